@@ -70,6 +70,11 @@ public final class CfnTemplate {
         return load(RepoRoot.find().resolve("template.yaml"), Map.of("Stage", "local"));
     }
 
+    /** The whole parsed document. */
+    public Map<String, Object> root() {
+        return root;
+    }
+
     public Map<String, Object> resources() {
         return map(root.get("Resources"));
     }
@@ -176,12 +181,12 @@ public final class CfnTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 

@@ -12,12 +12,15 @@ import java.util.Map;
  * @param logicalId   the resource's logical id
  * @param handler     {@code class::method}
  * @param codeUri     the artifact path, relative to the repository root
+ * @param memoryMb    MemorySize, Globals applied
+ * @param timeoutSeconds Timeout, Globals applied
  * @param environment environment variables, Globals first, resolved for the local stack
  * @param routes      HttpApi events
  * @param schedules   Schedule/ScheduleV2 events
  * @param s3Events    S3 events
  */
-public record SamFunction(String logicalId, String handler, String codeUri, Map<String, String> environment,
+public record SamFunction(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
+                          Map<String, String> environment,
                           List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events) {
 
     /** An HttpApi route; {@code iamAuth} when the route requires AWS_IAM authorisation. */
@@ -80,10 +83,17 @@ public record SamFunction(String logicalId, String handler, String codeUri, Map<
                 }
             });
             functions.add(new SamFunction(id, String.valueOf(properties.get("Handler")),
-                    String.valueOf(properties.get("CodeUri")), Map.copyOf(env), List.copyOf(routes),
+                    String.valueOf(properties.get("CodeUri")),
+                    intProperty(properties, globals, "MemorySize", 128), intProperty(properties, globals, "Timeout", 3),
+                    Map.copyOf(env), List.copyOf(routes),
                     List.copyOf(schedules), List.copyOf(s3)));
         }
         return List.copyOf(functions);
+    }
+
+    private static int intProperty(Map<String, Object> properties, Map<String, Object> globals, String name, int fallback) {
+        Object value = properties.containsKey(name) ? properties.get(name) : globals.get(name);
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
     }
 
     private static void addVariables(CfnTemplate template, Map<String, Object> properties, Map<String, String> env) {

@@ -1,0 +1,235 @@
+package com.quanyu.infra.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.shared.json.Json;
+import com.quanyu.shared.log.JsonLogger;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves every HttpApi route of template.yaml on localhost, as API Gateway's HTTP API would:
+ * builds a payload-2.0 {@link APIGatewayV2HTTPEvent}, invokes the real handler, writes back its
+ * {@link APIGatewayV2HTTPResponse}. Routes with {@code AWS_IAM} authorisation require the local
+ * admin key in {@code x-admin-key} instead of a SigV4 signature.
+ */
+final class HttpGateway implements AutoCloseable {
+    /** A route bound to the function that serves it. */
+    record Binding(RouteTemplate route, LocalFunction function, boolean iamAuth) {
+    }
+
+    /** A locally added endpoint outside template.yaml (the {@code /_local} control routes). */
+    interface ControlEndpoint {
+        Optional<Reply> handle(String method, String path, String body);
+    }
+
+    /** What a control endpoint answers. */
+    record Reply(int status, Object body) {
+    }
+
+    private static final JsonLogger LOG = JsonLogger.of(HttpGateway.class);
+    private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final List<Binding> bindings;
+    private final String adminKey;
+    private final ControlEndpoint control;
+
+    HttpGateway(int port, List<Binding> bindings, String adminKey, ControlEndpoint control) throws IOException {
+        this.bindings = bindings.stream()
+                .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
+                .toList();
+        this.adminKey = adminKey;
+        this.control = control;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.server.createContext("/", this::serve);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<Binding> bindings() {
+        return bindings;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                send(exchange, 413, Map.of("error", "payload_too_large", "message", "API Gateway accepts at most 10 MB"));
+                return;
+            }
+            if (path.startsWith("/_local/")) {
+                Optional<Reply> reply = control.handle(method, path, new String(body, StandardCharsets.UTF_8));
+                if (reply.isPresent()) {
+                    send(exchange, reply.get().status(), reply.get().body());
+                    return;
+                }
+            }
+            for (Binding binding : bindings) {
+                Optional<Map<String, String>> parameters = binding.route().match(method, path);
+                if (parameters.isPresent()) {
+                    if (binding.iamAuth() && !adminKeyMatches(exchange.getRequestHeaders().getFirst("x-admin-key"))) {
+                        send(exchange, 403, Map.of("error", "forbidden",
+                                "message", "this route needs IAM authorisation; locally send the admin key in x-admin-key"));
+                        return;
+                    }
+                    invoke(exchange, binding, parameters.get(), body);
+                    return;
+                }
+            }
+            send(exchange, 404, Map.of("error", "not_found", "message", "template.yaml declares no route for " + method + " " + path));
+        } catch (RuntimeException e) {
+            LOG.error("local gateway failure", e);
+        }
+    }
+
+    private void invoke(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) throws IOException {
+        APIGatewayV2HTTPEvent event = toEvent(exchange, binding, pathParameters, body);
+        Object result;
+        try {
+            result = binding.function().invoke(event);
+        } catch (RuntimeException e) {
+            // What API Gateway answers when the function itself fails.
+            LOG.error("function failed", e, "function", binding.function().name());
+            send(exchange, 500, Map.of("error", "internal_error", "message", "Internal Server Error"));
+            return;
+        }
+        if (result instanceof APIGatewayV2HTTPResponse response) {
+            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] bytes = response.getBody() == null ? new byte[0]
+                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            write(exchange, response.getStatusCode() == 0 ? 200 : response.getStatusCode(), bytes);
+        } else {
+            send(exchange, 200, result);
+        }
+    }
+
+    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+            } else {
+                headers.put(lower, String.join(",", values));
+            }
+        });
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, String> query = parseQuery(rawQuery);
+        String contentType = headers.getOrDefault("content-type", "");
+        boolean text = body.length == 0 || isText(contentType);
+        Instant now = Instant.now();
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
+                .withPath(exchange.getRequestURI().getRawPath())
+                .withProtocol(exchange.getProtocol())
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                .build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId("000000000000")
+                .withApiId("local")
+                .withDomainName(headers.getOrDefault("host", "localhost"))
+                .withDomainPrefix("localhost")
+                .withRequestId(UUID.randomUUID().toString())
+                .withRouteKey(binding.route().routeKey())
+                .withStage("$default")
+                .withTime(CLF.format(now))
+                .withTimeEpoch(now.toEpochMilli())
+                .withHttp(http)
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(binding.route().routeKey())
+                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withCookies(cookies.isEmpty() ? null : cookies)
+                .withHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRequestContext(context)
+                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(!text)
+                .build();
+    }
+
+    /** Repeated parameters are joined with commas, as API Gateway does. */
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return query;
+    }
+
+    private static boolean isText(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
+                || type.contains("x-www-form-urlencoded") || type.contains("javascript");
+    }
+
+    private boolean adminKeyMatches(String offered) {
+        return offered != null && MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        exchange.getResponseHeaders().set("content-type", "application/json; charset=utf-8");
+        write(exchange, status, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,97 @@
+package com.quanyu.infra.local;
+
+import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.testing.SamFunction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Emulates S3 event notifications, which S3Proxy does not send: polls each S3-triggered
+ * function's bucket prefix and invokes the function once per new object. Objects already
+ * notified are remembered on disk, so a restart does not deliver them again.
+ */
+final class S3Notifications implements AutoCloseable {
+    /** A function subscribed to ObjectCreated events under a prefix of a bucket. */
+    record Subscription(LocalFunction function, String bucket, String prefix) {
+    }
+
+    private static final JsonLogger LOG = JsonLogger.of(S3Notifications.class);
+
+    private final S3Client s3;
+    private final List<Subscription> subscriptions;
+    private final Path ledger;
+    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "s3-notifications");
+        t.setDaemon(true);
+        return t;
+    });
+
+    S3Notifications(S3Client s3, List<Subscription> subscriptions, Path ledger) {
+        this.s3 = s3;
+        this.subscriptions = subscriptions;
+        this.ledger = ledger;
+        try {
+            if (Files.exists(ledger)) {
+                delivered.addAll(Files.readAllLines(ledger, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Subscription subscription(LocalFunction function, SamFunction.S3Trigger trigger, String bucketName) {
+        return new Subscription(function, bucketName, trigger.prefix());
+    }
+
+    void start() {
+        poller.scheduleWithFixedDelay(this::pollOnce, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Delivers every object not yet delivered; public to the runtime for deterministic seeding. */
+    synchronized int pollOnce() {
+        int count = 0;
+        for (Subscription subscription : subscriptions) {
+            try {
+                for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(subscription.bucket()).prefix(subscription.prefix())).contents()) {
+                    String id = subscription.function().name() + " " + subscription.bucket() + "/" + object.key() + " " + object.eTag();
+                    if (delivered.contains(id)) {
+                        continue;
+                    }
+                    try {
+                        subscription.function().invoke(LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
+                    } catch (RuntimeException e) {
+                        // Lambda retries failed async invocations; locally the next poll retries.
+                        LOG.error("S3-triggered function failed; will retry", e, "function", subscription.function().name(), "key", object.key());
+                        continue;
+                    }
+                    delivered.add(id);
+                    Files.writeString(ledger, id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    count++;
+                }
+            } catch (IOException e) {
+                LOG.error("cannot record a delivered notification", e);
+            } catch (RuntimeException e) {
+                LOG.error("S3 notification poll failed", e, "bucket", subscription.bucket());
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,12 @@
+package com.quanyu.infra.local;
+
+/**
+ * Fills a fresh local stack with demo data (profiles, trained models, forecasts...). Each seeder
+ * runs once per data folder; its completion is recorded there, so restarts keep what it made.
+ */
+public interface Seeder {
+    /** A stable name, used to record that this seeder has run. */
+    String name();
+
+    void seed(LocalPlatform platform) throws Exception;
+}

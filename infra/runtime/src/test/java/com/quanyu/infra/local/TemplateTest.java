@@ -1,0 +1,204 @@
+package com.quanyu.infra.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.quanyu.shared.config.Env;
+import com.quanyu.shared.testing.CfnTemplate;
+import com.quanyu.shared.testing.RepoRoot;
+import com.quanyu.shared.testing.SamFunction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml against the code: what SAM would deploy must exist, be wired, and be safe. */
+class TemplateTest {
+    private static final Pattern CODE_URI = Pattern.compile("(functions/[a-z0-9-]+)/target/([a-z0-9-]+)-lambda\\.jar");
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!.]+)(\\.[^}]+)?}");
+
+    private final Path root = RepoRoot.find();
+    private final CfnTemplate template = CfnTemplate.local();
+    private final List<SamFunction> functions = SamFunction.all(template);
+
+    @Test
+    void globalsSetTheJavaRuntimeAndFastStartOptions() {
+        Map<String, Object> globals = template.globalFunction();
+        assertEquals("java21", globals.get("Runtime"));
+        Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) globals.get("Environment")).get("Variables");
+        assertTrue(String.valueOf(variables.get("JAVA_TOOL_OPTIONS")).contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(functions.isEmpty());
+    }
+
+    @Test
+    void everyHandlerClassExistsAndImplementsTheRightInterface() throws Exception {
+        for (SamFunction function : functions) {
+            String[] handler = function.handler().split("::");
+            assertEquals(2, handler.length, function.logicalId() + ": Handler must be class::method");
+            Class<?> type;
+            try {
+                type = Class.forName(handler[0]);
+            } catch (ClassNotFoundException e) {
+                fail(function.logicalId() + ": handler class " + handler[0] + " does not exist");
+                return;
+            }
+            assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " must implement RequestHandler");
+            assertEquals("handleRequest", handler[1], function.logicalId() + ": RequestHandler's method is handleRequest");
+            type.getMethod("handleRequest", Object.class, Context.class);
+            type.getConstructor();
+            type.getConstructor(Env.class);
+            Class<?> input = LocalFunction.inputType(type);
+            if (!function.routes().isEmpty()) {
+                assertEquals(APIGatewayV2HTTPEvent.class, input, function.logicalId() + " serves HttpApi routes");
+            }
+            if (!function.s3Events().isEmpty()) {
+                assertEquals(S3Event.class, input, function.logicalId() + " is triggered by S3");
+            }
+        }
+    }
+
+    @Test
+    void everyCodeUriIsAnArtifactTheBuildProduces() throws IOException {
+        for (SamFunction function : functions) {
+            Matcher matcher = CODE_URI.matcher(function.codeUri());
+            assertTrue(matcher.matches(), function.logicalId() + ": CodeUri " + function.codeUri()
+                    + " must be functions/<module>/target/<artifactId>-lambda.jar");
+            Path pom = root.resolve(matcher.group(1)).resolve("pom.xml");
+            assertTrue(Files.isRegularFile(pom), function.logicalId() + ": no module at " + matcher.group(1));
+            String pomText = Files.readString(pom);
+            assertTrue(pomText.contains("<artifactId>" + matcher.group(2) + "</artifactId>"),
+                    function.logicalId() + ": module " + matcher.group(1) + " is not " + matcher.group(2));
+            assertTrue(pomText.contains("maven-shade-plugin"), matcher.group(1) + " must build the shaded Lambda jar");
+            Path jar = root.resolve(function.codeUri());
+            if (Files.exists(jar)) { // present after `package`; `verify` always gets here
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    String entry = function.handlerClass().replace('.', '/') + ".class";
+                    assertTrue(zip.getEntry(entry) != null, jar + " lacks " + entry);
+                }
+            }
+        }
+    }
+
+    @Test
+    void routeKeysAreUniqueAndOnTheApi() {
+        Set<String> keys = new HashSet<>();
+        for (SamFunction function : functions) {
+            for (SamFunction.HttpRoute route : function.routes()) {
+                assertTrue(keys.add(route.routeKey()), "route declared twice: " + route.routeKey());
+                assertTrue(route.path().startsWith("/v1/"), "routes are versioned: " + route.routeKey());
+            }
+        }
+        CfnTemplate.map(template.resources()).forEach((id, body) -> {
+            Map<String, Object> properties = CfnTemplate.map(CfnTemplate.map(body).get("Properties"));
+            CfnTemplate.map(properties.get("Events")).forEach((name, event) -> {
+                Map<String, Object> e = CfnTemplate.map(event);
+                if ("HttpApi".equals(e.get("Type"))) {
+                    Object api = CfnTemplate.map(e.get("Properties")).get("ApiId");
+                    assertEquals(new CfnTemplate.Intrinsic("Ref", "HttpApi"), api, id + "." + name + " must be on HttpApi");
+                }
+            });
+        });
+    }
+
+    @Test
+    void everyReferenceNamesAResourceOrParameter() {
+        Set<String> known = new HashSet<>(template.resources().keySet());
+        known.addAll(CfnTemplate.map(template.root().get("Parameters")).keySet());
+        known.addAll(List.of("AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::URLSuffix", "AWS::Partition"));
+        List<String> unknown = new ArrayList<>();
+        walk(template.root(), known, unknown);
+        assertTrue(unknown.isEmpty(), "unresolved references: " + unknown);
+    }
+
+    @Test
+    void policiesAndEnvironmentNameDeclaredTablesAndBuckets() {
+        Set<String> tables = new HashSet<>();
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach(id -> tables.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
+        Set<String> buckets = new HashSet<>();
+        template.resourcesOfType("AWS::S3::Bucket").forEach(id -> buckets.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
+        for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
+            for (Object policy : CfnTemplate.list(template.properties(id).get("Policies"))) {
+                CfnTemplate.map(policy).forEach((name, arguments) -> {
+                    Map<String, Object> args = CfnTemplate.map(arguments);
+                    if (args.containsKey("TableName")) {
+                        assertTrue(tables.contains(template.resolve(args.get("TableName"))), id + " " + name + " names no declared table");
+                    }
+                    if (args.containsKey("BucketName")) {
+                        assertTrue(buckets.contains(template.resolve(args.get("BucketName"))), id + " " + name + " names no declared bucket");
+                    }
+                });
+            }
+        }
+        for (SamFunction function : functions) {
+            function.environment().forEach((name, value) -> {
+                if (name.endsWith("_TABLE")) {
+                    assertTrue(tables.contains(value), function.logicalId() + " " + name + "=" + value + " is no declared table");
+                }
+                if (name.endsWith("_BUCKET")) {
+                    assertTrue(buckets.contains(value), function.logicalId() + " " + name + "=" + value + " is no declared bucket");
+                }
+            });
+        }
+    }
+
+    @Test
+    void storageIsEncryptedAndPrivate() {
+        for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
+            Map<String, Object> properties = template.properties(id);
+            assertTrue(properties.containsKey("BucketEncryption"), id + " must be encrypted");
+            Map<String, Object> block = CfnTemplate.map(properties.get("PublicAccessBlockConfiguration"));
+            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertEquals(Boolean.TRUE, block.get(flag), id + " must set " + flag);
+            }
+        }
+        for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            assertEquals(Boolean.TRUE, CfnTemplate.map(template.properties(id).get("SSESpecification")).get("SSEEnabled"), id + " must enable SSE");
+        }
+    }
+
+    private void walk(Object node, Set<String> known, List<String> unknown) {
+        if (node instanceof Map<?, ?> map) {
+            map.values().forEach(v -> walk(v, known, unknown));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> walk(v, known, unknown));
+        } else if (node instanceof CfnTemplate.Intrinsic intrinsic) {
+            switch (intrinsic.function()) {
+                case "Ref" -> check(String.valueOf(intrinsic.argument()), known, unknown);
+                case "GetAtt" -> check(String.valueOf(((List<?>) intrinsic.argument()).get(0)), known, unknown);
+                case "Sub" -> {
+                    Object argument = intrinsic.argument();
+                    String text = String.valueOf(argument instanceof List<?> l ? l.get(0) : argument);
+                    Set<String> local = new HashSet<>(known);
+                    if (argument instanceof List<?> l) {
+                        local.addAll(CfnTemplate.map(l.get(1)).keySet());
+                    }
+                    Matcher matcher = SUB_VARIABLE.matcher(text);
+                    while (matcher.find()) {
+                        check(matcher.group(1), local, unknown);
+                    }
+                }
+                default -> walk(intrinsic.argument(), known, unknown);
+            }
+        }
+    }
+
+    private static void check(String name, Set<String> known, List<String> unknown) {
+        if (!known.contains(name)) {
+            unknown.add(name);
+        }
+    }
+}
