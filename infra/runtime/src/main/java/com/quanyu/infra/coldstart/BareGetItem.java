@@ -1,0 +1,23 @@
+package com.quanyu.infra.coldstart;
+
+import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.config.Env;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The floor of a cold start: a bare main that builds a DynamoDbClient and does one GetItem
+ * against the stand-in. Run in a fresh JVM by {@link ColdStartBenchmark}; args: table, key.
+ */
+public final class BareGetItem {
+    private BareGetItem() {
+    }
+
+    public static void main(String[] args) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(Env.system())) {
+            var item = dynamo.getItem(b -> b.tableName(args[0]).key(Map.of("pk", AttributeValue.fromS(args[1])))).item();
+            System.out.println("status=" + (item.isEmpty() ? 404 : 200));
+        }
+    }
+}
