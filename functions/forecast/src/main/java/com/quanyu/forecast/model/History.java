@@ -1,0 +1,54 @@
+package com.quanyu.forecast.model;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The observed past of one series, oldest first, as a model sees it: finite values only (the
+ * engine cleans missing and censored points before a model is called).
+ *
+ * @param values   observations, oldest first
+ * @param firstDay the date of {@code values[0]} for daily series; empty for undated series (M4)
+ */
+public record History(double[] values, Optional<LocalDate> firstDay) {
+    public History {
+        values = values.clone();
+        firstDay = firstDay == null ? Optional.empty() : firstDay;
+    }
+
+    /** An undated series. */
+    public static History of(double... values) {
+        return new History(values, Optional.empty());
+    }
+
+    /** A daily series starting on {@code firstDay}. */
+    public static History daily(LocalDate firstDay, double... values) {
+        return new History(values, Optional.of(firstDay));
+    }
+
+    public int length() {
+        return values.length;
+    }
+
+    /** The value at {@code index} without copying the array. */
+    public double at(int index) {
+        return values[index];
+    }
+
+    /** The first {@code length} points: the history as it was at an earlier origin. */
+    public History truncate(int length) {
+        double[] head = new double[length];
+        System.arraycopy(values, 0, head, 0, length);
+        return new History(head, firstDay);
+    }
+
+    /** The date of the point at {@code index} (which may lie beyond the history, for horizons). */
+    public Optional<LocalDate> dayAt(int index) {
+        return firstDay.map(d -> d.plusDays(index));
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+}
