@@ -1,0 +1,305 @@
+package com.quanyu.shared.customer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.customer.EventResult.Status;
+import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.risk.OrderRiskScorer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ingestion pipeline every producer of customer events uses (the ingest API, the POS import, the
+ * chatbot, campaigns): dedupe by (source, messageId), identity stitching, profile update, order
+ * record with risk assessment, and the lake archive.
+ *
+ * <p>Exactly-once effects without transactions: each event is claimed in the dedupe table with a
+ * lease; its effects are each idempotent (the profile remembers applied message keys in the same
+ * conditional write that changes its counters; an order is created once per order id); the lake
+ * is written once per call for all events; only then are the claims marked done. Any failure
+ * releases the claims and throws, so the caller answers "retry" and a retry completes the rest.
+ *
+ * <pre>{@code
+ * EventPipeline pipeline = CustomerStores.fromEnv(env).pipeline(riskScorer);
+ * IngestReport report = pipeline.ingest(Source.of("chatbot-wechat", "wechat"), List.of(eventJson));
+ * }</pre>
+ */
+public final class EventPipeline {
+    private static final JsonLogger LOG = JsonLogger.of(EventPipeline.class);
+
+    private final ProfileRepository profiles;
+    private final OrderStore orders;
+    private final IdempotencyStore dedupe;
+    private final EventLake lake;
+    private final OrderRiskScorer riskScorer;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration dedupeWindow;
+    private final int parallelism;
+    private final EventParser parser;
+    private final IdentityStitcher stitcher;
+    private final OrderRecorder orderRecorder;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    private EventPipeline(Builder b) {
+        this.profiles = Objects.requireNonNull(b.profiles, "profiles");
+        this.orders = Objects.requireNonNull(b.orders, "orders");
+        this.dedupe = Objects.requireNonNull(b.dedupe, "dedupe");
+        this.lake = Objects.requireNonNull(b.lake, "lake");
+        this.riskScorer = b.riskScorer;
+        this.clock = b.clock;
+        this.lease = b.lease;
+        this.dedupeWindow = b.dedupeWindow;
+        this.parallelism = b.parallelism;
+        this.parser = new EventParser(b.rules, b.defaultCurrency);
+        this.stitcher = new IdentityStitcher(profiles, b.rules, clock);
+        this.orderRecorder = new OrderRecorder(orders, riskScorer);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The parser this pipeline validates with (for callers that validate a whole request first). */
+    public EventParser parser() {
+        return parser;
+    }
+
+    /**
+     * Validates and processes events of one source, received now.
+     *
+     * @throws InvalidEventException when an event breaks the contract (nothing is processed then)
+     * @throws IngestUnavailableException or a storage exception when processing failed: retry all events
+     */
+    public IngestReport ingest(Source source, List<? extends JsonNode> events) {
+        Instant receivedAt = clock.instant();
+        List<CustomerEvent> parsed = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            parsed.add(parser.parse(events.get(i), source, null, receivedAt, null, events.size() == 1 ? "" : "[" + i + "]"));
+        }
+        return process(source, parsed);
+    }
+
+    /** Processes validated events; see the class comment for the guarantees. */
+    public IngestReport process(Source source, List<CustomerEvent> events) {
+        List<EventResult> results = new ArrayList<>(Collections.nCopies(events.size(), null));
+        Map<String, String> claims = new ConcurrentHashMap<>();
+        List<ObjectNode> archive = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!seen.add(events.get(i).messageKey())) {
+                results.set(i, new EventResult(events.get(i).messageId(), Status.DUPLICATE, null));
+            }
+        }
+        int lanes = Math.max(1, Math.min(parallelism, events.size()));
+        List<Future<?>> running = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            final int first = lane;
+            running.add(executor.submit(() -> {
+                for (int i = first; i < events.size() && failure.get() == null; i += lanes) {
+                    if (results.get(i) != null) {
+                        continue;
+                    }
+                    try {
+                        results.set(i, processOne(source, events.get(i), claims, archive));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        awaitAll(running, failure);
+        try {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            if (!archive.isEmpty()) {
+                lake.write(List.copyOf(archive));
+            }
+        } catch (RuntimeException e) {
+            releaseAll(claims);
+            LOG.warn("ingestion failed; claims released for retry", "events", events.size(),
+                    "error", e.getClass().getSimpleName());
+            throw e;
+        }
+        Instant expires = clock.instant().plus(dedupeWindow);
+        claims.forEach((key, token) -> dedupe.complete(key, token, expires));
+        return new IngestReport(results);
+    }
+
+    private EventResult processOne(Source source, CustomerEvent event, Map<String, String> claims, List<ObjectNode> archive) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        switch (dedupe.claim(event.messageKey(), token, now.plus(lease), now.plus(dedupeWindow), now)) {
+            case DONE:
+                return new EventResult(event.messageId(), Status.DUPLICATE, null);
+            case IN_FLIGHT:
+                return new EventResult(event.messageId(), Status.IN_FLIGHT, null);
+            default:
+                claims.put(event.messageKey(), token);
+        }
+        IdentityStitcher.Resolution resolution = stitcher.resolve(event.identifiers());
+        if (resolution.suppressed()) {
+            return new EventResult(event.messageId(), Status.SUPPRESSED, null);
+        }
+        boolean countOrder = false;
+        if (event.order() != null) {
+            Profile buyer = profiles.load(resolution.profileId()).orElse(Profile.empty(resolution.profileId()));
+            countOrder = orderRecorder.record(event, buyer);
+        }
+        String profileId = applyToProfile(resolution.profileId(), event, resolution.linked(), countOrder);
+        if (profileId == null) {
+            return new EventResult(event.messageId(), Status.SUPPRESSED, null);
+        }
+        archive.add(LakeRecords.enrich(event, source, profileId));
+        return new EventResult(event.messageId(), Status.ACCEPTED, profileId);
+    }
+
+    /** Applies the event once; returns the profile it landed in, or null when that person was forgotten. */
+    private String applyToProfile(String profileId, CustomerEvent event, List<Identifier> linked, boolean countOrder) {
+        String target = profileId;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Profile current = profiles.load(target).orElse(null);
+            if (current == null) {
+                if (profiles.isDeleted(target)) {
+                    return null;
+                }
+                current = Profile.empty(target);
+            }
+            if (current.isMerged()) {
+                target = stitcher.absorb(current);
+                continue;
+            }
+            if (current.appliedEvents().containsKey(event.appliedKey())) {
+                return target;
+            }
+            if (profiles.save(ProfileFold.apply(current, event, linked, countOrder, clock.instant()), current.version())) {
+                return target;
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IngestUnavailableException("profile " + target + " is too contended; retry");
+    }
+
+    private void releaseAll(Map<String, String> claims) {
+        claims.forEach((key, token) -> {
+            try {
+                dedupe.release(key, token);
+            } catch (RuntimeException e) {
+                // The lease still expires on its own; a retry after it completes the event.
+                LOG.warn("could not release claim", "error", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private static void awaitAll(List<Future<?>> running, AtomicReference<RuntimeException> failure) {
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IngestUnavailableException("interrupted"));
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, new IngestUnavailableException("event processing failed", e.getCause()));
+            }
+        }
+    }
+
+    /** Builder of {@link EventPipeline}; the four stores are required. */
+    public static final class Builder {
+        private ProfileRepository profiles;
+        private OrderStore orders;
+        private IdempotencyStore dedupe;
+        private EventLake lake;
+        private OrderRiskScorer riskScorer;
+        private IdentityRules rules = IdentityRules.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration lease = Duration.ofSeconds(60);
+        private Duration dedupeWindow = Duration.ofHours(48);
+        private int parallelism = 8;
+        private String defaultCurrency = "CNY";
+
+        private Builder() {
+        }
+
+        public Builder profiles(ProfileRepository profiles) {
+            this.profiles = profiles;
+            return this;
+        }
+
+        public Builder orders(OrderStore orders) {
+            this.orders = orders;
+            return this;
+        }
+
+        public Builder dedupe(IdempotencyStore dedupe) {
+            this.dedupe = dedupe;
+            return this;
+        }
+
+        public Builder lake(EventLake lake) {
+            this.lake = lake;
+            return this;
+        }
+
+        /** Scores orders at ingestion; without one, orders are stored without a risk assessment. */
+        public Builder riskScorer(OrderRiskScorer scorer) {
+            this.riskScorer = scorer;
+            return this;
+        }
+
+        public Builder rules(IdentityRules rules) {
+            this.rules = Objects.requireNonNull(rules);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** How long a claim protects an event in processing; longer than the function timeout. */
+        public Builder lease(Duration lease) {
+            this.lease = lease;
+            return this;
+        }
+
+        /** How long a processed messageId is remembered (at least 24 hours). */
+        public Builder dedupeWindow(Duration window) {
+            if (window.compareTo(Duration.ofHours(24)) < 0) {
+                throw new IllegalArgumentException("the dedupe window must be at least 24 hours");
+            }
+            this.dedupeWindow = window;
+            return this;
+        }
+
+        /** Events of one call processed concurrently (storage round trips overlap). */
+        public Builder parallelism(int parallelism) {
+            this.parallelism = Math.max(1, parallelism);
+            return this;
+        }
+
+        public Builder defaultCurrency(String currency) {
+            this.defaultCurrency = currency;
+            return this;
+        }
+
+        public EventPipeline build() {
+            return new EventPipeline(this);
+        }
+    }
+}

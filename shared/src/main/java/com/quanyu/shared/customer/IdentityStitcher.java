@@ -1,0 +1,189 @@
+package com.quanyu.shared.customer;
+
+import com.quanyu.shared.log.JsonLogger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds (or creates) the one profile an event's identifiers belong to, merging profiles the event
+ * proves to be the same person. Built only on single-item conditional writes, in an order where every
+ * crash leaves a state the next caller completes:
+ * <ol>
+ *   <li>a new identifier is claimed by a conditional put of its link before any profile item exists;</li>
+ *   <li>a merge first freezes the merged-away profile (conditional on its version, setting
+ *       {@code mergedInto}); from then on every writer is redirected to the target;</li>
+ *   <li>the frozen snapshot is folded into the target (conditional on the target's version, and
+ *       skipped when the target's {@code absorbed} set already names it), by whoever gets there first;</li>
+ *   <li>links are re-pointed last; until then they resolve through the {@code mergedInto} chain.</li>
+ * </ol>
+ * A profile is only ever merged into a smaller (older) id, so chains are finite.
+ */
+final class IdentityStitcher {
+    private static final JsonLogger LOG = JsonLogger.of(IdentityStitcher.class);
+    private static final int MAX_ATTEMPTS = 40;
+
+    /** The outcome: the profile, and which of the event's identifiers now point at it. */
+    record Resolution(String profileId, List<Identifier> linked, boolean suppressed) {
+        static Resolution forgotten() {
+            return new Resolution(null, List.of(), true);
+        }
+    }
+
+    private final ProfileRepository repository;
+    private final IdentityRules rules;
+    private final Clock clock;
+
+    IdentityStitcher(ProfileRepository repository, IdentityRules rules, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    Resolution resolve(List<Identifier> identifiers) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Resolution> resolution = tryResolve(identifiers);
+            if (resolution.isPresent()) {
+                return resolution.get();
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IngestUnavailableException("identity resolution kept conflicting with concurrent writers");
+    }
+
+    /** Empty when a concurrent writer changed a link under us: the caller starts over. */
+    private Optional<Resolution> tryResolve(List<Identifier> identifiers) {
+        Map<Identifier, IdentityLink> links = repository.links(identifiers);
+        if (links.values().stream().anyMatch(IdentityLink::forgotten)) {
+            return Optional.of(Resolution.forgotten());
+        }
+        Map<Identifier, String> rootOf = new java.util.LinkedHashMap<>();
+        for (Identifier id : identifiers) {
+            IdentityLink link = links.get(id);
+            if (link != null) {
+                rootOf.put(id, root(link.profileId()));
+            }
+        }
+        String root;
+        List<Identifier> unlinked = new ArrayList<>();
+        identifiers.stream().filter(id -> !rootOf.containsKey(id)).forEach(unlinked::add);
+        Set<String> roots = new TreeSet<>(rootOf.values());
+        if (roots.isEmpty()) {
+            root = ProfileIds.next(clock.instant());
+            Identifier primary = unlinked.remove(0);
+            if (!repository.claimLink(primary, root)) {
+                return Optional.empty();
+            }
+            rootOf.put(primary, root);
+        } else if (roots.size() == 1) {
+            root = roots.iterator().next();
+        } else {
+            // The highest-priority identifier's profile keeps the event if the merge is refused.
+            String preferred = rootOf.get(identifiers.stream().filter(rootOf::containsKey).findFirst().orElseThrow());
+            root = mergeAll(roots).orElse(preferred);
+            for (var entry : rootOf.entrySet()) {
+                entry.setValue(root(entry.getValue()));
+            }
+            root = root(root);
+        }
+        Profile current = repository.load(root).orElse(Profile.empty(root));
+        for (Identifier id : unlinked) {
+            if (current.identifierCount(id.type()) >= rules.limit(id.type()) && !current.hasIdentifier(id)) {
+                LOG.warn("identifier limit reached; identifier not linked", "profileId", root,
+                        "identifierType", id.type().wireName(), "limit", rules.limit(id.type()));
+                continue;
+            }
+            if (!repository.claimLink(id, root)) {
+                return Optional.empty();
+            }
+            rootOf.put(id, root);
+        }
+        final String canonical = root;
+        List<Identifier> linked = identifiers.stream().filter(id -> canonical.equals(rootOf.get(id))).toList();
+        return Optional.of(new Resolution(canonical, linked, false));
+    }
+
+    /**
+     * The live profile id at the end of {@code profileId}'s merge chain, completing any merge step a
+     * crashed writer left unfinished on the way.
+     */
+    String root(String profileId) {
+        String current = profileId;
+        for (int hop = 0; hop < 64; hop++) {
+            Optional<Profile> profile = repository.load(current);
+            if (profile.isEmpty() || !profile.get().isMerged()) {
+                return current;
+            }
+            current = absorb(profile.get());
+        }
+        throw new IllegalStateException("merge chain longer than 64 from " + profileId);
+    }
+
+    /** Folds a frozen profile into its target's root (once); returns that root. */
+    String absorb(Profile frozen) {
+        String targetId = frozen.mergedInto();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Profile target = repository.load(targetId).orElse(Profile.empty(targetId));
+            if (target.isMerged()) {
+                targetId = absorb(target);
+                continue;
+            }
+            if (target.absorbed().contains(frozen.profileId())) {
+                return targetId;
+            }
+            if (repository.save(ProfileFold.merge(target, frozen, clock.instant()), target.version())) {
+                LOG.info("profiles merged", "into", targetId, "from", frozen.profileId());
+                return targetId;
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IngestUnavailableException("merge into " + targetId + " kept conflicting with concurrent writers");
+    }
+
+    /** Merges live profiles into the smallest id; empty when the identifier limits refuse it. */
+    private Optional<String> mergeAll(Set<String> roots) {
+        List<Profile> profiles = roots.stream().map(id -> repository.load(id).orElse(Profile.empty(id))).toList();
+        Profile union = profiles.get(0);
+        for (Profile other : profiles.subList(1, profiles.size())) {
+            Optional<IdentifierType> exceeded = ProfileFold.exceededLimit(union, other, rules);
+            if (exceeded.isPresent()) {
+                LOG.warn("merge refused: identifier limit", "profiles", roots, "identifierType",
+                        exceeded.get().wireName(), "limit", rules.limit(exceeded.get()));
+                return Optional.empty();
+            }
+            union = ProfileFold.merge(union, other, clock.instant());
+        }
+        String canonical = roots.iterator().next();
+        for (String other : new LinkedHashSet<>(roots)) {
+            if (!other.equals(canonical)) {
+                mergeInto(other, canonical);
+            }
+        }
+        return Optional.of(canonical);
+    }
+
+    private void mergeInto(String fromId, String intoId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Profile from = repository.load(fromId).orElse(Profile.empty(fromId));
+            if (from.isMerged()) {
+                absorb(from);
+                return;
+            }
+            Profile frozen = ProfileFold.frozen(from, intoId);
+            if (repository.save(frozen, from.version())) {
+                String root = absorb(frozen);
+                for (Identifier id : frozen.identifierList()) {
+                    repository.repointLink(id, fromId, root);
+                }
+                return;
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IngestUnavailableException("freezing " + fromId + " kept conflicting with concurrent writers");
+    }
+}

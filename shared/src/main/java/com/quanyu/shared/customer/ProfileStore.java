@@ -1,0 +1,128 @@
+package com.quanyu.shared.customer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to unified profiles by any identifier, and the right to be forgotten. Obtain one with
+ * {@code CustomerStores.fromEnv(env).profiles()}.
+ *
+ * <p>A query is a profile id ({@code p0193...}), {@code <type>:<raw value>} with a type of
+ * {@link IdentifierType} ({@code email:alice@example.com}, {@code phone:13800138000},
+ * {@code wechat_openid:o6_b...}), or a bare value: an e-mail address if it has an {@code @}, else a
+ * userId, a phone number or an anonymousId, tried in that order. A merged-away profile id resolves to
+ * the profile it was merged into.
+ */
+public final class ProfileStore {
+    /** How long identifiers of a forgotten person keep late events from re-creating them. */
+    public static final Duration FORGET_SUPPRESSION = Duration.ofDays(30);
+
+    private final ProfileRepository repository;
+    private final Identifiers identifiers;
+    private final IdentityStitcher stitcher;
+    private final Clock clock;
+
+    public ProfileStore(ProfileRepository repository, IdentityRules rules) {
+        this(repository, rules, Clock.systemUTC());
+    }
+
+    public ProfileStore(ProfileRepository repository, IdentityRules rules, Clock clock) {
+        this.repository = repository;
+        this.identifiers = Identifiers.with(rules);
+        this.stitcher = new IdentityStitcher(repository, rules, clock);
+        this.clock = clock;
+    }
+
+    /** The outcome of a lookup. */
+    public record Lookup(Status status, Profile profile) {
+        /** Whether the person is known, unknown or was forgotten. */
+        public enum Status { FOUND, NOT_FOUND, FORGOTTEN }
+
+        static Lookup notFound() {
+            return new Lookup(Status.NOT_FOUND, null);
+        }
+    }
+
+    /** The live profile a query resolves to. */
+    public Optional<Profile> resolve(String query) {
+        return Optional.ofNullable(lookup(query).profile());
+    }
+
+    /** The live profile of an identifier. */
+    public Optional<Profile> resolve(IdentifierType type, String rawValue) {
+        return identifiers.identifier(type, rawValue).map(this::lookup).map(Lookup::profile);
+    }
+
+    /** Like {@link #resolve(String)}, telling unknown from forgotten. */
+    public Lookup lookup(String query) {
+        if (query == null || query.isBlank()) {
+            return Lookup.notFound();
+        }
+        String q = query.strip();
+        if (ProfileIds.looksLikeProfileId(q)) {
+            if (repository.isDeleted(q)) {
+                return new Lookup(Lookup.Status.FORGOTTEN, null);
+            }
+            return live(q);
+        }
+        int colon = q.indexOf(':');
+        if (colon > 0) {
+            Optional<IdentifierType> type = IdentifierType.fromWire(q.substring(0, colon));
+            if (type.isPresent()) {
+                return identifiers.identifier(type.get(), q.substring(colon + 1)).map(this::lookup).orElse(Lookup.notFound());
+            }
+        }
+        List<IdentifierType> guesses = q.contains("@") ? List.of(IdentifierType.EMAIL)
+                : List.of(IdentifierType.USER_ID, IdentifierType.PHONE, IdentifierType.ANONYMOUS_ID);
+        for (IdentifierType type : guesses) {
+            Optional<Identifier> id = identifiers.identifier(type, q);
+            if (id.isPresent()) {
+                Lookup found = lookup(id.get());
+                if (found.status() != Lookup.Status.NOT_FOUND) {
+                    return found;
+                }
+            }
+        }
+        return Lookup.notFound();
+    }
+
+    private Lookup lookup(Identifier identifier) {
+        return repository.link(identifier).map(link -> link.forgotten()
+                ? new Lookup(Lookup.Status.FORGOTTEN, null) : live(link.profileId())).orElse(Lookup.notFound());
+    }
+
+    private Lookup live(String profileId) {
+        String root = stitcher.root(profileId);
+        return repository.load(root).map(p -> new Lookup(Lookup.Status.FOUND, p)).orElse(Lookup.notFound());
+    }
+
+    /**
+     * Forgets a person: every identifier link becomes a tombstone (late events carrying them are
+     * dropped for {@link #FORGET_SUPPRESSION}), then the profile and all profiles merged into it are
+     * replaced by tombstones. Returns the erased profile so that callers can erase data they keep
+     * elsewhere (conversations, lake objects); empty when the query matches no live profile.
+     */
+    public Optional<Profile> forget(String query) {
+        Optional<Profile> found = resolve(query);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Profile profile = found.get();
+        Instant now = clock.instant();
+        List<Identifier> all = new ArrayList<>(profile.identifierList());
+        for (String absorbedId : profile.absorbed()) {
+            repository.load(absorbedId).ifPresent(p -> all.addAll(p.identifierList()));
+        }
+        for (Identifier id : all) {
+            repository.forgetLink(id, profile.profileId(), now, now.plus(FORGET_SUPPRESSION));
+        }
+        for (String id : profile.allProfileIds()) {
+            repository.deleteProfile(id, now);
+        }
+        return Optional.of(profile);
+    }
+}

@@ -1,0 +1,79 @@
+package com.quanyu.shared.customer.store;
+
+import com.quanyu.shared.customer.IdempotencyStore;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Dedupe records in the idempotency table: {@code pk="event#<messageKey>"} with {@code status}
+ * (pending/done), the claiming {@code token}, {@code leaseUntil} and {@code expiresAt} (TTL, epoch seconds).
+ */
+public final class DynamoIdempotencyStore implements IdempotencyStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoIdempotencyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String messageKey) {
+        return Map.of("pk", AttributeValue.fromS("event#" + messageKey));
+    }
+
+    @Override
+    public Claim claim(String messageKey, String token, Instant leaseUntil, Instant expiresAt, Instant now) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of("pk", AttributeValue.fromS("event#" + messageKey),
+                            "status", AttributeValue.fromS("pending"),
+                            "token", AttributeValue.fromS(token),
+                            "leaseUntil", AttributeValue.fromN(Long.toString(leaseUntil.toEpochMilli())),
+                            "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                    .conditionExpression("attribute_not_exists(pk) OR (#s <> :done AND leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("done"),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+            return Claim.ACQUIRED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(messageKey))
+                    .consistentRead(true)).item();
+            if (item == null || item.isEmpty()) {
+                return claim(messageKey, token, leaseUntil, expiresAt, now);
+            }
+            return "done".equals(item.get("status").s()) ? Claim.DONE : Claim.IN_FLIGHT;
+        }
+    }
+
+    @Override
+    public void complete(String messageKey, String token, Instant expiresAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(messageKey))
+                    .updateExpression("SET #s = :done, expiresAt = :exp REMOVE leaseUntil")
+                    .conditionExpression("#t = :token")
+                    .expressionAttributeNames(Map.of("#s", "status", "#t", "token"))
+                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("done"),
+                            ":exp", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())),
+                            ":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException e) {
+            // Our lease ran out and a retry took the event over; it marks it done itself.
+        }
+    }
+
+    @Override
+    public void release(String messageKey, String token) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(messageKey))
+                    .updateExpression("SET leaseUntil = :zero")
+                    .conditionExpression("#t = :token AND #s <> :done")
+                    .expressionAttributeNames(Map.of("#s", "status", "#t", "token"))
+                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"),
+                            ":done", AttributeValue.fromS("done"), ":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException e) {
+            // Someone else holds it now, or it is done: nothing to release.
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.quanyu.shared.customer.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.customer.Identifier;
+import com.quanyu.shared.customer.IdentityLink;
+import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileRepository;
+import com.quanyu.shared.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Profiles and identity links in the profiles table:
+ * <ul>
+ *   <li>profile: {@code pk="profile#<id>", sk="profile"}, the profile's fields as attributes
+ *       ({@code identifiers} as string sets); written with UpdateItem SET on those attributes only,
+ *       conditional on {@code version}, so attributes other writers own ({@code scores}) survive</li>
+ *   <li>tombstone of a deleted profile: {@code pk="profile#<id>", sk="tombstone"}</li>
+ *   <li>identity link: {@code pk="id#<type>#<hash>", sk="link"} with {@code profileId}, or
+ *       {@code forgotten=true} and {@code expiresAt} after a deletion</li>
+ * </ul>
+ */
+public final class DynamoProfileRepository implements ProfileRepository {
+    static final String PROFILE_SK = "profile";
+    static final String TOMBSTONE_SK = "tombstone";
+    static final String LINK_SK = "link";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoProfileRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+    }
+
+    static String profilePk(String profileId) {
+        return "profile#" + profileId;
+    }
+
+    @Override
+    public Optional<Profile> load(String profileId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(profilePk(profileId), PROFILE_SK)).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || !item.containsKey("version")) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class));
+    }
+
+    @Override
+    public boolean save(Profile profile, long expectedVersion) {
+        ObjectNode fields = Json.mapper().valueToTree(profile);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (var entry : fields.properties()) {
+            String name = "#a" + i;
+            String value = ":a" + i++;
+            names.put(name, entry.getKey());
+            values.put(value, "identifiers".equals(entry.getKey()) ? stringSets(entry.getValue()) : AttributeValues.of(entry.getValue()));
+            sets.add(name + " = " + value);
+        }
+        names.put("#version", "version");
+        String condition;
+        if (expectedVersion == 0) {
+            condition = "attribute_not_exists(#version)";
+        } else {
+            condition = "#version = :expected";
+            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(profilePk(profile.profileId()), PROFILE_SK))
+                    .updateExpression("SET " + String.join(", ", sets))
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<IdentityLink> link(Identifier identifier) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(identifier.linkKey(), LINK_SK)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toLink(item));
+    }
+
+    @Override
+    public Map<Identifier, IdentityLink> links(Collection<Identifier> identifiers) {
+        Map<String, Identifier> byKey = new LinkedHashMap<>();
+        identifiers.forEach(id -> byKey.put(id.linkKey(), id));
+        Map<Identifier, IdentityLink> links = new LinkedHashMap<>();
+        List<Map<String, AttributeValue>> keys = byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                final Map<String, KeysAndAttributes> pending = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> links.put(byKey.get(item.get("pk").s()), toLink(item)));
+                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+            }
+        }
+        return links;
+    }
+
+    @Override
+    public boolean claimLink(Identifier identifier, String profileId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(identifier.linkKey(), LINK_SK));
+        item.put("profileId", AttributeValue.fromS(profileId));
+        item.put("identifierType", AttributeValue.fromS(identifier.type().wireName()));
+        item.put("linkedAt", AttributeValue.fromS(Instant.now().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean repointLink(Identifier identifier, String fromProfileId, String toProfileId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(identifier.linkKey(), LINK_SK))
+                    .updateExpression("SET profileId = :to")
+                    .conditionExpression("profileId = :from AND attribute_not_exists(forgotten)")
+                    .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(toProfileId),
+                            ":from", AttributeValue.fromS(fromProfileId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void forgetLink(Identifier identifier, String profileId, Instant forgottenAt, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(identifier.linkKey(), LINK_SK));
+        item.put("profileId", AttributeValue.fromS(profileId));
+        item.put("forgotten", AttributeValue.fromBool(true));
+        item.put("forgottenAt", AttributeValue.fromS(forgottenAt.toString()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public void deleteProfile(String profileId, Instant deletedAt) {
+        Map<String, AttributeValue> tombstone = new HashMap<>(key(profilePk(profileId), TOMBSTONE_SK));
+        tombstone.put("profileId", AttributeValue.fromS(profileId));
+        tombstone.put("deletedAt", AttributeValue.fromS(deletedAt.toString()));
+        dynamo.putItem(b -> b.tableName(table).item(tombstone));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(profilePk(profileId), PROFILE_SK)));
+    }
+
+    @Override
+    public boolean isDeleted(String profileId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(profilePk(profileId), TOMBSTONE_SK)).consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private static IdentityLink toLink(Map<String, AttributeValue> item) {
+        AttributeValue forgotten = item.get("forgotten");
+        return new IdentityLink(item.get("profileId").s(), forgotten != null && Boolean.TRUE.equals(forgotten.bool()));
+    }
+
+    /** identifiers: type to a string set of hashes (empty sets are not allowed in DynamoDB, so left out). */
+    private static AttributeValue stringSets(JsonNode identifiers) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        identifiers.properties().forEach(e -> {
+            List<String> hashes = new ArrayList<>();
+            e.getValue().forEach(h -> hashes.add(h.asText()));
+            if (!hashes.isEmpty()) {
+                map.put(e.getKey(), AttributeValue.fromSs(hashes));
+            }
+        });
+        return AttributeValue.fromM(map);
+    }
+}
