@@ -1,0 +1,179 @@
+package com.quanyu.routes.solver;
+
+import com.quanyu.routes.model.Objective;
+import com.quanyu.routes.model.Problem;
+import com.quanyu.routes.model.Solution;
+import com.quanyu.routes.solver.internal.CostModel;
+import com.quanyu.routes.solver.internal.HgsSearch;
+import com.quanyu.routes.solver.internal.Limits;
+import com.quanyu.routes.solver.internal.SearchParameters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Solves vehicle routing problems with a hybrid genetic search. Runs {@code threads} independent
+ * searches in parallel, each with its own seed derived from the options' seed, and keeps the best
+ * (ties go to the lower thread index, so a solve limited by iterations is reproducible). For the
+ * hierarchical objective each search first minimises the fleet (route elimination: re-solve with
+ * one vehicle fewer until that fails), then distance at the smallest fleet found.
+ */
+public final class RouteSolver {
+    private static final double FLEET_PHASE_START = 0.3;
+    private static final double FLEET_PHASE_END = 0.75;
+
+    private RouteSolver() {
+    }
+
+    public static SolverResult solve(Problem problem, SolverOptions options) {
+        return solve(problem, options, s -> { }, new AtomicBoolean());
+    }
+
+    /**
+     * Solves, reporting each new best feasible solution (from any thread) to {@code onImprovement}
+     * as it is found, and stopping early once {@code cancel} is set; the best so far is returned.
+     */
+    public static SolverResult solve(Problem problem, SolverOptions options, Consumer<SolverResult> onImprovement,
+                                     AtomicBoolean cancel) {
+        long start = System.nanoTime();
+        long deadline = start + options.timeLimit().toNanos();
+        SplittableRandom seeds = new SplittableRandom(options.seed());
+        long[] threadSeeds = new long[options.threads()];
+        for (int i = 0; i < threadSeeds.length; i++) {
+            threadSeeds[i] = seeds.nextLong();
+        }
+        AtomicReference<SolverResult> bestSoFar = new AtomicReference<>();
+        Consumer<HgsSearch.Outcome> report = outcome -> {
+            SolverResult result = result(outcome, start);
+            SolverResult now = bestSoFar.accumulateAndGet(result, (a, b) -> better(problem.objective(), a, b));
+            if (now == result) {
+                onImprovement.accept(result);
+            }
+        };
+        List<HgsSearch.Outcome> outcomes = new ArrayList<>();
+        if (options.threads() == 1) {
+            outcomes.add(runOne(problem, options, threadSeeds[0], deadline, cancel, report));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+            try {
+                List<Future<HgsSearch.Outcome>> futures = new ArrayList<>();
+                for (long seed : threadSeeds) {
+                    futures.add(pool.submit(() -> runOne(problem, options, seed, deadline, cancel, report)));
+                }
+                for (Future<HgsSearch.Outcome> f : futures) {
+                    outcomes.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("solve interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a search thread failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        SolverResult best = null;
+        long iterations = 0;
+        for (HgsSearch.Outcome o : outcomes) {
+            iterations += o.iterations();
+            best = better(problem.objective(), best, result(o, start));
+        }
+        return new SolverResult(best.solution(), best.feasible(), best.distance(), best.vehicles(), iterations,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static HgsSearch.Outcome runOne(Problem problem, SolverOptions options, long seed, long deadline,
+                                            AtomicBoolean cancel, Consumer<HgsSearch.Outcome> report) {
+        SearchParameters parameters = SearchParameters.defaults().withGranularity(options.granularity());
+        if (problem.objective() == Objective.DISTANCE) {
+            Limits limits = new Limits(deadline, options.maxIterations(), options.maxIterationsWithoutImprovement(), cancel::get);
+            return new HgsSearch(new CostModel(problem), parameters).run(seed, limits, List.of(), report);
+        }
+        return new FleetMinimisation(problem, options, parameters, seed, deadline, cancel, report).run();
+    }
+
+    /** Route elimination then distance minimisation, with time and iterations split into phases. */
+    private record FleetMinimisation(Problem problem, SolverOptions options, SearchParameters parameters, long seed,
+                                     long deadline, AtomicBoolean cancel, Consumer<HgsSearch.Outcome> report) {
+        HgsSearch.Outcome run() {
+            long start = System.nanoTime();
+            long span = deadline - start;
+            long iterationBudget = options.maxIterations();
+            HgsSearch.Outcome best = phase(problem, start + (long) (span * FLEET_PHASE_START),
+                    fraction(iterationBudget, FLEET_PHASE_START), List.of(), false);
+            long used = best.iterations();
+            long phaseEnd = start + (long) (span * FLEET_PHASE_END);
+            long phaseIterations = fraction(iterationBudget, FLEET_PHASE_END);
+            int attempt = 1;
+            while (best.feasible() && best.vehicles() > 1 && System.nanoTime() < phaseEnd && used < phaseIterations
+                    && !cancel.get()) {
+                Problem fewer = problem.with(problem.objective(), best.vehicles() - 1);
+                HgsSearch.Outcome trial = phase(fewer, phaseEnd, phaseIterations - used, tours(best), true, attempt++);
+                used += trial.iterations();
+                if (!trial.feasible() || trial.vehicles() >= best.vehicles()) {
+                    break;
+                }
+                best = trial;
+            }
+            Problem atBest = best.feasible() ? problem.with(problem.objective(), best.vehicles()) : problem;
+            HgsSearch.Outcome last = phase(atBest, deadline, Math.max(1, iterationBudget - used), tours(best), false, attempt);
+            HgsSearch.Outcome chosen = !last.feasible() && best.feasible() ? best
+                    : best.feasible() && last.feasible() && best.vehicles() < last.vehicles() ? best : last;
+            return new HgsSearch.Outcome(chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(),
+                    used + last.iterations());
+        }
+
+        private HgsSearch.Outcome phase(Problem p, long phaseDeadline, long iterations, List<int[]> seeds, boolean stopWhenFeasible) {
+            return phase(p, phaseDeadline, iterations, seeds, stopWhenFeasible, 0);
+        }
+
+        private HgsSearch.Outcome phase(Problem p, long phaseDeadline, long iterations, List<int[]> seeds,
+                                        boolean stopWhenFeasible, int attempt) {
+            AtomicBoolean found = new AtomicBoolean();
+            Limits limits = new Limits(phaseDeadline, iterations, options.maxIterationsWithoutImprovement(),
+                    () -> cancel.get() || (stopWhenFeasible && found.get()));
+            return new HgsSearch(new CostModel(p), parameters).run(seed + 7919L * attempt, limits, seeds, outcome -> {
+                found.set(true);
+                report.accept(outcome);
+            });
+        }
+
+        private static long fraction(long budget, double share) {
+            return budget == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) (budget * share));
+        }
+
+        private static List<int[]> tours(HgsSearch.Outcome outcome) {
+            int[] tour = outcome.routes().stream().flatMapToInt(Arrays::stream).toArray();
+            return tour.length == 0 ? List.of() : List.of(tour);
+        }
+    }
+
+    private static SolverResult result(HgsSearch.Outcome o, long start) {
+        List<List<Integer>> routes = o.routes().stream().map(r -> Arrays.stream(r).boxed().toList()).toList();
+        return new SolverResult(Solution.of(routes), o.feasible(), o.distance(), o.vehicles(), o.iterations(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Feasible beats infeasible; then fewer vehicles if the objective says so; then distance; ties keep a. */
+    private static SolverResult better(Objective objective, SolverResult a, SolverResult b) {
+        if (a == null) {
+            return b;
+        }
+        if (a.feasible() != b.feasible()) {
+            return a.feasible() ? a : b;
+        }
+        if (objective == Objective.VEHICLES_THEN_DISTANCE && a.vehicles() != b.vehicles()) {
+            return a.vehicles() < b.vehicles() ? a : b;
+        }
+        return b.distance() < a.distance() - 1e-9 ? b : a;
+    }
+}
