@@ -73,9 +73,7 @@ final class Backtest {
         for (Map<String, double[]> origin : errors.get(series)) {
             double[] e = origin.get(candidate);
             if (e != null) {
-                for (int h = 0; h < e.length; h++) {
-                    calibrator.add(h, e[h]);
-                }
+                calibrator.add(e);
             }
         }
     }

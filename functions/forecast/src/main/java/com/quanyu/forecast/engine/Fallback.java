@@ -14,7 +14,7 @@ final class Fallback {
     private Fallback() {
     }
 
-    static SeriesForecast forecast(PreparedSeries prepared, EngineConfig config, double[][] quantiles) {
+    static SeriesForecast forecast(PreparedSeries prepared, EngineConfig config, IntervalCalibrator.Calibration calibration) {
         String reason = prepared.fallback().orElseThrow();
         List<String> notes = new ArrayList<>(prepared.notes());
         notes.add(reason);
@@ -22,7 +22,7 @@ final class Fallback {
         int horizon = config.horizon();
         if (y.length == 0 || reason.equals("all_zero")) {
             double[] zero = new double[horizon];
-            return new SeriesForecast("fallback-zero", notes, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
+            return new SeriesForecast("fallback-zero", notes, zero, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
         }
         int recent = Math.min(y.length, config.period());
         double mean = 0;
@@ -32,6 +32,6 @@ final class Fallback {
         double[] point = new double[horizon];
         java.util.Arrays.fill(point, mean);
         double scale = y.length >= 2 ? Accuracy.scale(y, 1) : Math.abs(y[0]);
-        return Intervals.around("fallback-mean", notes, point, scale, quantiles, config.nonNegative(), Double.NaN, Map.of());
+        return Intervals.around("fallback-mean", notes, point, scale, calibration, config.nonNegative(), Double.NaN, Map.of());
     }
 }

@@ -49,8 +49,8 @@ public final class ForecastEngine {
                 backtest.feed(i, chosen[i], intermittent[i] ? sparse : regular);
             }
         }
-        double[][] regularQ = regular.quantiles();
-        double[][] sparseQ = sparse.samples() > 0 ? sparse.quantiles() : regularQ;
+        IntervalCalibrator.Calibration regularQ = regular.calibrate();
+        IntervalCalibrator.Calibration sparseQ = sparse.samples() > 0 ? sparse.calibrate() : regularQ;
         Optional<GlobalRegression> global = trainGlobal(prepared, 0);
         Candidates candidates = new Candidates(config, global);
         List<SeriesForecast> out = IntStream.range(0, count).parallel().mapToObj(i -> {

@@ -8,7 +8,7 @@ final class Intervals {
     private Intervals() {
     }
 
-    static SeriesForecast around(String model, List<String> notes, double[] point, double scale, double[][] quantiles,
+    static SeriesForecast around(String model, List<String> notes, double[] point, double scale, IntervalCalibrator.Calibration calibration,
                                  boolean nonNegative, double backtestMase, Map<String, double[]> candidates) {
         int horizon = point.length;
         double[] p = point.clone();
@@ -17,7 +17,7 @@ final class Intervals {
         double[] hi80 = new double[horizon];
         double[] hi95 = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            double[] q = quantiles[Math.min(h, quantiles.length - 1)];
+            double[] q = calibration.quantiles()[Math.min(h, calibration.quantiles().length - 1)];
             lo95[h] = p[h] + q[0] * scale;
             lo80[h] = p[h] + q[1] * scale;
             hi80[h] = p[h] + q[2] * scale;
@@ -30,6 +30,10 @@ final class Intervals {
                 hi95[h] = Math.max(0, hi95[h]);
             }
         }
-        return new SeriesForecast(model, notes, p, lo80, hi80, lo95, hi95, scale, backtestMase, candidates);
+        double[] cumulativeSigma = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            cumulativeSigma[h] = calibration.cumulativeSigma()[Math.min(h, calibration.cumulativeSigma().length - 1)] * scale;
+        }
+        return new SeriesForecast(model, notes, p, lo80, hi80, lo95, hi95, cumulativeSigma, scale, backtestMase, candidates);
     }
 }

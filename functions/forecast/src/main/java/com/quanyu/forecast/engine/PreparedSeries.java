@@ -53,9 +53,6 @@ record PreparedSeries(History history, List<String> notes, Optional<String> fall
     }
 
     private static Optional<String> fallbackReason(double[] y, EngineConfig config) {
-        if (y.length == 1) {
-            return Optional.of("single_observation");
-        }
         boolean allZero = true;
         for (double v : y) {
             if (v != 0) {
@@ -65,6 +62,9 @@ record PreparedSeries(History history, List<String> notes, Optional<String> fall
         }
         if (allZero) {
             return Optional.of("all_zero");
+        }
+        if (y.length == 1) {
+            return Optional.of("single_observation");
         }
         if (y.length < config.minHistory()) {
             return Optional.of("short_history");
