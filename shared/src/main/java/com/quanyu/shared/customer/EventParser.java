@@ -67,10 +67,18 @@ public final class EventParser {
 
         String userId = f.id("userId");
         String anonymousId = f.id("anonymousId");
-        if (userId == null && anonymousId == null) {
+        String previousId = null;
+        if (type == EventType.ALIAS) {
+            previousId = f.id("previousId");
+            if (previousId == null) {
+                throw f.invalid("previousId", "is required for alias");
+            }
+        }
+        List<Identifier> ids = identifiers(f, type, userId, anonymousId, previousId, eventTraits, context, contextTraits);
+        if (userId == null && anonymousId == null && ids.isEmpty()) {
+            // Segment requires one of the two; other identifiers (a POS loyalty card, a WeChat openid) also do.
             throw f.invalid("userId", "userId or anonymousId is required");
         }
-        List<Identifier> ids = identifiers(f, type, userId, anonymousId, eventTraits, context, contextTraits);
         if (ids.isEmpty()) {
             throw f.invalid(userId != null ? "userId" : "anonymousId",
                     "is a placeholder value, not an identifier; send a real userId or anonymousId");
@@ -123,7 +131,7 @@ public final class EventParser {
     }
 
     private List<Identifier> identifiers(Fields f, EventType type, String userId, String anonymousId,
-                                         ObjectNode eventTraits, ObjectNode context, ObjectNode contextTraits) {
+                                         String previousId, ObjectNode eventTraits, ObjectNode context, ObjectNode contextTraits) {
         Set<Identifier> ids = new LinkedHashSet<>();
         add(ids, IdentifierType.USER_ID, userId);
         for (ObjectNode traits : type == EventType.IDENTIFY ? List.of(eventTraits, contextTraits) : List.of(contextTraits)) {
@@ -153,6 +161,8 @@ public final class EventParser {
             add(ids, IdentifierType.DEVICE_ID, text(device.get("id")));
         }
         add(ids, IdentifierType.ANONYMOUS_ID, anonymousId);
+        // alias: the earlier id is read as an anonymousId (the spec's common case: visitor to user).
+        add(ids, IdentifierType.ANONYMOUS_ID, previousId);
         List<Identifier> ordered = new ArrayList<>(ids);
         ordered.sort(java.util.Comparator.comparing(Identifier::type));
         return ordered;

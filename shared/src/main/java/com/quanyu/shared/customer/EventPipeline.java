@@ -228,7 +228,7 @@ public final class EventPipeline {
         private OrderRiskScorer riskScorer;
         private IdentityRules rules = IdentityRules.defaults();
         private Clock clock = Clock.systemUTC();
-        private Duration lease = Duration.ofSeconds(60);
+        private Duration lease = Duration.ofSeconds(30);
         private Duration dedupeWindow = Duration.ofHours(48);
         private int parallelism = 8;
         private String defaultCurrency = "CNY";
@@ -272,7 +272,11 @@ public final class EventPipeline {
             return this;
         }
 
-        /** How long a claim protects an event in processing; longer than the function timeout. */
+        /**
+         * How long a claim protects an event in processing (default 30 s, above the API's 29 s timeout).
+         * A claim that outlives a crashed or failed attempt delays the retry by at most this long; a
+         * takeover while the first attempt still runs is safe, as every effect is idempotent.
+         */
         public Builder lease(Duration lease) {
             this.lease = lease;
             return this;

@@ -77,6 +77,7 @@ public record Profile(String profileId, long version, Instant firstSeenAt, Insta
     public record ConsentValue(boolean granted, Instant updatedAt) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isMerged() {
         return mergedInto != null;
     }
