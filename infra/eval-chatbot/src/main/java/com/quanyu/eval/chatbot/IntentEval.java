@@ -1,0 +1,179 @@
+package com.quanyu.eval.chatbot;
+
+import com.quanyu.chatbot.nlu.ConceptLexicon;
+import com.quanyu.chatbot.nlu.IntentModel;
+import com.quanyu.chatbot.nlu.IntentTrainer;
+import com.quanyu.chatbot.nlu.LabeledText;
+import com.quanyu.chatbot.nlu.NgramFeaturizer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains the chatbot's intent classifier on any (text, label) data set and prints in-scope
+ * accuracy, out-of-scope recall, accuracy and macro-F1 on a test set.
+ *
+ * <pre>
+ * --train SPEC        training data (see {@link IntentDataFiles} for formats)
+ * --test SPEC         test data
+ * --val SPEC          optional: choose the out-of-scope threshold on it (--threshold auto)
+ * --oos-label L       gold label meaning out-of-scope (default oos); never trained on
+ * --threshold X|auto  probability below which the answer is out-of-scope (default 0, i.e. off)
+ * --alias FROM=TO     rename a label in every file (repeatable), e.g. check_invoices=check_invoice
+ * --dedupe            drop test texts that occur in the training data, and duplicate test texts
+ * --test-part P       dev (a fixed fifth of the test texts, for tuning) or holdout (the rest)
+ * --epochs N --lr X --min-df N --max-features N --char-max N --concept-boost X   trainer settings
+ * --no-concepts       leave out the concept-lexicon features (ablation)
+ * --report            per-label recall and the most frequent confusions
+ * --save FILE         write the trained model (zip)
+ * </pre>
+ */
+public final class IntentEval {
+    private IntentEval() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, List<String>> options = parse(args);
+        String oosLabel = one(options, "oos-label", "oos");
+        Map<String, String> aliases = new HashMap<>();
+        for (String alias : options.getOrDefault("alias", List.of())) {
+            String[] parts = alias.split("=", 2);
+            aliases.put(parts[0], parts[1]);
+        }
+        List<LabeledText> train = withoutLabel(rename(IntentDataFiles.read(required(options, "train")), aliases), oosLabel);
+        List<LabeledText> test = rename(IntentDataFiles.read(required(options, "test")), aliases);
+        if (options.containsKey("dedupe")) {
+            test = dedupe(train, test);
+        }
+        if (options.containsKey("test-part")) {
+            test = part(test, one(options, "test-part", ""));
+        }
+        IntentTrainer.Config config = IntentTrainer.Config.builder()
+                .epochs(Integer.parseInt(one(options, "epochs", "5")))
+                .learningRate(Double.parseDouble(one(options, "lr", "0.2")))
+                .minDocumentFrequency(Integer.parseInt(one(options, "min-df", "2")))
+                .maxFeatures(Integer.parseInt(one(options, "max-features", "200000")))
+                .conceptBoost(Double.parseDouble(one(options, "concept-boost", "30")))
+                .featurizer(NgramFeaturizer.of(3, 2, Integer.parseInt(one(options, "char-max", "5")),
+                        options.containsKey("no-concepts") ? ConceptLexicon.empty() : ConceptLexicon.shipped()))
+                .build();
+        System.out.printf(Locale.ROOT, "train %s: %d texts, %d labels%n", required(options, "train"), train.size(),
+                train.stream().map(LabeledText::label).distinct().count());
+        System.out.printf(Locale.ROOT, "test  %s: %d texts%s%n", required(options, "test"), test.size(),
+                options.containsKey("dedupe") ? " (de-duplicated against train)" : "");
+        long start = System.nanoTime();
+        IntentModel model = IntentTrainer.of(config).train(train, Path.of(required(options, "train")).getFileName().toString());
+        System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
+                model.vocabularySize(), model.manifest().path("trainer").asText());
+
+        System.out.println("no threshold:        " + IntentMetrics.of(model.withThreshold(0), test, oosLabel).summary());
+        String thresholdOption = one(options, "threshold", "0");
+        double threshold;
+        if (thresholdOption.equals("auto")) {
+            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val")), aliases);
+            threshold = chooseThreshold(model, val, oosLabel);
+            System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n", threshold, required(options, "val"));
+        } else {
+            threshold = Double.parseDouble(thresholdOption);
+        }
+        model = model.withThreshold(threshold);
+        if (threshold > 0) {
+            System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(model, test, oosLabel).summary());
+        }
+        if (options.containsKey("report")) {
+            ConfusionReport.print(model, test, oosLabel, System.out);
+        }
+        if (options.containsKey("save")) {
+            try (OutputStream out = Files.newOutputStream(Path.of(one(options, "save", "")))) {
+                model.save(out);
+            }
+            System.out.println("saved " + one(options, "save", ""));
+        }
+    }
+
+    /** The threshold on a 0.01 grid that maximises in-scope accuracy + oos recall on validation data. */
+    static double chooseThreshold(IntentModel model, List<LabeledText> val, String oosLabel) {
+        double best = 0;
+        double bestScore = -1;
+        for (int step = 0; step <= 95; step++) {
+            double t = step / 100.0;
+            IntentMetrics m = IntentMetrics.of(model.withThreshold(t), val, oosLabel);
+            double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
+            if (score > bestScore) {
+                bestScore = score;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A fixed fifth of the test texts (by a hash of the text) as "dev" for error analysis and
+     * tuning, the other four fifths as "holdout" for the figure reported.
+     */
+    static List<LabeledText> part(List<LabeledText> test, String part) {
+        boolean dev = switch (part) {
+            case "dev" -> true;
+            case "holdout" -> false;
+            default -> throw new IllegalArgumentException("--test-part is dev or holdout, not " + part);
+        };
+        return test.stream().filter(t -> (Math.floorMod(key(t.text()).hashCode(), 5) == 0) == dev).toList();
+    }
+
+    static List<LabeledText> dedupe(List<LabeledText> train, List<LabeledText> test) {
+        Set<String> seen = new HashSet<>();
+        train.forEach(t -> seen.add(key(t.text())));
+        List<LabeledText> out = new ArrayList<>();
+        for (LabeledText t : test) {
+            if (seen.add(key(t.text()))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String key(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    }
+
+    private static List<LabeledText> rename(List<LabeledText> data, Map<String, String> aliases) {
+        return data.stream().map(t -> LabeledText.of(t.text(), aliases.getOrDefault(t.label(), t.label()))).toList();
+    }
+
+    private static List<LabeledText> withoutLabel(List<LabeledText> data, String label) {
+        return data.stream().filter(t -> !t.label().equals(label)).toList();
+    }
+
+    private static Map<String, List<String>> parse(String[] args) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+            options.computeIfAbsent(name, k -> new ArrayList<>()).add(hasValue ? args[++i] : "true");
+        }
+        return options;
+    }
+
+    private static String required(Map<String, List<String>> options, String name) {
+        if (!options.containsKey(name)) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return options.get(name).get(0);
+    }
+
+    private static String one(Map<String, List<String>> options, String name, String fallback) {
+        return options.containsKey(name) ? options.get(name).get(0) : fallback;
+    }
+}
