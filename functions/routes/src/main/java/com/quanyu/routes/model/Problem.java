@@ -49,7 +49,8 @@ public final class Problem {
         this.objective = b.objective;
         this.distances = b.distances != null ? b.distances
                 : DistanceMatrix.fromCoordinates(this.x, this.y, Objects.requireNonNull(b.metric, "metric or distances"));
-        this.travelTimes = b.travelTimes != null ? b.travelTimes : distances;
+        this.travelTimes = b.travelTimes != null ? b.travelTimes
+                : b.travelTimeFactor == 1.0 ? distances : distances.scaled(b.travelTimeFactor);
         if (distances.size() != n || travelTimes.size() != n) {
             throw new IllegalArgumentException("matrix size " + distances.size() + " does not match " + n + " nodes");
         }
@@ -202,6 +203,7 @@ public final class Problem {
         private DistanceMatrix.Metric metric = DistanceMatrix.Metric.EUCLIDEAN;
         private DistanceMatrix distances;
         private DistanceMatrix travelTimes;
+        private double travelTimeFactor = 1.0;
         private Objective objective = Objective.DISTANCE;
 
         private Builder() {
@@ -257,6 +259,12 @@ public final class Problem {
 
         public Builder travelTimes(DistanceMatrix value) {
             this.travelTimes = value;
+            return this;
+        }
+
+        /** Travel time = distance x factor (e.g. 2.0 minutes per km at 30 km/h), when no time matrix is given. */
+        public Builder travelTimeFactor(double value) {
+            this.travelTimeFactor = value;
             return this;
         }
 

@@ -92,7 +92,7 @@ final class JspritRunner {
         }
         Solution solution = Solution.of(routes);
         SolutionReport report = FeasibilityChecker.check(p, solution);
-        return new SolveCommand.Run("jsprit-1.8", report.totalDistance(), report.vehicles(), report.feasible(), seconds, solution);
+        return new SolveCommand.Run("jsprit-1.8", report.totalDistance(), report.vehicles(), report.feasible(), seconds, -1, solution);
     }
 
     private static Location location(Problem p, int i) {

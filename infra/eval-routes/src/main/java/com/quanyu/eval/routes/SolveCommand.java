@@ -20,7 +20,7 @@ final class SolveCommand {
     }
 
     /** Our solver's figures on one instance, verified by the independent checker. */
-    record Run(String solver, double distance, int vehicles, boolean feasible, double seconds, Solution solution) {
+    record Run(String solver, double distance, int vehicles, boolean feasible, double seconds, long iterations, Solution solution) {
         double gap(Instance instance) {
             return 100.0 * (distance - instance.bksDistance()) / instance.bksDistance();
         }
@@ -31,13 +31,13 @@ final class SolveCommand {
         SolverResult result = RouteSolver.solve(instance.problem(), options);
         SolutionReport report = FeasibilityChecker.check(instance.problem(), result.solution());
         return new Run("quanyu-hgs", report.totalDistance(), report.vehicles(), report.feasible(),
-                result.elapsed().toMillis() / 1000.0, result.solution());
+                result.elapsed().toMillis() / 1000.0, result.iterations(), result.solution());
     }
 
     static void print(PrintStream out, Instance instance, Run run, boolean routes) {
-        out.printf(Locale.ROOT, "%-12s %-10s cost %10.2f  vehicles %3d  gap %6.2f %%  feasible %-5s  time %5.1f s  (BKS %.2f / %d)%n",
+        out.printf(Locale.ROOT, "%-12s %-10s cost %10.2f  vehicles %3d  gap %6.2f %%  feasible %-5s  time %5.1f s  iterations %7d  (BKS %.2f / %d)%n",
                 instance.name(), run.solver(), run.distance(), run.vehicles(), run.gap(instance), run.feasible(), run.seconds(),
-                instance.bksDistance(), instance.bksVehicles());
+                run.iterations(), instance.bksDistance(), instance.bksVehicles());
         if (routes) {
             for (int r = 0; r < run.solution().routes().size(); r++) {
                 StringBuilder line = new StringBuilder("  route " + (r + 1) + ":");

@@ -68,8 +68,10 @@ public final class CostModel {
         this.timed = p.hasTimeWindows();
         this.durationLimited = p.hasDurationLimit();
         this.fleetLimit = p.fleetSize();
-        // Hierarchical objective: one vehicle must outweigh any distance saving it could bring.
-        this.fixedVehicleCost = p.objective() == Objective.VEHICLES_THEN_DISTANCE ? 2 * maxD * nodes : 0;
+        // Hierarchical objective: a vehicle costs the longest edge, which biases split and local search
+        // towards emptying routes; the fleet itself is minimised by re-solving with one vehicle fewer
+        // (RouteSolver), since a prohibitive fixed cost would swamp the adaptive penalties.
+        this.fixedVehicleCost = p.objective() == Objective.VEHICLES_THEN_DISTANCE ? maxD : 0;
         this.capacityPenalty = Math.max(0.1, Math.min(1000, maxD / maxDemand));
         this.timePenalty = 1.0;
     }

@@ -45,6 +45,8 @@ final class LocalSearch {
     private final int[] posOf;
     private final int[] lastTested;
     private int moveCount;
+    /** Test hook: sees (cost predicted by the move evaluation, cost after rebuilding the routes). */
+    java.util.function.BiConsumer<Double, Double> audit;
 
     private final Pieces a = new Pieces();
     private final Pieces b = new Pieces();
@@ -277,12 +279,29 @@ final class LocalSearch {
     // ---- inter-route moves: a = new route ru, b = new route rv ----
 
     private boolean relocate(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int u = U[pu];
+        double delta = m.d(U[pu - 1], U[pu + 1]) - m.d(U[pu - 1], u) - m.d(u, U[pu + 1])
+                + m.d(V[pv], u) + m.d(u, V[pv + 1]) - m.d(V[pv], V[pv + 1]);
+        if (hopeless(delta, ru, rv, len[ru] == 1)) {
+            return false;
+        }
         a.clear().range(ru, 0, pu - 1).range(ru, pu + 1, len[ru] + 1);
         b.clear().range(rv, 0, pv).node(nodes[ru][pu]).range(rv, pv + 1, len[rv] + 1);
         return applyIfBetter(ru, rv);
     }
 
     private boolean relocatePair(int ru, int pu, int rv, int pv, boolean reversed) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int u = U[pu];
+        int x = U[pu + 1];
+        double delta = m.d(U[pu - 1], U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2]) - m.d(V[pv], V[pv + 1])
+                + (reversed ? m.d(V[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, V[pv + 1]) : m.d(V[pv], u) + m.d(x, V[pv + 1]));
+        if (hopeless(delta, ru, rv, len[ru] == 2)) {
+            return false;
+        }
         a.clear().range(ru, 0, pu - 1).range(ru, pu + 2, len[ru] + 1);
         b.clear().range(rv, 0, pv);
         if (reversed) {
@@ -295,30 +314,60 @@ final class LocalSearch {
     }
 
     private boolean swap(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int u = U[pu];
+        int v = V[pv];
+        double delta = m.d(U[pu - 1], v) + m.d(v, U[pu + 1]) - m.d(U[pu - 1], u) - m.d(u, U[pu + 1])
+                + m.d(V[pv - 1], u) + m.d(u, V[pv + 1]) - m.d(V[pv - 1], v) - m.d(v, V[pv + 1]);
+        if (hopeless(delta, ru, rv, false)) {
+            return false;
+        }
         a.clear().range(ru, 0, pu - 1).node(nodes[rv][pv]).range(ru, pu + 1, len[ru] + 1);
         b.clear().range(rv, 0, pv - 1).node(nodes[ru][pu]).range(rv, pv + 1, len[rv] + 1);
         return applyIfBetter(ru, rv);
     }
 
     private boolean swapPairSingle(int ru, int pu, int rv, int pv) {
+        if (hopeless(pairSingleDelta(ru, pu, rv, pv), ru, rv, false)) {
+            return false;
+        }
         a.clear().range(ru, 0, pu - 1).node(nodes[rv][pv]).range(ru, pu + 2, len[ru] + 1);
         b.clear().range(rv, 0, pv - 1).range(ru, pu, pu + 1).range(rv, pv + 1, len[rv] + 1);
         return applyIfBetter(ru, rv);
     }
 
     private boolean swapPairs(int ru, int pu, int rv, int pv) {
+        if (hopeless(pairsDelta(ru, pu, rv, pv), ru, rv, false)) {
+            return false;
+        }
         a.clear().range(ru, 0, pu - 1).range(rv, pv, pv + 1).range(ru, pu + 2, len[ru] + 1);
         b.clear().range(rv, 0, pv - 1).range(ru, pu, pu + 1).range(rv, pv + 2, len[rv] + 1);
         return applyIfBetter(ru, rv);
     }
 
     private boolean twoOptStar(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        double delta = m.d(U[pu], V[pv + 1]) + m.d(V[pv], U[pu + 1]) - m.d(U[pu], U[pu + 1]) - m.d(V[pv], V[pv + 1]);
+        if (hopeless(delta, ru, rv, pv == 0 && pu == len[ru])) {
+            return false;
+        }
         a.clear().range(ru, 0, pu).range(rv, pv + 1, len[rv] + 1);
         b.clear().range(rv, 0, pv).range(ru, pu + 1, len[ru] + 1);
         return applyIfBetter(ru, rv);
     }
 
     private boolean twoOptStarReversed(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int endU = len[ru] + 1;
+        double reversal = cumRevDist[rv][pv] - cumDist[rv][pv]
+                + (cumRevDist[ru][endU] - cumRevDist[ru][pu + 1]) - (cumDist[ru][endU] - cumDist[ru][pu + 1]);
+        double delta = m.d(U[pu], V[pv]) + m.d(U[pu + 1], V[pv + 1]) - m.d(U[pu], U[pu + 1]) - m.d(V[pv], V[pv + 1]) + reversal;
+        if (hopeless(delta, ru, rv, pu == len[ru] && pv == len[rv])) {
+            return false;
+        }
         a.clear().range(ru, 0, pu).reversed(rv, pv, 0);
         b.clear().reversed(ru, len[ru] + 1, pu + 1).range(rv, pv + 1, len[rv] + 1);
         return applyIfBetter(ru, rv);
@@ -329,6 +378,13 @@ final class LocalSearch {
     private boolean intraRelocate(int r, int pu, int pv) {
         int end = len[r] + 1;
         if (pv == pu - 1 || pv == pu) {
+            return false;
+        }
+        int[] R = nodes[r];
+        int u = R[pu];
+        double delta = m.d(R[pu - 1], R[pu + 1]) - m.d(R[pu - 1], u) - m.d(u, R[pu + 1])
+                + m.d(R[pv], u) + m.d(u, R[pv + 1]) - m.d(R[pv], R[pv + 1]);
+        if (hopeless(delta, r, -1, false)) {
             return false;
         }
         if (pv < pu) {
@@ -344,6 +400,14 @@ final class LocalSearch {
         if (pv >= pu - 1 && pv <= pu + 1) {
             return false;
         }
+        int[] R = nodes[r];
+        int u = R[pu];
+        int x = R[pu + 1];
+        double delta = m.d(R[pu - 1], R[pu + 2]) - m.d(R[pu - 1], u) - m.d(x, R[pu + 2]) - m.d(R[pv], R[pv + 1])
+                + (reversed ? m.d(R[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, R[pv + 1]) : m.d(R[pv], u) + m.d(x, R[pv + 1]));
+        if (hopeless(delta, r, -1, false)) {
+            return false;
+        }
         if (pv < pu) {
             a.clear().range(r, 0, pv).pair(r, pu, reversed).range(r, pv + 1, pu - 1).range(r, pu + 2, end);
         } else {
@@ -356,6 +420,14 @@ final class LocalSearch {
         if (Math.abs(pu - pv) <= 1) {
             return false;
         }
+        int[] R = nodes[r];
+        int u = R[pu];
+        int v = R[pv];
+        double delta = m.d(R[pu - 1], v) + m.d(v, R[pu + 1]) - m.d(R[pu - 1], u) - m.d(u, R[pu + 1])
+                + m.d(R[pv - 1], u) + m.d(u, R[pv + 1]) - m.d(R[pv - 1], v) - m.d(v, R[pv + 1]);
+        if (hopeless(delta, r, -1, false)) {
+            return false;
+        }
         int lo = Math.min(pu, pv);
         int hi = Math.max(pu, pv);
         a.clear().range(r, 0, lo - 1).node(nodes[r][hi]).range(r, lo + 1, hi - 1).node(nodes[r][lo]).range(r, hi + 1, len[r] + 1);
@@ -365,6 +437,9 @@ final class LocalSearch {
     private boolean intraSwapPairSingle(int r, int pu, int pv) {
         int end = len[r] + 1;
         if (pv >= pu - 1 && pv <= pu + 2) {
+            return false;
+        }
+        if (hopeless(pairSingleDelta(r, pu, r, pv), r, -1, false)) {
             return false;
         }
         if (pv < pu) {
@@ -379,6 +454,9 @@ final class LocalSearch {
         if (Math.abs(pu - pv) <= 2) {
             return false;
         }
+        if (hopeless(pairsDelta(r, pu, r, pv), r, -1, false)) {
+            return false;
+        }
         int lo = Math.min(pu, pv);
         int hi = Math.max(pu, pv);
         a.clear().range(r, 0, lo - 1).range(r, hi, hi + 1).range(r, lo + 2, hi - 1).range(r, lo, lo + 1).range(r, hi + 2, len[r] + 1);
@@ -390,11 +468,49 @@ final class LocalSearch {
         if (hi <= lo + 1) {
             return false;
         }
+        int[] R = nodes[r];
+        double reversal = (cumRevDist[r][hi] - cumRevDist[r][lo + 1]) - (cumDist[r][hi] - cumDist[r][lo + 1]);
+        double delta = m.d(R[lo], R[hi]) + m.d(R[lo + 1], R[hi + 1]) - m.d(R[lo], R[lo + 1]) - m.d(R[hi], R[hi + 1]) + reversal;
+        if (hopeless(delta, r, -1, false)) {
+            return false;
+        }
         a.clear().range(r, 0, lo).reversed(r, hi, lo + 1).range(r, hi + 1, len[r] + 1);
         return applyIfBetter(r, -1);
     }
 
     // ---- evaluation and application ----
+
+    /** Distance change of swapping (u, x) at pu with v at pv (non-overlapping positions). */
+    private double pairSingleDelta(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int u = U[pu];
+        int x = U[pu + 1];
+        int v = V[pv];
+        return m.d(U[pu - 1], v) + m.d(v, U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2])
+                + m.d(V[pv - 1], u) + m.d(x, V[pv + 1]) - m.d(V[pv - 1], v) - m.d(v, V[pv + 1]);
+    }
+
+    /** Distance change of swapping (u, x) at pu with (v, y) at pv (non-overlapping positions). */
+    private double pairsDelta(int ru, int pu, int rv, int pv) {
+        int[] U = nodes[ru];
+        int[] V = nodes[rv];
+        int u = U[pu];
+        int x = U[pu + 1];
+        int v = V[pv];
+        int y = V[pv + 1];
+        return m.d(U[pu - 1], v) + m.d(y, U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2])
+                + m.d(V[pv - 1], u) + m.d(x, V[pv + 2]) - m.d(V[pv - 1], v) - m.d(y, V[pv + 2]);
+    }
+
+    /**
+     * O(1) screen before the full evaluation: a move whose distance change exceeds all penalty the
+     * two routes carry (plus a vehicle's fixed cost if a route may empty) cannot improve.
+     */
+    private boolean hopeless(double distanceDelta, int ru, int rv, boolean mayEmpty) {
+        double removable = routePenalty[ru] + (rv >= 0 ? routePenalty[rv] : 0) + (mayEmpty ? m.fixedVehicleCost : 0);
+        return distanceDelta - removable >= -EPS;
+    }
 
     /** Applies the move held in pieces a (new ru) and b (new rv, or rv = -1 for intra-route). */
     private boolean applyIfBetter(int ru, int rv) {
@@ -404,11 +520,11 @@ final class LocalSearch {
         if (bound >= before - EPS) {
             return false;
         }
-        if (penaltiesNow == 0 && !m.timed && !m.durationLimited && rv >= 0
-                && a.load <= m.capacity && b.load <= m.capacity) {
-            // fast path: nothing but distance (and fixed cost) can change
-        } else {
-            double after = cost(a) + (rv >= 0 ? cost(b) : 0);
+        double after = bound;
+        boolean onlyDistance = penaltiesNow == 0 && !m.timed && !m.durationLimited && rv >= 0
+                && a.load <= m.capacity && b.load <= m.capacity;
+        if (!onlyDistance) {
+            after = cost(a) + (rv >= 0 ? cost(b) : 0);
             if (after >= before - EPS) {
                 return false;
             }
@@ -418,6 +534,9 @@ final class LocalSearch {
         write(ru, bufferA, lengthA);
         if (rv >= 0) {
             write(rv, bufferB, lengthB);
+        }
+        if (audit != null) {
+            audit.accept(after, routeCost[ru] + (rv >= 0 ? routeCost[rv] : 0));
         }
         moveCount++;
         lastModified[ru] = moveCount;
