@@ -46,6 +46,9 @@ public final class DemoData {
         Map<String, PersonTruth> truth = new LinkedHashMap<>();
         List<LabeledOrder> labeled = new ArrayList<>();
         for (PersonSimulator.Output out : people) {
+            if (out.events().isEmpty()) {
+                continue;  // someone who never came by has no profile
+            }
             events.addAll(out.events());
             truth.put(out.truth().personId(), out.truth());
             labeled.addAll(out.orders());

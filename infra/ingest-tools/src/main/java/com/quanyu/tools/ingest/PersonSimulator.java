@@ -67,15 +67,17 @@ final class PersonSimulator {
         this.random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + stream);
         this.fraudster = fraudster;
         int n = (int) (stream & 0xffff);
-        String handle = SURNAMES[random.nextInt(SURNAMES.length)] + "." + GIVEN[random.nextInt(GIVEN.length)] + "." + n
+        // Ids embed the seed, so datasets of different seeds never share a person.
+        String tag = Long.toString(Math.abs(config.seed()), 36);
+        String handle = SURNAMES[random.nextInt(SURNAMES.length)] + "." + GIVEN[random.nextInt(GIVEN.length)] + "." + tag + "." + n
                 + (fraudster ? ".x" : "");
         boolean registered = fraudster || random.nextDouble() < 0.75;
         boolean storeOnly = !registered && random.nextDouble() < 0.4;
-        this.userId = registered ? (fraudster ? "f" : "u") + (100000 + n) : null;
+        this.userId = registered ? (fraudster ? "f" : "u") + tag + "-" + (100000 + n) : null;
         this.email = registered ? handle + "@example.com" : null;
         this.phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextLong(1_000_000_000L));
         this.nameZh = NAMES_ZH[random.nextInt(NAMES_ZH.length)];
-        this.loyaltyCard = !fraudster && (storeOnly || random.nextDouble() < 0.45) ? String.format("QY%08d", n * 7 + 13) : null;
+        this.loyaltyCard = !fraudster && (storeOnly || random.nextDouble() < 0.45) ? "QY" + tag.toUpperCase(java.util.Locale.ROOT) + String.format("%07d", n * 7 + 13) : null;
         this.activity = fraudster ? 0 : Math.exp(random.nextGaussian() * 0.7) * 0.07;
         if (storeOnly) {
             channelWeights.put("store", 1.0);
