@@ -4,10 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.chatbot.webhook.ChatRoutes;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.Router;
+import java.time.Clock;
 
-/** Webhooks of the chat platforms. */
+/**
+ * Webhooks of the chat platforms (WeChat, Meta: Messenger/Instagram/WhatsApp, LINE, Telegram), the
+ * web shop's chat endpoint and the agents' handoff API. Thin: routes to {@link ChatRoutes}.
+ */
 public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
 
@@ -17,7 +22,12 @@ public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public ChatWebhookHandler(Env env) {
-        this.router = Router.builder().build();
+        this(ChatbotApp.fromEnv(env, Clock.systemUTC()));
+    }
+
+    /** Over an already wired app (tests with a fixed clock). */
+    public ChatWebhookHandler(ChatbotApp app) {
+        this.router = ChatRoutes.router(app);
     }
 
     @Override

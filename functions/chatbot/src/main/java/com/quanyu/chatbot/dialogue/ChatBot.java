@@ -1,0 +1,121 @@
+package com.quanyu.chatbot.dialogue;
+
+import com.quanyu.chatbot.actions.CouponOffers;
+import com.quanyu.chatbot.actions.CustomerData;
+import com.quanyu.chatbot.actions.ProductSuggestions;
+import com.quanyu.chatbot.actions.TurnRecorder;
+import com.quanyu.chatbot.nlu.IntentPrediction;
+import com.quanyu.chatbot.nlu.Language;
+import com.quanyu.chatbot.nlu.Sentiment;
+import com.quanyu.chatbot.nlu.Understander;
+import com.quanyu.chatbot.nlu.Understanding;
+import com.quanyu.chatbot.platform.InboundMessage;
+import com.quanyu.shared.customer.Profile;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One turn of the conversation: understand the message, record it in the customer's profile,
+ * decide what to do with the remembered state ({@link DialoguePolicy}), save the new state and say
+ * what to answer. While a human agent has the conversation the bot records turns but stays silent.
+ */
+public final class ChatBot {
+    private final Understander understander;
+    private final ConversationStore conversations;
+    private final TurnRecorder recorder;
+    private final DialoguePolicy policy;
+    private final Clock clock;
+
+    private ChatBot(Builder b) {
+        this.understander = Objects.requireNonNull(b.understander, "understander");
+        this.conversations = Objects.requireNonNull(b.conversations, "conversations");
+        this.recorder = Objects.requireNonNull(b.recorder, "recorder");
+        this.clock = b.clock;
+        this.policy = new DialoguePolicy(Objects.requireNonNull(b.customers, "customers"),
+                Objects.requireNonNull(b.coupons, "coupons"), Objects.requireNonNull(b.suggestions, "suggestions"),
+                b.replies, b.lowConfidenceLimit);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Reply respond(InboundMessage message) {
+        ConversationKey key = new ConversationKey(message.platform(), message.userId());
+        ConversationState state = conversations.load(key);
+        Language fallback = Optional.ofNullable(state.language()).map(l -> l.equals("en") ? Language.EN : Language.ZH)
+                .or(() -> Optional.ofNullable(message.languageHint()).map(h -> h.startsWith("zh") ? Language.ZH : Language.EN))
+                .orElse(Language.ZH);
+        if (message.messageId().equals(state.lastMessageId())) {
+            // the platform retried a message whose reply was decided but not delivered: same answer
+            return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff());
+        }
+        Instant now = clock.instant();
+        Understanding understanding = understander.understand(message.text());
+        Language language = understanding.language().orElse(fallback);
+        Optional<String> profileId = recorder.record(message, understanding, language);
+        IntentPrediction intent = understanding.intent();
+        conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
+        if (state.handoff()) {
+            conversations.save(key, state.answered(message.messageId(), "", now));
+            return new Reply("", language.code(), intent.label(), intent.confidence(), true);
+        }
+        Optional<Profile> profile = profileId.flatMap(policy.customers()::profile);
+        DialoguePolicy.Decision decision = policy.decide(message.text(), understanding, language, state, profile);
+        ConversationState next = decision.state();
+        if (decision.handoffReason() != null) {
+            next = next.handedOver(decision.handoffReason(), now);
+        }
+        next = conversations.save(key, next.withLanguage(language.code()).answered(message.messageId(), decision.text(), now));
+        if (decision.handoffReason() != null) {
+            conversations.enqueueHandoff(new HandoffTicket(message.platform(), message.userId(), decision.handoffReason(),
+                    Sentiment.veryNegative(message.text()) ? "(negative) " + clip(message.text()) : clip(message.text()),
+                    language.code(), next.handoffAt()));
+        }
+        conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), intent.label()));
+        return new Reply(decision.text(), language.code(), intent.label(), intent.confidence(), next.handoff());
+    }
+
+    /** The reply already given to this message, if it was the conversation's last one. */
+    public Optional<Reply> previousReply(InboundMessage message) {
+        ConversationState state = conversations.load(new ConversationKey(message.platform(), message.userId()));
+        if (!message.messageId().equals(state.lastMessageId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reply(state.lastReply(), state.language(), state.lastIntent(), 0, state.handoff()));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    /** Builds a {@link ChatBot}. */
+    public static final class Builder {
+        private Understander understander;
+        private ConversationStore conversations;
+        private TurnRecorder recorder;
+        private CustomerData customers;
+        private CouponOffers coupons;
+        private ProductSuggestions suggestions;
+        private Replies replies = Replies.shipped();
+        private Clock clock = Clock.systemUTC();
+        private int lowConfidenceLimit = 2;
+
+        public Builder understander(Understander value) { understander = value; return this; }
+        public Builder conversations(ConversationStore value) { conversations = value; return this; }
+        public Builder recorder(TurnRecorder value) { recorder = value; return this; }
+        public Builder customers(CustomerData value) { customers = value; return this; }
+        public Builder coupons(CouponOffers value) { coupons = value; return this; }
+        public Builder suggestions(ProductSuggestions value) { suggestions = value; return this; }
+        public Builder replies(Replies value) { replies = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+        /** Consecutive not-understood turns before a human takes over. */
+        public Builder lowConfidenceLimit(int value) { lowConfidenceLimit = value; return this; }
+
+        public ChatBot build() {
+            return new ChatBot(this);
+        }
+    }
+}
