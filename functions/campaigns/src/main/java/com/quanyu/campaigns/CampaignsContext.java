@@ -1,0 +1,112 @@
+package com.quanyu.campaigns;
+
+import com.quanyu.campaigns.audience.AudienceRefresher;
+import com.quanyu.campaigns.audience.ProfileSource;
+import com.quanyu.campaigns.budget.BudgetPlanner;
+import com.quanyu.campaigns.offer.HoldoutGroups;
+import com.quanyu.campaigns.offer.NextBestOffer;
+import com.quanyu.campaigns.offer.ThompsonPolicy;
+import com.quanyu.campaigns.store.AdSpendStore;
+import com.quanyu.campaigns.store.AudienceStore;
+import com.quanyu.campaigns.store.DynamoOfferMemory;
+import com.quanyu.campaigns.store.DynamoProfileSource;
+import com.quanyu.campaigns.store.LakeCampaignEvents;
+import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.campaigns.CampaignEventSink;
+import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.campaigns.LoyaltyLedger;
+import com.quanyu.shared.campaigns.LoyaltyRules;
+import com.quanyu.shared.config.Env;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The campaigns module's components, wired once per function instance from its environment:
+ * {@code CAMPAIGNS_TABLE}, {@code PROFILES_TABLE}, {@code DATA_LAKE_BUCKET}, the {@code LOYALTY_*}
+ * rules, {@code OFFER_HOLDOUT_BASIS_POINTS} (500), {@code OFFER_HOLDOUT_SALT}, {@code OFFER_MAX_GAP} (0.05).
+ */
+public final class CampaignsContext {
+    private final Clock clock;
+    private final CouponLedger coupons;
+    private final LoyaltyLedger loyalty;
+    private final AudienceStore audiences;
+    private final ProfileSource profiles;
+    private final AudienceRefresher refresher;
+    private final NextBestOffer offers;
+    private final DynamoOfferMemory offerMemory;
+    private final AdSpendStore adSpend;
+    private final BudgetPlanner planner;
+
+    private CampaignsContext(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        this.clock = clock;
+        String table = env.required("CAMPAIGNS_TABLE");
+        String lake = env.required("DATA_LAKE_BUCKET");
+        CampaignEventSink events = new LakeCampaignEvents(s3, lake);
+        this.coupons = new CouponLedger(dynamo, table, events, clock);
+        this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
+        this.audiences = new AudienceStore(dynamo, table);
+        this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
+        this.refresher = new AudienceRefresher(profiles, (key, content, type) -> s3.putObject(
+                b -> b.bucket(lake).key(key).contentType(type), RequestBody.fromBytes(content)), clock);
+        this.offerMemory = new DynamoOfferMemory(dynamo, table);
+        ThompsonPolicy policy = new ThompsonPolicy(10, env.doubleValue("OFFER_MAX_GAP", 0.05));
+        HoldoutGroups holdout = new HoldoutGroups(env.intValue("OFFER_HOLDOUT_BASIS_POINTS", 500),
+                env.get("OFFER_HOLDOUT_SALT", "quanyu-offers-1"));
+        this.offers = new NextBestOffer(coupons.campaigns()::all, audiences::find, offerMemory, policy, holdout, clock,
+                new SplittableRandom());
+        this.adSpend = new AdSpendStore(dynamo, table);
+        this.planner = BudgetPlanner.defaults();
+    }
+
+    public static CampaignsContext fromEnv(Env env) {
+        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC());
+    }
+
+    /** Over given clients and clock (tests). */
+    public static CampaignsContext of(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        return new CampaignsContext(env, dynamo, s3, clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CouponLedger coupons() {
+        return coupons;
+    }
+
+    public LoyaltyLedger loyalty() {
+        return loyalty;
+    }
+
+    public AudienceStore audiences() {
+        return audiences;
+    }
+
+    public ProfileSource profiles() {
+        return profiles;
+    }
+
+    public AudienceRefresher refresher() {
+        return refresher;
+    }
+
+    public NextBestOffer offers() {
+        return offers;
+    }
+
+    public DynamoOfferMemory offerMemory() {
+        return offerMemory;
+    }
+
+    public AdSpendStore adSpend() {
+        return adSpend;
+    }
+
+    public BudgetPlanner planner() {
+        return planner;
+    }
+}

@@ -1,0 +1,71 @@
+package com.quanyu.campaigns;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.quanyu.campaigns.api.PosImport;
+import com.quanyu.campaigns.lake.PosFile;
+import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.config.Env;
+import com.quanyu.shared.json.Json;
+import com.quanyu.shared.log.JsonLogger;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The POS import path: an offline till uploads its coupon uses as CSV
+ * ({@code code,order_id,total,currency[,profile_id][,shipping]}) or NDJSON under {@code imports/pos/};
+ * each line is redeemed (idempotently, so a re-upload is harmless) and a result file with one
+ * outcome per line is written under {@code imports/pos-results/}.
+ */
+public final class PosImportHandler implements RequestHandler<S3Event, Map<String, Object>> {
+    private static final JsonLogger LOG = JsonLogger.of(PosImportHandler.class);
+
+    private final S3Client s3;
+    private final PosImport pos;
+
+    public PosImportHandler() {
+        this(Env.system());
+    }
+
+    public PosImportHandler(Env env) {
+        this(CampaignsContext.fromEnv(env), AwsClients.s3(env));
+    }
+
+    public PosImportHandler(CampaignsContext context, S3Client s3) {
+        this.s3 = s3;
+        this.pos = new PosImport(context.coupons());
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(S3Event event, Context lambda) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (var record : event.getRecords()) {
+            String bucket = record.getS3().getBucket().getName();
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("source", key);
+            try {
+                List<Map<String, Object>> results = pos.redeemAll(PosFile.parse(key, text));
+                long ok = results.stream().filter(r -> Integer.valueOf(200).equals(r.get("status"))).count();
+                report.put("redeemed", ok);
+                report.put("refused", results.size() - ok);
+                report.put("results", results);
+            } catch (IllegalArgumentException | com.quanyu.shared.http.ApiException e) {
+                report.put("error", e.getMessage()); // the file as a whole is unreadable: say so in the result file
+            }
+            String resultKey = "imports/pos-results/" + key.substring("imports/pos/".length()) + ".result.json";
+            s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
+                    RequestBody.fromString(Json.write(report)));
+            LOG.info("pos file imported", "key", key, "redeemed", report.get("redeemed"), "refused", report.get("refused"));
+            summary.put(key, resultKey);
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,70 @@
+package com.quanyu.campaigns.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.campaigns.CampaignEvent;
+import com.quanyu.shared.campaigns.CampaignEventSink;
+import com.quanyu.shared.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Writes campaign events (coupon redeemed, points earned) into the data lake in the accepted-event
+ * line format, so the profile's history, training and offer learning see them. The object key is
+ * derived from the event's message id: emitting the same event again overwrites, never duplicates.
+ */
+public final class LakeCampaignEvents implements CampaignEventSink {
+    private final S3Client s3;
+    private final String bucket;
+
+    public LakeCampaignEvents(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void emit(CampaignEvent event) {
+        String channel = event.channel() == null ? "campaigns" : event.channel();
+        ObjectNode line = Json.object();
+        line.put("type", "track");
+        line.put("event", event.event());
+        line.put("messageId", event.messageId());
+        line.put("timestamp", event.timestamp().toString());
+        line.put("receivedAt", event.timestamp().toString());
+        line.put("sourceId", "campaigns");
+        line.put("channel", channel);
+        line.put("profileId", event.profileId());
+        line.set("properties", Json.mapper().valueToTree(event.properties()));
+        line.putObject("context").put("channel", channel);
+        String key = "events/dt=" + event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate() + "/channel=" + channel
+                + "/campaigns-" + sha256(event.messageId()).substring(0, 24) + ".ndjson.gz";
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/x-ndjson").contentEncoding("gzip"),
+                RequestBody.fromBytes(gzip(Json.write(line) + "\n")));
+    }
+
+    static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

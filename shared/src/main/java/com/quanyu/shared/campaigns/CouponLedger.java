@@ -1,0 +1,496 @@
+package com.quanyu.shared.campaigns;
+
+import com.quanyu.shared.campaigns.CouponRejection.Reason;
+import com.quanyu.shared.campaigns.internal.Claims;
+import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.campaigns.internal.Keys;
+import com.quanyu.shared.campaigns.internal.RedemptionRecord;
+import com.quanyu.shared.log.JsonLogger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The one coupon store: issues codes, looks them up, and redeems or releases them exactly once
+ * per {@code (code, order id)} from any channel, using only single-item conditional writes.
+ *
+ * <p>Redeeming is a sequence of idempotent steps, each safe to repeat after a crash:
+ * <ol>
+ *   <li>put the redemption record as {@code PENDING} (only if absent): the idempotency key;</li>
+ *   <li>draw one use from the coupon ({@code remaining >= 1}), leaving the claim marker;</li>
+ *   <li>draw the discount from the campaign budget, likewise (budgeted campaigns only);</li>
+ *   <li>flip the record to {@code CONFIRMED} (only if still {@code PENDING});</li>
+ *   <li>forget the markers and emit {@code Coupon Redeemed}.</li>
+ * </ol>
+ * A retry finds the record and resumes where the first attempt stopped: the markers say which
+ * draws happened. Only the holder of the record's lease ({@code owner}, {@code leaseUntil}, longer
+ * than a function can run) may draw, give back or settle, so concurrent requests for the same
+ * order wait for the first instead of racing it, and a crashed attempt is taken over once its
+ * lease lapses. A refused draw reverses the earlier ones and removes the record, so the order
+ * may try again. Releasing (refund or abandoned checkout) runs the mirror sequence through
+ * {@code RELEASING} to {@code RELEASED}. Counters never go below zero, so a shared code never
+ * exceeds its cap and a campaign never exceeds its budget.
+ */
+public final class CouponLedger {
+    private static final JsonLogger LOG = JsonLogger.of(CouponLedger.class);
+    private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Longer than any function runs (29 s API timeout), so a lease only lapses when its holder died. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int WAIT_ATTEMPTS = 100;
+    private static final long WAIT_MILLIS = 30;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CampaignStore campaigns;
+    private final Claims claims;
+    private final CampaignEventSink events;
+    private final Clock clock;
+
+    public CouponLedger(DynamoDbClient dynamo, String table, CampaignEventSink events, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.campaigns = new CampaignStore(dynamo, table);
+        this.claims = new Claims(dynamo, table);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    // ------------------------------------------------------------------ issuing and lookup
+
+    /**
+     * Issues the campaign's unique code to a customer; asking again returns the same code. The
+     * caller decides eligibility (audience membership).
+     */
+    public Coupon issueUnique(String campaignId, String profileId) {
+        Campaign campaign = runningRedeemableCampaign(campaignId);
+        if (profileId == null || profileId.isBlank()) {
+            throw new IllegalArgumentException("profileId is required to issue a unique code");
+        }
+        String candidate = newCode();
+        Map<String, AttributeValue> marker = new HashMap<>(Keys.issued(campaignId, profileId));
+        marker.put("code", AttributeValue.fromS(candidate));
+        String code;
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"));
+            code = candidate;
+        } catch (ConditionalCheckFailedException issuedBefore) {
+            code = dynamo.getItem(b -> b.tableName(table).key(Keys.issued(campaignId, profileId)).consistentRead(true))
+                    .item().get("code").s();
+        }
+        Instant now = clock.instant();
+        // The marker is written first so a crash here leaves a code that the retry stores.
+        Coupon coupon = new Coupon(code, campaignId, CouponKind.UNIQUE, profileId, 1, 1,
+                campaign.startsAt(), campaign.endsAt(), now);
+        putCouponIfAbsent(coupon);
+        return find(code).orElseThrow();
+    }
+
+    /** Creates a shared code with a usage cap; creating the same code again with the same terms is a no-op. */
+    public Coupon createShared(String campaignId, String rawCode, long cap) {
+        Campaign campaign = runningRedeemableCampaign(campaignId);
+        String code = RedemptionRequest.normaliseCode(rawCode);
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be at least 1");
+        }
+        Coupon coupon = new Coupon(code, campaignId, CouponKind.SHARED, null, cap, cap,
+                campaign.startsAt(), campaign.endsAt(), clock.instant());
+        putCouponIfAbsent(coupon);
+        Coupon stored = find(code).orElseThrow();
+        if (!stored.campaignId().equals(campaignId) || stored.cap() != cap || stored.kind() != CouponKind.SHARED) {
+            throw new IllegalStateException("code " + code + " already exists with other terms");
+        }
+        return stored;
+    }
+
+    public Optional<Coupon> find(String rawCode) {
+        String code = RedemptionRequest.normaliseCode(rawCode);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.coupon(code)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoJson.read(item, Coupon.class));
+    }
+
+    /** The unique codes issued to a customer, newest first (eventually consistent). */
+    public List<Coupon> couponsOf(String profileId) {
+        List<Coupon> coupons = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("coupons-of#" + profileId)))
+                        .scanIndexForward(false))
+                .items().forEach(item -> coupons.add(DynamoJson.read(item, Coupon.class)));
+        return coupons;
+    }
+
+    public Optional<Redemption> redemption(String rawCode, String orderId) {
+        return record(RedemptionRequest.normaliseCode(rawCode), orderId).map(RedemptionRecord::toRedemption);
+    }
+
+    /** Every redemption recorded for an order (a refund releases them all). */
+    public List<Redemption> redemptionsOfOrder(String orderId) {
+        List<Redemption> result = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("order#" + orderId))))
+                .items().forEach(item -> result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
+        return result;
+    }
+
+    // ------------------------------------------------------------------ redeeming
+
+    /**
+     * Applies a coupon to an order, exactly once per {@code (code, orderId)}: a repeated request
+     * returns the first outcome.
+     *
+     * @throws CouponRejection when the coupon cannot be used, with the reason
+     */
+    public Redemption redeem(RedemptionRequest request) {
+        Coupon coupon = find(request.code()).orElseThrow(() -> new CouponRejection(Reason.UNKNOWN_CODE,
+                "no coupon with code " + request.code()));
+        Optional<RedemptionRecord> existing = record(coupon.code(), request.orderId());
+        if (existing.isPresent()) {
+            return resume(existing.get(), request);
+        }
+        CampaignStore.Stored stored = campaigns.find(coupon.campaignId()).orElseThrow(() ->
+                new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "the campaign of " + coupon.code() + " no longer exists"));
+        Campaign campaign = stored.campaign();
+        Instant now = clock.instant();
+        Money discount = validate(coupon, campaign, request, now);
+        RedemptionRecord pending = new RedemptionRecord(coupon.code(), request.orderId(), campaign.id(),
+                request.profileId() != null ? request.profileId() : coupon.profileId(), request.channel(),
+                request.orderTotal().minor(), discount.minor(), discount.currency(), campaign.offer().giftSku(),
+                stored.budgetRemaining() != null && discount.minor() > 0, Redemption.State.PENDING, null, now, null,
+                UUID.randomUUID().toString(), now.plus(LEASE).toEpochMilli());
+        Map<String, AttributeValue> item = new HashMap<>(DynamoJson.item(pending));
+        item.putAll(Keys.redemption(pending.code(), pending.orderId()));
+        item.put("gsi1pk", AttributeValue.fromS("order#" + pending.orderId()));
+        item.put("gsi1sk", AttributeValue.fromS("coupon#" + pending.code()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException concurrentSameOrder) {
+            return resume(record(pending.code(), pending.orderId()).orElseThrow(), request);
+        }
+        return complete(pending);
+    }
+
+    private Money validate(Coupon coupon, Campaign campaign, RedemptionRequest request, Instant now) {
+        if (coupon.notYetValidAt(now)) {
+            throw new CouponRejection(Reason.NOT_YET_VALID, "coupon " + coupon.code() + " is valid from " + coupon.validFrom());
+        }
+        if (coupon.expiredAt(now)) {
+            throw new CouponRejection(Reason.EXPIRED, "coupon " + coupon.code() + " expired at " + coupon.validUntil());
+        }
+        if (!campaign.runningAt(now)) {
+            throw new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "campaign " + campaign.id() + " is not running");
+        }
+        if (!campaign.offer().redeemable()) {
+            throw new CouponRejection(Reason.NOT_REDEEMABLE, "campaign " + campaign.id() + " gives bonus points, not a checkout discount");
+        }
+        if (!campaign.allowsChannel(request.channel())) {
+            throw new CouponRejection(Reason.WRONG_CHANNEL, "coupon " + coupon.code() + " is not valid in channel "
+                    + request.channel() + "; valid in " + campaign.channels());
+        }
+        if (!request.orderTotal().currency().equals(campaign.currency())) {
+            throw new CouponRejection(Reason.CURRENCY_MISMATCH, "coupon " + coupon.code() + " applies to orders in "
+                    + campaign.currency() + ", not " + request.orderTotal().currency());
+        }
+        Money minimum = campaign.offer().minimumSpend();
+        if (minimum != null && request.orderTotal().lessThan(minimum)) {
+            throw new CouponRejection(Reason.BELOW_MINIMUM_SPEND, "coupon " + coupon.code() + " needs an order of at least " + minimum);
+        }
+        if (coupon.profileId() != null && request.profileId() != null && !coupon.profileId().equals(request.profileId())) {
+            throw new CouponRejection(Reason.NOT_OWNER, "coupon " + coupon.code() + " was issued to another customer");
+        }
+        return campaign.offer().discountOn(request.orderTotal(), request.shipping());
+    }
+
+    /** Continues from a record another attempt wrote: replays, completes or reports it. */
+    private Redemption resume(RedemptionRecord found, RedemptionRequest request) {
+        if (found.orderTotalMinor() != request.orderTotal().minor() || !found.currency().equals(request.orderTotal().currency())) {
+            throw new CouponRejection(Reason.ORDER_MISMATCH, "order " + found.orderId()
+                    + " already used coupon " + found.code() + " with a different total");
+        }
+        String me = UUID.randomUUID().toString();
+        RedemptionRecord record = found;
+        for (int attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+            switch (record.state()) {
+                case CONFIRMED -> {
+                    emit(record, "Coupon Redeemed"); // at least once: the first attempt may have failed after confirming
+                    return record.toRedemption();
+                }
+                case RELEASED -> throw released(record);
+                case PENDING, RELEASING -> {
+                    Optional<RedemptionRecord> leased = acquire(record, me, record.state(), null);
+                    if (leased.isPresent()) {
+                        if (record.state() == Redemption.State.PENDING) {
+                            return complete(leased.get());
+                        }
+                        finishRelease(leased.get());
+                        throw released(record);
+                    }
+                }
+            }
+            pause();
+            Optional<RedemptionRecord> current = record(found.code(), found.orderId());
+            if (current.isEmpty()) {
+                throw new CouponRejection(Reason.CAP_REACHED, "coupon " + found.code() + " could not be applied to order "
+                        + found.orderId() + " (a concurrent attempt was refused); retry");
+            }
+            record = current.get();
+        }
+        throw inProgress(found);
+    }
+
+    /** Draws the use and the budget and confirms; the caller holds the record's lease. */
+    private Redemption complete(RedemptionRecord pending) {
+        var couponKey = Keys.coupon(pending.code());
+        if (claims.claim(couponKey, "remaining", 1, pending.claimMarker()) == Claims.Outcome.INSUFFICIENT) {
+            Coupon coupon = find(pending.code()).orElseThrow();
+            abandon(pending);
+            throw coupon.kind() == CouponKind.UNIQUE
+                    ? new CouponRejection(Reason.ALREADY_REDEEMED, "coupon " + pending.code() + " has already been used")
+                    : new CouponRejection(Reason.CAP_REACHED, "coupon " + pending.code() + " reached its cap of " + coupon.cap() + " uses");
+        }
+        if (pending.budgetCharged() && claims.claim(Keys.campaign(pending.campaignId()), "budgetRemaining",
+                pending.discountMinor(), pending.claimMarker()) == Claims.Outcome.INSUFFICIENT) {
+            claims.undo(couponKey, "remaining", 1, pending.claimMarker());
+            abandon(pending);
+            throw new CouponRejection(Reason.BUDGET_EXHAUSTED, "campaign " + pending.campaignId() + " has spent its budget");
+        }
+        Instant now = clock.instant();
+        if (!settle(pending, Redemption.State.PENDING, Redemption.State.CONFIRMED, now)) {
+            // Only a lease held longer than a function may run is lost; whoever took it over finishes the job.
+            throw inProgress(pending);
+        }
+        RedemptionRecord confirmed = withState(pending, Redemption.State.CONFIRMED, null, now);
+        tidy(confirmed);
+        emit(confirmed, "Coupon Redeemed");
+        LOG.info("coupon redeemed", "code", confirmed.code(), "orderId", confirmed.orderId(),
+                "channel", confirmed.channel(), "discountMinor", confirmed.discountMinor());
+        return confirmed.toRedemption();
+    }
+
+    /** Removes a pending record whose draws were refused, so the order can try again later. */
+    private void abandon(RedemptionRecord pending) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Keys.redemption(pending.code(), pending.orderId()))
+                    .conditionExpression("#s = :pending AND #o = :me")
+                    .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
+                            ":me", AttributeValue.fromS(pending.owner()))));
+        } catch (ConditionalCheckFailedException leaseLost) {
+            // the attempt that took over decides
+        }
+    }
+
+    // ------------------------------------------------------------------ releasing
+
+    /**
+     * Gives a redemption back (the order was refunded or the checkout abandoned): the coupon use
+     * and the budget become available again. Repeating a release is a no-op.
+     *
+     * @throws CouponRejection {@code NOT_REDEEMED} when the code was never redeemed for the order
+     */
+    public Redemption release(String rawCode, String orderId) {
+        String code = RedemptionRequest.normaliseCode(rawCode);
+        String me = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+            RedemptionRecord record = record(code, orderId).orElseThrow(() -> new CouponRejection(Reason.NOT_REDEEMED,
+                    "coupon " + code + " was not redeemed for order " + orderId));
+            if (record.state() == Redemption.State.RELEASED) {
+                return record.toRedemption();
+            }
+            Redemption.State from = record.state() == Redemption.State.RELEASING ? record.releasedFrom() : record.state();
+            Optional<RedemptionRecord> leased = acquire(record, me, record.state(), from);
+            if (leased.isPresent()) {
+                return finishRelease(leased.get());
+            }
+            pause();
+        }
+        throw inProgress(record(code, orderId).orElseThrow());
+    }
+
+    /** Gives back the draws and marks the record released; the caller holds the lease. */
+    private Redemption finishRelease(RedemptionRecord releasing) {
+        if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
+            claims.giveBack(Keys.coupon(releasing.code()), "remaining", 1, releasing.releaseMarker());
+            if (releasing.budgetCharged()) {
+                claims.giveBack(Keys.campaign(releasing.campaignId()), "budgetRemaining", releasing.discountMinor(),
+                        releasing.releaseMarker());
+            }
+        } else {
+            claims.undo(Keys.coupon(releasing.code()), "remaining", 1, releasing.claimMarker());
+            if (releasing.budgetCharged()) {
+                claims.undo(Keys.campaign(releasing.campaignId()), "budgetRemaining", releasing.discountMinor(),
+                        releasing.claimMarker());
+            }
+        }
+        Instant now = clock.instant();
+        if (!settle(releasing, Redemption.State.RELEASING, Redemption.State.RELEASED, now)) {
+            throw inProgress(releasing);
+        }
+        RedemptionRecord released = withState(releasing, Redemption.State.RELEASED, releasing.releasedFrom(), now);
+        tidy(released);
+        if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
+            emit(released, "Coupon Released");
+        }
+        LOG.info("coupon redemption released", "code", released.code(), "orderId", released.orderId());
+        return released.toRedemption();
+    }
+
+    /** Forgets the markers of a settled redemption (CONFIRMED keeps its use; RELEASED gave it back). */
+    private void tidy(RedemptionRecord settled) {
+        claims.forget(Keys.coupon(settled.code()), settled.claimMarker(), settled.releaseMarker());
+        if (settled.budgetCharged()) {
+            claims.forget(Keys.campaign(settled.campaignId()), settled.claimMarker(), settled.releaseMarker());
+        }
+    }
+
+    // ------------------------------------------------------------------ record and lease
+
+    private Optional<RedemptionRecord> record(String code, String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Keys.redemption(code, orderId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoJson.read(item, RedemptionRecord.class));
+    }
+
+    /**
+     * Takes the lease on a record in state {@code from} when it is free or lapsed, moving it to
+     * {@code RELEASING} when {@code releasedFrom} is given. Only the lease holder draws, gives back
+     * or settles, so markers never race with their own tidying.
+     */
+    private Optional<RedemptionRecord> acquire(RedemptionRecord record, String me, Redemption.State from,
+                                               Redemption.State releasedFrom) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":from", AttributeValue.fromS(from.name()));
+        values.put(":me", AttributeValue.fromS(me));
+        values.put(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+        values.put(":until", AttributeValue.fromN(Long.toString(now.plus(LEASE).toEpochMilli())));
+        String update = "SET #o = :me, leaseUntil = :until";
+        if (releasedFrom != null) {
+            values.put(":releasing", AttributeValue.fromS(Redemption.State.RELEASING.name()));
+            values.put(":rf", AttributeValue.fromS(releasedFrom.name()));
+            update += ", #s = :releasing, releasedFrom = :rf";
+        }
+        // A CONFIRMED record has no lease; PENDING and RELEASING ones can be taken over once it lapses.
+        String condition = "#s = :from AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)";
+        String expression = update;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.redemption(record.code(), record.orderId()))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException heldOrChanged) {
+            return Optional.empty();
+        }
+        Redemption.State state = releasedFrom != null ? Redemption.State.RELEASING : from;
+        return Optional.of(new RedemptionRecord(record.code(), record.orderId(), record.campaignId(), record.profileId(),
+                record.channel(), record.orderTotalMinor(), record.discountMinor(), record.currency(), record.giftSku(),
+                record.budgetCharged(), state, releasedFrom != null ? releasedFrom : record.releasedFrom(),
+                record.createdAt(), record.at(), me, now.plus(LEASE).toEpochMilli()));
+    }
+
+    /** Moves a leased record to a settled state and drops the lease; false when the lease was lost. */
+    private boolean settle(RedemptionRecord leased, Redemption.State from, Redemption.State to, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.redemption(leased.code(), leased.orderId()))
+                    .updateExpression("SET #s = :to, #at = :at REMOVE #o, leaseUntil")
+                    .conditionExpression("#s = :from AND #o = :me")
+                    .expressionAttributeNames(Map.of("#s", "state", "#at", "at", "#o", "owner"))
+                    .expressionAttributeValues(Map.of(":from", AttributeValue.fromS(from.name()),
+                            ":to", AttributeValue.fromS(to.name()), ":at", AttributeValue.fromS(now.toString()),
+                            ":me", AttributeValue.fromS(leased.owner()))));
+            return true;
+        } catch (ConditionalCheckFailedException leaseLost) {
+            return false;
+        }
+    }
+
+    private static RedemptionRecord withState(RedemptionRecord r, Redemption.State state, Redemption.State releasedFrom, Instant at) {
+        return new RedemptionRecord(r.code(), r.orderId(), r.campaignId(), r.profileId(), r.channel(), r.orderTotalMinor(),
+                r.discountMinor(), r.currency(), r.giftSku(), r.budgetCharged(), state, releasedFrom, r.createdAt(), at,
+                null, null);
+    }
+
+    private static CouponRejection released(RedemptionRecord record) {
+        return new CouponRejection(Reason.RELEASED, "the redemption of " + record.code() + " for order "
+                + record.orderId() + " was released; a new order id is needed");
+    }
+
+    private static CouponRejection inProgress(RedemptionRecord record) {
+        return new CouponRejection(Reason.IN_PROGRESS, "coupon " + record.code() + " is being applied to order "
+                + record.orderId() + " by another request; retry shortly");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a concurrent redemption", e);
+        }
+    }
+
+    private void putCouponIfAbsent(Coupon coupon) {
+        Map<String, AttributeValue> item = new HashMap<>(DynamoJson.item(coupon));
+        item.putAll(Keys.coupon(coupon.code()));
+        if (coupon.profileId() != null) {
+            item.put("gsi1pk", AttributeValue.fromS("coupons-of#" + coupon.profileId()));
+            item.put("gsi1sk", AttributeValue.fromS(coupon.issuedAt() + "#" + coupon.code()));
+        }
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // issued by an earlier attempt
+        }
+    }
+
+    private Campaign runningRedeemableCampaign(String campaignId) {
+        Campaign campaign = campaigns.find(campaignId).map(CampaignStore.Stored::campaign)
+                .orElseThrow(() -> new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "no campaign " + campaignId));
+        if (!campaign.offer().redeemable()) {
+            throw new CouponRejection(Reason.NOT_REDEEMABLE, "campaign " + campaignId + " gives bonus points; it has no coupons");
+        }
+        if (!clock.instant().isBefore(campaign.endsAt())) {
+            throw new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "campaign " + campaignId + " has ended");
+        }
+        return campaign;
+    }
+
+    private static String newCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    private void emit(RedemptionRecord r, String event) {
+        if (r.profileId() == null) {
+            return; // an anonymous use of a shared code has no profile to record it on
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("coupon", r.code());
+        properties.put("order_id", r.orderId());
+        properties.put("campaign_id", r.campaignId());
+        properties.put("discount", new Money(r.discountMinor(), r.currency()).amount());
+        properties.put("currency", r.currency());
+        if (r.giftSku() != null) {
+            properties.put("gift_sku", r.giftSku());
+        }
+        String messageId = event.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ":" + r.code() + ":" + r.orderId();
+        events.emit(new CampaignEvent(messageId, r.profileId(), event, r.channel(), properties, r.at()));
+    }
+}
