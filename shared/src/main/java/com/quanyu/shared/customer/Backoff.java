@@ -8,7 +8,7 @@ final class Backoff {
     }
 
     static void pause(int attempt) {
-        long cap = Math.min(200, 2L << Math.min(attempt, 6));
+        long cap = Math.min(50, 2L << Math.min(attempt, 5));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
         } catch (InterruptedException e) {

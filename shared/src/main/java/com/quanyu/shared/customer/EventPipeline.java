@@ -161,10 +161,9 @@ public final class EventPipeline {
         }
         boolean countOrder = false;
         if (event.order() != null) {
-            Profile buyer = profiles.load(resolution.profileId()).orElse(Profile.empty(resolution.profileId()));
-            countOrder = orderRecorder.record(event, buyer);
+            countOrder = orderRecorder.record(event, resolution.snapshot());
         }
-        String profileId = applyToProfile(resolution.profileId(), event, resolution.linked(), countOrder);
+        String profileId = applyToProfile(resolution.snapshot(), event, resolution.linked(), countOrder);
         if (profileId == null) {
             return new EventResult(event.messageId(), Status.SUPPRESSED, null);
         }
@@ -173,18 +172,20 @@ public final class EventPipeline {
     }
 
     /** Applies the event once; returns the profile it landed in, or null when that person was forgotten. */
-    private String applyToProfile(String profileId, CustomerEvent event, List<Identifier> linked, boolean countOrder) {
-        String target = profileId;
+    private String applyToProfile(Profile snapshot, CustomerEvent event, List<Identifier> linked, boolean countOrder) {
+        String target = snapshot.profileId();
+        Profile current = snapshot;
         for (int attempt = 0; attempt < 60; attempt++) {
-            Profile current = profiles.load(target).orElse(null);
             if (current == null) {
-                if (profiles.isDeleted(target)) {
-                    return null;
-                }
-                current = Profile.empty(target);
+                current = profiles.load(target).orElse(Profile.empty(target));
+            }
+            // Not stored yet: a new person, or one forgotten while this event was on its way.
+            if (current.version() == 0 && profiles.isDeleted(target)) {
+                return null;
             }
             if (current.isMerged()) {
                 target = stitcher.absorb(current);
+                current = null;
                 continue;
             }
             if (current.appliedEvents().containsKey(event.appliedKey())) {
@@ -193,6 +194,7 @@ public final class EventPipeline {
             if (profiles.save(ProfileFold.apply(current, event, linked, countOrder, clock.instant()), current.version())) {
                 return target;
             }
+            current = null;
             Backoff.pause(attempt);
         }
         throw new IngestUnavailableException("profile " + target + " is too contended; retry");

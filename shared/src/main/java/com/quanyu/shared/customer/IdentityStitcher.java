@@ -28,10 +28,13 @@ final class IdentityStitcher {
     private static final JsonLogger LOG = JsonLogger.of(IdentityStitcher.class);
     private static final int MAX_ATTEMPTS = 40;
 
-    /** The outcome: the profile, and which of the event's identifiers now point at it. */
-    record Resolution(String profileId, List<Identifier> linked, boolean suppressed) {
+    /**
+     * The outcome: the profile, which of the event's identifiers now point at it, and the profile as
+     * last read (version 0 when not stored yet), so the caller's first write needs no extra read.
+     */
+    record Resolution(String profileId, List<Identifier> linked, boolean suppressed, Profile snapshot) {
         static Resolution forgotten() {
-            return new Resolution(null, List.of(), true);
+            return new Resolution(null, List.of(), true, null);
         }
     }
 
@@ -63,10 +66,14 @@ final class IdentityStitcher {
             return Optional.of(Resolution.forgotten());
         }
         Map<Identifier, String> rootOf = new java.util.LinkedHashMap<>();
+        Map<String, Profile> snapshots = new java.util.HashMap<>();
         for (Identifier id : identifiers) {
             IdentityLink link = links.get(id);
             if (link != null) {
-                rootOf.put(id, root(link.profileId()));
+                Profile root = snapshots.values().stream().filter(p -> p.profileId().equals(link.profileId())).findFirst()
+                        .orElseGet(() -> rootProfile(link.profileId()));
+                snapshots.put(root.profileId(), root);
+                rootOf.put(id, root.profileId());
             }
         }
         String root;
@@ -80,6 +87,7 @@ final class IdentityStitcher {
                 return Optional.empty();
             }
             rootOf.put(primary, root);
+            snapshots.put(root, Profile.empty(root));
         } else if (roots.size() == 1) {
             root = roots.iterator().next();
         } else {
@@ -91,7 +99,10 @@ final class IdentityStitcher {
             }
             root = root(root);
         }
-        Profile current = repository.load(root).orElse(Profile.empty(root));
+        Profile current = roots.size() <= 1 ? snapshots.get(root) : null;
+        if (current == null) {
+            current = repository.load(root).orElse(Profile.empty(root));
+        }
         for (Identifier id : unlinked) {
             if (current.identifierCount(id.type()) >= rules.limit(id.type()) && !current.hasIdentifier(id)) {
                 LOG.warn("identifier limit reached; identifier not linked", "profileId", root,
@@ -105,7 +116,7 @@ final class IdentityStitcher {
         }
         final String canonical = root;
         List<Identifier> linked = identifiers.stream().filter(id -> canonical.equals(rootOf.get(id))).toList();
-        return Optional.of(new Resolution(canonical, linked, false));
+        return Optional.of(new Resolution(canonical, linked, false, current));
     }
 
     /**
@@ -113,11 +124,19 @@ final class IdentityStitcher {
      * crashed writer left unfinished on the way.
      */
     String root(String profileId) {
+        return rootProfile(profileId).profileId();
+    }
+
+    /** Like {@link #root}, returning the root profile as read (empty, version 0, when not stored yet). */
+    Profile rootProfile(String profileId) {
         String current = profileId;
         for (int hop = 0; hop < 64; hop++) {
             Optional<Profile> profile = repository.load(current);
-            if (profile.isEmpty() || !profile.get().isMerged()) {
-                return current;
+            if (profile.isEmpty()) {
+                return Profile.empty(current);
+            }
+            if (!profile.get().isMerged()) {
+                return profile.get();
             }
             current = absorb(profile.get());
         }
