@@ -55,6 +55,7 @@ final class LocalSearch {
     private final int[] bufferA;
     private final int[] bufferB;
     private final int[] order;
+    private final SwapStar swapStar;
 
     LocalSearch(CostModel m, int[][] neighbours) {
         this.m = m;
@@ -69,6 +70,7 @@ final class LocalSearch {
         for (int i = 0; i < customers; i++) {
             order[i] = i + 1;
         }
+        this.swapStar = new SwapStar();
     }
 
     /** Improves the given routes under the model's current penalties; returns non-empty routes. */
@@ -107,6 +109,7 @@ final class LocalSearch {
                     }
                 }
             }
+            improved |= swapStar.run(loop);
         }
         List<int[]> out = new ArrayList<>();
         for (int r = 0; r < routeCount; r++) {
@@ -690,6 +693,156 @@ final class LocalSearch {
             int t = values[i];
             values[i] = values[j];
             values[j] = t;
+        }
+    }
+
+    /**
+     * SWAP* (Vidal 2022): exchange u of one route with v of another, each re-inserted at its best
+     * position in the other route rather than in the other's place. Candidate route pairs are those
+     * sharing a granular neighbour (the paper uses overlapping polar sectors, which needs
+     * coordinates). For each pair, the three cheapest insertion positions of every customer into
+     * the other route are precomputed, so all |U| x |V| exchanges are priced in O(1) on distance
+     * and capacity; the best one is then priced exactly (windows, duration) before it is applied.
+     */
+    private final class SwapStar {
+        private int[] lastTested = new int[0];
+        private final int[][] bestPos = new int[m.nodes][3];
+        private final double[][] bestCost = new double[m.nodes][3];
+
+        boolean run(int loop) {
+            if (lastTested.length < routeCount) {
+                lastTested = new int[routeCount];
+            }
+            if (loop == 0) {
+                Arrays.fill(lastTested, 0);
+            }
+            boolean improved = false;
+            java.util.Set<Long> pairs = new java.util.LinkedHashSet<>();
+            for (int u = 1; u < m.nodes; u++) {
+                for (int v : neighbours[u]) {
+                    int ru = routeOf[u];
+                    int rv = routeOf[v];
+                    if (ru != rv) {
+                        pairs.add((long) Math.min(ru, rv) * routeCount + Math.max(ru, rv));
+                    }
+                }
+            }
+            for (long pair : pairs) {
+                int r1 = (int) (pair / routeCount);
+                int r2 = (int) (pair % routeCount);
+                if (len[r1] == 0 || len[r2] == 0) {
+                    continue;
+                }
+                if (loop > 0 && Math.max(lastModified[r1], lastModified[r2]) <= lastTested[r1]) {
+                    continue;
+                }
+                lastTested[r1] = moveCount;
+                if (exchange(r1, r2)) {
+                    improved = true;
+                }
+            }
+            return improved;
+        }
+
+        /** Best insertion positions (after position p) of every customer of {@code from} into {@code into}. */
+        private void preprocess(int from, int into) {
+            int[] F = nodes[from];
+            int[] I = nodes[into];
+            for (int p = 1; p <= len[from]; p++) {
+                int u = F[p];
+                double[] cost = bestCost[u];
+                int[] pos = bestPos[u];
+                Arrays.fill(cost, Double.POSITIVE_INFINITY);
+                Arrays.fill(pos, -1);
+                for (int q = 0; q <= len[into]; q++) {
+                    double c = m.d(I[q], u) + m.d(u, I[q + 1]) - m.d(I[q], I[q + 1]);
+                    if (c < cost[2]) {
+                        int k = 2;
+                        while (k > 0 && c < cost[k - 1]) {
+                            cost[k] = cost[k - 1];
+                            pos[k] = pos[k - 1];
+                            k--;
+                        }
+                        cost[k] = c;
+                        pos[k] = q;
+                    }
+                }
+            }
+        }
+
+        /** Cheapest insertion of u (from the other route) into route r once the customer at pv leaves. */
+        private double insertionWithout(int u, int r, int pv, int[] position) {
+            int[] R = nodes[r];
+            double best = m.d(R[pv - 1], u) + m.d(u, R[pv + 1]) - m.d(R[pv - 1], R[pv + 1]);
+            position[0] = pv - 1;
+            for (int k = 0; k < 3; k++) {
+                int q = bestPos[u][k];
+                if (q >= 0 && q != pv && q != pv - 1 && bestCost[u][k] < best) {
+                    best = bestCost[u][k];
+                    position[0] = q;
+                    break;
+                }
+            }
+            return best;
+        }
+
+        private boolean exchange(int ru, int rv) {
+            preprocess(ru, rv);
+            preprocess(rv, ru);
+            int[] U = nodes[ru];
+            int[] V = nodes[rv];
+            int loadU = cumLoad[ru][len[ru] + 1];
+            int loadV = cumLoad[rv][len[rv] + 1];
+            double capacityNowU = m.capacityPenalty * Math.max(0, loadU - m.capacity);
+            double capacityNowV = m.capacityPenalty * Math.max(0, loadV - m.capacity);
+            double bestDelta = -EPS;
+            int bestPu = -1;
+            int bestPv = -1;
+            int bestInsertU = -1;
+            int bestInsertV = -1;
+            int[] position = new int[1];
+            for (int pu = 1; pu <= len[ru]; pu++) {
+                int u = U[pu];
+                double removeU = m.d(U[pu - 1], U[pu + 1]) - m.d(U[pu - 1], u) - m.d(u, U[pu + 1]);
+                for (int pv = 1; pv <= len[rv]; pv++) {
+                    int v = V[pv];
+                    int shift = m.demand[v] - m.demand[u];
+                    double penaltyU = m.capacityPenalty * Math.max(0, loadU + shift - m.capacity) - capacityNowU;
+                    double penaltyV = m.capacityPenalty * Math.max(0, loadV - shift - m.capacity) - capacityNowV;
+                    double removeV = m.d(V[pv - 1], V[pv + 1]) - m.d(V[pv - 1], v) - m.d(v, V[pv + 1]);
+                    double partial = penaltyU + penaltyV + removeU + removeV;
+                    if (partial >= bestDelta) {
+                        continue; // insertions cost >= 0 under the triangle inequality
+                    }
+                    double insertU = insertionWithout(u, rv, pv, position);
+                    int whereU = position[0];
+                    double insertV = insertionWithout(v, ru, pu, position);
+                    double delta = partial + insertU + insertV;
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestPu = pu;
+                        bestPv = pv;
+                        bestInsertU = whereU;
+                        bestInsertV = position[0];
+                    }
+                }
+            }
+            if (bestPu < 0) {
+                return false;
+            }
+            removeAndInsert(a, ru, bestPu, V[bestPv], bestInsertV);
+            removeAndInsert(b, rv, bestPv, U[bestPu], bestInsertU);
+            return applyIfBetter(ru, rv);
+        }
+
+        /** Route r without its customer at p, with {@code node} inserted after position q (q != p). */
+        private void removeAndInsert(Pieces pieces, int r, int p, int node, int q) {
+            int end = len[r] + 1;
+            if (q < p) {
+                pieces.clear().range(r, 0, q).node(node).range(r, q + 1, p - 1).range(r, p + 1, end);
+            } else {
+                pieces.clear().range(r, 0, p - 1).range(r, p + 1, q).node(node).range(r, q + 1, end);
+            }
         }
     }
 
