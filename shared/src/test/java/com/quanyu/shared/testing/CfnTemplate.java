@@ -43,6 +43,7 @@ public final class CfnTemplate {
     /** Parses a template; {@code parameters} override parameter defaults and pseudo parameters. */
     public static CfnTemplate load(Path file, Map<String, String> parameters) {
         LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false); // CloudFormation rejects duplicate logical ids; so do we
         Yaml yaml = new Yaml(new IntrinsicConstructor(options));
         try (Reader reader = Files.newBufferedReader(file)) {
             Map<String, Object> root = yaml.load(reader);

@@ -114,6 +114,10 @@ final class HttpGateway implements AutoCloseable {
     }
 
     private void invoke(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) throws IOException {
+        if (binding.function().initError().isPresent()) {
+            send(exchange, 502, Map.of("error", "function_unavailable", "message", binding.function().initError().get()));
+            return;
+        }
         APIGatewayV2HTTPEvent event = toEvent(exchange, binding, pathParameters, body);
         Object result;
         try {

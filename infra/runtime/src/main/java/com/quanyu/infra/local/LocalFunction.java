@@ -16,11 +16,30 @@ final class LocalFunction {
     private final SamFunction definition;
     private final RequestHandler<Object, Object> handler;
     private final Class<?> inputType;
+    private final String initError;
 
-    private LocalFunction(SamFunction definition, RequestHandler<Object, Object> handler, Class<?> inputType) {
+    private LocalFunction(SamFunction definition, RequestHandler<Object, Object> handler, Class<?> inputType, String initError) {
         this.definition = definition;
         this.handler = handler;
         this.inputType = inputType;
+        this.initError = initError;
+    }
+
+    /**
+     * Like {@link #create}, but a function whose handler cannot be built (as Lambda would report an
+     * init error) is kept and answers every invocation with that error, so the rest still runs.
+     */
+    static LocalFunction createOrBroken(SamFunction definition, Env env) {
+        try {
+            return create(definition, env);
+        } catch (RuntimeException e) {
+            return new LocalFunction(definition, null, Object.class, e.getMessage());
+        }
+    }
+
+    /** The init error, if the handler could not be built. */
+    java.util.Optional<String> initError() {
+        return java.util.Optional.ofNullable(initError);
     }
 
     @SuppressWarnings("unchecked")
@@ -31,7 +50,7 @@ final class LocalFunction {
             if (!(instance instanceof RequestHandler<?, ?> handler)) {
                 throw new IllegalStateException(definition.handlerClass() + " does not implement RequestHandler");
             }
-            return new LocalFunction(definition, (RequestHandler<Object, Object>) handler, inputType(type));
+            return new LocalFunction(definition, (RequestHandler<Object, Object>) handler, inputType(type), null);
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("cannot build handler " + definition.handler()
                     + " (it needs a public constructor taking com.quanyu.shared.config.Env)", e);
@@ -54,6 +73,9 @@ final class LocalFunction {
 
     /** Invokes the handler like Lambda would: one call at a time per environment is not enforced locally. */
     Object invoke(Object event) {
+        if (handler == null) {
+            throw new IllegalStateException("function " + definition.logicalId() + " failed to initialise: " + initError);
+        }
         Context context = new LocalContext(definition.logicalId(), definition.memoryMb(), definition.timeoutSeconds());
         return handler.handleRequest(event, context);
     }

@@ -82,7 +82,9 @@ public final class LocalRuntime implements AutoCloseable {
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
-                LocalFunction function = LocalFunction.create(definition, env);
+                LocalFunction function = LocalFunction.createOrBroken(definition, env);
+                function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
+                        "function", definition.logicalId(), "reason", error));
                 functions.put(definition.logicalId(), function);
                 definition.routes().forEach(route -> bindings.add(new HttpGateway.Binding(
                         new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));

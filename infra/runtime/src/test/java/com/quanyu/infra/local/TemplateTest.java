@@ -115,6 +115,21 @@ class TemplateTest {
     }
 
     @Test
+    void s3TriggersOfOneBucketDoNotOverlap() {
+        // S3 rejects a notification configuration whose prefixes overlap for the same event type.
+        List<String[]> triggers = new ArrayList<>();
+        functions.forEach(f -> f.s3Events().forEach(t -> triggers.add(new String[] {t.bucketLogicalId(), t.prefix(), f.logicalId()})));
+        for (int i = 0; i < triggers.size(); i++) {
+            for (int j = i + 1; j < triggers.size(); j++) {
+                String[] a = triggers.get(i);
+                String[] b = triggers.get(j);
+                boolean overlap = a[0].equals(b[0]) && (a[1].startsWith(b[1]) || b[1].startsWith(a[1]));
+                assertFalse(overlap, a[2] + " and " + b[2] + " both subscribe to " + a[0] + " prefixes '" + a[1] + "' / '" + b[1] + "'");
+            }
+        }
+    }
+
+    @Test
     void everyReferenceNamesAResourceOrParameter() {
         Set<String> known = new HashSet<>(template.resources().keySet());
         known.addAll(CfnTemplate.map(template.root().get("Parameters")).keySet());
