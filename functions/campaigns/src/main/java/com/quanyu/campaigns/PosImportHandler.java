@@ -19,12 +19,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The POS import path: an offline till uploads its coupon uses as CSV
- * ({@code code,order_id,total,currency[,profile_id][,shipping]}) or NDJSON under {@code imports/pos/};
- * each line is redeemed (idempotently, so a re-upload is harmless) and a result file with one
- * outcome per line is written under {@code imports/pos-results/}.
+ * ({@code code,order_id,total,currency[,profile_id][,shipping]}) or NDJSON under
+ * {@code imports/pos-coupons/} (receipts without coupons go to ingestion's {@code imports/pos/}); each
+ * line is redeemed (idempotently, so a re-upload is harmless) and a result file with one outcome per
+ * line is written under {@code imports/pos-coupons-results/}.
  */
 public final class PosImportHandler implements RequestHandler<S3Event, Map<String, Object>> {
     private static final JsonLogger LOG = JsonLogger.of(PosImportHandler.class);
+    static final String PREFIX = "imports/pos-coupons/";
+    static final String RESULTS = "imports/pos-coupons-results/";
 
     private final S3Client s3;
     private final PosImport pos;
@@ -60,7 +63,7 @@ public final class PosImportHandler implements RequestHandler<S3Event, Map<Strin
             } catch (IllegalArgumentException | com.quanyu.shared.http.ApiException e) {
                 report.put("error", e.getMessage()); // the file as a whole is unreadable: say so in the result file
             }
-            String resultKey = "imports/pos-results/" + key.substring("imports/pos/".length()) + ".result.json";
+            String resultKey = RESULTS + (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key) + ".result.json";
             s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
                     RequestBody.fromString(Json.write(report)));
             LOG.info("pos file imported", "key", key, "redeemed", report.get("redeemed"), "refused", report.get("refused"));

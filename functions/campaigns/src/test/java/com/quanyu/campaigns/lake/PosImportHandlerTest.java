@@ -37,8 +37,8 @@ class PosImportHandlerTest {
                 "{\"type\": \"amount_off\", \"amountOff\": \"15\"}", "[\"store\"]", null)), null);
         String code = "TILL" + Math.abs(run.hashCode());
         api.handleRequest(Http.request("POST /v1/campaigns/{id}/coupons", "{\"code\": \"" + code + "\", \"cap\": 2}", run), null);
-        String bucket = aws.envFor("PosImportFunction").required("DATA_LAKE_BUCKET");
-        String key = "imports/pos/S01/" + run + ".csv";
+        String bucket = aws.envFor("CouponPosImportFunction").required("DATA_LAKE_BUCKET");
+        String key = "imports/pos-coupons/S01/" + run + ".csv";
         String csv = "code,order_id,total,currency\n" + code + ",t-1,99.00,CNY\n" + code + ",t-2,abc,CNY\n"
                 + "UNKNOWNCODE,t-3,10,CNY\n" + code + ",t-4,45.50,CNY\n" + code + ",t-5,45.50,CNY\n";
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(csv));
@@ -47,7 +47,7 @@ class PosImportHandlerTest {
         handler.handleRequest(S3Events.created(bucket, key), null); // S3 delivers twice
 
         JsonNode report = Json.parse(aws.s3().getObjectAsBytes(b -> b.bucket(bucket)
-                .key("imports/pos-results/S01/" + run + ".csv.result.json")).asUtf8String());
+                .key("imports/pos-coupons-results/S01/" + run + ".csv.result.json")).asUtf8String());
         assertEquals(2, report.get("redeemed").asInt(), report.toString());
         assertEquals(400, report.at("/results/1/status").asInt());
         assertEquals("coupon_unknown_code", report.at("/results/2/error").asText());
