@@ -44,7 +44,11 @@ public final class ClassifierSelection {
     /** How much better (AUC-ROC) a black-box model must validate to replace the explainable baseline. */
     public static final double BASELINE_PREFERENCE = 0.005;
     public static final String LOGISTIC = "logistic regression (Tribuo LinearSGD, log loss, standardised)";
-    public static final String FOREST = "random forest (Tribuo CART x200, depth 12, half the features per split)";
+    public static final String FOREST = forestName(200);
+
+    public static String forestName(int trees) {
+        return "random forest (Tribuo CART x" + trees + ", depth 12, half the features per split)";
+    }
 
     private final List<Candidate> candidates;
     private final String positive;
@@ -77,8 +81,13 @@ public final class ClassifierSelection {
     }
 
     public static Trainer<Label> randomForest(long seed) {
+        return randomForest(seed, 200);
+    }
+
+    /** A forest of {@code trees} CART trees (depth 12, half the features tried per split). */
+    public static Trainer<Label> randomForest(long seed, int trees) {
         var tree = new CARTClassificationTrainer(12, 5f, 0f, 0.5f, false, new GiniIndex(), seed);
-        return new RandomForestTrainer<>(tree, new FullyWeightedVotingCombiner(), 200, seed);
+        return new RandomForestTrainer<>(tree, new FullyWeightedVotingCombiner(), trees, seed);
     }
 
     public Selection select(LabelledRows train) {
