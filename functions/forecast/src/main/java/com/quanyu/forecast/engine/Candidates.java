@@ -64,22 +64,25 @@ final class Candidates {
 
     /**
      * Every candidate's forecast; combinations average their members' forecasts computed here
-     * instead of fitting them twice.
+     * instead of fitting them twice. Per-series models see the last {@code localWindow} points
+     * (0 = all), the global model the whole history.
      */
-    static Map<String, double[]> forecastAll(List<Forecaster> candidates, History history, int horizon) {
+    static Map<String, double[]> forecastAll(List<Forecaster> candidates, History history, int horizon, int localWindow) {
+        History recent = localWindow > 0 ? history.tail(localWindow) : history;
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Forecaster f : candidates) {
             if (f instanceof Combination combination) {
                 double[] mean = new double[horizon];
                 for (Forecaster member : combination.members()) {
-                    double[] memberForecast = out.computeIfAbsent(member.name(), k -> safe(member, history, horizon));
+                    double[] memberForecast = out.computeIfAbsent(member.name(),
+                            k -> safe(member, member instanceof GlobalRegression ? history : recent, horizon));
                     for (int h = 0; h < horizon; h++) {
                         mean[h] += memberForecast[h] / combination.members().size();
                     }
                 }
                 out.put(f.name(), mean);
             } else {
-                out.put(f.name(), safe(f, history, horizon));
+                out.put(f.name(), safe(f, f instanceof GlobalRegression ? history : recent, horizon));
             }
         }
         return out;

@@ -22,6 +22,7 @@ public final class EngineConfig {
     private final int backtestOrigins;
     private final int backtestStep;
     private final int minHistory;
+    private final int localWindow;
     private final boolean nonNegative;
     private final Selection selection;
     private final Optional<GlobalConfig> global;
@@ -38,6 +39,7 @@ public final class EngineConfig {
         backtestOrigins = b.backtestOrigins;
         backtestStep = b.backtestStep;
         minHistory = Math.max(b.minHistory, 3);
+        localWindow = b.localWindow;
         nonNegative = b.nonNegative;
         selection = b.selection;
         global = b.global;
@@ -54,8 +56,13 @@ public final class EngineConfig {
 
     /** Daily SKU x location demand: weekly seasonality, 28 days ahead, non-negative, global model with calendar. */
     public static EngineConfig dailyDemand(DemandCalendar calendar) {
+        return dailyDemandBuilder(calendar).build();
+    }
+
+    /** The settings of {@link #dailyDemand}, to adjust (evaluations keep candidates, for example). */
+    public static Builder dailyDemandBuilder(DemandCalendar calendar) {
         return builder().horizon(28).period(7).masePeriod(7).backtestOrigins(2).backtestStep(28).minHistory(21)
-                .nonNegative(true).global(GlobalConfig.daily(28)).calendar(calendar).build();
+                .localWindow(364).nonNegative(true).global(GlobalConfig.daily(28)).calendar(calendar);
     }
 
     public int horizon() {
@@ -80,6 +87,14 @@ public final class EngineConfig {
 
     public int minHistory() {
         return minHistory;
+    }
+
+    /**
+     * Points of recent history the per-series models are fitted on (0 = all). The global model
+     * always sees the whole history (it needs last year for the festival lags).
+     */
+    public int localWindow() {
+        return localWindow;
     }
 
     public boolean nonNegative() {
@@ -112,6 +127,7 @@ public final class EngineConfig {
         private int backtestOrigins = 2;
         private int backtestStep = 13;
         private int minHistory = 8;
+        private int localWindow;
         private boolean nonNegative;
         private Selection selection = Selection.BEST_BACKTEST;
         private Optional<GlobalConfig> global = Optional.empty();
@@ -145,6 +161,11 @@ public final class EngineConfig {
 
         public Builder minHistory(int v) {
             minHistory = v;
+            return this;
+        }
+
+        public Builder localWindow(int v) {
+            localWindow = v;
             return this;
         }
 

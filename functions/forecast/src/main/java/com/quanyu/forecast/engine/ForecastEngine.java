@@ -59,7 +59,8 @@ public final class ForecastEngine {
                 return Fallback.forecast(p, config, regularQ);
             }
             History h = p.history();
-            Map<String, double[]> all = Candidates.forecastAll(candidates.forClass(intermittent[i]), h, config.horizon());
+            Map<String, double[]> all = Candidates.forecastAll(candidates.forClass(intermittent[i]), h, config.horizon(),
+                    config.localWindow());
             double scale = Accuracy.scale(h.values(), config.masePeriod());
             double[] point = all.get(chosen[i]);
             return Intervals.around(chosen[i], p.notes(), point, scale, intermittent[i] ? sparseQ : regularQ,
@@ -86,7 +87,7 @@ public final class ForecastEngine {
             History past = p.history().truncate(origin);
             int horizon = Math.min(config.horizon(), n - origin);
             List<Forecaster> tried = candidates.forClass(intermittent[i]);
-            Map<String, double[]> forecasts = Candidates.forecastAll(tried, past, config.horizon());
+            Map<String, double[]> forecasts = Candidates.forecastAll(tried, past, config.horizon(), config.localWindow());
             double scale = Accuracy.scale(past.values(), config.masePeriod());
             double[] actual = new double[horizon];
             for (int h = 0; h < horizon; h++) {

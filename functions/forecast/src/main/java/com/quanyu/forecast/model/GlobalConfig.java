@@ -26,12 +26,13 @@ public record GlobalConfig(int horizon, int lags, int[] rollingWindows, int seas
 
     /** Daily retail demand: four weeks of lags, weekly to yearly rolling means, last year's same weekday. */
     public static GlobalConfig daily(int horizon) {
-        return new GlobalConfig(horizon, 28, new int[] {91, 364}, 364, 7, 60_000, 8, 17L);
+        return new GlobalConfig(horizon, 28, new int[] {91, 364}, 364, 7, 60_000, 4, 17L);
     }
 
     /** Undated series (e.g. M4) of seasonality {@code m}. */
     public static GlobalConfig undated(int horizon, int m) {
-        int lags = Math.max(2 * Math.max(m, 1), Math.max(horizon, 13));
+        // a year of weekly lags (4 horizons) beat 13 and 26 on M4 Weekly's training data backtests
+        int lags = Math.max(2 * Math.max(m, 1), 4 * horizon);
         return new GlobalConfig(horizon, lags, new int[] {2 * lags, 4 * lags}, 0, Math.max(m, 1), 60_000, 8, 17L);
     }
 

@@ -42,6 +42,16 @@ public record History(double[] values, Optional<LocalDate> firstDay) {
         return new History(head, firstDay);
     }
 
+    /** The last {@code length} points (all when shorter): recent history for the per-series models. */
+    public History tail(int length) {
+        if (length >= values.length) {
+            return this;
+        }
+        double[] recent = new double[length];
+        System.arraycopy(values, values.length - length, recent, 0, length);
+        return new History(recent, firstDay.map(d -> d.plusDays(values.length - length)));
+    }
+
     /** The date of the point at {@code index} (which may lie beyond the history, for horizons). */
     public Optional<LocalDate> dayAt(int index) {
         return firstDay.map(d -> d.plusDays(index));

@@ -26,14 +26,17 @@ public final class HoldoutEvaluation {
     }
 
     /**
-     * @param scores       method name to its mean scores (the shipped method under {@link #SHIPPED})
+     * @param scores       per group of series ({@code all}, {@code smooth}, {@code intermittent},
+     *                     {@code fallback}), method name to its mean scores over the group's series
+     *                     (the shipped method under {@link #SHIPPED}); within a group every method
+     *                     is scored on the same series
      * @param coverage80   share of test points inside the shipped 80 % interval
      * @param coverage95   share inside the 95 % interval
      * @param seconds      wall time of forecasting (not scoring)
      * @param forecasts    the shipped forecasts, per series in input order
      * @param run          the engine's run (backtest figures, choices)
      */
-    public record Result(Map<String, Score> scores, double coverage80, double coverage95, double seconds,
+    public record Result(Map<String, Map<String, Score>> scores, double coverage80, double coverage95, double seconds,
                          List<double[]> forecasts, EngineRun run) {
     }
 
@@ -41,10 +44,22 @@ public final class HoldoutEvaluation {
     }
 
     public static Result evaluate(List<History> train, List<double[]> test, EngineConfig config) {
+        List<Double> scales = new ArrayList<>();
+        for (History h : train) {
+            scales.add(Accuracy.scale(h.values(), config.masePeriod()));
+        }
+        return evaluate(train, test, scales, config);
+    }
+
+    /**
+     * As {@link #evaluate(List, List, EngineConfig)} with given MASE scales (e.g. from the true
+     * demand of a simulation, identical for every variant compared).
+     */
+    public static Result evaluate(List<History> train, List<double[]> test, List<Double> scales, EngineConfig config) {
         long start = System.nanoTime();
         EngineRun run = new ForecastEngine(config).run(train);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, double[]> sums = new TreeMap<>();
+        Map<String, Map<String, double[]>> sums = new TreeMap<>();
         double inside80 = 0;
         double inside95 = 0;
         int points = 0;
@@ -54,21 +69,25 @@ public final class HoldoutEvaluation {
             double[] actual = test.get(i);
             int h = Math.min(actual.length, f.horizon());
             double[] a = java.util.Arrays.copyOf(actual, h);
-            double scale = Accuracy.scale(train.get(i).values(), config.masePeriod());
-            add(sums, SHIPPED, a, java.util.Arrays.copyOf(f.point(), h), scale);
-            f.candidates().forEach((name, points2) -> add(sums, name, a, java.util.Arrays.copyOf(points2, h), scale));
+            double scale = scales.get(i);
+            String group = f.isFallback() ? "fallback" : f.candidates().containsKey("sba") ? "intermittent" : "smooth";
+            add(sums, "all", SHIPPED, a, java.util.Arrays.copyOf(f.point(), h), scale);
+            add(sums, group, SHIPPED, a, java.util.Arrays.copyOf(f.point(), h), scale);
+            f.candidates().forEach((name, points2) -> add(sums, group, name, a, java.util.Arrays.copyOf(points2, h), scale));
             inside80 += Accuracy.coverage(a, f.lower80(), f.upper80()) * h;
             inside95 += Accuracy.coverage(a, f.lower95(), f.upper95()) * h;
             points += h;
             shipped.add(f.point());
         }
-        Map<String, Score> scores = new TreeMap<>();
-        sums.forEach((name, s) -> scores.put(name, new Score(s[0] / s[3], s[1] / s[3], s[2] / s[3], (int) s[3])));
+        Map<String, Map<String, Score>> scores = new TreeMap<>();
+        sums.forEach((group, byName) -> byName.forEach((name, s) -> scores.computeIfAbsent(group, k -> new TreeMap<>())
+                .put(name, new Score(s[0] / s[3], s[1] / s[3], s[2] / s[3], (int) s[3]))));
         return new Result(scores, inside80 / points, inside95 / points, seconds, shipped, run);
     }
 
-    private static void add(Map<String, double[]> sums, String name, double[] actual, double[] forecast, double scale) {
-        double[] s = sums.computeIfAbsent(name, k -> new double[4]);
+    private static void add(Map<String, Map<String, double[]>> sums, String group, String name, double[] actual,
+                            double[] forecast, double scale) {
+        double[] s = sums.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(name, k -> new double[4]);
         s[0] += Accuracy.smape(actual, forecast);
         s[1] += Accuracy.mase(actual, forecast, scale);
         s[2] += Accuracy.bias(actual, forecast);

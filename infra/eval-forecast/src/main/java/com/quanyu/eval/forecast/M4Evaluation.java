@@ -15,8 +15,8 @@ import java.util.Map;
  * method beside the official M4 figures.
  *
  * <pre>
- * args: [train.csv] [test.csv] [horizon] [seasonality] [selection: best|combo] [mase-period]
- * defaults: ../shared/data/m4-weekly/Weekly-train.csv ../shared/data/m4-weekly/Weekly-test.csv 13 1 best 1
+ * args: [train.csv] [test.csv] [horizon] [seasonality] [selection: best|combo] [mase-period] [backtest-origins]
+ * defaults: ../shared/data/m4-weekly/Weekly-train.csv ../shared/data/m4-weekly/Weekly-test.csv 13 1 best 1 3
  * </pre>
  *
  * <p>The global model is pooled across series that end on different (unknown) dates in M4; it
@@ -36,6 +36,7 @@ public final class M4Evaluation {
         EngineConfig.Selection selection = args.length > 4 && args[4].startsWith("combo")
                 ? EngineConfig.Selection.COMBINATION : EngineConfig.Selection.BEST_BACKTEST;
         int masePeriod = args.length > 5 ? Integer.parseInt(args[5]) : seasonality;
+        int origins = args.length > 6 ? Integer.parseInt(args[6]) : 3;
         if (!Files.isReadable(train) || !Files.isReadable(test)) {
             System.err.println("cannot read " + train + " or " + test);
             System.exit(2);
@@ -53,14 +54,17 @@ public final class M4Evaluation {
             actuals.add(actual);
         }
         EngineConfig config = EngineConfig.builder().horizon(horizon).period(seasonality).masePeriod(masePeriod)
-                .backtestOrigins(2).backtestStep(horizon).minHistory(Math.max(2 * seasonality, 8))
+                .backtestOrigins(origins).backtestStep(horizon).minHistory(Math.max(2 * seasonality, 8))
                 .selection(selection).global(GlobalConfig.undated(horizon, seasonality)).keepCandidates(true).build();
         HoldoutEvaluation.Result result = HoldoutEvaluation.evaluate(histories, actuals, config);
-        System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s%n",
-                train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection);
-        System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s%n", "method", "sMAPE", "MASE", "bias");
-        result.scores().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f%n",
-                name, s.smape(), s.mase(), s.bias()));
+        System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins%n",
+                train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection, origins);
+        result.scores().forEach((group, scores) -> {
+            System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s   [%s series: %d]%n", "method", "sMAPE", "MASE", "bias",
+                    group, scores.get(HoldoutEvaluation.SHIPPED).series());
+            scores.forEach((name, s) -> System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f%n",
+                    name, s.smape(), s.mase(), s.bias()));
+        });
         System.out.println("official M4 Weekly: Naive2 9.161 / 2.777, Theta 9.093 / 2.637, Damped 8.866 / 2.404, "
                 + "winner 7.817 / 2.356, best 7.625 / 2.108 (sMAPE / MASE)");
         System.out.printf(Locale.ROOT, "interval coverage (shipped): 80%% -> %.3f, 95%% -> %.3f%n",
