@@ -1,5 +1,6 @@
 package com.quanyu.infra.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.SourceRegistry;
@@ -20,13 +21,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The seeders that fill a fresh local stack with demo data, in order: write keys per channel, a
@@ -36,8 +45,9 @@ import java.util.TreeSet;
 final class DemoSeeders {
     private static final JsonLogger LOG = JsonLogger.of(DemoSeeders.class);
     static final String WRITE_KEYS_FILE = "demo-write-keys.properties";
-    private static final int CUSTOMERS = 300;
+    private static final int CUSTOMERS = 200;
     private static final int DAYS = 120;
+    private static final DemoConfig DEMO = DemoConfig.of(42, CUSTOMERS, DAYS);
     private static final int BATCH = 100;
 
     private DemoSeeders() {
@@ -45,32 +55,66 @@ final class DemoSeeders {
 
     static List<Seeder> all() {
         return List.of(seeder("customers", DemoSeeders::customers),
+                seeder("inventory", DemoSeeders::inventory),
                 seeder("models", p -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
                 seeder("forecasts", p -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
     }
 
     /** Registers a write key per channel the generator uses and posts its events to /v1/batch. */
     static void customers(LocalPlatform platform) throws Exception {
-        DemoDataset dataset = DemoData.generate(DemoConfig.of(42, CUSTOMERS, DAYS));
+        DemoDataset dataset = DemoData.generate(DEMO);
         Map<String, String> keys = writeKeys(platform, channels(dataset));
-        Map<String, ArrayNode> batches = new LinkedHashMap<>();
+        // One sender per channel, in event order within the channel, as separate SDKs would send.
+        Map<String, List<ObjectNode>> byChannel = new LinkedHashMap<>();
+        dataset.events().forEach(e -> byChannel.computeIfAbsent(e.source().channel(), c -> new ArrayList<>()).add(e.event()));
         HttpClient http = HttpClient.newHttpClient();
-        long sent = 0;
-        for (DemoDataset.SourcedEvent event : dataset.events()) {
-            String channel = event.source().channel();
-            ArrayNode batch = batches.computeIfAbsent(channel, c -> Json.mapper().createArrayNode());
-            batch.add(event.event());
-            if (batch.size() >= BATCH) {
-                sent += post(http, platform, keys.get(channel), batch);
-                batch.removeAll();
+        AtomicLong sent = new AtomicLong();
+        try (ExecutorService senders = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> done = new ArrayList<>();
+            byChannel.forEach((channel, events) -> done.add(senders.submit(() -> {
+                for (int from = 0; from < events.size(); from += BATCH) {
+                    ArrayNode batch = Json.mapper().createArrayNode();
+                    events.subList(from, Math.min(events.size(), from + BATCH)).forEach(batch::add);
+                    sent.addAndGet(post(http, platform, keys.get(channel), batch));
+                }
+                return null;
+            })));
+            for (Future<?> future : done) {
+                future.get();
             }
         }
-        for (var entry : batches.entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                sent += post(http, platform, keys.get(entry.getKey()), entry.getValue());
+        LOG.info("demo customers sent", "events", sent.get(), "customers", CUSTOMERS, "days", DAYS);
+    }
+
+    /**
+     * An inventory snapshot for yesterday (imports/inventory/, the forecast job's input): for each
+     * SKU and location that sold, stock covering between 2 and 40 days of its average demand, so
+     * some items are at risk of stock-out and some overstocked.
+     */
+    static void inventory(LocalPlatform platform) {
+        DemoDataset dataset = DemoData.generate(DEMO);
+        Map<String, Double> unitsSold = new TreeMap<>();
+        for (DemoDataset.SourcedEvent e : dataset.events()) {
+            JsonNode properties = e.event().path("properties");
+            if (!"Order Completed".equals(e.event().path("event").asText())) {
+                continue;
+            }
+            String location = properties.path("store_id").asText("online");
+            for (JsonNode line : properties.path("products")) {
+                unitsSold.merge(line.path("sku").asText() + "," + location, line.path("quantity").asDouble(1), Double::sum);
             }
         }
-        LOG.info("demo customers sent", "events", sent, "customers", CUSTOMERS, "days", DAYS);
+        SplittableRandom random = new SplittableRandom(DEMO.seed());
+        StringBuilder csv = new StringBuilder("sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size\n");
+        unitsSold.forEach((skuAndLocation, units) -> {
+            double daily = units / DAYS;
+            long onHand = Math.round(daily * (2 + random.nextInt(39)));
+            csv.append(skuAndLocation).append(',').append(onHand).append(",0,,7,7,0.95,6,6\n");
+        });
+        String bucket = platform.standIns().envFor("ForecastJobFunction").required("DATA_LAKE_BUCKET");
+        String key = "imports/inventory/" + DEMO.start().plusDays(DAYS - 1) + ".csv";
+        platform.standIns().s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
+                RequestBody.fromString(csv.toString()));
     }
 
     private static TreeSet<String> channels(DemoDataset dataset) {
