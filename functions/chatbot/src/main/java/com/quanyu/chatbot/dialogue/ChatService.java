@@ -38,7 +38,9 @@ public final class ChatService {
     }
 
     public Outcome handle(InboundMessage message, ReplySender sender) {
-        String key = Signatures.sha256Hex("chat\u0000" + message.platform().channel() + "\u0000" + message.messageId());
+        // web chat message ids are only unique per visitor: the user id is part of the key everywhere
+        String key = Signatures.sha256Hex("chat\u0000" + message.platform().channel() + "\u0000" + message.userId()
+                + "\u0000" + message.messageId());
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
         switch (dedupe.claim(key, token, now.plus(LEASE), now.plus(WINDOW), now)) {

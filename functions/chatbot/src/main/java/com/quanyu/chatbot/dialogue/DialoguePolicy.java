@@ -97,6 +97,11 @@ final class DialoguePolicy {
             }
             return act(s.lastIntent(), other.get(), lang, s, profile, trimmed);
         }
+        if (!orders.isEmpty() && !ORDER_INTENTS.contains(intent.label()) && aboutLittleElse(trimmed, orders)) {
+            // "and what about QY123?": a bare order number carries the last order question, or means "where is it?"
+            String carried = s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
+            return act(carried, orders.get(0), lang, s, profile, trimmed);
+        }
         if (!intent.inScope()) {
             if (!orders.isEmpty()) {
                 // a bare order number: the question asked last about an order, or "where is it?"
@@ -174,6 +179,15 @@ final class DialoguePolicy {
         }
         return say(coupon.get().alreadyHeld() ? "coupon_existing" : "coupon_issued", lang, s,
                 Map.of("code", coupon.get().code(), "until", DATE.format(coupon.get().validUntil())));
+    }
+
+    /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
+    private static boolean aboutLittleElse(String text, List<String> orders) {
+        String rest = text.toUpperCase(java.util.Locale.ROOT);
+        for (String order : orders) {
+            rest = rest.replace(order, "");
+        }
+        return rest.replaceAll("[\\p{Punct}\\s#？！，。]", "").length() <= 16;
     }
 
     private static Optional<String> otherOrder(ConversationState s) {

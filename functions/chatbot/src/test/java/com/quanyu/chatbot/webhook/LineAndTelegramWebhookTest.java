@@ -1,0 +1,72 @@
+package com.quanyu.chatbot.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.quanyu.chatbot.ChatTestRig;
+import com.quanyu.chatbot.PlatformStandIn.Recorded;
+import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.StandIns;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(AwsStandInsExtension.class)
+class LineAndTelegramWebhookTest {
+    private final ChatTestRig rig;
+
+    LineAndTelegramWebhookTest(StandIns aws) {
+        rig = new ChatTestRig(aws);
+    }
+
+    @AfterEach
+    void close() {
+        rig.close();
+    }
+
+    @Test
+    void lineConversationInBothLanguagesUsesTheReplyTokenThenPushForRedelivery() {
+        String user = "U" + rig.run;
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E1" + rig.run, "rt-1", "你好", false)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2", "how long does delivery take?", false)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2b", "how long does delivery take?", true)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E3" + rig.run, "rt-3", "有什麼優惠活動嗎？", true)).getStatusCode());
+
+        List<Recorded> sent = rig.platform.requests().stream()
+                .filter(r -> r.body().contains("rt-1") || r.body().contains("rt-2") || r.body().contains(user)).toList();
+        assertEquals(3, sent.size(), "the redelivered E2 is not answered again");
+        assertEquals("/v2/bot/message/reply", sent.get(0).path());
+        assertEquals("Bearer line-access", sent.get(0).headers().get("authorization"));
+        assertTrue(sent.get(0).json().path("messages").get(0).path("text").asText().contains("您好"));
+        assertTrue(sent.get(1).json().path("messages").get(0).path("text").asText().contains("days"), sent.get(1).body());
+        Recorded push = sent.get(2);
+        assertEquals("/v2/bot/message/push", push.path());
+        assertEquals(user, push.json().path("to").asText());
+        assertTrue(push.headers().containsKey("x-line-retry-key"));
+    }
+
+    @Test
+    void lineRejectsBadSignaturesAndAcceptsTheEmptyVerifyCall() {
+        String body = ChatTestRig.lineText("U1", "E", "rt", "hi", false);
+        assertEquals(401, rig.call("POST", "/v1/chat/line", java.util.Map.of("x-line-signature", "AAAA"), java.util.Map.of(), body).getStatusCode());
+        assertEquals(200, rig.line("{\"destination\":\"U\",\"events\":[]}").getStatusCode());
+        assertEquals(400, rig.line("not json").getStatusCode());
+    }
+
+    @Test
+    void telegramAnswersEachUpdateOnceInTheUsersLanguage() {
+        long user = 700_000 + (System.nanoTime() % 100_000);
+        long update = System.nanoTime() % 1_000_000_000L;
+        assertEquals(401, rig.telegram("wrong", ChatTestRig.telegramUpdate(update, user, "hi")).getStatusCode());
+        assertEquals(200, rig.telegram(ChatTestRig.TELEGRAM_SECRET, ChatTestRig.telegramUpdate(update, user, "I forgot my password")).getStatusCode());
+        assertEquals(200, rig.telegram(ChatTestRig.TELEGRAM_SECRET, ChatTestRig.telegramUpdate(update, user, "I forgot my password")).getStatusCode());
+        assertEquals(200, rig.telegram(ChatTestRig.TELEGRAM_SECRET, ChatTestRig.telegramUpdate(update + 1, user, "怎么开发票")).getStatusCode());
+        List<Recorded> sent = rig.platform.requests().stream().filter(r -> r.body().contains("\"chat_id\":" + user)).toList();
+        assertEquals(2, sent.size(), "update_id dedupe: the repeated update is not answered");
+        assertEquals("/bot" + ChatTestRig.TELEGRAM_BOT + "/sendMessage", sent.get(0).path());
+        assertTrue(sent.get(0).json().path("text").asText().contains("Forgot password"), sent.get(0).body());
+        assertTrue(sent.get(1).json().path("text").asText().contains("发票"), sent.get(1).body());
+        assertEquals(400, rig.telegram(ChatTestRig.TELEGRAM_SECRET, "{\"message\":{}}").getStatusCode(), "update_id is required");
+    }
+}
