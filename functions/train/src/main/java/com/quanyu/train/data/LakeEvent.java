@@ -13,11 +13,12 @@ import java.util.Optional;
  * events (types, names, channels, SKUs) are interned to keep a large history in memory.
  *
  * @param skus          the product of a product event, or every product of an order
+ * @param units         product quantity of an order (at least one per product line)
  * @param orderTotal    order value for {@code Order Completed}, else 0
  * @param ipCountry     {@code context.location.country}, or null
  */
 public record LakeEvent(String profileId, String type, String event, String channel, Instant at, String sessionId,
-                        List<String> skus, String orderId, double orderTotal, String currency, String ipCountry,
+                        List<String> skus, int units, String orderId, double orderTotal, String currency, String ipCountry,
                         String billingCountry, String shippingCountry, int paymentFailures) {
     public static final String ORDER_COMPLETED = "Order Completed";
 
@@ -58,7 +59,9 @@ public record LakeEvent(String profileId, String type, String event, String chan
         if (sku != null) {
             skus.add(sku.intern());
         }
+        int units = 0;
         for (JsonNode product : properties.path("products")) {
+            units += Math.max(1, product.path("quantity").asInt(1));
             String s = text(product, "sku");
             if (s == null) {
                 s = text(product, "product_id");
@@ -70,7 +73,7 @@ public record LakeEvent(String profileId, String type, String event, String chan
         boolean order = "track".equals(type) && ORDER_COMPLETED.equalsIgnoreCase(event);
         double total = order ? properties.path("total").asDouble(properties.path("revenue").asDouble(0)) : 0;
         return Optional.of(new LakeEvent(profileId, intern(type.toLowerCase(Locale.ROOT)), event,
-                intern(text(line, "channel")), at, text(context, "sessionId"), List.copyOf(skus),
+                intern(text(line, "channel")), at, text(context, "sessionId"), List.copyOf(skus), Math.max(units, skus.size()),
                 order ? text(properties, "order_id") : null, total, order ? intern(text(properties, "currency")) : null,
                 order ? intern(text(context.path("location"), "country")) : null,
                 order ? intern(text(properties, "billing_country")) : null,
