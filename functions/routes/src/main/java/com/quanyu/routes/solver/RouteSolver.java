@@ -28,9 +28,6 @@ import java.util.function.Consumer;
  * one vehicle fewer until that fails), then distance at the smallest fleet found.
  */
 public final class RouteSolver {
-    private static final double FLEET_PHASE_START = 0.3;
-    private static final double FLEET_PHASE_END = 0.75;
-
     private RouteSolver() {
     }
 
@@ -101,54 +98,66 @@ public final class RouteSolver {
         return new FleetMinimisation(problem, options, parameters, seed, deadline, cancel, report).run();
     }
 
-    /** Route elimination then distance minimisation, with time and iterations split into phases. */
+    /**
+     * Route elimination then distance minimisation. Phase 1 (a quarter of the budget) minimises
+     * distance plus a small vehicle cost; then each trial re-solves with one vehicle fewer than the
+     * best feasible solution, seeded with its tour, for at most a quarter of the budget and only
+     * until a feasible solution appears (until 75 % in all); finally the last successful search is
+     * resumed, population intact, to minimise distance at that fleet size.
+     */
     private record FleetMinimisation(Problem problem, SolverOptions options, SearchParameters parameters, long seed,
                                      long deadline, AtomicBoolean cancel, Consumer<HgsSearch.Outcome> report) {
+        private static final double FIRST_PHASE = 0.25;
+        private static final double TRIAL = 0.25;
+        private static final double ELIMINATION_END = 0.75;
+
         HgsSearch.Outcome run() {
             long start = System.nanoTime();
             long span = deadline - start;
-            long iterationBudget = options.maxIterations();
-            HgsSearch.Outcome best = phase(problem, start + (long) (span * FLEET_PHASE_START),
-                    fraction(iterationBudget, FLEET_PHASE_START), List.of(), false);
+            long budget = options.maxIterations();
+            HgsSearch search = new HgsSearch(new CostModel(problem), parameters);
+            HgsSearch.Outcome best = search.run(seed, limits(at(start, span, FIRST_PHASE), share(budget, FIRST_PHASE), null),
+                    List.of(), report);
             long used = best.iterations();
-            long phaseEnd = start + (long) (span * FLEET_PHASE_END);
-            long phaseIterations = fraction(iterationBudget, FLEET_PHASE_END);
-            int attempt = 1;
-            while (best.feasible() && best.vehicles() > 1 && System.nanoTime() < phaseEnd && used < phaseIterations
-                    && !cancel.get()) {
-                Problem fewer = problem.with(problem.objective(), best.vehicles() - 1);
-                HgsSearch.Outcome trial = phase(fewer, phaseEnd, phaseIterations - used, tours(best), true, attempt++);
-                used += trial.iterations();
-                if (!trial.feasible() || trial.vehicles() >= best.vehicles()) {
+            long eliminationEnd = at(start, span, ELIMINATION_END);
+            long eliminationIterations = share(budget, ELIMINATION_END);
+            for (int attempt = 1; best.feasible() && best.vehicles() > 1 && !cancel.get()
+                    && System.nanoTime() < eliminationEnd && used < eliminationIterations; attempt++) {
+                HgsSearch trial = new HgsSearch(new CostModel(problem.with(problem.objective(), best.vehicles() - 1)), parameters);
+                AtomicBoolean found = new AtomicBoolean();
+                long trialDeadline = Math.min(eliminationEnd, System.nanoTime() + (long) (span * TRIAL));
+                long trialIterations = Math.min(eliminationIterations - used, share(budget, TRIAL));
+                HgsSearch.Outcome outcome = trial.run(seed + 7919L * attempt, limits(trialDeadline, trialIterations, found),
+                        tours(best), o -> {
+                            found.set(true);
+                            report.accept(o);
+                        });
+                used += outcome.iterations();
+                if (!outcome.feasible() || outcome.vehicles() >= best.vehicles()) {
                     break;
                 }
-                best = trial;
+                best = outcome;
+                search = trial;
             }
-            Problem atBest = best.feasible() ? problem.with(problem.objective(), best.vehicles()) : problem;
-            HgsSearch.Outcome last = phase(atBest, deadline, Math.max(1, iterationBudget - used), tours(best), false, attempt);
-            HgsSearch.Outcome chosen = !last.feasible() && best.feasible() ? best
-                    : best.feasible() && last.feasible() && best.vehicles() < last.vehicles() ? best : last;
-            return new HgsSearch.Outcome(chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(),
-                    used + last.iterations());
+            long resumeFrom = search.iterations();
+            HgsSearch.Outcome last = search.resume(limits(deadline, resumeFrom + Math.max(1, budget - used), null), report);
+            used += last.iterations() - resumeFrom;
+            boolean lastWins = last.feasible() && (!best.feasible() || last.vehicles() <= best.vehicles());
+            HgsSearch.Outcome chosen = lastWins || !best.feasible() ? last : best;
+            return new HgsSearch.Outcome(chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(), used);
         }
 
-        private HgsSearch.Outcome phase(Problem p, long phaseDeadline, long iterations, List<int[]> seeds, boolean stopWhenFeasible) {
-            return phase(p, phaseDeadline, iterations, seeds, stopWhenFeasible, 0);
+        private Limits limits(long phaseDeadline, long iterations, AtomicBoolean stopWhenSet) {
+            return new Limits(phaseDeadline, iterations, options.maxIterationsWithoutImprovement(),
+                    () -> cancel.get() || (stopWhenSet != null && stopWhenSet.get()));
         }
 
-        private HgsSearch.Outcome phase(Problem p, long phaseDeadline, long iterations, List<int[]> seeds,
-                                        boolean stopWhenFeasible, int attempt) {
-            AtomicBoolean found = new AtomicBoolean();
-            Limits limits = new Limits(phaseDeadline, iterations, options.maxIterationsWithoutImprovement(),
-                    () -> cancel.get() || (stopWhenFeasible && found.get()));
-            return new HgsSearch(new CostModel(p), parameters).run(seed + 7919L * attempt, limits, seeds, outcome -> {
-                found.set(true);
-                report.accept(outcome);
-            });
+        private static long at(long start, long span, double share) {
+            return start + (long) (span * share);
         }
 
-        private static long fraction(long budget, double share) {
-            return budget == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) (budget * share));
+        private static long share(long budget, double fraction) {
+            return budget == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) (budget * fraction));
         }
 
         private static List<int[]> tours(HgsSearch.Outcome outcome) {

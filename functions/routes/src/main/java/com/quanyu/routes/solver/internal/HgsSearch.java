@@ -45,6 +45,7 @@ public final class HgsSearch {
     private long sinceImprovement;
     private long sinceRestart;
     private RandomGenerator random;
+    private RandomGenerator generator;
 
     public HgsSearch(CostModel model, SearchParameters parameters) {
         this.m = model;
@@ -65,14 +66,35 @@ public final class HgsSearch {
      * first population; {@code onImprovement} sees every new best feasible solution.
      */
     public Outcome run(long seed, Limits limits, List<int[]> seedTours, Consumer<Outcome> onImprovement) {
-        RandomGenerator generator = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-        RandomRegistry.using(generator, r -> search(r, limits, seedTours, onImprovement));
+        generator = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        RandomRegistry.using(generator, r -> {
+            this.random = r;
+            initialise(seedTours, limits, onImprovement);
+            search(limits, onImprovement);
+        });
         return outcome(best);
     }
 
-    private void search(RandomGenerator r, Limits limits, List<int[]> seedTours, Consumer<Outcome> onImprovement) {
-        this.random = r;
-        initialise(seedTours, limits, onImprovement);
+    /**
+     * Continues a finished {@link #run} with its population, penalties and random state; the
+     * limits count iterations from the start of the first run.
+     */
+    public Outcome resume(Limits limits, Consumer<Outcome> onImprovement) {
+        if (generator == null) {
+            throw new IllegalStateException("resume needs a previous run");
+        }
+        RandomRegistry.using(generator, r -> {
+            this.random = r;
+            search(limits, onImprovement);
+        });
+        return outcome(best);
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    private void search(Limits limits, Consumer<Outcome> onImprovement) {
         while (!limits.reached(iterations, sinceImprovement)) {
             Individual first = population.tournament(random);
             Individual second = population.tournament(random);
