@@ -1,9 +1,9 @@
 package com.quanyu.chatbot;
 
-import com.quanyu.chatbot.actions.CouponOffers;
 import com.quanyu.chatbot.actions.CustomerData;
+import com.quanyu.chatbot.actions.LedgerCouponOffers;
 import com.quanyu.chatbot.actions.PipelineTurnRecorder;
-import com.quanyu.chatbot.actions.ProductSuggestions;
+import com.quanyu.chatbot.actions.RegistryProductSuggestions;
 import com.quanyu.chatbot.dialogue.ChatBot;
 import com.quanyu.chatbot.dialogue.ChatService;
 import com.quanyu.chatbot.dialogue.HandoffDesk;
@@ -13,8 +13,13 @@ import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.campaigns.CampaignEventSink;
+import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.ml.LiveModel;
+import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.recommend.RecommenderModel;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -33,24 +38,21 @@ public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk des
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, AwsClients.s3(env));
         var conversations = new DynamoConversationStore(dynamo, env.required("CONVERSATIONS_TABLE"), clock);
+        var customers = new CustomerData(stores.profiles(), stores.orders());
+        var recommender = LiveModel.of(ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET")),
+                env.get("RECOMMENDER_MODEL_KIND", "recommender"), (bytes, metadata) -> RecommenderModel.decode(bytes),
+                Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)), clock);
         ChatBot bot = ChatBot.builder()
                 .understander(understander)
                 .conversations(conversations)
                 .recorder(new PipelineTurnRecorder(stores.pipeline(null), stores.profiles()))
-                .customers(new CustomerData(stores.profiles(), stores.orders()))
-                .coupons(coupons(env))
-                .suggestions(suggestions(env))
+                .customers(customers)
+                .coupons(new LedgerCouponOffers(new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock), clock))
+                .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .clock(clock)
                 .build();
         return new ChatbotApp(ChatbotConfig.from(env), new ChatService(stores.dedupe(), bot, clock),
                 new HandoffDesk(conversations), understander, clock);
     }
 
-    private static CouponOffers coupons(Env env) {
-        return profileId -> Optional.empty();
-    }
-
-    private static ProductSuggestions suggestions(Env env) {
-        return (profileId, limit) -> java.util.List.of();
-    }
 }

@@ -4,6 +4,7 @@ import com.quanyu.shared.customer.Order;
 import com.quanyu.shared.customer.OrderStore;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileStore;
+import java.util.List;
 import java.util.Optional;
 
 /** Profiles and orders as the ingestion stored them (shared customer domain). */
@@ -27,6 +28,10 @@ public final class CustomerData {
 
     public Optional<Order> latestOrder(Profile profile) {
         return orders.recentForProfile(profile, 1).stream().findFirst();
+    }
+
+    public List<Order> recentOrders(Profile profile, int limit) {
+        return orders.recentForProfile(profile, limit);
     }
 
     /** Whether the order was placed by this person (under any profile merged into theirs). */
