@@ -4,11 +4,32 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
+import com.quanyu.shared.ml.BinaryClassifier;
+import com.quanyu.shared.ml.LiveModel;
+import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.recommend.RecommenderModel;
+import com.quanyu.shared.ml.recommend.StockList;
+import com.quanyu.shared.risk.OrderRiskRules;
+import com.quanyu.shared.risk.OrderRiskScorers;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** HTTP API of the score function: scores, recommendations, related products, order risk. */
+/**
+ * HTTP API of the score function: scores, recommendations, related products, order risk. Models
+ * load once per execution environment (here, at init) and are swapped in the background when the
+ * registry's pointer moves (checked at most every {@code MODEL_REFRESH_MINUTES}).
+ */
 public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final String PROPENSITY = "propensity";
+    public static final String RECOMMENDER = "recommender";
+
     private final Router router;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
@@ -17,7 +38,40 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public ScoreApiHandler(Env env) {
-        this.router = Router.builder().build();
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        S3Client s3 = AwsClients.s3(env);
+        CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
+        ModelRegistry registry = ModelRegistry.of(s3, env.required("MODELS_BUCKET"));
+        Duration refresh = Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5));
+        LiveModel<BinaryClassifier> propensity = LiveModel.of(registry, PROPENSITY,
+                (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, "buys"), refresh);
+        LiveModel<RecommenderModel> recommender = LiveModel.of(registry, RECOMMENDER,
+                (artifact, metadata) -> RecommenderModel.decode(artifact), refresh);
+        LiveModel<BinaryClassifier> risk = OrderRiskScorers.liveModel(registry, refresh);
+        // Load at init, once per execution environment, so the first request does not pay for it.
+        propensity.current();
+        recommender.current();
+        risk.current();
+        ScoringService service = new ScoringService(
+                new DynamoProfileData(stores.profileRepository(), stores.orders(), dynamo, env.required("PROFILES_TABLE")),
+                propensity::current, recommender::current,
+                new StockList(s3, env.required("DATA_LAKE_BUCKET"), Duration.ofSeconds(env.intValue("STOCK_REFRESH_SECONDS", 60)),
+                        Clock.systemUTC()),
+                OrderRiskScorers.withModel(OrderRiskRules.defaults(), risk::current,
+                        env.doubleValue("RISK_FLAG_THRESHOLD", OrderRiskScorers.DEFAULT_FLAG_THRESHOLD)),
+                Clock.systemUTC());
+        this.router = routes(service, Clock.systemUTC());
+    }
+
+    static Router routes(ScoringService service, Clock clock) {
+        return Router.builder()
+                .get("/v1/profiles/{id}/scores", r -> ApiResponses.ok(service.scores(r.requiredPathParameter("id"))))
+                .get("/v1/profiles/{id}/recommendations", r -> ApiResponses.ok(service.recommendations(
+                        r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))
+                .get("/v1/products/{sku}/related", r -> ApiResponses.ok(service.related(
+                        r.requiredPathParameter("sku"), r.intQueryParameter("n", 10, 1, 100))))
+                .post("/v1/orders/risk", r -> ApiResponses.ok(service.risk(RiskRequests.parse(r.jsonBody(), clock))))
+                .build();
     }
 
     @Override

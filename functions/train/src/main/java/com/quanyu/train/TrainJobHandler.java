@@ -2,12 +2,39 @@ package com.quanyu.train;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.json.Json;
+import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.train.data.EventHistory;
+import com.quanyu.train.data.LakeEvent;
+import com.quanyu.train.data.S3LakeReader;
+import com.quanyu.train.propensity.PropensityTraining;
+import com.quanyu.train.risk.S3FraudLabels;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** Scheduled (EventBridge) and on-demand training job: trains every model and publishes through the gate. */
+/**
+ * Scheduled (EventBridge, nightly) and on-demand jobs of the model registry:
+ * <ul>
+ *   <li>{@code {"job": "train"}} trains every model ({@code "models": ["propensity", ...]} to pick);</li>
+ *   <li>{@code {"job": "rollback", "model": "propensity", "version": "...", "reason": "..."}} re-points a
+ *       model to an earlier version (without {@code version}: to the previously live one);</li>
+ *   <li>{@code {"job": "status"}} lists the live version of every model.</li>
+ * </ul>
+ * Invalid input is answered with {@code {"error": ..., "message": ...}} rather than an exception.
+ */
 public final class TrainJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final Env env;
+    private final ModelRegistry registry;
 
     public TrainJobHandler() {
         this(Env.system());
@@ -15,10 +42,82 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
 
     public TrainJobHandler(Env env) {
         this.env = env;
+        this.registry = ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET"));
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return Map.of("job", String.valueOf(input.getOrDefault("job", "train-all")), "stage", env.get("STAGE", "local"));
+        Map<String, Object> request = input == null ? Map.of() : input;
+        String job = String.valueOf(request.getOrDefault("job", "train"));
+        try {
+            return switch (job) {
+                case "train", "train-all" -> train(request);
+                case "rollback" -> rollback(request);
+                case "status" -> status();
+                default -> error("unknown_job", "job must be train, rollback or status, not '" + job + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            return error("invalid_request", e.getMessage());
+        }
+    }
+
+    private Map<String, Object> train(Map<String, Object> request) {
+        Set<String> models = new HashSet<>(TrainingJob.ALL_MODELS);
+        if (request.get("models") instanceof List<?> requested) {
+            models.clear();
+            for (Object m : requested) {
+                if (!TrainingJob.ALL_MODELS.contains(String.valueOf(m))) {
+                    throw new IllegalArgumentException("unknown model '" + m + "'; known: " + TrainingJob.ALL_MODELS);
+                }
+                models.add(String.valueOf(m));
+            }
+        }
+        S3Client s3 = AwsClients.s3(env);
+        String lake = env.required("DATA_LAKE_BUCKET");
+        int lookbackDays = env.intValue("TRAINING_LOOKBACK_DAYS", 180);
+        TrainingJob.HistorySource history = new TrainingJob.HistorySource() {
+            @Override
+            public EventHistory load() {
+                List<LakeEvent> events = new ArrayList<>();
+                new S3LakeReader(s3, lake).read(LocalDate.now(ZoneOffset.UTC).minusDays(lookbackDays), events::add);
+                return EventHistory.of(events);
+            }
+
+            @Override
+            public String description() {
+                return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
+            }
+        };
+        var writer = new ScoresWriter(AwsClients.dynamoDb(env), env.required("PROFILES_TABLE"),
+                env.intValue("SCORE_WRITE_THREADS", 16));
+        var job = new TrainingJob(registry, history, () -> new S3FraudLabels(s3, lake).read(), writer,
+                PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)), Clock.systemUTC(),
+                env.get("CODE_VERSION", "dev"), env.doubleValue("GATE_TOLERANCE", 0.002));
+        return Json.mapper().convertValue(job.run(models), Map.class);
+    }
+
+    private Map<String, Object> rollback(Map<String, Object> request) {
+        Object model = request.get("model");
+        if (model == null) {
+            throw new IllegalArgumentException("rollback needs \"model\"");
+        }
+        String reason = String.valueOf(request.getOrDefault("reason", "operator rollback"));
+        Object version = request.get("version");
+        var pointer = version == null
+                ? registry.rollback(String.valueOf(model), reason)
+                : registry.rollback(String.valueOf(model), String.valueOf(version), reason);
+        return Json.mapper().convertValue(pointer, Map.class);
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> live = new LinkedHashMap<>();
+        for (String kind : TrainingJob.ALL_MODELS.stream().sorted().toList()) {
+            live.put(kind, registry.live(kind).map(p -> Json.mapper().convertValue(p, Map.class)).orElse(null));
+        }
+        return Map.of("live", live);
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("error", code, "message", message);
     }
 }

@@ -1,0 +1,150 @@
+package com.quanyu.score;
+
+import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.http.ApiException;
+import com.quanyu.shared.ml.BinaryClassifier;
+import com.quanyu.shared.ml.LiveModel;
+import com.quanyu.shared.ml.ProfileScores;
+import com.quanyu.shared.ml.features.ActivitySnapshot;
+import com.quanyu.shared.ml.features.PropensityFeatures;
+import com.quanyu.shared.ml.recommend.Interactions;
+import com.quanyu.shared.ml.recommend.Recommendations;
+import com.quanyu.shared.ml.recommend.RecommenderModel;
+import com.quanyu.shared.ml.recommend.ScoredItem;
+import com.quanyu.shared.risk.OrderRisk;
+import com.quanyu.shared.risk.OrderRiskInput;
+import com.quanyu.shared.risk.OrderRiskScorer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The scoring domain behind the API: live propensity with its explanation, the nightly segment
+ * and RFM scores, recommendations with business filters, bought-together products and order risk.
+ * Unknown people are a 404 for scores and a clearly marked cold start for recommendations; a
+ * missing model is reported in the answer, never as a server error.
+ */
+final class ScoringService {
+    /** Propensity answer. */
+    record Propensity(Double probability, String model, boolean coldStart, List<BinaryClassifier.Contribution> topFeatures,
+                      String note) {
+    }
+
+    /** Scores answer. */
+    record Scores(String profileId, boolean coldStart, Propensity propensity, String segment, String rfm, Integer rfmTotal,
+                  Double batchPropensity7d, Map<String, String> models, String scoredAt) {
+    }
+
+    /** Recommendations answer. */
+    record RecommendationList(String profileId, boolean profileFound, boolean coldStart, String strategy, String model,
+                              List<ScoredItem> items) {
+    }
+
+    /** Related-products answer. */
+    record Related(String sku, String model, List<ScoredItem> items) {
+    }
+
+    static final int EXPLANATION_FEATURES = 5;
+    /** Strategy reported before the first recommender is published: an empty list, not an error. */
+    static final String NO_MODEL = "none: no recommender model is published yet";
+
+    private final ProfileData data;
+    private final Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> propensity;
+    private final Supplier<Optional<LiveModel.Loaded<RecommenderModel>>> recommender;
+    private final Predicate<String> inStock;
+    private final OrderRiskScorer risk;
+    private final Clock clock;
+
+    ScoringService(ProfileData data, Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> propensity,
+                   Supplier<Optional<LiveModel.Loaded<RecommenderModel>>> recommender, Predicate<String> inStock,
+                   OrderRiskScorer risk, Clock clock) {
+        this.data = data;
+        this.propensity = propensity;
+        this.recommender = recommender;
+        this.inStock = inStock;
+        this.risk = risk;
+        this.clock = clock;
+    }
+
+    Scores scores(String profileId) {
+        Profile profile = data.profile(profileId)
+                .orElseThrow(() -> ApiException.notFound("no profile " + profileId));
+        ActivitySnapshot snapshot = ActivitySnapshot.fromProfile(profile, clock.instant());
+        Propensity p = propensity(snapshot);
+        Optional<ProfileScores> stored = data.storedScores(profile.profileId());
+        return new Scores(profile.profileId(), snapshot.isEmpty(), p,
+                stored.map(ProfileScores::segment).orElse(null), stored.map(ProfileScores::rfm).orElse(null),
+                stored.map(ProfileScores::rfmTotal).orElse(null),
+                stored.map(ProfileScores::propensity7d).filter(v -> !v.isNaN()).orElse(null),
+                stored.map(ProfileScores::models).orElse(Map.of()),
+                stored.map(s -> s.scoredAt() == null ? null : s.scoredAt().toString()).orElse(null));
+    }
+
+    private Propensity propensity(ActivitySnapshot snapshot) {
+        Optional<LiveModel.Loaded<BinaryClassifier>> model = propensity.get();
+        if (model.isEmpty()) {
+            return new Propensity(null, null, snapshot.isEmpty(), List.of(), "no propensity model is published yet");
+        }
+        var loaded = model.get();
+        if (snapshot.isEmpty()) {
+            Double baseRate = loaded.metadata().metrics().get("base_rate");
+            return new Propensity(baseRate, loaded.version(), true, List.of(),
+                    "cold start: no activity yet; the answer is the average buyer rate of the training data");
+        }
+        double[] values = PropensityFeatures.values(snapshot);
+        BinaryClassifier classifier = loaded.model();
+        return new Propensity(classifier.probability(values), loaded.version(), false,
+                classifier.explain(values, EXPLANATION_FEATURES), "probability of an order in the next 7 days");
+    }
+
+    RecommendationList recommendations(String profileId, int n) {
+        Optional<LiveModel.Loaded<RecommenderModel>> model = recommender.get();
+        if (model.isEmpty()) {
+            return new RecommendationList(profileId, data.profile(profileId).isPresent(), true, NO_MODEL, null, List.of());
+        }
+        RecommenderModel rec = model.get().model();
+        Optional<Profile> profile = data.profile(profileId);
+        if (profile.isEmpty()) {
+            return new RecommendationList(profileId, false, true, "popularity", model.get().version(),
+                    rec.popular(n, inStock));
+        }
+        Set<String> bought = data.purchasedSkus(profile.get());
+        Map<String, Float> history = new HashMap<>();
+        for (Profile.EventSummary e : profile.get().lastEvents()) {
+            float weight = weight(e);
+            if (e.sku() != null && weight > 0) {
+                history.merge(e.sku(), weight, Float::sum);
+            }
+        }
+        bought.forEach(sku -> history.merge(sku, Interactions.PURCHASE, Float::sum));
+        Recommendations result = rec.recommend(history, n, bought, inStock);
+        return new RecommendationList(profile.get().profileId(), true, result.coldStart(), result.strategy(),
+                model.get().version(), result.items());
+    }
+
+    private static float weight(Profile.EventSummary e) {
+        var recent = new ActivitySnapshot.RecentEvent(e.type(), e.event(), e.sku(), e.channel(), e.timestamp());
+        return recent.isOrder() ? Interactions.PURCHASE : recent.isCartAdd() ? Interactions.CART_ADD
+                : recent.isView() ? Interactions.VIEW : 0;
+    }
+
+    Related related(String sku, int n) {
+        Optional<LiveModel.Loaded<RecommenderModel>> model = recommender.get();
+        if (model.isEmpty()) {
+            return new Related(sku, null, List.of());
+        }
+        if (!model.get().model().knows(sku)) {
+            throw ApiException.notFound("no product " + sku + " in the training data");
+        }
+        return new Related(sku, model.get().version(), model.get().model().related(sku, n, inStock));
+    }
+
+    OrderRisk risk(OrderRiskInput order) {
+        return risk.assess(order);
+    }
+}

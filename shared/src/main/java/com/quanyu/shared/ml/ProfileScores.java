@@ -1,0 +1,68 @@
+package com.quanyu.shared.ml;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The {@code scores} attribute of a profile item, written by the nightly training job and read by
+ * the score API, the chatbot and campaigns: segment, RFM scores, batch propensity and the model
+ * versions that produced them.
+ *
+ * @param segment      k-means segment name, or {@code prospects (no orders yet)}
+ * @param rfm          RFM code such as {@code R5F3M4}, or null without orders
+ * @param rfmTotal     R + F + M (3..15), 0 without orders
+ * @param propensity7d batch probability of an order in the next 7 days, or NaN when no model was live
+ * @param models       model kind to the version used
+ * @param scoredAt     when the job scored the profile
+ */
+public record ProfileScores(String segment, String rfm, int rfmTotal, double propensity7d, Map<String, String> models,
+                            Instant scoredAt) {
+    public ProfileScores {
+        models = Map.copyOf(models);
+    }
+
+    public Map<String, AttributeValue> toAttributes() {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("segment", AttributeValue.fromS(segment));
+        if (rfm != null) {
+            m.put("rfm", AttributeValue.fromS(rfm));
+        }
+        m.put("rfmTotal", AttributeValue.fromN(Integer.toString(rfmTotal)));
+        if (!Double.isNaN(propensity7d)) {
+            m.put("propensity7d", AttributeValue.fromN(Double.toString(propensity7d)));
+        }
+        Map<String, AttributeValue> versions = new HashMap<>();
+        models.forEach((kind, version) -> versions.put(kind, AttributeValue.fromS(version)));
+        m.put("models", AttributeValue.fromM(versions));
+        m.put("scoredAt", AttributeValue.fromS(scoredAt.toString()));
+        return m;
+    }
+
+    public static ProfileScores fromAttributes(Map<String, AttributeValue> m) {
+        Map<String, String> models = new TreeMap<>();
+        if (m.containsKey("models")) {
+            m.get("models").m().forEach((kind, version) -> models.put(kind, version.s()));
+        }
+        return new ProfileScores(m.containsKey("segment") ? m.get("segment").s() : null,
+                m.containsKey("rfm") ? m.get("rfm").s() : null,
+                m.containsKey("rfmTotal") ? Integer.parseInt(m.get("rfmTotal").n()) : 0,
+                m.containsKey("propensity7d") ? Double.parseDouble(m.get("propensity7d").n()) : Double.NaN,
+                models, m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null);
+    }
+
+    /** The stored scores of a profile (eventually consistent: they change once a night). */
+    public static Optional<ProfileScores> load(DynamoDbClient dynamo, String table, String profileId) {
+        var item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("profile#" + profileId), "sk", AttributeValue.fromS("profile")))
+                .projectionExpression("scores")).item();
+        if (item == null || !item.containsKey("scores") || !item.get("scores").hasM()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromAttributes(item.get("scores").m()));
+    }
+}
