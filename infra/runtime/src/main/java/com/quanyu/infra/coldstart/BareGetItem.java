@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The floor of a cold start: a bare main that builds a DynamoDbClient and does one GetItem
- * against the stand-in. Run in a fresh JVM by {@link ColdStartBenchmark}; args: table, key.
+ * against the stand-in. Run in a fresh JVM by {@link ColdStartBenchmark}; args: table, pk, sk.
  */
 public final class BareGetItem {
     private BareGetItem() {
@@ -16,7 +16,7 @@ public final class BareGetItem {
 
     public static void main(String[] args) {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(Env.system())) {
-            var item = dynamo.getItem(b -> b.tableName(args[0]).key(Map.of("pk", AttributeValue.fromS(args[1])))).item();
+            var item = dynamo.getItem(b -> b.tableName(args[0]).key(Map.of("pk", AttributeValue.fromS(args[1]), "sk", AttributeValue.fromS(args[2])))).item();
             System.out.println("status=" + (item.isEmpty() ? 404 : 200));
         }
     }

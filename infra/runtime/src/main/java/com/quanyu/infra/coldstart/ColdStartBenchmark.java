@@ -1,5 +1,8 @@
 package com.quanyu.infra.coldstart;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.quanyu.ingest.source.SourceRegistry;
+import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.StandIns;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the same jar that builds a DynamoDbClient and does one GetItem. Both run against the stand-ins,
  * alternating, each in a fresh JVM; prints the medians and their ratio.
  *
- * <p>Args: {@code [--function IngestFunction] [--event events/ingest/track.json] [--rounds 7]}.
+ * <p>Args: {@code [--function IngestFunction] [--event FILE] [--rounds 7]}. Without {@code --event}
+ * the request is a Segment {@code track} to {@code POST /v1/track} with a freshly registered write
+ * key and a new messageId per round, so every round does the full work of accepting an event
+ * (key lookup, dedupe, identity stitching, profile update, lake write).
  */
 public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
@@ -35,7 +42,9 @@ public final class ColdStartBenchmark {
         try (StandIns aws = StandIns.start(Optional.empty())) {
             SamFunction function = aws.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
-            Path event = root.resolve(options.getOrDefault("--event", "events/ingest/track.json"));
+            String writeKey = new SourceRegistry(aws.dynamo(), aws.envFor("IngestFunction").required("SOURCES_TABLE"))
+                    .register("cold start benchmark", "web").writeKey();
+            Path eventDir = Files.createTempDirectory("coldstart");
             Path jar = root.resolve(function.codeUri());
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
@@ -57,8 +66,10 @@ public final class ColdStartBenchmark {
             String handlerStatus = "";
             for (int i = 0; i < rounds; i++) {
                 List<String> bare = new ArrayList<>(jvm);
-                bare.addAll(List.of(BareGetItem.class.getName(), table, "coldstart"));
+                bare.addAll(List.of(BareGetItem.class.getName(), table, "coldstart", "x"));
                 Run a = run(bare, env);
+                Path event = options.containsKey("--event") ? root.resolve(options.get("--event"))
+                        : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
                 List<String> invoke = new ArrayList<>(jvm);
                 invoke.addAll(List.of(InvokeOnce.class.getName(), function.handlerClass(), event.toString()));
                 Run b = run(invoke, env);
@@ -75,9 +86,26 @@ public final class ColdStartBenchmark {
             System.out.printf("floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
                     floorMedian, floor[0], floor[rounds - 1], floorStatus);
             System.out.printf("%-7s (%s, %s)  median %d ms  min %d  max %d   [%s]%n", "handler", function.handlerClass(),
-                    root.relativize(event), handlerMedian, handler[0], handler[rounds - 1], handlerStatus);
+                    options.getOrDefault("--event", "POST /v1/track"), handlerMedian, handler[0], handler[rounds - 1], handlerStatus);
             System.out.printf("ratio handler/floor = %.2f  (%d rounds, alternating)%n", (double) handlerMedian / floorMedian, rounds);
         }
+    }
+
+    /** An API Gateway event for POST /v1/track with a new messageId and user. */
+    private static Path trackEvent(Path file, String writeKey, int round) throws IOException {
+        String body = Json.write(Map.of("type", "track", "event", "Product Viewed", "userId", "coldstart-user-" + round,
+                "messageId", "coldstart-" + System.nanoTime(), "properties", Map.of("sku", "TEA-OOLONG-250"),
+                "context", Map.of("traits", Map.of("email", "cold.start" + round + "@example.com"))));
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/track").build();
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("POST /v1/track").withRawPath("/v1/track")
+                .withHeaders(Map.of("content-type", "application/json", "authorization",
+                        "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey("POST /v1/track")
+                        .withRequestId("coldstart-" + round).withHttp(http).build())
+                .withBody(body).build();
+        Files.writeString(file, Json.write(event));
+        return file;
     }
 
     private record Run(long millis, String output) {

@@ -3,6 +3,7 @@ package com.quanyu.infra.coldstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.infra.local.LocalContext;
 import com.quanyu.shared.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class InvokeOnce {
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Class.forName(args[0]).getConstructor().newInstance();
         APIGatewayV2HTTPEvent event = Json.mapper().readValue(Files.readString(Path.of(args[1])), APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext("coldstart", 1024, 30));
         System.out.println("status=" + response.getStatusCode());
     }
 }

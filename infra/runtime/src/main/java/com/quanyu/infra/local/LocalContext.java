@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda {@link Context} of one local invocation, with the function's timeout as its deadline. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
     private static final LambdaLogger LOGGER = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -26,7 +26,7 @@ final class LocalContext implements Context {
     private final int memoryMb;
     private final long deadlineMillis;
 
-    LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
+    public LocalContext(String functionName, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
