@@ -98,88 +98,104 @@ public final class EventPipeline {
 
     /** Processes validated events; see the class comment for the guarantees. */
     public IngestReport process(Source source, List<CustomerEvent> events) {
-        List<EventResult> results = new ArrayList<>(Collections.nCopies(events.size(), null));
+        int n = events.size();
+        EventResult[] results = new EventResult[n];
+        IdentityStitcher.Resolution[] resolutions = new IdentityStitcher.Resolution[n];
         Map<String, String> claims = new ConcurrentHashMap<>();
         List<ObjectNode> archive = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (!seen.add(events.get(i).messageKey())) {
-                results.set(i, new EventResult(events.get(i).messageId(), Status.DUPLICATE, null));
+                results[i] = new EventResult(events.get(i).messageId(), Status.DUPLICATE, null);
             }
         }
-        int lanes = Math.max(1, Math.min(parallelism, events.size()));
-        List<Future<?>> running = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            final int first = lane;
-            running.add(LANES.submit(() -> {
-                for (int i = first; i < events.size() && failure.get() == null; i += lanes) {
-                    if (results.get(i) != null) {
-                        continue;
-                    }
-                    try {
-                        results.set(i, processOne(source, events.get(i), claims, archive));
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
+        try {
+            // 1. claim and resolve; events with the same identifiers share a lane and its resolution
+            List<List<Integer>> byIdentity = groups(n, i -> results[i] == null ? events.get(i).identifiers() : null);
+            Map<List<Identifier>, IdentityStitcher.Resolution> resolved = new ConcurrentHashMap<>();
+            inLanes(byIdentity, i -> {
+                CustomerEvent event = events.get(i);
+                Status claim = claim(event, claims);
+                if (claim != null) {
+                    results[i] = new EventResult(event.messageId(), claim, null);
+                    return;
+                }
+                // Same identifiers, same lane: no other lane races on this key, so get-then-put is enough.
+                IdentityStitcher.Resolution resolution = resolved.get(event.identifiers());
+                if (resolution == null) {
+                    resolution = stitcher.resolve(event.identifiers());
+                    resolved.put(event.identifiers(), resolution);
+                }
+                if (resolution.suppressed()) {
+                    results[i] = new EventResult(event.messageId(), Status.SUPPRESSED, null);
+                } else {
+                    resolutions[i] = resolution;
+                }
+            });
+            // 2. one conditional write per profile for all its events of this call
+            List<List<Integer>> byProfile = groups(n, i -> resolutions[i] == null ? null : resolutions[i].profileId());
+            inGroups(byProfile, group -> {
+                String landed = applyGroup(group, events, resolutions);
+                for (int i : group) {
+                    CustomerEvent event = events.get(i);
+                    if (landed == null) {
+                        results[i] = new EventResult(event.messageId(), Status.SUPPRESSED, null);
+                    } else {
+                        archive.add(LakeRecords.enrich(event, source, landed));
+                        results[i] = new EventResult(event.messageId(), Status.ACCEPTED, landed);
                     }
                 }
-            }));
-        }
-        awaitAll(running, failure);
-        try {
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+            });
+            // 3. archive, and only then mark the events done
             if (!archive.isEmpty()) {
                 lake.write(List.copyOf(archive));
             }
         } catch (RuntimeException e) {
             releaseAll(claims);
-            LOG.warn("ingestion failed; claims released for retry", "events", events.size(),
-                    "error", e.getClass().getSimpleName());
+            LOG.warn("ingestion failed; claims released for retry", "events", n, "error", e.getClass().getSimpleName());
             throw e;
         }
         Instant expires = clock.instant().plus(dedupeWindow);
         claims.forEach((key, token) -> dedupe.complete(key, token, expires));
-        return new IngestReport(results);
+        return new IngestReport(java.util.Arrays.asList(results));
     }
 
-    private EventResult processOne(Source source, CustomerEvent event, Map<String, String> claims, List<ObjectNode> archive) {
+    /** Claims the event; null when this call owns it now, else why not. */
+    private Status claim(CustomerEvent event, Map<String, String> claims) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         switch (dedupe.claim(event.messageKey(), token, now.plus(lease), now.plus(dedupeWindow), now)) {
             case DONE:
-                return new EventResult(event.messageId(), Status.DUPLICATE, null);
+                return Status.DUPLICATE;
             case IN_FLIGHT:
-                return new EventResult(event.messageId(), Status.IN_FLIGHT, null);
+                return Status.IN_FLIGHT;
             default:
                 claims.put(event.messageKey(), token);
+                return null;
         }
-        IdentityStitcher.Resolution resolution = stitcher.resolve(event.identifiers());
-        if (resolution.suppressed()) {
-            return new EventResult(event.messageId(), Status.SUPPRESSED, null);
-        }
-        boolean countOrder = false;
-        if (event.order() != null) {
-            countOrder = orderRecorder.record(event, resolution.snapshot());
-        }
-        String profileId = applyToProfile(resolution.snapshot(), event, resolution.linked(), countOrder);
-        if (profileId == null) {
-            return new EventResult(event.messageId(), Status.SUPPRESSED, null);
-        }
-        archive.add(LakeRecords.enrich(event, source, profileId));
-        return new EventResult(event.messageId(), Status.ACCEPTED, profileId);
     }
 
-    /** Applies the event once; returns the profile it landed in, or null when that person was forgotten. */
-    private String applyToProfile(Profile snapshot, CustomerEvent event, List<Identifier> linked, boolean countOrder) {
-        String target = snapshot.profileId();
-        Profile current = snapshot;
+    /**
+     * Records the group's orders, then applies all its events to their profile in one conditional
+     * write; returns the profile they landed in, or null when that person was forgotten meanwhile.
+     */
+    private String applyGroup(List<Integer> group, List<CustomerEvent> events, IdentityStitcher.Resolution[] resolutions) {
+        boolean[] countOrder = new boolean[group.size()];
+        for (int k = 0; k < group.size(); k++) {
+            CustomerEvent event = events.get(group.get(k));
+            if (event.order() != null) {
+                countOrder[k] = orderRecorder.record(event, resolutions[group.get(k)].snapshot());
+            }
+        }
+        String target = resolutions[group.get(0)].profileId();
+        // The freshest profile read during resolution; if it is stale, the conditional write says so.
+        Profile current = group.stream().map(i -> resolutions[i].snapshot())
+                .max(java.util.Comparator.comparingLong(Profile::version)).orElse(null);
         for (int attempt = 0; attempt < 60; attempt++) {
             if (current == null) {
                 current = profiles.load(target).orElse(Profile.empty(target));
             }
-            // Not stored yet: a new person, or one forgotten while this event was on its way.
+            // Not stored yet: a new person, or one forgotten while these events were on their way.
             if (current.version() == 0 && profiles.isDeleted(target)) {
                 return null;
             }
@@ -188,16 +204,64 @@ public final class EventPipeline {
                 current = null;
                 continue;
             }
-            if (current.appliedEvents().containsKey(event.appliedKey())) {
-                return target;
+            Profile next = current;
+            Instant now = clock.instant();
+            for (int k = 0; k < group.size(); k++) {
+                int i = group.get(k);
+                if (!next.appliedEvents().containsKey(events.get(i).appliedKey())) {
+                    next = ProfileFold.apply(next, events.get(i), resolutions[i].linked(), countOrder[k], now);
+                }
             }
-            if (profiles.save(ProfileFold.apply(current, event, linked, countOrder, clock.instant()), current.version())) {
+            if (next == current || profiles.save(next, current.version())) {
                 return target;
             }
             current = null;
             Backoff.pause(attempt);
         }
         throw new IngestUnavailableException("profile " + target + " is too contended; retry");
+    }
+
+    /** Indexes grouped by a key (null: skip), in order of first appearance. */
+    private static List<List<Integer>> groups(int n, java.util.function.IntFunction<Object> key) {
+        Map<Object, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Object k = key.apply(i);
+            if (k != null) {
+                groups.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            }
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Runs {@code task} for each index, a whole group per lane in order, groups spread over the lanes. */
+    private void inLanes(List<List<Integer>> groups, java.util.function.IntConsumer task) {
+        inGroups(groups, group -> group.forEach(task::accept));
+    }
+
+    /** Runs {@code task} once per group on up to {@code parallelism} lanes; rethrows the first failure. */
+    private void inGroups(List<List<Integer>> groups, java.util.function.Consumer<List<Integer>> task) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int lanes = Math.min(parallelism, groups.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            final int first = lane;
+            running.add(LANES.submit(() -> {
+                for (int g = first; g < groups.size() && failure.get() == null; g += lanes) {
+                    try {
+                        task.accept(groups.get(g));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        awaitAll(running, failure);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     private void releaseAll(Map<String, String> claims) {
