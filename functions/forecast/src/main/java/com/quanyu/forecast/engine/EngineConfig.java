@@ -54,7 +54,11 @@ public final class EngineConfig {
         return new Builder();
     }
 
-    /** Daily SKU x location demand: weekly seasonality, 28 days ahead, non-negative, global model with calendar. */
+    /**
+     * Daily SKU x location demand: weekly seasonality, 28 days ahead, non-negative, global model
+     * with calendar, and the equal-weight combination (on the retail simulation it matched
+     * per-series selection with twice the backtests, and its intervals were better calibrated).
+     */
     public static EngineConfig dailyDemand(DemandCalendar calendar) {
         return dailyDemandBuilder(calendar).build();
     }
@@ -62,7 +66,8 @@ public final class EngineConfig {
     /** The settings of {@link #dailyDemand}, to adjust (evaluations keep candidates, for example). */
     public static Builder dailyDemandBuilder(DemandCalendar calendar) {
         return builder().horizon(28).period(7).masePeriod(7).backtestOrigins(2).backtestStep(28).minHistory(21)
-                .localWindow(364).nonNegative(true).global(GlobalConfig.daily(28)).calendar(calendar);
+                .localWindow(364).nonNegative(true).selection(Selection.COMBINATION).global(GlobalConfig.daily(28))
+                .calendar(calendar);
     }
 
     public int horizon() {

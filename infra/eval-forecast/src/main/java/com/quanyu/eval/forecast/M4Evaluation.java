@@ -15,9 +15,12 @@ import java.util.Map;
  * method beside the official M4 figures.
  *
  * <pre>
- * args: [train.csv] [test.csv] [horizon] [seasonality] [selection: best|combo] [mase-period] [backtest-origins]
- * defaults: ../shared/data/m4-weekly/Weekly-train.csv ../shared/data/m4-weekly/Weekly-test.csv 13 1 best 1 3
+ * args: [train.csv] [test.csv] [horizon] [seasonality] [selection: best|combo] [mase-period] [backtest-origins] [pooled|local]
+ * defaults: ../shared/data/m4-weekly/Weekly-train.csv ../shared/data/m4-weekly/Weekly-test.csv 13 1 best 1 5 pooled
  * </pre>
+ *
+ * <p>{@code local} leaves the pooled model out: every method then sees only its own series, which
+ * rules out the cross-series leak described below.
  *
  * <p>The global model is pooled across series that end on different (unknown) dates in M4; it
  * never sees any test value, but a series may have ended later in calendar time than another's
@@ -36,7 +39,8 @@ public final class M4Evaluation {
         EngineConfig.Selection selection = args.length > 4 && args[4].startsWith("combo")
                 ? EngineConfig.Selection.COMBINATION : EngineConfig.Selection.BEST_BACKTEST;
         int masePeriod = args.length > 5 ? Integer.parseInt(args[5]) : seasonality;
-        int origins = args.length > 6 ? Integer.parseInt(args[6]) : 3;
+        int origins = args.length > 6 ? Integer.parseInt(args[6]) : 5;
+        boolean pooled = !(args.length > 7 && args[7].equals("local"));
         if (!Files.isReadable(train) || !Files.isReadable(test)) {
             System.err.println("cannot read " + train + " or " + test);
             System.exit(2);
@@ -55,10 +59,11 @@ public final class M4Evaluation {
         }
         EngineConfig config = EngineConfig.builder().horizon(horizon).period(seasonality).masePeriod(masePeriod)
                 .backtestOrigins(origins).backtestStep(horizon).minHistory(Math.max(2 * seasonality, 8))
-                .selection(selection).global(GlobalConfig.undated(horizon, seasonality)).keepCandidates(true).build();
+                .selection(selection).global(pooled ? GlobalConfig.undated(horizon, seasonality) : null).keepCandidates(true).build();
         HoldoutEvaluation.Result result = HoldoutEvaluation.evaluate(histories, actuals, config);
-        System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins%n",
-                train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection, origins);
+        System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins, %s%n",
+                train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection, origins,
+                pooled ? "with the pooled model" : "per-series methods only");
         result.scores().forEach((group, scores) -> {
             System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s   [%s series: %d]%n", "method", "sMAPE", "MASE", "bias",
                     group, scores.get(HoldoutEvaluation.SHIPPED).series());
