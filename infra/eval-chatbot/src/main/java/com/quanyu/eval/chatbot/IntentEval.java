@@ -23,11 +23,13 @@ import java.util.Set;
  * accuracy, out-of-scope recall, accuracy and macro-F1 on a test set.
  *
  * <pre>
- * --train SPEC        training data (see {@link IntentDataFiles} for formats)
+ * --train SPEC[,SPEC] training data (see {@link IntentDataFiles} for formats)
+ * --model FILE        evaluate a saved model (e.g. the shipped one) instead of training; default threshold: its own
  * --test SPEC         test data
  * --val SPEC          optional: choose the out-of-scope threshold on it (--threshold auto)
  * --oos-label L       gold label meaning out-of-scope (default oos); never trained on
- * --threshold X|auto  probability below which the answer is out-of-scope (default 0, i.e. off)
+ * --threshold X|auto|oos-recall=R   probability below which the answer is out-of-scope (default 0, i.e. off);
+ *                     auto: max (in-scope accuracy + oos recall) on --val; oos-recall=R: lowest reaching recall R on --val
  * --alias FROM=TO     rename a label in every file (repeatable), e.g. check_invoices=check_invoice
  * --dedupe            drop test texts that occur in the training data, and duplicate test texts
  * --test-part P       dev (a fixed fifth of the test texts, for tuning) or holdout (the rest)
@@ -49,7 +51,10 @@ public final class IntentEval {
             String[] parts = alias.split("=", 2);
             aliases.put(parts[0], parts[1]);
         }
-        List<LabeledText> train = withoutLabel(rename(IntentDataFiles.read(required(options, "train")), aliases), oosLabel);
+        List<LabeledText> train = new ArrayList<>();
+        for (String spec : required(options, "train").split(",")) {
+            train.addAll(withoutLabel(rename(IntentDataFiles.read(spec), aliases), oosLabel));
+        }
         List<LabeledText> test = rename(IntentDataFiles.read(required(options, "test")), aliases);
         if (options.containsKey("dedupe")) {
             test = dedupe(train, test);
@@ -71,17 +76,34 @@ public final class IntentEval {
         System.out.printf(Locale.ROOT, "test  %s: %d texts%s%n", required(options, "test"), test.size(),
                 options.containsKey("dedupe") ? " (de-duplicated against train)" : "");
         long start = System.nanoTime();
-        IntentModel model = IntentTrainer.of(config).train(train, Path.of(required(options, "train")).getFileName().toString());
-        System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
-                model.vocabularySize(), model.manifest().path("trainer").asText());
+        IntentModel model;
+        if (options.containsKey("model")) {
+            try (var in = Files.newInputStream(Path.of(one(options, "model", "")))) {
+                model = IntentModel.load(in);
+            }
+            System.out.printf(Locale.ROOT, "loaded %s in %.2f s (trained %s on %s; the --train data is only used for --dedupe)%n",
+                    one(options, "model", ""), (System.nanoTime() - start) / 1e9, model.manifest().path("trainedAt").asText(),
+                    model.manifest().path("data").asText());
+        } else {
+            model = IntentTrainer.of(config).train(train, required(options, "train"));
+            System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
+                    model.vocabularySize(), model.manifest().path("trainer").asText());
+        }
+        double shippedThreshold = model.threshold();
 
         System.out.println("no threshold:        " + IntentMetrics.of(model.withThreshold(0), test, oosLabel).summary());
-        String thresholdOption = one(options, "threshold", "0");
+        String thresholdOption = one(options, "threshold", options.containsKey("model") ? Double.toString(shippedThreshold) : "0");
         double threshold;
         if (thresholdOption.equals("auto")) {
             List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val")), aliases);
             threshold = chooseThreshold(model, val, oosLabel);
             System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n", threshold, required(options, "val"));
+        } else if (thresholdOption.startsWith("oos-recall=")) {
+            double target = Double.parseDouble(thresholdOption.substring("oos-recall=".length()));
+            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val")), aliases);
+            threshold = lowestThresholdReaching(model, val, oosLabel, target);
+            System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (lowest reaching oos recall %.2f: best in-scope accuracy at that recall)%n",
+                    threshold, required(options, "val"), target);
         } else {
             threshold = Double.parseDouble(thresholdOption);
         }
@@ -127,6 +149,17 @@ public final class IntentEval {
             default -> throw new IllegalArgumentException("--test-part is dev or holdout, not " + part);
         };
         return test.stream().filter(t -> (Math.floorMod(key(t.text()).hashCode(), 5) == 0) == dev).toList();
+    }
+
+    /** In-scope accuracy only falls as the threshold rises: the lowest one reaching the target recall is best. */
+    static double lowestThresholdReaching(IntentModel model, List<LabeledText> val, String oosLabel, double targetRecall) {
+        for (int step = 0; step <= 99; step++) {
+            double t = step / 100.0;
+            if (IntentMetrics.of(model.withThreshold(t), val, oosLabel).outOfScopeRecall() >= targetRecall) {
+                return t;
+            }
+        }
+        return 0.99;
     }
 
     static List<LabeledText> dedupe(List<LabeledText> train, List<LabeledText> test) {
