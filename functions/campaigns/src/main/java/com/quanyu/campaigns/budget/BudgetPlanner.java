@@ -10,9 +10,15 @@ import java.util.random.RandomGenerator;
  * channel (Thompson sampling: channels the data is unsure about get tried in proportion to the
  * chance they are better), and allocate optimally for the drawn curves within the bounds.
  *
- * @param dispersion likelihood tempering, see {@link ChannelPosterior}
+ * <p>With {@code draws > 1} the plan is the average of the allocations for several draws: still
+ * randomised by the posterior (so it explores where the data is unsure), with less day-to-day
+ * swing than a single draw. The average of feasible allocations is feasible (the bounds and the
+ * budget are linear constraints).
+ *
+ * @param dispersion likelihood tempering (see {@link ChannelPosterior}); 0 estimates it per channel from the data
+ * @param draws      posterior draws averaged per Thompson plan
  */
-public record BudgetPlanner(double dispersion) {
+public record BudgetPlanner(double dispersion, int draws) {
 
     /** How a plan was made. */
     public enum Method { THOMPSON, GREEDY }
@@ -32,23 +38,45 @@ public record BudgetPlanner(double dispersion) {
     public record Plan(Method method, double budget, List<Line> lines, double expectedConversions) {
     }
 
+    public BudgetPlanner {
+        if (!(dispersion == 0 || dispersion >= 1)) {
+            throw new IllegalArgumentException("dispersion must be 0 (estimate) or at least 1");
+        }
+        if (draws < 1 || draws > 100) {
+            throw new IllegalArgumentException("draws must be between 1 and 100");
+        }
+    }
+
+    /** Draws per plan in {@link #defaults()}, chosen with the simulation in infra/eval-campaigns. */
+    public static final int DEFAULT_DRAWS = 8;
+
+    /** Dispersion estimated per channel. */
     public static BudgetPlanner defaults() {
-        return new BudgetPlanner(2.0);
+        return new BudgetPlanner(0, DEFAULT_DRAWS);
     }
 
     public Plan plan(Map<String, List<SpendObservation>> history, List<ChannelBounds> bounds, double budget,
                      Method method, RandomGenerator random) {
         List<ChannelPosterior> posteriors = new ArrayList<>();
-        List<ResponseCurve> curves = new ArrayList<>();
         for (ChannelBounds b : bounds) {
             List<SpendObservation> days = history.getOrDefault(b.channel(), List.of());
             double typical = Math.max(b.max() > 0 ? b.max() / 2 : 0,
                     days.stream().mapToDouble(SpendObservation::spend).average().orElse(0));
-            ChannelPosterior posterior = ChannelPosterior.fit(days, Math.max(typical, budget / bounds.size() / 2 + 1e-9), dispersion);
+            double scale = Math.max(typical, budget / bounds.size() / 2 + 1e-9);
+            ChannelPosterior posterior = dispersion == 0 ? ChannelPosterior.fitEstimatingDispersion(days, scale, 2.0)
+                    : ChannelPosterior.fit(days, scale, dispersion);
             posteriors.add(posterior);
-            curves.add(method == Method.THOMPSON ? posterior.sample(random) : posterior.mode());
         }
-        double[] spend = BudgetAllocator.allocate(curves, bounds, budget);
+        double[] spend = new double[bounds.size()];
+        int rounds = method == Method.THOMPSON ? draws : 1;
+        for (int round = 0; round < rounds; round++) {
+            List<ResponseCurve> curves = posteriors.stream()
+                    .map(p -> method == Method.THOMPSON ? p.sample(random) : p.mode()).toList();
+            double[] allocation = BudgetAllocator.allocate(curves, bounds, budget);
+            for (int i = 0; i < spend.length; i++) {
+                spend[i] += allocation[i] / rounds;
+            }
+        }
         List<Line> lines = new ArrayList<>();
         double total = 0;
         for (int i = 0; i < bounds.size(); i++) {

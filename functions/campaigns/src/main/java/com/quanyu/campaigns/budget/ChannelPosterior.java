@@ -24,6 +24,25 @@ public final class ChannelPosterior {
     }
 
     /**
+     * Fits with the dispersion estimated from the data: a first Poisson fit, then Pearson's
+     * χ²/(n−2) of the days around its posterior mean (quasi-likelihood), clamped to [1, 50]; with
+     * fewer than five days, {@code fallback}.
+     */
+    public static ChannelPosterior fitEstimatingDispersion(List<SpendObservation> history, double spendScale, double fallback) {
+        if (history.size() < 5) {
+            return fit(history, spendScale, fallback);
+        }
+        ChannelPosterior poisson = fit(history, spendScale, 1.0);
+        double chi2 = 0;
+        for (SpendObservation day : history) {
+            double expected = Math.max(poisson.expectedConversions(day.spend()), 0.5);
+            chi2 += (day.conversions() - expected) * (day.conversions() - expected) / expected;
+        }
+        double dispersion = Math.min(50, Math.max(1, chi2 / (history.size() - 2)));
+        return fit(history, spendScale, dispersion);
+    }
+
+    /**
      * @param history    observed days
      * @param spendScale a typical daily spend of the channel (sets the grid and the prior)
      * @param dispersion φ ≥ 1
