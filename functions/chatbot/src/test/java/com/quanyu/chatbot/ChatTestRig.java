@@ -41,6 +41,11 @@ public final class ChatTestRig implements AutoCloseable {
     public final String run = Long.toString(System.nanoTime(), 36);
 
     public ChatTestRig(StandIns aws) {
+        this(aws, Map.of());
+    }
+
+    /** With some settings replaced (e.g. the local secrets the sample events are signed with). */
+    public ChatTestRig(StandIns aws, Map<String, String> overrides) {
         env = aws.envFor("ChatbotFunction").with(Map.ofEntries(
                 Map.entry("WECHAT_TOKEN", WECHAT_TOKEN), Map.entry("META_APP_SECRET", META_SECRET),
                 Map.entry("META_VERIFY_TOKEN", META_VERIFY), Map.entry("META_ACCESS_TOKEN", "meta-access"),
@@ -48,7 +53,7 @@ public final class ChatTestRig implements AutoCloseable {
                 Map.entry("TELEGRAM_SECRET_TOKEN", TELEGRAM_SECRET), Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_BOT),
                 Map.entry("WEB_CHAT_KEY", WEB_KEY), Map.entry("AGENT_API_KEY", AGENT_KEY),
                 Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
-                Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url())));
+                Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url()))).with(overrides);
         handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), shippedUnderstander()));
     }
 
