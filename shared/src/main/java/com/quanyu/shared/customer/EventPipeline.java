@@ -156,7 +156,7 @@ public final class EventPipeline {
             throw e;
         }
         Instant expires = clock.instant().plus(dedupeWindow);
-        claims.forEach((key, token) -> dedupe.complete(key, token, expires));
+        dedupe.completeAll(claims, expires);
         return new IngestReport(java.util.Arrays.asList(results));
     }
 

@@ -26,6 +26,15 @@ public interface IdempotencyStore {
     /** Marks the claim done, if {@code token} still holds it. */
     void complete(String messageKey, String token, Instant expiresAt);
 
+    /**
+     * Marks many claims done at once (message key to token). Called only after all their effects are
+     * durable, so overwriting a claim another caller took over after our lease ran out is harmless:
+     * that caller's idempotent re-run finds everything done. Implementations may batch the writes.
+     */
+    default void completeAll(java.util.Map<String, String> claims, Instant expiresAt) {
+        claims.forEach((key, token) -> complete(key, token, expiresAt));
+    }
+
     /** Ends the lease early after a failure, so that an immediate retry can claim the event. */
     void release(String messageKey, String token);
 }

@@ -57,6 +57,7 @@ public final class IngestBenchmark {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBefore = handlerCpuNanos(threads);
             long writesBefore = dynamo.writes.get();
+            long itemsBefore = dynamo.writtenItems.get();
             long readsBefore = dynamo.reads.get();
             long start = System.nanoTime();
             long accepted = 0;
@@ -67,8 +68,10 @@ public final class IngestBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMicros = (handlerCpuNanos(threads) - cpuBefore) / 1e3;
             long events = (long) batches * BATCH;
-            System.out.printf("handler:  %.0f events/s, %.1f ms per batch, %.0f CPU us/event, %.2f DynamoDB writes/event, %.2f reads/event (accepted %d of %d)%n",
+            System.out.printf("handler:  %.0f events/s, %.1f ms per batch, %.0f CPU us/event, DynamoDB per event: %.2f item writes"
+                            + " in %.2f write requests, %.2f read requests (accepted %d of %d)%n",
                     events / seconds, seconds * 1000 / batches, cpuMicros / events,
+                    (double) (dynamo.writtenItems.get() - itemsBefore) / events,
                     (double) (dynamo.writes.get() - writesBefore) / events, (double) (dynamo.reads.get() - readsBefore) / events,
                     accepted, events);
             Baseline baseline = jacksonBaseline(bodies.subList(warmup, bodies.size()), threads);

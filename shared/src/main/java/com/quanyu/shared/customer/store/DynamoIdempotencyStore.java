@@ -2,10 +2,15 @@ package com.quanyu.shared.customer.store;
 
 import com.quanyu.shared.customer.IdempotencyStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Dedupe records in the idempotency table: {@code pk="event#<messageKey>"} with {@code status}
@@ -60,6 +65,27 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                             ":token", AttributeValue.fromS(token))));
         } catch (ConditionalCheckFailedException e) {
             // Our lease ran out and a retry took the event over; it marks it done itself.
+        }
+    }
+
+    /** Unconditional puts of "done" records, 25 per BatchWriteItem request. */
+    @Override
+    public void completeAll(Map<String, String> claims, Instant expiresAt) {
+        List<WriteRequest> puts = new ArrayList<>();
+        claims.keySet().forEach(key -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                "pk", AttributeValue.fromS("event#" + key),
+                "status", AttributeValue.fromS("done"),
+                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))).build()).build()));
+        for (int from = 0; from < puts.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == 10) {
+                    throw new IllegalStateException("DynamoDB kept returning unprocessed items");
+                }
+                final Map<String, List<WriteRequest>> request = pending;
+                var response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build());
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
         }
     }
 
