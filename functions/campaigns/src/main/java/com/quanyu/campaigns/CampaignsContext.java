@@ -1,6 +1,7 @@
 package com.quanyu.campaigns;
 
 import com.quanyu.campaigns.audience.AudienceRefresher;
+import com.quanyu.campaigns.audience.ProfileResolver;
 import com.quanyu.campaigns.audience.ProfileSource;
 import com.quanyu.campaigns.budget.BudgetPlanner;
 import com.quanyu.campaigns.offer.HoldoutGroups;
@@ -10,6 +11,7 @@ import com.quanyu.campaigns.store.AdSpendStore;
 import com.quanyu.campaigns.store.AudienceStore;
 import com.quanyu.campaigns.store.DynamoOfferMemory;
 import com.quanyu.campaigns.store.DynamoProfileSource;
+import com.quanyu.campaigns.store.IngestProfileResolver;
 import com.quanyu.campaigns.store.LakeCampaignEvents;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
@@ -17,6 +19,7 @@ import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.customer.store.CustomerStores;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -34,6 +37,7 @@ public final class CampaignsContext {
     private final LoyaltyLedger loyalty;
     private final AudienceStore audiences;
     private final ProfileSource profiles;
+    private final ProfileResolver resolver;
     private final AudienceRefresher refresher;
     private final NextBestOffer offers;
     private final DynamoOfferMemory offerMemory;
@@ -49,6 +53,7 @@ public final class CampaignsContext {
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
         this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
+        this.resolver = new IngestProfileResolver(CustomerStores.fromEnv(env, dynamo, s3).profiles());
         this.refresher = new AudienceRefresher(profiles, (key, content, type) -> s3.putObject(
                 b -> b.bucket(lake).key(key).contentType(type), RequestBody.fromBytes(content)), clock);
         this.offerMemory = new DynamoOfferMemory(dynamo, table);
@@ -88,6 +93,20 @@ public final class CampaignsContext {
 
     public ProfileSource profiles() {
         return profiles;
+    }
+
+    public ProfileResolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * The live profile id a customer reference stands for: a profile id (merges followed) or an
+     * identifier such as {@code email:li@example.com} or {@code phone:13800138000}; the reference
+     * itself when neither finds a profile (an id events carry before its profile is readable).
+     */
+    public String canonicalProfileId(String query) {
+        return profiles.find(query).map(com.quanyu.campaigns.audience.ProfileView::profileId)
+                .or(() -> resolver.resolve(query)).orElse(query);
     }
 
     public AudienceRefresher refresher() {

@@ -42,7 +42,7 @@ public final class PosImportHandler implements RequestHandler<S3Event, Map<Strin
 
     public PosImportHandler(CampaignsContext context, S3Client s3) {
         this.s3 = s3;
-        this.pos = new PosImport(context.coupons());
+        this.pos = new PosImport(context.coupons(), context::canonicalProfileId);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class Fixtures {
                         "lastSeen", AttributeValue.fromS(lastSeen.toString()))))),
                 "scores", AttributeValue.fromM(Map.of(
                         "segment", AttributeValue.fromS(segment),
-                        "propensity", AttributeValue.fromN(Double.toString(propensity)))),
+                        "propensity7d", AttributeValue.fromN(Double.toString(propensity)))),
                 "counters", AttributeValue.fromM(Map.of("orders", AttributeValue.fromN("3"))));
         aws.dynamo().putItem(b -> b.tableName(aws.envFor("CampaignsFunction").required("PROFILES_TABLE")).item(item));
     }

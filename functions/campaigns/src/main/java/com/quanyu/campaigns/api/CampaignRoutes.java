@@ -68,7 +68,7 @@ public final class CampaignRoutes {
         Body body = Body.of(request.jsonBody());
         Coupon coupon;
         if (body.has("profileId")) {
-            String profileId = body.text("profileId");
+            String profileId = context.canonicalProfileId(body.text("profileId"));
             if (campaign.audienceId() != null) {
                 requireInAudience(campaign, profileId);
             }

@@ -22,7 +22,7 @@ public final class CouponRoutes {
 
     public CouponRoutes(CampaignsContext context) {
         this.context = context;
-        this.pos = new PosImport(context.coupons());
+        this.pos = new PosImport(context.coupons(), context::canonicalProfileId);
     }
 
     public void register(Router.Builder router) {
@@ -55,7 +55,7 @@ public final class CouponRoutes {
         Body body = Body.of(request.jsonBody());
         String currency = body.currency("currency");
         Redemption redemption = context.coupons().redeem(new RedemptionRequest(request.requiredPathParameter("code"),
-                body.text("orderId"), body.text("channel"), body.optionalText("profileId").orElse(null),
+                body.text("orderId"), body.text("channel"), body.optionalText("profileId").map(context::canonicalProfileId).orElse(null),
                 body.money("total", currency), body.optionalMoney("shipping", currency).orElse(null)));
         return ApiResponses.ok(Views.redemption(redemption));
     }
@@ -95,7 +95,7 @@ public final class CouponRoutes {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("orderId", orderId);
         view.put("releasedCoupons", released);
-        body.optionalText("profileId").ifPresent(profileId -> {
+        body.optionalText("profileId").map(context::canonicalProfileId).ifPresent(profileId -> {
             try {
                 view.put("loyalty", Views.loyalty(context.loyalty().refundOrder(profileId, orderId)));
             } catch (LoyaltyRejection e) {
@@ -106,7 +106,7 @@ public final class CouponRoutes {
     }
 
     private APIGatewayV2HTTPResponse ofProfile(ApiRequest request) {
-        String profileId = request.requiredPathParameter("id");
+        String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
         return ApiResponses.ok(Map.of("profileId", profileId,
                 "coupons", context.coupons().couponsOf(profileId).stream().map(Views::coupon).toList()));
     }

@@ -27,7 +27,7 @@ public final class LoyaltyRoutes {
     }
 
     private APIGatewayV2HTTPResponse account(ApiRequest request) {
-        String profileId = request.requiredPathParameter("id");
+        String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
         LoyaltyAccount account = context.loyalty().account(profileId);
         Instant now = context.clock().instant();
         LoyaltyChange summary = context.loyalty().summary(profileId);
@@ -45,7 +45,7 @@ public final class LoyaltyRoutes {
     /** {@code {"orderId", "points", "channel"}}: pays with points; repeating the same spend is a no-op. */
     private APIGatewayV2HTTPResponse spend(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
-        LoyaltyChange change = context.loyalty().spend(request.requiredPathParameter("id"), body.text("orderId"),
+        LoyaltyChange change = context.loyalty().spend(context.canonicalProfileId(request.requiredPathParameter("id")), body.text("orderId"),
                 body.wholeNumber("points", 1, 100_000_000), Channels.normalise(body.text("channel")));
         return ApiResponses.ok(Views.loyalty(change));
     }

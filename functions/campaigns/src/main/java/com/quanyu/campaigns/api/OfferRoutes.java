@@ -27,7 +27,7 @@ public final class OfferRoutes {
     }
 
     private APIGatewayV2HTTPResponse decide(ApiRequest request) {
-        String profileId = request.requiredPathParameter("id");
+        String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
         String channel = request.queryParameter("channel").filter(c -> !c.isBlank())
                 .orElseThrow(() -> ApiException.invalidField("channel", "query parameter is required, e.g. ?channel=web"));
         ProfileView profile = context.profiles().find(profileId).orElseThrow(() -> ApiException.notFound("no profile " + profileId));

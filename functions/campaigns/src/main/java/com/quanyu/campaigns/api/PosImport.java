@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Store tills' coupon uses, in batches: from the POS API or from files an offline till uploads.
@@ -20,9 +21,15 @@ public final class PosImport {
     public static final int MAX_LINES = 1000;
 
     private final CouponLedger coupons;
+    private final UnaryOperator<String> canonicalProfile;
 
-    public PosImport(CouponLedger coupons) {
+    /**
+     * @param canonicalProfile turns the customer a till recorded (profile id, {@code phone:...},
+     *                         {@code loyalty_card:...}) into the live profile id
+     */
+    public PosImport(CouponLedger coupons, UnaryOperator<String> canonicalProfile) {
         this.coupons = coupons;
+        this.canonicalProfile = canonicalProfile;
     }
 
     /** Redeems every line; each result has {@code status} 200 with the redemption or a 4xx with error and message. */
@@ -40,7 +47,7 @@ public final class PosImport {
                 result.put("orderId", line.optionalText("orderId").orElse(null));
                 String currency = line.currency("currency");
                 Redemption r = coupons.redeem(new RedemptionRequest(line.text("code"), line.text("orderId"), "store",
-                        line.optionalText("profileId").orElse(null), line.money("total", currency),
+                        line.optionalText("profileId").map(canonicalProfile).orElse(null), line.money("total", currency),
                         line.optionalMoney("shipping", currency).orElse(null)));
                 result.put("status", 200);
                 result.put("redemption", Views.redemption(r));

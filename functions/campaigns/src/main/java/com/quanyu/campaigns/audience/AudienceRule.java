@@ -12,7 +12,7 @@ import java.util.Locale;
  * <pre>{@code
  * {"all": [
  *   {"field": "scores.segment", "op": "eq", "value": "at_risk"},
- *   {"field": "scores.propensity", "op": "gt", "value": 0.3},
+ *   {"field": "scores.propensity7d", "op": "gt", "value": 0.3},
  *   {"channelSeen": "wechat", "withinDays": 30}
  * ]}
  * }</pre>

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What campaigns read of a profile: {@code traits} (name to value), {@code scores} (the models'
- * outputs: segment, propensity, rfm), {@code counters}, {@code rfm} and {@code channels} (channel to
+ * What campaigns read of a profile: {@code traits} (name to value), {@code scores} (the training
+ * job's {@code ProfileScores}: segment, rfm, rfmTotal, propensity7d), {@code counters}, {@code rfm} and {@code channels} (channel to
  * {@code firstSeen}/{@code lastSeen}), as one JSON document that audience rules address by path.
  *
  * @param profileId the canonical profile id
@@ -40,9 +40,9 @@ public record ProfileView(String profileId, ObjectNode document) {
         return segment.isTextual() && !segment.asText().isBlank() ? segment.asText() : "unknown";
     }
 
-    /** Purchase propensity in [0, 1], when scored. */
+    /** Purchase propensity in [0, 1] ({@code scores.propensity7d}, the training job's batch score), when scored. */
     public Optional<Double> propensity() {
-        JsonNode p = at("scores.propensity");
+        JsonNode p = at("scores.propensity7d");
         return p.isNumber() ? Optional.of(p.asDouble()) : Optional.empty();
     }
 

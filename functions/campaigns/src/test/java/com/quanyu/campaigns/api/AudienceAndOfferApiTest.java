@@ -46,7 +46,7 @@ class AudienceAndOfferApiTest {
         APIGatewayV2HTTPResponse created = api.handleRequest(request("POST /v1/audiences", """
                 {"id": "%s", "name": "at risk on wechat", "exportFormat": "meta", "rule": {"all": [
                   {"field": "scores.segment", "op": "eq", "value": "%s"},
-                  {"field": "scores.propensity", "op": "gt", "value": 0.3},
+                  {"field": "scores.propensity7d", "op": "gt", "value": 0.3},
                   {"channelSeen": "wechat", "withinDays": 30}]}}""".formatted(audienceId, segment)), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         assertEquals(2, json(created).get("count").asLong());

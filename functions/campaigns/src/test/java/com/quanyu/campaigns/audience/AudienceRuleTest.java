@@ -18,7 +18,7 @@ class AudienceRuleTest {
     void theIssuesExampleRuleSelectsAtRiskWeChatUsersWithPropensity() throws Exception {
         AudienceRule rule = AudienceRule.parse(Json.parse("""
                 {"all": [{"field": "scores.segment", "op": "eq", "value": "at risk"},
-                         {"field": "scores.propensity", "op": "gt", "value": 0.3},
+                         {"field": "scores.propensity7d", "op": "gt", "value": 0.3},
                          {"channelSeen": "wechat", "withinDays": 30}]}"""));
         assertTrue(rule.matches(profile("at risk", 0.45, "wechat", NOW.minusSeconds(86_400 * 10)), NOW));
         assertFalse(rule.matches(profile("at risk", 0.25, "wechat", NOW.minusSeconds(86_400 * 10)), NOW), "propensity too low");
@@ -62,7 +62,7 @@ class AudienceRuleTest {
     static ProfileView profile(String segment, double propensity, String channel, Instant lastSeen) {
         ObjectNode doc = Json.object();
         doc.putObject("traits");
-        doc.putObject("scores").put("segment", segment).put("propensity", propensity);
+        doc.putObject("scores").put("segment", segment).put("propensity7d", propensity);
         doc.putObject("counters").put("orders", 3);
         doc.putObject("channels").putObject(channel).put("lastSeen", lastSeen.toString());
         return new ProfileView("p-" + segment, doc);
