@@ -101,7 +101,7 @@ public final class RouteSolver {
     /**
      * Route elimination then distance minimisation. Phase 1 (a quarter of the budget) minimises
      * distance plus a small vehicle cost; then each trial re-solves with one vehicle fewer than the
-     * best feasible solution, seeded with its tour, for at most a quarter of the budget and only
+     * best feasible solution, seeded with the tours of the population that found it, for at most a quarter of the budget and only
      * until a feasible solution appears (until 75 % in all); finally the last successful search is
      * resumed, population intact, to minimise distance at that fleet size.
      */
@@ -128,7 +128,7 @@ public final class RouteSolver {
                 long trialDeadline = Math.min(eliminationEnd, System.nanoTime() + (long) (span * TRIAL));
                 long trialIterations = Math.min(eliminationIterations - used, share(budget, TRIAL));
                 HgsSearch.Outcome outcome = trial.run(seed + 7919L * attempt, limits(trialDeadline, trialIterations, found),
-                        tours(best), o -> {
+                        search.populationTours(), o -> {
                             found.set(true);
                             report.accept(o);
                         });
@@ -138,6 +138,7 @@ public final class RouteSolver {
                 }
                 best = outcome;
                 search = trial;
+                // the next trial starts from this one's population
             }
             long resumeFrom = search.iterations();
             HgsSearch.Outcome last = search.resume(limits(deadline, resumeFrom + Math.max(1, budget - used), null), report);
@@ -158,11 +159,6 @@ public final class RouteSolver {
 
         private static long share(long budget, double fraction) {
             return budget == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) (budget * fraction));
-        }
-
-        private static List<int[]> tours(HgsSearch.Outcome outcome) {
-            int[] tour = outcome.routes().stream().flatMapToInt(Arrays::stream).toArray();
-            return tour.length == 0 ? List.of() : List.of(tour);
         }
     }
 

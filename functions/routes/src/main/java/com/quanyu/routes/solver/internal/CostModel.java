@@ -12,6 +12,7 @@ import com.quanyu.routes.model.Problem;
  * diversity management for a large class of vehicle routing problems with time-windows").
  */
 public final class CostModel {
+    private static final double INITIAL_TIME_PENALTY = 10.0;
     final int nodes;
     final double[] dist;
     final double[] time;
@@ -73,7 +74,9 @@ public final class CostModel {
         // (RouteSolver), since a prohibitive fixed cost would swamp the adaptive penalties.
         this.fixedVehicleCost = p.objective() == Objective.VEHICLES_THEN_DISTANCE ? maxD : 0;
         this.capacityPenalty = Math.max(0.1, Math.min(1000, maxD / maxDemand));
-        this.timePenalty = 1.0;
+        // A unit of lateness or overtime starts at the price of INITIAL_TIME_PENALTY units of distance;
+        // starting at 1 left windowed instances infeasible for thousands of iterations.
+        this.timePenalty = INITIAL_TIME_PENALTY;
     }
 
     double d(int i, int j) {

@@ -44,6 +44,7 @@ public final class HgsSearch {
     private long iterations;
     private long sinceImprovement;
     private long sinceRestart;
+    private long educations;
     private RandomGenerator random;
     private RandomGenerator generator;
 
@@ -90,6 +91,11 @@ public final class HgsSearch {
         return outcome(best);
     }
 
+    /** Giant tours of the current population (feasible first), to seed a related search. */
+    public List<int[]> populationTours() {
+        return population.tours(p.mu());
+    }
+
     public long iterations() {
         return iterations;
     }
@@ -102,9 +108,6 @@ public final class HgsSearch {
             educate(GiantTour.tour(child), onImprovement);
             iterations++;
             sinceRestart++;
-            if (iterations % PENALTY_WINDOW == 0) {
-                adaptPenalties();
-            }
             if (sinceRestart >= p.restartAfter() && sinceImprovement >= p.restartAfter()) {
                 population.clear();
                 sinceRestart = 0;
@@ -129,6 +132,9 @@ public final class HgsSearch {
     private void educate(int[] tour, Consumer<Outcome> onImprovement) {
         Individual child = new Individual(m, localSearch.run(split.split(tour), random));
         record(child);
+        if (++educations % PENALTY_WINDOW == 0) {
+            adaptPenalties(); // also during the initial population, so the weights settle early
+        }
         population.add(child);
         boolean improved = consider(child);
         if (!child.feasible() && random.nextDouble() < p.repairProbability()) {

@@ -362,6 +362,9 @@ final class LocalSearch {
     }
 
     private boolean twoOptStarReversed(int ru, int pu, int rv, int pv) {
+        if (m.timed) {
+            return false; // reversing route halves rarely keeps windows, and costs O(length) per evaluation
+        }
         int[] U = nodes[ru];
         int[] V = nodes[rv];
         int endU = len[ru] + 1;

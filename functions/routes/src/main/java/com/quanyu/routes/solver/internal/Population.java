@@ -70,6 +70,19 @@ final class Population {
         }
     }
 
+    /** Giant tours of up to {@code count} individuals, feasible ones first, cheapest first. */
+    List<int[]> tours(int count) {
+        List<int[]> tours = new ArrayList<>();
+        for (List<Individual> sub : List.of(feasible, infeasible)) {
+            for (Individual i : sub) {
+                if (tours.size() < count) {
+                    tours.add(i.tour.clone());
+                }
+            }
+        }
+        return tours;
+    }
+
     void clear() {
         feasible.clear();
         infeasible.clear();
