@@ -34,8 +34,10 @@ public final class ChatTestRig implements AutoCloseable {
     public static final String WEB_KEY = "web-chat-key";
     public static final String AGENT_KEY = "agent-key";
     private static Understander understander;
+    private static PlatformStandIn sharedPlatform;
 
-    public final PlatformStandIn platform = new PlatformStandIn();
+    /** One stand-in per test JVM (stopping an HttpServer takes a second); tests tell their requests apart by user id. */
+    public final PlatformStandIn platform = sharedPlatform();
     public final Env env;
     public final ChatWebhookHandler handler;
     public final String run = Long.toString(System.nanoTime(), 36);
@@ -55,6 +57,13 @@ public final class ChatTestRig implements AutoCloseable {
                 Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
                 Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url()))).with(overrides);
         handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), shippedUnderstander()));
+    }
+
+    private static synchronized PlatformStandIn sharedPlatform() {
+        if (sharedPlatform == null) {
+            sharedPlatform = new PlatformStandIn();
+        }
+        return sharedPlatform;
     }
 
     /** Loading the model takes a moment: once per test JVM. */
@@ -164,8 +173,8 @@ public final class ChatTestRig implements AutoCloseable {
                 Instant.now().getEpochSecond());
     }
 
+    /** Nothing to stop: the stand-in lives as long as the test JVM. */
     @Override
     public void close() {
-        platform.close();
     }
 }

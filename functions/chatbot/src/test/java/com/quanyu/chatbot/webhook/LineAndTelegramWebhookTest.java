@@ -28,13 +28,13 @@ class LineAndTelegramWebhookTest {
     @Test
     void lineConversationInBothLanguagesUsesTheReplyTokenThenPushForRedelivery() {
         String user = "U" + rig.run;
-        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E1" + rig.run, "rt-1", "你好", false)).getStatusCode());
-        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2", "how long does delivery take?", false)).getStatusCode());
-        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2b", "how long does delivery take?", true)).getStatusCode());
-        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E3" + rig.run, "rt-3", "有什麼優惠活動嗎？", true)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E1" + rig.run, "rt-1-" + rig.run, "你好", false)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2-" + rig.run, "how long does delivery take?", false)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E2" + rig.run, "rt-2b-" + rig.run, "how long does delivery take?", true)).getStatusCode());
+        assertEquals(200, rig.line(ChatTestRig.lineText(user, "E3" + rig.run, "rt-3-" + rig.run, "有什麼優惠活動嗎？", true)).getStatusCode());
 
         List<Recorded> sent = rig.platform.requests().stream()
-                .filter(r -> r.body().contains("rt-1") || r.body().contains("rt-2") || r.body().contains(user)).toList();
+                .filter(r -> r.body().contains("rt-1-" + rig.run) || r.body().contains("rt-2-" + rig.run) || r.body().contains(user)).toList();
         assertEquals(3, sent.size(), "the redelivered E2 is not answered again");
         assertEquals("/v2/bot/message/reply", sent.get(0).path());
         assertEquals("Bearer line-access", sent.get(0).headers().get("authorization"));
