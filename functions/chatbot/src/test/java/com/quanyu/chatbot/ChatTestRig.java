@@ -132,6 +132,10 @@ public final class ChatTestRig implements AutoCloseable {
                 + mid + "\",\"text\":" + Json.write(text) + "}}]}]}";
     }
 
+    public static String instagram(String igsid, String mid, String text) {
+        return messenger(igsid, mid, text).replace("\"object\":\"page\"", "\"object\":\"instagram\"");
+    }
+
     public static String whatsapp(String waId, String id, String text) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA\",\"changes\":[{\"field\":\"messages\",\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"PNID77\"},"

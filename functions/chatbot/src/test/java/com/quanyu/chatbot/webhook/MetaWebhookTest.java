@@ -65,6 +65,25 @@ class MetaWebhookTest {
     }
 
     @Test
+    void chineseInstagramConversationAsksForTheOrderAndGuardsItsDetails() {
+        var customer = rig.webShopCustomerWithOrder();
+        String igsid = "ig-" + rig.run;
+        rig.meta(ChatTestRig.instagram(igsid, "ig.1" + rig.run, "哈喽"));
+        rig.meta(ChatTestRig.instagram(igsid, "ig.2" + rig.run, "东西坏了我要退款"));
+        rig.meta(ChatTestRig.instagram(igsid, "ig.3" + rig.run, "订单号是" + customer.orderId()));
+        rig.meta(ChatTestRig.instagram(igsid, "ig.4" + rig.run, "我的手机号 " + customer.phone()));
+        rig.meta(ChatTestRig.instagram(igsid, "ig.5" + rig.run, "那帮我退款 " + customer.orderId()));
+        List<Recorded> sent = rig.platform.requestsMentioning(igsid);
+        assertEquals(5, sent.size());
+        assertTrue(text(sent.get(0)).contains("您好"), text(sent.get(0)));
+        assertTrue(text(sent.get(1)).contains("订单号"), text(sent.get(1)));
+        assertTrue(text(sent.get(2)).contains("手机号") && !text(sent.get(2)).contains("龙井"), "status only: " + text(sent.get(2)));
+        assertTrue(text(sent.get(4)).contains("退款申请") && text(sent.get(4)).contains(customer.orderId()), text(sent.get(4)));
+        var queue = rig.call("GET", "/v1/chat/handoffs", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of("limit", "200"), null).getBody();
+        assertTrue(queue.contains(igsid) && queue.contains("get_refund"), "the refund went to the agents' queue: " + queue);
+    }
+
+    @Test
     void retriedDeliveriesAreAnsweredOnceAndFailedSendsAreRetried() {
         String psid = "psid-retry-" + rig.run;
         String body = ChatTestRig.messenger(psid, "mid.r" + rig.run, "do you have any coupons?");

@@ -79,6 +79,16 @@ class WeChatWebhookTest {
     }
 
     @Test
+    void englishOnWeChatIsAnsweredInEnglishAndTheSlotCanBeAbandoned() {
+        String openId = "oWx_en_" + rig.run;
+        assertTrue(rig.wechat(openId, rig.run + "e1", "hello, can you help me?").getBody().contains("How can I help"));
+        assertTrue(rig.wechat(openId, rig.run + "e2", "I need to cancel my order").getBody().contains("order number"));
+        assertTrue(rig.wechat(openId, rig.run + "e3", "what payment methods do you accept?").getBody().contains("Alipay"),
+                "a new question changes the topic");
+        assertTrue(rig.wechat(openId, rig.run + "e4", "好的谢谢").getBody().contains("不客气"), "and the language follows the customer");
+    }
+
+    @Test
     void aRetriedMsgIdGetsTheSameReplyAndIsNotProcessedTwice() {
         String openId = "oWx_dup_" + rig.run;
         String first = rig.wechat(openId, rig.run + "77", "有优惠券吗").getBody();
