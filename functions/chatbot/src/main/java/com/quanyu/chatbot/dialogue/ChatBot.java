@@ -49,7 +49,12 @@ public final class ChatBot {
                 .or(() -> Optional.ofNullable(message.languageHint()).map(h -> h.startsWith("zh") ? Language.ZH : Language.EN))
                 .orElse(Language.ZH);
         if (message.messageId().equals(state.lastMessageId())) {
-            // the platform retried a message whose reply was decided but not delivered: same answer
+            // the platform retried a message whose reply was decided but not delivered: same answer,
+            // and the queue item again in case writing it was what failed (same key: idempotent)
+            if (state.handoff() && state.handoffAt() != null) {
+                conversations.enqueueHandoff(new HandoffTicket(message.platform(), message.userId(), state.handoffReason(),
+                        clip(message.text()), fallback.code(), state.handoffAt()));
+            }
             return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff());
         }
         Instant now = clock.instant();
