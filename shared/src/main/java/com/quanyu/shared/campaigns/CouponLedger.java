@@ -255,15 +255,15 @@ public final class CouponLedger {
     /** Draws the use and the budget and confirms; the caller holds the record's lease. */
     private Redemption complete(RedemptionRecord pending) {
         var couponKey = Keys.coupon(pending.code());
-        if (claims.claim(couponKey, "remaining", 1, pending.claimMarker()) == Claims.Outcome.INSUFFICIENT) {
+        if (claimRecovering(couponKey, "remaining", 1, pending) == Claims.Outcome.INSUFFICIENT) {
             Coupon coupon = find(pending.code()).orElseThrow();
             abandon(pending);
             throw coupon.kind() == CouponKind.UNIQUE
                     ? new CouponRejection(Reason.ALREADY_REDEEMED, "coupon " + pending.code() + " has already been used")
                     : new CouponRejection(Reason.CAP_REACHED, "coupon " + pending.code() + " reached its cap of " + coupon.cap() + " uses");
         }
-        if (pending.budgetCharged() && claims.claim(Keys.campaign(pending.campaignId()), "budgetRemaining",
-                pending.discountMinor(), pending.claimMarker()) == Claims.Outcome.INSUFFICIENT) {
+        if (pending.budgetCharged() && claimRecovering(Keys.campaign(pending.campaignId()), "budgetRemaining",
+                pending.discountMinor(), pending) == Claims.Outcome.INSUFFICIENT) {
             claims.undo(couponKey, "remaining", 1, pending.claimMarker());
             abandon(pending);
             throw new CouponRejection(Reason.BUDGET_EXHAUSTED, "campaign " + pending.campaignId() + " has spent its budget");
@@ -279,6 +279,61 @@ public final class CouponLedger {
         LOG.info("coupon redeemed", "code", confirmed.code(), "orderId", confirmed.orderId(),
                 "channel", confirmed.channel(), "discountMinor", confirmed.discountMinor());
         return confirmed.toRedemption();
+    }
+
+    /**
+     * Draws, and when the counter is short, first recovers what abandoned attempts hold: a use or
+     * budget can only be stuck behind a claim whose attempt died (its lease lapsed) and was never
+     * retried. Recovery happens exactly when someone else needs what it holds, so no sweeper is needed.
+     */
+    private Claims.Outcome claimRecovering(Map<String, AttributeValue> key, String counter, long amount, RedemptionRecord pending) {
+        Claims.Outcome outcome = claims.claim(key, counter, amount, pending.claimMarker());
+        if (outcome == Claims.Outcome.INSUFFICIENT && recoverStale(key, counter, pending) > 0) {
+            outcome = claims.claim(key, counter, amount, pending.claimMarker());
+        }
+        return outcome;
+    }
+
+    /** Releases or tidies the claims on an item whose redemptions are dead or settled; returns how many freed something. */
+    private int recoverStale(Map<String, AttributeValue> key, String counter, RedemptionRecord self) {
+        int freed = 0;
+        for (String marker : claims.markers(key)) {
+            if (!marker.startsWith("redeem:") || marker.equals(self.claimMarker())) {
+                continue;
+            }
+            String[] parts = marker.split(":", 3);
+            Optional<RedemptionRecord> owner = record(parts[1], parts[2]);
+            if (owner.isEmpty()) {
+                continue; // the record is written before any draw, so a claim without one is not ours to judge
+            }
+            RedemptionRecord other = owner.get();
+            long amount = counter.equals("remaining") ? 1 : other.discountMinor();
+            boolean lapsed = other.leaseUntil() == null || other.leaseUntil() < clock.instant().toEpochMilli();
+            switch (other.state()) {
+                case PENDING, RELEASING -> {
+                    if (lapsed) {
+                        try {
+                            release(other.code(), other.orderId()); // takes the lapsed lease and gives the draws back
+                            freed++;
+                        } catch (CouponRejection raced) {
+                            // another request resumed it meanwhile: its holder decides
+                        }
+                    }
+                }
+                case RELEASED -> {
+                    if (other.releasedFrom() == Redemption.State.PENDING && claims.undo(key, counter, amount, marker)) {
+                        freed++; // drawn after its release by an attempt that then died
+                    } else {
+                        claims.forget(key, marker);
+                    }
+                }
+                case CONFIRMED -> claims.forget(key, marker); // a settled use whose marker was never tidied
+            }
+        }
+        if (freed > 0) {
+            LOG.warn("recovered claims of abandoned redemptions", "item", key.get("pk").s(), "freed", freed);
+        }
+        return freed;
     }
 
     /** Removes a pending record whose draws were refused, so the order can try again later. */

@@ -107,6 +107,44 @@ class CouponLedgerTest {
     }
 
     @Test
+    void aUseHeldByADeadAttemptIsRecoveredWhenAnotherOrderNeedsIt() {
+        String id = uniqueId("dead");
+        ledger.campaigns().create(campaign(id, Offer.amountOff(cny("10.00")), Set.of("all"), cny("100.00")));
+        Coupon coupon = ledger.issueUnique(id, "p-" + id);
+        // An attempt drew the only use and the budget, then died and was never retried.
+        RedemptionRecord dead = new RedemptionRecord(coupon.code(), "o-dead", id, "p-" + id, "web", 5000, 1000, "CNY", null,
+                true, Redemption.State.PENDING, null, NOW, null, "dead-attempt", NOW.minusSeconds(1).toEpochMilli());
+        var item = new HashMap<>(DynamoJson.item(dead));
+        item.putAll(Keys.redemption(coupon.code(), "o-dead"));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        Claims claims = new Claims(dynamo, table);
+        claims.claim(Keys.coupon(coupon.code()), "remaining", 1, dead.claimMarker());
+        claims.claim(Keys.campaign(id), "budgetRemaining", 1000, dead.claimMarker());
+
+        Redemption redeemed = ledger.redeem(request(coupon.code(), "o-new", "app", "50.00"));
+        assertEquals(Redemption.State.CONFIRMED, redeemed.state());
+        assertEquals(Redemption.State.RELEASED, ledger.redemption(coupon.code(), "o-dead").orElseThrow().state());
+        assertEquals(0, ledger.find(coupon.code()).orElseThrow().remaining());
+        assertEquals(cny("90.00"), ledger.campaigns().find(id).orElseThrow().budgetRemaining(), "the dead draw was given back");
+    }
+
+    @Test
+    void aLiveAttemptsClaimIsNotTakenAway() {
+        String id = uniqueId("live");
+        ledger.campaigns().create(campaign(id, Offer.percentOff(5), Set.of("all"), null));
+        Coupon coupon = ledger.issueUnique(id, "p-" + id);
+        RedemptionRecord live = new RedemptionRecord(coupon.code(), "o-live", id, "p-" + id, "web", 5000, 250, "CNY", null,
+                false, Redemption.State.PENDING, null, NOW, null, "live-attempt", NOW.plusSeconds(30).toEpochMilli());
+        var item = new HashMap<>(DynamoJson.item(live));
+        item.putAll(Keys.redemption(coupon.code(), "o-live"));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        new Claims(dynamo, table).claim(Keys.coupon(coupon.code()), "remaining", 1, live.claimMarker());
+
+        assertReason(CouponRejection.Reason.ALREADY_REDEEMED, () -> ledger.redeem(request(coupon.code(), "o-other", "app", "50.00")));
+        assertEquals(Redemption.State.PENDING, ledger.redemption(coupon.code(), "o-live").orElseThrow().state());
+    }
+
+    @Test
     void abandonedPendingCheckoutCanBeReleased() {
         String id = uniqueId("abandon");
         ledger.campaigns().create(campaign(id, Offer.percentOff(50), Set.of("all"), null));

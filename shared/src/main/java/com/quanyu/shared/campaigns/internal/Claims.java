@@ -82,6 +82,14 @@ public final class Claims {
         }
     }
 
+    /** The markers an item holds now (consistent read). */
+    public java.util.Set<String> markers(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
+                .projectionExpression("inflight")).item();
+        AttributeValue inflight = item == null ? null : item.get("inflight");
+        return inflight != null && inflight.hasSs() ? java.util.Set.copyOf(inflight.ss()) : java.util.Set.of();
+    }
+
     private boolean holds(Map<String, AttributeValue> key, String marker) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
                 .projectionExpression("inflight")).item();
