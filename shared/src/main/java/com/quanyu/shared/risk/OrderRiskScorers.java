@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds {@link OrderRiskScorer}s: rules alone, or rules combined with the live order-risk model
- * from the registry (the higher of the two scores wins, so a clear rule signal is never
- * out-voted by the model, and the model catches what no rule names).
+ * from the registry (the model's probability, which was trained with the rules' score as an input,
+ * unless the rules alone are clear-cut; see {@code RulesAndModelScorer}).
  */
 public final class OrderRiskScorers {
     /** Registry kind of the order-risk model. */

@@ -147,7 +147,7 @@ public final class PropensityTraining {
     }
 
     /** At most {@code max} rows, sampled uniformly so the base rate (and calibration) is kept. */
-    static LabelledRows sample(LabelledRows rows, int max, long seed) {
+    public static LabelledRows sample(LabelledRows rows, int max, long seed) {
         if (rows.size() <= max) {
             return rows;
         }

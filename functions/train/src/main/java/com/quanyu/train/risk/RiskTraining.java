@@ -14,6 +14,7 @@ import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.eval.BinaryMetrics;
 import com.quanyu.train.propensity.ClassifierSelection;
 import com.quanyu.train.propensity.LabelledRows;
+import com.quanyu.train.propensity.PropensityTraining;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.Optional;
 public final class RiskTraining {
     public static final String KIND = OrderRiskScorers.MODEL_KIND;
     public static final int MIN_FRAUD_LABELS = 20;
+    /** Training rows at most (uniform sample, which keeps the fraud rate and so the calibration). */
+    public static final int MAX_ROWS = 40_000;
 
     /** An order as it looked at ingestion, with its later-known label. */
     public record LabelledOrder(OrderRiskInput order, boolean fraud) {
@@ -83,9 +86,11 @@ public final class RiskTraining {
         int cut = (int) Math.round(sorted.size() * 0.75);
         List<LabelledOrder> train = sorted.subList(0, cut);
         List<LabelledOrder> holdout = List.copyOf(sorted.subList(cut, sorted.size()));
-        LabelledRows rows = rows(train);
-        ClassifierSelection selection = ClassifierSelection.defaults(OrderRiskScorers.FRAUD_LABEL,
-                OrderRiskScorers.LEGIT_LABEL, 42);
+        LabelledRows rows = PropensityTraining.sample(rows(train), MAX_ROWS, 42);
+        ClassifierSelection selection = ClassifierSelection.of(List.of(
+                new ClassifierSelection.Candidate(ClassifierSelection.LOGISTIC, ClassifierSelection.logisticRegression(42)),
+                new ClassifierSelection.Candidate(ClassifierSelection.forestName(100), ClassifierSelection.randomForest(42, 100))),
+                OrderRiskScorers.FRAUD_LABEL, OrderRiskScorers.LEGIT_LABEL, 42);
         ClassifierSelection.Selection picked = selection.select(rows);
         BinaryClassifier classifier = BinaryClassifier.of(picked.model(), OrderRiskScorers.FRAUD_LABEL,
                 OrderRiskFeatures.NAMES, rows.means());
@@ -100,7 +105,7 @@ public final class RiskTraining {
         parameters.put("flag_threshold", flagThreshold);
         var data = new ModelMetadata.TrainingData(source, sorted.get(0).order().orderTime(),
                 sorted.get(sorted.size() - 1).order().orderTime(), train.size(), holdout.size());
-        var metadata = new ModelMetadata(KIND, version, picked.algorithm() + " + rules (max)", now, codeVersion, data,
+        var metadata = new ModelMetadata(KIND, version, picked.algorithm() + " over rules and order features", now, codeVersion, data,
                 OrderRiskFeatures.NAMES, metrics, "auc_pr", null, TribuoModels.provenance(picked.model()), parameters, 0, null);
         return Optional.of(new Candidate(metadata, TribuoModels.toBytes(picked.model()), holdout));
     }

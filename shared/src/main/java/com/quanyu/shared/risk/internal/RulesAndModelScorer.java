@@ -14,8 +14,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Rules, then the model when one is live; the higher score wins and both explain themselves. */
+/**
+ * Rules, then the model when one is live. The model already sees the rules' score as a feature and
+ * learned how far to trust it, so its probability is the score; only a clear rule verdict (at least
+ * {@link #HARD_RULES}, several strong signals at once) overrides a lower model score. Rules and
+ * model both explain themselves in the reasons.
+ */
 public final class RulesAndModelScorer implements OrderRiskScorer {
+    /** A rules score from which the rules win over a lower model score. */
+    public static final double HARD_RULES = 0.75;
+
     private static final JsonLogger LOG = JsonLogger.of(RulesAndModelScorer.class);
 
     private final OrderRiskRules rules;
@@ -49,7 +57,7 @@ public final class RulesAndModelScorer implements OrderRiskScorer {
                 if (p >= flagThreshold / 2) {
                     reasons.add(String.format(Locale.ROOT, "model: fraud probability %.2f", p));
                 }
-                score = Math.max(score, p);
+                score = score >= HARD_RULES ? Math.max(score, p) : p;
             } catch (RuntimeException e) {
                 LOG.error("order-risk model failed; rules only for this order", e, "orderId", order.orderId());
             }
