@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.forecast.series.SeriesKey;
 import com.quanyu.forecast.store.ForecastTable;
+import com.quanyu.forecast.store.InventoryImport;
+import com.quanyu.forecast.store.LakeStore;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
@@ -17,6 +19,8 @@ import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,8 @@ import java.util.Set;
  *     80 % / 95 % intervals; without {@code location}, every location of the SKU.</li>
  * <li>{@code GET /v1/replenishment?location=S01&risk=stockout|overstock&limit=100&next=...}: the
  *     location's suggestions (or only those at risk), paginated.</li>
+ * <li>{@code PUT /v1/inventory}: an inventory snapshot (positions, stock-out days, policies) for
+ *     the next daily run; see {@link InventoryImport}.</li>
  * </ul>
  */
 public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -41,6 +47,8 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     private final Router router;
     private final ForecastTable table;
+    private final InventoryImport inventory;
+    private final ZoneId zone;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
     public ForecastApiHandler() {
@@ -49,9 +57,12 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     public ForecastApiHandler(Env env) {
         this.table = new ForecastTable(AwsClients.dynamoDb(env), env.required("FORECASTS_TABLE"));
+        this.inventory = new InventoryImport(new LakeStore(AwsClients.s3(env), env.required("DATA_LAKE_BUCKET")));
+        this.zone = ZoneId.of(env.get("FORECAST_TIME_ZONE", "Asia/Shanghai"));
         this.router = Router.builder()
                 .get("/v1/forecasts/{sku}", this::forecast)
                 .get("/v1/replenishment", this::replenishment)
+                .put("/v1/inventory", this::putInventory)
                 .build();
     }
 
@@ -102,6 +113,21 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
         return ApiResponses.ok(body);
     }
 
+    private APIGatewayV2HTTPResponse putInventory(ApiRequest request) {
+        JsonNode body = request.jsonBody();
+        try {
+            InventoryImport.Stored stored = inventory.store(body, LocalDate.now(zone));
+            ObjectNode out = Json.object();
+            out.put("asOf", stored.asOf().toString());
+            out.put("source", stored.source());
+            out.put("items", stored.items());
+            out.put("usedFrom", "the next daily run");
+            return ApiResponses.ok(out);
+        } catch (InventoryImport.InvalidInventory e) {
+            throw ApiException.invalidField(e.field(), e.getMessage());
+        }
+    }
+
     private static String id(String value, String field) {
         String v = value.trim();
         if (!SeriesKey.validId(v)) {
@@ -140,7 +166,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
                 throw new IllegalArgumentException();
             }
             return key;
-        } catch (Exception e) {
+        } catch (IllegalArgumentException | java.io.IOException e) {
             throw ApiException.invalidField("next", "is not a token this API issued");
         }
     }

@@ -1,6 +1,7 @@
 package com.quanyu.forecast.job;
 
 import com.quanyu.forecast.accuracy.AccuracyReport;
+import com.quanyu.shared.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public record JobSummary(String origin, int series, Map<String, Integer> methods
         out.put("methods", methods);
         out.put("suggestions", suggestions);
         out.put("atRisk", atRisk);
-        accuracy.ifPresent(a -> out.put("accuracy", a));
+        // plain maps: the Lambda runtime's serializer knows JavaBeans, not records
+        accuracy.ifPresent(a -> out.put("accuracy", Json.mapper().convertValue(a, Map.class)));
         out.put("seconds", seconds);
         out.put("malformedLines", malformedLines);
         return out;

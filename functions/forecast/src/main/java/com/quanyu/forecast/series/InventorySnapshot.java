@@ -144,6 +144,15 @@ public final class InventorySnapshot {
         });
     }
 
+    /** This snapshot with {@code other}'s items added; for an item in both, {@code other}'s row wins. */
+    public InventorySnapshot overriddenBy(InventorySnapshot other) {
+        Map<SeriesKey, Item> merged = new LinkedHashMap<>(items);
+        merged.putAll(other.items);
+        List<String> allRejected = new ArrayList<>(rejected);
+        allRejected.addAll(other.rejected);
+        return new InventorySnapshot(other.asOf.isAfter(asOf) ? other.asOf : asOf, merged, allRejected);
+    }
+
     public LocalDate asOf() {
         return asOf;
     }
