@@ -21,7 +21,15 @@ public final class HoldoutEvaluation {
     /** The shipped method's name in the results. */
     public static final String SHIPPED = "shipped";
 
-    /** Scores of one method. */
+    /**
+     * Scores of one method over a group of series.
+     *
+     * @param smape  mean sMAPE (percent)
+     * @param mase   mean MASE
+     * @param bias   total forecast minus total actual over total |actual| of the group (a mean of
+     *               per-series ratios would be dominated by slow movers that sold one unit)
+     * @param series series in the group
+     */
     public record Score(double smape, double mase, double bias, int series) {
     }
 
@@ -81,16 +89,19 @@ public final class HoldoutEvaluation {
         }
         Map<String, Map<String, Score>> scores = new TreeMap<>();
         sums.forEach((group, byName) -> byName.forEach((name, s) -> scores.computeIfAbsent(group, k -> new TreeMap<>())
-                .put(name, new Score(s[0] / s[3], s[1] / s[3], s[2] / s[3], (int) s[3]))));
+                .put(name, new Score(s[0] / s[3], s[1] / s[3], s[4] == 0 ? 0 : s[2] / s[4], (int) s[3]))));
         return new Result(scores, inside80 / points, inside95 / points, seconds, shipped, run);
     }
 
     private static void add(Map<String, Map<String, double[]>> sums, String group, String name, double[] actual,
                             double[] forecast, double scale) {
-        double[] s = sums.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(name, k -> new double[4]);
+        double[] s = sums.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(name, k -> new double[5]);
         s[0] += Accuracy.smape(actual, forecast);
         s[1] += Accuracy.mase(actual, forecast, scale);
-        s[2] += Accuracy.bias(actual, forecast);
+        for (int h = 0; h < actual.length; h++) {
+            s[2] += forecast[h] - actual[h];
+            s[4] += Math.abs(actual[h]);
+        }
         s[3]++;
     }
 }
