@@ -53,7 +53,9 @@ public final class CampaignsContext {
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
         this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
-        this.resolver = new IngestProfileResolver(CustomerStores.fromEnv(env, dynamo, s3).profiles());
+        CustomerStores customers = CustomerStores.fromEnv(env, dynamo, s3);
+        this.resolver = new IngestProfileResolver(customers.profileRepository(),
+                com.quanyu.shared.customer.Identifiers.with(customers.rules()), profiles);
         this.refresher = new AudienceRefresher(profiles, (key, content, type) -> s3.putObject(
                 b -> b.bucket(lake).key(key).contentType(type), RequestBody.fromBytes(content)), clock);
         this.offerMemory = new DynamoOfferMemory(dynamo, table);
@@ -105,8 +107,7 @@ public final class CampaignsContext {
      * itself when neither finds a profile (an id events carry before its profile is readable).
      */
     public String canonicalProfileId(String query) {
-        return profiles.find(query).map(com.quanyu.campaigns.audience.ProfileView::profileId)
-                .or(() -> resolver.resolve(query)).orElse(query);
+        return resolver.resolve(query).orElse(query);
     }
 
     public AudienceRefresher refresher() {
