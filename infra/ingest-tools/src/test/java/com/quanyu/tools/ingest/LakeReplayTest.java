@@ -34,7 +34,7 @@ class LakeReplayTest {
         aws.s3().createBucket(b -> b.bucket(lake));
         aws.s3().createBucket(b -> b.bucket(lake + "-scratch"));
         Env original = aws.envFor("IngestFunction").with(Map.of("DATA_LAKE_BUCKET", lake));
-        DemoDataset data = DemoData.generate(new DemoConfig(777, 25, LocalDate.of(2026, 11, 1), 20, 0.05));
+        DemoDataset data = DemoData.generate(new DemoConfig(777, 15, LocalDate.of(2026, 11, 1), 20, 0.05));
         CustomerStores source = CustomerStores.fromEnv(original, aws.dynamo(), aws.s3());
         DemoSeeder.seed(source.pipeline(OrderRiskScorers.rulesOnly()), data, 50);
 
