@@ -1,8 +1,6 @@
-package com.quanyu.campaigns.store;
+package com.quanyu.shared.campaigns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quanyu.shared.campaigns.CampaignEvent;
-import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,12 +18,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Writes campaign events (coupon redeemed, points earned) into the data lake in the accepted-event
  * line format, so the profile's history, training and offer learning see them. The object key is
  * derived from the event's message id: emitting the same event again overwrites, never duplicates.
+ * Any function that uses {@link CouponLedger} or {@link LoyaltyLedger} (campaigns, the chatbot) can
+ * pass one, so a coupon used or points earned through any channel land on the same history.
  */
-public final class LakeCampaignEvents implements CampaignEventSink {
+public final class LakeEventSink implements CampaignEventSink {
     private final S3Client s3;
     private final String bucket;
 
-    public LakeCampaignEvents(S3Client s3, String bucket) {
+    /** @param bucket the data lake ({@code DATA_LAKE_BUCKET}); the function needs {@code s3:PutObject} on {@code events/*} */
+    public LakeEventSink(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
