@@ -174,6 +174,11 @@ public final class Problem {
         return b.build();
     }
 
+    /** The same problem with another maximum route duration. */
+    public Problem withMaxRouteDuration(double limit) {
+        return toBuilder().maxRouteDuration(limit).build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder().name(name).capacity(capacity).fleetSize(fleetSize)
                 .maxRouteDuration(maxRouteDuration).objective(objective);

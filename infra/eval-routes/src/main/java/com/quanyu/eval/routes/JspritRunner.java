@@ -58,6 +58,9 @@ final class JspritRunner {
                     .setStartLocation(location(p, 0));
             if (p.hasTimeWindows()) {
                 v.setEarliestStart(p.ready(0)).setLatestArrival(p.due(0));
+            } else if (p.hasDurationLimit()) {
+                // CMT route-length limit: leaving at 0 without windows, duration = arrival time back
+                v.setEarliestStart(0).setLatestArrival(p.maxRouteDuration());
             }
             vrp.addVehicle(v.build());
         }
