@@ -61,6 +61,7 @@ public final class ChatBot {
         Understanding understanding = understander.understand(message.text());
         Language language = understanding.language().orElse(fallback);
         Optional<String> profileId = recorder.record(message, understanding, language);
+        profileId.ifPresent(id -> conversations.linkProfile(key, id));
         IntentPrediction intent = understanding.intent();
         conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
         if (state.handoff()) {

@@ -18,6 +18,12 @@ public interface ConversationStore {
      */
     ConversationState save(ConversationKey key, ConversationState state);
 
+    /**
+     * Records whose conversation this is, so a right-to-be-forgotten request for that profile
+     * (the ingest function's DELETE /v1/profiles/{id}) finds and erases it.
+     */
+    void linkProfile(ConversationKey key, String profileId);
+
     /** Appends one line to the transcript (idempotent per message id and role). */
     void appendTranscript(ConversationKey key, TranscriptLine line);
 

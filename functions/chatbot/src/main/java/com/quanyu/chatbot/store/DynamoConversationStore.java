@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Conversations in the conversations table:
  * <ul>
  *   <li>{@code pk=conv#<platform>#<user hash>, sk=state}: the state as JSON, {@code version} for
- *       optimistic locking, {@code expiresAt} (TTL, {@link #CONVERSATION_TTL} after the last turn);</li>
+ *       optimistic locking, {@code expiresAt} (TTL, {@link #CONVERSATION_TTL} after the last turn),
+ *       {@code profileId} once the person is known (what a right-to-be-forgotten request looks for);</li>
  *   <li>{@code sk=turn#<epoch millis>#<role>#<message id>}: transcript lines, same TTL;</li>
  *   <li>{@code pk=handoff#open, sk=<opened at>#<conversation pk>}: the agents' queue, one item per
  *       handed-over conversation, deleted on release.</li>
@@ -57,21 +58,35 @@ public final class DynamoConversationStore implements ConversationStore {
     @Override
     public ConversationState save(ConversationKey key, ConversationState state) {
         long next = state.version() + 1;
-        Map<String, AttributeValue> item = new HashMap<>(key(key.partitionKey(), "state"));
-        item.put("state", AttributeValue.fromS(Json.write(state.withVersion(next))));
-        item.put("version", AttributeValue.fromN(Long.toString(next)));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(expiry())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":s", AttributeValue.fromS(Json.write(state.withVersion(next))),
+                ":n", AttributeValue.fromN(Long.toString(next)),
+                ":e", AttributeValue.fromN(Long.toString(expiry()))));
+        String condition = "attribute_not_exists(version)";
+        if (state.version() != 0) {
+            condition = "version = :v";
+            values.put(":v", AttributeValue.fromN(Long.toString(state.version())));
+        }
+        String finalCondition = condition;
         try {
-            if (state.version() == 0) {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            } else {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(state.version())))));
-            }
+            // An update, not a put: the profileId link written by linkProfile must survive.
+            dynamo.updateItem(b -> b.tableName(table).key(key(key.partitionKey(), "state"))
+                    .updateExpression("SET #state = :s, version = :n, expiresAt = :e")
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentTurnException("conversation " + key.partitionKey() + " changed since version " + state.version());
         }
         return state.withVersion(next);
+    }
+
+    @Override
+    public void linkProfile(ConversationKey key, String profileId) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(key.partitionKey(), "state"))
+                .updateExpression("SET profileId = :p, expiresAt = if_not_exists(expiresAt, :e)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(profileId),
+                        ":e", AttributeValue.fromN(Long.toString(expiry())))));
     }
 
     @Override

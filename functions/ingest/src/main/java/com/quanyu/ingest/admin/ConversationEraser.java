@@ -8,11 +8,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Deletes a forgotten person's conversation state: every item of the conversations table whose
- * {@code profileId} attribute is one of the person's profile ids. A scan, because conversations are
- * keyed by chat thread; erasure requests are rare admin calls.
+ * Deletes a forgotten person's conversation state: every conversation whose state item carries one
+ * of the person's profile ids in {@code profileId} (the chatbot links it once it knows the person),
+ * with all items of that conversation (state, transcript) and its entries on the agents' handoff
+ * queue. A scan, because conversations are keyed by chat thread; erasure requests are rare.
  */
 public final class ConversationEraser {
+    private static final String HANDOFF_QUEUE = "handoff#open";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -38,12 +40,29 @@ public final class ConversationEraser {
                     .filterExpression("profileId IN (" + String.join(", ", placeholders) + ")")
                     .expressionAttributeValues(values));
             for (Map<String, AttributeValue> item : page.items()) {
-                Map<String, AttributeValue> key = new HashMap<>();
-                key.put("pk", item.get("pk"));
-                if (item.containsKey("sk")) {
-                    key.put("sk", item.get("sk"));
-                }
-                dynamo.deleteItem(b -> b.tableName(table).key(key));
+                deleted += deleteConversation(item.get("pk").s());
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return deleted;
+    }
+
+    private int deleteConversation(String conversationPk) {
+        int deleted = deleteWhere(conversationPk, item -> true);
+        // Handoff queue entries are keyed "<opened at>#<conversation pk>" under one queue partition
+        // (a key attribute, so it is matched here rather than in a filter expression).
+        return deleted + deleteWhere(HANDOFF_QUEUE, item -> item.get("sk").s().endsWith("#" + conversationPk));
+    }
+
+    private int deleteWhere(String pk, java.util.function.Predicate<Map<String, AttributeValue>> which) {
+        int deleted = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            final Map<String, AttributeValue> after = start;
+            var page = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).exclusiveStartKey(after));
+            for (Map<String, AttributeValue> item : page.items().stream().filter(which).toList()) {
+                dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
                 deleted++;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
