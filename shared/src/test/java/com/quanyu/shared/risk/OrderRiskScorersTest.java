@@ -82,6 +82,14 @@ class OrderRiskScorersTest {
         assertEquals("v-test", risk.modelVersion());
         assertTrue(risk.reasons().get(0).startsWith("model: fraud probability"), risk.reasons().toString());
         assertFalse(scorer.assess(OrderRiskRulesTest.ordinary()).flagged());
+        var o = OrderRiskRulesTest.ordinary();
+        var moderate = OrderRiskRulesTest.with(o, 80, o.accountCreatedAt(), 0, 0, "JP", "US", "US", 12);
+        OrderRisk travelling = scorer.assess(moderate);
+        assertEquals(classifier.probability(features.values(moderate)), travelling.score(), 1e-12,
+                "below the hard-rules level the model's probability is the score");
+        assertTrue(travelling.reasons().get(0).startsWith("country mismatch"), "rule reasons are kept");
+        var clearCut = OrderRiskRulesTest.with(o, 80, o.accountCreatedAt(), 6, 6, "US", "US", "US", 12);
+        assertTrue(scorer.assess(clearCut).score() >= 1 - 0.4 * 0.4 - 1e-12, "clear-cut rules are never out-voted");
         var explanation = classifier.explain(features.values(suspicious), 3);
         assertEquals("log_items", explanation.get(0).feature(), explanation.toString());
     }
