@@ -92,8 +92,15 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 env.intValue("SCORE_WRITE_THREADS", 16));
         var job = new TrainingJob(registry, history, () -> new S3FraudLabels(s3, lake).read(), writer,
                 PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)), Clock.systemUTC(),
-                env.get("CODE_VERSION", "dev"), env.doubleValue("GATE_TOLERANCE", 0.002));
+                codeVersion(), env.doubleValue("GATE_TOLERANCE", 0.002));
         return Json.mapper().convertValue(job.run(models), Map.class);
+    }
+
+    /** {@code CODE_VERSION} when the deployment sets it, else the published Lambda version, else "dev". */
+    private String codeVersion() {
+        return env.optional("CODE_VERSION")
+                .or(() -> env.optional("AWS_LAMBDA_FUNCTION_VERSION").map(v -> "lambda-version-" + v))
+                .orElse("dev");
     }
 
     private Map<String, Object> rollback(Map<String, Object> request) {
