@@ -34,8 +34,10 @@ public final class S3LakeReader {
     public long read(LocalDate since, Consumer<LakeEvent> sink) {
         List<String> keys = new ArrayList<>();
         String startAfter = "events/dt=" + since.minusDays(1) + "/~";
-        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/").startAfter(startAfter))) {
-            page.contents().forEach(o -> keys.add(o.key()));
+        // Filtered here rather than with start-after: S3-compatible stores differ on start-after
+        // combined with continuation tokens (S3Proxy rejects the paginator's second page).
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/"))) {
+            page.contents().stream().map(o -> o.key()).filter(k -> k.compareTo(startAfter) > 0).forEach(keys::add);
         }
         long skipped = 0;
         for (String key : keys) {
