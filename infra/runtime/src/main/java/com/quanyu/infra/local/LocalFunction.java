@@ -13,49 +13,52 @@ import java.lang.reflect.Type;
  * real handler class, built with the environment the template gives it, pointed at the stand-ins.
  */
 final class LocalFunction {
-    private final SamFunction definition;
-    private final RequestHandler<Object, Object> handler;
-    private final Class<?> inputType;
-    private final String initError;
+    /** One execution environment: the built handler, or why it could not be built. */
+    private record Instance(RequestHandler<Object, Object> handler, Class<?> inputType, String initError) {
+    }
 
-    private LocalFunction(SamFunction definition, RequestHandler<Object, Object> handler, Class<?> inputType, String initError) {
+    private final SamFunction definition;
+    private final Env env;
+    private volatile Instance instance;
+
+    private LocalFunction(SamFunction definition, Env env) {
         this.definition = definition;
-        this.handler = handler;
-        this.inputType = inputType;
-        this.initError = initError;
+        this.env = env;
+        this.instance = build(definition, env);
     }
 
     /**
-     * Like {@link #create}, but a function whose handler cannot be built (as Lambda would report an
-     * init error) is kept and answers every invocation with that error, so the rest still runs.
+     * Builds the function's handler. One that cannot be built (as Lambda would report an init
+     * error) is kept and answers every invocation with that error, so the rest of the stack runs.
      */
-    static LocalFunction createOrBroken(SamFunction definition, Env env) {
-        try {
-            return create(definition, env);
-        } catch (RuntimeException e) {
-            return new LocalFunction(definition, null, Object.class, e.getMessage());
-        }
+    static LocalFunction of(SamFunction definition, Env env) {
+        return new LocalFunction(definition, env);
+    }
+
+    /** A new execution environment, as after a deployment: init runs again (e.g. loads new models). */
+    void restart() {
+        instance = build(definition, env);
     }
 
     /** The init error, if the handler could not be built. */
     java.util.Optional<String> initError() {
-        return java.util.Optional.ofNullable(initError);
+        return java.util.Optional.ofNullable(instance.initError());
     }
 
     @SuppressWarnings("unchecked")
-    static LocalFunction create(SamFunction definition, Env env) {
+    private static Instance build(SamFunction definition, Env env) {
         try {
             Class<?> type = Class.forName(definition.handlerClass());
-            Object instance = type.getConstructor(Env.class).newInstance(env);
-            if (!(instance instanceof RequestHandler<?, ?> handler)) {
-                throw new IllegalStateException(definition.handlerClass() + " does not implement RequestHandler");
+            Object handler = type.getConstructor(Env.class).newInstance(env);
+            if (!(handler instanceof RequestHandler<?, ?>)) {
+                return new Instance(null, Object.class, definition.handlerClass() + " does not implement RequestHandler");
             }
-            return new LocalFunction(definition, (RequestHandler<Object, Object>) handler, inputType(type), null);
+            return new Instance((RequestHandler<Object, Object>) handler, inputType(type), null);
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("cannot build handler " + definition.handler()
-                    + " (it needs a public constructor taking com.quanyu.shared.config.Env)", e);
+            return new Instance(null, Object.class, "cannot build handler " + definition.handler()
+                    + " (it needs a public constructor taking com.quanyu.shared.config.Env): " + e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("handler " + definition.handler() + " failed to initialise: " + e.getCause(), e.getCause());
+            return new Instance(null, Object.class, "handler " + definition.handler() + " failed to initialise: " + e.getCause());
         }
     }
 
@@ -68,16 +71,17 @@ final class LocalFunction {
     }
 
     Class<?> inputType() {
-        return inputType;
+        return instance.inputType();
     }
 
     /** Invokes the handler like Lambda would: one call at a time per environment is not enforced locally. */
     Object invoke(Object event) {
-        if (handler == null) {
-            throw new IllegalStateException("function " + definition.logicalId() + " failed to initialise: " + initError);
+        Instance current = instance;
+        if (current.handler() == null) {
+            throw new IllegalStateException("function " + definition.logicalId() + " failed to initialise: " + current.initError());
         }
         Context context = new LocalContext(definition.logicalId(), definition.memoryMb(), definition.timeoutSeconds());
-        return handler.handleRequest(event, context);
+        return current.handler().handleRequest(event, context);
     }
 
     /** The {@code I} of {@code RequestHandler<I, O>}, found on the class or its superclasses. */

@@ -82,7 +82,7 @@ public final class LocalRuntime implements AutoCloseable {
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
-                LocalFunction function = LocalFunction.createOrBroken(definition, env);
+                LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
                 functions.put(definition.logicalId(), function);
@@ -110,6 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void seed(List<Seeder> seeders, Path dataDir) throws IOException {
+        boolean seeded = false;
         for (Seeder seeder : seeders) {
             Path marker = dataDir.resolve("seeded-" + seeder.name());
             if (Files.exists(marker)) {
@@ -125,7 +126,12 @@ public final class LocalRuntime implements AutoCloseable {
             notifications.pollOnce();
             Files.createDirectories(dataDir);
             Files.writeString(marker, "done\n");
+            seeded = true;
             LOG.info("seeded", "seeder", seeder.name(), "millis", (System.nanoTime() - started) / 1_000_000);
+        }
+        if (seeded) {
+            // Fresh execution environments, so functions that load models at init serve the seeded ones now.
+            functions.values().forEach(LocalFunction::restart);
         }
     }
 
