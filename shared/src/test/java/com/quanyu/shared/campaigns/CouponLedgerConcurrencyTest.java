@@ -1,5 +1,6 @@
 package com.quanyu.shared.campaigns;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.campaign;
 import static com.quanyu.shared.campaigns.CouponFixtures.cny;
@@ -39,7 +40,7 @@ class CouponLedgerConcurrencyTest {
 
     CouponLedgerConcurrencyTest(StandIns aws) {
         String table = aws.envFor("CampaignsFunction").required("CAMPAIGNS_TABLE");
-        this.ledger = new CouponLedger(aws.dynamo(), table, events::add, new TestClock(NOW));
+        this.ledger = new CouponLedger(aws.dynamo(), table, events::add, new MovableClock(NOW));
     }
 
     @Test

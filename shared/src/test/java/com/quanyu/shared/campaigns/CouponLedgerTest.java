@@ -1,5 +1,6 @@
 package com.quanyu.shared.campaigns;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.campaign;
 import static com.quanyu.shared.campaigns.CouponFixtures.cny;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class CouponLedgerTest {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final TestClock clock = new TestClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private final List<CampaignEvent> events = new ArrayList<>();
     private final CouponLedger ledger;
 

@@ -1,5 +1,6 @@
 package com.quanyu.shared.campaigns;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.cny;
 import static com.quanyu.shared.campaigns.CouponFixtures.uniqueId;
@@ -31,7 +32,7 @@ class LoyaltyLedgerTest {
     private static final int THREADS = 16;
     private static final List<String> CHANNELS = List.of("web", "app", "store", "wechat");
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private final List<CampaignEvent> events = new CopyOnWriteArrayList<>();
     private final LoyaltyLedger ledger;
 

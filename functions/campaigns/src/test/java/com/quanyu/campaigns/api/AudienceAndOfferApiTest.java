@@ -1,5 +1,6 @@
 package com.quanyu.campaigns.api;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
 import static com.quanyu.campaigns.Http.json;
@@ -14,7 +15,6 @@ import com.quanyu.campaigns.CampaignsApiHandler;
 import com.quanyu.campaigns.CampaignsContext;
 import com.quanyu.campaigns.CampaignsJobHandler;
 import com.quanyu.campaigns.Fixtures;
-import com.quanyu.campaigns.MovableClock;
 import com.quanyu.campaigns.offer.HoldoutGroups;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;

@@ -1,5 +1,6 @@
 package com.quanyu.campaigns.api;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
 import static com.quanyu.campaigns.Http.json;
@@ -11,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.campaigns.CampaignsApiHandler;
 import com.quanyu.campaigns.Fixtures;
-import com.quanyu.campaigns.MovableClock;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import java.time.Duration;

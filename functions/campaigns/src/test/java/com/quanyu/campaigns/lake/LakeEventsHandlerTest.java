@@ -1,5 +1,6 @@
 package com.quanyu.campaigns.lake;
 
+import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,6 @@ import com.quanyu.campaigns.CampaignsContext;
 import com.quanyu.campaigns.Fixtures;
 import com.quanyu.campaigns.Http;
 import com.quanyu.campaigns.LakeEventsHandler;
-import com.quanyu.campaigns.MovableClock;
 import com.quanyu.campaigns.S3Events;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.campaigns;
+package com.quanyu.shared.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class TestClock extends Clock {
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
