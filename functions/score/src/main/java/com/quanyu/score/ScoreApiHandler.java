@@ -53,7 +53,7 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         recommender.current();
         risk.current();
         ScoringService service = new ScoringService(
-                new DynamoProfileData(stores.profileRepository(), stores.orders(), dynamo, env.required("PROFILES_TABLE")),
+                new DynamoProfileData(stores.profileRepository(), stores.profiles(), stores.orders(), dynamo, env.required("PROFILES_TABLE")),
                 propensity::current, recommender::current,
                 new StockList(s3, env.required("DATA_LAKE_BUCKET"), Duration.ofSeconds(env.intValue("STOCK_REFRESH_SECONDS", 60)),
                         Clock.systemUTC()),

@@ -54,6 +54,8 @@ class ForgetAcrossFunctionsTest {
                 Json.write(Map.of("type", "identify", "userId", "u-" + phone, "messageId", "m-" + phone,
                         "traits", Map.of("phone", phone))));
         assertEquals(200, identify.statusCode(), identify.body());
+        HttpResponse<String> scores = send("GET", "/v1/profiles/u-" + phone + "/scores", Map.of(), null);
+        assertEquals(200, scores.statusCode(), "the score API resolves a userId like the admin routes: " + scores.body());
 
         String openId = "o" + phone;
         HttpResponse<String> chat = wechat(openId, "1" + phone, "你好，我的手机号是" + phone);
