@@ -1,5 +1,6 @@
 package com.quanyu.shared.campaigns;
 
+import com.quanyu.shared.testing.Concurrently;
 import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.campaign;
@@ -17,11 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,27 +158,8 @@ class CouponLedgerConcurrencyTest {
     }
 
     /** Runs the body on 16 threads released at the same moment; rethrows the first failure. */
-    private static void runConcurrently(ThreadBody body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                start.await();
-                body.run(thread);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+    private static void runConcurrently(Concurrently.ThreadBody body) throws Exception {
+        Concurrently.run(THREADS, body);
     }
 
-    @FunctionalInterface
-    private interface ThreadBody {
-        void run(int thread) throws Exception;
-    }
 }

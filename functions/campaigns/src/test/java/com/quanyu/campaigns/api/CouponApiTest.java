@@ -1,5 +1,6 @@
 package com.quanyu.campaigns.api;
 
+import com.quanyu.shared.testing.Concurrently;
 import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
@@ -19,11 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,21 +159,6 @@ class CouponApiTest {
     }
 
     private static void run(java.util.function.IntConsumer body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                start.await();
-                body.accept(thread);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        Concurrently.run(THREADS, body::accept);
     }
 }
