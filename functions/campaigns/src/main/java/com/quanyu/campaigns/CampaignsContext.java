@@ -44,11 +44,11 @@ public final class CampaignsContext {
     private final AdSpendStore adSpend;
     private final BudgetPlanner planner;
 
-    private CampaignsContext(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+    private CampaignsContext(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock, boolean lakeSubscriber) {
         this.clock = clock;
         String table = env.required("CAMPAIGNS_TABLE");
         String lake = env.required("DATA_LAKE_BUCKET");
-        CampaignEventSink events = new LakeEventSink(s3, lake);
+        CampaignEventSink events = lakeSubscriber ? LakeEventSink.forLakeSubscriber(s3, lake) : new LakeEventSink(s3, lake);
         this.coupons = new CouponLedger(dynamo, table, events, clock);
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
@@ -69,12 +69,25 @@ public final class CampaignsContext {
     }
 
     public static CampaignsContext fromEnv(Env env) {
-        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC());
+        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC(), false);
+    }
+
+    /**
+     * For the function the lake's event notifications invoke (LoyaltyEarnFunction): the events it
+     * emits (points earned, coupons released) are written so that they do not invoke it again.
+     */
+    public static CampaignsContext forLakeSubscriber(Env env) {
+        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC(), true);
     }
 
     /** Over given clients and clock (tests). */
     public static CampaignsContext of(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
-        return new CampaignsContext(env, dynamo, s3, clock);
+        return new CampaignsContext(env, dynamo, s3, clock, false);
+    }
+
+    /** {@link #forLakeSubscriber} over given clients and clock (tests). */
+    public static CampaignsContext forLakeSubscriber(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        return new CampaignsContext(env, dynamo, s3, clock, true);
     }
 
     public Clock clock() {

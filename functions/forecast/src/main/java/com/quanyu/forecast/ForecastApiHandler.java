@@ -18,6 +18,7 @@ import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.log.JsonLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -68,6 +69,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        JsonLogger.startInvocation(context);
         return router.handle(event);
     }
 

@@ -7,6 +7,7 @@ import com.quanyu.forecast.job.JobSettingsFromEnv;
 import com.quanyu.forecast.job.Shard;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -36,6 +37,11 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        JsonLogger.startInvocation(context);
+        return Metrics.timed("forecast-job", () -> run(input, context));
+    }
+
+    private Map<String, Object> run(Map<String, Object> input, Context context) {
         Map<String, Object> in = input == null ? Map.of() : input;
         LocalDate origin = origin(in.get("origin"));
         Shard shard = new Shard(integer(in, "shard", 0), integer(in, "shards", 1));

@@ -14,6 +14,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.Router;
+import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        JsonLogger.startInvocation(context);
         return router.handle(event);
     }
 }

@@ -17,6 +17,7 @@ import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,6 +93,7 @@ final class SegmentIntake {
         try {
             return pipeline.parser().parse(event, source, type, receivedAt, sentAt, where);
         } catch (InvalidEventException e) {
+            Metrics.of("ingest").count("EventsRejected", 1).emit();
             throw new ApiException(400, "invalid_event", e.getMessage());
         }
     }
@@ -103,6 +105,10 @@ final class SegmentIntake {
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }
+        Metrics.of("ingest").count("EventsAccepted", report.count(Status.ACCEPTED))
+                .count("EventsDuplicate", report.count(Status.DUPLICATE))
+                .count("EventsSuppressed", report.count(Status.SUPPRESSED))
+                .count("EventsInFlight", report.count(Status.IN_FLIGHT)).emit();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", !report.retryNeeded());
         body.put("accepted", report.count(Status.ACCEPTED));

@@ -15,6 +15,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,6 +46,11 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
+        JsonLogger.startInvocation(context);
+        return Metrics.timed("route-jobs-worker", () -> run(event, context));
+    }
+
+    private Void run(S3Event event, Context context) {
         for (var record : event.getRecords()) {
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             Optional<String> id = RouteJobStore.jobIdOf(key);

@@ -62,6 +62,7 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        JsonLogger.startInvocation(context);
         return router.handle(event);
     }
 

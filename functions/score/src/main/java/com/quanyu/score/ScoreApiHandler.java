@@ -9,6 +9,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
+import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -76,6 +77,7 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        JsonLogger.startInvocation(context);
         return router.handle(event);
     }
 }

@@ -12,6 +12,7 @@ import com.quanyu.chatbot.nlu.Understanding;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.shared.customer.Profile;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class ChatBot {
         this.clock = b.clock;
         this.policy = new DialoguePolicy(Objects.requireNonNull(b.customers, "customers"),
                 Objects.requireNonNull(b.coupons, "coupons"), Objects.requireNonNull(b.suggestions, "suggestions"),
-                b.replies, b.lowConfidenceLimit);
+                b.replies, b.lowConfidenceLimit, b.zone);
     }
 
     public static Builder builder() {
@@ -108,6 +109,7 @@ public final class ChatBot {
         private Replies replies = Replies.shipped();
         private Clock clock = Clock.systemUTC();
         private int lowConfidenceLimit = 2;
+        private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
         public Builder understander(Understander value) { understander = value; return this; }
         public Builder conversations(ConversationStore value) { conversations = value; return this; }
@@ -117,6 +119,8 @@ public final class ChatBot {
         public Builder suggestions(ProductSuggestions value) { suggestions = value; return this; }
         public Builder replies(Replies value) { replies = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
+        /** Time zone of the dates in replies (order dates, coupon expiry). */
+        public Builder zone(ZoneId value) { zone = Objects.requireNonNull(value, "zone"); return this; }
         /** Consecutive not-understood turns before a human takes over. */
         public Builder lowConfidenceLimit(int value) { lowConfidenceLimit = value; return this; }
 

@@ -35,16 +35,17 @@ final class DialoguePolicy {
     private static final Pattern OTHER = Pattern.compile(
             "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)", Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("(谢|謝|再见|拜拜|thank|thx|bye|cheers)", Pattern.CASE_INSENSITIVE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final CustomerData customers;
     private final CouponOffers coupons;
     private final ProductSuggestions suggestions;
     private final Replies replies;
     private final int lowConfidenceLimit;
+    private final DateTimeFormatter date;
 
     DialoguePolicy(CustomerData customers, CouponOffers coupons, ProductSuggestions suggestions, Replies replies,
-                   int lowConfidenceLimit) {
+                   int lowConfidenceLimit, ZoneId zone) {
+        this.date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
         this.customers = customers;
         this.coupons = coupons;
         this.suggestions = suggestions;
@@ -158,7 +159,7 @@ final class DialoguePolicy {
         ConversationState done = s.withOrder(o.orderId()).withoutPending().actedOn(intent);
         boolean owner = profile.map(p -> customers.owns(p, o)).orElse(false);
         Map<String, String> values = Map.of("order", o.orderId(), "status", replies.status(o.status(), lang),
-                "date", DATE.format(o.createdAt()), "items", items(o, lang));
+                "date", date.format(o.createdAt()), "items", items(o, lang));
         if (!owner) {
             // order numbers can be guessed: without proof the order is theirs, only its status is told
             return say("order_status_short", lang, done, values);
@@ -178,7 +179,7 @@ final class DialoguePolicy {
             return say("coupon_none", lang, s);
         }
         return say(coupon.get().alreadyHeld() ? "coupon_existing" : "coupon_issued", lang, s,
-                Map.of("code", coupon.get().code(), "until", DATE.format(coupon.get().validUntil())));
+                Map.of("code", coupon.get().code(), "until", date.format(coupon.get().validUntil())));
     }
 
     /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
