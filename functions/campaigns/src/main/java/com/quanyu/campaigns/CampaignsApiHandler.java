@@ -10,9 +10,9 @@ import com.quanyu.campaigns.api.CampaignRoutes;
 import com.quanyu.campaigns.api.CouponRoutes;
 import com.quanyu.campaigns.api.LoyaltyRoutes;
 import com.quanyu.campaigns.api.OfferRoutes;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.Router;
-import com.quanyu.shared.log.JsonLogger;
 
 /** HTTP API of campaigns, coupons, loyalty, audiences, next best offer and ad budget allocation. */
 public final class CampaignsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -41,7 +41,7 @@ public final class CampaignsApiHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return router.handle(event);
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.campaigns.audience.Audience;
 import com.quanyu.campaigns.audience.AudienceRefresher;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
@@ -31,7 +32,7 @@ public final class CampaignsJobHandler implements RequestHandler<Map<String, Obj
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context lambda) {
-        JsonLogger.startInvocation(lambda);
+        Invocations.start(lambda);
         return Metrics.timed("campaigns-jobs", () -> run(input, lambda));
     }
 

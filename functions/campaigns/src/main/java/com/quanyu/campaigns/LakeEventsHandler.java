@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.lake.LakeEvents;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
-import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
 
     @Override
     public Map<String, Object> handleRequest(S3Event event, Context lambda) {
-        JsonLogger.startInvocation(lambda);
+        Invocations.start(lambda);
         return Metrics.timed("loyalty-earn", () -> run(event, lambda));
     }
 

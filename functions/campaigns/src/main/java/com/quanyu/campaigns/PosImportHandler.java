@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.api.PosImport;
 import com.quanyu.campaigns.lake.PosFile;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
@@ -48,7 +49,7 @@ public final class PosImportHandler implements RequestHandler<S3Event, Map<Strin
 
     @Override
     public Map<String, Object> handleRequest(S3Event event, Context lambda) {
-        JsonLogger.startInvocation(lambda);
+        Invocations.start(lambda);
         return Metrics.timed("coupon-pos-import", () -> run(event, lambda));
     }
 

@@ -12,13 +12,13 @@ import com.quanyu.forecast.store.ForecastTable;
 import com.quanyu.forecast.store.InventoryImport;
 import com.quanyu.forecast.store.LakeStore;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.log.JsonLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,7 +76,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return router.handle(event);
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.forecast.job.ForecastJob;
 import com.quanyu.forecast.job.JobSettingsFromEnv;
 import com.quanyu.forecast.job.Shard;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
@@ -44,7 +45,7 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return Metrics.timed("forecast-job", () -> run(input, context));
     }
 

@@ -10,11 +10,11 @@ import com.quanyu.ingest.admin.ProfileAdmin;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.Router;
-import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return router.handle(event);
     }
 }

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.ingest.pos.PosImport;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
-import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.net.URLDecoder;
@@ -40,7 +40,7 @@ public final class PosImportHandler implements RequestHandler<S3Event, String> {
 
     @Override
     public String handleRequest(S3Event event, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return Metrics.timed("pos-import", () -> run(event, context));
     }
 

@@ -11,6 +11,7 @@ import com.quanyu.routes.jobs.RouteJobStore;
 import com.quanyu.routes.solver.RouteSolver;
 import com.quanyu.routes.solver.SolverResult;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.json.Json;
@@ -52,7 +53,7 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return Metrics.timed("route-jobs-worker", () -> run(event, context));
     }
 

@@ -3,9 +3,9 @@ package com.quanyu.train;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.train.data.EventHistory;
@@ -49,7 +49,7 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        JsonLogger.startInvocation(context);
+        Invocations.start(context);
         return Metrics.timed("train", () -> run(input, context));
     }
 

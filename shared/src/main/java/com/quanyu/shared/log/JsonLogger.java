@@ -1,6 +1,5 @@
 package com.quanyu.shared.log;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
 import java.io.PrintWriter;
@@ -11,7 +10,7 @@ import java.time.Instant;
  * Structured logging: one JSON object per line on standard output, which Lambda ships to
  * CloudWatch Logs where it can be queried by field. Fields are given as name/value pairs.
  * Every line carries the current invocation's {@code requestId}, {@code coldStart} and
- * {@code traceId} (see {@link Invocation}; handlers call {@link #startInvocation(Context)} first).
+ * {@code traceId} (see {@link Invocation}; handlers call {@code Invocations.start(context)} first).
  * Callers must never pass secrets or raw PII (log hashed identifiers instead).
  */
 public final class JsonLogger {
@@ -29,10 +28,10 @@ public final class JsonLogger {
 
     /**
      * Marks the start of an invocation: later lines (from any thread) carry its request id, trace
-     * id and whether it is this execution environment's first. {@code lambda} may be null (tests).
+     * id and whether it is this execution environment's first. {@code requestId} may be null (tests).
      */
-    public static void startInvocation(Context lambda) {
-        Invocation.start(lambda == null ? null : lambda.getAwsRequestId());
+    public static void startInvocation(String requestId) {
+        Invocation.start(requestId);
     }
 
     public void debug(String message, Object... fields) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,9 +30,9 @@ class LogLinesTest {
         try {
             System.setProperty(TRACE_PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
             List<JsonNode> lines = capture(() -> {
-                JsonLogger.startInvocation(context("req-1"));
+                Invocations.start(context("req-1"));
                 JsonLogger.of(LogLinesTest.class).info("first", "n", 1);
-                JsonLogger.startInvocation(context("req-2"));
+                Invocations.start(context("req-2"));
                 JsonLogger.of(LogLinesTest.class).warn("second");
             });
             assertEquals(2, lines.size());
@@ -62,7 +63,7 @@ class LogLinesTest {
 
     @Test
     void metricsAreOneEmbeddedMetricFormatLineWithStageAndServiceDimensions() {
-        JsonLogger.startInvocation(context("req-m"));
+        JsonLogger.startInvocation("req-m");
         Instant at = Instant.parse("2026-12-01T00:00:00Z");
         JsonNode line = Metrics.of("ingest").count("EventsAccepted", 12).milliseconds("JobDuration", 340)
                 .line(Clock.fixed(at, ZoneOffset.UTC));
