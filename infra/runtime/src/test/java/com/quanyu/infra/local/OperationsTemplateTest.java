@@ -122,6 +122,13 @@ class OperationsTemplateTest {
     }
 
     @Test
+    void theApisServerErrorRateIsAlarmed() {
+        // handlers answer faults with a JSON 5xx (Router), which Lambda's Errors metric never counts
+        assertTrue(alarms().stream().anyMatch(a -> a.metrics().containsAll(List.of("5xx", "Count"))
+                && a.dimensions().contains("HttpApi")), "an alarm on the HttpApi's 5xx rate");
+    }
+
+    @Test
     void tracingIsClaimedOnlyWhenTheSdkClientsAreInstrumented() {
         boolean claimed = "Active".equals(template.globalFunction().get("Tracing"))
                 || template.resourcesOfType("AWS::Serverless::Function").stream().anyMatch(id -> "Active".equals(template.properties(id).get("Tracing")));
