@@ -23,7 +23,7 @@ class FaultInjectingInterceptorTest {
     @Test
     void failsEveryAttemptWhenArmedAtShareOneAndNothingWhenDisarmed() {
         FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder().share(1.0)
-                .faults(FaultInjectingInterceptor.Fault.THROTTLE, FaultInjectingInterceptor.Fault.TIMEOUT).build();
+                .faults(FaultInjectingInterceptor.Fault.FAIL, FaultInjectingInterceptor.Fault.TIMEOUT).build();
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws.baseEnv(), List.of(faults))) {
             assertTrue(dynamo.listTables().tableNames().size() > 0);
             assertEquals(0, faults.injected());
@@ -31,7 +31,7 @@ class FaultInjectingInterceptorTest {
             assertThrows(SdkException.class, dynamo::listTables);
             // The SDK retried: every attempt met a fault.
             assertTrue(faults.injected() > 1, "attempts faulted: " + faults.injected());
-            assertEquals(faults.injected(), faults.injected(FaultInjectingInterceptor.Fault.THROTTLE)
+            assertEquals(faults.injected(), faults.injected(FaultInjectingInterceptor.Fault.FAIL)
                     + faults.injected(FaultInjectingInterceptor.Fault.TIMEOUT));
             faults.disarm();
             assertTrue(dynamo.listTables().tableNames().size() > 0);
