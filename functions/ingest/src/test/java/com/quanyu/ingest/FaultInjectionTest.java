@@ -57,8 +57,8 @@ class FaultInjectionTest {
     }
 
     /**
-     * Batch {@code b}: for every person, 4 events; the person's first anonymousId, a second one and
-     * (from batch 1 on) the userId that joins them, so that profiles merge mid-run; one order each.
+     * Batch {@code b}: for every person, 4 events alternating between two anonymousIds; from batch 1 on
+     * the first event of each also carries the userId that joins them (profiles merge mid-run); one order each.
      */
     private String batch(int b) {
         StringBuilder out = new StringBuilder("{\"batch\":[");
@@ -66,7 +66,7 @@ class FaultInjectionTest {
         for (int p = 0; p < PEOPLE; p++) {
             for (int e = 0; e < EVENTS_PER_PERSON_PER_BATCH; e++) {
                 String anon = run + "-anon-" + p + "-" + (e % 2);
-                String ids = "\"anonymousId\":\"" + anon + "\"" + (b > 0 && e == 0 ? ",\"userId\":\"" + run + "-user-" + p + "\"" : "");
+                String ids = "\"anonymousId\":\"" + anon + "\"" + (b > 0 && e < 2 ? ",\"userId\":\"" + run + "-user-" + p + "\"" : "");
                 String body = b == 2 && e == 3
                         ? "\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"" + run + "-o" + p + "\",\"total\":10}"
                         : "\"type\":\"page\",\"name\":\"p" + e + "\"";

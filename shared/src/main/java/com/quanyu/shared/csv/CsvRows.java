@@ -68,7 +68,7 @@ public final class CsvRows implements AutoCloseable {
 
     private CsvRows(Reader in) {
         try {
-            this.parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+            this.parser = CSVParser.builder().setReader(withoutByteOrderMark(in)).setFormat(FORMAT).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,10 +77,20 @@ public final class CsvRows implements AutoCloseable {
         List<String> names = new ArrayList<>();
         if (first != null) {
             for (String name : first.fields()) {
-                names.add(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
+                names.add(name.strip().toLowerCase(Locale.ROOT));
             }
         }
         this.header = List.copyOf(names);
+    }
+
+    /** Drops a leading UTF-8 byte-order mark, which would otherwise hide the first header's quotes. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        java.io.PushbackReader reader = new java.io.PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     /** Reads from a stream of characters; the caller closes it (or this). */

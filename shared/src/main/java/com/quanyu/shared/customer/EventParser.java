@@ -115,6 +115,14 @@ public final class EventParser {
                 (ObjectNode) node);
     }
 
+    /** An alias call's previousId as a userId (the stitcher joins it when a profile holds it); empty for other calls. */
+    public java.util.Optional<Identifier> formerUserId(CustomerEvent event) {
+        if (event.type() != EventType.ALIAS) {
+            return java.util.Optional.empty();
+        }
+        return identifiers.identifier(IdentifierType.USER_ID, text(event.raw().get("previousId")));
+    }
+
     /**
      * Limits every value must meet before any store sees it: nesting depth, and numbers that
      * DynamoDB can hold (finite, magnitude within 1e-128 .. 1e125, at most 38 significant digits).
@@ -205,7 +213,8 @@ public final class EventParser {
             add(ids, IdentifierType.DEVICE_ID, text(device.get("id")));
         }
         add(ids, IdentifierType.ANONYMOUS_ID, anonymousId);
-        // alias: the earlier id is read as an anonymousId (the spec's common case: visitor to user).
+        // alias: the earlier id is read as an anonymousId (the spec's common case: visitor to user); when it
+        // is a former userId instead, the stitcher finds it by formerUserId(event).
         add(ids, IdentifierType.ANONYMOUS_ID, previousId);
         List<Identifier> ordered = new ArrayList<>(ids);
         ordered.sort(java.util.Comparator.comparing(Identifier::type));
