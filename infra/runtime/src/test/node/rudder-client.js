@@ -18,19 +18,28 @@ const client = new Analytics(writeKey, { dataPlaneUrl: host, logLevel: 'error',
 
 const userId = `rudder-user-${run}`;
 const anonymousId = `rudder-anon-${run}`;
-client.identify({ userId, anonymousId, traits: { email: `Rudder.${run}@Example.com`, name: 'Wang Fang' } });
-client.group({ userId, groupId: `rudder-group-${run}`, traits: { name: 'Tea Lovers Club', plan: 'enterprise' } });
+// The SDK calls each message's callback once its batch was delivered (or finally failed).
+let settled = 0;
+const done = (err) => {
+  if (err) errors.push(String(err.message || err));
+  if (++settled === events) {
+    console.log(JSON.stringify({ sent: events, settled, errors }));
+    process.exit(errors.length === 0 ? 0 : 1);
+  }
+};
+client.identify({ userId, anonymousId, traits: { email: `Rudder.${run}@Example.com`, name: 'Wang Fang' } }, done);
+client.group({ userId, groupId: `rudder-group-${run}`, traits: { name: 'Tea Lovers Club', plan: 'enterprise' } }, done);
 for (let i = 0; i < events - 2; i++) {
   if (i % 3 === 0) {
-    client.page({ anonymousId, name: 'Catalogue', properties: { path: `/c/${i}` } });
+    client.page({ anonymousId, name: 'Catalogue', properties: { path: `/c/${i}` } }, done);
   } else {
-    client.track({ userId, event: 'Product Viewed', properties: { sku: `TEA-${i}`, price: 12.5 } });
+    client.track({ userId, event: 'Product Viewed', properties: { sku: `TEA-${i}`, price: 12.5 } }, done);
   }
 }
-client.flush().then(() => {
-  console.log(JSON.stringify({ sent: events, errors }));
-  process.exit(errors.length === 0 ? 0 : 1);
-}).catch((err) => {
-  console.log(JSON.stringify({ sent: events, errors: [...errors, String(err)] }));
+// Push the tail now instead of after the default 10 s flush interval; the SDK serialises flushes.
+const pump = setInterval(() => client.flush(), 300);
+setTimeout(() => {
+  clearInterval(pump);
+  console.log(JSON.stringify({ sent: events, settled, errors: [...errors, `only ${settled} of ${events} settled in 60 s`] }));
   process.exit(1);
-});
+}, 60000);

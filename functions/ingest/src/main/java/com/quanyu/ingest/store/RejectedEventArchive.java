@@ -1,4 +1,4 @@
-package com.quanyu.ingest.rejected;
+package com.quanyu.ingest.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
