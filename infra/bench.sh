@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Runs one benchmark or evaluation command on a fresh clone: compiles its module and the modules it
-# needs within the reactor (never `mvnw install`, which would publish SNAPSHOTs to a ~/.m2 that other
-# clones may share), then runs the command's class on that classpath from the current folder.
+# needs within the reactor (no install), then runs the command's class from the current folder.
 #   infra/bench.sh <area> <Command> [args...]    e.g. infra/bench.sh routes RouteBenchmark --help
 #   infra/bench.sh <area>                        lists the area's commands
-# JAVA_OPTS (e.g. -Xmx8g) goes to the JVM; BENCH_NO_BUILD=1 reuses the last build.
+# JAVA_OPTS (e.g. -Xmx8g) goes to the JVM.
 set -euo pipefail
-here="$PWD"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/infra/jdk.sh"
+source "$root/infra/classpath.sh"
 
 declare -A modules=([routes]=infra/eval-routes [chatbot]=infra/eval-chatbot [forecast]=infra/eval-forecast
   [scoring]=infra/eval-scoring [campaigns]=infra/eval-campaigns [ingest]=infra/ingest-tools [runtime]=infra/runtime)
@@ -21,7 +20,7 @@ area="$1"; shift
 module="${modules[$area]:-}"
 [ -n "$module" ] || { echo "error: unknown area '$area'" >&2; usage; }
 
-commands() {  # the classes of the module that have a main method, by simple name
+commands() {  # the module's classes with a main method, by simple name
   grep -rl --include='*.java' 'static void main(' "$root/$module/src/main/java" | sed 's|.*/||; s|\.java$||' | sort
 }
 if [ $# -eq 0 ]; then
@@ -34,15 +33,7 @@ if [ -z "$source_file" ]; then
   exit 2
 fi
 class="$(echo "${source_file#"$root/$module/src/main/java/"}" | sed 's|\.java$||; s|/|.|g')"
-
-classpath_file="$root/$module/target/bench-classpath.txt"
-if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$classpath_file" ]; then
-  echo "building $module and what it needs (reactor, no install) ..." >&2
-  # test-compile: the eval modules use shared's test-jar (the stand-ins), which the reactor resolves to
-  # shared/target/test-classes at this phase.
-  "$root/mvnw" -q -B -f "$root/pom.xml" -pl "$module" -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-classpath.txt >&2
-fi
-cd "$here"
+echo "building $module (reactor, no install; log: $module/target/build.log) ..." >&2
+classpath="$(reactor_classpath "$module")"
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -cp "$root/$module/target/classes:$(cat "$classpath_file")" "$class" "$@"
+exec java ${JAVA_OPTS:-} -Dquanyu.root="$root" -cp "$classpath" "$class" "$@"
