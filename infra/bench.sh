@@ -35,5 +35,5 @@ fi
 class="$(echo "${source_file#"$root/$module/src/main/java/"}" | sed 's|\.java$||; s|/|.|g')"
 echo "building $module (reactor, no install; log: $module/target/build.log) ..." >&2
 classpath="$(reactor_classpath "$module")"
-# shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -Dquanyu.root="$root" -cp "$classpath" "$class" "$@"
+# shellcheck disable=SC2086,SC2046
+exec java $(quiet_unsafe_flags) ${JAVA_OPTS:-} -Dquanyu.root="$root" -cp "$classpath" "$class" "$@"

@@ -18,3 +18,9 @@ reactor_classpath() {
   fi
   echo "$root/$module/target/classes:$(cat "$root/$module/target/classpath.txt")"
 }
+
+# JDK 23+ prints a warning on the terminal when a library (S3Proxy's Guice, Tribuo's protobuf) uses
+# sun.misc.Unsafe; these flags allow it quietly there and are empty on older JDKs.
+quiet_unsafe_flags() {
+  if java -version 2>&1 | grep -qE 'version "(2[3-9]|[3-9][0-9])'; then echo "--sun-misc-unsafe-memory-access=allow"; fi
+}

@@ -12,7 +12,5 @@ echo "building (log: infra/runtime/target/build.log) ..."
 classpath="$(reactor_classpath infra/runtime)"
 # Progress lines redraw in place only on a terminal.
 tty=false; [ -t 1 ] && tty=true
-# JDK 23+ warns on the terminal when S3Proxy's Guice uses sun.misc.Unsafe; allow it quietly there.
-jvm_flags=(-XX:+TieredCompilation -Dquanyu.tty="$tty")
-java -version 2>&1 | grep -qE 'version "(2[3-9]|[3-9][0-9])' && jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
-exec java "${jvm_flags[@]}" -cp "$classpath" com.quanyu.infra.local.LocalLauncher "$@"
+# shellcheck disable=SC2046
+exec java -XX:+TieredCompilation -Dquanyu.tty="$tty" $(quiet_unsafe_flags) -cp "$classpath" com.quanyu.infra.local.LocalLauncher "$@"
