@@ -188,7 +188,8 @@ public final class LocalRuntime implements AutoCloseable {
         out.append(String.format("  curl -X POST %s/_local/invoke/<FunctionLogicalId> -d @events/<function>/<event>.json%n", baseUrl()));
         logFile.ifPresent(file -> out.append("\nLogs: ").append(file).append("   (start with --verbose to see them here)"));
         out.append(String.format("%nStop: Ctrl-C here, or from any shell infra/stop-local.sh --port %d (or kill %d)."
-                + " Data stays in the data folder until you start with --reset.%n", port(), pid));
+                + "%s%n", port(), pid, secrets.file().getParent().endsWith("in-memory")
+                        ? " Nothing is kept (--in-memory)." : " Data stays in the data folder until you start with --reset."));
         return out.toString();
     }
 
