@@ -153,6 +153,15 @@ public final class LakeReader {
         }
     }
 
+    /** Gunzips a whole object's bytes as UTF-8 text. */
+    public static String gunzip(byte[] bytes) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt gzip object", e);
+        }
+    }
+
     private static ObjectNode parse(String line) {
         try {
             JsonNode node = Json.parse(line);
