@@ -17,6 +17,7 @@ import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LakeEventSink;
+import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
@@ -48,7 +49,7 @@ public final class CampaignsContext {
         this.clock = clock;
         String table = env.required("CAMPAIGNS_TABLE");
         String lake = env.required("DATA_LAKE_BUCKET");
-        CampaignEventSink events = new LakeEventSink(s3, lake);
+        CampaignEventSink events = new LakeEventSink(new LakeWriter(s3, lake, java.time.Clock.systemUTC()));
         this.coupons = new CouponLedger(dynamo, table, events, clock);
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);

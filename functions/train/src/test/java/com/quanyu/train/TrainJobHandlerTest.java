@@ -47,7 +47,7 @@ class TrainJobHandlerTest {
         List<String> text = new java.util.ArrayList<>(lines.stream().map(com.quanyu.shared.json.Json::write).toList());
         text.add(1, "{\"truncated\": "); // malformed, before good lines: they are still read
         aws.s3().putObject(b -> b.bucket(lake).key("events/dt=2026-11-20/channel=web/test-reader.gz"),
-                RequestBody.fromBytes(com.quanyu.shared.lake.LakeWriter.gzip(String.join("\n", text) + "\n")));
+                RequestBody.fromBytes(com.quanyu.shared.lake.store.LakeWriter.gzip(String.join("\n", text) + "\n")));
         List<Object> read = new java.util.ArrayList<>();
         long skipped = new S3LakeReader(aws.s3(), lake).read(java.time.LocalDate.of(2026, 11, 20), read::add);
         assertEquals(lines.size() - 1, read.size(), "every usable line, also those after the malformed one");

@@ -2,9 +2,7 @@ package com.quanyu.shared.campaigns;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.lake.LakeWriter;
-import java.time.Clock;
-import software.amazon.awssdk.services.s3.S3Client;
+import com.quanyu.shared.lake.store.LakeWriter;
 
 /**
  * Writes campaign events (coupon redeemed, points earned) into the data lake in the accepted-event
@@ -17,9 +15,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LakeEventSink implements CampaignEventSink {
     private final LakeWriter writer;
 
-    /** @param bucket the data lake ({@code DATA_LAKE_BUCKET}); the function needs {@code s3:PutObject} on {@code events/*} */
-    public LakeEventSink(S3Client s3, String bucket) {
-        this.writer = new LakeWriter(s3, bucket, Clock.systemUTC());
+    /** @param writer the lake's writer ({@code DATA_LAKE_BUCKET}; the function needs {@code s3:PutObject} on {@code events/*}) */
+    public LakeEventSink(LakeWriter writer) {
+        this.writer = writer;
     }
 
     @Override

@@ -9,7 +9,7 @@ import com.quanyu.shared.campaigns.LoyaltyChange;
 import com.quanyu.shared.campaigns.LoyaltyRejection;
 import com.quanyu.shared.campaigns.OfferType;
 import com.quanyu.shared.campaigns.Redemption;
-import com.quanyu.shared.lake.LakeReader;
+import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.log.JsonLogger;
 import java.io.InputStream;
 import java.util.List;

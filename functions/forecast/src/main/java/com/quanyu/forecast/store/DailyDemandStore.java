@@ -4,7 +4,7 @@ import com.quanyu.forecast.series.DemandSeriesBuilder;
 import com.quanyu.forecast.series.OrderEventParser;
 import com.quanyu.forecast.series.OrderLine;
 import com.quanyu.forecast.series.SeriesKey;
-import com.quanyu.shared.lake.LakeReader;
+import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.quanyu.forecast.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quanyu.shared.lake.LakeReader;
-import com.quanyu.shared.lake.LakeWriter;
+import com.quanyu.shared.lake.store.LakeReader;
+import com.quanyu.shared.lake.store.LakeWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

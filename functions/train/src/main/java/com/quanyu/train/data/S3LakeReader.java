@@ -1,6 +1,6 @@
 package com.quanyu.train.data;
 
-import com.quanyu.shared.lake.LakeReader;
+import com.quanyu.shared.lake.store.LakeReader;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;

@@ -8,7 +8,7 @@ import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.lake.LakeReader;
+import com.quanyu.shared.lake.store.LakeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package com.quanyu.shared.customer.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.customer.EventLake;
-import com.quanyu.shared.lake.LakeWriter;
+import com.quanyu.shared.lake.store.LakeWriter;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;

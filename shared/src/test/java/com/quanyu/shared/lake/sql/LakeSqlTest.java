@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.lake.LakeLayout;
-import com.quanyu.shared.lake.LakeWriter;
+import com.quanyu.shared.lake.sql.store.DuckDbEngine;
+import com.quanyu.shared.lake.store.CompactionState;
+import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.LakeLines;
 import com.quanyu.shared.testing.StandIns;
@@ -55,7 +57,7 @@ class LakeSqlTest {
         aws.s3().putObject(b -> b.bucket(bucket).key(LakeLayout.rawPartition(LocalDate.parse("2026-11-03"), "web") + "bad.ndjson.gz"),
                 RequestBody.fromBytes(LakeWriter.gzip("{not json\n" + LakeLines.event("p3", "track", "Product Viewed", "web",
                         "2026-11-03T11:01:00Z", "s3") + "\n")));
-        sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), aws.s3(), bucket, ZoneId.of("UTC"));
+        sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket), ZoneId.of("UTC"));
     }
 
     @AfterAll
@@ -112,7 +114,8 @@ class LakeSqlTest {
     @Test
     void dailyDemandUsesTheBusinessTimeZone() {
         try (LakeSql shanghai = new LakeSql(new DuckDbEngine(aws.s3(), bucket, Path.of(System.getProperty("java.io.tmpdir"),
-                "lake-sql-test-sh-" + System.nanoTime())), aws.s3(), bucket, ZoneId.of("America/Los_Angeles"))) {
+                "lake-sql-test-sh-" + System.nanoTime())), () -> CompactionState.watermark(aws.s3(), bucket),
+                ZoneId.of("America/Los_Angeles"))) {
             List<String> rows = shanghai.query("daily_demand", Map.of("from", "2026-11-01", "to", "2026-11-03")).stream()
                     .map(r -> r.get("day") + " " + r.get("sku")).toList();
             assertEquals(List.of("2026-11-02 A", "2026-11-02 B", "2026-11-03 A"), rows); // 10:10Z is 02:10 in LA

@@ -1,6 +1,9 @@
-package com.quanyu.shared.lake.sql;
+package com.quanyu.shared.lake.sql.store;
 
 import com.quanyu.shared.lake.LakeLayout;
+import com.quanyu.shared.lake.sql.LakeSqlException;
+import com.quanyu.shared.lake.sql.SqlEngine;
+import com.quanyu.shared.lake.sql.SqlValues;
 import com.quanyu.shared.log.JsonLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,11 +76,6 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public String name() {
         return "duckdb";
-    }
-
-    /** A raw DuckDB connection for jobs that write through it (compaction); callers synchronise on this engine. */
-    Connection connection() {
-        return connection;
     }
 
     @Override
@@ -168,8 +166,8 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    /** Runs a statement that returns no rows (compaction's COPY). */
-    synchronized void run(String sql) {
+    /** Runs a statement that returns no rows (the compaction's COPY). */
+    public synchronized void run(String sql) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -177,7 +175,7 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int columns = meta.getColumnCount();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -187,7 +185,7 @@ public final class DuckDbEngine implements SqlEngine {
                 int type = meta.getColumnType(c);
                 Object value = type == Types.TIMESTAMP ? rs.getObject(c, LocalDateTime.class)
                         : type == Types.DATE ? rs.getObject(c, LocalDate.class) : rs.getObject(c);
-                row.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), LakeSql.normalise(value));
+                row.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), SqlValues.normalise(value));
             }
             rows.add(row);
         }

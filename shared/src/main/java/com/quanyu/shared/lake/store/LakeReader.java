@@ -1,5 +1,6 @@
-package com.quanyu.shared.lake;
+package com.quanyu.shared.lake.store;
 
+import com.quanyu.shared.lake.LakeLayout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,9 @@
-package com.quanyu.shared.lake.sql;
+package com.quanyu.shared.lake.sql.store;
 
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.lake.sql.LakeSqlException;
+import com.quanyu.shared.lake.sql.SqlEngine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,8 +41,9 @@ public final class AthenaEngine implements SqlEngine {
         this.timeout = timeout;
     }
 
-    static AthenaEngine fromEnv(Env env) {
-        return new AthenaEngine(AwsClients.athena(env), env.required(LakeSql.DATABASE), env.required(LakeSql.WORKGROUP),
+    /** Athena from {@code LAKE_DATABASE}, {@code ATHENA_WORKGROUP} and {@code LAKE_SQL_TIMEOUT_SECONDS}. */
+    public static AthenaEngine fromEnv(Env env) {
+        return new AthenaEngine(AwsClients.athena(env), env.required(LakeSqlEngines.DATABASE), env.required(LakeSqlEngines.WORKGROUP),
                 Duration.ofSeconds(env.longValue("LAKE_SQL_TIMEOUT_SECONDS", 300)));
     }
 

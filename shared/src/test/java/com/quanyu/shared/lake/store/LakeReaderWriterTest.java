@@ -1,4 +1,4 @@
-package com.quanyu.shared.lake;
+package com.quanyu.shared.lake.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
