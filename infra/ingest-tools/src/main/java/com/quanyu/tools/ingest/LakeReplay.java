@@ -8,9 +8,8 @@ import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.lake.store.ErasureRequests;
 import com.quanyu.shared.lake.store.LakeReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,17 +79,10 @@ public final class LakeReplay {
         return new Summary(objects, lines.size(), accepted, duplicates, suppressed);
     }
 
-    /** Profile ids named by the erasure requests under {@code deletions/}. */
+    /** Profile ids named by the erasure requests not yet applied (applied ones left no events behind). */
     private static java.util.Set<String> forgottenProfiles(S3Client s3, String bucket) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("deletions/")).contents()) {
-            try {
-                JsonNode request = Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String());
-                request.path("profileIds").forEach(id -> ids.add(id.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + object.key(), e);
-            }
-        }
+        new ErasureRequests(s3, bucket).pending().forEach(p -> ids.addAll(p.profileIds()));
         return ids;
     }
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The one writer of raw lake objects: gzip NDJSON, one enriched event per line, under the partition
@@ -81,6 +82,36 @@ public final class LakeWriter {
             return;
         }
         put(key, String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * Deletes the versions a rewrite or delete left behind (the bucket is versioned): an erasure is
+     * done only when no version holds the data. Returns how many were deleted; 0 where the store keeps
+     * no versions (the local stand-in), where the bucket's noncurrent-version expiry is the backstop.
+     */
+    public int purgeReplacedVersions(String key) {
+        int deleted = 0;
+        try {
+            for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
+                for (var version : page.versions()) {
+                    if (version.key().equals(key) && !Boolean.TRUE.equals(version.isLatest())) {
+                        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(version.versionId()));
+                        deleted++;
+                    }
+                }
+                for (var marker : page.deleteMarkers()) {
+                    if (marker.key().equals(key)) {
+                        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(marker.versionId()));
+                        deleted++;
+                    }
+                }
+            }
+        } catch (S3Exception e) {
+            if (e.statusCode() != 501 && e.statusCode() != 405) {
+                throw e;
+            }
+        }
+        return deleted;
     }
 
     private void put(String key, String ndjson) {
