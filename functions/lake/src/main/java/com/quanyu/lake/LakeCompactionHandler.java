@@ -31,7 +31,7 @@ public final class LakeCompactionHandler implements RequestHandler<Map<String, O
     public LakeCompactionHandler(Env env, Clock clock) {
         String bucket = env.required("DATA_LAKE_BUCKET");
         var s3 = AwsClients.s3(env);
-        Path work = Path.of(env.get("LAKE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/quanyu-lake"));
+        Path work = Path.of(env.get("LAKE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/quanyu-lake-" + bucket));
         this.compaction = new LakeCompaction(s3, bucket, new DuckDbEngine(s3, bucket, work.resolve("mirror")),
                 work.resolve("out"), clock);
         this.clock = clock;
