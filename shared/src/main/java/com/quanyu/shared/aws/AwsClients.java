@@ -74,7 +74,7 @@ public final class AwsClients {
         return AthenaClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
-                .overrideConfiguration(overrides())
+                .overrideConfiguration(overrides(List.of()))
                 .credentialsProvider(credentials(env, false))
                 .build();
     }
