@@ -17,6 +17,7 @@ import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LakeEventSink;
+import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
@@ -51,7 +52,9 @@ public final class CampaignsContext {
         this.clock = clock;
         String table = env.required("CAMPAIGNS_TABLE");
         String lake = env.required("DATA_LAKE_BUCKET");
-        CampaignEventSink events = lakeSubscriber ? LakeEventSink.forLakeSubscriber(s3, lake) : new LakeEventSink(s3, lake);
+        LakeWriter lakeWriter = new LakeWriter(s3, lake, clock);
+        CampaignEventSink events =
+                lakeSubscriber ? LakeEventSink.forLakeSubscriber(lakeWriter) : new LakeEventSink(lakeWriter);
         this.coupons = new CouponLedger(dynamo, table, events, clock);
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);

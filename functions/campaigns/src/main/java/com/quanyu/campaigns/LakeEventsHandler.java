@@ -53,7 +53,7 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
             String bucket = record.getS3().getBucket().getName();
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                events.apply(in, key.endsWith(".gz"), tally);
+                events.apply(in, key, tally);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
             }
