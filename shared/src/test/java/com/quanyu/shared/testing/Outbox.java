@@ -54,8 +54,8 @@ public final class Outbox implements HttpHandler {
         env.put("TELEGRAM_API_URL", base + "/telegram");
         env.put("META_GRAPH_API_URL", base + "/meta/v21.0");
         env.put("WECHAT_API_URL", base + "/wechat");
-        env.put("SES_ENDPOINT", base + "/ses");
-        env.put("SMS_ENDPOINT", base + "/sms");
+        env.put("AWS_ENDPOINT_URL_SESV2", base + "/ses");
+        env.put("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", base + "/sms");
         return env;
     }
 
