@@ -44,8 +44,9 @@ public final class Outbox implements HttpHandler {
 
     /**
      * The environment that points every messaging adapter at an outbox served at {@code outboxUrl}
-     * (e.g. {@code http://127.0.0.1:3000/_local/outbox}). Names are the adapters' configuration
-     * variables; in AWS they are unset or point at the real hosts.
+     * (e.g. {@code http://127.0.0.1:3000/_local/outbox}), with local sender identities for e-mail and
+     * SMS. Names are the adapters' configuration variables; in AWS they are unset or point at the
+     * real hosts.
      */
     public static Map<String, String> endpoints(String outboxUrl) {
         String base = outboxUrl.replaceFirst("/$", "");
@@ -56,6 +57,8 @@ public final class Outbox implements HttpHandler {
         env.put("WECHAT_API_URL", base + "/wechat");
         env.put("AWS_ENDPOINT_URL_SESV2", base + "/ses");
         env.put("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", base + "/sms");
+        env.put("EMAIL_FROM_ADDRESS", "Quanyu Local <journeys@quanyu.local>");
+        env.put("SMS_ORIGINATION_IDENTITY", "+15555550100");
         return env;
     }
 

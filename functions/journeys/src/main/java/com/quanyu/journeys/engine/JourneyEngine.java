@@ -53,6 +53,7 @@ public final class JourneyEngine {
     private final Clock clock;
     private final Map<String, JourneyDefinition> versions = new ConcurrentHashMap<>();
     private volatile List<JourneyDefinition> active = List.of();
+    private volatile boolean anyDefined;
     private volatile Instant activeLoadedAt = Instant.MIN;
 
     public JourneyEngine(JourneyStore store, Ports.Customers customers, Ports.Coupons coupons, Map<Channel, ChannelSender> senders,
@@ -73,11 +74,15 @@ public final class JourneyEngine {
 
     /** Handles one customer event: goals, awaited events, cancelled entries, new entries. Safe to repeat. */
     public void onEvent(JourneyEvent event) {
+        List<JourneyDefinition> entries = activeDefinitions();
+        if (!anyDefined) {
+            return;
+        }
         List<Enrollment> existing = store.enrollments(event.profileId());
         for (Enrollment enrollment : existing) {
             applyEvent(enrollment, event);
         }
-        for (JourneyDefinition definition : activeDefinitions()) {
+        for (JourneyDefinition definition : entries) {
             if (definition.entry() instanceof JourneyDefinition.EventEntry entry && entry.event().equals(event.name())) {
                 enter(definition, entry, event, existing.stream().filter(e -> e.journeyId().equals(definition.id())).findFirst());
             }
@@ -112,8 +117,9 @@ public final class JourneyEngine {
         Instant now = clock.instant();
         if (Duration.between(activeLoadedAt, now).compareTo(DEFINITION_CACHE) > 0 || now.isBefore(activeLoadedAt)) {
             List<JourneyDefinition> loaded = new ArrayList<>();
-            store.latestDefinitions().stream().filter(JourneyStore.StoredDefinition::active)
-                    .forEach(d -> loaded.add(definition(d.journeyId(), d.version())));
+            List<JourneyStore.StoredDefinition> latest = store.latestDefinitions();
+            latest.stream().filter(JourneyStore.StoredDefinition::active).forEach(d -> loaded.add(definition(d.journeyId(), d.version())));
+            anyDefined = !latest.isEmpty();
             active = loaded;
             activeLoadedAt = now;
         }

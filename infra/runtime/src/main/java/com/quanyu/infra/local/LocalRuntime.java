@@ -85,7 +85,8 @@ public final class LocalRuntime implements AutoCloseable {
             throw e;
         }
         try {
-            Map<String, String> outboxEndpoints = Outbox.endpoints(gateway.outboxUrl());
+            Map<String, String> outboxEndpoints = new LinkedHashMap<>(Outbox.endpoints(gateway.outboxUrl()));
+            outboxEndpoints.put("PUBLIC_API_URL", "http://127.0.0.1:" + gateway.port());
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();

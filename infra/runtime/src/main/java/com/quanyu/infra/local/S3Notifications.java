@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3Notifications implements AutoCloseable {
     /** A function subscribed to ObjectCreated events under a prefix of a bucket. */
-    record Subscription(LocalFunction function, String bucket, String prefix) {
+    record Subscription(LocalFunction function, String bucket, String prefix, boolean viaEventBridge) {
     }
 
     private static final JsonLogger LOG = JsonLogger.of(S3Notifications.class);
@@ -53,7 +53,7 @@ final class S3Notifications implements AutoCloseable {
     }
 
     static Subscription subscription(LocalFunction function, SamFunction.S3Trigger trigger, String bucketName) {
-        return new Subscription(function, bucketName, trigger.prefix());
+        return new Subscription(function, bucketName, trigger.prefix(), trigger.viaEventBridge());
     }
 
     void start() {
@@ -71,7 +71,9 @@ final class S3Notifications implements AutoCloseable {
                         continue;
                     }
                     try {
-                        subscription.function().invoke(LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
+                        subscription.function().invoke(subscription.viaEventBridge()
+                                ? LambdaEvents.objectCreatedViaEventBridge(subscription.bucket(), object.key(), object.size())
+                                : LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
                     } catch (RuntimeException e) {
                         // Lambda retries failed async invocations; locally the next poll retries.
                         LOG.error("S3-triggered function failed; will retry", e, "function", subscription.function().name(), "key", object.key());
