@@ -4,12 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.quanyu.journeys.engine.DeliveryEvents;
-import com.quanyu.journeys.engine.LakeObjects;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 
@@ -45,11 +41,6 @@ public final class JourneyEventsHandler implements RequestHandler<ScheduledEvent
         }
         String bucket = String.valueOf(((Map<?, ?>) detail.getOrDefault("bucket", Map.of())).get("name"));
         String key = String.valueOf(((Map<?, ?>) detail.getOrDefault("object", Map.of())).get("key"));
-        try (InputStream in = app.s3().getObject(b -> b.bucket(bucket).key(key))) {
-            int events = LakeObjects.forEachEvent(in, key.endsWith(".gz"), app.engine()::onEvent);
-            return Map.of("events", events, "key", key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
-        }
+        return Map.of("events", app.lake().forEachEvent(bucket, key, app.engine()::onEvent), "key", key);
     }
 }

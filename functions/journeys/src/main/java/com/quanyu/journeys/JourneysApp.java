@@ -4,15 +4,16 @@ import com.quanyu.journeys.channel.Channel;
 import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.LinePushSender;
 import com.quanyu.journeys.channel.MessengerSender;
-import com.quanyu.journeys.channel.SesEmailSender;
-import com.quanyu.journeys.channel.SmsSender;
 import com.quanyu.journeys.channel.TelegramSender;
 import com.quanyu.journeys.channel.WeChatTemplateSender;
+import com.quanyu.journeys.channel.aws.SesEmailSender;
+import com.quanyu.journeys.channel.aws.SmsSender;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
 import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
 import com.quanyu.journeys.store.DynamoJourneyStore;
+import com.quanyu.journeys.store.LakeObjectReader;
 import com.quanyu.journeys.store.ProfileCustomers;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * from the profiles, coupons from the campaigns ledger, and every channel whose settings are
  * present (a channel without them is "not configured" and skipped with that reason).
  */
-public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCustomers customers, Links links, S3Client s3,
+public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCustomers customers, Links links, LakeObjectReader lake,
                           Clock clock) {
 
     public static JourneysApp fromEnv(Env env, Clock clock) {
@@ -57,7 +58,7 @@ public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCusto
                 return java.util.Optional.empty();
             }
         }, senders(env, clock), limits, links, clock);
-        return new JourneysApp(engine, store, customers, links, s3, clock);
+        return new JourneysApp(engine, store, customers, links, new LakeObjectReader(s3), clock);
     }
 
     static Map<Channel, ChannelSender> senders(Env env, Clock clock) {

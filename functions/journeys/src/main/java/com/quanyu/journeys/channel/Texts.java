@@ -1,12 +1,12 @@
 package com.quanyu.journeys.channel;
 
 /** Length limits of the platforms. */
-final class Texts {
+public final class Texts {
     private Texts() {
     }
 
     /** Cuts text to a platform's limit without splitting a surrogate pair. */
-    static String fit(String text, int maxChars) {
+    public static String fit(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
         }

@@ -1,4 +1,8 @@
-package com.quanyu.journeys.channel;
+package com.quanyu.journeys.channel.aws;
+
+import com.quanyu.journeys.channel.ChannelSender;
+import com.quanyu.journeys.channel.OutboundMessage;
+import com.quanyu.journeys.channel.SendResult;
 
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;

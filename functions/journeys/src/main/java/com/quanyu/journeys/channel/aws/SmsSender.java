@@ -1,4 +1,9 @@
-package com.quanyu.journeys.channel;
+package com.quanyu.journeys.channel.aws;
+
+import com.quanyu.journeys.channel.ChannelSender;
+import com.quanyu.journeys.channel.OutboundMessage;
+import com.quanyu.journeys.channel.SendResult;
+import com.quanyu.journeys.channel.Texts;
 
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
