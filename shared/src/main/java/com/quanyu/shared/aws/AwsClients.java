@@ -74,7 +74,7 @@ public final class AwsClients {
      */
     public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, Env env, String endpointVariable) {
-        builder.httpClient(httpClient()).region(region(env)).overrideConfiguration(overrides());
+        builder.httpClient(httpClient()).region(region(env)).overrideConfiguration(overrides(List.of()));
         Optional<URI> endpoint = env.optional(endpointVariable).map(URI::create);
         endpoint.ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
