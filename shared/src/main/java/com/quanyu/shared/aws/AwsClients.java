@@ -79,6 +79,19 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * Any other service's sync client configured like these (one HTTP client, timeouts, region):
+     * {@code endpointVariable} (e.g. {@code AWS_ENDPOINT_URL_SESV2}) points it at a local stand-in.
+     */
+    public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, Env env, String endpointVariable) {
+        builder.httpClient(httpClient()).region(region(env)).overrideConfiguration(overrides(List.of()));
+        Optional<URI> endpoint = env.optional(endpointVariable).map(URI::create);
+        endpoint.ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials(env, endpoint.isPresent()));
+        return builder.build();
+    }
+
     private static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))

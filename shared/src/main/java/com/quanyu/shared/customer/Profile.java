@@ -73,8 +73,16 @@ public record Profile(String profileId, long version, Instant firstSeenAt, Insta
     public record EventSummary(String type, String event, String sku, String channel, Instant timestamp) {
     }
 
-    /** A consent choice and when it was stated. */
-    public record ConsentValue(boolean granted, Instant updatedAt) {
+    /**
+     * A consent choice, when it was stated and where (the event's {@code context.consent.source} or
+     * its channel; {@code unsubscribe-link}, {@code sms-stop}, {@code chat-stop}, {@code api}, ...).
+     * Messaging consent per channel uses the categories of {@link MessagingConsent}.
+     */
+    public record ConsentValue(boolean granted, Instant updatedAt, String source) {
+        /** The later of two statements of the same category (the current one on a tie). */
+        public static ConsentValue latest(ConsentValue current, ConsentValue stated) {
+            return stated.updatedAt().isBefore(current.updatedAt()) ? current : stated;
+        }
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

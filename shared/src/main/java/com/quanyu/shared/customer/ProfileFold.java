@@ -75,8 +75,9 @@ final class ProfileFold {
         last.add(new EventSummary(event.type().wireName(), event.name().isEmpty() ? null : event.name(), event.sku(),
                 event.channel(), at));
         Map<String, ConsentValue> consent = new TreeMap<>(p.consent());
-        event.consent().forEach((category, granted) -> consent.merge(category, new ConsentValue(granted, at),
-                (old, now2) -> now2.updatedAt().isBefore(old.updatedAt()) ? old : now2));
+        String consentSource = event.raw().path("context").path("consent").path("source").asText(event.channel());
+        event.consent().forEach((category, granted) -> consent.merge(category, new ConsentValue(granted, at, consentSource),
+                ConsentValue::latest));
         Map<String, Long> applied = new HashMap<>(p.appliedEvents());
         applied.put(event.appliedKey(), now.getEpochSecond());
 
@@ -115,8 +116,7 @@ final class ProfileFold {
                 a.pageViews() + b.pageViews(), a.cartAdds() + b.cartAdds(), a.orders() + b.orders(),
                 a.revenue() + b.revenue());
         Map<String, ConsentValue> consent = new TreeMap<>(target.consent());
-        other.consent().forEach((category, value) -> consent.merge(category, value,
-                (x, y) -> y.updatedAt().isBefore(x.updatedAt()) ? x : y));
+        other.consent().forEach((category, value) -> consent.merge(category, value, ConsentValue::latest));
         Map<String, Long> applied = new HashMap<>(target.appliedEvents());
         applied.putAll(other.appliedEvents());
         Set<String> absorbed = new TreeSet<>(target.absorbed());

@@ -101,6 +101,31 @@ public final class ProfileStore {
     }
 
     /**
+     * Records a consent statement on the live profile a query resolves to (latest statement wins, as
+     * when an event states it), with the optimistic lock every profile writer uses.
+     *
+     * @return the updated profile; empty when the query matches no live profile
+     */
+    public Optional<Profile> recordConsent(String query, String category, Profile.ConsentValue value) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Profile> found = resolve(query);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Profile p = found.get();
+            java.util.Map<String, Profile.ConsentValue> consent = new java.util.TreeMap<>(p.consent());
+            consent.merge(category, value, Profile.ConsentValue::latest);
+            Profile updated = new Profile(p.profileId(), p.version() + 1, p.firstSeenAt(), p.lastSeenAt(), p.traits(),
+                    p.identifiers(), p.channels(), p.counters(), p.rfm(), p.lastEvents(), consent, p.recentSessions(),
+                    p.appliedEvents(), p.absorbed(), p.mergedInto());
+            if (repository.save(updated, p.version())) {
+                return Optional.of(updated);
+            }
+        }
+        throw new IllegalStateException("profile " + query + " kept changing; consent not recorded, retry");
+    }
+
+    /**
      * Forgets a person: every identifier link becomes a tombstone (late events carrying them are
      * dropped for {@link #FORGET_SUPPRESSION}), then the profile and all profiles merged into it are
      * replaced by tombstones. Returns the erased profile so that callers can erase data they keep

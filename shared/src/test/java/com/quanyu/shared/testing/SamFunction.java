@@ -34,8 +34,11 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
     public record Schedule(String eventName, String expression, String input) {
     }
 
-    /** An S3 object-created trigger with its key filter (prefix and suffix, either may be empty). */
-    public record S3Trigger(String eventName, String bucketLogicalId, String prefix, String suffix) {
+    /**
+     * An S3 object-created trigger with its key filter (prefix and suffix, either may be empty): an S3
+     * notification, or with {@code viaEventBridge} an EventBridge rule on S3's {@code Object Created} events.
+     */
+    public record S3Trigger(String eventName, String bucketLogicalId, String prefix, String suffix, boolean viaEventBridge) {
         /** Whether S3 would notify this trigger of an object with {@code key}. */
         public boolean matches(String key) {
             return key.startsWith(prefix) && key.endsWith(suffix);
@@ -84,7 +87,19 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                                 suffix = String.valueOf(r.get("Value"));
                             }
                         }
-                        s3.add(new S3Trigger(name, bucketId, prefix, suffix));
+                        s3.add(new S3Trigger(name, bucketId, prefix, suffix, false));
+                    }
+                    case "EventBridgeRule" -> {
+                        Map<String, Object> pattern = CfnTemplate.map(eventProperties.get("Pattern"));
+                        Map<String, Object> detail = CfnTemplate.map(pattern.get("detail"));
+                        if (CfnTemplate.list(pattern.get("source")).contains("aws.s3")
+                                && CfnTemplate.list(pattern.get("detail-type")).contains("Object Created")) {
+                            Object bucket = CfnTemplate.list(CfnTemplate.map(detail.get("bucket")).get("name")).get(0);
+                            String bucketId = bucket instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(bucket);
+                            List<Object> keys = CfnTemplate.list(CfnTemplate.map(detail.get("object")).get("key"));
+                            String prefix = keys.isEmpty() ? "" : String.valueOf(CfnTemplate.map(keys.get(0)).getOrDefault("prefix", ""));
+                            s3.add(new S3Trigger(name, bucketId, prefix, "", true));
+                        }
                     }
                     default -> { }
                 }

@@ -11,6 +11,7 @@ import com.quanyu.shared.customer.IdentifierType;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.customer.InvalidEventException;
+import com.quanyu.shared.customer.MessagingConsent;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileStore;
 import com.quanyu.shared.customer.Source;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * platform user id is an external id (WhatsApp's is a phone number); a phone number written in
  * the chat goes in {@code context.traits.phone}, which is what joins the chat identity to the web
  * profile with that phone. The message text itself is not stored in the profile: only the intent,
- * language and order numbers are.
+ * language and order numbers are. A reply that is an opt-out keyword (STOP, 退订, ...) withdraws
+ * consent to marketing messages on that platform ({@code messaging.<channel>}, source {@code chat-stop}).
  */
 public final class PipelineTurnRecorder implements TurnRecorder {
     public static final String EVENT_NAME = "Chat Message Received";
@@ -59,6 +61,11 @@ public final class PipelineTurnRecorder implements TurnRecorder {
             context.putArray("externalIds").addObject().put("type", platform.identifierType().wireName()).put("id", identifier);
         }
         message.context("shopUserId").ifPresent(id -> event.put("userId", id));
+        if (MessagingConsent.isOptOut(message.text())) {
+            ObjectNode consent = context.putObject("consent");
+            consent.putObject("categoryPreferences").put(MessagingConsent.category(platform.channel()), false);
+            consent.put("source", "chat-stop");
+        }
         List<String> phones = understanding.entities().phones();
         if (!phones.isEmpty()) {
             context.putObject("traits").put("phone", phones.get(0));

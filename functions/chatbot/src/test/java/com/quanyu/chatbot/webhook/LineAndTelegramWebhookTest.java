@@ -69,4 +69,16 @@ class LineAndTelegramWebhookTest {
         assertTrue(sent.get(1).json().path("text").asText().contains("发票"), sent.get(1).body());
         assertEquals(400, rig.telegram(ChatTestRig.TELEGRAM_SECRET, "{\"message\":{}}").getStatusCode(), "update_id is required");
     }
+
+    @Test
+    void aStopReplyWithdrawsMarketingConsentOnThatPlatform() {
+        long user = 800_000 + (System.nanoTime() % 100_000);
+        long update = System.nanoTime() % 1_000_000_000L;
+        assertEquals(200, rig.telegram(ChatTestRig.TELEGRAM_SECRET, ChatTestRig.telegramUpdate(update, user, "退订")).getStatusCode());
+        var profile = com.quanyu.shared.customer.store.CustomerStores.fromEnv(rig.env).profiles()
+                .resolve(com.quanyu.shared.customer.IdentifierType.TELEGRAM_USER_ID, Long.toString(user)).orElseThrow();
+        var consent = profile.consent().get("messaging.telegram");
+        assertEquals(false, consent.granted());
+        assertEquals("chat-stop", consent.source());
+    }
 }

@@ -36,6 +36,21 @@ final class LambdaEvents {
         return new S3Event(List.of(record));
     }
 
+    /** The EventBridge event S3 sends for a new object (bucket with EventBridge notifications enabled). */
+    static ScheduledEvent objectCreatedViaEventBridge(String bucket, String key, long size) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId(UUID.randomUUID().toString());
+        event.setDetailType("Object Created");
+        event.setSource("aws.s3");
+        event.setAccount("000000000000");
+        event.setRegion("us-east-1");
+        event.setTime(DateTime.now());
+        event.setResources(new ArrayList<>(List.of("arn:aws:s3:::" + bucket)));
+        event.setDetail(Map.of("version", "0", "bucket", Map.of("name", bucket),
+                "object", Map.of("key", key, "size", size), "reason", "PutObject"));
+        return event;
+    }
+
     /** An EventBridge scheduled event, or for handlers taking a Map/JsonNode, the rule's constant input. */
     static Object scheduled(Class<?> inputType, String input) {
         JsonNode json = parse(input);

@@ -6,6 +6,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.testing.RepoRoot;
+import com.quanyu.shared.testing.Outbox;
 import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
@@ -61,22 +62,27 @@ public final class LocalRuntime implements AutoCloseable {
             options.dataDir().ifPresent(LocalRuntime::deleteRecursively);
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
-        // Known before the functions are built: their platform API URLs point back at this server.
-        int port = options.port() == 0 ? freePort() : options.port();
-        String baseUrl = "http://127.0.0.1:" + port;
-        OutboundRecorder outbound = new OutboundRecorder();
+        // Bound before the functions are built: their platform API URLs point at its outbox.
+        HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey());
         StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy), tables");
-        StandIns standIns = StandIns.start(options.dataDir());
+        StandIns standIns;
+        try {
+            standIns = StandIns.start(options.dataDir());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         standInsPhase.done("");
         try {
+            Map<String, String> outboxEndpoints = new LinkedHashMap<>(Outbox.endpoints(gateway.outboxUrl()));
+            outboxEndpoints.put("PUBLIC_API_URL", "http://127.0.0.1:" + gateway.port());
             StartupProgress.Phase functionsPhase = progress.begin("functions of template.yaml");
             int total = standIns.functions().size();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
-                Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
-                env = env.with(OutboundRecorder.localUrls(env, baseUrl));
+                Env env = standIns.envFor(definition.logicalId()).with(secrets.values()).with(outboxEndpoints);
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
@@ -99,9 +105,8 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }, java.time.Clock.systemUTC());
             ControlRoutes control = new ControlRoutes(functions, notifications, credentials,
-                    new SampleObjects(standIns.s3(), root.resolve("events")), outbound);
-            HttpGateway gateway = new HttpGateway(port, bindings, secrets.adminKey(), control);
-            gateway.start();
+                    new SampleObjects(standIns.s3(), root.resolve("events")));
+            gateway.start(bindings, control);
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
             if (options.seed()) {
@@ -110,6 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
             notifications.start();
             return runtime;
         } catch (RuntimeException | IOException e) {
+            gateway.close();
             standIns.close();
             throw e;
         }
@@ -177,6 +183,8 @@ public final class LocalRuntime implements AutoCloseable {
         out.append("\nQuanyu local runtime is up (pid ").append(pid).append(").\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
+                .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
+                .append("?channel=&recipient=   (DELETE clears)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
@@ -200,12 +208,6 @@ public final class LocalRuntime implements AutoCloseable {
         standIns.close();
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
@@ -219,8 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The {@code /_local} endpoints: list functions, invoke any function, fire a schedule. */
     private record ControlRoutes(Map<String, LocalFunction> functions, S3Notifications notifications,
-                                 LocalCredentials credentials, SampleObjects sampleObjects,
-                                 OutboundRecorder outbound) implements HttpGateway.ControlEndpoint {
+                                 LocalCredentials credentials, SampleObjects sampleObjects) implements HttpGateway.ControlEndpoint {
         @Override
         public Optional<HttpGateway.Reply> handle(String method, String path, String body) {
             String[] parts = path.substring("/_local/".length()).split("/");
@@ -230,9 +231,6 @@ public final class LocalRuntime implements AutoCloseable {
                         "routes", f.definition().routes().stream().map(SamFunction.HttpRoute::routeKey).toList(),
                         "schedules", f.definition().schedules().stream().map(SamFunction.Schedule::eventName).toList())));
                 return Optional.of(new HttpGateway.Reply(200, list));
-            }
-            if (parts.length >= 1 && OutboundRecorder.PATH.equals(parts[0])) {
-                return Optional.of(outbound.handle(method, path, body));
             }
             if (!"POST".equals(method)) {
                 return Optional.empty();

@@ -22,7 +22,8 @@ final class LocalSecrets {
     /** Variables template.yaml resolves from Secrets Manager, plus the local admin key. */
     static final List<String> NAMES = List.of("ADMIN_API_KEY", "WECHAT_TOKEN", "META_APP_SECRET", "META_VERIFY_TOKEN",
             "META_ACCESS_TOKEN", "LINE_CHANNEL_SECRET", "LINE_ACCESS_TOKEN", "TELEGRAM_SECRET_TOKEN",
-            "TELEGRAM_BOT_TOKEN", "WEB_CHAT_KEY", "AGENT_API_KEY");
+            "TELEGRAM_BOT_TOKEN", "WEB_CHAT_KEY", "AGENT_API_KEY", "JOURNEY_LINK_SECRET", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
+            "WECHAT_TEMPLATE_ID");
 
     private final Path file;
     private final Map<String, String> values;

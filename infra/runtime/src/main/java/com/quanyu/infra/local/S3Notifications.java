@@ -24,8 +24,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * notified are remembered on disk, so a restart does not deliver them again.
  */
 final class S3Notifications implements AutoCloseable {
-    /** A function subscribed to ObjectCreated events of a bucket's keys with a prefix and suffix. */
-    record Subscription(LocalFunction function, String bucket, String prefix, String suffix) {
+    /**
+     * A function subscribed to ObjectCreated events of a bucket's keys with a prefix and suffix: by an
+     * S3 notification, or with {@code viaEventBridge} by an EventBridge rule on S3's events.
+     */
+    record Subscription(LocalFunction function, String bucket, String prefix, String suffix, boolean viaEventBridge) {
     }
 
     private static final JsonLogger LOG = JsonLogger.of(S3Notifications.class);
@@ -55,7 +58,7 @@ final class S3Notifications implements AutoCloseable {
     }
 
     static Subscription subscription(LocalFunction function, SamFunction.S3Trigger trigger, String bucketName) {
-        return new Subscription(function, bucketName, trigger.prefix(), trigger.suffix());
+        return new Subscription(function, bucketName, trigger.prefix(), trigger.suffix(), trigger.viaEventBridge());
     }
 
     void start() {
@@ -76,7 +79,9 @@ final class S3Notifications implements AutoCloseable {
                         continue;
                     }
                     try {
-                        subscription.function().invoke(LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
+                        subscription.function().invoke(subscription.viaEventBridge()
+                                ? LambdaEvents.objectCreatedViaEventBridge(subscription.bucket(), object.key(), object.size())
+                                : LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
                     } catch (RuntimeException e) {
                         // Lambda retries failed async invocations; locally the next poll retries.
                         LOG.error("S3-triggered function failed; will retry", e, "function", subscription.function().name(), "key", object.key());

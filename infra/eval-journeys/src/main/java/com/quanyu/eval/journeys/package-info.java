@@ -1,0 +1,2 @@
+/** Tooling: the abandoned-cart journey simulation. Not deployed. */
+package com.quanyu.eval.journeys;
