@@ -4,46 +4,37 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.WriteKeyAuth;
-import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventParser;
-import com.quanyu.shared.customer.EventPipeline;
-import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.EventType;
-import com.quanyu.shared.customer.IngestReport;
-import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.customer.InvalidEventException;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
-import com.quanyu.shared.http.ApiResponses;
-import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Segment-compatible intake routes: authenticate the write key, enforce the size limits,
  * validate every event (a request is accepted whole or rejected whole, naming the first bad field),
- * then run the pipeline. Answers 200 {@code {"success": true, ...}}; 503 with {@code retry-after}
- * when storage failed or a message is being processed by a concurrent request, so that SDKs retry.
+ * then hand the events to the {@link WritePath}, which answers.
  */
 final class SegmentIntake {
     /** Largest batch request body, as Segment's HTTP API allows. */
     static final int MAX_BATCH_BYTES = 500 * 1024;
-    private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
-    private final EventPipeline pipeline;
+    private final EventParser parser;
+    private final WritePath writePath;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, EventPipeline pipeline, Clock clock) {
+    SegmentIntake(WriteKeyAuth auth, EventParser parser, WritePath writePath, Clock clock) {
         this.auth = auth;
-        this.pipeline = pipeline;
+        this.parser = parser;
+        this.writePath = writePath;
         this.clock = clock;
     }
 
@@ -56,7 +47,7 @@ final class SegmentIntake {
         }
         JsonNode body = request.jsonBody();
         Source source = auth.authenticate(request, body);
-        return run(source, List.of(parse(body, source, type, receivedAt, null, "")));
+        return writePath.write(source, List.of(parse(body, source, type, receivedAt, null, "")));
     }
 
     /** {@code POST /v1/batch}: {@code {"batch": [...], "sentAt": ..., "context": ...}}. */
@@ -80,43 +71,20 @@ final class SegmentIntake {
         }
         Instant sentAt = instant(body, "sentAt");
         JsonNode sharedContext = body.get("context");
-        List<CustomerEvent> events = new ArrayList<>(batch.size());
+        List<AcceptedEvent> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             JsonNode event = withSharedContext(batch.get(i), sharedContext);
             events.add(parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]"));
         }
-        return run(source, events);
+        return writePath.write(source, events);
     }
 
-    private CustomerEvent parse(JsonNode event, Source source, EventType type, Instant receivedAt, Instant sentAt, String where) {
+    private AcceptedEvent parse(JsonNode event, Source source, EventType type, Instant receivedAt, Instant sentAt, String where) {
         try {
-            return pipeline.parser().parse(event, source, type, receivedAt, sentAt, where);
+            return new AcceptedEvent(event, type, receivedAt, sentAt, parser.parse(event, source, type, receivedAt, sentAt, where));
         } catch (InvalidEventException e) {
             throw new ApiException(400, "invalid_event", e.getMessage());
         }
-    }
-
-    private APIGatewayV2HTTPResponse run(Source source, List<CustomerEvent> events) {
-        IngestReport report;
-        try {
-            report = pipeline.process(source, events);
-        } catch (IngestUnavailableException e) {
-            throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", !report.retryNeeded());
-        body.put("accepted", report.count(Status.ACCEPTED));
-        body.put("duplicates", report.count(Status.DUPLICATE));
-        body.put("suppressed", report.count(Status.SUPPRESSED));
-        if (report.retryNeeded()) {
-            body.put("inFlight", report.count(Status.IN_FLIGHT));
-            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
-                    "inFlight", report.count(Status.IN_FLIGHT));
-            APIGatewayV2HTTPResponse response = ApiResponses.json(503, body);
-            response.setHeaders(Map.of("content-type", "application/json; charset=utf-8", "retry-after", "1"));
-            return response;
-        }
-        return ApiResponses.ok(body);
     }
 
     /** Batch-level context (library, ip, ...) applies to each event that does not set the same key. */

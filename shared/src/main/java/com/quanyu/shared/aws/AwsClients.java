@@ -56,6 +56,20 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /**
+     * Any other service's client (the ingest function's Kinesis client) configured like these: the
+     * URLConnection HTTP client, timeouts, region, and the stand-in endpoint and local credentials
+     * when {@code endpointVariable} is set.
+     */
+    public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C build(B builder, Env env, String endpointVariable) {
+        builder.httpClient(httpClient()).region(region(env)).overrideConfiguration(overrides());
+        Optional<URI> endpoint = env.optional(endpointVariable).map(URI::create);
+        endpoint.ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials(env, endpoint.isPresent()));
+        return builder.build();
+    }
+
     private static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))

@@ -1,0 +1,14 @@
+package com.quanyu.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.shared.customer.Source;
+import java.util.List;
+
+/**
+ * What the intake does with a validated request's events, and the answer: into the durable buffer
+ * ({@link BufferedWritePath}, the deployed path) or straight through the pipeline
+ * ({@link DirectWritePath}, the synchronous alternative).
+ */
+interface WritePath {
+    APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events);
+}
