@@ -19,21 +19,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Every kind of bad request gets a 4xx with a JSON body naming the problem; nothing of a rejected request is applied. */
 @ExtendWith(AwsStandInsExtension.class)
 class BadInputTest {
-    private final IngestApiHandler handler;
+    private final StreamedIngest handler;
     private final CustomerStores stores;
     private final String writeKey;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     BadInputTest(StandIns aws) {
         Env env = aws.envFor("IngestFunction");
-        this.handler = new IngestApiHandler(env, aws.dynamo(), aws.s3());
+        this.handler = new StreamedIngest(aws, env);
         this.stores = CustomerStores.fromEnv(env, aws.dynamo(), aws.s3());
         this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("App", "app").writeKey();
     }
 
     private APIGatewayV2HTTPResponse post(String path, String body, String authorization) {
         Map<String, String> headers = authorization == null ? Map.of() : Map.of("authorization", authorization);
-        return handler.handleRequest(ApiEvents.post(path, body, headers), null);
+        return handler.handle(ApiEvents.post(path, body, headers));
     }
 
     /** Asserts a 4xx JSON error whose message mentions {@code mentions}. */

@@ -50,7 +50,8 @@ class ConcurrentIngestTest {
     @Test
     void countersEqualTheGroundTruthUnderConcurrentDuplicatedOverlappingWrites() throws Exception {
         DemoDataset data = DemoData.generate(new DemoConfig(20261129, 40, LocalDate.of(2026, 10, 20), 40, 0.03));
-        Env env = aws.envFor("IngestFunction");
+        // the synchronous write path; BurstIngestTest runs the buffered one against ground truth
+        Env env = aws.envFor("IngestFunction").with(java.util.Map.of(IngestApiHandler.STREAM, ""));
         SourceRegistry sources = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"));
         Map<String, String> keys = new LinkedHashMap<>();
         data.events().forEach(e -> keys.computeIfAbsent(e.source().channel(), c -> sources.register("demo " + c, c).writeKey()));
