@@ -57,14 +57,14 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Over given clients and buffer (empty: the synchronous write path). */
     public IngestApiHandler(Env env, DynamoDbClient dynamo, S3Client s3, Optional<EventBuffer> buffer) {
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
-        var pipeline = stores.pipelineBuilder()
+        // The buffered API only validates: the order-risk model (an S3 client, a registry lookup) is the consumer's.
+        WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new).orElseGet(() -> new DirectWritePath(stores.pipelineBuilder()
                 .riskScorer(OrderRiskScorers.fromEnv(env))
                 .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                 .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
-                .build();
-        WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new).orElseGet(() -> new DirectWritePath(pipeline));
+                .build()));
         SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))),
-                pipeline.parser(), writePath, Clock.systemUTC());
+                stores.pipelineBuilder().build().parser(), writePath, Clock.systemUTC());
         ProfileAdmin admin = new ProfileAdmin(new AdminAuth(env), stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());

@@ -89,7 +89,11 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                     case "Kinesis" -> {
                         Object stream = eventProperties.get("Stream");
                         // !GetAtt IngestStream.Arn
-                        String streamId = stream instanceof CfnTemplate.Intrinsic att ? String.valueOf(att.argument()).split("\\.")[0] : String.valueOf(stream);
+                        String streamId = String.valueOf(stream);
+                        if (stream instanceof CfnTemplate.Intrinsic att) {
+                            streamId = att.argument() instanceof List<?> parts ? String.valueOf(parts.get(0))
+                                    : String.valueOf(att.argument()).split("\\.")[0];
+                        }
                         Object batch = eventProperties.get("BatchSize");
                         streams.add(new StreamTrigger(name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
                     }

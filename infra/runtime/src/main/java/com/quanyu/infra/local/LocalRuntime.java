@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import com.quanyu.shared.testing.KinesisEventSourceMapping;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -33,11 +36,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final HttpGateway gateway;
     private final S3Notifications notifications;
+    private final List<KinesisEventSourceMapping> streamMappings;
     private final LocalPlatform platform;
     private final LocalSecrets secrets;
 
     private LocalRuntime(StandIns standIns, Map<String, LocalFunction> functions, HttpGateway gateway,
-                         S3Notifications notifications, LocalPlatform platform, LocalSecrets secrets) {
+                         S3Notifications notifications, List<KinesisEventSourceMapping> streamMappings,
+                         LocalPlatform platform, LocalSecrets secrets) {
+        this.streamMappings = streamMappings;
         this.standIns = standIns;
         this.functions = functions;
         this.gateway = gateway;
@@ -80,6 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
+            List<KinesisEventSourceMapping> streamMappings = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
                 LocalFunction function = LocalFunction.of(definition, env);
@@ -90,6 +97,10 @@ public final class LocalRuntime implements AutoCloseable {
                         new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));
                 definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
                         standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
+                // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they succeed
+                definition.streams().forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(standIns.kinesis(),
+                        standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.streamLogicalId())),
+                        trigger.batchSize(), ShardIteratorType.TRIM_HORIZON, event -> function.invoke(event))));
             }
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
@@ -97,11 +108,12 @@ public final class LocalRuntime implements AutoCloseable {
             HttpGateway gateway = new HttpGateway(options.port(), bindings, secrets.adminKey(), control);
             gateway.start();
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
-            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
+            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets);
             if (options.seed()) {
                 runtime.seed(seeders, secretsDir);
             }
             notifications.start();
+            streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
             return runtime;
         } catch (RuntimeException | IOException e) {
             standIns.close();
@@ -124,6 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
                 continue;
             }
             notifications.pollOnce();
+            deliverStreams();
             Files.createDirectories(dataDir);
             Files.writeString(marker, "done\n");
             seeded = true;
@@ -148,6 +161,11 @@ public final class LocalRuntime implements AutoCloseable {
         return secrets.adminKey();
     }
 
+    /** Delivers every buffered stream record to its consumer now (seeders, tests; normally pollers do it). */
+    long deliverStreams() {
+        return streamMappings.stream().mapToLong(KinesisEventSourceMapping::drain).sum();
+    }
+
     /** Delivers pending S3 notifications now (tests and seeders; normally a poller does it). */
     int deliverS3Notifications() {
         return notifications.pollOnce();
@@ -158,6 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
         out.append("\nQuanyu local runtime is up.\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
+                .append("  Kinesis (kinesalite): ").append(standIns.kinesisEndpoint()).append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
@@ -175,6 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
     public synchronized void close() {
         gateway.close();
         notifications.close();
+        streamMappings.forEach(KinesisEventSourceMapping::close);
         standIns.close();
     }
 
