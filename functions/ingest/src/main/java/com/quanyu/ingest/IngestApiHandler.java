@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import com.quanyu.ingest.buffer.EventBuffer;
-import com.quanyu.ingest.buffer.KinesisEventBuffer;
+import com.quanyu.ingest.buffer.aws.KinesisEventBuffer;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;

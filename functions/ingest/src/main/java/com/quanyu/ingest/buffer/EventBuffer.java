@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where the API puts accepted events: durable once {@link #put} returns. In AWS a Kinesis data
- * stream ({@link KinesisEventBuffer}); its consumer ({@code IngestStreamHandler}) folds them into
+ * stream ({@code buffer.aws.KinesisEventBuffer}); its consumer ({@code IngestStreamHandler}) folds them into
  * profiles in batches.
  */
 public interface EventBuffer {

@@ -1,4 +1,7 @@
-package com.quanyu.ingest.buffer;
+package com.quanyu.ingest.buffer.aws;
+
+import com.quanyu.ingest.buffer.BufferRecord;
+import com.quanyu.ingest.buffer.EventBuffer;
 
 import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.log.JsonLogger;
@@ -65,7 +68,7 @@ public final class KinesisEventBuffer implements EventBuffer {
         if (!pending.isEmpty()) {
             LOG.warn("stream refused records", "stream", stream, "refused", pending.size(), "errorCode", lastError);
             if ("ProvisionedThroughputExceededException".equals(lastError)) {
-                throw new BufferFullException(pending.size() + " events exceeded the stream's write capacity");
+                throw new EventBuffer.BufferFullException(pending.size() + " events exceeded the stream's write capacity");
             }
             throw new IngestUnavailableException("the stream refused " + pending.size() + " records: " + lastError);
         }
