@@ -3,6 +3,7 @@ package com.quanyu.ingest;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.ingest.buffer.BufferRecord;
 import com.quanyu.ingest.buffer.EventBuffer;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.http.ApiException;
@@ -25,7 +26,7 @@ final class BufferedWritePath implements WritePath {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events) {
+    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
         List<BufferRecord> records = events.stream().map(e ->
                 BufferRecord.of(source, e.raw(), e.routeType(), e.receivedAt(), e.sentAt(), e.parsed())).toList();
         try {
@@ -38,6 +39,9 @@ final class BufferedWritePath implements WritePath {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("accepted", events.size());
+        if (!rejected.isEmpty()) {
+            body.put("rejected", SegmentIntake.rejectionsOf(rejected));
+        }
         return ApiResponses.ok(body);
     }
 }

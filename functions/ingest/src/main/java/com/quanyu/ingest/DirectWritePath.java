@@ -1,6 +1,7 @@
 package com.quanyu.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.customer.EventPipeline;
 import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
@@ -27,25 +28,27 @@ final class DirectWritePath implements WritePath {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events) {
+    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
         IngestReport report;
         try {
             report = pipeline.process(source, events.stream().map(AcceptedEvent::parsed).toList());
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }
+        if (report.retryNeeded()) {
+            // The plain error body: counts here would read as a partial success and tempt a client to drop the rest.
+            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
+                    "inFlight", report.count(Status.IN_FLIGHT));
+            throw new ApiException(503, "in_flight", report.count(Status.IN_FLIGHT)
+                    + " message(s) of this request are being processed by another request; retry the same request");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", !report.retryNeeded());
+        body.put("success", true);
         body.put("accepted", report.count(Status.ACCEPTED));
         body.put("duplicates", report.count(Status.DUPLICATE));
         body.put("suppressed", report.count(Status.SUPPRESSED));
-        if (report.retryNeeded()) {
-            body.put("inFlight", report.count(Status.IN_FLIGHT));
-            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
-                    "inFlight", report.count(Status.IN_FLIGHT));
-            APIGatewayV2HTTPResponse response = ApiResponses.json(503, body);
-            response.setHeaders(Map.of("content-type", "application/json; charset=utf-8", "retry-after", "1"));
-            return response;
+        if (!rejected.isEmpty()) {
+            body.put("rejected", SegmentIntake.rejectionsOf(rejected));
         }
         return ApiResponses.ok(body);
     }

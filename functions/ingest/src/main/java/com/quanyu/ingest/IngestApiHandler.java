@@ -9,6 +9,7 @@ import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventType;
@@ -64,7 +65,8 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
                 .build()));
         SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))),
-                stores.pipelineBuilder().build().parser(), writePath, Clock.systemUTC());
+                stores.pipelineBuilder().build().parser(), writePath,
+                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
         ProfileAdmin admin = new ProfileAdmin(new AdminAuth(env), stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());

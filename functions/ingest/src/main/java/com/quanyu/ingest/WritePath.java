@@ -1,6 +1,7 @@
 package com.quanyu.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.customer.Source;
 import java.util.List;
 
@@ -10,5 +11,6 @@ import java.util.List;
  * ({@link DirectWritePath}, the synchronous alternative).
  */
 interface WritePath {
-    APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events);
+    /** Writes the valid events of a request; {@code rejected} are its invalid ones, listed in the answer. */
+    APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected);
 }
