@@ -19,6 +19,10 @@ import com.quanyu.shared.http.Router;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import com.quanyu.ingest.buffer.EventBuffer;
+import com.quanyu.ingest.buffer.aws.KinesisEventBuffer;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,8 +31,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code identify}, {@code page}, {@code screen}, {@code group}, {@code alias}, {@code batch}) and
  * the admin routes {@code GET/DELETE /v1/profiles/{id}}. All domain work is in
  * {@code com.quanyu.shared.customer}; this class only wires it to HTTP.
+ *
+ * <p>With {@code INGEST_STREAM} set (as template.yaml does) accepted events go to that Kinesis stream
+ * and {@link IngestStreamHandler} folds them into profiles; without it (blank) the pipeline runs
+ * inside the request, the synchronous alternative.
  */
 public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The stream accepted events go to; blank or unset: the synchronous write path. */
+    public static final String STREAM = "INGEST_STREAM";
+    public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
     private final Router router;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
@@ -42,14 +53,20 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Over given clients: tests point one at a failing endpoint to prove faults become retryable 503s. */
     public IngestApiHandler(Env env, DynamoDbClient dynamo, S3Client s3) {
+        this(env, dynamo, s3, env.optional(STREAM).map(stream -> new KinesisEventBuffer(kinesis(env), stream)));
+    }
+
+    /** Over given clients and buffer (empty: the synchronous write path). */
+    public IngestApiHandler(Env env, DynamoDbClient dynamo, S3Client s3, Optional<EventBuffer> buffer) {
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
-        var pipeline = stores.pipelineBuilder()
+        // The buffered API only validates: the order-risk model (an S3 client, a registry lookup) is the consumer's.
+        WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new).orElseGet(() -> new DirectWritePath(stores.pipelineBuilder()
                 .riskScorer(OrderRiskScorers.fromEnv(env))
                 .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                 .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
-                .build();
-        SegmentIntake intake = new SegmentIntake(
-                new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))), pipeline,
+                .build()));
+        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))),
+                stores.pipelineBuilder().build().parser(), writePath,
                 new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
         ProfileAdmin admin = new ProfileAdmin(new AdminAuth(env), stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
@@ -65,6 +82,11 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .get("/v1/profiles/{id}", admin::get)
                 .delete("/v1/profiles/{id}", admin::delete)
                 .build();
+    }
+
+    /** The Kinesis client of the buffer, pointed at {@code AWS_ENDPOINT_URL_KINESIS} when set (kinesalite). */
+    static KinesisClient kinesis(Env env) {
+        return AwsClients.client(KinesisClient.builder(), env, KINESIS_ENDPOINT);
     }
 
     @Override

@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.ingest.store.RejectedEventArchive;
-import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventParser;
-import com.quanyu.shared.customer.EventPipeline;
-import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.EventType;
-import com.quanyu.shared.customer.IngestReport;
-import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.customer.InvalidEventException;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.http.ApiException;
@@ -31,7 +26,7 @@ import java.util.Map;
 /**
  * The Segment-compatible intake routes: authenticate the write key (before the body is judged),
  * decode the body as SDKs send it (gzip or deflate, any content type), enforce the size limits,
- * validate every event before any store is called, then run the pipeline on the valid ones.
+ * validate every event before any store is called, then hand the valid ones to the {@link WritePath}.
  * A batch fails per event: an invalid event is rejected alone (its index and reason in the answer,
  * the event kept under the lake's {@code rejected/} prefix) and the others are processed.
  * Answers 200 {@code {"success": true, "accepted", "duplicates", "suppressed", "rejected": [...]}};
@@ -44,13 +39,15 @@ final class SegmentIntake {
     private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
-    private final EventPipeline pipeline;
+    private final EventParser parser;
+    private final WritePath writePath;
     private final RejectedEventArchive rejectedArchive;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, EventPipeline pipeline, RejectedEventArchive rejectedArchive, Clock clock) {
+    SegmentIntake(WriteKeyAuth auth, EventParser parser, WritePath writePath, RejectedEventArchive rejectedArchive, Clock clock) {
         this.auth = auth;
-        this.pipeline = pipeline;
+        this.parser = parser;
+        this.writePath = writePath;
         this.rejectedArchive = rejectedArchive;
         this.clock = clock;
     }
@@ -60,14 +57,14 @@ final class SegmentIntake {
         Instant receivedAt = clock.instant();
         Body body = new Body(request, EventParser.MAX_EVENT_BYTES, "event");
         Source source = auth.authenticate(request, body::json);
-        CustomerEvent event;
+        AcceptedEvent event;
         try {
-            event = pipeline.parser().parse(body.json(), source, type, receivedAt, null, "");
+            event = new AcceptedEvent(body.json(), type, receivedAt, null, parser.parse(body.json(), source, type, receivedAt, null, ""));
         } catch (InvalidEventException e) {
             Metrics.of("ingest").count("EventsRejected", 1).emit();
             throw new ApiException(400, "invalid_event", e.getMessage());
         }
-        return run(source, List.of(event), List.of());
+        return writePath.write(source, List.of(event), List.of());
     }
 
     /** {@code POST /v1/batch}: {@code {"batch": [...], "sentAt": ..., "context": ...}}. */
@@ -87,12 +84,12 @@ final class SegmentIntake {
         }
         Instant sentAt = instant(body.json(), "sentAt");
         JsonNode sharedContext = body.json().get("context");
-        List<CustomerEvent> events = new ArrayList<>(batch.size());
+        List<AcceptedEvent> events = new ArrayList<>(batch.size());
         List<RejectedEventArchive.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             JsonNode event = withSharedContext(batch.get(i), sharedContext);
             try {
-                events.add(pipeline.parser().parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]"));
+                events.add(new AcceptedEvent(event, null, receivedAt, sentAt, parser.parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]")));
             } catch (InvalidEventException e) {
                 rejected.add(new RejectedEventArchive.Rejection(i, e.field(), e.getMessage(), batch.get(i)));
             }
@@ -109,39 +106,11 @@ final class SegmentIntake {
             answer.put("rejected", rejectionsOf(rejected));
             return ApiResponses.json(400, answer);
         }
-        return run(source, events, rejected);
+        return writePath.write(source, events, rejected);
     }
 
-    private APIGatewayV2HTTPResponse run(Source source, List<CustomerEvent> events, List<RejectedEventArchive.Rejection> rejected) {
-        IngestReport report;
-        try {
-            report = pipeline.process(source, events);
-        } catch (IngestUnavailableException e) {
-            throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
-        }
-        Metrics.of("ingest").count("EventsAccepted", report.count(Status.ACCEPTED))
-                .count("EventsDuplicate", report.count(Status.DUPLICATE))
-                .count("EventsSuppressed", report.count(Status.SUPPRESSED))
-                .count("EventsInFlight", report.count(Status.IN_FLIGHT)).emit();
-        if (report.retryNeeded()) {
-            // The plain error body: counts here would read as a partial success and tempt a client to drop the rest.
-            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
-                    "inFlight", report.count(Status.IN_FLIGHT));
-            throw new ApiException(503, "in_flight", report.count(Status.IN_FLIGHT)
-                    + " message(s) of this request are being processed by another request; retry the same request");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("accepted", report.count(Status.ACCEPTED));
-        body.put("duplicates", report.count(Status.DUPLICATE));
-        body.put("suppressed", report.count(Status.SUPPRESSED));
-        if (!rejected.isEmpty()) {
-            body.put("rejected", rejectionsOf(rejected));
-        }
-        return ApiResponses.ok(body);
-    }
-
-    private static List<Map<String, Object>> rejectionsOf(List<RejectedEventArchive.Rejection> rejected) {
+    /** The per-event rejections as the answer lists them. */
+    static List<Map<String, Object>> rejectionsOf(List<RejectedEventArchive.Rejection> rejected) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RejectedEventArchive.Rejection r : rejected) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -39,7 +39,8 @@ class FaultToleranceTest {
     FaultToleranceTest(StandIns aws) {
         this.aws = aws;
         // A short lease: claims a dead DynamoDB could not release expire quickly, so the retry loop stays short.
-        this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "2"));
+        // the synchronous write path: its pipeline's leases and releases under faults
+        this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "2", IngestApiHandler.STREAM, ""));
         this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Faulty", "web").writeKey();
         this.stores = CustomerStores.fromEnv(env, aws.dynamo(), aws.s3());
     }

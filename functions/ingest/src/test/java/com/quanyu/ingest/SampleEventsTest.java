@@ -19,18 +19,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The sample events in events/ingest/ (for sam local invoke) do what their names say through the real handler. */
 @ExtendWith(AwsStandInsExtension.class)
 class SampleEventsTest {
-    private final IngestApiHandler handler;
+    private final StreamedIngest handler;
 
     SampleEventsTest(StandIns aws) {
         Env env = aws.envFor("IngestFunction").with(Map.of("ADMIN_API_KEY", "local-admin-key-change-me"));
         new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Sample web shop", "web", "qy_demo_web_write_key_0001");
-        this.handler = new IngestApiHandler(env, aws.dynamo(), aws.s3());
+        this.handler = new StreamedIngest(aws, env);
     }
 
     private int status(String name) throws Exception {
         Path file = RepoRoot.find().resolve("events/ingest").resolve(name);
         APIGatewayV2HTTPEvent event = Json.mapper().readValue(Files.readString(file), APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
         return response.getStatusCode();
     }
 

@@ -52,6 +52,7 @@ public final class EventPipeline {
     private final Duration dedupeWindow;
     private final int parallelism;
     private final EventParser parser;
+    private final IdentityRules rules;
     private final IdentityStitcher stitcher;
     private final OrderRecorder orderRecorder;
     /** Platform threads (not virtual) so that CPU time per lane can be measured by the ingest benchmark. */
@@ -68,6 +69,7 @@ public final class EventPipeline {
         this.dedupeWindow = b.dedupeWindow;
         this.parallelism = b.parallelism;
         this.parser = new EventParser(b.rules, b.defaultCurrency);
+        this.rules = b.rules;
         this.stitcher = new IdentityStitcher(profiles, b.rules, clock);
         this.orderRecorder = new OrderRecorder(orders, riskScorer);
     }
@@ -98,6 +100,33 @@ public final class EventPipeline {
 
     /** Processes validated events; see the class comment for the guarantees. */
     public IngestReport process(Source source, List<CustomerEvent> events) {
+        return run(events, i -> source, null, profiles, stitcher);
+    }
+
+    /**
+     * Folds a batch that a durable, ordered buffer delivered (a Kinesis shard), of any sources, into
+     * profiles. The buffer's consumer handles each partition key in one place at a time and a retried
+     * message keeps its partition key, so no lease is claimed per event: the done marks are read for
+     * the whole batch at once, and so are the identity links and profiles the batch needs. Every
+     * effect stays idempotent as in {@link #process}, so a batch that fails part-way (and is delivered
+     * again) applies nothing twice.
+     *
+     * @throws IngestUnavailableException or a storage exception: deliver the same batch again
+     */
+    public IngestReport fold(List<BufferedEvent> batch) {
+        List<CustomerEvent> events = batch.stream().map(BufferedEvent::event).toList();
+        java.util.Set<String> done = dedupe.doneAmong(events.stream().map(CustomerEvent::messageKey).toList());
+        BatchReadCache cache = BatchReadCache.prefetch(profiles, events.stream()
+                .filter(e -> !done.contains(e.messageKey())).flatMap(e -> e.identifiers().stream()).toList());
+        return run(events, i -> batch.get(i).source(), done, cache, new IdentityStitcher(cache, rules, clock));
+    }
+
+    /**
+     * The pipeline over {@code repository}; {@code done} null: claim each event with a lease, else the
+     * keys already done (the others are this call's without a lease).
+     */
+    private IngestReport run(List<CustomerEvent> events, java.util.function.IntFunction<Source> sourceOf,
+                             java.util.Set<String> done, ProfileRepository repository, IdentityStitcher stitcher) {
         int n = events.size();
         EventResult[] results = new EventResult[n];
         IdentityStitcher.Resolution[] resolutions = new IdentityStitcher.Resolution[n];
@@ -115,7 +144,7 @@ public final class EventPipeline {
             Map<List<Identifier>, IdentityStitcher.Resolution> resolved = new ConcurrentHashMap<>();
             inLanes(byIdentity, i -> {
                 CustomerEvent event = events.get(i);
-                Status claim = claim(event, claims);
+                Status claim = done == null ? claim(event, claims) : adopt(event, done, claims);
                 if (claim != null) {
                     results[i] = new EventResult(event.messageId(), claim, null);
                     return;
@@ -135,13 +164,13 @@ public final class EventPipeline {
             // 2. one conditional write per profile for all its events of this call
             List<List<Integer>> byProfile = groups(n, i -> resolutions[i] == null ? null : resolutions[i].profileId());
             inGroups(byProfile, group -> {
-                String landed = applyGroup(group, events, resolutions);
+                String landed = applyGroup(group, events, resolutions, repository, stitcher);
                 for (int i : group) {
                     CustomerEvent event = events.get(i);
                     if (landed == null) {
                         results[i] = new EventResult(event.messageId(), Status.SUPPRESSED, null);
                     } else {
-                        archive.add(LakeRecords.enrich(event, source, landed));
+                        archive.add(LakeRecords.enrich(event, sourceOf.apply(i), landed));
                         results[i] = new EventResult(event.messageId(), Status.ACCEPTED, landed);
                     }
                 }
@@ -151,7 +180,9 @@ public final class EventPipeline {
                 lake.write(List.copyOf(archive));
             }
         } catch (RuntimeException e) {
-            releaseAll(claims);
+            if (done == null) {
+                releaseAll(claims);
+            }
             LOG.warn("ingestion failed; claims released for retry", "events", n, "error", e.getClass().getSimpleName());
             throw e;
         }
@@ -175,11 +206,21 @@ public final class EventPipeline {
         }
     }
 
+    /** For a lease-free fold: null when the event is this call's, DUPLICATE when it is done. */
+    private static Status adopt(CustomerEvent event, java.util.Set<String> done, Map<String, String> claims) {
+        if (done.contains(event.messageKey())) {
+            return Status.DUPLICATE;
+        }
+        claims.put(event.messageKey(), "");
+        return null;
+    }
+
     /**
      * Records the group's orders, then applies all its events to their profile in one conditional
      * write; returns the profile they landed in, or null when that person was forgotten meanwhile.
      */
-    private String applyGroup(List<Integer> group, List<CustomerEvent> events, IdentityStitcher.Resolution[] resolutions) {
+    private String applyGroup(List<Integer> group, List<CustomerEvent> events, IdentityStitcher.Resolution[] resolutions,
+                              ProfileRepository profiles, IdentityStitcher stitcher) {
         boolean[] countOrder = new boolean[group.size()];
         for (int k = 0; k < group.size(); k++) {
             CustomerEvent event = events.get(group.get(k));

@@ -35,6 +35,12 @@ public interface IdempotencyStore {
         claims.forEach((key, token) -> complete(key, token, expiresAt));
     }
 
+    /**
+     * Which of {@code messageKeys} are done (strongly consistent). For consumers that process each
+     * key in one place at a time (an ordered buffer's partition), where no lease is needed.
+     */
+    java.util.Set<String> doneAmong(java.util.Collection<String> messageKeys);
+
     /** Ends the lease early after a failure, so that an immediate retry can claim the event. */
     void release(String messageKey, String token);
 }

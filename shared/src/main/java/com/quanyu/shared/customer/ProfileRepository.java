@@ -21,6 +21,13 @@ public interface ProfileRepository {
      */
     boolean save(Profile profile, long expectedVersion);
 
+    /** Several stored profiles at once (strongly consistent), every id a key: empty when none is stored. */
+    default Map<String, Optional<Profile>> loadAll(Collection<String> profileIds) {
+        Map<String, Optional<Profile>> profiles = new java.util.LinkedHashMap<>();
+        profileIds.forEach(id -> profiles.put(id, load(id)));
+        return profiles;
+    }
+
     Optional<IdentityLink> link(Identifier identifier);
 
     /** The links of several identifiers at once; identifiers without a link are absent from the map. */

@@ -58,6 +58,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "payload_too_large", message);
     }
 
+    /** The service is at capacity (its buffer is full); the caller should retry the same request later. */
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(429, "too_many_requests", message);
+    }
+
     /** A downstream dependency failed; the caller should retry the same request (idempotently). */
     public static ApiException unavailable(String message, Throwable cause) {
         return new ApiException(503, "service_unavailable", message, cause);

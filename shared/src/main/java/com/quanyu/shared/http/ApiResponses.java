@@ -42,7 +42,7 @@ public final class ApiResponses {
 
     public static APIGatewayV2HTTPResponse error(ApiException e) {
         APIGatewayV2HTTPResponse response = error(e.status(), e.error(), e.getMessage());
-        if (e.status() == 503) {
+        if (e.status() == 503 || e.status() == 429) {
             Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
             headers.put("retry-after", "1");
             response.setHeaders(headers);

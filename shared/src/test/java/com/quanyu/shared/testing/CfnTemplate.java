@@ -141,6 +141,9 @@ public final class CfnTemplate {
         if ("AWS::DynamoDB::Table".equals(type) && properties.containsKey("TableName")) {
             return resolve(properties.get("TableName"));
         }
+        if ("AWS::Kinesis::Stream".equals(type) && properties.containsKey("Name")) {
+            return resolve(properties.get("Name"));
+        }
         if ("AWS::S3::Bucket".equals(type) && properties.containsKey("BucketName")) {
             return resolve(properties.get("BucketName"));
         }

@@ -42,6 +42,22 @@ public final class Provisioner {
         return names;
     }
 
+    /** Creates the template's Kinesis streams (one shard each locally); returns their resolved names. */
+    public static List<String> createStreams(CfnTemplate template, software.amazon.awssdk.services.kinesis.KinesisClient kinesis) {
+        List<String> names = new ArrayList<>();
+        for (String id : template.resourcesOfType("AWS::Kinesis::Stream")) {
+            String name = template.resolve(template.properties(id).getOrDefault("Name", id));
+            names.add(name);
+            try {
+                kinesis.createStream(b -> b.streamName(name).shardCount(1));
+            } catch (software.amazon.awssdk.services.kinesis.model.ResourceInUseException alreadyThere) {
+                // kept from an earlier run
+            }
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(name));
+        }
+        return names;
+    }
+
     /** Creates the template's buckets; returns their resolved names. */
     public static List<String> createBuckets(CfnTemplate template, S3Client s3) {
         List<String> names = new ArrayList<>();

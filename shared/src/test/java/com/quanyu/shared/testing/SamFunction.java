@@ -18,10 +18,12 @@ import java.util.Map;
  * @param routes      HttpApi events
  * @param schedules   Schedule/ScheduleV2 events
  * @param s3Events    S3 events
+ * @param streams     Kinesis events (event source mappings)
  */
 public record SamFunction(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
                           Map<String, String> environment,
-                          List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events) {
+                          List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events,
+                          List<StreamTrigger> streams) {
 
     /** An HttpApi route; {@code iamAuth} when the route requires AWS_IAM authorisation. */
     public record HttpRoute(String eventName, String method, String path, boolean iamAuth) {
@@ -45,6 +47,10 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
         }
     }
 
+    /** A Kinesis event source mapping: the stream's logical id and the largest batch it delivers. */
+    public record StreamTrigger(String eventName, String streamLogicalId, int batchSize) {
+    }
+
     public String handlerClass() {
         int separator = handler.indexOf("::");
         return separator < 0 ? handler : handler.substring(0, separator);
@@ -62,6 +68,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
             List<HttpRoute> routes = new ArrayList<>();
             List<Schedule> schedules = new ArrayList<>();
             List<S3Trigger> s3 = new ArrayList<>();
+            List<StreamTrigger> streams = new ArrayList<>();
             CfnTemplate.map(properties.get("Events")).forEach((name, body) -> {
                 Map<String, Object> event = CfnTemplate.map(body);
                 Map<String, Object> eventProperties = CfnTemplate.map(event.get("Properties"));
@@ -101,6 +108,17 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                             s3.add(new S3Trigger(name, bucketId, prefix, "", true));
                         }
                     }
+                    case "Kinesis" -> {
+                        Object stream = eventProperties.get("Stream");
+                        // !GetAtt IngestStream.Arn
+                        String streamId = String.valueOf(stream);
+                        if (stream instanceof CfnTemplate.Intrinsic att) {
+                            streamId = att.argument() instanceof List<?> parts ? String.valueOf(parts.get(0))
+                                    : String.valueOf(att.argument()).split("\\.")[0];
+                        }
+                        Object batch = eventProperties.get("BatchSize");
+                        streams.add(new StreamTrigger(name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
+                    }
                     default -> { }
                 }
             });
@@ -108,7 +126,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                     String.valueOf(properties.get("CodeUri")),
                     intProperty(properties, globals, "MemorySize", 128), intProperty(properties, globals, "Timeout", 3),
                     Map.copyOf(env), List.copyOf(routes),
-                    List.copyOf(schedules), List.copyOf(s3)));
+                    List.copyOf(schedules), List.copyOf(s3), List.copyOf(streams)));
         }
         return List.copyOf(functions);
     }

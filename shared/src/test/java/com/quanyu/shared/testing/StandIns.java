@@ -8,32 +8,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The local AWS stand-ins, running and provisioned from template.yaml: dynalite for DynamoDB and
- * S3Proxy for S3. Gives each function the environment its handler would get in AWS, pointed here.
+ * S3Proxy for S3, kinesalite for Kinesis. Gives each function the environment its handler would get in AWS, pointed here.
  */
 public final class StandIns implements AutoCloseable {
+    /** Where Kinesis clients point locally (the SDK's own variable for a service endpoint). */
+    public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
     private final Dynalite dynalite;
     private final S3ProxyServer s3proxy;
+    private final Kinesalite kinesalite;
     private final CfnTemplate template;
     private final Env baseEnv;
     private final DynamoDbClient dynamo;
     private final S3Client s3;
+    private final KinesisClient kinesis;
 
-    private StandIns(Dynalite dynalite, S3ProxyServer s3proxy, CfnTemplate template) {
+    private StandIns(Dynalite dynalite, S3ProxyServer s3proxy, Kinesalite kinesalite, CfnTemplate template) {
         this.dynalite = dynalite;
         this.s3proxy = s3proxy;
+        this.kinesalite = kinesalite;
         this.template = template;
         this.baseEnv = Env.of(Map.of(
                 AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint(),
                 AwsClients.S3_ENDPOINT, s3proxy.endpoint(),
+                KINESIS_ENDPOINT, kinesalite.endpoint(),
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY));
         this.dynamo = AwsClients.dynamoDb(baseEnv);
         this.s3 = AwsClients.s3(baseEnv);
+        this.kinesis = AwsClients.client(KinesisClient.builder(), baseEnv, KINESIS_ENDPOINT);
     }
 
     /**
@@ -46,16 +54,25 @@ public final class StandIns implements AutoCloseable {
         CfnTemplate template = CfnTemplate.local();
         Dynalite dynalite = Dynalite.start(root, dataDir.map(d -> d.resolve("dynamodb")));
         S3ProxyServer s3proxy;
+        Kinesalite kinesalite;
         try {
             s3proxy = S3ProxyServer.start(dataDir.map(d -> d.resolve("s3")));
         } catch (RuntimeException e) {
             dynalite.close();
             throw e;
         }
-        StandIns standIns = new StandIns(dynalite, s3proxy, template);
+        try {
+            kinesalite = Kinesalite.start(root, dataDir.map(d -> d.resolve("kinesis")));
+        } catch (RuntimeException e) {
+            s3proxy.close();
+            dynalite.close();
+            throw e;
+        }
+        StandIns standIns = new StandIns(dynalite, s3proxy, kinesalite, template);
         try {
             Provisioner.createTables(template, standIns.dynamo);
             Provisioner.createBuckets(template, standIns.s3);
+            Provisioner.createStreams(template, standIns.kinesis);
         } catch (RuntimeException e) {
             standIns.close();
             throw e;
@@ -73,6 +90,14 @@ public final class StandIns implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    public KinesisClient kinesis() {
+        return kinesis;
+    }
+
+    public String kinesisEndpoint() {
+        return kinesalite.endpoint();
     }
 
     public String dynamoEndpoint() {
@@ -107,6 +132,8 @@ public final class StandIns implements AutoCloseable {
     public void close() {
         dynamo.close();
         s3.close();
+        kinesis.close();
+        kinesalite.close();
         s3proxy.close();
         dynalite.close();
     }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.IngestApiHandler;
+import com.quanyu.ingest.IngestStreamHandler;
+import com.quanyu.shared.testing.KinesisEventSourceMapping;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventPipeline;
@@ -22,11 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Throughput and cost of {@code POST /v1/batch} with 500 events through the real handler, against
- * the local stand-ins (dynalite, S3Proxy): events per second, handler CPU microseconds per event
- * (the request thread plus the pipeline's lane threads; the stand-ins' CPU is not counted), DynamoDB
- * write and read requests per event; beside it the baseline of only parsing and re-serialising the
- * same request bodies with Jackson.
+ * Throughput and cost of {@code POST /v1/batch} with 500 events through the real handlers, against
+ * the local stand-ins (dynalite, S3Proxy, kinesalite), both write paths side by side on fresh tables
+ * with the same requests: synchronous (the pipeline inside the request) and buffered (the API puts
+ * into the stream; the consumer folds the stream in the template's batch size). Per event: handler
+ * CPU microseconds (request thread plus the pipeline's lane threads; the stand-ins' CPU and the event
+ * source mapping's polling are not counted), DynamoDB write and read requests; beside it the baseline
+ * of only parsing and re-serialising the same request bodies with Jackson.
  *
  * <pre>
  * ... com.quanyu.tools.ingest.IngestBenchmark --batches 20 --warmup 3 --seed 42
@@ -46,40 +51,107 @@ public final class IngestBenchmark {
         List<String> bodies = bodies(seed, batches + warmup);
         System.out.printf("%d batches of %d web/app events (%d warm-up), %.0f KB per request on average%n", batches, BATCH, warmup,
                 bodies.stream().mapToInt(b -> b.getBytes(StandardCharsets.UTF_8).length).average().orElse(0) / 1024);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long events = (long) batches * BATCH;
+        Cost direct = synchronous(bodies, warmup, threads);
+        Cost buffered = buffered(bodies, warmup, threads);
+        Baseline baseline = jacksonBaseline(bodies.subList(warmup, bodies.size()), threads);
+        System.out.printf("synchronous: %s%n", direct.describe(events));
+        System.out.printf("buffered:    %s%n", buffered.describe(events));
+        System.out.printf("baseline:    Jackson parse + re-serialise only: %.0f events/s, %.1f CPU us/event%n",
+                baseline.eventsPerSecond(), baseline.cpuMicrosPerEvent());
+        System.out.printf("ratios:      CPU vs baseline: synchronous %.0fx, buffered %.0fx (API %.0fx + consumer %.0fx);"
+                        + " buffered/synchronous CPU %.2f, write requests %.2f, read requests %.2f%n",
+                direct.cpuMicros(events) / baseline.cpuMicrosPerEvent(), buffered.cpuMicros(events) / baseline.cpuMicrosPerEvent(),
+                buffered.apiCpuNanos / 1e3 / events / baseline.cpuMicrosPerEvent(),
+                buffered.consumerCpuNanos / 1e3 / events / baseline.cpuMicrosPerEvent(),
+                buffered.cpuMicros(events) / direct.cpuMicros(events),
+                (double) buffered.writes / direct.writes, (double) buffered.reads / direct.reads);
+    }
+
+    /** What one write path cost for the measured batches. */
+    private record Cost(double seconds, long apiCpuNanos, long consumerCpuNanos, long writes, long writtenItems, long reads,
+                        long accepted, long profiles) {
+        double cpuMicros(long events) {
+            return (apiCpuNanos + consumerCpuNanos) / 1e3 / events;
+        }
+
+        String describe(long events) {
+            return String.format("%.0f events/s, %.0f CPU us/event (API %.0f + consumer %.0f), DynamoDB per event: %.2f item writes"
+                            + " in %.2f write requests, %.2f read requests; %d accepted of %d, %d profiles",
+                    events / seconds, cpuMicros(events), apiCpuNanos / 1e3 / events, consumerCpuNanos / 1e3 / events,
+                    (double) writtenItems / events, (double) writes / events, (double) reads / events, accepted, events, profiles);
+        }
+    }
+
+    /** The pipeline inside the request (no INGEST_STREAM): the design before the buffer. */
+    private static Cost synchronous(List<String> bodies, int warmup, ThreadMXBean threads) throws Exception {
         try (StandIns aws = StandIns.start(Optional.empty())) {
-            Env env = aws.envFor("IngestFunction");
+            Env env = aws.envFor("IngestFunction").with(Map.of(IngestApiHandler.STREAM, ""));
             CountingDynamoDb dynamo = new CountingDynamoDb(aws.dynamo());
             IngestApiHandler handler = new IngestApiHandler(env, dynamo.client, aws.s3());
             String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Bench", "web").writeKey();
             for (int i = 0; i < warmup; i++) {
                 send(handler, key, bodies.get(i));
             }
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBefore = handlerCpuNanos(threads);
-            long writesBefore = dynamo.writes.get();
-            long itemsBefore = dynamo.writtenItems.get();
-            long readsBefore = dynamo.reads.get();
+            long writes = dynamo.writes.get(), items = dynamo.writtenItems.get(), reads = dynamo.reads.get();
             long start = System.nanoTime();
             long accepted = 0;
             for (int i = warmup; i < bodies.size(); i++) {
-                APIGatewayV2HTTPResponse response = send(handler, key, bodies.get(i));
-                accepted += Json.parse(response.getBody()).get("accepted").asLong();
+                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody()).get("accepted").asLong();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuMicros = (handlerCpuNanos(threads) - cpuBefore) / 1e3;
-            long events = (long) batches * BATCH;
-            System.out.printf("handler:  %.0f events/s, %.1f ms per batch, %.0f CPU us/event, DynamoDB per event: %.2f item writes"
-                            + " in %.2f write requests, %.2f read requests (accepted %d of %d)%n",
-                    events / seconds, seconds * 1000 / batches, cpuMicros / events,
-                    (double) (dynamo.writtenItems.get() - itemsBefore) / events,
-                    (double) (dynamo.writes.get() - writesBefore) / events, (double) (dynamo.reads.get() - readsBefore) / events,
-                    accepted, events);
-            Baseline baseline = jacksonBaseline(bodies.subList(warmup, bodies.size()), threads);
-            System.out.printf("baseline: Jackson parse + re-serialise only: %.0f events/s, %.1f CPU us/event%n",
-                    baseline.eventsPerSecond(), baseline.cpuMicrosPerEvent());
-            System.out.printf("ratio:    the handler costs %.0fx the CPU of parse + re-serialise%n",
-                    (cpuMicros / events) / baseline.cpuMicrosPerEvent());
+            return new Cost(seconds, handlerCpuNanos(threads) - cpuBefore, 0, dynamo.writes.get() - writes,
+                    dynamo.writtenItems.get() - items, dynamo.reads.get() - reads, accepted, profiles(aws, env));
         }
+    }
+
+    /**
+     * The deployed path: the API puts each request into the stream (kinesalite), then the consumer folds
+     * the stream in batches of the template's size, invoked as the event source mapping would.
+     */
+    private static Cost buffered(List<String> bodies, int warmup, ThreadMXBean threads) throws Exception {
+        try (StandIns aws = StandIns.start(Optional.empty())) {
+            Env env = aws.envFor("IngestFunction");
+            CountingDynamoDb dynamo = new CountingDynamoDb(aws.dynamo());
+            IngestApiHandler handler = new IngestApiHandler(env, dynamo.client, aws.s3());
+            IngestStreamHandler consumer = new IngestStreamHandler(aws.envFor("IngestStreamFunction"), dynamo.client, aws.s3());
+            int batchSize = aws.functions().stream().filter(f -> f.logicalId().equals("IngestStreamFunction")).findFirst()
+                    .orElseThrow().streams().get(0).batchSize();
+            long[] consumerCpu = {0};
+            KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(aws.kinesis(), env.required(IngestApiHandler.STREAM),
+                    batchSize, ShardIteratorType.TRIM_HORIZON, event -> {
+                        long before = handlerCpuNanos(threads);
+                        consumer.handleRequest(event, null);
+                        consumerCpu[0] += handlerCpuNanos(threads) - before;
+                    });
+            String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Bench", "web").writeKey();
+            for (int i = 0; i < warmup; i++) {
+                send(handler, key, bodies.get(i));
+            }
+            mapping.drain();
+            consumerCpu[0] = 0;
+            long apiCpu = 0;
+            long writes = dynamo.writes.get(), items = dynamo.writtenItems.get(), reads = dynamo.reads.get();
+            long start = System.nanoTime();
+            long accepted = 0;
+            for (int i = warmup; i < bodies.size(); i++) {
+                long before = threads.getCurrentThreadCpuTime();
+                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody()).get("accepted").asLong();
+                apiCpu += threads.getCurrentThreadCpuTime() - before;
+            }
+            mapping.drain();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Cost(seconds, apiCpu, consumerCpu[0], dynamo.writes.get() - writes,
+                    dynamo.writtenItems.get() - items, dynamo.reads.get() - reads, accepted, profiles(aws, env));
+        }
+    }
+
+    /** Live profile items: both paths must build the same number from the same events. */
+    private static long profiles(StandIns aws, Env env) {
+        return aws.dynamo().scanPaginator(b -> b.tableName(env.required("PROFILES_TABLE"))).items().stream()
+                .filter(i -> "profile".equals(i.get("sk").s()) && !i.containsKey("mergedInto")).count();
     }
 
     private record Baseline(double eventsPerSecond, double cpuMicrosPerEvent) {

@@ -279,7 +279,8 @@ final class PersonSimulator {
     }
 
     private void storePurchase(Instant at) {
-        String receipt = "r-" + personId + "-" + (++sequence);
+        // the seed keeps receipts (and so store order ids) of different datasets apart in one table
+        String receipt = "r-" + config.seed() + "-" + personId + "-" + (++sequence);
         ObjectNode event = base("track", "store", at, receipt, null);
         event.put("event", "Order Completed");
         ObjectNode context = (ObjectNode) event.get("context");

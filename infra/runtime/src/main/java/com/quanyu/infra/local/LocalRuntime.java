@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import com.quanyu.shared.testing.KinesisEventSourceMapping;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -36,11 +39,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final HttpGateway gateway;
     private final S3Notifications notifications;
+    private final List<KinesisEventSourceMapping> streamMappings;
     private final LocalPlatform platform;
     private final LocalSecrets secrets;
 
     private LocalRuntime(StandIns standIns, Map<String, LocalFunction> functions, HttpGateway gateway,
-                         S3Notifications notifications, LocalPlatform platform, LocalSecrets secrets) {
+                         S3Notifications notifications, List<KinesisEventSourceMapping> streamMappings,
+                         LocalPlatform platform, LocalSecrets secrets) {
+        this.streamMappings = streamMappings;
         this.standIns = standIns;
         this.functions = functions;
         this.gateway = gateway;
@@ -81,6 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
+            List<KinesisEventSourceMapping> streamMappings = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId()).with(secrets.values()).with(outboxEndpoints);
                 LocalFunction function = LocalFunction.of(definition, env);
@@ -92,6 +99,10 @@ public final class LocalRuntime implements AutoCloseable {
                         new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));
                 definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
                         standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
+                // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they succeed
+                definition.streams().forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(standIns.kinesis(),
+                        standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.streamLogicalId())),
+                        trigger.batchSize(), ShardIteratorType.TRIM_HORIZON, event -> function.invoke(event))));
             }
             functionsPhase.done(functions.values().stream().anyMatch(f -> f.initError().isPresent()) ? "some failed, see the log" : "");
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
@@ -108,11 +119,12 @@ public final class LocalRuntime implements AutoCloseable {
                     new SampleObjects(standIns.s3(), root.resolve("events")));
             gateway.start(bindings, control);
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
-            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
+            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets);
             if (options.seed()) {
                 runtime.seed(seeders, secretsDir, progress);
             }
             notifications.start();
+            streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
             return runtime;
         } catch (RuntimeException | IOException e) {
             gateway.close();
@@ -142,6 +154,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
             phase.done("");
             notifications.pollOnce();
+            deliverStreams();
             Files.createDirectories(dataDir);
             Files.writeString(marker, "done\n");
             seeded = true;
@@ -168,6 +181,11 @@ public final class LocalRuntime implements AutoCloseable {
         return secrets.adminKey();
     }
 
+    /** Delivers every buffered stream record to its consumer now (seeders, tests; normally pollers do it). */
+    long deliverStreams() {
+        return streamMappings.stream().mapToLong(KinesisEventSourceMapping::drain).sum();
+    }
+
     /** Delivers pending S3 notifications now (tests and seeders; normally a poller does it). */
     int deliverS3Notifications() {
         return notifications.pollOnce();
@@ -185,6 +203,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
                 .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
                 .append("?channel=&recipient=   (DELETE clears)\n")
+                .append("  Kinesis (kinesalite): ").append(standIns.kinesisEndpoint()).append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
@@ -205,6 +224,7 @@ public final class LocalRuntime implements AutoCloseable {
     public synchronized void close() {
         gateway.close();
         notifications.close();
+        streamMappings.forEach(KinesisEventSourceMapping::close);
         standIns.close();
     }
 

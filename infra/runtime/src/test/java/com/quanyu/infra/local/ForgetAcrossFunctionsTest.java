@@ -54,6 +54,7 @@ class ForgetAcrossFunctionsTest {
                 Json.write(Map.of("type", "identify", "userId", "u-" + phone, "messageId", "m-" + phone,
                         "traits", Map.of("phone", phone))));
         assertEquals(200, identify.statusCode(), identify.body());
+        runtime.deliverStreams();  // accepted means buffered; the consumer folds it (a poller would within ~200 ms)
         HttpResponse<String> scores = send("GET", "/v1/profiles/u-" + phone + "/scores", Map.of(), null);
         assertEquals(200, scores.statusCode(), "the score API resolves a userId like the admin routes: " + scores.body());
 

@@ -3,12 +3,16 @@ package com.quanyu.shared.customer.store;
 import com.quanyu.shared.customer.IdempotencyStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -87,6 +91,26 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }
+    }
+
+    /** BatchGetItem, 100 keys per request, strongly consistent. */
+    @Override
+    public Set<String> doneAmong(Collection<String> messageKeys) {
+        Set<String> done = new HashSet<>();
+        List<Map<String, AttributeValue>> keys = messageKeys.stream().distinct().map(DynamoIdempotencyStore::key).toList();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                final Map<String, KeysAndAttributes> pending = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table, List.of()).stream()
+                        .filter(item -> item.containsKey("status") && "done".equals(item.get("status").s()))
+                        .forEach(item -> done.add(item.get("pk").s().substring("event#".length())));
+                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+            }
+        }
+        return done;
     }
 
     @Override

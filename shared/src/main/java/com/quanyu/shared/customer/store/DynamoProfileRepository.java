@@ -62,6 +62,20 @@ public final class DynamoProfileRepository implements ProfileRepository {
         return Optional.of(Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class));
     }
 
+    /** BatchGetItem, 100 keys per request, strongly consistent. */
+    @Override
+    public Map<String, Optional<Profile>> loadAll(Collection<String> profileIds) {
+        Map<String, Optional<Profile>> profiles = new LinkedHashMap<>();
+        profileIds.forEach(id -> profiles.put(id, Optional.empty()));
+        batchGet(profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(), item -> {
+            if (item.containsKey("version")) {
+                Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
+                profiles.put(profile.profileId(), Optional.of(profile));
+            }
+        });
+        return profiles;
+    }
+
     @Override
     public boolean save(Profile profile, long expectedVersion) {
         ObjectNode fields = Json.mapper().valueToTree(profile);
@@ -107,19 +121,23 @@ public final class DynamoProfileRepository implements ProfileRepository {
         Map<String, Identifier> byKey = new LinkedHashMap<>();
         identifiers.forEach(id -> byKey.put(id.linkKey(), id));
         Map<Identifier, IdentityLink> links = new LinkedHashMap<>();
-        List<Map<String, AttributeValue>> keys = byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList();
+        batchGet(byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList(),
+                item -> links.put(byKey.get(item.get("pk").s()), toLink(item)));
+        return links;
+    }
+
+    /** Strongly consistent BatchGetItem of {@code keys}, 100 per request, unprocessed keys re-requested. */
+    private void batchGet(List<Map<String, AttributeValue>> keys, java.util.function.Consumer<Map<String, AttributeValue>> found) {
         for (int from = 0; from < keys.size(); from += 100) {
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
             while (!request.isEmpty()) {
                 final Map<String, KeysAndAttributes> pending = request;
                 var response = dynamo.batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> links.put(byKey.get(item.get("pk").s()), toLink(item)));
+                response.responses().getOrDefault(table, List.of()).forEach(found);
                 request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
             }
         }
-        return links;
     }
 
     @Override
