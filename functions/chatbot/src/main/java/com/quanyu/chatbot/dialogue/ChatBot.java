@@ -31,7 +31,7 @@ public final class ChatBot {
     /** What the bot still answers while a conversation waits for an agent: nothing a person must decide. */
     private static final java.util.Set<String> SELF_SERVICE = java.util.Set.of("coupon", "product_question", "track_order",
             "track_refund", "delivery_period", "delivery_options", "check_payment_methods", "check_refund_policy",
-            "check_cancellation_fee", "greeting");
+            "check_cancellation_fee");
 
     private ChatBot(Builder b) {
         this.understander = Objects.requireNonNull(b.understander, "understander");

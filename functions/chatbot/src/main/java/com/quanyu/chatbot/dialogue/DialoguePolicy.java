@@ -49,6 +49,7 @@ final class DialoguePolicy {
     private static final Pattern BEFORE = Pattern.compile(
             "(one before|order before|previous one|previous order|before that|earlier order|上上[单笔个次]|前一[单笔个]|之前那[单笔个]|再之前|更早)",
             Pattern.CASE_INSENSITIVE);
+    private static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     /** The pending "shall I get you a person?" question after a complaint. */
     static final String HANDOFF_OFFER = "handoff_offer";
     private static final Pattern YES = Pattern.compile(
@@ -159,6 +160,15 @@ final class DialoguePolicy {
                 return say("no_other_order", lang, s, Map.of("order", String.valueOf(s.currentOrder())));
             }
             return act(s.lastIntent(), other.get(), lang, s, profile, trimmed);
+        }
+        if (!orders.isEmpty() && DELIVERY_QUESTIONS.contains(intent.label())) {
+            // "did my mooncake order arrive?" is about that order, not the delivery times in general
+            return act("track_order", orders.get(0), lang, s, profile, trimmed);
+        }
+        if (orders.isEmpty() && CHANGES.contains(intent.label()) && s.currentOrder() != null && s.lastIntent() != null
+                && ORDER_INTENTS.contains(s.lastIntent())) {
+            // "then cancel it": the order the conversation is about
+            orders = List.of(s.currentOrder());
         }
         if (!orders.isEmpty() && !ORDER_INTENTS.contains(intent.label()) && aboutLittleElse(trimmed, orders)) {
             // "and what about QY123?": a bare order number carries the last order question, or means "where is it?"
@@ -349,8 +359,8 @@ final class DialoguePolicy {
         Map<String, String> values = Map.of("order", o.orderId(), "status", replies.status(o.status(), lang),
                 "date", DATE.format(o.createdAt()), "items", items(o, lang));
         if (!owner) {
-            if (profile.isPresent()) {
-                // a signed-in customer typed someone else's (or a mistyped) id: say so, never answer about another order
+            if (profile.map(p -> !customers.recentOrders(p, 1).isEmpty()).orElse(false)) {
+                // a customer with orders of their own typed someone else's (or a mistyped) id: say so, never answer about another order
                 return say("order_not_yours", lang, s.withoutPending(), Map.of("order", o.orderId()));
             }
             // order numbers can be guessed: without proof the order is theirs, only its status is told
@@ -419,7 +429,7 @@ final class DialoguePolicy {
         };
         String minimum = offer.minimumSpend() == null || offer.minimumSpend().minor() == 0
                 ? (zh ? "无门槛" : "no minimum spend")
-                : (zh ? "满 " + money(offer.minimumSpend()) + " 可用" : "on orders of " + money(offer.minimumSpend()) + " or more");
+                : (zh ? "满 " + money(offer.minimumSpend()) + " 可用" : "minimum spend " + money(offer.minimumSpend()));
         return discount + (zh ? "，" : ", ") + minimum;
     }
 

@@ -59,7 +59,7 @@ class WebChatAndHandoffTest {
         JsonNode offTopic = body(rig.web(lost, "l0", "blorp zzgl qwx"));
         assertFalse(offTopic.path("handoff").asBoolean(), offTopic.toString());
         assertTrue(offTopic.path("reply").asText().contains("track orders"), offTopic.toString());
-        JsonNode once = body(rig.web(lost, "l1", "order blorp zzgl qwx"));
+        JsonNode once = body(rig.web(lost, "l1", "my parcel blorp zzgl fnord wibble"));
         assertFalse(once.path("handoff").asBoolean(), once.toString());
         assertTrue(once.path("reply").asText().contains("rephrase"), once.toString());
         JsonNode twice = body(rig.web(lost, "l2", "fnord wibble plonk order"));
