@@ -10,6 +10,7 @@ import com.quanyu.campaigns.api.CampaignRoutes;
 import com.quanyu.campaigns.api.CouponRoutes;
 import com.quanyu.campaigns.api.LoyaltyRoutes;
 import com.quanyu.campaigns.api.OfferRoutes;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.Router;
 
@@ -40,6 +41,7 @@ public final class CampaignsApiHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Invocations.start(context);
         return router.handle(event);
     }
 }

@@ -17,6 +17,7 @@ import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LakeEventSink;
+import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
@@ -47,11 +48,13 @@ public final class CampaignsContext {
     private final AdSpendStore adSpend;
     private final BudgetPlanner planner;
 
-    private CampaignsContext(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+    private CampaignsContext(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock, boolean lakeSubscriber) {
         this.clock = clock;
         String table = env.required("CAMPAIGNS_TABLE");
         String lake = env.required("DATA_LAKE_BUCKET");
-        CampaignEventSink events = new LakeEventSink(s3, lake);
+        LakeWriter lakeWriter = new LakeWriter(s3, lake, clock);
+        CampaignEventSink events =
+                lakeSubscriber ? LakeEventSink.forLakeSubscriber(lakeWriter) : new LakeEventSink(lakeWriter);
         this.coupons = new CouponLedger(dynamo, table, events, clock);
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
@@ -72,12 +75,25 @@ public final class CampaignsContext {
     }
 
     public static CampaignsContext fromEnv(Env env) {
-        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC());
+        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC(), false);
+    }
+
+    /**
+     * For the function the lake's event notifications invoke (LoyaltyEarnFunction): the events it
+     * emits (points earned, coupons released) are written so that they do not invoke it again.
+     */
+    public static CampaignsContext forLakeSubscriber(Env env) {
+        return new CampaignsContext(env, AwsClients.dynamoDb(env), AwsClients.s3(env), Clock.systemUTC(), true);
     }
 
     /** Over given clients and clock (tests). */
     public static CampaignsContext of(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
-        return new CampaignsContext(env, dynamo, s3, clock);
+        return new CampaignsContext(env, dynamo, s3, clock, false);
+    }
+
+    /** {@link #forLakeSubscriber} over given clients and clock (tests). */
+    public static CampaignsContext forLakeSubscriber(Env env, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        return new CampaignsContext(env, dynamo, s3, clock, true);
     }
 
     public Clock clock() {

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.campaigns.audience.Audience;
 import com.quanyu.campaigns.audience.AudienceRefresher;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,11 @@ public final class CampaignsJobHandler implements RequestHandler<Map<String, Obj
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context lambda) {
+        Invocations.start(lambda);
+        return Metrics.timed("campaigns-jobs", () -> run(input, lambda));
+    }
+
+    private Map<String, Object> run(Map<String, Object> input, Context lambda) {
         String job = input == null ? "" : String.valueOf(input.getOrDefault("job", ""));
         if (!job.equals("refresh-audiences")) {
             throw new IllegalArgumentException("unknown job '" + job + "'; expected refresh-audiences");

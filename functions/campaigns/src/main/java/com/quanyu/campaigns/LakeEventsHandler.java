@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.lake.LakeEvents;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.log.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +33,7 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
     }
 
     public LakeEventsHandler(Env env) {
-        this(CampaignsContext.fromEnv(env), AwsClients.s3(env));
+        this(CampaignsContext.forLakeSubscriber(env), AwsClients.s3(env));
     }
 
     public LakeEventsHandler(CampaignsContext context, S3Client s3) {
@@ -41,12 +43,17 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
 
     @Override
     public Map<String, Object> handleRequest(S3Event event, Context lambda) {
+        Invocations.start(lambda);
+        return Metrics.timed("loyalty-earn", () -> run(event, lambda));
+    }
+
+    private Map<String, Object> run(S3Event event, Context lambda) {
         LakeEvents.Tally tally = new LakeEvents.Tally();
         for (var record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                events.apply(in, key.endsWith(".gz"), tally);
+                events.apply(in, key, tally);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
             }

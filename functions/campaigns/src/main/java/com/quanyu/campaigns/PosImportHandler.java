@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.api.PosImport;
 import com.quanyu.campaigns.lake.PosFile;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -47,6 +49,11 @@ public final class PosImportHandler implements RequestHandler<S3Event, Map<Strin
 
     @Override
     public Map<String, Object> handleRequest(S3Event event, Context lambda) {
+        Invocations.start(lambda);
+        return Metrics.timed("coupon-pos-import", () -> run(event, lambda));
+    }
+
+    private Map<String, Object> run(S3Event event, Context lambda) {
         Map<String, Object> summary = new LinkedHashMap<>();
         for (var record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();

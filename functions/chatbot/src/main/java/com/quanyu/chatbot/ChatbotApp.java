@@ -20,6 +20,7 @@ import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk desk, Understander understander, Clock clock) {
 
     public static ChatbotApp fromEnv(Env env, Clock clock) {
-        return fromEnv(env, clock, Understander.shipped(clock));
+        return fromEnv(env, clock, Understander.shipped(clock, businessZone(env)));
     }
 
     public static ChatbotApp fromEnv(Env env, Clock clock, Understander understander) {
@@ -54,9 +55,15 @@ public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk des
                 .answerWhileWaiting(!"false".equalsIgnoreCase(env.get("ANSWER_WHILE_WAITING", "true")))
                 .orderIdPatterns(env.optional("ORDER_ID_PATTERN").map(p -> java.util.regex.Pattern.compile(p, java.util.regex.Pattern.CASE_INSENSITIVE))
                         .stream().toList())
+                .zone(businessZone(env))
                 .build();
         return new ChatbotApp(ChatbotConfig.from(env), new ChatService(stores.dedupe(), bot, clock),
                 new HandoffDesk(conversations), understander, clock);
+    }
+
+    /** {@code BUSINESS_TIME_ZONE} (template parameter BusinessTimeZone): dates in replies and questions. */
+    static ZoneId businessZone(Env env) {
+        return ZoneId.of(env.get("BUSINESS_TIME_ZONE", "Asia/Shanghai"));
     }
 
 }

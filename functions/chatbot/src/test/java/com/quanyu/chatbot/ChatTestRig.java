@@ -69,7 +69,7 @@ public final class ChatTestRig implements AutoCloseable {
     /** Loading the model takes a moment: once per test JVM. */
     public static synchronized Understander shippedUnderstander() {
         if (understander == null) {
-            understander = Understander.shipped(Clock.systemUTC());
+            understander = Understander.shipped(Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"));
         }
         return understander;
     }

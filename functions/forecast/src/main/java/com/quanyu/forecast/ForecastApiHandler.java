@@ -12,6 +12,7 @@ import com.quanyu.forecast.store.ForecastTable;
 import com.quanyu.forecast.store.InventoryImport;
 import com.quanyu.forecast.store.LakeStore;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
@@ -75,6 +76,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Invocations.start(context);
         return router.handle(event);
     }
 

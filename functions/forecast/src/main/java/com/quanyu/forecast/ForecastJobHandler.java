@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.forecast.job.ForecastJob;
 import com.quanyu.forecast.job.JobSettingsFromEnv;
 import com.quanyu.forecast.job.Shard;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,6 +45,11 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Invocations.start(context);
+        return Metrics.timed("forecast-job", () -> run(input, context));
+    }
+
+    private Map<String, Object> run(Map<String, Object> input, Context context) {
         Map<String, Object> in = input == null ? Map.of() : input;
         LocalDate origin = origin(in.get("origin"));
         Shard shard = new Shard(integer(in, "shard", 0), integer(in, "shards", 1));

@@ -11,6 +11,7 @@ import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
@@ -68,6 +69,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Invocations.start(context);
         return router.handle(event);
     }
 }

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.ingest.pos.PosImport;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,11 @@ public final class PosImportHandler implements RequestHandler<S3Event, String> {
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        Invocations.start(context);
+        return Metrics.timed("pos-import", () -> run(event, context));
+    }
+
+    private String run(S3Event event, Context context) {
         int files = 0;
         for (var record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();

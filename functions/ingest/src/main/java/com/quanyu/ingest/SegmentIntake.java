@@ -18,6 +18,7 @@ import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,6 +64,7 @@ final class SegmentIntake {
         try {
             event = pipeline.parser().parse(body.json(), source, type, receivedAt, null, "");
         } catch (InvalidEventException e) {
+            Metrics.of("ingest").count("EventsRejected", 1).emit();
             throw new ApiException(400, "invalid_event", e.getMessage());
         }
         return run(source, List.of(event), List.of());
@@ -96,6 +98,7 @@ final class SegmentIntake {
             }
         }
         if (!rejected.isEmpty()) {
+            Metrics.of("ingest").count("EventsRejected", rejected.size()).emit();
             rejectedArchive.keep(source.sourceId(), request.requestId(), rejected);
             LOG.info("events rejected", "sourceId", source.sourceId(), "rejected", rejected.size(), "valid", events.size());
         }
@@ -116,6 +119,10 @@ final class SegmentIntake {
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }
+        Metrics.of("ingest").count("EventsAccepted", report.count(Status.ACCEPTED))
+                .count("EventsDuplicate", report.count(Status.DUPLICATE))
+                .count("EventsSuppressed", report.count(Status.SUPPRESSED))
+                .count("EventsInFlight", report.count(Status.IN_FLIGHT)).emit();
         if (report.retryNeeded()) {
             // The plain error body: counts here would read as a partial success and tempt a client to drop the rest.
             LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),

@@ -11,10 +11,12 @@ import com.quanyu.routes.jobs.RouteJobStore;
 import com.quanyu.routes.solver.RouteSolver;
 import com.quanyu.routes.solver.SolverResult;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,6 +53,11 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
+        Invocations.start(context);
+        return Metrics.timed("route-jobs-worker", () -> run(event, context));
+    }
+
+    private Void run(S3Event event, Context context) {
         for (var record : event.getRecords()) {
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             Optional<String> id = RouteJobStore.jobIdOf(key);

@@ -17,6 +17,7 @@ import com.quanyu.routes.model.Solution;
 import com.quanyu.routes.solver.RouteSolver;
 import com.quanyu.routes.solver.SolverResult;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
@@ -68,6 +69,7 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Invocations.start(context);
         return router.handle(event);
     }
 

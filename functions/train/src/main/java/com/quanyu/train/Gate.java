@@ -1,6 +1,7 @@
 package com.quanyu.train;
 
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.LiveModel;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -25,6 +26,13 @@ public final class Gate {
 
     public <T> GateDecision check(String kind, String metric, double candidate, LiveModel.Decoder<T> decoder,
                                   ToDoubleFunction<T> evaluateOnHoldout) {
+        GateDecision decision = decide(kind, metric, candidate, decoder, evaluateOnHoldout);
+        Metrics.of("train").count(decision.passed() ? "GatePassed" : "GateRefused", 1).emit();
+        return decision;
+    }
+
+    private <T> GateDecision decide(String kind, String metric, double candidate, LiveModel.Decoder<T> decoder,
+                                    ToDoubleFunction<T> evaluateOnHoldout) {
         var pointer = registry.live(kind);
         if (pointer.isEmpty()) {
             return GateDecision.compare(metric, candidate, Double.NaN, null, tolerance);

@@ -3,8 +3,10 @@ package com.quanyu.train;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.data.LakeEvent;
@@ -47,6 +49,11 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Invocations.start(context);
+        return Metrics.timed("train", () -> run(input, context));
+    }
+
+    private Map<String, Object> run(Map<String, Object> input, Context context) {
         Map<String, Object> request = input == null ? Map.of() : input;
         String job = String.valueOf(request.getOrDefault("job", "train"));
         try {

@@ -78,16 +78,4 @@ final class LakeFixture {
         lines(people, seed).forEach(l -> LakeEvent.parse(l).ifPresent(events::add));
         return EventHistory.of(events);
     }
-
-    static byte[] gzip(List<ObjectNode> lines) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            for (ObjectNode line : lines) {
-                out.write((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
 }

@@ -44,11 +44,13 @@ class TrainJobHandlerTest {
         String lake = aws.envFor("TrainFunction").required("DATA_LAKE_BUCKET");
         var lines = LakeFixture.lines(3, 1);
         lines.add(LakeFixture.event(null, "track", "x", null, LakeFixture.END, null, "web")); // no profile id
+        List<String> text = new java.util.ArrayList<>(lines.stream().map(com.quanyu.shared.json.Json::write).toList());
+        text.add(1, "{\"truncated\": "); // malformed, before good lines: they are still read
         aws.s3().putObject(b -> b.bucket(lake).key("events/dt=2026-11-20/channel=web/test-reader.gz"),
-                RequestBody.fromBytes(LakeFixture.gzip(lines)));
+                RequestBody.fromBytes(com.quanyu.shared.lake.store.LakeWriter.gzip(String.join("\n", text) + "\n")));
         List<Object> read = new java.util.ArrayList<>();
         long skipped = new S3LakeReader(aws.s3(), lake).read(java.time.LocalDate.of(2026, 11, 20), read::add);
-        assertEquals(lines.size() - 1, read.size());
-        assertEquals(1, skipped);
+        assertEquals(lines.size() - 1, read.size(), "every usable line, also those after the malformed one");
+        assertEquals(2, skipped);
     }
 }

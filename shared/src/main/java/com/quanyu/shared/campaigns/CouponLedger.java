@@ -6,6 +6,7 @@ import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.campaigns.internal.RedemptionRecord;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -276,6 +277,7 @@ public final class CouponLedger {
         RedemptionRecord confirmed = withState(pending, Redemption.State.CONFIRMED, null, now);
         tidy(confirmed);
         emit(confirmed, "Coupon Redeemed");
+        Metrics.of("coupons").count("CouponsRedeemed", 1).emit();
         LOG.info("coupon redeemed", "code", confirmed.code(), "orderId", confirmed.orderId(),
                 "channel", confirmed.channel(), "discountMinor", confirmed.discountMinor());
         return confirmed.toRedemption();
@@ -399,6 +401,7 @@ public final class CouponLedger {
         tidy(released);
         if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
             emit(released, "Coupon Released");
+            Metrics.of("coupons").count("CouponsReleased", 1).emit();
         }
         LOG.info("coupon redemption released", "code", released.code(), "orderId", released.orderId());
         return released.toRedemption();

@@ -58,7 +58,7 @@ public record LoyaltyRules(String currency, double pointsPerUnit, Duration expir
             }
             tiers.add(new Tier(parts[0], Long.parseLong(parts[1]), Double.parseDouble(parts[2])));
         }
-        return new LoyaltyRules(env.get("LOYALTY_CURRENCY", "CNY"), env.doubleValue("LOYALTY_POINTS_PER_UNIT", 1.0),
+        return new LoyaltyRules(env.get("LOYALTY_CURRENCY", env.get("DEFAULT_CURRENCY", "CNY")), env.doubleValue("LOYALTY_POINTS_PER_UNIT", 1.0),
                 Duration.ofDays(env.intValue("LOYALTY_EXPIRY_DAYS", 365)), env.longValue("LOYALTY_POINT_VALUE_MINOR", 1),
                 tiers, Duration.ofDays(env.intValue("LOYALTY_TIER_WINDOW_DAYS", 365)));
     }

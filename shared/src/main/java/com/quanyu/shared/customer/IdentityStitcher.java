@@ -1,6 +1,7 @@
 package com.quanyu.shared.customer;
 
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -175,6 +176,7 @@ final class IdentityStitcher {
             }
             if (repository.save(ProfileFold.merge(target, frozen, clock.instant()), target.version())) {
                 LOG.info("profiles merged", "into", targetId, "from", frozen.profileId());
+                Metrics.of("identity").count("ProfilesMerged", 1).emit();
                 return targetId;
             }
             Backoff.pause(attempt);

@@ -2,7 +2,6 @@ package com.quanyu.shared.customer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * The lake's line format: the event as received plus what replay needs to reproduce it exactly.
@@ -37,11 +36,5 @@ public final class LakeRecords {
         String device = raw.hasNonNull("originalTimestamp") ? raw.get("originalTimestamp").asText()
                 : raw.hasNonNull("timestamp") ? raw.get("timestamp").asText() : null;
         return device == null ? event.timestamp() : java.time.OffsetDateTime.parse(device).toInstant();
-    }
-
-    /** The lake partition of a record: {@code events/dt=YYYY-MM-DD/channel=<channel>/}. */
-    public static String partition(ObjectNode record) {
-        Instant at = Instant.parse(record.get("timestamp").asText());
-        return "events/dt=" + at.atOffset(ZoneOffset.UTC).toLocalDate() + "/channel=" + record.get("channel").asText() + "/";
     }
 }

@@ -2,7 +2,6 @@ package com.quanyu.shared.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -10,10 +9,11 @@ import java.time.Instant;
 /**
  * Structured logging: one JSON object per line on standard output, which Lambda ships to
  * CloudWatch Logs where it can be queried by field. Fields are given as name/value pairs.
+ * Every line carries the current invocation's {@code requestId}, {@code coldStart} and
+ * {@code traceId} (see {@link Invocation}; handlers call {@code Invocations.start(context)} first).
  * Callers must never pass secrets or raw PII (log hashed identifiers instead).
  */
 public final class JsonLogger {
-    private static final PrintStream OUT = System.out;
     private static final boolean DEBUG = "DEBUG".equalsIgnoreCase(System.getenv("LOG_LEVEL"));
 
     private final String logger;
@@ -24,6 +24,14 @@ public final class JsonLogger {
 
     public static JsonLogger of(Class<?> type) {
         return new JsonLogger(type.getSimpleName());
+    }
+
+    /**
+     * Marks the start of an invocation: later lines (from any thread) carry its request id, trace
+     * id and whether it is this execution environment's first. {@code requestId} may be null (tests).
+     */
+    public static void startInvocation(String requestId) {
+        Invocation.start(requestId);
     }
 
     public void debug(String message, Object... fields) {
@@ -50,6 +58,7 @@ public final class JsonLogger {
         line.put("level", level);
         line.put("logger", logger);
         line.put("msg", message);
+        Invocation.current().addTo(line);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             line.set(String.valueOf(fields[i]), Json.mapper().valueToTree(fields[i + 1]));
         }
@@ -60,9 +69,6 @@ public final class JsonLogger {
             error.printStackTrace(new PrintWriter(trace));
             line.put("stackTrace", trace.toString());
         }
-        String text = Json.write(line);
-        synchronized (OUT) {
-            OUT.println(text);
-        }
+        Invocation.print(Json.write(line));
     }
 }

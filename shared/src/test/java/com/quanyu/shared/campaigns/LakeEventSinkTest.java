@@ -30,7 +30,7 @@ class LakeEventSinkTest {
         String messageId = "coupon-redeemed:SINKTEST:" + System.nanoTime();
         CampaignEvent event = new CampaignEvent(messageId, "p-sink", "Coupon Redeemed", "store",
                 Map.of("coupon", "SINKTEST", "campaign_id", "c1"), Instant.parse("2026-11-29T08:00:00Z"));
-        LakeEventSink sink = new LakeEventSink(aws.s3(), bucket);
+        LakeEventSink sink = new LakeEventSink(new com.quanyu.shared.lake.store.LakeWriter(aws.s3(), bucket, java.time.Clock.systemUTC()));
         sink.emit(event);
         sink.emit(event);
         var objects = aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-11-29/channel=store/campaigns-")).contents()

@@ -34,8 +34,12 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
     public record Schedule(String eventName, String expression, String input) {
     }
 
-    /** An S3 object-created trigger with its key prefix filter. */
-    public record S3Trigger(String eventName, String bucketLogicalId, String prefix) {
+    /** An S3 object-created trigger with its key filter (prefix and suffix, either may be empty). */
+    public record S3Trigger(String eventName, String bucketLogicalId, String prefix, String suffix) {
+        /** Whether S3 would notify this trigger of an object with {@code key}. */
+        public boolean matches(String key) {
+            return key.startsWith(prefix) && key.endsWith(suffix);
+        }
     }
 
     public String handlerClass() {
@@ -71,13 +75,16 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                         Object bucket = eventProperties.get("Bucket");
                         String bucketId = bucket instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(bucket);
                         String prefix = "";
+                        String suffix = "";
                         for (Object rule : CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(eventProperties.get("Filter")).get("S3Key")).get("Rules"))) {
                             Map<String, Object> r = CfnTemplate.map(rule);
                             if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
                                 prefix = String.valueOf(r.get("Value"));
+                            } else if ("suffix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                                suffix = String.valueOf(r.get("Value"));
                             }
                         }
-                        s3.add(new S3Trigger(name, bucketId, prefix));
+                        s3.add(new S3Trigger(name, bucketId, prefix, suffix));
                     }
                     default -> { }
                 }

@@ -9,8 +9,8 @@ import com.quanyu.shared.campaigns.LoyaltyChange;
 import com.quanyu.shared.campaigns.LoyaltyRejection;
 import com.quanyu.shared.campaigns.OfferType;
 import com.quanyu.shared.campaigns.Redemption;
+import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.log.JsonLogger;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +45,17 @@ public final class LakeEvents {
         this.context = context;
     }
 
-    public void apply(InputStream object, boolean gzip, Tally tally) throws IOException {
+    /** Applies every line of one lake object ({@code key} says whether it is gzip); malformed lines are tallied. */
+    public void apply(InputStream object, String key, Tally tally) {
         // Campaigns are read once per object, not per line.
         Supplier<List<CampaignStore.Stored>> campaigns = memoize(() -> context.coupons().campaigns().all());
-        int malformed = LakeLines.read(object, gzip, line -> apply(line, campaigns, tally));
-        for (int i = 0; i < malformed; i++) {
+        LakeReader.ReadReport report = LakeReader.readLines(object, key.endsWith(".gz"), key,
+                line -> apply(line, campaigns, tally));
+        for (long i = 0; i < report.badLines() + report.badObjects(); i++) {
             tally.add("malformed");
+        }
+        if (report.badLines() > 0 || report.badObjects() > 0) {
+            LakeReader.log(report, "key", key);
         }
     }
 

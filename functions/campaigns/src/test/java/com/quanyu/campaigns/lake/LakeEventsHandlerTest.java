@@ -4,6 +4,8 @@ import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.campaigns.CampaignsApiHandler;
 import com.quanyu.campaigns.CampaignsContext;
@@ -12,6 +14,8 @@ import com.quanyu.campaigns.Http;
 import com.quanyu.campaigns.LakeEventsHandler;
 import com.quanyu.campaigns.S3Events;
 import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.CfnTemplate;
+import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.StandIns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,6 +119,31 @@ class LakeEventsHandlerTest {
         assertEquals(2L, summary.get("pointsEarned"));
         assertEquals(1L, summary.get("noPoints"));
         assertEquals(30 + 10, context.loyalty().summary(run + "-p").balance(), "triple points in store only");
+    }
+
+    @Test
+    void whatTheDeployedFunctionWritesToTheLakeDoesNotTriggerItAgain() throws Exception {
+        SamFunction.S3Trigger trigger = SamFunction.all(CfnTemplate.local()).stream()
+                .filter(f -> f.logicalId().equals("LoyaltyEarnFunction")).findFirst().orElseThrow().s3Events().get(0);
+        LakeEventsHandler deployed = new LakeEventsHandler(aws.envFor("LoyaltyEarnFunction")); // as Lambda builds it
+        String run = Fixtures.id("self");
+        String key = "events/dt=2026-11-29/channel=web/" + run + ".ndjson.gz";
+        assertTrue(trigger.matches(key), "ingested events notify the function");
+        aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(gzip(order(run + "-p", run + "-o", "10.00", "CNY", "web"))));
+        Set<String> before = lakeEventKeys();
+        assertEquals(1L, deployed.handleRequest(S3Events.created(bucket, key), null).get("pointsEarned"));
+        Set<String> written = lakeEventKeys();
+        written.removeAll(before);
+        assertFalse(written.isEmpty(), "the points earned are recorded in the lake");
+        for (String k : written) {
+            assertFalse(trigger.matches(k), k + " would invoke LoyaltyEarnFunction again");
+        }
+    }
+
+    private Set<String> lakeEventKeys() {
+        Set<String> keys = new TreeSet<>();
+        aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/")).contents().forEach(o -> keys.add(o.key()));
+        return keys;
     }
 
     static String order(String profileId, String orderId, String total, String currency, String channel) {

@@ -12,6 +12,7 @@ import com.quanyu.chatbot.nlu.Understanding;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.shared.customer.Profile;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class ChatBot {
         this.clock = b.clock;
         this.policy = new DialoguePolicy(Objects.requireNonNull(b.customers, "customers"),
                 Objects.requireNonNull(b.coupons, "coupons"), Objects.requireNonNull(b.suggestions, "suggestions"),
-                b.replies, b.lowConfidenceLimit, b.orderIdPatterns, b.expectedWaitMinutes);
+                b.replies, b.lowConfidenceLimit, b.orderIdPatterns, b.expectedWaitMinutes, b.zone);
         this.answerWhileWaiting = b.answerWhileWaiting;
     }
 
@@ -143,6 +144,7 @@ public final class ChatBot {
         private java.util.List<java.util.regex.Pattern> orderIdPatterns = java.util.List.of();
         private int expectedWaitMinutes = 5;
         private boolean answerWhileWaiting = true;
+        private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
         public Builder understander(Understander value) { understander = value; return this; }
         public Builder conversations(ConversationStore value) { conversations = value; return this; }
@@ -152,6 +154,8 @@ public final class ChatBot {
         public Builder suggestions(ProductSuggestions value) { suggestions = value; return this; }
         public Builder replies(Replies value) { replies = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
+        /** Time zone of the dates in replies (order dates, coupon expiry). */
+        public Builder zone(ZoneId value) { zone = Objects.requireNonNull(value, "zone"); return this; }
         /** Consecutive not-understood turns before a human takes over. */
         public Builder lowConfidenceLimit(int value) { lowConfidenceLimit = value; return this; }
         /** The brand's own order-id formats (group 1, or the whole match, is the id), beside the built-in ones. */

@@ -67,7 +67,6 @@ final class DialoguePolicy {
     private static final Pattern OTHER = Pattern.compile(
             "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)", Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("(谢|謝|再见|拜拜|thank|thx|bye|cheers)", Pattern.CASE_INSENSITIVE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final CustomerData customers;
     private final CouponOffers coupons;
@@ -76,9 +75,11 @@ final class DialoguePolicy {
     private final int lowConfidenceLimit;
     private final List<Pattern> orderIdPatterns;
     private final int expectedWaitMinutes;
+    private final DateTimeFormatter date;
 
     DialoguePolicy(CustomerData customers, CouponOffers coupons, ProductSuggestions suggestions, Replies replies,
-                   int lowConfidenceLimit, List<Pattern> orderIdPatterns, int expectedWaitMinutes) {
+                   int lowConfidenceLimit, List<Pattern> orderIdPatterns, int expectedWaitMinutes, ZoneId zone) {
+        this.date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
         this.customers = customers;
         this.coupons = coupons;
         this.suggestions = suggestions;
@@ -306,9 +307,9 @@ final class DialoguePolicy {
         List<String> choices = new ArrayList<>();
         for (String id : candidates.subList(0, Math.min(CHOICES_LISTED, candidates.size()))) {
             Optional<Order> o = mine.stream().filter(x -> x.orderId().equalsIgnoreCase(id)).findFirst();
-            choices.add(o.map(x -> (lang == Language.ZH ? "· " + x.orderId() + "（" + DATE.format(x.createdAt()) + "，" + items(x, lang)
+            choices.add(o.map(x -> (lang == Language.ZH ? "· " + x.orderId() + "（" + date.format(x.createdAt()) + "，" + items(x, lang)
                             + "，" + replies.status(x.status(), lang) + "）"
-                            : "- " + x.orderId() + " (" + DATE.format(x.createdAt()) + ", " + items(x, lang) + ", "
+                            : "- " + x.orderId() + " (" + date.format(x.createdAt()) + ", " + items(x, lang) + ", "
                             + replies.status(x.status(), lang) + ")"))
                     .orElse((lang == Language.ZH ? "· " : "- ") + id));
         }
@@ -357,7 +358,7 @@ final class DialoguePolicy {
         ConversationState done = s.withOrder(o.orderId()).withoutPending().actedOn(intent);
         boolean owner = profile.map(p -> customers.owns(p, o)).orElse(false);
         Map<String, String> values = Map.of("order", o.orderId(), "status", replies.status(o.status(), lang),
-                "date", DATE.format(o.createdAt()), "items", items(o, lang));
+                "date", date.format(o.createdAt()), "items", items(o, lang));
         if (!owner) {
             if (profile.map(p -> !customers.recentOrders(p, 1).isEmpty()).orElse(false)) {
                 // a customer with orders of their own typed someone else's (or a mistyped) id: say so, never answer about another order
@@ -413,7 +414,7 @@ final class DialoguePolicy {
             return say("coupon_none", lang, s);
         }
         return say(coupon.get().alreadyHeld() ? "coupon_existing" : "coupon_issued", lang, s,
-                Map.of("code", coupon.get().code(), "until", DATE.format(coupon.get().validUntil()),
+                Map.of("code", coupon.get().code(), "until", date.format(coupon.get().validUntil()),
                         "terms", terms(coupon.get().offer(), lang)));
     }
 

@@ -19,8 +19,9 @@ public final class Understander {
         this.zone = zone;
     }
 
-    public static Understander shipped(Clock clock) {
-        return new Understander(IntentModel.fromClasspath(SHIPPED_MODEL), clock, ZoneId.of("Asia/Shanghai"));
+    /** The shipped model; relative dates ("tomorrow") are read in the brand's business time zone. */
+    public static Understander shipped(Clock clock, ZoneId zone) {
+        return new Understander(IntentModel.fromClasspath(SHIPPED_MODEL), clock, zone);
     }
 
     public IntentModel model() {

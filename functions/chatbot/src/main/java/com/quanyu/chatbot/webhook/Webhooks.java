@@ -9,6 +9,7 @@ import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.log.Metrics;
 import java.time.Instant;
 
 /** What every webhook does the same way: size limits, replay windows, and retryable failures. */
@@ -51,8 +52,15 @@ final class Webhooks {
             LOG.info("chat message", "platform", message.platform().channel(), "outcome", outcome.status().name(),
                     "intent", outcome.reply() == null ? null : outcome.reply().intent(),
                     "handoff", outcome.reply() != null && outcome.reply().handoff());
+            boolean answered = outcome.status() == ChatService.Outcome.Status.ANSWERED;
+            Metrics.of("chatbot").count(switch (outcome.status()) {
+                case ANSWERED -> "ChatReplies";
+                case DUPLICATE -> "ChatDuplicates";
+                case IN_FLIGHT -> "ChatInFlight";
+            }, 1).count("ChatHandoffs", answered && outcome.reply() != null && outcome.reply().handoff() ? 1 : 0).emit();
             return outcome;
         } catch (DeliveryException | ConcurrentTurnException | IngestUnavailableException e) {
+            Metrics.of("chatbot").count("ChatUnanswered", 1).emit();
             LOG.warn("chat message not answered; platform should retry", "platform", message.platform().channel(),
                     "reason", e.getMessage());
             throw ApiException.unavailable("the message could not be answered now; retry", e);

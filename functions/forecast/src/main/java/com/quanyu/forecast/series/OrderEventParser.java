@@ -36,12 +36,18 @@ public final class OrderEventParser {
      * @throws IllegalArgumentException when the line is not JSON or a completed order lacks a timestamp
      */
     public Optional<Order> parse(String line) {
-        JsonNode event;
         try {
-            event = Json.parse(line);
+            return parse(Json.parse(line));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON", e);
         }
+    }
+
+    /**
+     * @return the order, empty for other events
+     * @throws IllegalArgumentException when a completed order lacks a valid timestamp
+     */
+    public Optional<Order> parse(JsonNode event) {
         if (!"track".equals(event.path("type").asText()) || !ORDER_COMPLETED.equals(event.path("event").asText())) {
             return Optional.empty();
         }
@@ -65,6 +71,6 @@ public final class OrderEventParser {
             lines.add(new OrderLine(day, SeriesKey.of(sku, location), quantity, price));
         }
         String id = properties.path("order_id").asText(event.path("messageId").asText(""));
-        return Optional.of(new Order(id.isBlank() ? line : id, lines));
+        return Optional.of(new Order(id.isBlank() ? event.toString() : id, lines));
     }
 }

@@ -4,8 +4,8 @@ import com.quanyu.forecast.series.DemandSeriesBuilder;
 import com.quanyu.forecast.series.OrderEventParser;
 import com.quanyu.forecast.series.OrderLine;
 import com.quanyu.forecast.series.SeriesKey;
+import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.log.JsonLogger;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,31 +95,26 @@ public final class DailyDemandStore {
         long orders = 0;
         long malformed = 0;
         for (String key : lake.keys(EVENTS + "dt=" + partition + "/")) {
-            String text;
-            try {
-                text = lake.readText(key).orElse("");
-            } catch (UncheckedIOException e) {
-                LOG.warn("unreadable lake object skipped", "key", key, "error", e.getMessage());
-                continue;
-            }
-            for (String line : text.split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            long[] unusable = {0};
+            LakeReader.ReadReport report = lake.readEvents(key, line -> {
                 try {
                     var order = parser.parse(line);
                     if (order.isPresent() && seenOrders.add(order.get().id())) {
-                        orders++;
                         for (OrderLine l : order.get().lines()) {
                             String row = l.day() + "," + l.key().sku() + "," + l.key().location();
                             sums.computeIfAbsent(row, k -> new double[1])[0] += l.quantity();
                         }
                     }
                 } catch (IllegalArgumentException e) {
-                    malformed++;
+                    unusable[0]++;
                 }
+            });
+            malformed += report.badLines() + report.badObjects() + unusable[0];
+            if (report.badLines() > 0 || report.badObjects() > 0) {
+                LakeReader.log(report, "key", key);
             }
         }
+        orders = seenOrders.size();
         StringBuilder csv = new StringBuilder("day,sku,location,units\n");
         sums.forEach((row, units) -> csv.append(row).append(',').append(units[0]).append('\n'));
         lake.writeGzipText(cacheKey, csv.toString(), "text/csv");

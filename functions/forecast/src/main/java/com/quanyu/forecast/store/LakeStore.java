@@ -1,16 +1,13 @@
 package com.quanyu.forecast.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.lake.store.LakeReader;
+import com.quanyu.shared.lake.store.LakeWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,36 +54,23 @@ public final class LakeStore {
     public Optional<String> readText(String key) {
         try {
             byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-            return Optional.of(key.endsWith(".gz") ? gunzip(bytes) : new String(bytes, StandardCharsets.UTF_8));
+            return Optional.of(key.endsWith(".gz") ? LakeReader.gunzip(bytes) : new String(bytes, StandardCharsets.UTF_8));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
     }
 
+    /** One raw event object through the lake's reader (its bad-line policy: count, skip, report). */
+    public LakeReader.ReadReport readEvents(String key, Consumer<ObjectNode> sink) {
+        return new LakeReader(s3, bucket).readObject(key, sink);
+    }
+
     public void writeGzipText(String key, String text, String contentType) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentEncoding("gzip"),
-                RequestBody.fromBytes(gzip(text)));
+                RequestBody.fromBytes(LakeWriter.gzip(text)));
     }
 
     public void writeText(String key, String text, String contentType) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromString(text));
-    }
-
-    static byte[] gzip(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static String gunzip(byte[] bytes) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt gzip object", e);
-        }
     }
 }

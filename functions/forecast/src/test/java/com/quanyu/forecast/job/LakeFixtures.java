@@ -1,12 +1,8 @@
 package com.quanyu.forecast.job;
 
 import com.quanyu.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -50,7 +46,7 @@ final class LakeFixtures {
             event.put("profileId", "profile-" + i);
             text.append(Json.write(event)).append('\n');
         }
-        put("events/dt=" + day + "/channel=mixed/" + part + ".ndjson.gz", gzip(text.toString()));
+        put("events/dt=" + day + "/channel=mixed/" + part + ".ndjson.gz", com.quanyu.shared.lake.store.LakeWriter.gzip(text.toString()));
     }
 
     void inventory(LocalDate day, String csv) {
@@ -59,15 +55,5 @@ final class LakeFixtures {
 
     private void put(String key, byte[] bytes) {
         s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
-    }
-
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -9,22 +9,22 @@ import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.lake.store.ErasureRequests;
 import com.quanyu.shared.log.JsonLogger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code GET /v1/profiles/{id}} and {@code DELETE /v1/profiles/{id}}: {@code id} is a profile id or
  * any identifier ({@code email:alice@example.com}, URL-encoded). DELETE forgets the person (identity
  * links become tombstones, profiles are deleted, conversation state erased) and leaves a PII-free
- * erasure request under {@code deletions/} in the lake for the lake compaction job.
+ * erasure request under {@code deletions/} in the lake; the daily lake compaction removes the person's
+ * events from every lake object (docs/lake.md, erasure deadline).
  */
 public final class ProfileAdmin {
     private static final JsonLogger LOG = JsonLogger.of(ProfileAdmin.class);
@@ -85,14 +85,8 @@ public final class ProfileAdmin {
     }
 
     private void writeErasureRequest(Profile profile) {
-        var now = clock.instant();
-        ObjectNode request = Json.object();
-        request.put("profileId", profile.profileId());
-        request.set("profileIds", Json.mapper().valueToTree(profile.allProfileIds()));
-        request.set("identifiers", Json.mapper().valueToTree(profile.identifiers()));
-        request.put("requestedAt", now.toString());
-        String key = "deletions/dt=" + now.atOffset(ZoneOffset.UTC).toLocalDate() + "/" + profile.profileId() + ".json";
-        s3.putObject(b -> b.bucket(lakeBucket).key(key).contentType("application/json"), RequestBody.fromString(Json.write(request)));
+        new ErasureRequests(s3, lakeBucket).record(profile.profileId(), profile.allProfileIds(),
+                Json.mapper().valueToTree(profile.identifiers()), clock.instant());
     }
 
     private static String query(ApiRequest request) {

@@ -1,9 +1,9 @@
 package com.quanyu.eval.chatbot;
 
-import com.quanyu.chatbot.nlu.IntentModel;
 import com.quanyu.chatbot.nlu.LabeledText;
 import java.io.PrintStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +13,13 @@ final class ConfusionReport {
     private ConfusionReport() {
     }
 
-    static void print(IntentModel model, java.util.List<LabeledText> test, String oosLabel, PrintStream out) {
+    static void print(List<LabeledText> test, List<String> answers, PrintStream out) {
         Map<String, int[]> perLabel = new TreeMap<>();
         Map<String, Integer> confusions = new HashMap<>();
         Map<String, String> example = new HashMap<>();
-        for (LabeledText item : test) {
-            String guess = IntentMetrics.predict(model, item.text(), oosLabel);
+        for (int i = 0; i < test.size(); i++) {
+            LabeledText item = test.get(i);
+            String guess = answers.get(i);
             int[] c = perLabel.computeIfAbsent(item.label(), k -> new int[2]);
             c[1]++;
             if (guess.equals(item.label())) {

@@ -2,6 +2,7 @@ package com.quanyu.eval.chatbot;
 
 import com.quanyu.chatbot.nlu.ConceptLexicon;
 import com.quanyu.chatbot.nlu.IntentModel;
+import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.IntentTrainer;
 import com.quanyu.chatbot.nlu.LabeledText;
 import com.quanyu.chatbot.nlu.NgramFeaturizer;
@@ -19,13 +20,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains the chatbot's intent classifier on any (text, label) data set and prints in-scope
- * accuracy, out-of-scope recall, accuracy and macro-F1 on a test set.
+ * Trains the chatbot's intent classifier on any (text, label) data set, or loads a saved model, and
+ * prints in-scope accuracy, out-of-scope recall, accuracy and macro-F1 on a test set.
  *
  * <pre>
  * --train SPEC[,SPEC] training data (see {@link IntentDataFiles} for formats)
  * --model FILE        evaluate a saved model (e.g. the shipped one) instead of training; default threshold: its own
  * --test SPEC         test data
+ * --text-column NAME --label-column NAME   CSV columns to read (default text|utterance and label|intent)
  * --val SPEC          optional: choose the out-of-scope threshold on it (--threshold auto)
  * --oos-label L       gold label meaning out-of-scope (default oos); never trained on
  * --threshold X|auto|oos-recall=R   probability below which the answer is out-of-scope (default 0, i.e. off);
@@ -36,43 +38,51 @@ import java.util.Set;
  * --epochs N --lr X --min-df N --max-features N --char-max N --concept-boost X   trainer settings
  * --no-concepts       leave out the concept-lexicon features (ablation)
  * --report            per-label recall and the most frequent confusions
+ * --errors FILE       every wrongly answered test text as TSV: text, gold, predicted, confidence
  * --save FILE         write the trained model (zip)
  * </pre>
+ * Progress of long steps goes to standard error; figures go to standard output.
  */
 public final class IntentEval {
     private IntentEval() {
     }
 
     public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
+            System.err.println("error: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "") + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         Map<String, List<String>> options = parse(args);
+        if (!options.containsKey("train") && !options.containsKey("model")) {
+            throw new IllegalArgumentException("give --train SPEC (train and evaluate) or --model FILE (evaluate a saved model)");
+        }
         String oosLabel = one(options, "oos-label", "oos");
+        IntentDataFiles.Columns columns = new IntentDataFiles.Columns(one(options, "text-column", ""), one(options, "label-column", ""));
         Map<String, String> aliases = new HashMap<>();
         for (String alias : options.getOrDefault("alias", List.of())) {
             String[] parts = alias.split("=", 2);
             aliases.put(parts[0], parts[1]);
         }
         List<LabeledText> train = new ArrayList<>();
-        for (String spec : required(options, "train").split(",")) {
-            train.addAll(withoutLabel(rename(IntentDataFiles.read(spec), aliases), oosLabel));
+        if (options.containsKey("train")) {
+            for (String spec : required(options, "train").split(",")) {
+                train.addAll(withoutLabel(rename(IntentDataFiles.read(spec, columns), aliases), oosLabel));
+            }
+            System.out.printf(Locale.ROOT, "train %s: %d texts, %d labels%n", required(options, "train"), train.size(),
+                    train.stream().map(LabeledText::label).distinct().count());
         }
-        List<LabeledText> test = rename(IntentDataFiles.read(required(options, "test")), aliases);
+        List<LabeledText> test = rename(IntentDataFiles.read(required(options, "test"), columns), aliases);
         if (options.containsKey("dedupe")) {
             test = dedupe(train, test);
         }
         if (options.containsKey("test-part")) {
             test = part(test, one(options, "test-part", ""));
         }
-        IntentTrainer.Config config = IntentTrainer.Config.builder()
-                .epochs(Integer.parseInt(one(options, "epochs", "5")))
-                .learningRate(Double.parseDouble(one(options, "lr", "0.2")))
-                .minDocumentFrequency(Integer.parseInt(one(options, "min-df", "2")))
-                .maxFeatures(Integer.parseInt(one(options, "max-features", "200000")))
-                .conceptBoost(Double.parseDouble(one(options, "concept-boost", "30")))
-                .featurizer(NgramFeaturizer.of(3, 2, Integer.parseInt(one(options, "char-max", "5")),
-                        options.containsKey("no-concepts") ? ConceptLexicon.empty() : ConceptLexicon.shipped()))
-                .build();
-        System.out.printf(Locale.ROOT, "train %s: %d texts, %d labels%n", required(options, "train"), train.size(),
-                train.stream().map(LabeledText::label).distinct().count());
         System.out.printf(Locale.ROOT, "test  %s: %d texts%s%n", required(options, "test"), test.size(),
                 options.containsKey("dedupe") ? " (de-duplicated against train)" : "");
         long start = System.nanoTime();
@@ -81,38 +91,55 @@ public final class IntentEval {
             try (var in = Files.newInputStream(Path.of(one(options, "model", "")))) {
                 model = IntentModel.load(in);
             }
-            System.out.printf(Locale.ROOT, "loaded %s in %.2f s (trained %s on %s; the --train data is only used for --dedupe)%n",
+            System.out.printf(Locale.ROOT, "loaded %s in %.2f s (trained %s on %s%s)%n",
                     one(options, "model", ""), (System.nanoTime() - start) / 1e9, model.manifest().path("trainedAt").asText(),
-                    model.manifest().path("data").asText());
+                    model.manifest().path("data").asText(), train.isEmpty() ? "" : "; the --train data is only used for --dedupe");
         } else {
+            IntentTrainer.Config config = IntentTrainer.Config.builder()
+                    .epochs(Integer.parseInt(one(options, "epochs", "5")))
+                    .learningRate(Double.parseDouble(one(options, "lr", "0.2")))
+                    .minDocumentFrequency(Integer.parseInt(one(options, "min-df", "2")))
+                    .maxFeatures(Integer.parseInt(one(options, "max-features", "200000")))
+                    .conceptBoost(Double.parseDouble(one(options, "concept-boost", "30")))
+                    .featurizer(NgramFeaturizer.of(3, 2, Integer.parseInt(one(options, "char-max", "5")),
+                            options.containsKey("no-concepts") ? ConceptLexicon.empty() : ConceptLexicon.shipped()))
+                    .build();
+            System.err.printf(Locale.ROOT, "training on %d texts, %d epochs ...%n", train.size(), config.epochs());
             model = IntentTrainer.of(config).train(train, required(options, "train"));
             System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
                     model.vocabularySize(), model.manifest().path("trainer").asText());
         }
         double shippedThreshold = model.threshold();
-
-        System.out.println("no threshold:        " + IntentMetrics.of(model.withThreshold(0), test, oosLabel).summary());
+        // Classified once without a threshold: every threshold's answers follow from the confidences.
+        List<IntentPrediction> predictions = classify(model, test, "test");
+        System.out.println("no threshold:        " + IntentMetrics.of(test, labels(predictions, 0, oosLabel), oosLabel).summary());
         String thresholdOption = one(options, "threshold", options.containsKey("model") ? Double.toString(shippedThreshold) : "0");
         double threshold;
         if (thresholdOption.equals("auto")) {
-            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val")), aliases);
-            threshold = chooseThreshold(model, val, oosLabel);
+            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
+            threshold = chooseThreshold(val, classify(model, val, "val"), oosLabel);
             System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n", threshold, required(options, "val"));
         } else if (thresholdOption.startsWith("oos-recall=")) {
             double target = Double.parseDouble(thresholdOption.substring("oos-recall=".length()));
-            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val")), aliases);
-            threshold = lowestThresholdReaching(model, val, oosLabel, target);
+            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
+            threshold = lowestThresholdReaching(val, classify(model, val, "val"), oosLabel, target);
             System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (lowest reaching oos recall %.2f: best in-scope accuracy at that recall)%n",
                     threshold, required(options, "val"), target);
         } else {
             threshold = Double.parseDouble(thresholdOption);
         }
         model = model.withThreshold(threshold);
+        List<String> answers = labels(predictions, threshold, oosLabel);
         if (threshold > 0) {
-            System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(model, test, oosLabel).summary());
+            System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(test, answers, oosLabel).summary());
         }
         if (options.containsKey("report")) {
-            ConfusionReport.print(model, test, oosLabel, System.out);
+            ConfusionReport.print(test, answers, System.out);
+        }
+        if (options.containsKey("errors")) {
+            Path file = Path.of(one(options, "errors", ""));
+            int errors = writeErrors(file, test, predictions, answers);
+            System.out.printf(Locale.ROOT, "%d wrongly answered test texts (of %d) listed in %s%n", errors, test.size(), file);
         }
         if (options.containsKey("save")) {
             try (OutputStream out = Files.newOutputStream(Path.of(one(options, "save", "")))) {
@@ -122,13 +149,55 @@ public final class IntentEval {
         }
     }
 
+    /** Classifies every text with no threshold, reporting progress on standard error for long sets. */
+    static List<IntentPrediction> classify(IntentModel model, List<LabeledText> data, String name) {
+        IntentModel unthresholded = model.withThreshold(0);
+        List<IntentPrediction> out = new ArrayList<>(data.size());
+        int step = Math.max(1, data.size() / 10);
+        long started = System.nanoTime();
+        for (LabeledText item : data) {
+            out.add(unthresholded.classify(item.text()));
+            if (data.size() >= 2000 && out.size() % step == 0) {
+                System.err.printf(Locale.ROOT, "classifying %s: %3d %% (%d/%d, %.0f s)%n", name, 100L * out.size() / data.size(),
+                        out.size(), data.size(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+        return out;
+    }
+
+    /** The answers at a threshold: the intent when its confidence reaches it, else the out-of-scope label. */
+    static List<String> labels(List<IntentPrediction> predictions, double threshold, String oosLabel) {
+        return predictions.stream().map(p -> p.inScope() && p.confidence() >= threshold ? p.intent() : oosLabel).toList();
+    }
+
+    /** Writes the wrongly answered texts, most confident mistakes first; returns how many. */
+    static int writeErrors(Path file, List<LabeledText> test, List<IntentPrediction> predictions, List<String> answers) throws IOException {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            if (!test.get(i).label().equals(answers.get(i))) {
+                wrong.add(i);
+            }
+        }
+        wrong.sort(java.util.Comparator.comparingDouble((Integer i) -> predictions.get(i).confidence()).reversed());
+        StringBuilder tsv = new StringBuilder("text\tgold\tpredicted\tconfidence\n");
+        for (int i : wrong) {
+            tsv.append(test.get(i).text().replaceAll("[\t\r\n]+", " ")).append('\t').append(test.get(i).label()).append('\t')
+                    .append(answers.get(i)).append('\t').append(String.format(Locale.ROOT, "%.3f", predictions.get(i).confidence())).append('\n');
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, tsv);
+        return wrong.size();
+    }
+
     /** The threshold on a 0.01 grid that maximises in-scope accuracy + oos recall on validation data. */
-    static double chooseThreshold(IntentModel model, List<LabeledText> val, String oosLabel) {
+    static double chooseThreshold(List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel) {
         double best = 0;
         double bestScore = -1;
         for (int step = 0; step <= 95; step++) {
             double t = step / 100.0;
-            IntentMetrics m = IntentMetrics.of(model.withThreshold(t), val, oosLabel);
+            IntentMetrics m = IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel);
             double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
             if (score > bestScore) {
                 bestScore = score;
@@ -152,10 +221,10 @@ public final class IntentEval {
     }
 
     /** In-scope accuracy only falls as the threshold rises: the lowest one reaching the target recall is best. */
-    static double lowestThresholdReaching(IntentModel model, List<LabeledText> val, String oosLabel, double targetRecall) {
+    static double lowestThresholdReaching(List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel, double targetRecall) {
         for (int step = 0; step <= 99; step++) {
             double t = step / 100.0;
-            if (IntentMetrics.of(model.withThreshold(t), val, oosLabel).outOfScopeRecall() >= targetRecall) {
+            if (IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel).outOfScopeRecall() >= targetRecall) {
                 return t;
             }
         }

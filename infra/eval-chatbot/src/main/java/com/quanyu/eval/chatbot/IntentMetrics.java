@@ -1,7 +1,5 @@
 package com.quanyu.eval.chatbot;
 
-import com.quanyu.chatbot.nlu.IntentModel;
-import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.LabeledText;
 import java.util.HashMap;
 import java.util.List;
@@ -15,16 +13,6 @@ import java.util.TreeSet;
  */
 public record IntentMetrics(int inScope, int outOfScope, double inScopeAccuracy, double outOfScopeRecall,
                             double accuracy, double macroF1) {
-
-    public static IntentMetrics of(IntentModel model, List<LabeledText> test, String oosLabel) {
-        List<String> predicted = test.stream().map(t -> predict(model, t.text(), oosLabel)).toList();
-        return of(test, predicted, oosLabel);
-    }
-
-    static String predict(IntentModel model, String text, String oosLabel) {
-        IntentPrediction prediction = model.classify(text);
-        return prediction.inScope() ? prediction.intent() : oosLabel;
-    }
 
     static IntentMetrics of(List<LabeledText> test, List<String> predicted, String oosLabel) {
         int inScope = 0;

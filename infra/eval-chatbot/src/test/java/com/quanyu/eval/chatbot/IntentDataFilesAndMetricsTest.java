@@ -2,7 +2,9 @@ package com.quanyu.eval.chatbot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.LabeledText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,30 @@ class IntentDataFilesAndMetricsTest {
         assertEquals(2, IntentDataFiles.read(json + "#train+oos_train").size());
         assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(json + "#nope"));
         assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(json.toString()));
+    }
+
+    @Test
+    void csvColumnsCanBeNamedAndAMissingOneIsNamedInTheError() throws Exception {
+        Path csv = Files.writeString(dir.resolve("brand.csv"), "Question,Topic\nwhere is my parcel,track_order\n");
+        IntentDataFiles.Columns columns = new IntentDataFiles.Columns("Question", "topic");
+        assertEquals(List.of(LabeledText.of("where is my parcel", "track_order")), IntentDataFiles.read(csv.toString(), columns));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(csv.toString()));
+        assertTrue(e.getMessage().contains("--text-column"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(csv.toString(), new IntentDataFiles.Columns("Question", "intent_name")));
+        assertTrue(e.getMessage().contains("no 'intent_name' (label) column"), e.getMessage());
+    }
+
+    @Test
+    void answersAtAThresholdFollowFromOneClassificationAndErrorsAreListedPerUtterance() throws Exception {
+        List<LabeledText> gold = List.of(LabeledText.of("a1", "a"), LabeledText.of("b1\tx", "b"), LabeledText.of("o1", "oos"));
+        List<IntentPrediction> predictions = List.of(new IntentPrediction("a", 0.9, true), new IntentPrediction("a", 0.6, true),
+                new IntentPrediction("b", 0.3, true));
+        assertEquals(List.of("a", "a", "b"), IntentEval.labels(predictions, 0, "oos"));
+        List<String> atHalf = IntentEval.labels(predictions, 0.5, "oos");
+        assertEquals(List.of("a", "a", "oos"), atHalf);
+        Path errors = dir.resolve("out/errors.tsv");
+        assertEquals(1, IntentEval.writeErrors(errors, gold, predictions, atHalf));
+        assertEquals(List.of("text\tgold\tpredicted\tconfidence", "b1 x\tb\ta\t0.600"), Files.readAllLines(errors));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Evaluates the forecasting engine on any M4-format train/test pair and prints sMAPE and MASE per
- * method beside the official M4 figures.
+ * method beside the official M4 figures of the file's frequency (from its name or series ids).
  *
  * <pre>
  * args: [train.csv] [test.csv] [horizon] [seasonality] [selection: best|combo] [mase-period] [backtest-origins] [pooled|local]
@@ -63,21 +63,56 @@ public final class M4Evaluation {
         HoldoutEvaluation.Result result = HoldoutEvaluation.evaluate(histories, actuals, config);
         System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins, %s%n",
                 train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection, origins,
-                pooled ? "with the pooled model" : "per-series methods only");
+                pooled ? "pooled (global model + per-series methods)" : "local (per-series methods only, no global model)");
         result.scores().forEach((group, scores) -> {
             System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s   [%s series: %d]%n", "method", "sMAPE", "MASE", "bias",
                     group, scores.get(HoldoutEvaluation.SHIPPED).series());
             scores.forEach((name, s) -> System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f%n",
                     name, s.smape(), s.mase(), s.bias()));
         });
-        System.out.println("official M4 Weekly: Naive2 9.161 / 2.777, Theta 9.093 / 2.637, Damped 8.866 / 2.404, "
-                + "winner 7.817 / 2.356, best 7.625 / 2.108 (sMAPE / MASE)");
+        String frequency = frequency(train, trainSeries.keySet());
+        System.out.println(OFFICIAL.containsKey(frequency)
+                ? "official M4 " + frequency + ": " + OFFICIAL.get(frequency) + " (sMAPE / MASE)"
+                : "official M4 figures for " + (frequency.isEmpty() ? "this file" : frequency) + ": none recorded here (known: "
+                        + String.join(", ", OFFICIAL.keySet()) + "; see ../shared/data/m4-weekly/PROVENANCE.md)");
         System.out.printf(Locale.ROOT, "interval coverage (shipped): 80%% -> %.3f, 95%% -> %.3f%n",
                 result.coverage80(), result.coverage95());
         System.out.println("chosen per series: " + result.run().chosen());
         System.out.println("backtest MASE per method: " + format(result.run().backtestMase()));
-        System.out.printf(Locale.ROOT, "time: %.1f s for %d series = %.1f s per 1,000 series (all methods, backtests, global model)%n",
-                result.seconds(), histories.size(), result.seconds() * 1000 / histories.size());
+        System.out.printf(Locale.ROOT, "time: %.1f s for %d series = %.1f s per 1,000 series (all methods, backtests, %s)%n",
+                result.seconds(), histories.size(), result.seconds() * 1000 / histories.size(), pooled ? "global model" : "local: no global model");
+    }
+
+    /**
+     * The official M4 scores of the benchmarks per frequency, as recorded with the data in
+     * ../shared/data (README and PROVENANCE): only figures checked there, none from memory.
+     */
+    static final Map<String, String> OFFICIAL = Map.of(
+            "Weekly", "Naive2 9.161 / 2.777, Theta 9.093 / 2.637, Damped 8.866 / 2.404, winner 7.817 / 2.356, best 7.625 / 2.108",
+            "Hourly", "sNaive 13.912 / 1.193");
+
+    /** The M4 frequency of a file: from its name (Weekly-train.csv) or else its series ids (W1, H1, ...). */
+    static String frequency(Path file, java.util.Collection<String> seriesIds) {
+        String name = file.getFileName().toString();
+        for (String frequency : List.of("Yearly", "Quarterly", "Monthly", "Weekly", "Daily", "Hourly")) {
+            if (name.toLowerCase(Locale.ROOT).startsWith(frequency.toLowerCase(Locale.ROOT))) {
+                return frequency;
+            }
+        }
+        java.util.Set<Character> prefixes = new java.util.HashSet<>();
+        seriesIds.forEach(id -> prefixes.add(id.isEmpty() ? '?' : id.charAt(0)));
+        if (prefixes.size() == 1) {
+            return switch (prefixes.iterator().next()) {
+                case 'Y' -> "Yearly";
+                case 'Q' -> "Quarterly";
+                case 'M' -> "Monthly";
+                case 'W' -> "Weekly";
+                case 'D' -> "Daily";
+                case 'H' -> "Hourly";
+                default -> "";
+            };
+        }
+        return "";
     }
 
     private static String format(Map<String, Double> values) {

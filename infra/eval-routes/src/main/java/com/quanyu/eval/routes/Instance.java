@@ -25,12 +25,19 @@ record Instance(String name, Problem problem, double bksDistance, int bksVehicle
             }
             problem = problem.with(problem.objective(), k.getAsInt());
         }
-        return new Instance(problem.name(), problem, bks, bksVehicles);
+        return new Instance(name(file), problem, bks, bksVehicles);
     }
 
     static Instance solomon(Path file, SolomonReader.Convention convention, double bks, int bksVehicles) throws IOException {
         Problem problem = SolomonReader.read(file, convention);
-        return new Instance(problem.name(), problem, bks, bksVehicles);
+        return new Instance(name(file), problem, bks, bksVehicles);
+    }
+
+    /** The file name without its extension: files' NAME fields are not always the instance's name (P-n40-k5.vrp). */
+    static String name(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     static Instance of(Path file, boolean fixedFleet, SolomonReader.Convention convention, double bks, int bksVehicles)

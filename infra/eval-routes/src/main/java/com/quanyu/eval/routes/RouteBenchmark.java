@@ -55,8 +55,15 @@ public final class RouteBenchmark {
                     }
                 }
             }
-            case "suite" -> new SuiteRunner(Path.of(args[1]), limit, seed, threads, jsprit, svg, convention,
-                    options.getOrDefault("only", ".*")).run(System.out);
+            case "suite" -> {
+                try {
+                    new SuiteRunner(Path.of(args[1]), limit, seed, threads, jsprit, svg, convention,
+                            options.getOrDefault("only", ".*")).run(System.out);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);

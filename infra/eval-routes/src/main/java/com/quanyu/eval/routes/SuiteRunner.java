@@ -1,6 +1,7 @@
 package com.quanyu.eval.routes;
 
 import com.quanyu.routes.io.SolomonReader;
+import com.quanyu.routes.model.Objective;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs every instance listed in a folder's {@code bks.csv} (CVRP or Solomon format) with our solver
- * and optionally jsprit, then prints a markdown table and the mean/max gaps.
+ * and optionally jsprit, then prints a markdown table and a summary per solver. Rows without a
+ * complete best-known solution are skipped and named; a filter that matches nothing is an error.
  */
 final class SuiteRunner {
     private final Path folder;
@@ -39,23 +41,33 @@ final class SuiteRunner {
         this.only = Pattern.compile(only);
     }
 
-    void run(PrintStream out) throws IOException {
-        List<String> lines = Files.readAllLines(folder.resolve("bks.csv"));
-        List<String> header = csv(lines.get(0));
-        List<String[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
+    /** One instance's outcome: ours, and jsprit's when it ran (else null). */
+    record Outcome(Instance instance, SolveCommand.Run ours, SolveCommand.Run theirs) {
+    }
+
+    /** Runs the suite; throws IllegalArgumentException when no listed instance matches the filter. */
+    List<Outcome> run(PrintStream out) throws IOException {
+        Path bksFile = folder.resolve("bks.csv");
+        if (!Files.exists(bksFile)) {
+            throw new IllegalArgumentException(folder + " has no bks.csv (the suite lists its instances and best-known solutions there)");
+        }
+        List<Map<String, String>> rows = rows(bksFile);
+        List<Map<String, String>> selected = rows.stream().filter(r -> only.matcher(r.getOrDefault("instance", "")).matches()).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("--only " + only.pattern() + " matches none of the " + rows.size()
+                    + " instances in " + bksFile + " (e.g. " + String.join(", ", rows.stream().limit(3).map(r -> r.get("instance")).toList()) + ")");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Map<String, String> row : selected) {
+            Instance instance;
+            try {
+                instance = instance(row);
+            } catch (IncompleteRow e) {
+                skipped.add(row.get("instance"));
+                out.println("skipped " + row.get("instance") + ": " + e.getMessage());
                 continue;
             }
-            List<String> cells = csv(line);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.size() && i < cells.size(); i++) {
-                row.put(header.get(i), cells.get(i));
-            }
-            if (!only.matcher(row.get("instance")).matches()) {
-                continue;
-            }
-            Instance instance = instance(row);
             SolveCommand.Run ours = SolveCommand.ours(instance, limit, seed, threads);
             SolveCommand.print(out, instance, ours, false);
             SolveCommand.Run theirs = null;
@@ -66,10 +78,36 @@ final class SuiteRunner {
             if (svg != null) {
                 SolveCommand.writeSvg(svg, instance, ours);
             }
-            rows.add(tableRow(instance, ours, theirs));
+            outcomes.add(new Outcome(instance, ours, theirs));
             out.flush();
         }
-        summary(out, rows);
+        table(out, outcomes);
+        summary(out, "ours", outcomes.stream().map(o -> new Scored(o.instance(), o.ours())).toList());
+        if (jsprit) {
+            summary(out, "jsprit 1.8", outcomes.stream().map(o -> new Scored(o.instance(), o.theirs())).toList());
+        }
+        if (!skipped.isEmpty()) {
+            out.printf(Locale.ROOT, "skipped %d instance(s) with an incomplete best-known row: %s%n", skipped.size(), String.join(", ", skipped));
+        }
+        return outcomes;
+    }
+
+    private static List<Map<String, String>> rows(Path bksFile) throws IOException {
+        List<String> lines = Files.readAllLines(bksFile);
+        List<String> header = csv(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> cells = csv(line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                row.put(header.get(i), cells.get(i).strip());
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private Instance instance(Map<String, String> row) throws IOException {
@@ -79,58 +117,110 @@ final class SuiteRunner {
         }
         if (row.containsKey("bks")) {
             boolean fixed = row.getOrDefault("notes", "").contains("fleet fixed");
-            return Instance.cvrp(file, fixed, Double.parseDouble(row.get("bks")), Integer.parseInt(row.get("vehicles")));
+            return Instance.cvrp(file, fixed, number(row, "bks"), (int) number(row, "vehicles"));
         }
         boolean hierarchical = convention == SolomonReader.Convention.HIERARCHICAL;
-        double bks = Double.parseDouble(row.get(hierarchical ? "bks_distance_hier" : "bks_distance_only_trunc1"));
-        int vehicles = Integer.parseInt(row.get(hierarchical ? "bks_vehicles_hier" : "vehicles_in_trunc_solution"));
+        double bks = number(row, hierarchical ? "bks_distance_hier" : "bks_distance_only_trunc1");
+        int vehicles = (int) number(row, hierarchical ? "bks_vehicles_hier" : "vehicles_in_trunc_solution");
         return Instance.solomon(file, convention, bks, vehicles);
     }
 
-    private static String[] tableRow(Instance instance, SolveCommand.Run ours, SolveCommand.Run theirs) {
-        return new String[] {
-            instance.name(), fmt(instance.bksDistance()), Integer.toString(instance.bksVehicles()),
-            fmt(ours.distance()), Integer.toString(ours.vehicles()), pct(ours.gap(instance)), Boolean.toString(ours.feasible()),
-            theirs == null ? "" : fmt(theirs.distance()), theirs == null ? "" : Integer.toString(theirs.vehicles()),
-            theirs == null ? "" : pct(theirs.gap(instance)), theirs == null ? "" : Boolean.toString(theirs.feasible())
-        };
+    private static double number(Map<String, String> row, String column) {
+        String value = row.getOrDefault(column, "");
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IncompleteRow(value.isEmpty() ? "no " + column + " in bks.csv" : column + " is not a number: '" + value + "'");
+        }
     }
 
-    private static void summary(PrintStream out, List<String[]> rows) {
+    /** A bks.csv row without a usable best-known value. */
+    private static final class IncompleteRow extends RuntimeException {
+        IncompleteRow(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static void table(PrintStream out, List<Outcome> outcomes) {
         out.println();
         out.println("| instance | BKS | BKS veh. | ours | veh. | gap % | feasible | jsprit 1.8 | veh. | gap % | feasible |");
         out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
-        double sumOurs = 0;
-        double maxOurs = Double.NEGATIVE_INFINITY;
-        double sumTheirs = 0;
-        int theirs = 0;
-        int extraVehiclesOurs = 0;
-        int extraVehiclesTheirs = 0;
-        for (String[] r : rows) {
-            out.println("| " + String.join(" | ", r) + " |");
-            double gap = Double.parseDouble(r[5]);
-            sumOurs += gap;
-            maxOurs = Math.max(maxOurs, gap);
-            extraVehiclesOurs += Integer.parseInt(r[4]) - Integer.parseInt(r[2]);
-            if (!r[9].isEmpty()) {
-                sumTheirs += Double.parseDouble(r[9]);
-                extraVehiclesTheirs += Integer.parseInt(r[8]) - Integer.parseInt(r[2]);
-                theirs++;
+        for (Outcome o : outcomes) {
+            SolveCommand.Run t = o.theirs();
+            out.println("| " + String.join(" | ", o.instance().name(), fmt(o.instance().bksDistance()), Integer.toString(o.instance().bksVehicles()),
+                    fmt(o.ours().distance()), Integer.toString(o.ours().vehicles()), fmt(o.ours().gap(o.instance())), Boolean.toString(o.ours().feasible()),
+                    t == null ? "" : fmt(t.distance()), t == null ? "" : Integer.toString(t.vehicles()),
+                    t == null ? "" : fmt(t.gap(o.instance())), t == null ? "" : Boolean.toString(t.feasible())) + " |");
+        }
+    }
+
+    /** One solver's run on one instance. */
+    record Scored(Instance instance, SolveCommand.Run run) {
+    }
+
+    /**
+     * One solver's summary. Infeasible solutions are excluded (a solution that skips a customer can
+     * look shorter than the best known). Under the hierarchical VRPTW objective vehicles come first:
+     * only runs with the best-known vehicle count have a meaningful distance gap; fewer or more
+     * vehicles are counted apart. At or below BKS means a gap under 0.005 % (the published values' rounding).
+     */
+    static Summary summarise(List<Scored> runs, boolean vehiclesFirst) {
+        int feasible = 0;
+        int moreVehicles = 0;
+        int fewerVehicles = 0;
+        int compared = 0;
+        int atBks = 0;
+        double sumGap = 0;
+        double maxGap = Double.NaN;
+        for (Scored s : runs) {
+            if (!s.run().feasible()) {
+                continue;
+            }
+            feasible++;
+            int vehicleDelta = s.run().vehicles() - s.instance().bksVehicles();
+            if (vehiclesFirst && s.instance().bksVehicles() > 0 && vehicleDelta != 0) {
+                if (vehicleDelta > 0) {
+                    moreVehicles++;
+                } else {
+                    fewerVehicles++;
+                }
+                continue;
+            }
+            double gap = s.run().gap(s.instance());
+            compared++;
+            sumGap += gap;
+            maxGap = Double.isNaN(maxGap) ? gap : Math.max(maxGap, gap);
+            if (gap < 0.005) {
+                atBks++;
             }
         }
-        out.printf(Locale.ROOT, "%nours: mean gap %.3f %%, max gap %.3f %%, vehicles above BKS in total %d (%d instances)%n",
-                sumOurs / rows.size(), maxOurs, extraVehiclesOurs, rows.size());
-        if (theirs > 0) {
-            out.printf(Locale.ROOT, "jsprit 1.8: mean gap %.3f %%, vehicles above BKS in total %d (%d instances)%n",
-                    sumTheirs / theirs, extraVehiclesTheirs, theirs);
+        return new Summary(runs.size(), feasible, fewerVehicles, moreVehicles, compared, atBks, compared == 0 ? Double.NaN : sumGap / compared, maxGap);
+    }
+
+    /** Figures of {@link #summarise}. */
+    record Summary(int instances, int feasible, int fewerVehicles, int moreVehicles, int compared, int atBks, double meanGap, double maxGap) {
+    }
+
+    private void summary(PrintStream out, String solver, List<Scored> runs) {
+        boolean vehiclesFirst = runs.stream().anyMatch(r -> r.instance().problem().objective() == Objective.VEHICLES_THEN_DISTANCE);
+        Summary s = summarise(runs, vehiclesFirst);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%n%s: %d instances, %d feasible", solver, s.instances(), s.feasible()));
+        if (s.feasible() < s.instances()) {
+            line.append(String.format(Locale.ROOT, " (%d infeasible excluded)", s.instances() - s.feasible()));
         }
+        if (vehiclesFirst) {
+            line.append(String.format(Locale.ROOT, "; vehicles vs BKS: %d same, %d more, %d fewer", s.compared(), s.moreVehicles(), s.fewerVehicles()));
+        }
+        if (s.compared() == 0) {
+            line.append("; no run to compare distances with");
+        } else {
+            line.append(String.format(Locale.ROOT, "; %s%d at or below BKS, mean gap %.3f %%, max gap %.3f %%",
+                    vehiclesFirst ? "with BKS vehicles: " : "", s.atBks(), s.meanGap(), s.maxGap()));
+        }
+        out.println(line);
     }
 
     private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String pct(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 

@@ -8,18 +8,14 @@ import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.json.Json;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.quanyu.shared.lake.store.ErasureRequests;
+import com.quanyu.shared.lake.store.LakeReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -43,28 +39,21 @@ public final class LakeReplay {
     public static Summary replay(S3Client s3, String bucket, String prefix, EventPipeline target, int batchSize) {
         java.util.Set<String> forgotten = forgottenProfiles(s3, bucket);
         List<Line> lines = new ArrayList<>();
-        long objects = 0;
+        LakeReader reader = new LakeReader(s3, bucket);
+        LakeReader.ReadReport read = LakeReader.ReadReport.empty();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
             if (!object.key().endsWith(".ndjson.gz")) {
                 continue;
             }
-            objects++;
-            try (var in = s3.getObject(b -> b.bucket(bucket).key(object.key()));
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-                for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    ObjectNode record = (ObjectNode) Json.parse(text);
-                    // People forgotten at their request stay forgotten, also in a rebuild.
-                    if (!forgotten.contains(record.path("profileId").asText())) {
-                        lines.add(restore(record));
-                    }
+            read = read.plus(reader.readObject(object.key(), record -> {
+                // People forgotten at their request stay forgotten, also in a rebuild.
+                if (!forgotten.contains(record.path("profileId").asText())) {
+                    lines.add(restore(record));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + object.key(), e);
-            }
+            }));
         }
+        LakeReader.log(read, "prefix", prefix);
+        long objects = read.objects();
         lines.sort(Comparator.comparing(Line::receivedAt));
         Map<Source, List<CustomerEvent>> batches = new LinkedHashMap<>();
         long accepted = 0;
@@ -90,17 +79,10 @@ public final class LakeReplay {
         return new Summary(objects, lines.size(), accepted, duplicates, suppressed);
     }
 
-    /** Profile ids named by the erasure requests under {@code deletions/}. */
+    /** Profile ids named by the erasure requests not yet applied (applied ones left no events behind). */
     private static java.util.Set<String> forgottenProfiles(S3Client s3, String bucket) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("deletions/")).contents()) {
-            try {
-                JsonNode request = Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String());
-                request.path("profileIds").forEach(id -> ids.add(id.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + object.key(), e);
-            }
-        }
+        new ErasureRequests(s3, bucket).pending().forEach(p -> ids.addAll(p.profileIds()));
         return ids;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.testing.StandIns;
 import com.quanyu.tools.ingest.DemoConfig;
 import com.quanyu.tools.ingest.DemoData;
 import com.quanyu.tools.ingest.DemoDataset;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -54,28 +56,29 @@ final class DemoSeeders {
     }
 
     static List<Seeder> all() {
-        return List.of(seeder("customers", DemoSeeders::customers),
-                seeder("inventory", DemoSeeders::inventory),
-                seeder("models", p -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
-                seeder("forecasts", p -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
+        return List.of(seeder("customers", CUSTOMERS + " customers' events via /v1/batch", DemoSeeders::customers),
+                seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p)),
+                seeder("models", "nightly training (all models)", (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
+                seeder("forecasts", "daily forecast job", (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
     }
 
     /** Registers a write key per channel the generator uses and posts its events to /v1/batch. */
-    static void customers(LocalPlatform platform) throws Exception {
+    static void customers(LocalPlatform platform, DoubleConsumer progress) throws Exception {
         DemoDataset dataset = DemoData.generate(DEMO);
-        Map<String, String> keys = writeKeys(platform, channels(dataset));
+        Map<String, String> keys = writeKeys(platform.standIns(), platform.dataDir(), channels(dataset));
         // One sender per channel, in event order within the channel, as separate SDKs would send.
         Map<String, List<ObjectNode>> byChannel = new LinkedHashMap<>();
         dataset.events().forEach(e -> byChannel.computeIfAbsent(e.source().channel(), c -> new ArrayList<>()).add(e.event()));
         HttpClient http = HttpClient.newHttpClient();
         AtomicLong sent = new AtomicLong();
+        double total = dataset.events().size();
         try (ExecutorService senders = Executors.newFixedThreadPool(3)) {
             List<Future<?>> done = new ArrayList<>();
             byChannel.forEach((channel, events) -> done.add(senders.submit(() -> {
                 for (int from = 0; from < events.size(); from += BATCH) {
                     ArrayNode batch = Json.mapper().createArrayNode();
                     events.subList(from, Math.min(events.size(), from + BATCH)).forEach(batch::add);
-                    sent.addAndGet(post(http, platform, keys.get(channel), batch));
+                    progress.accept(sent.addAndGet(post(http, platform, keys.get(channel), batch)) / total);
                 }
                 return null;
             })));
@@ -139,17 +142,19 @@ final class DemoSeeders {
         return events.size();
     }
 
-    /** One write key per channel, random, kept in the data folder (never printed). */
-    static Map<String, String> writeKeys(LocalPlatform platform, Iterable<String> channels) throws IOException {
-        Path file = platform.dataDir().resolve(WRITE_KEYS_FILE);
+    /**
+     * One write key per channel, random, kept in the data folder (never printed) and registered in
+     * the stack's sources table if it is not yet (an in-memory stack starts with none).
+     */
+    static Map<String, String> writeKeys(StandIns standIns, Path dataDir, Iterable<String> channels) throws IOException {
+        Path file = dataDir.resolve(WRITE_KEYS_FILE);
         Properties keys = new Properties();
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 keys.load(reader);
             }
         }
-        SourceRegistry registry = new SourceRegistry(platform.standIns().dynamo(),
-                platform.standIns().envFor("IngestFunction").required("SOURCES_TABLE"));
+        SourceRegistry registry = new SourceRegistry(standIns.dynamo(), standIns.envFor("IngestFunction").required("SOURCES_TABLE"));
         SecureRandom random = new SecureRandom();
         Map<String, String> result = new LinkedHashMap<>();
         for (String channel : channels) {
@@ -158,8 +163,10 @@ final class DemoSeeders {
                 byte[] bytes = new byte[20];
                 random.nextBytes(bytes);
                 key = "demo_" + channel + "_" + HexFormat.of().formatHex(bytes);
-                registry.register("demo " + channel, channel, key);
                 keys.setProperty(channel, key);
+            }
+            if (registry.authenticate(key).isEmpty()) {
+                registry.register("demo " + channel, channel, key);
             }
             result.put(channel, key);
         }
@@ -173,10 +180,10 @@ final class DemoSeeders {
     }
 
     private interface Step {
-        void run(LocalPlatform platform) throws Exception;
+        void run(LocalPlatform platform, DoubleConsumer progress) throws Exception;
     }
 
-    private static Seeder seeder(String name, Step step) {
+    private static Seeder seeder(String name, String title, Step step) {
         return new Seeder() {
             @Override
             public String name() {
@@ -184,8 +191,13 @@ final class DemoSeeders {
             }
 
             @Override
-            public void seed(LocalPlatform platform) throws Exception {
-                step.run(platform);
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public void seed(LocalPlatform platform, DoubleConsumer progress) throws Exception {
+                step.run(platform, progress);
             }
         };
     }

@@ -50,11 +50,14 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Present on every answer while the demo data is seeded. */
+    static final String SEEDING_HEADER = "x-quanyu-seeding";
 
     private final HttpServer server;
     private final List<Binding> bindings;
     private final String adminKey;
     private final ControlEndpoint control;
+    private volatile String seeding;
 
     HttpGateway(int port, List<Binding> bindings, String adminKey, ControlEndpoint control) throws IOException {
         this.bindings = bindings.stream()
@@ -75,6 +78,15 @@ final class HttpGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The demo-data phase in progress, or null. Meanwhile every answer carries
+     * {@code x-quanyu-seeding: <phase>}: the API serves (the seeders use it themselves), but data
+     * and models are still loading.
+     */
+    void seeding(String phase) {
+        this.seeding = phase;
+    }
+
     List<Binding> bindings() {
         return bindings;
     }
@@ -83,6 +95,10 @@ final class HttpGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            String phase = seeding;
+            if (phase != null) {
+                exchange.getResponseHeaders().set(SEEDING_HEADER, phase + "; demo data and models are still loading");
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 send(exchange, 413, Map.of("error", "payload_too_large", "message", "API Gateway accepts at most 10 MB"));

@@ -1,5 +1,7 @@
 package com.quanyu.infra.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
@@ -46,60 +48,64 @@ public final class LocalRuntime implements AutoCloseable {
         this.secrets = secrets;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = RepoRoot.find();
-        RuntimeOptions options;
-        try {
-            options = RuntimeOptions.parse(args, root);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalRuntime runtime = start(options, DemoSeeders.all())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                runtime.close();
-                stopped.countDown();
-            }, "local-runtime-shutdown"));
-            System.out.println(runtime.banner());
-            stopped.await();
-        }
-    }
-
     /** Starts the stack; the caller closes it. */
     static LocalRuntime start(RuntimeOptions options, List<Seeder> seeders) throws IOException {
+        return start(options, seeders, StartupProgress.NONE);
+    }
+
+    /** Starts the stack, reporting each phase; the caller closes it. */
+    static LocalRuntime start(RuntimeOptions options, List<Seeder> seeders, StartupProgress progress) throws IOException {
         Path root = RepoRoot.find();
         Path secretsDir = options.dataDir().orElse(root.resolve(".data/in-memory"));
         if (options.reset()) {
             options.dataDir().ifPresent(LocalRuntime::deleteRecursively);
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
+        // Known before the functions are built: their platform API URLs point back at this server.
+        int port = options.port() == 0 ? freePort() : options.port();
+        String baseUrl = "http://127.0.0.1:" + port;
+        OutboundRecorder outbound = new OutboundRecorder();
+        StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy), tables");
         StandIns standIns = StandIns.start(options.dataDir());
+        standInsPhase.done("");
         try {
+            StartupProgress.Phase functionsPhase = progress.begin("functions of template.yaml");
+            int total = standIns.functions().size();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
+                env = env.with(OutboundRecorder.localUrls(env, baseUrl));
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
                 functions.put(definition.logicalId(), function);
+                functionsPhase.update(functions.size() / (double) total);
                 definition.routes().forEach(route -> bindings.add(new HttpGateway.Binding(
                         new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));
                 definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
                         standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
             }
+            functionsPhase.done(functions.values().stream().anyMatch(f -> f.initError().isPresent()) ? "some failed, see the log" : "");
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
-            ControlRoutes control = new ControlRoutes(functions, notifications);
-            HttpGateway gateway = new HttpGateway(options.port(), bindings, secrets.adminKey(), control);
+            Path keysDir = secretsDir;
+            LocalCredentials credentials = new LocalCredentials(secrets.values(), () -> {
+                try {
+                    return DemoSeeders.writeKeys(standIns, keysDir, List.of("web")).get("web");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, java.time.Clock.systemUTC());
+            ControlRoutes control = new ControlRoutes(functions, notifications, credentials,
+                    new SampleObjects(standIns.s3(), root.resolve("events")), outbound);
+            HttpGateway gateway = new HttpGateway(port, bindings, secrets.adminKey(), control);
             gateway.start();
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
             if (options.seed()) {
-                runtime.seed(seeders, secretsDir);
+                runtime.seed(seeders, secretsDir, progress);
             }
             notifications.start();
             return runtime;
@@ -109,7 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private void seed(List<Seeder> seeders, Path dataDir) throws IOException {
+    private void seed(List<Seeder> seeders, Path dataDir, StartupProgress progress) throws IOException {
         boolean seeded = false;
         for (Seeder seeder : seeders) {
             Path marker = dataDir.resolve("seeded-" + seeder.name());
@@ -117,12 +123,18 @@ public final class LocalRuntime implements AutoCloseable {
                 continue;
             }
             long started = System.nanoTime();
+            gateway.seeding(seeder.name());
+            StartupProgress.Phase phase = progress.begin("demo data: " + seeder.title());
             try {
-                seeder.seed(platform);
+                seeder.seed(platform, phase::update);
             } catch (Exception e) {
                 LOG.error("seeding failed; the stack runs without it", e, "seeder", seeder.name());
+                phase.done("failed, see the log");
                 continue;
+            } finally {
+                gateway.seeding(null);
             }
+            phase.done("");
             notifications.pollOnce();
             Files.createDirectories(dataDir);
             Files.writeString(marker, "done\n");
@@ -131,7 +143,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         if (seeded) {
             // Fresh execution environments, so functions that load models at init serve the seeded ones now.
+            StartupProgress.Phase phase = progress.begin("restart functions with the new models");
             functions.values().forEach(LocalFunction::restart);
+            phase.done("");
         }
     }
 
@@ -153,9 +167,14 @@ public final class LocalRuntime implements AutoCloseable {
         return notifications.pollOnce();
     }
 
-    String banner() {
+    int port() {
+        return gateway.port();
+    }
+
+    /** What the console shows last: endpoints, secrets, every route, how to stop. */
+    String banner(long pid, Optional<Path> logFile) {
         StringBuilder out = new StringBuilder();
-        out.append("\nQuanyu local runtime is up.\n")
+        out.append("\nQuanyu local runtime is up (pid ").append(pid).append(").\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
@@ -167,7 +186,10 @@ public final class LocalRuntime implements AutoCloseable {
         functions.values().forEach(f -> f.definition().schedules().forEach(s -> out.append(String.format(
                 "  curl -X POST %s/_local/schedules/%s/%s     (%s)%n", baseUrl(), f.name(), s.eventName(), s.expression()))));
         out.append(String.format("  curl -X POST %s/_local/invoke/<FunctionLogicalId> -d @events/<function>/<event>.json%n", baseUrl()));
-        out.append("\nCtrl-C stops it; data stays until you start with --reset.\n");
+        logFile.ifPresent(file -> out.append("\nLogs: ").append(file).append("   (start with --verbose to see them here)"));
+        out.append(String.format("%nStop: Ctrl-C here, or from any shell infra/stop-local.sh --port %d (or kill %d)."
+                + "%s%n", port(), pid, secrets.file().getParent().endsWith("in-memory")
+                        ? " Nothing is kept (--in-memory)." : " Data stays in the data folder until you start with --reset."));
         return out.toString();
     }
 
@@ -178,7 +200,13 @@ public final class LocalRuntime implements AutoCloseable {
         standIns.close();
     }
 
-    private static void deleteRecursively(Path dir) {
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -190,7 +218,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The {@code /_local} endpoints: list functions, invoke any function, fire a schedule. */
-    private record ControlRoutes(Map<String, LocalFunction> functions, S3Notifications notifications) implements HttpGateway.ControlEndpoint {
+    private record ControlRoutes(Map<String, LocalFunction> functions, S3Notifications notifications,
+                                 LocalCredentials credentials, SampleObjects sampleObjects,
+                                 OutboundRecorder outbound) implements HttpGateway.ControlEndpoint {
         @Override
         public Optional<HttpGateway.Reply> handle(String method, String path, String body) {
             String[] parts = path.substring("/_local/".length()).split("/");
@@ -201,11 +231,27 @@ public final class LocalRuntime implements AutoCloseable {
                         "schedules", f.definition().schedules().stream().map(SamFunction.Schedule::eventName).toList())));
                 return Optional.of(new HttpGateway.Reply(200, list));
             }
+            if (parts.length >= 1 && OutboundRecorder.PATH.equals(parts[0])) {
+                return Optional.of(outbound.handle(method, path, body));
+            }
             if (!"POST".equals(method)) {
                 return Optional.empty();
             }
             if (parts.length == 2 && "invoke".equals(parts[0])) {
-                return Optional.of(invoke(parts[1], f -> LambdaEvents.fromJson(body, f.inputType())));
+                List<String> resigned = new ArrayList<>();
+                List<String> staged = new ArrayList<>();
+                HttpGateway.Reply reply = invoke(parts[1], f -> LambdaEvents.fromJson(prepare(body, f, resigned, staged), f.inputType()));
+                if ((!resigned.isEmpty() || !staged.isEmpty()) && reply.body() instanceof ObjectNode answer) {
+                    ObjectNode local = answer.putObject("_local");
+                    local.put("message", "prepared for this local stack (sample events carry placeholder credentials and name objects a fresh stack lacks)");
+                    if (!resigned.isEmpty()) {
+                        resigned.forEach(local.putArray("resigned")::add);
+                    }
+                    if (!staged.isEmpty()) {
+                        staged.forEach(local.putArray("uploaded")::add);
+                    }
+                }
+                return Optional.of(reply);
             }
             if (parts.length == 3 && "schedules".equals(parts[0])) {
                 LocalFunction function = functions.get(parts[1]);
@@ -221,6 +267,33 @@ public final class LocalRuntime implements AutoCloseable {
                 return Optional.of(new HttpGateway.Reply(200, Map.of("delivered", notifications.pollOnce())));
             }
             return Optional.empty();
+        }
+
+        /**
+         * A local developer endpoint prepares sample events: an HTTP API event for one of the
+         * function's routes gets the local credentials; an S3 event gets its missing object from
+         * the sample files. Any other event is passed as is.
+         */
+        private String prepare(String body, LocalFunction function, List<String> resigned, List<String> staged) {
+            JsonNode event;
+            try {
+                event = Json.parse(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                return body; // the conversion answers 400
+            }
+            if (event.has("Records")) {
+                staged.addAll(sampleObjects.stage(event, function));
+                return body;
+            }
+            if (!(event instanceof ObjectNode api) || !api.hasNonNull("routeKey")) {
+                return body;
+            }
+            String routeKey = api.get("routeKey").asText();
+            if (function.definition().routes().stream().noneMatch(r -> r.routeKey().equals(routeKey))) {
+                return body;
+            }
+            resigned.addAll(credentials.resign(api));
+            return resigned.isEmpty() ? body : Json.write(api);
         }
 
         private HttpGateway.Reply invoke(String name, java.util.function.Function<LocalFunction, Object> event) {

@@ -19,12 +19,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Emulates S3 event notifications, which S3Proxy does not send: polls each S3-triggered
- * function's bucket prefix and invokes the function once per new object. Objects already
+ * function's bucket prefix and invokes the function once per new object that matches its filter
+ * (prefix and suffix, as S3 applies them). Objects already
  * notified are remembered on disk, so a restart does not deliver them again.
  */
 final class S3Notifications implements AutoCloseable {
-    /** A function subscribed to ObjectCreated events under a prefix of a bucket. */
-    record Subscription(LocalFunction function, String bucket, String prefix) {
+    /** A function subscribed to ObjectCreated events of a bucket's keys with a prefix and suffix. */
+    record Subscription(LocalFunction function, String bucket, String prefix, String suffix) {
     }
 
     private static final JsonLogger LOG = JsonLogger.of(S3Notifications.class);
@@ -33,6 +34,7 @@ final class S3Notifications implements AutoCloseable {
     private final List<Subscription> subscriptions;
     private final Path ledger;
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "s3-notifications");
         t.setDaemon(true);
@@ -53,7 +55,7 @@ final class S3Notifications implements AutoCloseable {
     }
 
     static Subscription subscription(LocalFunction function, SamFunction.S3Trigger trigger, String bucketName) {
-        return new Subscription(function, bucketName, trigger.prefix());
+        return new Subscription(function, bucketName, trigger.prefix(), trigger.suffix());
     }
 
     void start() {
@@ -66,6 +68,9 @@ final class S3Notifications implements AutoCloseable {
         for (Subscription subscription : subscriptions) {
             try {
                 for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(subscription.bucket()).prefix(subscription.prefix())).contents()) {
+                    if (!object.key().endsWith(subscription.suffix())) {
+                        continue;
+                    }
                     String id = subscription.function().name() + " " + subscription.bucket() + "/" + object.key() + " " + object.eTag();
                     if (delivered.contains(id)) {
                         continue;
@@ -84,6 +89,9 @@ final class S3Notifications implements AutoCloseable {
             } catch (IOException e) {
                 LOG.error("cannot record a delivered notification", e);
             } catch (RuntimeException e) {
+                if (closing) {
+                    return count; // the stand-ins are stopping: an aborted poll is expected, not an error
+                }
                 LOG.error("S3 notification poll failed", e, "bucket", subscription.bucket());
             }
         }
@@ -92,6 +100,15 @@ final class S3Notifications implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        closing = true;
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

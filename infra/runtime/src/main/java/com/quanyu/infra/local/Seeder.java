@@ -8,5 +8,11 @@ public interface Seeder {
     /** A stable name, used to record that this seeder has run. */
     String name();
 
-    void seed(LocalPlatform platform) throws Exception;
+    /** What the console calls this phase. */
+    default String title() {
+        return name();
+    }
+
+    /** Seeds, reporting the share done (0 to 1) where it can tell. */
+    void seed(LocalPlatform platform, java.util.function.DoubleConsumer progress) throws Exception;
 }

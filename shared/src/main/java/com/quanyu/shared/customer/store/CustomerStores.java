@@ -61,7 +61,7 @@ public final class CustomerStores {
         return new CustomerStores(new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
                 new DynamoOrderStore(dynamo, env.required("ORDERS_TABLE")),
                 new DynamoIdempotencyStore(dynamo, env.required("IDEMPOTENCY_TABLE")),
-                new S3EventLake(s3, env.required("DATA_LAKE_BUCKET")), rules, env.get("DEFAULT_CURRENCY", "CNY"));
+                new S3EventLake(s3, env.required("DATA_LAKE_BUCKET"), java.time.Clock.systemUTC()), rules, env.get("DEFAULT_CURRENCY", "CNY"));
     }
 
     public ProfileStore profiles() {
