@@ -62,6 +62,9 @@ public final class EntityExtractor {
         addAll(CODE_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
         addAll(HYPHENATED_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
         addAll(BARE_NUMBER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
+        // "ord-71234-person-9-9" also matches the shorter formats ("ORD-71234"): keep only the whole id
+        List<String> whole = List.copyOf(orders);
+        orders.removeIf(id -> whole.stream().anyMatch(other -> other.length() > id.length() && other.contains(id)));
         List<String> products = new ArrayList<>();
         addAll(QUOTED.matcher(t), 1, products, String::trim);
         return new Entities(orders, phones, skus, products, dates);
