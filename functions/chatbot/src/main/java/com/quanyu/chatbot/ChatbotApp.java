@@ -51,6 +51,10 @@ public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk des
                 .coupons(new LedgerCouponOffers(new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock), clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .clock(clock)
+                .expectedWaitMinutes(env.intValue("HANDOFF_EXPECTED_WAIT_MINUTES", 5))
+                .answerWhileWaiting(!"false".equalsIgnoreCase(env.get("ANSWER_WHILE_WAITING", "true")))
+                .orderIdPatterns(env.optional("ORDER_ID_PATTERN").map(p -> java.util.regex.Pattern.compile(p, java.util.regex.Pattern.CASE_INSENSITIVE))
+                        .stream().toList())
                 .zone(businessZone(env))
                 .build();
         return new ChatbotApp(ChatbotConfig.from(env), new ChatService(stores.dedupe(), bot, clock),

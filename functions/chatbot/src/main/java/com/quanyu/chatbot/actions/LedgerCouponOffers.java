@@ -39,13 +39,14 @@ public final class LedgerCouponOffers implements CouponOffers {
         for (Coupon held : ledger.couponsOf(profileId)) {
             boolean fromOffered = offered.stream().anyMatch(c -> c.id().equals(held.campaignId()));
             if (fromOffered && !held.expiredAt(now) && held.remaining() > 0) {
-                return Optional.of(new IssuedCoupon(held.code(), held.validUntil(), true));
+                Campaign from = offered.stream().filter(c -> c.id().equals(held.campaignId())).findFirst().orElseThrow();
+                return Optional.of(new IssuedCoupon(held.code(), held.validUntil(), true, from.offer()));
             }
         }
         Campaign campaign = offered.stream().max(Comparator.comparing(Campaign::endsAt)).orElseThrow();
         try {
             Coupon coupon = ledger.issueUnique(campaign.id(), profileId);
-            return Optional.of(new IssuedCoupon(coupon.code(), coupon.validUntil(), false));
+            return Optional.of(new IssuedCoupon(coupon.code(), coupon.validUntil(), false, campaign.offer()));
         } catch (CouponRejection e) {
             return Optional.empty(); // ended or paused between the listing and the issue
         }

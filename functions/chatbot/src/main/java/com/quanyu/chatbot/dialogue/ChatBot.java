@@ -28,6 +28,11 @@ public final class ChatBot {
     private final TurnRecorder recorder;
     private final DialoguePolicy policy;
     private final Clock clock;
+    private final boolean answerWhileWaiting;
+    /** What the bot still answers while a conversation waits for an agent: nothing a person must decide. */
+    private static final java.util.Set<String> SELF_SERVICE = java.util.Set.of("coupon", "product_question", "track_order",
+            "track_refund", "delivery_period", "delivery_options", "check_payment_methods", "check_refund_policy",
+            "check_cancellation_fee");
 
     private ChatBot(Builder b) {
         this.understander = Objects.requireNonNull(b.understander, "understander");
@@ -36,7 +41,8 @@ public final class ChatBot {
         this.clock = b.clock;
         this.policy = new DialoguePolicy(Objects.requireNonNull(b.customers, "customers"),
                 Objects.requireNonNull(b.coupons, "coupons"), Objects.requireNonNull(b.suggestions, "suggestions"),
-                b.replies, b.lowConfidenceLimit, b.zone);
+                b.replies, b.lowConfidenceLimit, b.orderIdPatterns, b.expectedWaitMinutes, b.zone);
+        this.answerWhileWaiting = b.answerWhileWaiting;
     }
 
     public static Builder builder() {
@@ -56,21 +62,21 @@ public final class ChatBot {
                 conversations.enqueueHandoff(new HandoffTicket(message.platform(), message.userId(), state.handoffReason(),
                         clip(message.text()), fallback.code(), state.handoffAt()));
             }
-            return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff());
+            return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff(), null);
         }
         Instant now = clock.instant();
-        Understanding understanding = understander.understand(message.text());
+        String text = com.quanyu.chatbot.nlu.Typos.correct(message.text());
+        Understanding understanding = understander.understand(text);
         Language language = understanding.language().orElse(fallback);
         Optional<String> profileId = recorder.record(message, understanding, language);
         profileId.ifPresent(id -> conversations.linkProfile(key, id));
-        IntentPrediction intent = understanding.intent();
+        IntentPrediction intent = DialoguePolicy.refine(understanding.intent(), text);
         conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
-        if (state.handoff()) {
-            conversations.save(key, state.answered(message.messageId(), "", now));
-            return new Reply("", language.code(), intent.label(), intent.confidence(), true);
-        }
         Optional<Profile> profile = profileId.flatMap(policy.customers()::profile);
-        DialoguePolicy.Decision decision = policy.decide(message.text(), understanding, language, state, profile);
+        if (state.handoff()) {
+            return whileWaiting(key, message, text, understanding, intent, language, state, profile, now);
+        }
+        DialoguePolicy.Decision decision = policy.decide(text, understanding, language, state, profile);
         ConversationState next = decision.state();
         if (decision.handoffReason() != null) {
             next = next.handedOver(decision.handoffReason(), now);
@@ -82,7 +88,33 @@ public final class ChatBot {
                     language.code(), next.handoffAt()));
         }
         conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), intent.label()));
-        return new Reply(decision.text(), language.code(), intent.label(), intent.confidence(), next.handoff());
+        return new Reply(decision.text(), language.code(), intent.label(), intent.confidence(), next.handoff(), decision.action());
+    }
+
+    /** Waiting for an agent: "never mind" calls the handoff off; self-service questions are still answered; the rest waits. */
+    private Reply whileWaiting(ConversationKey key, InboundMessage message, String corrected, Understanding understanding, IntentPrediction intent,
+                               Language language, ConversationState state, Optional<Profile> profile, Instant now) {
+        String text = "";
+        String action = "wait_for_agent";
+        ConversationState next = state;
+        if (DialoguePolicy.isCancel(message.text())) {
+            text = policy.text("handoff_cancelled", language);
+            action = "handoff_cancelled";
+            conversations.dequeueHandoff(key, state.handoffAt());
+            next = state.released();
+        } else if (answerWhileWaiting && intent.inScope() && SELF_SERVICE.contains(intent.intent())) {
+            DialoguePolicy.Decision decision = policy.decide(corrected, understanding, language, state.released(), profile);
+            if (decision.handoffReason() == null) {
+                text = decision.text();
+                action = decision.action();
+                next = decision.state().handedOver(state.handoffReason(), state.handoffAt());
+            }
+        }
+        conversations.save(key, next.withLanguage(language.code()).answered(message.messageId(), text, now));
+        if (!text.isEmpty()) {
+            conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", text, intent.label()));
+        }
+        return new Reply(text, language.code(), intent.label(), intent.confidence(), next.handoff(), action);
     }
 
     /** The reply already given to this message, if it was the conversation's last one. */
@@ -91,7 +123,7 @@ public final class ChatBot {
         if (!message.messageId().equals(state.lastMessageId())) {
             return Optional.empty();
         }
-        return Optional.of(new Reply(state.lastReply(), state.language(), state.lastIntent(), 0, state.handoff()));
+        return Optional.of(new Reply(state.lastReply(), state.language(), state.lastIntent(), 0, state.handoff(), null));
     }
 
     private static String clip(String text) {
@@ -109,6 +141,9 @@ public final class ChatBot {
         private Replies replies = Replies.shipped();
         private Clock clock = Clock.systemUTC();
         private int lowConfidenceLimit = 2;
+        private java.util.List<java.util.regex.Pattern> orderIdPatterns = java.util.List.of();
+        private int expectedWaitMinutes = 5;
+        private boolean answerWhileWaiting = true;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
         public Builder understander(Understander value) { understander = value; return this; }
@@ -123,6 +158,13 @@ public final class ChatBot {
         public Builder zone(ZoneId value) { zone = Objects.requireNonNull(value, "zone"); return this; }
         /** Consecutive not-understood turns before a human takes over. */
         public Builder lowConfidenceLimit(int value) { lowConfidenceLimit = value; return this; }
+        /** The brand's own order-id formats (group 1, or the whole match, is the id), beside the built-in ones. */
+        public Builder orderIdPatterns(java.util.List<java.util.regex.Pattern> value) { orderIdPatterns = java.util.List.copyOf(value); return this; }
+
+        /** The wait for an agent the customer is told about when handed over. */
+        public Builder expectedWaitMinutes(int value) { expectedWaitMinutes = value; return this; }
+        /** Whether the bot answers self-service questions while the conversation waits for an agent. */
+        public Builder answerWhileWaiting(boolean value) { answerWhileWaiting = value; return this; }
 
         public ChatBot build() {
             return new ChatBot(this);

@@ -35,7 +35,7 @@ public final class Replies {
                 if (parts.length != 3) {
                     throw new IllegalStateException(RESOURCE + ": not key<TAB>zh<TAB>en: " + line);
                 }
-                texts.put(parts[0], new String[] {parts[1], parts[2]});
+                texts.put(parts[0], new String[] {parts[1].replace("\\n", "\n"), parts[2].replace("\\n", "\n")});
             }
             return new Replies(texts);
         } catch (IOException e) {

@@ -21,6 +21,9 @@ public final class EntityExtractor {
             "(?:order(?:\\s*(?:no\\.?|number|id|#))?|订单号?|訂單號?|单号|單號|#)\\s*[:：#是为]?\\s*([a-z]{0,4}-?\\d{5,20})",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CODE_ORDER = Pattern.compile("(?<![\\w-])([a-z]{2,4}-?\\d{6,20})(?![\\w-])", Pattern.CASE_INSENSITIVE);
+    /** Shop-style ids such as {@code ord-42-person-108-108}: letters, then hyphenated parts, with at least one digit. */
+    private static final Pattern HYPHENATED_ORDER = Pattern.compile(
+            "(?<![\\w-])((?=[a-z0-9-]*\\d)[a-z]{2,6}(?:-[a-z0-9]{1,12}){1,6})(?![\\w-])", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\w+-])(\\d{6,20})(?![\\w-])");
     private static final Pattern SKU = Pattern.compile("(?<![\\w])sku[-:：\\s#]?\\s*([a-z0-9][a-z0-9-]{1,24})", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("[「“\"《]([^」”\"》]{2,60})[」”\"》]");
@@ -57,7 +60,11 @@ public final class EntityExtractor {
         List<String> orders = new ArrayList<>();
         addAll(LABELLED_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
         addAll(CODE_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
+        addAll(HYPHENATED_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
         addAll(BARE_NUMBER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
+        // "ord-71234-person-9-9" also matches the shorter formats ("ORD-71234"): keep only the whole id
+        List<String> whole = List.copyOf(orders);
+        orders.removeIf(id -> whole.stream().anyMatch(other -> other.length() > id.length() && other.contains(id)));
         List<String> products = new ArrayList<>();
         addAll(QUOTED.matcher(t), 1, products, String::trim);
         return new Entities(orders, phones, skus, products, dates);

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *   <li>{@code pk=conv#<platform>#<user hash>, sk=state}: the state as JSON, {@code version} for
  *       optimistic locking, {@code expiresAt} (TTL, {@link #CONVERSATION_TTL} after the last turn),
  *       {@code profileId} once the person is known (what a right-to-be-forgotten request looks for);</li>
- *   <li>{@code sk=turn#<epoch millis>#<role>#<message id>}: transcript lines, same TTL;</li>
+ *   <li>{@code sk=turn#<epoch millis>#<rank>#<role>#<message id>}: transcript lines, same TTL;</li>
  *   <li>{@code pk=handoff#open, sk=<opened at>#<conversation pk>}: the agents' queue, one item per
  *       handed-over conversation, deleted on release.</li>
  * </ul>
@@ -92,7 +92,7 @@ public final class DynamoConversationStore implements ConversationStore {
     @Override
     public void appendTranscript(ConversationKey key, TranscriptLine line) {
         Map<String, AttributeValue> item = new HashMap<>(key(key.partitionKey(),
-                "turn#" + String.format("%013d", line.at().toEpochMilli()) + "#" + line.role() + "#" + line.messageId()));
+                "turn#" + String.format("%013d", line.at().toEpochMilli()) + "#" + rank(line.role()) + "#" + line.role() + "#" + line.messageId()));
         item.put("role", AttributeValue.fromS(line.role()));
         item.put("text", AttributeValue.fromS(line.text()));
         item.put("messageId", AttributeValue.fromS(line.messageId()));
@@ -102,6 +102,15 @@ public final class DynamoConversationStore implements ConversationStore {
         }
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiry())));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Within one millisecond the customer's line comes before the bot's answer to it, then an agent's. */
+    private static int rank(String role) {
+        return switch (role) {
+            case "customer" -> 0;
+            case "bot" -> 1;
+            default -> 2;
+        };
     }
 
     @Override

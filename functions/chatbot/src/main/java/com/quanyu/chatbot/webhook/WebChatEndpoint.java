@@ -69,6 +69,9 @@ final class WebChatEndpoint {
             response.put("language", reply.language());
             response.put("intent", reply.intent());
             response.put("handoff", reply.handoff());
+            if (reply.action() != null) {
+                response.put("action", reply.action());
+            }
         }
         return ApiResponses.ok(response);
     }

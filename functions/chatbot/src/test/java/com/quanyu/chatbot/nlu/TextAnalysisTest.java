@@ -13,6 +13,15 @@ class TextAnalysisTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
     @Test
+    void shopStyleHyphenatedOrderIdsAreOneIdAndAreNotReadAsWords() {
+        assertEquals(java.util.List.of("ORD-71234-PERSON-108-108"),
+                EntityExtractor.extract("where is order ord-71234-person-108-108", TODAY).orderNumbers());
+        assertEquals(java.util.List.of("ORD-42-PERSON-7-7"), EntityExtractor.extract("ord-42-person-7-7到哪了", TODAY).orderNumbers());
+        assertEquals("where is  order ", Understander.withoutOrderIds("where is ord-42-person-7-7", java.util.List.of("ORD-42-PERSON-7-7")));
+        assertEquals(java.util.List.of(), EntityExtractor.extract("e-mail me, it's a t-shirt", TODAY).orderNumbers());
+    }
+
+    @Test
     void findsOrderNumbersPhonesSkusProductsAndDates() {
         Entities e = EntityExtractor.extract("订单号：ＱＹ２０２６１１２８００１ 手机 138-0013-8000，SKU-10023 「龙井茶」 11月30日 到", TODAY);
         assertEquals(List.of("QY20261128001"), e.orderNumbers());

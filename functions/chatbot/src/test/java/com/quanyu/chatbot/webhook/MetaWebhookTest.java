@@ -73,14 +73,18 @@ class MetaWebhookTest {
         rig.meta(ChatTestRig.instagram(igsid, "ig.3" + rig.run, "订单号是" + customer.orderId()));
         rig.meta(ChatTestRig.instagram(igsid, "ig.4" + rig.run, "我的手机号 " + customer.phone()));
         rig.meta(ChatTestRig.instagram(igsid, "ig.5" + rig.run, "那帮我退款 " + customer.orderId()));
+        // the order is paid but not shipped: a refund means cancelling it (the order's state decides what is possible)
+        rig.meta(ChatTestRig.instagram(igsid, "ig.6" + rig.run, "那取消订单"));
         List<Recorded> sent = rig.platform.requestsMentioning(igsid);
-        assertEquals(5, sent.size());
+        assertEquals(6, sent.size());
         assertTrue(text(sent.get(0)).contains("您好"), text(sent.get(0)));
         assertTrue(text(sent.get(1)).contains("订单号"), text(sent.get(1)));
         assertTrue(text(sent.get(2)).contains("手机号") && !text(sent.get(2)).contains("龙井"), "status only: " + text(sent.get(2)));
-        assertTrue(text(sent.get(4)).contains("退款申请") && text(sent.get(4)).contains(customer.orderId()), text(sent.get(4)));
+        assertTrue(text(sent.get(4)).contains("取消订单") && text(sent.get(4)).contains(customer.orderId())
+                && !text(sent.get(4)).contains("工作日"), text(sent.get(4)));
+        assertTrue(text(sent.get(5)).contains("取消") && text(sent.get(5)).contains(customer.orderId()), text(sent.get(5)));
         var queue = rig.call("GET", "/v1/chat/handoffs", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of("limit", "200"), null).getBody();
-        assertTrue(queue.contains(igsid) && queue.contains("get_refund"), "the refund went to the agents' queue: " + queue);
+        assertTrue(queue.contains(igsid) && queue.contains("cancel_order"), "the cancellation went to the agents' queue: " + queue);
     }
 
     @Test

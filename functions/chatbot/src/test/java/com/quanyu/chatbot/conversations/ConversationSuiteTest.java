@@ -1,0 +1,55 @@
+package com.quanyu.chatbot.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.quanyu.chatbot.ChatTestRig;
+import com.quanyu.shared.campaigns.Campaign;
+import com.quanyu.shared.campaigns.CampaignEventSink;
+import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.campaigns.Money;
+import com.quanyu.shared.campaigns.Offer;
+import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.StandIns;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The scripted conversations through the real handler on the stand-ins. The tuned set must stay at
+ * 90 % fully correct; the held-out set (never tuned on) is reported, and its share is the honest
+ * figure. Both tables go to {@code target/conversation-suite.txt} (see docs/BENCHMARKS.md).
+ */
+@ExtendWith(AwsStandInsExtension.class)
+class ConversationSuiteTest {
+    private final StandIns aws;
+
+    ConversationSuiteTest(StandIns aws) {
+        this.aws = aws;
+    }
+
+    @Test
+    void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
+        ChatTestRig rig = new ChatTestRig(aws);
+        var ledger = new CouponLedger(aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
+        Instant now = Instant.now();
+        ledger.campaigns().create(new Campaign("suite-" + rig.run, "Chat welcome", null,
+                Offer.percentOff(10).withMinimumSpend(Money.of(new BigDecimal("100"), "CNY")),
+                Set.of("all"), "CNY", null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), null));
+        ConversationSuite suite = new ConversationSuite(rig);
+        List<ConversationSuite.Outcome> tuned = suite.run(ConversationSuite.load("/conversations/tuned.json"));
+        List<ConversationSuite.Outcome> heldOut = suite.run(ConversationSuite.load("/conversations/heldout.json"));
+        String report = ConversationSuite.table("tuned (" + tuned.size() + " conversations)", tuned)
+                + ConversationSuite.table("held-out (" + heldOut.size() + " conversations, not tuned on)", heldOut);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "conversation-suite.txt"), report);
+        double share = ConversationSuite.byCategory(tuned).get("all")[0] / tuned.size();
+        assertTrue(share >= 0.9, report);
+    }
+}
