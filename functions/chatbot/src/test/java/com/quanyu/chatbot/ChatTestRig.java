@@ -105,13 +105,22 @@ public final class ChatTestRig implements AutoCloseable {
     // ---------------------------------------------------------------- requests
 
     public APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+        return handler.handleRequest(StaffClaims.authorised(event(method, path, headers, query, body)), null);
+    }
+
+    /** A request of a staff member in {@code groups} (none: no verified token at all). */
+    public APIGatewayV2HTTPResponse callAs(List<String> groups, String method, String path, String body) {
+        APIGatewayV2HTTPEvent event = event(method, path, Map.of(), Map.of(), body);
+        return handler.handleRequest(groups.isEmpty() ? event : StaffClaims.as(event, groups.toArray(String[]::new)), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
+        return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(method + " " + path).withRawPath(path)
                 .withHeaders(headers).withQueryStringParameters(query).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-" + System.nanoTime())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build()).build())
                 .build();
-        return handler.handleRequest(StaffClaims.authorised(event), null);
     }
 
     public static Map<String, String> wechatQuery(String token, long timestamp) {
