@@ -14,7 +14,7 @@ import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.risk.OrderRiskScorers;
-import com.quanyu.shared.security.RateLimiter;
+import com.quanyu.shared.http.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

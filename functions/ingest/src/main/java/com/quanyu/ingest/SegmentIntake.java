@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.WriteKeyAuth;
-import com.quanyu.shared.security.RateLimiter;
+import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventPipeline;

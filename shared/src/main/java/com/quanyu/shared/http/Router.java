@@ -3,8 +3,6 @@ package com.quanyu.shared.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.shared.log.JsonLogger;
-import com.quanyu.shared.security.RoutePolicies;
-import com.quanyu.shared.security.StaffAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,8 +1,8 @@
 package com.quanyu.shared.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.quanyu.shared.security.RoutePolicies;
-import com.quanyu.shared.security.RoutePolicy;
+import com.quanyu.shared.http.RoutePolicies;
+import com.quanyu.shared.http.RoutePolicy;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package com.quanyu.chatbot.webhook;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
-import com.quanyu.shared.secrets.RotatingSecret;
+import com.quanyu.shared.aws.RotatingSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

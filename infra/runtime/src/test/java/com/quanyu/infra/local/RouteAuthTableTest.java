@@ -3,8 +3,8 @@ package com.quanyu.infra.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.quanyu.shared.security.RoutePolicies;
-import com.quanyu.shared.security.RoutePolicy;
+import com.quanyu.shared.http.RoutePolicies;
+import com.quanyu.shared.http.RoutePolicy;
 import com.quanyu.shared.testing.CfnTemplate;
 import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.SamFunction;

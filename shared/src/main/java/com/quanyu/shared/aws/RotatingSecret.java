@@ -1,4 +1,4 @@
-package com.quanyu.shared.secrets;
+package com.quanyu.shared.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.http.ApiException;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
 import java.util.Locale;
 import java.util.Set;

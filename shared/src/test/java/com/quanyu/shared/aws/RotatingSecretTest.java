@@ -1,10 +1,9 @@
-package com.quanyu.shared.secrets;
+package com.quanyu.shared.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.testing.MovableClock;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,11 +1,10 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.testing.StaffClaims;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
-import com.quanyu.shared.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

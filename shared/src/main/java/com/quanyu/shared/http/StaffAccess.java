@@ -1,7 +1,6 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.quanyu.shared.http.ApiException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,8 @@
-package com.quanyu.shared.security;
+package com.quanyu.shared.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.quanyu.shared.http.ApiException;
-import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.StandIns;
