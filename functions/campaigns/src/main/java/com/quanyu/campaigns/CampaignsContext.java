@@ -20,8 +20,10 @@ import com.quanyu.shared.campaigns.LakeEventSink;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * rules, {@code OFFER_HOLDOUT_BASIS_POINTS} (500), {@code OFFER_HOLDOUT_SALT}, {@code OFFER_MAX_GAP} (0.05).
  */
 public final class CampaignsContext {
+    private final SecureRandom entropy = new SecureRandom();
     private final Clock clock;
     private final CouponLedger coupons;
     private final LoyaltyLedger loyalty;
@@ -63,7 +66,7 @@ public final class CampaignsContext {
         HoldoutGroups holdout = new HoldoutGroups(env.intValue("OFFER_HOLDOUT_BASIS_POINTS", 500),
                 env.get("OFFER_HOLDOUT_SALT", "quanyu-offers-1"));
         this.offers = new NextBestOffer(coupons.campaigns()::all, audiences::find, offerMemory, policy, holdout, clock,
-                new SplittableRandom());
+                entropy);
         this.adSpend = new AdSpendStore(dynamo, table);
         this.planner = BudgetPlanner.defaults();
     }
@@ -124,6 +127,16 @@ public final class CampaignsContext {
 
     public AdSpendStore adSpend() {
         return adSpend;
+    }
+
+    /**
+     * A generator for one request, seeded from the kernel's entropy pool at the time of the request. A
+     * generator seeded at init would be captured by SnapStart's snapshot and replay the same draws in
+     * every restored execution environment (so would {@code new SplittableRandom()}, whose seed source is
+     * static state); {@link SecureRandom}'s default NativePRNG mixes in {@code /dev/urandom} on every call.
+     */
+    public RandomGenerator requestRandom() {
+        return new SplittableRandom(entropy.nextLong());
     }
 
     public BudgetPlanner planner() {

@@ -19,6 +19,7 @@ import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -49,6 +50,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     private final ForecastTable table;
     private final InventoryImport inventory;
     private final ZoneId zone;
+    private final Clock clock;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
     public ForecastApiHandler() {
@@ -56,6 +58,11 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public ForecastApiHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public ForecastApiHandler(Env env, Clock clock) {
+        this.clock = clock;
         this.table = new ForecastTable(AwsClients.dynamoDb(env), env.required("FORECASTS_TABLE"));
         this.inventory = new InventoryImport(new LakeStore(AwsClients.s3(env), env.required("DATA_LAKE_BUCKET")));
         this.zone = ZoneId.of(env.get("FORECAST_TIME_ZONE", "Asia/Shanghai"));
@@ -116,7 +123,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     private APIGatewayV2HTTPResponse putInventory(ApiRequest request) {
         JsonNode body = request.jsonBody();
         try {
-            InventoryImport.Stored stored = inventory.store(body, LocalDate.now(zone));
+            InventoryImport.Stored stored = inventory.store(body, LocalDate.now(clock.withZone(zone)));
             ObjectNode out = Json.object();
             out.put("asOf", stored.asOf().toString());
             out.put("source", stored.source());

@@ -7,6 +7,7 @@ import com.quanyu.forecast.job.JobSettingsFromEnv;
 import com.quanyu.forecast.job.Shard;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.log.JsonLogger;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
 
     private final ForecastJob job;
     private final ZoneId zone;
+    private final Clock clock;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
     public ForecastJobHandler() {
@@ -29,6 +31,11 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
     }
 
     public ForecastJobHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public ForecastJobHandler(Env env, Clock clock) {
+        this.clock = clock;
         JobSettingsFromEnv config = JobSettingsFromEnv.of(env);
         this.job = config.job();
         this.zone = config.settings().zone();
@@ -45,7 +52,7 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
 
     private LocalDate origin(Object value) {
         if (value == null || value.toString().isBlank()) {
-            return LocalDate.now(zone).minusDays(1);
+            return LocalDate.now(clock.withZone(zone)).minusDays(1);
         }
         try {
             return LocalDate.parse(value.toString().trim());

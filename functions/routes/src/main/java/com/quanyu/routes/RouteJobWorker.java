@@ -17,7 +17,7 @@ import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +32,7 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
     private static final JsonLogger LOG = JsonLogger.of(RouteJobWorker.class);
 
     private final RouteJobStore jobs;
+    private final Clock clock;
     private final RouteRequestParser parser = new RouteRequestParser(30, MAX_SECONDS);
 
     public RouteJobWorker() {
@@ -39,6 +40,11 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
     }
 
     public RouteJobWorker(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public RouteJobWorker(Env env, Clock clock) {
+        this.clock = clock;
         this.jobs = new RouteJobStore(AwsClients.dynamoDb(env), AwsClients.s3(env), env.required("ROUTE_JOBS_TABLE"),
                 env.required("DATA_LAKE_BUCKET"));
     }
@@ -59,7 +65,7 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
 
     /** Solves one job if this worker can claim it. */
     public void run(String id) {
-        if (!jobs.claim(id, Instant.now())) {
+        if (!jobs.claim(id, clock.instant())) {
             LOG.info("route job already taken or finished", "jobId", id);
             return;
         }
@@ -67,12 +73,12 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
         try {
             request = parser.parse(Json.read(jobs.request(id), JsonNode.class));
         } catch (ApiException e) {
-            jobs.fail(id, e.getMessage(), Instant.now());
+            jobs.fail(id, e.getMessage(), clock.instant());
             return;
         }
         SolverResult result = RouteSolver.solve(request.problem(), request.options());
         Map<String, Object> body = RouteResponse.of(request.problem(), result, request.options().seed());
-        jobs.complete(id, Json.write(body), result.distance(), result.vehicles(), "feasible".equals(body.get("status")), Instant.now());
+        jobs.complete(id, Json.write(body), result.distance(), result.vehicles(), "feasible".equals(body.get("status")), clock.instant());
         LOG.info("route job done", "jobId", id, "vehicles", result.vehicles(), "distance", result.distance(),
                 "elapsedMs", result.elapsed().toMillis());
     }

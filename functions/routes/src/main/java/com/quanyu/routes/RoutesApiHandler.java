@@ -24,7 +24,7 @@ import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +42,7 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final Router router;
     private final RouteJobStore jobs;
+    private final Clock clock;
     private final RouteRequestParser syncParser = new RouteRequestParser(5, SYNC_MAX_SECONDS);
     private final RouteRequestParser jobParser = new RouteRequestParser(30, RouteJobWorker.MAX_SECONDS);
 
@@ -51,6 +52,11 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public RoutesApiHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public RoutesApiHandler(Env env, Clock clock) {
+        this.clock = clock;
         this.jobs = new RouteJobStore(AwsClients.dynamoDb(env), AwsClients.s3(env), env.required("ROUTE_JOBS_TABLE"),
                 env.required("DATA_LAKE_BUCKET"));
         this.router = Router.builder()
@@ -85,7 +91,7 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         jobParser.parse(body); // reject bad or infeasible input now, not in the worker
         String id = request.header("Idempotency-Key").filter(k -> !k.isBlank())
                 .map(JobIds::fromIdempotencyKey).orElseGet(JobIds::random);
-        RouteJob job = jobs.create(id, Json.write(body), Instant.now());
+        RouteJob job = jobs.create(id, Json.write(body), clock.instant());
         LOG.info("route job queued", "jobId", id, "status", job.status().name());
         return ApiResponses.json(202, jobBody(job));
     }

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tribuo.MutableDataset;
@@ -50,22 +51,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(AwsStandInsExtension.class)
 class ScoreApiHandlerTest {
     private static final Instant NOW = Instant.now();
-    private static boolean seeded;
 
     private final StandIns aws;
     private final ScoreApiHandler handler;
 
     ScoreApiHandlerTest(StandIns aws) {
         this.aws = aws;
-        seed(aws);
         this.handler = new ScoreApiHandler(aws.envFor("ScoreFunction"));
     }
 
-    /** Models in the registry, two profiles, an order and a stock list, once per test JVM. */
-    private static synchronized void seed(StandIns aws) {
-        if (seeded) {
-            return;
-        }
+    /** Models in the registry, two profiles, an order and a stock list, before this class's tests. */
+    @BeforeAll
+    static void seed(StandIns aws) {
         var env = aws.envFor("ScoreFunction");
         var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
         publishPropensity(registry);
@@ -100,7 +97,6 @@ class ScoreApiHandlerTest {
                         new ProfileScores("loyal customers", "R5F4M4", 13, 0.3, Map.of("segments", "v1"), NOW).toAttributes()))));
         aws.s3().putObject(b -> b.bucket(env.required("DATA_LAKE_BUCKET")).key(StockList.KEY),
                 RequestBody.fromString("{\"outOfStock\": [\"honey\"]}"));
-        seeded = true;
     }
 
     private static void publishPropensity(ModelRegistry registry) {

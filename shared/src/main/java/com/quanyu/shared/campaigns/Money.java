@@ -52,12 +52,6 @@ public record Money(long minor, String currency) {
         return new Money(Math.addExact(minor, other.minor), currency);
     }
 
-    /** This minus {@code other}, floored at zero. */
-    public Money minusFloored(Money other) {
-        requireSameCurrency(other);
-        return new Money(Math.max(0, minor - other.minor), currency);
-    }
-
     public Money min(Money other) {
         requireSameCurrency(other);
         return minor <= other.minor ? this : other;

@@ -49,10 +49,6 @@ public record Offer(OfferType type, Integer percentOff, Money amountOff, Money m
         return new Offer(OfferType.AMOUNT_OFF, null, amount, null, null, null);
     }
 
-    public static Offer freeShipping() {
-        return new Offer(OfferType.FREE_SHIPPING, null, null, null, null, null);
-    }
-
     public static Offer gift(String sku) {
         return new Offer(OfferType.GIFT, null, null, null, sku, null);
     }

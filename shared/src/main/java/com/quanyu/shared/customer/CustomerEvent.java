@@ -34,10 +34,6 @@ public record CustomerEvent(EventType type, String name, String messageId, Strin
         consent = Map.copyOf(consent);
     }
 
-    public Optional<OrderFacts> orderFacts() {
-        return Optional.ofNullable(order);
-    }
-
     /** The product an event is about (first of {@code sku}, {@code product_id}), or null. */
     public String sku() {
         if (properties.hasNonNull("sku")) {

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /** Ad spend import and tomorrow's budget allocation across ad channels. */
 public final class AdRoutes {
@@ -87,7 +86,7 @@ public final class AdRoutes {
         for (ChannelBounds b : bounds) {
             history.put(b.channel(), context.adSpend().history(b.channel(), today.minusDays(lookback), today, currency));
         }
-        BudgetPlanner.Plan plan = context.planner().plan(history, bounds, budget, method, new SplittableRandom());
+        BudgetPlanner.Plan plan = context.planner().plan(history, bounds, budget, method, context.requestRandom());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("currency", currency);
         view.put("budget", budget);

@@ -22,8 +22,4 @@ public record OfferContext(String segment, String propensityBucket) {
         return segment + "|" + propensityBucket;
     }
 
-    public static OfferContext fromKey(String key) {
-        int bar = key.lastIndexOf('|');
-        return bar < 0 ? new OfferContext(key, "unscored") : new OfferContext(key.substring(0, bar), key.substring(bar + 1));
-    }
 }

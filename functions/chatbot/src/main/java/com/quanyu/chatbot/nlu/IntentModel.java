@@ -73,10 +73,6 @@ public final class IntentModel {
         return manifest;
     }
 
-    public Model<Label> tribuoModel() {
-        return model;
-    }
-
     static ArrayExample<Label> example(Map<String, Double> vector, Label output) {
         String[] names = new String[vector.size()];
         double[] values = new double[vector.size()];

@@ -120,10 +120,6 @@ public final class DemandCalendar {
         return flags;
     }
 
-    public static DayOfWeek dayOfWeek(LocalDate day) {
-        return day.getDayOfWeek();
-    }
-
     public static int weekOfYear(LocalDate day) {
         return day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }

@@ -52,11 +52,6 @@ public record History(double[] values, Optional<LocalDate> firstDay) {
         return new History(recent, firstDay.map(d -> d.plusDays(values.length - length)));
     }
 
-    /** The date of the point at {@code index} (which may lie beyond the history, for horizons). */
-    public Optional<LocalDate> dayAt(int index) {
-        return firstDay.map(d -> d.plusDays(index));
-    }
-
     @Override
     public double[] values() {
         return values.clone();

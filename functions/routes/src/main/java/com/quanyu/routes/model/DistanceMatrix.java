@@ -91,17 +91,6 @@ public final class DistanceMatrix {
         return size;
     }
 
-    public boolean isSymmetric() {
-        for (int i = 0; i < size; i++) {
-            for (int j = i + 1; j < size; j++) {
-                if (values[i * size + j] != values[j * size + i]) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** The raw row-major values; callers must not modify them. */
     double[] raw() {
         return values;

@@ -1,0 +1,4 @@
+/**
+ * DynamoDB adapter for conversations (state, transcript, handoff queue).
+ */
+package com.quanyu.chatbot.store;

@@ -1,0 +1,4 @@
+/**
+ * Reorder suggestions from forecasts, intervals and inventory positions. Pure computation.
+ */
+package com.quanyu.forecast.replenish;

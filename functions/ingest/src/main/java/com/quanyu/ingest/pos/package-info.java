@@ -1,0 +1,4 @@
+/**
+ * Point-of-sale file imports into customer events.
+ */
+package com.quanyu.ingest.pos;

@@ -1,0 +1,4 @@
+/**
+ * Independent feasibility checks of solutions (capacity, time windows, route length).
+ */
+package com.quanyu.routes.check;

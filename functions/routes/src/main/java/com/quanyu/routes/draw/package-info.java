@@ -1,0 +1,4 @@
+/**
+ * SVG drawings of solutions.
+ */
+package com.quanyu.routes.draw;

@@ -1,0 +1,4 @@
+/**
+ * The vehicle-routing problem and solution value types. Pure data.
+ */
+package com.quanyu.routes.model;

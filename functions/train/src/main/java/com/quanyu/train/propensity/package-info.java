@@ -1,0 +1,4 @@
+/**
+ * Purchase-propensity training on labelled profile snapshots.
+ */
+package com.quanyu.train.propensity;

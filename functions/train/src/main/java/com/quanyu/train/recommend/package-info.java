@@ -1,0 +1,4 @@
+/**
+ * Recommender training (item kNN, bought-together) and its evaluation.
+ */
+package com.quanyu.train.recommend;

@@ -1,0 +1,4 @@
+/**
+ * Demo data generator, lake replay and the ingestion benchmark. Tooling only.
+ */
+package com.quanyu.tools.ingest;

@@ -1,0 +1,4 @@
+/**
+ * Immutable configuration from environment variables ({@code Env}).
+ */
+package com.quanyu.shared.config;

@@ -1,0 +1,4 @@
+/**
+ * The one Jackson mapper configuration.
+ */
+package com.quanyu.shared.json;

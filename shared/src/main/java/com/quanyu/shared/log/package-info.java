@@ -1,0 +1,4 @@
+/**
+ * Structured JSON logging, one object per line.
+ */
+package com.quanyu.shared.log;

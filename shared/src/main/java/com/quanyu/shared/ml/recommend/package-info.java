@@ -1,0 +1,4 @@
+/**
+ * Recommender models (item kNN, ALS, bought-together) and stock filtering.
+ */
+package com.quanyu.shared.ml.recommend;
