@@ -69,13 +69,17 @@ class RouteWalkTest {
         for (SamFunction function : runtime.platform().standIns().functions()) {
             for (SamFunction.HttpRoute route : function.routes()) {
                 RoutePolicy policy = table.forRoute(route.routeKey()).orElseThrow(() -> new AssertionError("no row for " + route.routeKey()));
+                boolean refused = false;
                 for (String identifier : List.of("email:" + EMAIL, "phone:" + PHONE, "walk-1")) {
                     walked++;
                     String path = fill(route.path(), identifier);
                     HttpResponse<String> response = send(route.method(), path, body(route.method()), Map.of());
                     int status = response.statusCode();
                     if (!policy.anonymousAllowed()) {
-                        if (status != 401 && status != 403) {
+                        // API Gateway throttles before it authorises: a tight route's burst may answer 429
+                        // once the walk has seen it refuse (401/403) an anonymous call.
+                        refused |= status == 401 || status == 403;
+                        if (status != 401 && status != 403 && !(status == 429 && refused)) {
                             failures.add(route.routeKey() + " (" + path + ") answered " + status + " without credentials: " + response.body());
                         }
                     } else {
