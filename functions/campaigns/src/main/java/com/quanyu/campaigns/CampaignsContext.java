@@ -113,6 +113,11 @@ public final class CampaignsContext {
         return resolver.resolve(query).orElse(query);
     }
 
+    /** The live profile id of a profile id or identifier; an unknown one is a 404, as the score API answers. */
+    public String knownProfileId(String query) {
+        return resolver.resolve(query).orElseThrow(() -> com.quanyu.shared.http.ApiException.notFound("no profile " + query));
+    }
+
     public AudienceRefresher refresher() {
         return refresher;
     }

@@ -8,13 +8,14 @@ import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.risk.OrderRiskScorers;
-import com.quanyu.shared.http.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,7 +51,8 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         RateLimiter perSource = RateLimiter.of(dynamo, env.required("IDEMPOTENCY_TABLE"), "source",
                 10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100), Duration.ofSeconds(10), Clock.systemUTC());
         SegmentIntake intake = new SegmentIntake(
-                new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))), perSource, pipeline, Clock.systemUTC());
+                new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))), perSource, pipeline,
+                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
         ProfileAdmin admin = new ProfileAdmin(stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.WriteKeyAuth;
-import com.quanyu.shared.http.RateLimiter;
+import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventPipeline;
@@ -17,6 +17,7 @@ import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
+import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,53 +29,57 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Segment-compatible intake routes: authenticate the write key, count the request against
- * the source's rate limit (429 with retry-after beyond it), enforce the size limits,
- * validate every event (a request is accepted whole or rejected whole, naming the first bad field),
- * then run the pipeline. Answers 200 {@code {"success": true, ...}}; 503 with {@code retry-after}
+ * The Segment-compatible intake routes: authenticate the write key (before the body is judged),
+ * count the request against the source's rate limit (429 with retry-after beyond it),
+ * decode the body as SDKs send it (gzip or deflate, any content type), enforce the size limits,
+ * validate every event before any store is called, then run the pipeline on the valid ones.
+ * A batch fails per event: an invalid event is rejected alone (its index and reason in the answer,
+ * the event kept under the lake's {@code rejected/} prefix) and the others are processed.
+ * Answers 200 {@code {"success": true, "accepted", "duplicates", "suppressed", "rejected": [...]}};
+ * 400 when no event of the request is valid; 503 with {@code retry-after} and the plain error body
  * when storage failed or a message is being processed by a concurrent request, so that SDKs retry.
  */
 final class SegmentIntake {
-    /** Largest batch request body, as Segment's HTTP API allows. */
+    /** Largest batch request body (after content decoding), as Segment's HTTP API allows. */
     static final int MAX_BATCH_BYTES = 500 * 1024;
     private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
     private final RateLimiter perSource;
     private final EventPipeline pipeline;
+    private final RejectedEventArchive rejectedArchive;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, RateLimiter perSource, EventPipeline pipeline, Clock clock) {
+    SegmentIntake(WriteKeyAuth auth, RateLimiter perSource, EventPipeline pipeline, RejectedEventArchive rejectedArchive, Clock clock) {
         this.auth = auth;
         this.perSource = perSource;
         this.pipeline = pipeline;
+        this.rejectedArchive = rejectedArchive;
         this.clock = clock;
     }
 
     /** A single-call route such as {@code POST /v1/track}. */
     APIGatewayV2HTTPResponse single(ApiRequest request, EventType type) {
         Instant receivedAt = clock.instant();
-        int size = request.bodyBytes().length;
-        if (size > EventParser.MAX_EVENT_BYTES) {
-            throw ApiException.invalidField("event", "body is " + size + " bytes; the limit is " + EventParser.MAX_EVENT_BYTES + " bytes per event");
-        }
-        JsonNode body = request.jsonBody();
-        Source source = auth.authenticate(request, body);
+        Body body = new Body(request, EventParser.MAX_EVENT_BYTES, "event");
+        Source source = auth.authenticate(request, body::json);
         perSource.acquire(source.sourceId());
-        return run(source, List.of(parse(body, source, type, receivedAt, null, "")));
+        CustomerEvent event;
+        try {
+            event = pipeline.parser().parse(body.json(), source, type, receivedAt, null, "");
+        } catch (InvalidEventException e) {
+            throw new ApiException(400, "invalid_event", e.getMessage());
+        }
+        return run(source, List.of(event), List.of());
     }
 
     /** {@code POST /v1/batch}: {@code {"batch": [...], "sentAt": ..., "context": ...}}. */
     APIGatewayV2HTTPResponse batch(ApiRequest request) {
         Instant receivedAt = clock.instant();
-        int size = request.bodyBytes().length;
-        if (size > MAX_BATCH_BYTES) {
-            throw ApiException.invalidField("batch", "body is " + size + " bytes; the limit is " + MAX_BATCH_BYTES + " bytes per batch");
-        }
-        JsonNode body = request.jsonBody();
-        Source source = auth.authenticate(request, body);
+        Body body = new Body(request, MAX_BATCH_BYTES, "batch");
+        Source source = auth.authenticate(request, body::json);
         perSource.acquire(source.sourceId());
-        JsonNode batch = body.get("batch");
+        JsonNode batch = body.json().get("batch");
         if (batch == null || batch.isNull()) {
             throw ApiException.invalidField("batch", "is required: an array of events");
         }
@@ -84,45 +89,93 @@ final class SegmentIntake {
         if (batch.isEmpty()) {
             throw ApiException.invalidField("batch", "must contain at least one event");
         }
-        Instant sentAt = instant(body, "sentAt");
-        JsonNode sharedContext = body.get("context");
+        Instant sentAt = instant(body.json(), "sentAt");
+        JsonNode sharedContext = body.json().get("context");
         List<CustomerEvent> events = new ArrayList<>(batch.size());
+        List<RejectedEventArchive.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             JsonNode event = withSharedContext(batch.get(i), sharedContext);
-            events.add(parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]"));
+            try {
+                events.add(pipeline.parser().parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]"));
+            } catch (InvalidEventException e) {
+                rejected.add(new RejectedEventArchive.Rejection(i, e.field(), e.getMessage(), batch.get(i)));
+            }
         }
-        return run(source, events);
+        if (!rejected.isEmpty()) {
+            rejectedArchive.keep(source.sourceId(), request.requestId(), rejected);
+            LOG.info("events rejected", "sourceId", source.sourceId(), "rejected", rejected.size(), "valid", events.size());
+        }
+        if (events.isEmpty()) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("error", "invalid_event");
+            answer.put("message", "no event of the batch is valid; first: " + rejected.get(0).message());
+            answer.put("rejected", rejectionsOf(rejected));
+            return ApiResponses.json(400, answer);
+        }
+        return run(source, events, rejected);
     }
 
-    private CustomerEvent parse(JsonNode event, Source source, EventType type, Instant receivedAt, Instant sentAt, String where) {
-        try {
-            return pipeline.parser().parse(event, source, type, receivedAt, sentAt, where);
-        } catch (InvalidEventException e) {
-            throw new ApiException(400, "invalid_event", e.getMessage());
-        }
-    }
-
-    private APIGatewayV2HTTPResponse run(Source source, List<CustomerEvent> events) {
+    private APIGatewayV2HTTPResponse run(Source source, List<CustomerEvent> events, List<RejectedEventArchive.Rejection> rejected) {
         IngestReport report;
         try {
             report = pipeline.process(source, events);
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }
+        if (report.retryNeeded()) {
+            // The plain error body: counts here would read as a partial success and tempt a client to drop the rest.
+            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
+                    "inFlight", report.count(Status.IN_FLIGHT));
+            throw new ApiException(503, "in_flight", report.count(Status.IN_FLIGHT)
+                    + " message(s) of this request are being processed by another request; retry the same request");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", !report.retryNeeded());
+        body.put("success", true);
         body.put("accepted", report.count(Status.ACCEPTED));
         body.put("duplicates", report.count(Status.DUPLICATE));
         body.put("suppressed", report.count(Status.SUPPRESSED));
-        if (report.retryNeeded()) {
-            body.put("inFlight", report.count(Status.IN_FLIGHT));
-            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
-                    "inFlight", report.count(Status.IN_FLIGHT));
-            APIGatewayV2HTTPResponse response = ApiResponses.json(503, body);
-            response.setHeaders(Map.of("content-type", "application/json; charset=utf-8", "retry-after", "1"));
-            return response;
+        if (!rejected.isEmpty()) {
+            body.put("rejected", rejectionsOf(rejected));
         }
         return ApiResponses.ok(body);
+    }
+
+    private static List<Map<String, Object>> rejectionsOf(List<RejectedEventArchive.Rejection> rejected) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RejectedEventArchive.Rejection r : rejected) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", r.index());
+            entry.put("error", "invalid_event");
+            entry.put("field", r.field());
+            entry.put("message", r.message());
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /** The request body, size-checked after content decoding and parsed once, on first use. */
+    private static final class Body {
+        private final ApiRequest request;
+        private final int maxBytes;
+        private final String field;
+        private JsonNode json;
+
+        Body(ApiRequest request, int maxBytes, String field) {
+            this.request = request;
+            this.maxBytes = maxBytes;
+            this.field = field;
+        }
+
+        JsonNode json() {
+            if (json == null) {
+                int size = request.content().length;
+                if (size > maxBytes) {
+                    throw ApiException.invalidField(field, "body is " + size + " bytes; the limit is " + maxBytes + " bytes per " + field);
+                }
+                json = request.jsonBody();
+            }
+            return json;
+        }
     }
 
     /** Batch-level context (library, ip, ...) applies to each event that does not set the same key. */

@@ -16,16 +16,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every kind of bad request gets a 4xx with a JSON body naming the problem; nothing of a rejected request is applied. */
+/** Every kind of bad request gets a 4xx with a JSON body naming the problem; a batch fails per event, never whole for one bad event. */
 @ExtendWith(AwsStandInsExtension.class)
 class BadInputTest {
+    private final StandIns aws;
+    private final Env env;
     private final IngestApiHandler handler;
     private final CustomerStores stores;
     private final String writeKey;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     BadInputTest(StandIns aws) {
-        Env env = aws.envFor("IngestFunction");
+        this.aws = aws;
+        this.env = aws.envFor("IngestFunction");
         this.handler = new IngestApiHandler(env, aws.dynamo(), aws.s3());
         this.stores = CustomerStores.fromEnv(env, aws.dynamo(), aws.s3());
         this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("App", "app").writeKey();
@@ -88,8 +91,8 @@ class BadInputTest {
 
     @Test
     void unknownOrMismatchedTypes() {
-        rejected(400, "/v1/batch", "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\"}, {\"type\": \"purchase\", \"anonymousId\": \"a\"}]}",
-                "batch[1].type: unknown type 'purchase'");
+        rejected(400, "/v1/batch", "{\"batch\": [{\"type\": \"purchase\", \"anonymousId\": \"a\"}]}",
+                "batch[0].type: unknown type 'purchase'");
         rejected(400, "/v1/batch", "{\"batch\": [{\"anonymousId\": \"a\"}]}", "batch[0].type: is required");
         rejected(400, "/v1/track", "{\"type\": \"page\", \"anonymousId\": \"a\", \"event\": \"x\"}", "sent to /v1/track");
     }
@@ -127,11 +130,57 @@ class BadInputTest {
         assertEquals("王小明 👩‍👩‍👧", stores.profiles().resolve("user_id:用户-" + run).orElseThrow().traits().get("name").value().asText());
     }
 
+    /** Issue #12: a batch fails per event; the poisoned ones are answered by index and kept under rejected/. */
     @Test
-    void aRejectedBatchAppliesNothing() {
-        String anon = "atomic-" + run;
-        rejected(400, "/v1/batch", "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"" + anon + "\"}, {\"type\": \"track\", \"anonymousId\": \""
-                + anon + "\", \"event\": 7}]}", "batch[1].event");
-        assertTrue(stores.profiles().resolve("anonymous_id:" + anon).isEmpty());
+    void aPoisonedEventIsRejectedAloneAndTheOthersAreApplied() {
+        String anon = "poison-" + run;
+        String ids = "\"anonymousId\": \"" + anon + "\"";
+        String body = "{\"batch\": [{\"type\": \"page\", " + ids + ", \"messageId\": \"" + run + "-0\"},"
+                + "{\"type\": \"track\", " + ids + ", \"event\": 7},"
+                + "{\"type\": \"track\", " + ids + ", \"event\": \"Order Completed\", \"properties\": {\"order_id\": \"o-" + run + "\", \"total\": 1e126}},"
+                + "{\"type\": \"track\", " + ids + ", \"event\": \"Product Viewed\", \"messageId\": \"" + run + "-3\"}]}";
+        APIGatewayV2HTTPResponse response = post("/v1/batch", body, ApiEvents.basic(writeKey));
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode answer = parse(response.getBody());
+        assertEquals(2, answer.get("accepted").asInt(), response.getBody());
+        assertEquals(2, answer.get("rejected").size(), response.getBody());
+        assertEquals(1, answer.get("rejected").get(0).get("index").asInt());
+        assertEquals("batch[1].event", answer.get("rejected").get(0).get("field").asText());
+        assertEquals(2, answer.get("rejected").get(1).get("index").asInt());
+        assertTrue(answer.get("rejected").get(1).get("message").asText().contains("total"), response.getBody());
+        assertEquals(2, stores.profiles().resolve("anonymous_id:" + anon).orElseThrow().counters().events());
+        String bucket = env.required("DATA_LAKE_BUCKET");
+        long kept = aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("rejected/")).contents().stream()
+                .map(o -> aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asUtf8String())
+                .flatMap(String::lines).filter(line -> line.contains(anon)).count();
+        assertEquals(2, kept, "both rejected events are kept for inspection");
+    }
+
+    @Test
+    void aBatchWithoutAnyValidEventIsA400ListingEach() {
+        rejected(400, "/v1/batch", "{\"batch\": [{\"type\": \"track\", \"anonymousId\": \"a\", \"event\": 7}, 5]}", "batch[0].event");
+    }
+
+    @Test
+    void limitsAreCheckedBeforeAnyStore() {
+        rejected(400, "/v1/track", "{\"anonymousId\": \"a\", \"event\": \"x\", \"properties\": {\"n\": 1e200}}", "properties.n: number");
+        rejected(400, "/v1/track", "{\"anonymousId\": \"a\", \"event\": \"x\", \"properties\": {\"n\": 123456789012345678901234567890123456789012}}",
+                "significant digits");
+        rejected(400, "/v1/track", "{\"anonymousId\": \"a\", \"event\": \"x\", \"properties\": " + "{\"a\":".repeat(30) + "1" + "}".repeat(31),
+                "nested deeper");
+        rejected(400, "/v1/track", "{\"anonymousId\": \"" + "k".repeat(3000) + "\", \"event\": \"x\"}", "anonymousId: is longer");
+    }
+
+    @Test
+    void missingCredentialsAre401BeforeAMalformedBodyIs400() {
+        rejected(401, "/v1/track", "{\"userId\": \"a\", ", null, "write key is required");
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.parse(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.quanyu.shared.aws;
 import com.quanyu.shared.config.Env;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -35,10 +37,15 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Env env) {
+        return dynamoDb(env, List.of());
+    }
+
+    /** With execution interceptors (tests inject faults through one); the rest as {@link #dynamoDb(Env)}. */
+    public static DynamoDbClient dynamoDb(Env env, List<ExecutionInterceptor> interceptors) {
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides(interceptors));
         Optional<URI> endpoint = env.optional(DYNAMODB_ENDPOINT).map(URI::create);
         endpoint.ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
@@ -46,10 +53,15 @@ public final class AwsClients {
     }
 
     public static S3Client s3(Env env) {
+        return s3(env, List.of());
+    }
+
+    /** With execution interceptors (tests inject faults through one); the rest as {@link #s3(Env)}. */
+    public static S3Client s3(Env env, List<ExecutionInterceptor> interceptors) {
         var builder = S3Client.builder()
                 .httpClient(httpClient())
                 .region(region(env))
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides(interceptors));
         Optional<URI> endpoint = env.optional(S3_ENDPOINT).map(URI::create);
         // S3-compatible stand-ins do not all understand the SDK's default streaming checksums.
         endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
@@ -63,7 +75,7 @@ public final class AwsClients {
         var builder = SecretsManagerClient.builder()
                 .httpClient(httpClient())
                 .region(region(env))
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides(List.of()));
         Optional<URI> endpoint = env.optional(SECRETS_MANAGER_ENDPOINT).map(URI::create);
         endpoint.ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
@@ -77,9 +89,10 @@ public final class AwsClients {
                 .build();
     }
 
-    private static ClientOverrideConfiguration overrides() {
+    private static ClientOverrideConfiguration overrides(List<ExecutionInterceptor> interceptors) {
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(20))
+                .executionInterceptors(interceptors)
                 .build();
     }
 

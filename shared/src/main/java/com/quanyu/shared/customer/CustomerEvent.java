@@ -11,7 +11,7 @@ import java.util.Optional;
  * the timestamp already corrected for client clock skew.
  *
  * @param type        call type
- * @param name        the track event name or the page/screen name; empty for other types
+ * @param name        the track event name, the page/screen name or the group call's groupId; empty for other types
  * @param messageId   the client's message id (or a content hash when the client sent none)
  * @param messageKey  SHA-256 hex of source id and message id: the idempotency key
  * @param channel     channel the event counts towards

@@ -30,6 +30,11 @@ public final class EventParser {
     static final String ORDER_COMPLETED = "Order Completed";
     private static final int MAX_ID_LENGTH = 256;
     private static final int MAX_NAME_LENGTH = 200;
+    /** Deepest nesting of objects and arrays in an event (DynamoDB allows 32 levels in an item). */
+    static final int MAX_DEPTH = 24;
+    static final double MAX_MAGNITUDE = 1e125;
+    static final double MIN_MAGNITUDE = 1e-128;
+    static final int MAX_DIGITS = 38;
 
     private final Identifiers identifiers;
     private final String defaultCurrency;
@@ -59,6 +64,7 @@ public final class EventParser {
         if (size > MAX_EVENT_BYTES) {
             throw f.invalid("", "event is " + size + " bytes; the limit is " + MAX_EVENT_BYTES + " bytes");
         }
+        checkValues(f, node, "", 0);
         EventType type = type(f, impliedType);
         ObjectNode context = f.object("context");
         ObjectNode properties = f.object("properties");
@@ -86,11 +92,9 @@ public final class EventParser {
         String name = switch (type) {
             case TRACK -> f.requiredText("event", MAX_NAME_LENGTH);
             case PAGE, SCREEN -> f.optionalText("name", MAX_NAME_LENGTH);
+            case GROUP -> groupId(f);
             default -> "";
         };
-        if (type == EventType.GROUP) {
-            f.requiredText("groupId", MAX_ID_LENGTH);
-        }
         ObjectNode traits = JsonNodeFactory.instance.objectNode();
         traits.setAll(contextTraits);
         if (type == EventType.IDENTIFY) {
@@ -109,6 +113,54 @@ public final class EventParser {
                 Identifiers.sha256Hex(source.sourceId() + "\u0000" + messageId), channel, timestamp, receivedAt,
                 ids, traits, properties, sessionId.isEmpty() ? null : sessionId, consent(context), order,
                 (ObjectNode) node);
+    }
+
+    /** An alias call's previousId as a userId (the stitcher joins it when a profile holds it); empty for other calls. */
+    public java.util.Optional<Identifier> formerUserId(CustomerEvent event) {
+        if (event.type() != EventType.ALIAS) {
+            return java.util.Optional.empty();
+        }
+        return identifiers.identifier(IdentifierType.USER_ID, text(event.raw().get("previousId")));
+    }
+
+    /**
+     * Limits every value must meet before any store sees it: nesting depth, and numbers that
+     * DynamoDB can hold (finite, magnitude within 1e-128 .. 1e125, at most 38 significant digits).
+     */
+    private static void checkValues(Fields f, JsonNode value, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw f.invalid(path, "is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (value.isNumber()) {
+            checkNumber(f, value, path);
+        } else if (value.isObject()) {
+            for (var entry : value.properties()) {
+                checkValues(f, entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), depth + 1);
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                checkValues(f, value.get(i), path + "[" + i + "]", depth + 1);
+            }
+        }
+    }
+
+    private static void checkNumber(Fields f, JsonNode value, String path) {
+        double magnitude = Math.abs(value.asDouble());
+        if (!Double.isFinite(magnitude) || magnitude >= MAX_MAGNITUDE || magnitude != 0 && magnitude < MIN_MAGNITUDE) {
+            throw f.invalid(path, "number " + Fields.clip(value.asText()) + " is out of range; numbers must be 0 or have a magnitude between 1e-128 and 1e125");
+        }
+        if ((value.isBigInteger() || value.isBigDecimal()) && value.decimalValue().stripTrailingZeros().precision() > MAX_DIGITS) {
+            throw f.invalid(path, "number has more than " + MAX_DIGITS + " significant digits");
+        }
+    }
+
+    /** A group call's groupId (a string or an integer, as SDKs send it), its event name. */
+    private static String groupId(Fields f) {
+        String groupId = f.id("groupId");
+        if (groupId == null || groupId.codePoints().anyMatch(Character::isISOControl)) {
+            throw f.invalid("groupId", "is required: a string without control characters");
+        }
+        return groupId.strip();
     }
 
     private static EventType type(Fields f, EventType impliedType) {
@@ -161,7 +213,8 @@ public final class EventParser {
             add(ids, IdentifierType.DEVICE_ID, text(device.get("id")));
         }
         add(ids, IdentifierType.ANONYMOUS_ID, anonymousId);
-        // alias: the earlier id is read as an anonymousId (the spec's common case: visitor to user).
+        // alias: the earlier id is read as an anonymousId (the spec's common case: visitor to user); when it
+        // is a former userId instead, the stitcher finds it by formerUserId(event).
         add(ids, IdentifierType.ANONYMOUS_ID, previousId);
         List<Identifier> ordered = new ArrayList<>(ids);
         ordered.sort(java.util.Comparator.comparing(Identifier::type));

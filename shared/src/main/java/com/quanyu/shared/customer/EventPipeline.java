@@ -123,7 +123,7 @@ public final class EventPipeline {
                 // Same identifiers, same lane: no other lane races on this key, so get-then-put is enough.
                 IdentityStitcher.Resolution resolution = resolved.get(event.identifiers());
                 if (resolution == null) {
-                    resolution = stitcher.resolve(event.identifiers());
+                    resolution = stitcher.resolve(event.identifiers(), parser.formerUserId(event).orElse(null));
                     resolved.put(event.identifiers(), resolution);
                 }
                 if (resolution.suppressed()) {

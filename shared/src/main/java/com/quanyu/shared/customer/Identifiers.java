@@ -1,5 +1,8 @@
 package com.quanyu.shared.customer;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +18,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>email: trimmed, Unicode NFC, lower-cased, must look like {@code local@domain.tld}</li>
- *   <li>phone: E.164 ({@code +8613800138000}); separators dropped, {@code 00} read as {@code +}, a
- *       national number gets the default country code (China: 11 digits starting with 1)</li>
+ *   <li>phone: E.164 ({@code +8613800138000}) by libphonenumber; {@code 00} read as {@code +}, a
+ *       national number read with the numbering plan of the default country (its trunk prefix, lengths)</li>
  *   <li>loyalty card: upper-cased, spaces and dashes dropped</li>
  *   <li>others: trimmed, case kept (platform ids are case-sensitive)</li>
  * </ul>
@@ -27,12 +30,15 @@ public final class Identifiers {
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-().\\u00a0/]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_LENGTH = 256;
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Identifiers DEFAULT = new Identifiers(IdentityRules.defaults());
 
     private final IdentityRules rules;
+    private final String region;
 
     private Identifiers(IdentityRules rules) {
         this.rules = rules;
+        this.region = PHONES.getRegionCodeForCountryCode(Integer.parseInt(rules.defaultCountryCode()));
     }
 
     /** Normalisation under the given rules (e.g. another default phone region). */
@@ -84,35 +90,28 @@ public final class Identifiers {
         return EMAIL.matcher(lower).matches() && !rules.isJunk(lower) ? Optional.of(lower) : Optional.empty();
     }
 
+    /**
+     * E.164 by libphonenumber with the numbering plan of the rules' region (trunk prefixes, national
+     * lengths: "06 6982 1234" in Italy keeps its 0, "1 415 555 0123" in the US is +1 415...); a number
+     * written with + or 00 keeps its own country. Impossible numbers are not identifiers.
+     */
     private Optional<String> phone(String value) {
         String compact = PHONE_SEPARATORS.matcher(value).replaceAll("");
-        boolean international = compact.startsWith("+");
-        if (international) {
-            compact = compact.substring(1);
-        } else if (compact.startsWith("00")) {
-            international = true;
-            compact = compact.substring(2);
+        if (compact.startsWith("00")) {
+            compact = "+" + compact.substring(2);
         }
-        if (!DIGITS.matcher(compact).matches()) {
+        if (!DIGITS.matcher(compact.startsWith("+") ? compact.substring(1) : compact).matches()) {
             return Optional.empty();
         }
-        String code = rules.defaultCountryCode();
-        String e164;
-        if (international) {
-            e164 = compact;
-        } else if ("86".equals(code) && compact.length() == 11 && compact.startsWith("1")) {
-            e164 = code + compact;
-        } else if (compact.startsWith("0")) {
-            e164 = code + compact.substring(1);
-        } else if (compact.startsWith(code) && compact.length() > 11) {
-            e164 = compact;
-        } else {
-            e164 = code + compact;
-        }
-        if (e164.length() < 8 || e164.length() > 15 || e164.startsWith("0")) {
+        try {
+            Phonenumber.PhoneNumber number = PHONES.parse(compact, region);
+            if (!PHONES.isPossibleNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
             return Optional.empty();
         }
-        return Optional.of("+" + e164);
     }
 
     private Optional<String> card(String value) {

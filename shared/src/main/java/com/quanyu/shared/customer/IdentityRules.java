@@ -50,6 +50,14 @@ public final class IdentityRules {
         return limits.getOrDefault(type, type.defaultLimit());
     }
 
+    /** These rules with another limit for one identifier type. */
+    public IdentityRules withLimit(IdentifierType type, int max) {
+        Builder copy = builder().junkValues(junkValues);
+        copy.defaultCountryCode = defaultCountryCode;
+        copy.limits.putAll(limits);
+        return copy.limit(type, max).build();
+    }
+
     /** Builder of {@link IdentityRules}. */
     public static final class Builder {
         private String defaultCountryCode = "86";

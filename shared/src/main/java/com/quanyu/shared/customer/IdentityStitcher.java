@@ -49,8 +49,26 @@ final class IdentityStitcher {
     }
 
     Resolution resolve(List<Identifier> identifiers) {
+        return resolve(identifiers, null);
+    }
+
+    /**
+     * Resolves an event's identifiers; {@code formerUserId} is an alias call's previousId read as a
+     * userId: when a profile already holds it, the alias joins it (the person changed userId), even
+     * past the one-userId limit; otherwise previousId was an anonymousId and is taken as such.
+     */
+    Resolution resolve(List<Identifier> identifiers, Identifier formerUserId) {
+        List<Identifier> ids = identifiers;
+        IdentityRules effective = rules;
+        if (formerUserId != null && !identifiers.contains(formerUserId)
+                && repository.links(List.of(formerUserId)).containsKey(formerUserId)) {
+            ids = new ArrayList<>(identifiers);
+            ids.add(formerUserId);
+            ids.sort(java.util.Comparator.comparing(Identifier::type));
+            effective = rules.withLimit(IdentifierType.USER_ID, rules.limit(IdentifierType.USER_ID) + 1);
+        }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Resolution> resolution = tryResolve(identifiers);
+            Optional<Resolution> resolution = tryResolve(ids, effective);
             if (resolution.isPresent()) {
                 return resolution.get();
             }
@@ -60,7 +78,7 @@ final class IdentityStitcher {
     }
 
     /** Empty when a concurrent writer changed a link under us: the caller starts over. */
-    private Optional<Resolution> tryResolve(List<Identifier> identifiers) {
+    private Optional<Resolution> tryResolve(List<Identifier> identifiers, IdentityRules rules) {
         Map<Identifier, IdentityLink> links = repository.links(identifiers);
         if (links.values().stream().anyMatch(IdentityLink::forgotten)) {
             return Optional.of(Resolution.forgotten());
@@ -93,7 +111,7 @@ final class IdentityStitcher {
         } else {
             // The highest-priority identifier's profile keeps the event if the merge is refused.
             String preferred = rootOf.get(identifiers.stream().filter(rootOf::containsKey).findFirst().orElseThrow());
-            root = mergeAll(roots).orElse(preferred);
+            root = mergeAll(roots, rules).orElse(preferred);
             for (var entry : rootOf.entrySet()) {
                 entry.setValue(root(entry.getValue()));
             }
@@ -165,7 +183,7 @@ final class IdentityStitcher {
     }
 
     /** Merges live profiles into the smallest id; empty when the identifier limits refuse it. */
-    private Optional<String> mergeAll(Set<String> roots) {
+    private Optional<String> mergeAll(Set<String> roots, IdentityRules rules) {
         List<Profile> profiles = roots.stream().map(id -> repository.load(id).orElse(Profile.empty(id))).toList();
         Profile union = profiles.get(0);
         for (Profile other : profiles.subList(1, profiles.size())) {

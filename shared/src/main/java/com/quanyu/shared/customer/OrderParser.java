@@ -8,6 +8,10 @@ import java.util.Locale;
 
 /** Reads the order of an {@code Order Completed} event (Segment e-commerce spec v2). */
 final class OrderParser {
+    /** Largest price or order total accepted: far above any real order, far below what storage and points math hold. */
+    static final double MAX_AMOUNT = 1e12;
+    private static final String MAX_AMOUNT_TEXT = "1000000000000";
+
     private OrderParser() {
     }
 
@@ -36,22 +40,27 @@ final class OrderParser {
                 if (quantity < 0 || quantity != Math.rint(quantity) || quantity > 1_000_000) {
                     throw item.invalid("quantity", "must be a whole number of units");
                 }
-                if (price < 0 || Double.isNaN(price) || Double.isInfinite(price)) {
-                    throw item.invalid("price", "must be a non-negative number");
+                if (!(price >= 0 && price <= MAX_AMOUNT)) {
+                    throw item.invalid("price", "must be a number from 0 to " + MAX_AMOUNT_TEXT);
                 }
                 lines.add(OrderLine.of(sku, EventParser.text(products.get(i).get("name")), (int) quantity, price));
             }
         }
         double total = p.number("total", p.number("revenue", lines.stream().mapToDouble(l -> l.price() * l.quantity()).sum()));
-        if (total < 0 || Double.isNaN(total) || Double.isInfinite(total)) {
-            throw p.invalid("total", "must be a non-negative number");
+        if (!(total >= 0 && total <= MAX_AMOUNT)) {
+            throw p.invalid(p.node.has("total") || !p.node.has("revenue") ? "total" : "revenue",
+                    "must be a number from 0 to " + MAX_AMOUNT_TEXT);
         }
         String currency = p.optionalText("currency", 3);
         currency = currency.isEmpty() ? defaultCurrency : currency.toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             throw p.invalid("currency", "must be an ISO 4217 code such as CNY");
         }
-        int failures = (int) p.number("payment_failures", 0);
+        double failureCount = p.number("payment_failures", 0);
+        if (!(failureCount >= 0 && failureCount <= 1_000_000)) {
+            throw p.invalid("payment_failures", "must be a number from 0 to 1000000");
+        }
+        int failures = (int) failureCount;
         String ipCountry = EventParser.text(context.path("location").get("country"));
         return new OrderFacts(orderId, total, currency, p.optionalText("store_id", 64), lines, Math.max(0, failures),
                 country(ipCountry), country(EventParser.text(p.node.get("billing_country"))),

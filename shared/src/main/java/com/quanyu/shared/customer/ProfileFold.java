@@ -30,6 +30,8 @@ final class ProfileFold {
     static final int MAX_APPLIED = 1000;
     static final Duration APPLIED_RETENTION = Duration.ofHours(25);
     static final String PRODUCT_ADDED = "Product Added";
+    /** A group call is kept as the trait {@code group:<groupId>} = {@code {"groupId", "traits"}}, one per group. */
+    static final String GROUP_TRAIT_PREFIX = "group:";
 
     private ProfileFold() {
     }
@@ -43,6 +45,9 @@ final class ProfileFold {
         Map<String, TraitValue> traits = new TreeMap<>(p.traits());
         event.traits().properties().forEach(e -> setIfNewer(traits, e.getKey(),
                 new TraitValue(e.getValue() == null ? NullNode.instance : e.getValue(), at)));
+        if (event.type() == EventType.GROUP) {
+            setIfNewer(traits, GROUP_TRAIT_PREFIX + event.name(), new TraitValue(groupMembership(event), at));
+        }
         Map<String, Set<String>> identifiers = new TreeMap<>(p.identifiers());
         for (Identifier id : linked) {
             Set<String> hashes = new TreeSet<>(identifiers.getOrDefault(id.type().wireName(), Set.of()));
@@ -78,6 +83,15 @@ final class ProfileFold {
         return new Profile(p.profileId(), p.version() + 1, min(p.firstSeenAt(), at), max(p.lastSeenAt(), at), traits,
                 identifiers, channels, counters, rfm, newest(last), consent, lastN(sessions, RECENT_SESSIONS),
                 pruneApplied(applied, now), p.absorbed(), p.mergedInto());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode groupMembership(CustomerEvent event) {
+        var membership = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        membership.put("groupId", event.name());
+        var groupTraits = event.raw().get("traits");
+        membership.set("traits", groupTraits != null && groupTraits.isObject() ? groupTraits.deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        return membership;
     }
 
     /** {@code target} with {@code other} (a frozen, merged-away profile) folded in, without double counting. */

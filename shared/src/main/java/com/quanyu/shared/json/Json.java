@@ -43,6 +43,11 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
+    /** Parses UTF-8 bytes that must be JSON (invalid UTF-8 included: a {@link JsonProcessingException}). */
+    public static JsonNode parse(byte[] utf8) throws IOException {
+        return MAPPER.readTree(utf8);
+    }
+
     public static <T> T read(String text, Class<T> type) {
         try {
             return MAPPER.readValue(text, type);

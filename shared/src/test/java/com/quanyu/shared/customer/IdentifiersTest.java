@@ -27,6 +27,11 @@ class IdentifiersTest {
         assertEquals(Optional.empty(), Identifiers.normalise(IdentifierType.PHONE, "12"));
         Identifiers us = Identifiers.with(IdentityRules.builder().defaultCountryCode("1").build());
         assertEquals(Optional.of("+14155550123"), us.normalised(IdentifierType.PHONE, "415 555 0123"));
+        // issue #12: the national prefix and trunk rules of the region, not China's
+        assertEquals(Optional.of("+14155550123"), us.normalised(IdentifierType.PHONE, "1 415 555 0123"));
+        Identifiers italy = Identifiers.with(IdentityRules.builder().defaultCountryCode("39").build());
+        assertEquals(Optional.of("+390669821234"), italy.normalised(IdentifierType.PHONE, "06 6982 1234"));
+        assertEquals(Optional.of("+8613800138000"), italy.normalised(IdentifierType.PHONE, "+86 138 0013 8000"));
     }
 
     @Test

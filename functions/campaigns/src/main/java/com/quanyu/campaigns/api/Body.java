@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Reads typed fields from a JSON request body; every problem is a 400 naming the field. */
 public final class Body {
+    /** Longest text field, in UTF-8 bytes (DynamoDB sort keys hold at most 1024 bytes). */
+    static final int MAX_TEXT_BYTES = 512;
+
     private final JsonNode node;
     private final String prefix;
 
@@ -68,7 +71,16 @@ public final class Body {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw ApiException.invalidField(name(field), "must be a non-empty string");
         }
-        return Optional.of(value.asText().trim());
+        String text = value.asText().trim();
+        // Texts become parts of DynamoDB keys (codes, order ids, profile ids): bound them before any store does.
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TEXT_BYTES) {
+            throw ApiException.invalidField(name(field), "is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
+        }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidField(name(field), "contains control characters");
+        }
+        return Optional.of(text);
     }
 
     public List<String> texts(String field) {

@@ -86,8 +86,17 @@ public final class CouponRoutes {
     private APIGatewayV2HTTPResponse refund(ApiRequest request) {
         String orderId = request.requiredPathParameter("orderId");
         Body body = request.body().isBlank() ? Body.of(com.quanyu.shared.json.Json.object()) : Body.of(request.jsonBody());
+        List<Redemption> redemptions = context.coupons().redemptionsOfOrder(orderId);
+        var profileId = body.optionalText("profileId").map(context::canonicalProfileId);
+        boolean loyaltyKnowsOrder = profileId.map(id -> {
+            var account = context.loyalty().account(id);
+            return account.spends().containsKey(orderId) || account.credited(orderId);
+        }).orElse(false);
+        if (redemptions.isEmpty() && !loyaltyKnowsOrder) {
+            throw ApiException.notFound("no coupon redemption or loyalty points are recorded for order " + orderId);
+        }
         List<Map<String, Object>> released = new ArrayList<>();
-        for (Redemption r : context.coupons().redemptionsOfOrder(orderId)) {
+        for (Redemption r : redemptions) {
             if (r.state() != Redemption.State.RELEASED) {
                 released.add(Views.redemption(context.coupons().release(r.code(), orderId)));
             }
@@ -95,9 +104,9 @@ public final class CouponRoutes {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("orderId", orderId);
         view.put("releasedCoupons", released);
-        body.optionalText("profileId").map(context::canonicalProfileId).ifPresent(profileId -> {
+        profileId.ifPresent(id -> {
             try {
-                view.put("loyalty", Views.loyalty(context.loyalty().refundOrder(profileId, orderId)));
+                view.put("loyalty", Views.loyalty(context.loyalty().refundOrder(id, orderId)));
             } catch (LoyaltyRejection e) {
                 throw new ApiException(e.reason().status(), e.reason().code(), e.getMessage());
             }
@@ -106,7 +115,7 @@ public final class CouponRoutes {
     }
 
     private APIGatewayV2HTTPResponse ofProfile(ApiRequest request) {
-        String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
+        String profileId = context.knownProfileId(request.requiredPathParameter("id"));
         return ApiResponses.ok(Map.of("profileId", profileId,
                 "coupons", context.coupons().couponsOf(profileId).stream().map(Views::coupon).toList()));
     }

@@ -27,7 +27,7 @@ public final class LoyaltyRoutes {
     }
 
     private APIGatewayV2HTTPResponse account(ApiRequest request) {
-        String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
+        String profileId = context.knownProfileId(request.requiredPathParameter("id"));
         LoyaltyAccount account = context.loyalty().account(profileId);
         Instant now = context.clock().instant();
         LoyaltyChange summary = context.loyalty().summary(profileId);

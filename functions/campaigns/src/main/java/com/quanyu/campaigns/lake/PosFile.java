@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.campaigns.api.Body;
+import com.quanyu.shared.csv.CsvRows;
 import com.quanyu.shared.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,30 +36,27 @@ public final class PosFile {
         return lines;
     }
 
-    /** Columns by header name: code, order_id, total, currency, profile_id, shipping. No quoting is needed for these values. */
+    /** Columns by header name (any order and case, quoted or not): code, order_id, total, currency, profile_id, shipping. */
     private static List<Body> csv(String text) {
-        String[] rows = text.strip().split("\\R");
-        if (rows.length == 0 || rows[0].isBlank()) {
+        CsvRows csv = CsvRows.of(text);
+        if (csv.header().isEmpty()) {
             return List.of();
         }
-        String[] header = rows[0].trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*");
-        List<String> columns = List.of(header);
-        for (String required : List.of("code", "order_id", "total", "currency")) {
-            if (!columns.contains(required)) {
-                throw new IllegalArgumentException("the CSV header must name code, order_id, total and currency; missing " + required);
-            }
+        List<String> missing = csv.missing("code", "order_id", "total", "currency");
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the CSV header must name code, order_id, total and currency; missing " + missing.get(0));
         }
+        List<String> header = csv.header();
         List<Body> lines = new ArrayList<>();
-        for (int r = 1; r < rows.length; r++) {
-            if (rows[r].isBlank()) {
+        for (CsvRows.Row row : csv.rest()) {
+            if (row.isBlank()) {
                 continue;
             }
-            String[] cells = rows[r].split(",", -1);
             ObjectNode line = Json.object();
-            for (int c = 0; c < header.length && c < cells.length; c++) {
-                String value = cells[c].trim();
+            for (int c = 0; c < header.size(); c++) {
+                String value = row.value(c);
                 if (!value.isEmpty()) {
-                    line.put(camel(header[c]), value);
+                    line.put(camel(header.get(c)), value);
                 }
             }
             lines.add(Body.of(line));

@@ -10,10 +10,12 @@ import com.quanyu.shared.customer.EventResult;
 import com.quanyu.shared.customer.IdentifierType;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.IngestUnavailableException;
+import com.quanyu.shared.customer.InvalidEventException;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileStore;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.log.JsonLogger;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,8 @@ import java.util.Optional;
  */
 public final class PipelineTurnRecorder implements TurnRecorder {
     public static final String EVENT_NAME = "Chat Message Received";
+
+    private static final JsonLogger LOG = JsonLogger.of(PipelineTurnRecorder.class);
 
     private final EventPipeline pipeline;
     private final ProfileStore profiles;
@@ -65,7 +69,14 @@ public final class PipelineTurnRecorder implements TurnRecorder {
         properties.put("confidence", Math.round(understanding.intent().confidence() * 1000) / 1000.0);
         properties.put("language", language.code());
         understanding.entities().orderNumbers().forEach(properties.putArray("order_numbers")::add);
-        IngestReport report = pipeline.ingest(Source.of("chatbot-" + platform.channel(), platform.channel()), List.of(event));
+        IngestReport report;
+        try {
+            report = pipeline.ingest(Source.of("chatbot-" + platform.channel(), platform.channel()), List.of(event));
+        } catch (InvalidEventException e) {
+            // A placeholder user id ("0", "null", "anonymous", ...) identifies nobody: answer, record nothing.
+            LOG.info("chat turn not recorded", "platform", platform.channel(), "reason", e.field());
+            return Optional.empty();
+        }
         EventResult result = report.results().get(0);
         switch (result.status()) {
             case SUPPRESSED:

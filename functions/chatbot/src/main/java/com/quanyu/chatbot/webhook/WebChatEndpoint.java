@@ -81,6 +81,9 @@ final class WebChatEndpoint {
         if (value.asText().length() > maxLength) {
             throw ApiException.invalidField(name, "is longer than " + maxLength + " characters");
         }
+        if (value.asText().codePoints().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidField(name, "contains control characters");
+        }
         return value.asText();
     }
 }

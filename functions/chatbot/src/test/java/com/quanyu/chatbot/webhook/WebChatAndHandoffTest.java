@@ -78,6 +78,17 @@ class WebChatAndHandoffTest {
         assertEquals(413, huge.getStatusCode());
     }
 
+    /** Issue #12: placeholder user ids get an answer (the turn identifies nobody, so nothing is recorded), never a 500. */
+    @Test
+    void placeholderUserIdsAreAnsweredAndControlCharactersRefused() throws Exception {
+        for (String userId : new String[] {"0", "null", "undefined", "anonymous", "-1", "NULL"}) {
+            var response = rig.web(userId, "ph-" + rig.run + userId, "where is my order?");
+            assertEquals(200, response.getStatusCode(), userId + " -> " + response.getBody());
+        }
+        var nul = rig.web("{\"userId\":\"u\\u0000x\",\"messageId\":\"n-" + rig.run + "\",\"text\":\"hi\"}", Instant.now().getEpochSecond());
+        assertEquals(400, nul.getStatusCode(), nul.getBody());
+    }
+
     @Test
     void signaturesTimestampsAndFieldsAreChecked() throws Exception {
         String body = "{\"userId\":\"u-" + rig.run + "\",\"messageId\":\"s1\",\"text\":\"hi\"}";

@@ -2,6 +2,7 @@ package com.quanyu.forecast.series;
 
 import com.quanyu.forecast.replenish.InventoryPosition;
 import com.quanyu.forecast.replenish.ReplenishmentPolicy;
+import com.quanyu.shared.csv.CsvRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,16 +49,15 @@ public final class InventorySnapshot {
     }
 
     public static InventorySnapshot parseCsv(LocalDate asOf, String csv, ReplenishmentPolicy defaults) {
-        String[] lines = csv.split("\r?\n");
         Map<SeriesKey, Item> items = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
-        if (lines.length == 0 || lines[0].isBlank()) {
+        CsvRows rows = CsvRows.of(csv);
+        if (rows.header().isEmpty()) {
             return new InventorySnapshot(asOf, items, rejected);
         }
         Map<String, Integer> columns = new HashMap<>();
-        String[] header = lines[0].replace("\uFEFF", "").split(",", -1);
-        for (int i = 0; i < header.length; i++) {
-            columns.put(header[i].trim().toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < rows.header().size(); i++) {
+            columns.putIfAbsent(rows.header().get(i), i);
         }
         for (String required : List.of("sku", "location", "on_hand")) {
             if (!columns.containsKey(required)) {
@@ -65,16 +65,25 @@ public final class InventorySnapshot {
                 return new InventorySnapshot(asOf, items, rejected);
             }
         }
-        for (int n = 1; n < lines.length; n++) {
-            if (lines[n].isBlank()) {
+        while (true) {
+            CsvRows.Row row;
+            try {
+                row = rows.next();
+            } catch (CsvRows.MalformedCsvException e) {
+                rejected.add(e.getMessage() + "; the rest of the file is not read");
+                break;
+            }
+            if (row == null) {
+                break;
+            }
+            if (row.isBlank()) {
                 continue;
             }
-            String[] cells = lines[n].split(",", -1);
             try {
-                Item item = parseRow(cells, columns, defaults);
+                Item item = parseRow(row.fields().toArray(String[]::new), columns, defaults);
                 items.put(item.key(), item);
             } catch (RuntimeException e) {
-                rejected.add("line " + (n + 1) + ": " + e.getMessage());
+                rejected.add("line " + row.line() + ": " + e.getMessage());
             }
         }
         return new InventorySnapshot(asOf, items, rejected);
@@ -124,9 +133,6 @@ public final class InventorySnapshot {
             return Optional.empty();
         }
         String v = cells[i].trim();
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1).trim();
-        }
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 

@@ -2,6 +2,7 @@ package com.quanyu.ingest.pos;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.csv.CsvRows;
 import com.quanyu.shared.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,27 +58,27 @@ public final class PosReceipts {
     }
 
     public Parsed parse(BufferedReader in) throws IOException {
-        CsvReader csv = new CsvReader(in);
-        CsvReader.Row header = csv.next();
+        CsvRows csv = CsvRows.of(in);
         List<RowError> errors = new ArrayList<>();
-        if (header == null) {
+        if (csv.header().isEmpty()) {
             errors.add(new RowError(1, "the file is empty; a header row is required", ""));
             return new Parsed(List.of(), errors, 0);
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            columns.put(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < csv.header().size(); i++) {
+            columns.putIfAbsent(csv.header().get(i), i);
         }
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty() || !(columns.containsKey("loyalty_card") || columns.containsKey("phone"))) {
             errors.add(new RowError(1, "header lacks columns " + missing
-                    + (columns.containsKey("loyalty_card") || columns.containsKey("phone") ? "" : " and loyalty_card or phone"), header.raw()));
+                    + (columns.containsKey("loyalty_card") || columns.containsKey("phone") ? "" : " and loyalty_card or phone"),
+                    String.join(",", csv.header())));
             return new Parsed(List.of(), errors, 0);
         }
         Map<String, Receipt> receipts = new LinkedHashMap<>();
         int good = 0;
-        for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-            if (row.raw().isBlank()) {
+        for (CsvRows.Row row = nextRow(csv, errors); row != null; row = nextRow(csv, errors)) {
+            if (row.isBlank()) {
                 continue;
             }
             try {
@@ -89,8 +90,8 @@ public final class PosReceipts {
             }
         }
         List<ReceiptEvent> events = receipts.values().stream()
-                .map(r -> new ReceiptEvent(event(r), r.rows.stream().map(CsvReader.Row::line).toList(),
-                        r.rows.stream().map(CsvReader.Row::raw).toList()))
+                .map(r -> new ReceiptEvent(event(r), r.rows.stream().map(CsvRows.Row::line).toList(),
+                        r.rows.stream().map(CsvRows.Row::raw).toList()))
                 .toList();
         return new Parsed(events, errors, good);
     }
@@ -105,19 +106,19 @@ public final class PosReceipts {
     private static final class Receipt {
         final Line first;
         final List<Line> lines = new ArrayList<>();
-        final List<CsvReader.Row> rows = new ArrayList<>();
+        final List<CsvRows.Row> rows = new ArrayList<>();
 
         Receipt(Line first) {
             this.first = first;
         }
 
-        void add(Line line, CsvReader.Row row) {
+        void add(Line line, CsvRows.Row row) {
             lines.add(line);
             rows.add(row);
         }
     }
 
-    private Line line(CsvReader.Row row, Map<String, Integer> columns) {
+    private Line line(CsvRows.Row row, Map<String, Integer> columns) {
         String store = value(row, columns, "store_id");
         if (store.isEmpty()) {
             throw new IllegalArgumentException("store_id is empty");
@@ -203,9 +204,19 @@ public final class PosReceipts {
         return event;
     }
 
-    private static String value(CsvReader.Row row, Map<String, Integer> columns, String name) {
+    private static String value(CsvRows.Row row, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
-        return index == null || index >= row.fields().size() ? "" : row.fields().get(index).strip();
+        return index == null ? "" : row.value(index);
+    }
+
+    /** The next row; a record that is not CSV ends the file (nothing after it can be read reliably), reported. */
+    private static CsvRows.Row nextRow(CsvRows csv, List<RowError> errors) {
+        try {
+            return csv.next();
+        } catch (CsvRows.MalformedCsvException e) {
+            errors.add(new RowError(e.line(), e.getMessage() + "; the rest of the file is not read", ""));
+            return null;
+        }
     }
 
     private static String sha256(String text) {

@@ -7,6 +7,7 @@ import com.quanyu.shared.http.ApiRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Authenticates a Segment-style request: the write key is the user of HTTP Basic authentication
@@ -19,13 +20,26 @@ public final class WriteKeyAuth {
         this.registry = registry;
     }
 
-    public Source authenticate(ApiRequest request, JsonNode body) {
-        String key = basicUser(request).orElseGet(() -> body != null && body.path("writeKey").isTextual()
-                ? body.get("writeKey").asText() : null);
+    /**
+     * Authenticates before the body is judged: the header's key when there is one (the body is not
+     * parsed then); otherwise the body's {@code writeKey}, and a body that cannot be read has none,
+     * so a request without credentials is a 401 whatever its body.
+     */
+    public Source authenticate(ApiRequest request, Supplier<JsonNode> body) {
+        String key = basicUser(request).orElseGet(() -> bodyKey(body));
         if (key == null || key.isBlank()) {
             throw ApiException.unauthorized("a write key is required as the HTTP Basic user (Authorization: Basic base64(writeKey:))");
         }
         return registry.authenticate(key).orElseThrow(() -> ApiException.unauthorized("unknown or disabled write key"));
+    }
+
+    private static String bodyKey(Supplier<JsonNode> body) {
+        try {
+            JsonNode node = body.get();
+            return node.path("writeKey").isTextual() ? node.get("writeKey").asText() : null;
+        } catch (ApiException unreadable) {
+            return null;
+        }
     }
 
     static Optional<String> basicUser(ApiRequest request) {

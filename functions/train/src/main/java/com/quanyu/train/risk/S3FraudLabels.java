@@ -1,5 +1,6 @@
 package com.quanyu.train.risk;
 
+import com.quanyu.shared.csv.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,15 +34,15 @@ public final class S3FraudLabels {
             for (var object : page.contents()) {
                 try (var reader = new BufferedReader(new InputStreamReader(
                         s3.getObject(b -> b.bucket(bucket).key(object.key())), StandardCharsets.UTF_8))) {
-                    reader.lines().skip(1).forEach(line -> {
-                        String[] f = line.split(",");
-                        if (f.length >= 2) {
-                            String label = f[1].trim().toLowerCase(Locale.ROOT);
-                            if (label.equals("fraud") || label.equals("legit")) {
-                                labels.put(f[0].trim(), label.equals("fraud"));
-                            }
+                    CsvRows csv = CsvRows.of(reader);
+                    int orderId = csv.column("order_id").orElse(0);
+                    int label = csv.column("label").orElse(1);
+                    for (CsvRows.Row row : csv.rest()) {
+                        String value = row.value(label).toLowerCase(Locale.ROOT);
+                        if (value.equals("fraud") || value.equals("legit")) {
+                            labels.put(row.value(orderId), value.equals("fraud"));
                         }
-                    });
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read labels " + object.key(), e);
                 }

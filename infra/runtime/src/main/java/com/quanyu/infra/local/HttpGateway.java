@@ -114,7 +114,13 @@ final class HttpGateway implements AutoCloseable {
                 }
             }
             for (Binding binding : bindings) {
-                Optional<Map<String, String>> parameters = binding.route().match(method, path);
+                Optional<Map<String, String>> parameters;
+                try {
+                    parameters = binding.route().match(method, path);
+                } catch (IllegalArgumentException malformed) {
+                    send(exchange, 400, Map.of("error", "bad_request", "message", "the path has malformed percent-encoding"));
+                    return;
+                }
                 if (parameters.isPresent()) {
                     var wait = throttle.acquire(binding.route().routeKey(), System.nanoTime());
                     if (wait.isPresent()) {
@@ -191,8 +197,8 @@ final class HttpGateway implements AutoCloseable {
         });
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, String> query = parseQuery(rawQuery);
-        String contentType = headers.getOrDefault("content-type", "");
-        boolean text = body.length == 0 || isText(contentType);
+        boolean text = body.length == 0 || isText(headers.getOrDefault("content-type", ""),
+                headers.getOrDefault("content-encoding", ""), body);
         Instant now = Instant.now();
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
@@ -256,17 +262,42 @@ final class HttpGateway implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             query.merge(name, value, (a, b) -> a + "," + b);
         }
         return query;
     }
 
-    private static boolean isText(String contentType) {
+    /** Percent-decodes; a malformed escape is left as sent (API Gateway passes it on rather than failing). */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    /**
+     * Whether API Gateway would pass the body as text: a textual content type, no content encoding
+     * (gzip bytes under {@code application/json} are still binary) and valid UTF-8; otherwise the
+     * handler gets the exact bytes base64-encoded, never a lossy UTF-8 decoding of them.
+     */
+    static boolean isText(String contentType, String contentEncoding, byte[] body) {
         String type = contentType.toLowerCase(Locale.ROOT);
-        return type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
+        String encoding = contentEncoding.trim().toLowerCase(Locale.ROOT);
+        boolean textualType = type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
                 || type.contains("x-www-form-urlencoded") || type.contains("javascript");
+        return textualType && (encoding.isEmpty() || encoding.equals("identity")) && isUtf8(body);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private boolean adminKeyMatches(String offered) {

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The customer domain wired to DynamoDB and S3 from a function's environment: {@code PROFILES_TABLE},
  * {@code ORDERS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code DATA_LAKE_BUCKET} (all global in template.yaml),
- * and optionally {@code DEFAULT_COUNTRY_CODE} (phone numbers without one, default 86) and
- * {@code DEFAULT_CURRENCY} (default CNY).
+ * and optionally {@code DEFAULT_COUNTRY_CODE} (phone numbers without one, default 86),
+ * {@code IDENTITY_PLACEHOLDERS} (comma-separated values that never identify anyone, added to
+ * {@link IdentityRules#DEFAULT_JUNK}) and {@code DEFAULT_CURRENCY} (default CNY).
  *
  * <pre>{@code
  * CustomerStores stores = CustomerStores.fromEnv(env);
@@ -49,7 +50,14 @@ public final class CustomerStores {
 
     /** Same, over given clients (tests point one of them at a failing endpoint). */
     public static CustomerStores fromEnv(Env env, DynamoDbClient dynamo, S3Client s3) {
-        IdentityRules rules = IdentityRules.builder().defaultCountryCode(env.get("DEFAULT_COUNTRY_CODE", "86")).build();
+        IdentityRules.Builder identity = IdentityRules.builder().defaultCountryCode(env.get("DEFAULT_COUNTRY_CODE", "86"));
+        // Extra placeholder values a brand's systems send (e.g. "guest-0000"), on top of the defaults.
+        env.optional("IDENTITY_PLACEHOLDERS").filter(v -> !v.isBlank()).ifPresent(extra -> {
+            java.util.Set<String> placeholders = new java.util.HashSet<>(IdentityRules.DEFAULT_JUNK);
+            placeholders.addAll(java.util.Arrays.asList(extra.split(",")));
+            identity.junkValues(placeholders);
+        });
+        IdentityRules rules = identity.build();
         return new CustomerStores(new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
                 new DynamoOrderStore(dynamo, env.required("ORDERS_TABLE")),
                 new DynamoIdempotencyStore(dynamo, env.required("IDEMPOTENCY_TABLE")),

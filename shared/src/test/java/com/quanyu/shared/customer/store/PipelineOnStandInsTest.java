@@ -60,6 +60,25 @@ class PipelineOnStandInsTest {
         }
     }
 
+    /** Issue #12: alias whose previousId is a former userId merges the two people's profiles. */
+    @Test
+    void aliasWithAFormerUserIdJoinsBothProfiles() {
+        String old = "old-" + run;
+        String renamed = "new-" + run;
+        pipeline.ingest(WEB, List.of(event("{\"type\":\"track\",\"userId\":\"" + old + "\",\"event\":\"Product Viewed\",\"messageId\":\"a1-" + run + "\"}")));
+        pipeline.ingest(WEB, List.of(event("{\"type\":\"track\",\"userId\":\"" + renamed + "\",\"event\":\"Product Viewed\",\"messageId\":\"a2-" + run + "\"}")));
+        pipeline.ingest(WEB, List.of(event("{\"type\":\"alias\",\"userId\":\"" + renamed + "\",\"previousId\":\"" + old + "\",\"messageId\":\"a3-" + run + "\"}")));
+        Profile byOld = profiles.resolve(IdentifierType.USER_ID, old).orElseThrow();
+        Profile byNew = profiles.resolve(IdentifierType.USER_ID, renamed).orElseThrow();
+        assertEquals(byNew.profileId(), byOld.profileId());
+        assertEquals(3, byNew.counters().events());
+        // an alias from an anonymousId (the common case) still never adds a userId of that value
+        String anon = "visitor-" + run;
+        pipeline.ingest(WEB, List.of(event("{\"type\":\"alias\",\"userId\":\"" + renamed + "\",\"previousId\":\"" + anon + "\",\"messageId\":\"a4-" + run + "\"}")));
+        assertEquals(byNew.profileId(), profiles.resolve(IdentifierType.ANONYMOUS_ID, anon).orElseThrow().profileId());
+        assertTrue(profiles.resolve(IdentifierType.USER_ID, anon).isEmpty());
+    }
+
     @Test
     void anonymousVisitThenIdentifyIsOneProfile() {
         String anon = "anon-" + run;
