@@ -12,6 +12,7 @@ import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
+import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Map;
 
 /**
  * The Segment-compatible intake routes: authenticate the write key (before the body is judged),
+ * count the request against the source's rate limit (429 with retry-after beyond it),
  * decode the body as SDKs send it (gzip or deflate, any content type), enforce the size limits,
  * validate every event before any store is called, then hand the valid ones to the {@link WritePath}.
  * A batch fails per event: an invalid event is rejected alone (its index and reason in the answer,
@@ -39,13 +41,16 @@ final class SegmentIntake {
     private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
+    private final RateLimiter perSource;
     private final EventParser parser;
     private final WritePath writePath;
     private final RejectedEventArchive rejectedArchive;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, EventParser parser, WritePath writePath, RejectedEventArchive rejectedArchive, Clock clock) {
+    SegmentIntake(WriteKeyAuth auth, RateLimiter perSource, EventParser parser, WritePath writePath,
+            RejectedEventArchive rejectedArchive, Clock clock) {
         this.auth = auth;
+        this.perSource = perSource;
         this.parser = parser;
         this.writePath = writePath;
         this.rejectedArchive = rejectedArchive;
@@ -57,6 +62,7 @@ final class SegmentIntake {
         Instant receivedAt = clock.instant();
         Body body = new Body(request, EventParser.MAX_EVENT_BYTES, "event");
         Source source = auth.authenticate(request, body::json);
+        perSource.acquire(source.sourceId());
         AcceptedEvent event;
         try {
             event = new AcceptedEvent(body.json(), type, receivedAt, null, parser.parse(body.json(), source, type, receivedAt, null, ""));
@@ -72,6 +78,7 @@ final class SegmentIntake {
         Instant receivedAt = clock.instant();
         Body body = new Body(request, MAX_BATCH_BYTES, "batch");
         Source source = auth.authenticate(request, body::json);
+        perSource.acquire(source.sourceId());
         JsonNode batch = body.json().get("batch");
         if (batch == null || batch.isNull()) {
             throw ApiException.invalidField("batch", "is required: an array of events");

@@ -19,17 +19,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the AWS clients every function uses, from its {@link Env}.
  *
  * <p>One lightweight HTTP client (URLConnection) keeps cold starts and artifacts small. When
- * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL_S3} is set (local stand-ins), the
+ * {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3} or
+ * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} is set (local stand-ins), the
  * client targets that endpoint with path-style S3 and fixed local credentials.
  */
 public final class AwsClients {
     public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
     public static final String S3_ENDPOINT = "AWS_ENDPOINT_URL_S3";
+    public static final String SECRETS_MANAGER_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
 
     private AwsClients() {
     }
@@ -67,6 +70,11 @@ public final class AwsClients {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
         return builder.build();
+    }
+
+    /** Secrets Manager, read at run time ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER} points it at the local stand-in). */
+    public static SecretsManagerClient secretsManager(Env env) {
+        return client(SecretsManagerClient.builder(), env, SECRETS_MANAGER_ENDPOINT);
     }
 
     /** Athena for the lake's SQL layer in AWS (there is no local stand-in: locally the layer runs on DuckDB). */

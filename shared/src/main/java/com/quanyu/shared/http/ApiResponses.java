@@ -44,7 +44,7 @@ public final class ApiResponses {
         APIGatewayV2HTTPResponse response = error(e.status(), e.error(), e.getMessage());
         if (e.status() == 503 || e.status() == 429) {
             Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
-            headers.put("retry-after", "1");
+            headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
             response.setHeaders(headers);
         }
         return response;

@@ -23,7 +23,7 @@ public final class ChatRoutes {
         var telegram = new TelegramWebhook(config, app.chat(),
                 (m, r) -> new TelegramSender(http, config.telegramApiUrl(), ChatbotConfig.secret(config.telegramBotToken(), "Telegram")).send(m, r));
         var web = new WebChatEndpoint(config, app.chat(), app.clock());
-        var agents = new AgentEndpoints(config, app.desk());
+        var agents = new AgentEndpoints(app.desk());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
                 .post("/v1/chat/wechat", wechat::receive)

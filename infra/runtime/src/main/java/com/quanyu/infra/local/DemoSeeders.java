@@ -136,6 +136,11 @@ final class DemoSeeders {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // Throttled or busy: wait as told and send the same batch again, as Segment's SDKs do.
+        for (int attempt = 0; attempt < 10 && (response.statusCode() == 429 || response.statusCode() == 503); attempt++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("retry-after").orElse("1")));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("demo batch refused: " + response.statusCode() + " " + response.body());
         }

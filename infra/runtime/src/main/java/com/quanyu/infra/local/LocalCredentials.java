@@ -43,7 +43,6 @@ final class LocalCredentials {
         byte[] body = body(event);
         if (headers != null) {
             replace(headers, "x-admin-key", v -> secret("ADMIN_API_KEY"), "x-admin-key: the local admin key", notes);
-            replace(headers, "x-agent-key", v -> secret("AGENT_API_KEY"), "x-agent-key: the local agent key", notes);
             replace(headers, "authorization", v -> v.regionMatches(true, 0, "Basic ", 0, 6)
                     ? "Basic " + Base64.getEncoder().encodeToString((writeKey.get() + ":").getBytes(StandardCharsets.UTF_8)) : v,
                     "authorization: a local write key (Basic)", notes);

@@ -6,8 +6,10 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.testing.RepoRoot;
+import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.testing.Outbox;
 import com.quanyu.shared.testing.SamFunction;
+import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,10 +44,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<KinesisEventSourceMapping> streamMappings;
     private final LocalPlatform platform;
     private final LocalSecrets secrets;
+    private final LocalAuth auth;
+    private final SecretsManagerStandIn secretsManager;
 
     private LocalRuntime(StandIns standIns, Map<String, LocalFunction> functions, HttpGateway gateway,
                          S3Notifications notifications, List<KinesisEventSourceMapping> streamMappings,
-                         LocalPlatform platform, LocalSecrets secrets) {
+                         LocalPlatform platform, LocalSecrets secrets, LocalAuth auth, SecretsManagerStandIn secretsManager) {
         this.streamMappings = streamMappings;
         this.standIns = standIns;
         this.functions = functions;
@@ -53,6 +57,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.notifications = notifications;
         this.platform = platform;
         this.secrets = secrets;
+        this.auth = auth;
+        this.secretsManager = secretsManager;
     }
 
     /** Starts the stack; the caller closes it. */
@@ -70,12 +76,24 @@ public final class LocalRuntime implements AutoCloseable {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
         // Bound before the functions are built: their platform API URLs point at its outbox.
         HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey());
-        StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy), tables");
+        LocalAuth auth = new LocalAuth("http://127.0.0.1:" + gateway.port() + "/_local/auth",
+                LocalAuth.keyPair(secrets.jwtSigningKey()), secrets.staffPasswords(), java.time.Clock.systemUTC());
+        StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy, Secrets Manager), tables");
         StandIns standIns;
+        SecretsManagerStandIn secretsManager;
         try {
             standIns = StandIns.start(options.dataDir());
         } catch (RuntimeException e) {
             gateway.close();
+            throw e;
+        }
+        try {
+            String chatSecretId = standIns.envFor("ChatbotFunction").required("CHAT_SECRETS_ID");
+            secretsManager = SecretsManagerStandIn.start(id -> id.equals(chatSecretId)
+                    ? Optional.of(LocalSecrets.chatSecretJson(secrets.file())) : Optional.empty());
+        } catch (RuntimeException e) {
+            gateway.close();
+            standIns.close();
             throw e;
         }
         standInsPhase.done("");
@@ -89,14 +107,17 @@ public final class LocalRuntime implements AutoCloseable {
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             List<KinesisEventSourceMapping> streamMappings = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
-                Env env = standIns.envFor(definition.logicalId()).with(secrets.values()).with(outboxEndpoints);
+                Env env = standIns.envFor(definition.logicalId())
+                        .with(secrets.resolvedInto(definition.environment()))
+                        .with(outboxEndpoints)
+                        .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint()));
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
                 functions.put(definition.logicalId(), function);
                 functionsPhase.update(functions.size() / (double) total);
                 definition.routes().forEach(route -> bindings.add(new HttpGateway.Binding(
-                        new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));
+                        new RouteTemplate(route.method(), route.path()), function, route.authorizer())));
                 definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
                         standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
                 // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they succeed
@@ -115,11 +136,15 @@ public final class LocalRuntime implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }, java.time.Clock.systemUTC());
-            ControlRoutes control = new ControlRoutes(functions, notifications, credentials,
+            ControlRoutes routes = new ControlRoutes(functions, notifications, credentials,
                     new SampleObjects(standIns.s3(), root.resolve("events")));
-            gateway.start(bindings, control);
+            AuthEndpoints authEndpoints = new AuthEndpoints(auth);
+            HttpGateway.ControlEndpoint control = (method, path, body) -> authEndpoints.handle(method, path, body)
+                    .or(() -> routes.handle(method, path, body));
+            gateway.start(bindings, control, auth, RouteThrottle.of(standIns.template()));
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
-            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets);
+            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets,
+                    auth, secretsManager);
             if (options.seed()) {
                 runtime.seed(seeders, secretsDir, progress);
             }
@@ -128,6 +153,7 @@ public final class LocalRuntime implements AutoCloseable {
             return runtime;
         } catch (RuntimeException | IOException e) {
             gateway.close();
+            secretsManager.close();
             standIns.close();
             throw e;
         }
@@ -186,6 +212,11 @@ public final class LocalRuntime implements AutoCloseable {
         return streamMappings.stream().mapToLong(KinesisEventSourceMapping::drain).sum();
     }
 
+    /** A fresh ID token of the demo staff user of a group (marketer, agent, analyst, admin). */
+    String staffToken(String group) {
+        return auth.issue(group, secrets.staffPasswords().get(group)).orElseThrow().idToken();
+    }
+
     /** Delivers pending S3 notifications now (tests and seeders; normally a poller does it). */
     int deliverS3Notifications() {
         return notifications.pollOnce();
@@ -204,11 +235,17 @@ public final class LocalRuntime implements AutoCloseable {
                 .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
                 .append("?channel=&recipient=   (DELETE clears)\n")
                 .append("  Kinesis (kinesalite): ").append(standIns.kinesisEndpoint()).append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
-                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
+                .append("  Secrets Manager:     ").append(secretsManager.endpoint()).append("  (GetSecretValue; values from the dev secrets file)\n")
+                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append('\n')
+                .append("\nStaff sign-in (local Cognito stand-in; docs/security.md \"Auth contract\"):\n")
+                .append("  POST ").append(baseUrl()).append("/_local/auth/token  {\"username\",\"password\"} -> {\"idToken\",\"accessToken\",\"expiresIn\"}\n")
+                .append("  JWKS ").append(auth.issuer()).append("/.well-known/jwks.json\n");
+        secrets.staffPasswords().forEach((user, password) -> out.append(String.format("  user %-9s password %s%n", user, password)));
+        out.append("\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
                 .forEach(b -> out.append(String.format("  %-6s %s%s   -> %s%s%n", b.route().method(), baseUrl(), b.route().path(),
-                        b.function().name(), b.iamAuth() ? " (admin: x-admin-key)" : "")));
+                        b.function().name(), b.iamAuth() ? " (IAM: x-admin-key)" : b.jwtAuth() ? " (staff: Bearer token)" : "")));
         out.append("\nScheduled and other functions (fire on demand):\n");
         functions.values().forEach(f -> f.definition().schedules().forEach(s -> out.append(String.format(
                 "  curl -X POST %s/_local/schedules/%s/%s     (%s)%n", baseUrl(), f.name(), s.eventName(), s.expression()))));
@@ -225,6 +262,7 @@ public final class LocalRuntime implements AutoCloseable {
         gateway.close();
         notifications.close();
         streamMappings.forEach(KinesisEventSourceMapping::close);
+        secretsManager.close();
         standIns.close();
     }
 

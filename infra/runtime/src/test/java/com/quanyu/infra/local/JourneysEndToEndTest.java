@@ -52,7 +52,7 @@ class JourneysEndToEndTest {
         String run = Long.toString(System.nanoTime(), 36);
         String user = "cart-" + run;
         String lineId = "U" + run;
-        Map<String, String> admin = Map.of("x-admin-key", runtime.adminKey());
+        Map<String, String> admin = Map.of("authorization", "Bearer " + runtime.staffToken("marketer"));
         String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(),
                 runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE")).register("shop-" + run, "web").writeKey();
         Map<String, String> auth = Map.of("authorization", "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));

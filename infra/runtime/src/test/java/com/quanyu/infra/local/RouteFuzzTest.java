@@ -129,9 +129,21 @@ class RouteFuzzTest {
         }
         if (probe.credentials()) {
             request.header("x-admin-key", runtime.adminKey());
-            request.header("authorization", "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
+            request.header("authorization", staffRoute(probe) ? "Bearer " + runtime.staffToken("admin")
+                    : "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Staff routes take a staff token where the others take the write key (docs/security.md). */
+    private static boolean staffRoute(Probe probe) {
+        String rawPath = probe.path().contains("?") ? probe.path().substring(0, probe.path().indexOf('?')) : probe.path();
+        return com.quanyu.shared.http.RoutePolicies.bundled().all().stream()
+                .filter(p -> p.auth() == com.quanyu.shared.http.RoutePolicy.Auth.STAFF_JWT)
+                .anyMatch(p -> {
+                    String[] key = p.routeKey().split(" ", 2);
+                    return new RouteTemplate(key[0], key[1]).match(probe.method(), rawPath).isPresent();
+                });
     }
 
     private static String path(String template, String value) {

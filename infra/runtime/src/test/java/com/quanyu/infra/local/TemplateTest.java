@@ -131,7 +131,7 @@ class TemplateTest {
     void everyReferenceNamesAResourceOrParameter() {
         Set<String> known = new HashSet<>(template.resources().keySet());
         known.addAll(CfnTemplate.map(template.root().get("Parameters")).keySet());
-        known.addAll(List.of("AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::URLSuffix", "AWS::Partition"));
+        known.addAll(List.of("AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue"));
         List<String> unknown = new ArrayList<>();
         walk(template.root(), known, unknown);
         assertTrue(unknown.isEmpty(), "unresolved references: " + unknown);
