@@ -55,13 +55,15 @@ final class HttpGateway implements AutoCloseable {
     private final List<Binding> bindings;
     private final String adminKey;
     private final ControlEndpoint control;
+    private final ConsoleAssets console;
 
-    HttpGateway(int port, List<Binding> bindings, String adminKey, ControlEndpoint control) throws IOException {
+    HttpGateway(int port, List<Binding> bindings, String adminKey, ControlEndpoint control, ConsoleAssets console) throws IOException {
         this.bindings = bindings.stream()
                 .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
                 .toList();
         this.adminKey = adminKey;
         this.control = control;
+        this.console = console;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.server.createContext("/", this::serve);
@@ -92,6 +94,15 @@ final class HttpGateway implements AutoCloseable {
                 Optional<Reply> reply = control.handle(method, path, new String(body, StandardCharsets.UTF_8));
                 if (reply.isPresent()) {
                     send(exchange, reply.get().status(), reply.get().body());
+                    return;
+                }
+            }
+            if ("GET".equals(method) && (path.equals(ConsoleAssets.PREFIX) || path.startsWith(ConsoleAssets.PREFIX + "/"))) {
+                Optional<ConsoleAssets.Asset> asset = console.find(path);
+                if (asset.isPresent()) {
+                    exchange.getResponseHeaders().set("content-type", asset.get().contentType());
+                    exchange.getResponseHeaders().set("cache-control", "no-cache");
+                    write(exchange, 200, asset.get().bytes());
                     return;
                 }
             }

@@ -94,7 +94,7 @@ public final class LocalRuntime implements AutoCloseable {
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
             ControlRoutes control = new ControlRoutes(functions, notifications);
-            HttpGateway gateway = new HttpGateway(options.port(), bindings, secrets.adminKey(), control);
+            HttpGateway gateway = new HttpGateway(options.port(), bindings, secrets.adminKey(), control, new ConsoleAssets(root.resolve("console")));
             gateway.start();
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
@@ -156,6 +156,7 @@ public final class LocalRuntime implements AutoCloseable {
     String banner() {
         StringBuilder out = new StringBuilder();
         out.append("\nQuanyu local runtime is up.\n")
+                .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff sign-in: README, section Console)\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
