@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -54,6 +55,16 @@ public final class AwsClients {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
         return builder.build();
+    }
+
+    /** Athena for the lake's SQL layer in AWS (there is no local stand-in: locally the layer runs on DuckDB). */
+    public static AthenaClient athena(Env env) {
+        return AthenaClient.builder()
+                .httpClient(httpClient())
+                .region(region(env))
+                .overrideConfiguration(overrides())
+                .credentialsProvider(credentials(env, false))
+                .build();
     }
 
     private static SdkHttpClient httpClient() {
