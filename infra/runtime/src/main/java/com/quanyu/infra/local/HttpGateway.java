@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.testing.Outbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import java.util.concurrent.Executors;
  * Serves every HttpApi route of template.yaml on localhost, as API Gateway's HTTP API would:
  * builds a payload-2.0 {@link APIGatewayV2HTTPEvent}, invokes the real handler, writes back its
  * {@link APIGatewayV2HTTPResponse}. Routes with {@code AWS_IAM} authorisation require the local
- * admin key in {@code x-admin-key} instead of a SigV4 signature.
+ * admin key in {@code x-admin-key} instead of a SigV4 signature. {@code /_local/outbox} is the
+ * {@link Outbox}, the stand-in for every outbound messaging API.
  */
 final class HttpGateway implements AutoCloseable {
     /** A route bound to the function that serves it. */
@@ -52,25 +54,38 @@ final class HttpGateway implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final HttpServer server;
-    private final List<Binding> bindings;
     private final String adminKey;
-    private final ControlEndpoint control;
+    private final Outbox outbox = new Outbox();
+    private volatile List<Binding> bindings = List.of();
+    private volatile ControlEndpoint control = (method, path, body) -> Optional.empty();
     private final ConsoleAssets console;
 
-    HttpGateway(int port, List<Binding> bindings, String adminKey, ControlEndpoint control, ConsoleAssets console) throws IOException {
-        this.bindings = bindings.stream()
-                .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
-                .toList();
+    /** Binds the port at once (so functions can be given the outbox's URL), serves after {@link #start}. */
+    HttpGateway(int port, String adminKey, ConsoleAssets console) throws IOException {
         this.adminKey = adminKey;
-        this.control = control;
         this.console = console;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.server.createContext("/", this::serve);
+        this.server.createContext(Outbox.PATH, outbox);
     }
 
-    void start() {
+    /** Starts serving these routes and control endpoints. */
+    void start(List<Binding> routes, ControlEndpoint controlEndpoint) {
+        this.bindings = routes.stream()
+                .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
+                .toList();
+        this.control = controlEndpoint;
         server.start();
+    }
+
+    /** The base URL of the outbox, e.g. {@code http://127.0.0.1:3000/_local/outbox}. */
+    String outboxUrl() {
+        return "http://127.0.0.1:" + port() + Outbox.PATH;
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     int port() {

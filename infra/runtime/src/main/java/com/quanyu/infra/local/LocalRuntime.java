@@ -4,6 +4,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.testing.RepoRoot;
+import com.quanyu.shared.testing.Outbox;
 import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
@@ -75,13 +76,21 @@ public final class LocalRuntime implements AutoCloseable {
             options.dataDir().ifPresent(LocalRuntime::deleteRecursively);
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
-        StandIns standIns = StandIns.start(options.dataDir());
+        HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey(), new ConsoleAssets(root.resolve("console")));
+        StandIns standIns;
         try {
+            standIns = StandIns.start(options.dataDir());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        try {
+            Map<String, String> outboxEndpoints = Outbox.endpoints(gateway.outboxUrl());
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
-                Env env = standIns.envFor(definition.logicalId()).with(secrets.values());
+                Env env = standIns.envFor(definition.logicalId()).with(secrets.values()).with(outboxEndpoints);
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
@@ -94,8 +103,7 @@ public final class LocalRuntime implements AutoCloseable {
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
             ControlRoutes control = new ControlRoutes(functions, notifications);
-            HttpGateway gateway = new HttpGateway(options.port(), bindings, secrets.adminKey(), control, new ConsoleAssets(root.resolve("console")));
-            gateway.start();
+            gateway.start(bindings, control);
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
             if (options.seed()) {
@@ -104,6 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
             notifications.start();
             return runtime;
         } catch (RuntimeException | IOException e) {
+            gateway.close();
             standIns.close();
             throw e;
         }
@@ -159,6 +168,8 @@ public final class LocalRuntime implements AutoCloseable {
                 .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff sign-in: README, section Console)\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
+                .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
+                .append("?channel=&recipient=   (DELETE clears)\n")
                 .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))

@@ -60,9 +60,33 @@ class LocalRuntimeTest {
         assertEquals(400, send("POST", "/_local/invoke/TrainFunction", "{not json").statusCode());
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    @Test
+    void chatRepliesReachTheOutboxWhichListsFiltersAndClears() throws Exception {
+        long user = 700_000_000L + System.nanoTime() % 1_000_000;
+        String update = "{\"update_id\": " + user + ", \"message\": {\"message_id\": 5, \"date\": 1764633600, "
+                + "\"from\": {\"id\": " + user + ", \"is_bot\": false, \"language_code\": \"en\"}, "
+                + "\"chat\": {\"id\": " + user + ", \"type\": \"private\"}, \"text\": \"hello, where is my order?\"}}";
+        HttpResponse<String> webhook = send("POST", "/v1/chat/telegram", update,
+                "x-telegram-bot-api-secret-token", runtime.platform().secret("TELEGRAM_SECRET_TOKEN"));
+        assertEquals(200, webhook.statusCode(), webhook.body());
+
+        JsonNode outbox = Json.parse(send("GET", "/_local/outbox?channel=telegram&recipient=" + user, null).body());
+        assertEquals(1, outbox.get("count").asInt(), outbox.toString());
+        JsonNode sent = outbox.get("messages").get(0);
+        assertFalse(sent.get("text").asText().isBlank(), sent.toString());
+        assertEquals("/bot***/sendMessage", sent.get("path").asText(), "the bot token never lands in the record");
+        assertEquals(0, Json.parse(send("GET", "/_local/outbox?channel=line&recipient=" + user, null).body()).get("count").asInt());
+
+        assertTrue(Json.parse(send("DELETE", "/_local/outbox?channel=telegram", null).body()).get("cleared").asInt() >= 1);
+        assertEquals(0, Json.parse(send("GET", "/_local/outbox?channel=telegram", null).body()).get("count").asInt());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
                 .header("content-type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
