@@ -32,12 +32,13 @@ const I18N = {
     forecastMeta: 'Model {model}, forecast made {origin}, backtest MASE {mase}.',
     campaignList: 'Campaigns (click one for details)', newCampaign: 'New campaign', campaignId: 'Campaign id', sampleCampaignName: 'Spring 10 % off', percentOff: 'Percent off',
     budget: 'Budget', budgetRemaining: 'Remaining', starts: 'Starts', ends: 'Ends', pickCampaign: 'Pick a campaign to see its redemptions and budget.', offer: 'Offer',
-    budgetBurn: 'Budget spent', issueSharedCoupon: 'Issue a shared coupon code', couponIssued: 'Coupon code', redemptionsByChannel: 'Redemptions by channel', noRedemptions: 'No redemptions yet',
-    uplift: 'Next-best-offer uplift vs holdout (95 % interval)',
+    budgetBurn: 'Budget spent', issueSharedCoupon: 'Issue a shared coupon code', couponIssued: 'Coupon code',     uplift: 'Next-best-offer uplift vs holdout (95 % interval)', couponUses: 'Coupon codes and their redemptions (any channel, incl. store POS imports)',
+    used: 'Redeemed', cap: 'Cap', noCoupons: 'No code issued from this console yet.', noBudget: 'no budget',
+    'offer.percent': '{n} % off', 'offer.amount': '{n} off', 'offer.free_shipping': 'free shipping', 'offer.gift': 'gift', 'offer.bonus_points': 'bonus points',
     submitSampleJob: 'Submit the sample delivery job', routeMap: 'Routes (colour per vehicle)', routes: 'Stops per vehicle', jobStatus: 'Job {id}: {status}', vehicle: 'Vehicle', stop: 'Stop',
     demand: 'Demand', serviceStart: 'Service starts', routeLoad: 'Route load', customers: 'Customers',
     modelVersions: 'Model versions', sources: 'Sources and write keys', task: 'Model', version: 'Version', live: 'Live', gate: 'Gate decision', metrics: 'Metrics', trainedAt: 'Trained',
-    rollback: 'Roll back to this', confirmRollback: 'Make version {version} of {task} live again?', source: 'Source', created: 'Created'
+    rollback: 'Roll back to this', confirmRollback: 'Make version {version} of {task} live again?', source: 'Source', created: 'Created', algorithm: 'Algorithm'
   },
   zh: {
     console: '全域控制台', skip: '跳到正文', pages: '页面', signIn: '登录', signOut: '退出', switchLanguage: '切换为英文',
@@ -70,11 +71,12 @@ const I18N = {
     forecastMeta: '模型 {model}，预测日 {origin}，回测 MASE {mase}。',
     campaignList: '活动列表（点击查看详情）', newCampaign: '新建活动', campaignId: '活动 ID', sampleCampaignName: '春季九折', percentOff: '折扣百分比',
     budget: '预算', budgetRemaining: '剩余', starts: '开始', ends: '结束', pickCampaign: '选择一个活动查看核销和预算。', offer: '优惠',
-    budgetBurn: '已用预算', issueSharedCoupon: '发放通用券码', couponIssued: '券码', redemptionsByChannel: '各渠道核销', noRedemptions: '暂无核销',
-    uplift: '最佳优惠相对对照组的提升（95% 区间）',
+    budgetBurn: '已用预算', issueSharedCoupon: '发放通用券码', couponIssued: '券码',     uplift: '最佳优惠相对对照组的提升（95% 区间）', couponUses: '券码及其核销（所有渠道，含门店 POS 导入）',
+    used: '已核销', cap: '上限', noCoupons: '尚未从控制台发放券码。', noBudget: '无预算',
+    'offer.percent': '{n}% 折扣', 'offer.amount': '减 {n}', 'offer.free_shipping': '包邮', 'offer.gift': '赠品', 'offer.bonus_points': '积分加倍',
     submitSampleJob: '提交示例配送任务', routeMap: '路线（每辆车一种颜色）', routes: '各车辆停靠点', jobStatus: '任务 {id}：{status}', vehicle: '车辆', stop: '停靠点',
     demand: '需求量', serviceStart: '服务开始', routeLoad: '路线载重', customers: '客户',
     modelVersions: '模型版本', sources: '数据源与写入密钥', task: '模型', version: '版本', live: '在线', gate: '上线判定', metrics: '指标', trainedAt: '训练时间',
-    rollback: '回滚到此版本', confirmRollback: '将 {task} 的版本 {version} 重新上线？', source: '数据源', created: '创建时间'
+    rollback: '回滚到此版本', confirmRollback: '将 {task} 的版本 {version} 重新上线？', source: '数据源', created: '创建时间', algorithm: '算法'
   }
 };

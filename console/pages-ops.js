@@ -87,36 +87,51 @@
 
   async function detail(id) {
     const out = document.getElementById('campaign-detail');
-    const c = await get('/v1/campaigns/' + encodeURIComponent(id));
-    const camp = c.campaign || c;
-    const byChannel = camp.redemptionsByChannel || c.redemptionsByChannel || {};
-    const spent = camp.budget != null && camp.budgetRemaining != null ? Number(camp.budget) - Number(camp.budgetRemaining) : null;
-    out.innerHTML = `<h2>${esc(camp.name)} <span class="pill">${esc(camp.id)}</span></h2>
-      <p>${esc(t('offer'))}: ${esc(JSON.stringify(camp.offer))} · ${esc(t('channels'))}: ${esc((camp.channels || []).join(', '))}</p>
-      <p>${esc(t('budgetBurn'))}: <b id="budget-spent">${esc(spent == null ? '–' : money(spent, camp.currency))}</b> / ${esc(money(camp.budget, camp.currency))}</p>
-      <div class="row"><button type="button" id="issue-coupon">${esc(t('issueSharedCoupon'))}</button><span id="coupon-out" role="status"></span></div>
-      <h2>${esc(t('redemptionsByChannel'))}</h2><div id="redemptions" data-total="${Object.values(byChannel).reduce((a, b) => a + Number(b.count != null ? b.count : b), 0)}"></div>
-      <div class="chart" id="chart-redemptions" style="height:220px" role="img" aria-label="${esc(t('redemptionsByChannel'))}"></div>`;
-    const entries = Object.entries(byChannel).map(([ch, v]) => [ch, Number(v.count != null ? v.count : v)]);
-    document.getElementById('redemptions').textContent = entries.length ? entries.map(([ch, n]) => ch + ': ' + num(n)).join(' · ') : t('noRedemptions');
-    chart(document.getElementById('chart-redemptions'), { tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 30 },
-      xAxis: { type: 'category', data: entries.map(e => e[0]) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: entries.map(e => e[1]), color: '#c8102e' }] });
+    const camp = await get('/v1/campaigns/' + encodeURIComponent(id));
+    const codes = JSON.parse(localStorage.getItem('quanyu.codes.' + camp.id) || '[]');
+    out.innerHTML = `<h2>${esc(camp.name)} <span class="pill">${esc(camp.id)}</span> <span class="pill">${esc(camp.status)}</span></h2>
+      <p>${esc(t('offer'))}: ${esc(offerText(camp.offer))} · ${esc(t('channels'))}: ${esc((camp.channels || []).join(', '))}</p>
+      <p>${esc(t('budgetBurn'))}: <b id="budget-spent">–</b> / ${esc(money(camp.budget, camp.currency))}</p>
+      <div class="chart" id="chart-budget" style="height:90px" role="img" aria-label="${esc(t('budgetBurn'))}"></div>
+      <div class="row"><button type="button" id="issue-coupon">${esc(t('issueSharedCoupon'))}</button></div>
+      <h2>${esc(t('couponUses'))}</h2><div id="coupon-uses"></div>`;
     document.getElementById('issue-coupon').addEventListener('click', async () => {
       const code = (camp.id.replace(/[^a-z0-9]/gi, '').slice(0, 10) + Math.floor(Math.random() * 1e5)).toUpperCase();
       try {
         const coupon = await api('POST', '/v1/campaigns/' + encodeURIComponent(camp.id) + '/coupons', { code, cap: 100 });
-        document.getElementById('coupon-out').innerHTML = `${esc(t('couponIssued'))}: <code id="coupon-code">${esc(coupon.code || code)}</code>`;
-      } catch (err) { document.getElementById('coupon-out').textContent = err.message; }
+        codes.push(coupon.code || code);
+        localStorage.setItem('quanyu.codes.' + camp.id, JSON.stringify(codes));
+        await refresh();
+      } catch (err) { document.getElementById('coupon-uses').textContent = err.message; }
     });
-    Q.every(5000, async () => {
-      try {
-        const fresh = await get('/v1/campaigns/' + encodeURIComponent(id));
-        const b = (fresh.campaign || fresh).redemptionsByChannel || fresh.redemptionsByChannel || {};
-        const es = Object.entries(b).map(([ch, v]) => [ch, Number(v.count != null ? v.count : v)]);
-        const el = document.getElementById('redemptions');
-        if (el) { el.textContent = es.length ? es.map(([ch, n]) => ch + ': ' + num(n)).join(' · ') : t('noRedemptions'); el.dataset.total = es.reduce((a, e) => a + e[1], 0); }
-      } catch (err) { console.warn('refresh failed', err.message); }
-    });
+    let budgetChart = null;
+    async function refresh() {
+      const fresh = await get('/v1/campaigns/' + encodeURIComponent(id));
+      const spent = fresh.budget != null && fresh.budgetRemaining != null ? Number(fresh.budget) - Number(fresh.budgetRemaining) : null;
+      const el = document.getElementById('budget-spent');
+      if (!el) return;
+      el.textContent = spent == null ? t('noBudget') : money(spent, fresh.currency);
+      el.dataset.spent = spent == null ? '' : String(spent);
+      if (spent != null) {
+        if (!budgetChart) budgetChart = chart(document.getElementById('chart-budget'), {});
+        budgetChart.setOption({ grid: { left: 10, right: 10, top: 10, bottom: 20 }, xAxis: { type: 'value', max: Number(fresh.budget) }, yAxis: { type: 'category', data: [''] },
+          series: [{ type: 'bar', data: [spent], color: '#c8102e', label: { show: true, formatter: () => money(spent, fresh.currency) } }] });
+      }
+      const coupons = await Promise.all(codes.map(c => get('/v1/coupons/' + encodeURIComponent(c)).catch(() => null)));
+      const rows = coupons.filter(Boolean).map(c => ({ code: c.code, cap: c.cap, used: c.cap != null && c.remaining != null ? c.cap - c.remaining : null, validUntil: c.validUntil }));
+      table(document.getElementById('coupon-uses'), [{ key: 'code', label: t('couponIssued') }, { key: 'used', label: t('used'), num: true }, { key: 'cap', label: t('cap'), num: true },
+        { key: 'validUntil', label: t('ends'), fmt: v => time(v) }], rows);
+      if (!rows.length) document.getElementById('coupon-uses').innerHTML = `<p class="muted">${esc(t('noCoupons'))}</p>`;
+    }
+    await refresh();
+    Q.every(3000, () => refresh().catch(err => console.warn('refresh failed', err.message)));
+  }
+
+  function offerText(o) {
+    if (!o) return '–';
+    if (o.type === 'percent_off') return t('offer.percent', { n: o.percentOff });
+    if (o.type === 'amount_off') return t('offer.amount', { n: o.amountOff });
+    return t('offer.' + o.type);
   }
 
   function renderUplift(el, u) {
@@ -183,9 +198,10 @@
     const m = document.getElementById('models');
     if (models.unavailable) m.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(models.unavailable)}</p>`;
     else {
-      const rows = (models.models || []).flatMap(x => (x.versions || []).map(v => Object.assign({ task: x.task, live: v.version === x.live }, v)));
+      const rows = (models.models || []).flatMap(x => (x.versions || []).map(v => Object.assign({}, v, { task: x.task, live: v.version === x.live, provenance: undefined })));
       table(m, [{ key: 'task', label: t('task') }, { key: 'version', label: t('version') }, { key: 'live', label: t('live'), fmt: v => (v ? '●' : '') },
-        { key: 'gate', label: t('gate'), fmt: v => (v && typeof v === 'object' ? (v.promoted ? '✓ ' : '✗ ') + (v.reason || '') : v) },
+        { key: 'gate', label: t('gate'), fmt: v => (v && typeof v === 'object' ? (v.passed ? '✓ ' : '✗ ') + v.metric + ' ' + num(v.candidate, 3) + ' vs ' + num(v.live, 3) : '') },
+        { key: 'algorithm', label: t('algorithm') },
         { key: 'metrics', label: t('metrics'), fmt: v => Object.entries(v || {}).map(([k, x]) => k + '=' + (typeof x === 'number' ? num(x, 3) : x)).join(' ') },
         { key: 'trainedAt', label: t('trainedAt'), fmt: v => time(v) },
         { key: 'rollback', label: '', html: r => (r.live ? '' : `<button type="button" data-task="${esc(r.task)}" data-version="${esc(r.version)}" class="rollback">${esc(t('rollback'))}</button>`) }], rows);

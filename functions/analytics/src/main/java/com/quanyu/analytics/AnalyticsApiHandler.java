@@ -4,36 +4,37 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.quanyu.analytics.lake.LakeRow;
-import com.quanyu.analytics.lake.LakeRowSource;
-import com.quanyu.analytics.lake.S3LakeRows;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
-import com.quanyu.shared.http.Router;
 import com.quanyu.shared.http.ApiResponses;
+import com.quanyu.shared.http.Router;
+import com.quanyu.shared.lake.sql.LakeSql;
+import com.quanyu.shared.lake.sql.LakeSqlException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The staff figures read by the console, all from lake events:
+ * The staff figures the console reads, all from the lake's shared SQL aggregates ({@link StaffFigures}):
  * <ul>
- * <li>{@code GET /v1/analytics/overview?from=YYYY-MM-DD&to=YYYY-MM-DD} (or {@code days=N} ending at
- *     {@code to}): {@link Overview}</li>
- * <li>{@code GET /v1/analytics/funnels?from&to}: {@link Funnels}</li>
- * <li>{@code GET /v1/analytics/rfm?asOf}: {@link Rfm}</li>
+ * <li>{@code GET /v1/analytics/overview?from=YYYY-MM-DD&to=YYYY-MM-DD} (or {@code days=N} ending at {@code to})</li>
+ * <li>{@code GET /v1/analytics/funnels?from&to} (or {@code days})</li>
+ * <li>{@code GET /v1/analytics/rfm?asOf=YYYY-MM-DD}</li>
  * </ul>
- * Without dates the period is the 30 days ending on the newest day with events (seeded and
- * replayed data need not end today). At most 366 days.
+ * Without {@code to} the period ends on the newest day with events (seeded and replayed data need
+ * not end today); without {@code from} it is {@code days} long (default 30, at most 366).
  */
 public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final int DEFAULT_DAYS = 30;
     private static final int MAX_DAYS = 366;
 
-    private final LakeRowSource lake;
+    private final LakeQueries lake;
+    private final StaffFigures figures;
     private final Router router;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
@@ -42,25 +43,23 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public AnalyticsApiHandler(Env env) {
-        this(new S3LakeRows(AwsClients.s3(env), env.required("DATA_LAKE_BUCKET")));
+        this(lake(env));
     }
 
-    AnalyticsApiHandler(LakeRowSource lake) {
+    AnalyticsApiHandler(LakeQueries lake) {
         this.lake = lake;
+        this.figures = new StaffFigures(lake);
         this.router = Router.builder()
-                .get("/v1/analytics/overview", r -> {
-                    List<LakeRow> rows = lake.rows();
-                    return ApiResponses.ok(Overview.of(rows, period(r, rows)));
-                })
-                .get("/v1/analytics/funnels", r -> {
-                    List<LakeRow> rows = lake.rows();
-                    return ApiResponses.ok(Funnels.of(rows, period(r, rows)));
-                })
-                .get("/v1/analytics/rfm", r -> {
-                    List<LakeRow> rows = lake.rows();
-                    return ApiResponses.ok(Rfm.of(rows, date(r, "asOf").orElseGet(() -> newestDay(rows))));
-                })
+                .get("/v1/analytics/overview", r -> answer(() -> figures.overview(period(r))))
+                .get("/v1/analytics/funnels", r -> answer(() -> figures.funnels(period(r))))
+                .get("/v1/analytics/rfm", r -> answer(() -> figures.rfm(date(r, "asOf").orElseGet(this::newestDay))))
                 .build();
+    }
+
+    private static LakeQueries lake(Env env) {
+        S3Client s3 = AwsClients.s3(env);
+        String bucket = env.required(LakeSql.BUCKET);
+        return new SqlLake(LakeSql.fromEnv(env, s3), s3, bucket);
     }
 
     @Override
@@ -68,9 +67,17 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
         return router.handle(event);
     }
 
-    static Period period(ApiRequest request, List<LakeRow> rows) {
-        LocalDate to = date(request, "to").orElseGet(() -> newestDay(rows));
-        LocalDate from = date(request, "from").orElse(to.minusDays(request.intQueryParameter("days", DEFAULT_DAYS, 1, MAX_DAYS) - 1));
+    private static APIGatewayV2HTTPResponse answer(Supplier<Object> figures) {
+        try {
+            return ApiResponses.ok(figures.get());
+        } catch (LakeSqlException e) {
+            throw ApiException.unavailable("the lake query failed; retry", e);
+        }
+    }
+
+    Period period(ApiRequest request) {
+        LocalDate to = date(request, "to").orElseGet(this::newestDay);
+        LocalDate from = date(request, "from").orElse(to.minusDays(request.intQueryParameter("days", DEFAULT_DAYS, 1, MAX_DAYS) - 1L));
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "must not be before from");
         }
@@ -81,7 +88,11 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
         return period;
     }
 
-    private static java.util.Optional<LocalDate> date(ApiRequest request, String name) {
+    private LocalDate newestDay() {
+        return lake.newestDay().orElse(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private static Optional<LocalDate> date(ApiRequest request, String name) {
         return request.queryParameter(name).map(value -> {
             try {
                 return LocalDate.parse(value.trim());
@@ -89,9 +100,5 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
                 throw ApiException.invalidField(name, "must be a date YYYY-MM-DD");
             }
         });
-    }
-
-    private static LocalDate newestDay(List<LakeRow> rows) {
-        return rows.stream().map(LakeRow::day).max(Comparator.naturalOrder()).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.ingest.admin.AdminAuth;
 import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
+import com.quanyu.ingest.admin.SourceAdmin;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.shared.aws.AwsClients;
@@ -46,8 +47,9 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                 .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
                 .build();
-        SegmentIntake intake = new SegmentIntake(
-                new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))), pipeline, Clock.systemUTC());
+        SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
+        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), pipeline, Clock.systemUTC());
+        SourceAdmin sourceAdmin = new SourceAdmin(new AdminAuth(env), sources);
         ProfileAdmin admin = new ProfileAdmin(new AdminAuth(env), stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());
@@ -61,6 +63,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .post("/v1/batch", intake::batch)
                 .get("/v1/profiles/{id}", admin::get)
                 .delete("/v1/profiles/{id}", admin::delete)
+                .get("/v1/admin/sources", sourceAdmin::list)
+                .post("/v1/admin/sources", sourceAdmin::create)
+                .post("/v1/admin/sources/{id}/rotate", sourceAdmin::rotate)
+                .post("/v1/admin/sources/{id}/disable", sourceAdmin::disable)
                 .build();
     }
 

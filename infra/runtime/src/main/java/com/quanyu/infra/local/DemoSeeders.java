@@ -54,15 +54,20 @@ final class DemoSeeders {
     }
 
     static List<Seeder> all() {
-        return List.of(seeder("customers", DemoSeeders::customers),
-                seeder("inventory", DemoSeeders::inventory),
+        return all(DEMO);
+    }
+
+    /** The same seeding over another synthetic brand (the console's browser test uses a small one). */
+    static List<Seeder> all(DemoConfig demo) {
+        return List.of(seeder("customers", p -> customers(p, demo)),
+                seeder("inventory", p -> inventory(p, demo)),
                 seeder("models", p -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
                 seeder("forecasts", p -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
     }
 
     /** Registers a write key per channel the generator uses and posts its events to /v1/batch. */
-    static void customers(LocalPlatform platform) throws Exception {
-        DemoDataset dataset = DemoData.generate(DEMO);
+    static void customers(LocalPlatform platform, DemoConfig demo) throws Exception {
+        DemoDataset dataset = DemoData.generate(demo);
         Map<String, String> keys = writeKeys(platform, channels(dataset));
         // One sender per channel, in event order within the channel, as separate SDKs would send.
         Map<String, List<ObjectNode>> byChannel = new LinkedHashMap<>();
@@ -83,7 +88,7 @@ final class DemoSeeders {
                 future.get();
             }
         }
-        LOG.info("demo customers sent", "events", sent.get(), "customers", CUSTOMERS, "days", DAYS);
+        LOG.info("demo customers sent", "events", sent.get(), "customers", demo.customers(), "days", demo.days());
     }
 
     /**
@@ -91,8 +96,8 @@ final class DemoSeeders {
      * SKU and location that sold, stock covering between 2 and 40 days of its average demand, so
      * some items are at risk of stock-out and some overstocked.
      */
-    static void inventory(LocalPlatform platform) {
-        DemoDataset dataset = DemoData.generate(DEMO);
+    static void inventory(LocalPlatform platform, DemoConfig demo) {
+        DemoDataset dataset = DemoData.generate(demo);
         Map<String, Double> unitsSold = new TreeMap<>();
         for (DemoDataset.SourcedEvent e : dataset.events()) {
             JsonNode properties = e.event().path("properties");
@@ -104,15 +109,15 @@ final class DemoSeeders {
                 unitsSold.merge(line.path("sku").asText() + "," + location, line.path("quantity").asDouble(1), Double::sum);
             }
         }
-        SplittableRandom random = new SplittableRandom(DEMO.seed());
+        SplittableRandom random = new SplittableRandom(demo.seed());
         StringBuilder csv = new StringBuilder("sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size\n");
         unitsSold.forEach((skuAndLocation, units) -> {
-            double daily = units / DAYS;
+            double daily = units / demo.days();
             long onHand = Math.round(daily * (2 + random.nextInt(39)));
             csv.append(skuAndLocation).append(',').append(onHand).append(",0,,7,7,0.95,6,6\n");
         });
         String bucket = platform.standIns().envFor("ForecastJobFunction").required("DATA_LAKE_BUCKET");
-        String key = "imports/inventory/" + DEMO.start().plusDays(DAYS - 1) + ".csv";
+        String key = "imports/inventory/" + demo.start().plusDays(demo.days() - 1) + ".csv";
         platform.standIns().s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
                 RequestBody.fromString(csv.toString()));
     }

@@ -152,6 +152,11 @@ public final class LocalRuntime implements AutoCloseable {
         return platform.baseUrl();
     }
 
+    /** The development secrets (stand-ins for Secrets Manager values, demo staff passwords). */
+    Map<String, String> secrets() {
+        return secrets.values();
+    }
+
     /** The local admin key that stands in for IAM authorisation on admin routes. */
     String adminKey() {
         return secrets.adminKey();
