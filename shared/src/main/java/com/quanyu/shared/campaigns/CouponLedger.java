@@ -2,7 +2,7 @@ package com.quanyu.shared.campaigns;
 
 import com.quanyu.shared.campaigns.CouponRejection.Reason;
 import com.quanyu.shared.campaigns.internal.Claims;
-import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.campaigns.internal.RedemptionRecord;
 import com.quanyu.shared.log.JsonLogger;

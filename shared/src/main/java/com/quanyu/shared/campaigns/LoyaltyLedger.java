@@ -1,6 +1,6 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.campaigns.internal.Claims;
-import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.campaigns.internal.RedemptionRecord;
 import com.quanyu.shared.testing.AwsStandInsExtension;

@@ -1,7 +1,7 @@
 package com.quanyu.campaigns.store;
 
 import com.quanyu.campaigns.audience.Audience;
-import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.aws.DynamoJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

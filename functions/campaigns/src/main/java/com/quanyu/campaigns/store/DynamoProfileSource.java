@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.campaigns.audience.ProfileSource;
 import com.quanyu.campaigns.audience.ProfileView;
-import com.quanyu.shared.campaigns.internal.DynamoJson;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.json.Json;
 import java.util.Map;
 import java.util.Optional;

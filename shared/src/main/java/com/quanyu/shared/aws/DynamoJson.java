@@ -1,4 +1,4 @@
-package com.quanyu.shared.campaigns.internal;
+package com.quanyu.shared.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Converts between Jackson trees and DynamoDB attribute maps, so records are stored as native,
  * queryable attributes (numbers stay numbers) without a mapping library. Sets read back as arrays.
- * Used by the campaigns module's stores only.
+ * Used by the stores of campaigns, chat, forecasts, routes, sources and scores.
  */
 public final class DynamoJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
