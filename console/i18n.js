@@ -38,7 +38,7 @@ const I18N = {
     submitSampleJob: 'Submit the sample delivery job', routeMap: 'Routes (colour per vehicle)', routes: 'Stops per vehicle', jobStatus: 'Job {id}: {status}', vehicle: 'Vehicle', stop: 'Stop',
     demand: 'Demand', serviceStart: 'Service starts', routeLoad: 'Route load', customers: 'Customers',
     modelVersions: 'Model versions', sources: 'Sources and write keys', task: 'Model', version: 'Version', live: 'Live', gate: 'Gate decision', metrics: 'Metrics', trainedAt: 'Trained',
-    rollback: 'Roll back to this', confirmRollback: 'Make version {version} of {task} live again?', source: 'Source', created: 'Created', algorithm: 'Algorithm'
+    rollback: 'Roll back to this', confirmRollback: 'Make version {version} of {task} live again?', source: 'Source', created: 'Created', algorithm: 'Algorithm', createSource: 'Create source', newWriteKey: 'New write key (shown once) for', keyId: 'Key id', disabled: 'disabled', enabled: 'enabled', rotate: 'Rotate key', disable: 'Disable', confirmDisable: 'Disable every key of {id}? Its senders stop being accepted within a minute.'
   },
   zh: {
     console: '全域控制台', skip: '跳到正文', pages: '页面', signIn: '登录', signOut: '退出', switchLanguage: '切换为英文',
@@ -77,6 +77,6 @@ const I18N = {
     submitSampleJob: '提交示例配送任务', routeMap: '路线（每辆车一种颜色）', routes: '各车辆停靠点', jobStatus: '任务 {id}：{status}', vehicle: '车辆', stop: '停靠点',
     demand: '需求量', serviceStart: '服务开始', routeLoad: '路线载重', customers: '客户',
     modelVersions: '模型版本', sources: '数据源与写入密钥', task: '模型', version: '版本', live: '在线', gate: '上线判定', metrics: '指标', trainedAt: '训练时间',
-    rollback: '回滚到此版本', confirmRollback: '将 {task} 的版本 {version} 重新上线？', source: '数据源', created: '创建时间', algorithm: '算法'
+    rollback: '回滚到此版本', confirmRollback: '将 {task} 的版本 {version} 重新上线？', source: '数据源', created: '创建时间', algorithm: '算法', createSource: '创建数据源', newWriteKey: '新的写入密钥（只显示一次）：', keyId: '密钥 ID', disabled: '已停用', enabled: '启用中', rotate: '轮换密钥', disable: '停用', confirmDisable: '停用 {id} 的所有密钥？一分钟内其发送将不再被接受。'
   }
 };

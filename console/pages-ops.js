@@ -212,6 +212,27 @@
     }
     const s = document.getElementById('sources');
     if (sources.unavailable) s.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(sources.unavailable)}</p>`;
-    else table(s, [{ key: 'sourceId', label: t('source') }, { key: 'channel', label: t('channel') }, { key: 'status', label: t('status') }, { key: 'createdAt', label: t('created'), fmt: v => time(v) }], sources.sources || []);
+    else {
+      s.innerHTML = `<form class="row" id="source-form"><label>${esc(t('name'))}<input id="src-name" required value="POS Shanghai"></label>
+        <label>${esc(t('channel'))}<input id="src-channel" required pattern="[a-z][a-z0-9_-]*" value="store" size="8"></label>
+        <button class="primary" type="submit">${esc(t('createSource'))}</button></form><p id="source-key" role="status"></p><div id="source-table"></div>`;
+      const showKey = k => { document.getElementById('source-key').innerHTML = `${esc(t('newWriteKey'))} <b>${esc(k.sourceId)}</b>: <code>${esc(k.writeKey)}</code>`; };
+      const act = async (path, body) => { try { return await api('POST', path, body); } catch (e) { document.getElementById('source-key').textContent = e.message; return null; } };
+      const draw = async () => {
+        const fresh = await get('/v1/admin/sources');
+        table(document.getElementById('source-table'), [{ key: 'sourceId', label: t('source') }, { key: 'name', label: t('name') }, { key: 'channel', label: t('channel') },
+          { key: 'keyId', label: t('keyId') }, { key: 'disabled', label: t('status'), fmt: v => (v ? t('disabled') : t('enabled')) }, { key: 'createdAt', label: t('created'), fmt: v => time(v) },
+          { key: 'actions', label: '', html: r => (r.disabled ? '' : `<button type="button" class="rotate" data-id="${esc(r.sourceId)}">${esc(t('rotate'))}</button> <button type="button" class="disable" data-id="${esc(r.sourceId)}">${esc(t('disable'))}</button>`) }],
+        fresh.sources || []);
+        document.querySelectorAll('#source-table button.rotate').forEach(b => b.addEventListener('click', async () => { const k = await act('/v1/admin/sources/' + encodeURIComponent(b.dataset.id) + '/rotate'); if (k) { await draw(); showKey(k); } }));
+        document.querySelectorAll('#source-table button.disable').forEach(b => b.addEventListener('click', async () => { if (confirm(t('confirmDisable', { id: b.dataset.id })) && await act('/v1/admin/sources/' + encodeURIComponent(b.dataset.id) + '/disable')) await draw(); }));
+      };
+      document.getElementById('source-form').addEventListener('submit', async e => {
+        e.preventDefault();
+        const k = await act('/v1/admin/sources', { name: document.getElementById('src-name').value.trim(), channel: document.getElementById('src-channel').value.trim() });
+        if (k) { await draw(); showKey(k); }
+      });
+      await draw();
+    }
   });
 })();
