@@ -30,9 +30,8 @@
   // --- Overview: KPIs per channel and day, new vs returning, multi-channel share, funnels --------
   page('overview', async (main, args) => {
     const days = Number(args[0]) || 30;
-    const overviewP = get('/v1/analytics/overview?' + range(days));
-    const funnelsP = get('/v1/analytics/funnels?' + range(days));
-    const [ov, fu] = [await overviewP, await funnelsP];
+    const ov = await get('/v1/analytics/overview?days=' + days);
+    const fu = ov.funnels;
     const tot = ov.totals, prev = ov.previous;
     const delta = (a, b) => (b ? (a - b) / b : null);
     const kpi = (id, label, value, change) => `<div class="card kpi" data-kpi="${id}"><div class="l">${esc(label)}</div><div class="v">${esc(value)}</div>
@@ -42,15 +41,18 @@
       <span class="muted">${esc(tot.from)} – ${esc(tot.to)} · ${esc(t('previousPeriod'))} ${esc(prev.from)} – ${esc(prev.to)}</span></div>
       <div class="kpis">
         ${kpi('events', t('events'), num(tot.events), delta(tot.events, prev.events))}
-        ${kpi('active', t('activeCustomers'), num(tot.activeCustomers), delta(tot.activeCustomers, prev.activeCustomers))}
         ${kpi('orders', t('orders'), num(tot.orders), delta(tot.orders, prev.orders))}
         ${kpi('revenue', t('revenue'), money(tot.revenue), delta(tot.revenue, prev.revenue))}
-        ${kpi('new', t('newVsReturning'), num(tot.newCustomers) + ' / ' + num(tot.returningCustomers), null)}
-        ${kpi('multichannel', t('multiChannelShare'), pct(tot.multiChannelShare), delta(tot.multiChannelShare, prev.multiChannelShare))}
+        ${kpi('shoppers', t('shoppers'), num(tot.shoppers), null)}
+        ${kpi('buyers', t('buyers'), num(tot.buyers), null)}
+        ${kpi('new', t('newVsReturning'), num(tot.newCustomerDays) + ' / ' + num(tot.returningCustomerDays), null)}
+        ${kpi('multichannel', t('multiChannelShare'), pct(tot.multichannelShare), delta(tot.multichannelShare, prev.multichannelShare))}
       </div>
       <div class="grid">
         <section class="card"><h2>${esc(t('revenueByChannel'))}</h2><div class="chart" id="chart-revenue" role="img" aria-label="${esc(t('revenueByChannel'))}"></div></section>
         <section class="card"><h2>${esc(t('activeByChannel'))}</h2><div class="chart" id="chart-active" role="img" aria-label="${esc(t('activeByChannel'))}"></div></section>
+        <section class="card"><h2>${esc(t('newReturningByDay'))}</h2><div class="chart" id="chart-new" role="img" aria-label="${esc(t('newReturningByDay'))}"></div></section>
+        <section class="card"><h2>${esc(t('multichannelByDay'))}</h2><div class="chart" id="chart-multi" role="img" aria-label="${esc(t('multichannelByDay'))}"></div></section>
       </div>
       <div class="grid">
         <section class="card"><h2>${esc(t('funnelAll'))}</h2><div class="chart" id="chart-funnel" role="img" aria-label="${esc(t('funnelAll'))}"></div></section>
@@ -58,30 +60,32 @@
       </div>
       <p class="muted">${esc(t('overviewSource'))}</p>`;
     document.getElementById('period').addEventListener('change', e => { location.hash = '#/overview/' + e.target.value; });
-    const daysList = [...new Set(ov.daily.map(d => d.day))].sort();
+    const daysList = [...new Set(ov.daily.map(d => String(d.day)))].sort();
     const channels = [...new Set(ov.daily.map(d => d.channel))].sort();
-    const series = (field, type) => channels.map(c => ({
-      name: c, type, stack: type === 'bar' ? 'all' : undefined, showSymbol: false, color: CHANNEL_COLORS[c],
-      data: daysList.map(d => { const r = ov.daily.find(x => x.day === d && x.channel === c); return r ? r[field] : 0; })
+    const cell = (d, c, field) => { const r = ov.daily.find(x => String(x.day) === d && x.channel === c); return r ? r[field] : null; };
+    const series = (field, type, scale) => channels.map(c => ({
+      name: c, type, stack: type === 'bar' ? 'all' : undefined, showSymbol: false, connectNulls: false, color: CHANNEL_COLORS[c],
+      data: daysList.map(d => { const v = cell(d, c, field); return v == null ? (type === 'bar' ? 0 : null) : (scale ? Math.round(v * scale * 10) / 10 : v); })
     }));
-    const base = { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 16, top: 36, bottom: 30 }, xAxis: { type: 'category', data: daysList }, yAxis: { type: 'value' } };
+    const base = { tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 56, right: 16, top: 36, bottom: 30 }, xAxis: { type: 'category', data: daysList }, yAxis: { type: 'value' } };
     chart(document.getElementById('chart-revenue'), Object.assign({}, base, { series: series('revenue', 'bar') }));
-    chart(document.getElementById('chart-active'), Object.assign({}, base, { series: series('activeCustomers', 'line') }));
-    const stepNames = fu.steps.map(s => t('step.' + s));
+    chart(document.getElementById('chart-active'), Object.assign({}, base, { series: series('active_customers', 'line') }));
+    const sumDay = (d, field) => ov.daily.filter(x => String(x.day) === d).reduce((a, x) => a + x[field], 0);
+    chart(document.getElementById('chart-new'), Object.assign({}, base, { series: [
+      { name: t('newCustomers'), type: 'bar', stack: 'c', color: '#c8102e', data: daysList.map(d => sumDay(d, 'new_customers')) },
+      { name: t('returningCustomers'), type: 'bar', stack: 'c', color: '#9aa3b5', data: daysList.map(d => sumDay(d, 'returning_customers')) }] }));
+    chart(document.getElementById('chart-multi'), Object.assign({}, base, { yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } }, series: series('multichannel_share', 'line', 100) }));
+    const steps = fu.steps;
+    const all = fu.channels.find(f => f.channel === 'all') || {};
     chart(document.getElementById('chart-funnel'), {
       tooltip: { trigger: 'item' },
       series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { formatter: '{b}: {c}' },
-        data: fu.allChannels.customers.map((v, i) => ({ name: stepNames[i], value: v })) }]
+        data: steps.map(s => ({ name: t('step.' + s), value: all[s] || 0 })) }]
     });
-    const rows = [fu.allChannels, ...fu.channels].map(f => Object.assign({ channel: f.channel === 'all' ? t('allChannels') : f.channel },
-      ...fu.steps.map((s, i) => ({ [s]: f.customers[i] })), { conversion: f.customers[0] ? f.customers[3] / f.customers[0] : 0 }));
+    const rows = fu.channels.map(f => Object.assign({}, f, { channel: f.channel === 'all' ? t('allChannels') : f.channel, conversion: f.viewed ? f.ordered / f.viewed : 0 }));
     table(document.getElementById('funnel-table'), [{ key: 'channel', label: t('channel') },
-      ...fu.steps.map(s => ({ key: s, label: t('step.' + s), num: true, fmt: num })), { key: 'conversion', label: t('conversion'), num: true, fmt: pct }], rows);
+      ...steps.map(s => ({ key: s, label: t('step.' + s), num: true, fmt: num })), { key: 'conversion', label: t('conversion'), num: true, fmt: pct }], rows);
   });
-
-  function range(days) {
-    return 'days=' + days;
-  }
 
   // --- Customer 360 --------------------------------------------------------------------------------
   page('customers', async (main, args) => {

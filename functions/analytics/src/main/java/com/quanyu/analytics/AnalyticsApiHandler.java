@@ -12,6 +12,8 @@ import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.lake.sql.LakeSql;
 import com.quanyu.shared.lake.sql.LakeSqlException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The staff figures the console reads, all from the lake's shared SQL aggregates ({@link StaffFigures}):
  * <ul>
- * <li>{@code GET /v1/analytics/overview?from=YYYY-MM-DD&to=YYYY-MM-DD} (or {@code days=N} ending at {@code to})</li>
+ * <li>{@code GET /v1/analytics/overview?from=YYYY-MM-DD&to=YYYY-MM-DD} (or {@code days=N} ending at {@code to}):
+ *     totals, the previous period's, daily rows per channel, the funnels</li>
  * <li>{@code GET /v1/analytics/funnels?from&to} (or {@code days})</li>
  * <li>{@code GET /v1/analytics/rfm?asOf=YYYY-MM-DD}</li>
  * </ul>
@@ -59,7 +62,8 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     private static LakeQueries lake(Env env) {
         S3Client s3 = AwsClients.s3(env);
         String bucket = env.required(LakeSql.BUCKET);
-        return new SqlLake(LakeSql.fromEnv(env, s3), s3, bucket);
+        return new SqlLake(LakeSql.fromEnv(env, s3), s3, bucket,
+                Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
     }
 
     @Override

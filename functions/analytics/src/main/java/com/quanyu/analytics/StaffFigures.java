@@ -21,16 +21,35 @@ public final class StaffFigures {
         this.lake = lake;
     }
 
-    /** Period totals, the same for the period before, and the daily rows per channel. */
+    /**
+     * Period totals, the same for the period before, the daily rows per channel and the period's
+     * funnels: two lake queries (the daily KPIs of both periods at once, the funnels).
+     */
     public Map<String, Object> overview(Period period) {
-        List<Map<String, Object>> daily = kpis(period);
+        Period previous = period.previous();
+        List<Map<String, Object>> both = lake.query("daily_kpis", Map.of("from", previous.from(), "to", period.to()));
+        List<Map<String, Object>> daily = both.stream().filter(r -> period.contains(day(r))).toList();
+        List<Map<String, Object>> before = both.stream().filter(r -> previous.contains(day(r))).toList();
+        Map<String, Object> funnels = funnels(period);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> all = ((List<Map<String, Object>>) funnels.get("channels")).stream()
+                .filter(r -> "all".equals(r.get("channel"))).findFirst().orElse(Map.of());
+        Map<String, Object> totals = totals(period, daily);
+        totals.put("shoppers", (long) number(all, "viewed"));
+        totals.put("buyers", (long) number(all, "ordered"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("totals", totals(period, daily));
-        body.put("previous", totals(period.previous(), kpis(period.previous())));
+        body.put("totals", totals);
+        body.put("previous", totals(previous, before));
         body.put("daily", daily);
+        body.put("funnels", funnels);
         return body;
+    }
+
+    private static LocalDate day(Map<String, Object> row) {
+        Object day = row.get("day");
+        return day instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(day));
     }
 
     /** Customers per funnel step, per channel and across channels ({@code all}). */
@@ -73,10 +92,6 @@ public final class StaffFigures {
         return body;
     }
 
-    private List<Map<String, Object>> kpis(Period period) {
-        return lake.query("daily_kpis", Map.of("from", period.from(), "to", period.to()));
-    }
-
     private Map<String, Object> totals(Period period, List<Map<String, Object>> daily) {
         double events = 0;
         double orders = 0;
@@ -94,16 +109,12 @@ public final class StaffFigures {
             fresh += number(row, "new_customers");
             returning += number(row, "returning_customers");
         }
-        Map<String, Object> all = lake.query("funnels", Map.of("from", period.from(), "to", period.to())).stream()
-                .filter(r -> "all".equals(r.get("channel"))).findFirst().orElse(Map.of());
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("from", period.from().toString());
         totals.put("to", period.to().toString());
         totals.put("events", (long) events);
         totals.put("orders", (long) orders);
         totals.put("revenue", round(revenue));
-        totals.put("shoppers", (long) number(all, "viewed"));
-        totals.put("buyers", (long) number(all, "ordered"));
         totals.put("activeCustomerDays", (long) active);
         totals.put("newCustomerDays", (long) fresh);
         totals.put("returningCustomerDays", (long) returning);
