@@ -82,10 +82,10 @@ const Q = (() => {
     { id: 'overview', groups: ['marketer', 'analyst', 'admin'] },
     { id: 'customers', groups: ['marketer', 'agent', 'admin'] },
     { id: 'desk', groups: ['agent', 'admin'] },
-    { id: 'stock', groups: ['marketer', 'analyst', 'admin'] },
+    { id: 'stock', groups: ['analyst', 'admin'] },
     { id: 'campaigns', groups: ['marketer', 'admin'] },
     { id: 'segments', groups: ['marketer', 'analyst', 'admin'] },
-    { id: 'deliveries', groups: ['analyst', 'admin', 'marketer'] },
+    { id: 'deliveries', groups: ['analyst', 'admin'] },
     { id: 'models', groups: ['analyst', 'admin'] }
   ];
   const allowed = s => NAV.filter(p => s.groups.some(g => p.groups.includes(g)));

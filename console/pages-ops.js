@@ -94,7 +94,7 @@
       <p>${esc(t('budgetBurn'))}: <b id="budget-spent">–</b> / ${esc(money(camp.budget, camp.currency))}</p>
       <div class="chart" id="chart-budget" style="height:90px" role="img" aria-label="${esc(t('budgetBurn'))}"></div>
       <div class="row"><button type="button" id="issue-coupon">${esc(t('issueSharedCoupon'))}</button></div>
-      <h2>${esc(t('couponUses'))}</h2><div id="coupon-uses"></div>`;
+      <h2>${esc(t('couponCodes'))}</h2><div id="coupon-uses"></div>`;
     document.getElementById('issue-coupon').addEventListener('click', async () => {
       const code = (camp.id.replace(/[^a-z0-9]/gi, '').slice(0, 10) + Math.floor(Math.random() * 1e5)).toUpperCase();
       try {
@@ -117,11 +117,8 @@
         budgetChart.setOption({ grid: { left: 10, right: 10, top: 10, bottom: 20 }, xAxis: { type: 'value', max: Number(fresh.budget) }, yAxis: { type: 'category', data: [''] },
           series: [{ type: 'bar', data: [spent], color: '#c8102e', label: { show: true, formatter: () => money(spent, fresh.currency) } }] });
       }
-      const coupons = await Promise.all(codes.map(c => get('/v1/coupons/' + encodeURIComponent(c)).catch(() => null)));
-      const rows = coupons.filter(Boolean).map(c => ({ code: c.code, cap: c.cap, used: c.cap != null && c.remaining != null ? c.cap - c.remaining : null, validUntil: c.validUntil }));
-      table(document.getElementById('coupon-uses'), [{ key: 'code', label: t('couponIssued') }, { key: 'used', label: t('used'), num: true }, { key: 'cap', label: t('cap'), num: true },
-        { key: 'validUntil', label: t('ends'), fmt: v => time(v) }], rows);
-      if (!rows.length) document.getElementById('coupon-uses').innerHTML = `<p class="muted">${esc(t('noCoupons'))}</p>`;
+      const uses = document.getElementById('coupon-uses');
+      uses.innerHTML = codes.length ? `<ul>${codes.map(c => `<li><code class="coupon-code">${esc(c)}</code></li>`).join('')}</ul>` : `<p class="muted">${esc(t('noCoupons'))}</p>`;
     }
     await refresh();
     Q.every(3000, () => refresh().catch(err => console.warn('refresh failed', err.message)));

@@ -1,5 +1,6 @@
 package com.quanyu.campaigns;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ public final class Http {
         context.setHttp(http);
         context.setRequestId("test");
         event.setRequestContext(context);
-        return event;
+        return StaffClaims.authorised(event);
     }
 
     public static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -1,5 +1,6 @@
 package com.quanyu.chatbot;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.chatbot.nlu.Understander;
@@ -8,6 +9,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,12 +34,13 @@ public final class ChatTestRig implements AutoCloseable {
     public static final String TELEGRAM_SECRET = "telegram-secret-token";
     public static final String TELEGRAM_BOT = "123456:bot-token";
     public static final String WEB_KEY = "web-chat-key";
-    public static final String AGENT_KEY = "agent-key";
     private static Understander understander;
     private static PlatformStandIn sharedPlatform;
 
     /** One stand-in per test JVM (stopping an HttpServer takes a second); tests tell their requests apart by user id. */
+    public static final String SECRET_ID = "quanyu/test/chatbot";
     public final PlatformStandIn platform = sharedPlatform();
+    private final SecretsManagerStandIn secrets;
     public final Env env;
     public final ChatWebhookHandler handler;
     public final String run = Long.toString(System.nanoTime(), 36);
@@ -46,16 +49,21 @@ public final class ChatTestRig implements AutoCloseable {
         this(aws, Map.of());
     }
 
-    /** With some settings replaced (e.g. the local secrets the sample events are signed with). */
-    public ChatTestRig(StandIns aws, Map<String, String> overrides) {
+    /**
+     * With some of the chat secret's fields replaced (e.g. the local secrets the sample events are
+     * signed with). The secrets are served by a Secrets Manager stand-in the real SDK client reads.
+     */
+    public ChatTestRig(StandIns aws, Map<String, String> secretOverrides) {
+        Map<String, String> secret = new java.util.LinkedHashMap<>(Map.of(
+                "wechatToken", WECHAT_TOKEN, "metaAppSecret", META_SECRET, "metaVerifyToken", META_VERIFY,
+                "metaAccessToken", "meta-access", "lineChannelSecret", LINE_SECRET, "lineAccessToken", "line-access",
+                "telegramSecretToken", TELEGRAM_SECRET, "telegramBotToken", TELEGRAM_BOT, "webChatKey", WEB_KEY));
+        secret.putAll(secretOverrides);
+        secrets = SecretsManagerStandIn.withValues(Map.of(SECRET_ID, Json.write(secret)));
         env = aws.envFor("ChatbotFunction").with(Map.ofEntries(
-                Map.entry("WECHAT_TOKEN", WECHAT_TOKEN), Map.entry("META_APP_SECRET", META_SECRET),
-                Map.entry("META_VERIFY_TOKEN", META_VERIFY), Map.entry("META_ACCESS_TOKEN", "meta-access"),
-                Map.entry("LINE_CHANNEL_SECRET", LINE_SECRET), Map.entry("LINE_ACCESS_TOKEN", "line-access"),
-                Map.entry("TELEGRAM_SECRET_TOKEN", TELEGRAM_SECRET), Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_BOT),
-                Map.entry("WEB_CHAT_KEY", WEB_KEY), Map.entry("AGENT_API_KEY", AGENT_KEY),
+                Map.entry("CHAT_SECRETS_ID", SECRET_ID), Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()),
                 Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
-                Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url()))).with(overrides);
+                Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url())));
         handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), shippedUnderstander()));
     }
 
@@ -103,7 +111,7 @@ public final class ChatTestRig implements AutoCloseable {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-" + System.nanoTime())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build()).build())
                 .build();
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(StaffClaims.authorised(event), null);
     }
 
     public static Map<String, String> wechatQuery(String token, long timestamp) {
@@ -180,5 +188,6 @@ public final class ChatTestRig implements AutoCloseable {
     /** Nothing to stop: the stand-in lives as long as the test JVM. */
     @Override
     public void close() {
+        secrets.close();
     }
 }

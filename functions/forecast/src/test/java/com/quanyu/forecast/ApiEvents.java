@@ -1,5 +1,6 @@
 package com.quanyu.forecast;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ final class ApiEvents {
     }
 
     static APIGatewayV2HTTPEvent forecast(String sku, Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/forecasts/{sku}")
+        return StaffClaims.authorised(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/forecasts/{sku}")
                 .withRawPath("/v1/forecasts/" + sku).withPathParameters(Map.of("sku", sku))
-                .withQueryStringParameters(query.isEmpty() ? null : query).build();
+                .withQueryStringParameters(query.isEmpty() ? null : query).build());
     }
 
     static APIGatewayV2HTTPEvent replenishment(Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/replenishment")
-                .withRawPath("/v1/replenishment").withQueryStringParameters(query.isEmpty() ? null : query).build();
+        return StaffClaims.authorised(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/replenishment")
+                .withRawPath("/v1/replenishment").withQueryStringParameters(query.isEmpty() ? null : query).build());
     }
 }

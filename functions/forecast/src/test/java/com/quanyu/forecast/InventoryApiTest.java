@@ -1,5 +1,6 @@
 package com.quanyu.forecast;
 
+import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,8 @@ class InventoryApiTest {
     }
 
     private APIGatewayV2HTTPResponse put(String body) {
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRouteKey("PUT /v1/inventory")
-                .withRawPath("/v1/inventory").withBody(body).build(), null);
+        return handler.handleRequest(StaffClaims.authorised(APIGatewayV2HTTPEvent.builder().withRouteKey("PUT /v1/inventory")
+                .withRawPath("/v1/inventory").withBody(body).build()), null);
     }
 
     @Test

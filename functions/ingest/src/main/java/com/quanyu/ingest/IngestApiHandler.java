@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.quanyu.ingest.admin.AdminAuth;
 import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
 import com.quanyu.ingest.admin.SourceAdmin;
@@ -16,6 +15,7 @@ import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.risk.OrderRiskScorers;
+import com.quanyu.shared.security.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,10 +47,13 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                 .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
                 .build();
+        // Per source (write key): SOURCE_REQUESTS_PER_SECOND on average over 10-second windows.
+        RateLimiter perSource = RateLimiter.of(dynamo, env.required("IDEMPOTENCY_TABLE"), "source",
+                10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100), Duration.ofSeconds(10), Clock.systemUTC());
         SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
-        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), pipeline, Clock.systemUTC());
-        SourceAdmin sourceAdmin = new SourceAdmin(new AdminAuth(env), sources);
-        ProfileAdmin admin = new ProfileAdmin(new AdminAuth(env), stores.profiles(), stores.orders(),
+        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), perSource, pipeline, Clock.systemUTC());
+        SourceAdmin sourceAdmin = new SourceAdmin(sources);
+        ProfileAdmin admin = new ProfileAdmin(stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());
         this.router = Router.builder()

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.source.WriteKeyAuth;
+import com.quanyu.shared.security.RateLimiter;
 import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventPipeline;
@@ -27,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Segment-compatible intake routes: authenticate the write key, enforce the size limits,
+ * The Segment-compatible intake routes: authenticate the write key, count the request against
+ * the source's rate limit (429 with retry-after beyond it), enforce the size limits,
  * validate every event (a request is accepted whole or rejected whole, naming the first bad field),
  * then run the pipeline. Answers 200 {@code {"success": true, ...}}; 503 with {@code retry-after}
  * when storage failed or a message is being processed by a concurrent request, so that SDKs retry.
@@ -38,11 +40,13 @@ final class SegmentIntake {
     private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
+    private final RateLimiter perSource;
     private final EventPipeline pipeline;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, EventPipeline pipeline, Clock clock) {
+    SegmentIntake(WriteKeyAuth auth, RateLimiter perSource, EventPipeline pipeline, Clock clock) {
         this.auth = auth;
+        this.perSource = perSource;
         this.pipeline = pipeline;
         this.clock = clock;
     }
@@ -56,6 +60,7 @@ final class SegmentIntake {
         }
         JsonNode body = request.jsonBody();
         Source source = auth.authenticate(request, body);
+        perSource.acquire(source.sourceId());
         return run(source, List.of(parse(body, source, type, receivedAt, null, "")));
     }
 
@@ -68,6 +73,7 @@ final class SegmentIntake {
         }
         JsonNode body = request.jsonBody();
         Source source = auth.authenticate(request, body);
+        perSource.acquire(source.sourceId());
         JsonNode batch = body.get("batch");
         if (batch == null || batch.isNull()) {
             throw ApiException.invalidField("batch", "is required: an array of events");

@@ -1,5 +1,6 @@
 package com.quanyu.ingest;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,7 +27,7 @@ final class ApiEvents {
         Map<String, String> lower = new HashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(), v));
         lower.putIfAbsent("content-type", "application/json");
-        return APIGatewayV2HTTPEvent.builder()
+        return StaffClaims.authorised(APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(method + " " + routePath)
                 .withRawPath(rawPath)
                 .withHeaders(lower)
@@ -34,6 +35,6 @@ final class ApiEvents {
                 .withIsBase64Encoded(false)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context)
-                .build();
+                .build());
     }
 }

@@ -1,5 +1,6 @@
 package com.quanyu.ingest;
 
+import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(AwsStandInsExtension.class)
 class IngestApiHandlerTest {
-    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    static final String ADMIN_GROUP = "admin";
 
     private final IngestApiHandler handler;
     private final String writeKey;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     IngestApiHandlerTest(StandIns aws) {
-        Env env = aws.envFor("IngestFunction").with(Map.of("ADMIN_API_KEY", ADMIN_KEY));
+        Env env = aws.envFor("IngestFunction");
         this.handler = new IngestApiHandler(env, aws.dynamo(), aws.s3());
         this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Web shop", "web").writeKey();
     }
@@ -35,11 +36,13 @@ class IngestApiHandlerTest {
         return handler.handleRequest(ApiEvents.post(path, body, Map.of("Authorization", ApiEvents.basic(writeKey))), null);
     }
 
-    private APIGatewayV2HTTPResponse admin(String method, String id, String key) {
-        Map<String, String> headers = key == null ? Map.of() : Map.of("x-admin-key", key);
+    /** A profile route as a staff member in {@code groups} calls it (none: no token at all). */
+    private APIGatewayV2HTTPResponse admin(String method, String id, String... groups) {
         String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-        return handler.handleRequest(ApiEvents.request(method, "/v1/profiles/{id}", "/v1/profiles/" + encoded, null,
-                headers, Map.of("id", encoded)), null);
+        var event = ApiEvents.request(method, "/v1/profiles/{id}", "/v1/profiles/" + encoded, null,
+                Map.of("Authorization", ApiEvents.basic(writeKey)), Map.of("id", encoded));
+        event.getRequestContext().setAuthorizer(null);
+        return handler.handleRequest(groups.length == 0 ? event : StaffClaims.as(event, groups), null);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
@@ -62,7 +65,7 @@ class IngestApiHandlerTest {
         assertEquals(200, batch.getStatusCode(), batch.getBody());
         assertEquals(2, json(batch).get("accepted").asInt());
 
-        JsonNode profile = json(admin("GET", "email:ann." + run + "@example.com", ADMIN_KEY));
+        JsonNode profile = json(admin("GET", "email:ann." + run + "@example.com", ADMIN_GROUP));
         assertEquals(8, profile.path("counters").path("events").asInt(), profile.toString());
         assertTrue(!profile.has("merged"));
         assertEquals(3, profile.path("counters").path("pageViews").asInt());
@@ -71,30 +74,31 @@ class IngestApiHandlerTest {
         assertEquals("ord-" + run, profile.path("recentOrders").get(0).path("orderId").asText());
         assertTrue(profile.path("recentOrders").get(0).has("risk"), "orders are scored at ingestion");
         String profileId = profile.get("profileId").asText();
-        assertEquals(profileId, json(admin("GET", "old-anon-" + run, ADMIN_KEY)).get("profileId").asText());
-        assertEquals(profileId, json(admin("GET", profileId, ADMIN_KEY)).get("profileId").asText());
+        assertEquals(profileId, json(admin("GET", "old-anon-" + run, ADMIN_GROUP)).get("profileId").asText());
+        assertEquals(profileId, json(admin("GET", profileId, ADMIN_GROUP)).get("profileId").asText());
         assertTrue(!profile.has("appliedEvents"));
     }
 
     @Test
-    void adminRoutesNeedTheAdminKeyNotAWriteKey() {
+    void profileRoutesNeedAStaffTokenInAnAllowedGroupNotAWriteKey() {
         post("/v1/identify", "{\"userId\":\"adm-" + run + "\"}");
-        assertEquals(401, admin("GET", "adm-" + run, null).getStatusCode());
-        assertEquals(403, admin("GET", "adm-" + run, writeKey).getStatusCode());
-        assertEquals(200, admin("GET", "adm-" + run, ADMIN_KEY).getStatusCode());
-        assertEquals(404, admin("GET", "nobody-" + run, ADMIN_KEY).getStatusCode());
+        assertEquals(401, admin("GET", "adm-" + run).getStatusCode(), "a write key alone is no staff token");
+        assertEquals(403, admin("GET", "adm-" + run, "analyst").getStatusCode());
+        assertEquals(200, admin("GET", "adm-" + run, "agent").getStatusCode());
+        assertEquals(403, admin("DELETE", "adm-" + run, "marketer").getStatusCode(), "only admins erase");
+        assertEquals(404, admin("GET", "nobody-" + run, ADMIN_GROUP).getStatusCode());
     }
 
     @Test
     void deleteForgetsThePersonAndLateEventsDoNotResurrectThem() throws Exception {
         post("/v1/identify", "{\"userId\":\"rtbf-" + run + "\",\"traits\":{\"email\":\"rtbf" + run + "@example.com\"}}");
-        APIGatewayV2HTTPResponse deleted = admin("DELETE", "email:rtbf" + run + "@example.com", ADMIN_KEY);
+        APIGatewayV2HTTPResponse deleted = admin("DELETE", "email:rtbf" + run + "@example.com", ADMIN_GROUP);
         assertEquals(200, deleted.getStatusCode(), deleted.getBody());
-        assertEquals(410, admin("GET", "rtbf-" + run, ADMIN_KEY).getStatusCode());
+        assertEquals(410, admin("GET", "rtbf-" + run, ADMIN_GROUP).getStatusCode());
         APIGatewayV2HTTPResponse late = post("/v1/track", "{\"userId\":\"rtbf-" + run + "\",\"event\":\"Came Back\"}");
         assertEquals(200, late.getStatusCode());
         assertEquals(1, json(late).get("suppressed").asInt());
-        assertEquals(410, admin("GET", "rtbf-" + run, ADMIN_KEY).getStatusCode());
-        assertEquals(410, admin("DELETE", "rtbf-" + run, ADMIN_KEY).getStatusCode());
+        assertEquals(410, admin("GET", "rtbf-" + run, ADMIN_GROUP).getStatusCode());
+        assertEquals(410, admin("DELETE", "rtbf-" + run, ADMIN_GROUP).getStatusCode());
     }
 }

@@ -22,7 +22,7 @@ class SampleEventsTest {
     private final IngestApiHandler handler;
 
     SampleEventsTest(StandIns aws) {
-        Env env = aws.envFor("IngestFunction").with(Map.of("ADMIN_API_KEY", "local-admin-key-change-me"));
+        Env env = aws.envFor("IngestFunction");
         new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Sample web shop", "web", "qy_demo_web_write_key_0001");
         this.handler = new IngestApiHandler(env, aws.dynamo(), aws.s3());
     }

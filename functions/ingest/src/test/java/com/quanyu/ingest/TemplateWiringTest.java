@@ -20,16 +20,17 @@ class TemplateWiringTest {
     }
 
     @Test
-    void ingestRoutesWithIamOnlyOnTheAdminRoutes() {
+    void ingestRoutesWithTheStaffAuthoriserOnlyOnTheProfileRoutes() {
         SamFunction ingest = function("IngestFunction");
         assertEquals(IngestApiHandler.class.getName(), ingest.handlerClass());
-        Map<String, Boolean> routes = ingest.routes().stream()
-                .collect(Collectors.toMap(SamFunction.HttpRoute::routeKey, SamFunction.HttpRoute::iamAuth));
+        Map<String, String> routes = ingest.routes().stream()
+                .collect(Collectors.toMap(SamFunction.HttpRoute::routeKey, SamFunction.HttpRoute::authorizer));
         for (String call : List.of("track", "identify", "page", "screen", "group", "alias", "batch")) {
-            assertEquals(Boolean.FALSE, routes.get("POST /v1/" + call), call + ": write-key auth, not IAM");
+            assertEquals("NONE", routes.get("POST /v1/" + call), call + ": write-key auth in the function, no gateway authoriser");
         }
-        assertEquals(Boolean.TRUE, routes.get("GET /v1/profiles/{id}"));
-        assertEquals(Boolean.TRUE, routes.get("DELETE /v1/profiles/{id}"));
+        // staff (console) routes since issue 11: Cognito JWT, groups checked by StaffAccess (docs/security.md)
+        assertEquals("StaffJwt", routes.get("GET /v1/profiles/{id}"));
+        assertEquals("StaffJwt", routes.get("DELETE /v1/profiles/{id}"));
         for (String variable : List.of("SOURCES_TABLE", "PROFILES_TABLE", "ORDERS_TABLE", "IDEMPOTENCY_TABLE",
                 "DATA_LAKE_BUCKET", "MODELS_BUCKET", "CONVERSATIONS_TABLE")) {
             assertTrue(!ingest.environment().getOrDefault(variable, "").isBlank(), variable);

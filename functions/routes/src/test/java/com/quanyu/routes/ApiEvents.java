@@ -1,5 +1,6 @@
 package com.quanyu.routes;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,12 +22,12 @@ final class ApiEvents {
                                                Map<String, String> pathParameters, Map<String, String> headers) {
         Map<String, String> allHeaders = new HashMap<>(headers);
         allHeaders.put("content-type", "application/json");
-        return APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withRawPath(rawPath).withBody(body)
+        return StaffClaims.authorised(APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withRawPath(rawPath).withBody(body)
                 .withQueryStringParameters(query.isEmpty() ? null : query).withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withHeaders(allHeaders)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("test-request")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(routeKey.split(" ")[0]).withPath(rawPath).build())
                         .build())
-                .build();
+                .build());
     }
 }

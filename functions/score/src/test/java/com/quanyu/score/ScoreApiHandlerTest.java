@@ -1,5 +1,6 @@
 package com.quanyu.score;
 
+import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,7 +139,7 @@ class ScoreApiHandlerTest {
         event.setPathParameters(path);
         event.setQueryStringParameters(query);
         event.setBody(body);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(StaffClaims.authorised(event), null);
         assertEquals(status, response.getStatusCode(), response.getBody());
         return Json.read(response.getBody(), JsonNode.class);
     }

@@ -17,17 +17,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the AWS clients every function uses, from its {@link Env}.
  *
  * <p>One lightweight HTTP client (URLConnection) keeps cold starts and artifacts small. When
- * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL_S3} is set (local stand-ins), the
+ * {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3} or
+ * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} is set (local stand-ins), the
  * client targets that endpoint with path-style S3 and fixed local credentials.
  */
 public final class AwsClients {
     public static final String DYNAMODB_ENDPOINT = "AWS_ENDPOINT_URL_DYNAMODB";
     public static final String S3_ENDPOINT = "AWS_ENDPOINT_URL_S3";
+    public static final String SECRETS_MANAGER_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
 
     private AwsClients() {
     }
@@ -65,6 +68,17 @@ public final class AwsClients {
                 .overrideConfiguration(overrides())
                 .credentialsProvider(credentials(env, false))
                 .build();
+    }
+
+    public static SecretsManagerClient secretsManager(Env env) {
+        var builder = SecretsManagerClient.builder()
+                .httpClient(httpClient())
+                .region(region(env))
+                .overrideConfiguration(overrides());
+        Optional<URI> endpoint = env.optional(SECRETS_MANAGER_ENDPOINT).map(URI::create);
+        endpoint.ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials(env, endpoint.isPresent()));
+        return builder.build();
     }
 
     private static SdkHttpClient httpClient() {

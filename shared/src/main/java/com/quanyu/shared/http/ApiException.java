@@ -59,6 +59,32 @@ public class ApiException extends RuntimeException {
     }
 
     /** A downstream dependency failed; the caller should retry the same request (idempotently). */
+    /** 429: the caller's rate limit is reached; answered with {@code retry-after: seconds}. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new RateLimited(message, Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds after which a retry may succeed, for the {@code retry-after} header (429 and 503). */
+    public long retryAfterSeconds() {
+        return 1;
+    }
+
+    /** A rate-limited request and when to retry it. */
+    private static final class RateLimited extends ApiException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfter;
+
+        RateLimited(String message, long retryAfter) {
+            super(429, "too_many_requests", message);
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfter;
+        }
+    }
+
     public static ApiException unavailable(String message, Throwable cause) {
         return new ApiException(503, "service_unavailable", message, cause);
     }

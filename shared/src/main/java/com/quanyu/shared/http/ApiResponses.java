@@ -42,9 +42,9 @@ public final class ApiResponses {
 
     public static APIGatewayV2HTTPResponse error(ApiException e) {
         APIGatewayV2HTTPResponse response = error(e.status(), e.error(), e.getMessage());
-        if (e.status() == 503) {
+        if (e.status() == 503 || e.status() == 429) {
             Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
-            headers.put("retry-after", "1");
+            headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
             response.setHeaders(headers);
         }
         return response;

@@ -3,6 +3,8 @@ package com.quanyu.shared.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.security.RoutePolicies;
+import com.quanyu.shared.security.StaffAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -11,7 +13,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Dispatches an HTTP API request to the route handler registered for its route key
  * ({@code "POST /v1/track"}), and turns every failure into the JSON error format: the caller's
  * faults as 4xx, a failing AWS dependency as a retryable 503, anything else as a 500 without
- * internals. Stack traces go to the log, never to the caller.
+ * internals. Stack traces go to the log, never to the caller. Staff routes are checked against
+ * the authorisation table first ({@link StaffAccess}).
  */
 public final class Router {
     /** Handles one route. */
@@ -42,6 +45,7 @@ public final class Router {
             return ApiResponses.error(404, "not_found", "no route for " + request.method() + " " + request.rawPath());
         }
         try {
+            StaffAccess.check(RoutePolicies.bundled(), request.routeKey(), event);
             return route.handle(request);
         } catch (ApiException e) {
             if (e.status() >= 500) {

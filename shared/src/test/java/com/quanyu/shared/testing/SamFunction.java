@@ -23,10 +23,23 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                           Map<String, String> environment,
                           List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events) {
 
-    /** An HttpApi route; {@code iamAuth} when the route requires AWS_IAM authorisation. */
-    public record HttpRoute(String eventName, String method, String path, boolean iamAuth) {
+    /**
+     * An HttpApi route and its {@code Auth.Authorizer}: {@code NONE} (no authoriser at the gateway),
+     * {@code AWS_IAM}, or the name of an authoriser declared on the HttpApi (e.g. the staff JWT one).
+     */
+    public record HttpRoute(String eventName, String method, String path, String authorizer) {
         public String routeKey() {
             return method + " " + path;
+        }
+
+        /** The route requires a SigV4-signed request (AWS_IAM). */
+        public boolean iamAuth() {
+            return "AWS_IAM".equals(authorizer);
+        }
+
+        /** The route has no authoriser at the gateway (the function may still check a key or signature). */
+        public boolean noGatewayAuth() {
+            return "NONE".equals(authorizer);
         }
     }
 
@@ -62,7 +75,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                     case "HttpApi" -> {
                         Map<String, Object> auth = CfnTemplate.map(eventProperties.get("Auth"));
                         routes.add(new HttpRoute(name, String.valueOf(eventProperties.get("Method")).toUpperCase(),
-                                String.valueOf(eventProperties.get("Path")), "AWS_IAM".equals(auth.get("Authorizer"))));
+                                String.valueOf(eventProperties.get("Path")), String.valueOf(auth.getOrDefault("Authorizer", "NONE"))));
                     }
                     case "Schedule", "ScheduleV2" -> schedules.add(new Schedule(name,
                             String.valueOf(eventProperties.get("ScheduleExpression")),

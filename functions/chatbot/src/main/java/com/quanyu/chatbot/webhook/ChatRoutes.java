@@ -27,7 +27,7 @@ public final class ChatRoutes {
         var telegram = new TelegramWebhook(config, app.chat(), telegramSender);
         var web = new WebChatEndpoint(config, app.chat(), app.clock());
         // WhatsApp needs the business phone number id of the customer's last message, which the queue does not keep
-        var agents = new AgentEndpoints(config, app.desk(), Map.of(Platform.MESSENGER, metaSender, Platform.INSTAGRAM, metaSender,
+        var agents = new AgentEndpoints(app.desk(), Map.of(Platform.MESSENGER, metaSender, Platform.INSTAGRAM, metaSender,
                 Platform.LINE, lineSender, Platform.TELEGRAM, telegramSender), app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)

@@ -21,9 +21,9 @@ class SampleEventsTest {
     private final ChatTestRig rig;
 
     SampleEventsTest(StandIns aws) {
-        rig = new ChatTestRig(aws, Map.of("WECHAT_TOKEN", "local-wechat-token", "META_APP_SECRET", "local-meta-app-secret",
-                "META_VERIFY_TOKEN", "local-meta-verify-token", "LINE_CHANNEL_SECRET", "local-line-channel-secret",
-                "TELEGRAM_SECRET_TOKEN", "local-telegram-secret-token", "WEB_CHAT_KEY", "local-web-chat-key", "AGENT_API_KEY", "local-agent-key"));
+        rig = new ChatTestRig(aws, Map.of("wechatToken", "local-wechat-token", "metaAppSecret", "local-meta-app-secret",
+                "metaVerifyToken", "local-meta-verify-token", "lineChannelSecret", "local-line-channel-secret",
+                "telegramSecretToken", "local-telegram-secret-token", "webChatKey", "local-web-chat-key"));
     }
 
     @AfterEach

@@ -36,16 +36,16 @@ class WebChatAndHandoffTest {
         JsonNode silent = body(rig.web(user, "w2", "还在吗？"));
         assertEquals("", silent.path("reply").asText(), "the bot stays silent while an agent has the conversation");
 
-        var queue = rig.call("GET", "/v1/chat/handoffs", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of(), null);
+        var queue = rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null);
         assertEquals(200, queue.getStatusCode());
         assertTrue(queue.getBody().contains(user) && queue.getBody().contains("customer_asked") && queue.getBody().contains("还在吗"),
                 "the queue item names the user, the reason and the transcript: " + queue.getBody());
         assertEquals(401, rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null).getStatusCode());
 
         String release = "{\"platform\":\"web\",\"userId\":\"" + user + "\"}";
-        assertEquals(200, rig.call("POST", "/v1/chat/handoffs/release", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of(), release).getStatusCode());
-        assertEquals(404, rig.call("POST", "/v1/chat/handoffs/release", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of(), release).getStatusCode());
-        assertFalse(rig.call("GET", "/v1/chat/handoffs", Map.of("x-agent-key", ChatTestRig.AGENT_KEY), Map.of(), null).getBody().contains(user));
+        assertEquals(200, rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release).getStatusCode());
+        assertEquals(404, rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release).getStatusCode());
+        assertFalse(rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null).getBody().contains(user));
         JsonNode back = body(rig.web(user, "w3", "你好"));
         assertTrue(back.path("reply").asText().contains("您好"), back.toString());
     }

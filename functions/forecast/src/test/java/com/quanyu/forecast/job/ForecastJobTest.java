@@ -1,5 +1,6 @@
 package com.quanyu.forecast.job;
 
+import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,9 +83,9 @@ class ForecastJobTest {
         assertTrue(newProduct.path("notes").toString().contains("short_history"), newProduct.toString());
 
         var api = new ForecastApiHandler(env);
-        var stockout = Json.parse(api.handleRequest(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+        var stockout = Json.parse(api.handleRequest(StaffClaims.authorised(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /v1/replenishment").withQueryStringParameters(Map.of("location", "S01", "risk", "stockout"))
-                .build(), null).getBody());
+                .build()), null).getBody());
         JsonNode order = stockout.path("items").get(0);
         assertEquals("JOB-1", order.path("sku").asText());
         double suggested = order.path("suggestedOrder").asDouble();

@@ -8,6 +8,7 @@ import com.quanyu.chatbot.nlu.LabeledText;
 import com.quanyu.chatbot.nlu.Understander;
 import com.quanyu.chatbot.platform.Signatures;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,10 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "understanding, warm (%d texts): p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 understandMs.length, percentile(understandMs, 50), percentile(understandMs, 99), percentile(understandMs, 100));
 
-        try (StandIns aws = StandIns.start(Optional.empty())) {
-            var env = aws.envFor("ChatbotFunction").with(Map.of("WEB_CHAT_KEY", "bench-key"));
+        try (StandIns aws = StandIns.start(Optional.empty());
+             SecretsManagerStandIn secrets = SecretsManagerStandIn.withValues(Map.of("quanyu/bench/chatbot", "{\"webChatKey\":\"bench-key\"}"))) {
+            var env = aws.envFor("ChatbotFunction").with(Map.of("CHAT_SECRETS_ID", "quanyu/bench/chatbot",
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()));
             ChatWebhookHandler handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), understander));
             int warmup = Math.max(50, turns / 3);
             double[] turnMs = new double[turns];

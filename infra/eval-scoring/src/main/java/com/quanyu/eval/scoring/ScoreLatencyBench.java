@@ -162,6 +162,13 @@ public final class ScoreLatencyBench {
         e.setRouteKey(routeKey);
         e.setPathParameters(path);
         e.setQueryStringParameters(query);
+        // as API Gateway delivers a staff request after its JWT authoriser (docs/security.md)
+        e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[admin]")).build())
+                        .build())
+                .build());
         return e;
     }
 

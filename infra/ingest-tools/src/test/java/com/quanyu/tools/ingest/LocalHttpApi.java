@@ -1,5 +1,6 @@
 package com.quanyu.tools.ingest;
 
+import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -58,7 +59,7 @@ final class LocalHttpApi implements AutoCloseable {
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http)
                             .withRequestId("local-" + System.nanoTime()).build())
                     .build();
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(StaffClaims.authorised(event), null);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             }

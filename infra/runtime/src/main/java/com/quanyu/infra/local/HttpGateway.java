@@ -31,12 +31,23 @@ import java.util.concurrent.Executors;
  * Serves every HttpApi route of template.yaml on localhost, as API Gateway's HTTP API would:
  * builds a payload-2.0 {@link APIGatewayV2HTTPEvent}, invokes the real handler, writes back its
  * {@link APIGatewayV2HTTPResponse}. Routes with {@code AWS_IAM} authorisation require the local
- * admin key in {@code x-admin-key} instead of a SigV4 signature. {@code /_local/outbox} is the
- * {@link Outbox}, the stand-in for every outbound messaging API.
+ * admin key in {@code x-admin-key} instead of a SigV4 signature; routes with a JWT authoriser
+ * require {@code Authorization: Bearer <jwt>} checked as API Gateway would ({@link LocalAuth}), and
+ * the function gets the token's claims in {@code requestContext.authorizer.jwt.claims}.
+ * {@code /_local/outbox} is the {@link Outbox}, the stand-in for every outbound messaging API;
+ * {@code /console/} the staff console's static files ({@link ConsoleAssets}).
  */
 final class HttpGateway implements AutoCloseable {
     /** A route bound to the function that serves it. */
-    record Binding(RouteTemplate route, LocalFunction function, boolean iamAuth) {
+    record Binding(RouteTemplate route, LocalFunction function, String authorizer) {
+        boolean iamAuth() {
+            return "AWS_IAM".equals(authorizer);
+        }
+
+        /** Any named authoriser of the HttpApi: the template declares only JWT ones. */
+        boolean jwtAuth() {
+            return !iamAuth() && !"NONE".equals(authorizer);
+        }
     }
 
     /** A locally added endpoint outside template.yaml (the {@code /_local} control routes). */
@@ -55,10 +66,12 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final String adminKey;
+    private final ConsoleAssets console;
     private final Outbox outbox = new Outbox();
     private volatile List<Binding> bindings = List.of();
+    private volatile LocalAuth auth;
+    private volatile RouteThrottle throttle;
     private volatile ControlEndpoint control = (method, path, body) -> Optional.empty();
-    private final ConsoleAssets console;
 
     /** Binds the port at once (so functions can be given the outbox's URL), serves after {@link #start}. */
     HttpGateway(int port, String adminKey, ConsoleAssets console) throws IOException {
@@ -70,12 +83,14 @@ final class HttpGateway implements AutoCloseable {
         this.server.createContext(Outbox.PATH, outbox);
     }
 
-    /** Starts serving these routes and control endpoints. */
-    void start(List<Binding> routes, ControlEndpoint controlEndpoint) {
+    /** Starts serving these routes, checked by this token issuer and throttle, and control endpoints. */
+    void start(List<Binding> routes, ControlEndpoint controlEndpoint, LocalAuth tokens, RouteThrottle limits) {
         this.bindings = routes.stream()
                 .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
                 .toList();
         this.control = controlEndpoint;
+        this.auth = tokens;
+        this.throttle = limits;
         server.start();
     }
 
@@ -100,6 +115,9 @@ final class HttpGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            if (Cors.handle(exchange, method)) {
+                return;
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 send(exchange, 413, Map.of("error", "payload_too_large", "message", "API Gateway accepts at most 10 MB"));
@@ -124,12 +142,30 @@ final class HttpGateway implements AutoCloseable {
             for (Binding binding : bindings) {
                 Optional<Map<String, String>> parameters = binding.route().match(method, path);
                 if (parameters.isPresent()) {
+                    var wait = throttle.acquire(binding.route().routeKey(), System.nanoTime());
+                    if (wait.isPresent()) {
+                        exchange.getResponseHeaders().set("retry-after", Long.toString(Math.max(1, wait.getAsLong())));
+                        send(exchange, 429, Map.of("error", "too_many_requests",
+                                "message", "the route's throttling limit (template.yaml RouteSettings) is reached; retry later"));
+                        return;
+                    }
                     if (binding.iamAuth() && !adminKeyMatches(exchange.getRequestHeaders().getFirst("x-admin-key"))) {
                         send(exchange, 403, Map.of("error", "forbidden",
                                 "message", "this route needs IAM authorisation; locally send the admin key in x-admin-key"));
                         return;
                     }
-                    invoke(exchange, binding, parameters.get(), body);
+                    Map<String, String> claims = Map.of();
+                    if (binding.jwtAuth()) {
+                        LocalAuth.Verification verification = auth.verify(exchange.getRequestHeaders().getFirst("authorization"));
+                        if (!verification.valid()) {
+                            exchange.getResponseHeaders().set("www-authenticate",
+                                    "Bearer error=\"invalid_token\", error_description=\"" + verification.failure() + "\"");
+                            send(exchange, 401, Map.of("error", "unauthorized", "message", verification.failure()));
+                            return;
+                        }
+                        claims = verification.claims();
+                    }
+                    invoke(exchange, binding, parameters.get(), body, claims);
                     return;
                 }
             }
@@ -139,12 +175,14 @@ final class HttpGateway implements AutoCloseable {
         }
     }
 
-    private void invoke(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) throws IOException {
+    private void invoke(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body,
+                        Map<String, String> claims) throws IOException {
         if (binding.function().initError().isPresent()) {
             send(exchange, 502, Map.of("error", "function_unavailable", "message", binding.function().initError().get()));
             return;
         }
         APIGatewayV2HTTPEvent event = toEvent(exchange, binding, pathParameters, body);
+        event.getRequestContext().setAuthorizer(authorizer(binding, claims));
         Object result;
         try {
             result = binding.function().invoke(event);
@@ -214,6 +252,23 @@ final class HttpGateway implements AutoCloseable {
                 .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(!text)
                 .build();
+    }
+
+    /** What API Gateway tells the function about the caller it authorised (null for unauthorised routes). */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(Binding binding, Map<String, String> claims) {
+        if (binding.jwtAuth()) {
+            return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).withScopes(null).build())
+                    .build();
+        }
+        if (binding.iamAuth()) {
+            return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder().withAccessKey("local").withAccountId("000000000000")
+                            .withCallerId("local-admin").withUserArn("arn:aws:iam::000000000000:user/local-admin").withUserId("local-admin")
+                            .build())
+                    .build();
+        }
+        return null;
     }
 
     /** Repeated parameters are joined with commas, as API Gateway does. */

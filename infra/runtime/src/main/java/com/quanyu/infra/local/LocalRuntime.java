@@ -3,9 +3,11 @@ package com.quanyu.infra.local;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
-import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.Outbox;
+import com.quanyu.shared.testing.RepoRoot;
+import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.testing.SamFunction;
+import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,15 +38,20 @@ public final class LocalRuntime implements AutoCloseable {
     private final S3Notifications notifications;
     private final LocalPlatform platform;
     private final LocalSecrets secrets;
+    private final LocalAuth auth;
+    private final SecretsManagerStandIn secretsManager;
 
     private LocalRuntime(StandIns standIns, Map<String, LocalFunction> functions, HttpGateway gateway,
-                         S3Notifications notifications, LocalPlatform platform, LocalSecrets secrets) {
+                         S3Notifications notifications, LocalPlatform platform, LocalSecrets secrets, LocalAuth auth,
+                         SecretsManagerStandIn secretsManager) {
         this.standIns = standIns;
         this.functions = functions;
         this.gateway = gateway;
         this.notifications = notifications;
         this.platform = platform;
         this.secrets = secrets;
+        this.auth = auth;
+        this.secretsManager = secretsManager;
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,6 +84,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
         HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey(), new ConsoleAssets(root.resolve("console")));
+        LocalAuth auth = new LocalAuth("http://127.0.0.1:" + gateway.port() + "/_local/auth",
+                LocalAuth.keyPair(secrets.jwtSigningKey()), secrets.staffPasswords(), java.time.Clock.systemUTC());
         StandIns standIns;
         try {
             standIns = StandIns.start(options.dataDir());
@@ -84,28 +93,35 @@ public final class LocalRuntime implements AutoCloseable {
             gateway.close();
             throw e;
         }
+        String chatSecretId = standIns.envFor("ChatbotFunction").required("CHAT_SECRETS_ID");
+        SecretsManagerStandIn secretsManager = SecretsManagerStandIn.start(id -> id.equals(chatSecretId)
+                ? Optional.of(LocalSecrets.chatSecretJson(secrets.file())) : Optional.empty());
         try {
             Map<String, String> outboxEndpoints = Outbox.endpoints(gateway.outboxUrl());
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             List<HttpGateway.Binding> bindings = new ArrayList<>();
             List<S3Notifications.Subscription> subscriptions = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
-                Env env = standIns.envFor(definition.logicalId()).with(secrets.values()).with(outboxEndpoints);
+                Env env = standIns.envFor(definition.logicalId())
+                        .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint())).with(outboxEndpoints);
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
                         "function", definition.logicalId(), "reason", error));
                 functions.put(definition.logicalId(), function);
                 definition.routes().forEach(route -> bindings.add(new HttpGateway.Binding(
-                        new RouteTemplate(route.method(), route.path()), function, route.iamAuth())));
+                        new RouteTemplate(route.method(), route.path()), function, route.authorizer())));
                 definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
                         standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
             }
             Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
-            ControlRoutes control = new ControlRoutes(functions, notifications);
-            gateway.start(bindings, control);
+            ControlRoutes routes = new ControlRoutes(functions, notifications);
+            AuthEndpoints authEndpoints = new AuthEndpoints(auth);
+            HttpGateway.ControlEndpoint control = (method, path, body) -> authEndpoints.handle(method, path, body)
+                    .or(() -> routes.handle(method, path, body));
+            gateway.start(bindings, control, auth, RouteThrottle.of(standIns.template()));
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
-            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets);
+            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets, auth, secretsManager);
             if (options.seed()) {
                 runtime.seed(seeders, secretsDir);
             }
@@ -113,6 +129,7 @@ public final class LocalRuntime implements AutoCloseable {
             return runtime;
         } catch (RuntimeException | IOException e) {
             gateway.close();
+            secretsManager.close();
             standIns.close();
             throw e;
         }
@@ -162,6 +179,11 @@ public final class LocalRuntime implements AutoCloseable {
         return secrets.adminKey();
     }
 
+    /** A fresh ID token of the demo staff user of a group (marketer, agent, analyst, admin). */
+    String staffToken(String group) {
+        return auth.issue(group, secrets.staffPasswords().get(group)).orElseThrow().idToken();
+    }
+
     /** Delivers pending S3 notifications now (tests and seeders; normally a poller does it). */
     int deliverS3Notifications() {
         return notifications.pollOnce();
@@ -170,16 +192,22 @@ public final class LocalRuntime implements AutoCloseable {
     String banner() {
         StringBuilder out = new StringBuilder();
         out.append("\nQuanyu local runtime is up.\n")
-                .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff sign-in: README, section Console)\n")
+                .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff users and passwords below; README, section Console)\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
+                .append("  Secrets Manager:     ").append(secretsManager.endpoint()).append("  (GetSecretValue; values from the dev secrets file)\n")
                 .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
                 .append("?channel=&recipient=   (DELETE clears)\n")
-                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append("\n\nRoutes:\n");
+                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append('\n')
+                .append("\nStaff sign-in (local Cognito stand-in; docs/security.md \"Auth contract\"):\n")
+                .append("  POST ").append(baseUrl()).append("/_local/auth/token  {\"username\",\"password\"} -> {\"idToken\",\"accessToken\",\"expiresIn\"}\n")
+                .append("  JWKS ").append(auth.issuer()).append("/.well-known/jwks.json\n");
+        secrets.staffPasswords().forEach((user, password) -> out.append(String.format("  user %-9s password %s%n", user, password)));
+        out.append("\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
                 .forEach(b -> out.append(String.format("  %-6s %s%s   -> %s%s%n", b.route().method(), baseUrl(), b.route().path(),
-                        b.function().name(), b.iamAuth() ? " (admin: x-admin-key)" : "")));
+                        b.function().name(), b.iamAuth() ? " (IAM: x-admin-key)" : b.jwtAuth() ? " (staff: Bearer token)" : "")));
         out.append("\nScheduled and other functions (fire on demand):\n");
         functions.values().forEach(f -> f.definition().schedules().forEach(s -> out.append(String.format(
                 "  curl -X POST %s/_local/schedules/%s/%s     (%s)%n", baseUrl(), f.name(), s.eventName(), s.expression()))));
@@ -192,6 +220,7 @@ public final class LocalRuntime implements AutoCloseable {
     public synchronized void close() {
         gateway.close();
         notifications.close();
+        secretsManager.close();
         standIns.close();
     }
 

@@ -9,20 +9,25 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
- * Development-only secrets for the local stack (admin key, chat platform tokens), generated at
- * random on first start and kept in the data folder. They stand in for what Secrets Manager
- * resolves in AWS; none is in the code, and they are never printed, only their file's path.
+ * Development-only secrets for the local stack, generated at random on first start and kept in
+ * the data folder: the chat platforms' tokens (what Secrets Manager holds in AWS), the admin key
+ * that stands in for SigV4 on AWS_IAM routes, the demo staff users' passwords and the key that
+ * signs local staff tokens. None is in the code.
  */
 final class LocalSecrets {
-    /** Variables template.yaml resolves from Secrets Manager, plus the local admin key. */
-    static final List<String> NAMES = List.of("ADMIN_API_KEY", "WECHAT_TOKEN", "META_APP_SECRET", "META_VERIFY_TOKEN",
-            "META_ACCESS_TOKEN", "LINE_CHANNEL_SECRET", "LINE_ACCESS_TOKEN", "TELEGRAM_SECRET_TOKEN",
-            "TELEGRAM_BOT_TOKEN", "WEB_CHAT_KEY", "AGENT_API_KEY");
+    /** The chat platforms' secrets: property name here to field of the Secrets Manager secret's JSON. */
+    static final Map<String, String> CHAT_SECRETS = orderedMap("WECHAT_TOKEN", "wechatToken", "META_APP_SECRET", "metaAppSecret",
+            "META_VERIFY_TOKEN", "metaVerifyToken", "META_ACCESS_TOKEN", "metaAccessToken", "LINE_CHANNEL_SECRET", "lineChannelSecret",
+            "LINE_ACCESS_TOKEN", "lineAccessToken", "TELEGRAM_SECRET_TOKEN", "telegramSecretToken",
+            "TELEGRAM_BOT_TOKEN", "telegramBotToken", "WEB_CHAT_KEY", "webChatKey");
+    static final String ADMIN_API_KEY = "ADMIN_API_KEY";
+    static final String JWT_SIGNING_KEY = "LOCAL_JWT_SIGNING_KEY";
 
     private final Path file;
     private final Map<String, String> values;
@@ -32,21 +37,34 @@ final class LocalSecrets {
         this.values = Map.copyOf(values);
     }
 
+    /** The property holding the demo staff user's password for a group. */
+    static String staffPasswordName(String group) {
+        return "STAFF_PASSWORD_" + group.toUpperCase(Locale.ROOT);
+    }
+
     static LocalSecrets loadOrCreate(Path file) {
-        Properties properties = new Properties();
+        Properties properties;
+        SecureRandom random = new SecureRandom();
+        Supplier<String> token = () -> {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            return "local-" + HexFormat.of().formatHex(bytes);
+        };
+        Map<String, Supplier<String>> wanted = new LinkedHashMap<>();
+        CHAT_SECRETS.keySet().forEach(name -> wanted.put(name, token));
+        wanted.put(ADMIN_API_KEY, token);
+        LocalAuth.GROUPS.forEach(group -> wanted.put(staffPasswordName(group), () -> {
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        }));
+        wanted.put(JWT_SIGNING_KEY, LocalAuth::newSigningKey);
         try {
-            if (Files.exists(file)) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    properties.load(reader);
-                }
-            }
-            SecureRandom random = new SecureRandom();
+            properties = read(file);
             boolean changed = false;
-            for (String name : NAMES) {
-                if (properties.getProperty(name, "").isBlank()) {
-                    byte[] bytes = new byte[24];
-                    random.nextBytes(bytes);
-                    properties.setProperty(name, "local-" + HexFormat.of().formatHex(bytes));
+            for (var entry : wanted.entrySet()) {
+                if (properties.getProperty(entry.getKey(), "").isBlank()) {
+                    properties.setProperty(entry.getKey(), entry.getValue().get());
                     changed = true;
                 }
             }
@@ -64,12 +82,55 @@ final class LocalSecrets {
         return new LocalSecrets(file, values);
     }
 
+    /** Every value, by name. */
     Map<String, String> values() {
         return values;
     }
 
+    /**
+     * The chat secret as Secrets Manager would return it (a JSON object), read from the file now:
+     * editing the file is a rotation the chatbot picks up after its refresh interval.
+     */
+    static String chatSecretJson(Path file) {
+        Properties properties = read(file);
+        Map<String, String> secret = new LinkedHashMap<>();
+        CHAT_SECRETS.forEach((property, field) -> secret.put(field, properties.getProperty(property, "")));
+        return com.quanyu.shared.json.Json.write(secret);
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The demo staff users' passwords by user name (= group name). */
+    Map<String, String> staffPasswords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        LocalAuth.GROUPS.forEach(group -> passwords.put(group, values.get(staffPasswordName(group))));
+        return passwords;
+    }
+
     String adminKey() {
-        return values.get("ADMIN_API_KEY");
+        return values.get(ADMIN_API_KEY);
+    }
+
+    String jwtSigningKey() {
+        return values.get(JWT_SIGNING_KEY);
     }
 
     Path file() {

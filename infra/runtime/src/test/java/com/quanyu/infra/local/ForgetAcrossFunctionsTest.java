@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The right to be forgotten across functions, through the local runtime over HTTP: a web-shop
  * customer chats on WeChat and gives their phone (the chatbot joins the chat to their profile);
- * DELETE /v1/profiles/{phone} (admin) then removes the profile and the conversation too.
+ * DELETE /v1/profiles/{phone} (staff in group admin) then removes the profile and the conversation too.
  */
 class ForgetAcrossFunctionsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,7 +54,8 @@ class ForgetAcrossFunctionsTest {
                 Json.write(Map.of("type", "identify", "userId", "u-" + phone, "messageId", "m-" + phone,
                         "traits", Map.of("phone", phone))));
         assertEquals(200, identify.statusCode(), identify.body());
-        HttpResponse<String> scores = send("GET", "/v1/profiles/u-" + phone + "/scores", Map.of(), null);
+        Map<String, String> admin = Map.of("authorization", "Bearer " + runtime.staffToken("admin"));
+        HttpResponse<String> scores = send("GET", "/v1/profiles/u-" + phone + "/scores", admin, null);
         assertEquals(200, scores.statusCode(), "the score API resolves a userId like the admin routes: " + scores.body());
 
         String openId = "o" + phone;
@@ -63,7 +64,6 @@ class ForgetAcrossFunctionsTest {
         assertFalse(conversationItems().isEmpty(), "the chat is stored");
         assertTrue(conversationItems().stream().anyMatch(i -> i.containsKey("profileId")), "the chat is linked to the profile");
 
-        Map<String, String> admin = Map.of("x-admin-key", runtime.adminKey());
         assertEquals(200, send("GET", "/v1/profiles/phone:" + phone, admin, null).statusCode());
         HttpResponse<String> deleted = send("DELETE", "/v1/profiles/phone:" + phone, admin, null);
         assertEquals(200, deleted.statusCode(), deleted.body());

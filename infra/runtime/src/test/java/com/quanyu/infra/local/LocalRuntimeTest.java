@@ -81,6 +81,41 @@ class LocalRuntimeTest {
         assertEquals(0, Json.parse(send("GET", "/_local/outbox?channel=telegram", null).body()).get("count").asInt());
     }
 
+    @Test
+    void staffSignInIsTheAuthContractTheConsoleUses() throws Exception {
+        assertEquals(401, send("POST", "/_local/auth/token", "{\"username\":\"analyst\",\"password\":\"wrong\"}").statusCode());
+        assertEquals(400, send("POST", "/_local/auth/token", "{\"username\":1}").statusCode());
+        HttpResponse<String> signIn = send("POST", "/_local/auth/token", Json.write(java.util.Map.of(
+                "username", "analyst", "password", runtime.platform().secret(LocalSecrets.staffPasswordName("analyst")))));
+        assertEquals(200, signIn.statusCode(), signIn.body());
+        JsonNode tokens = Json.parse(signIn.body());
+        assertEquals(3600, tokens.get("expiresIn").asInt());
+        assertTrue(tokens.get("accessToken").asText().split("\\.").length == 3);
+        JsonNode jwks = Json.parse(send("GET", "/_local/auth/.well-known/jwks.json", null).body());
+        assertEquals("RS256", jwks.path("keys").get(0).path("alg").asText());
+
+        // A staff route: no token 401, a forged one 401, the wrong group 403 (from the function), the right group passes.
+        String route = "/v1/campaigns";
+        HttpResponse<String> anonymous = send("GET", route, null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.headers().firstValue("www-authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, send("GET", route, null, "authorization", "Bearer " + tokens.get("idToken").asText() + "x").statusCode());
+        HttpResponse<String> agent = send("GET", route, null, "authorization", "Bearer " + runtime.staffToken("agent"));
+        assertEquals(403, agent.statusCode(), agent.body());
+        assertEquals(200, send("GET", route, null, "authorization", "Bearer " + tokens.get("idToken").asText()).statusCode());
+        assertEquals(200, send("GET", route, null, "authorization", "Bearer " + tokens.get("accessToken").asText()).statusCode());
+    }
+
+    @Test
+    void loopbackOriginsGetCorsAnswers() throws Exception {
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/_local/auth/token"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("origin", "http://localhost:5173")
+                .header("access-control-request-method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("http://localhost:5173", preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("authorization"));
+    }
+
     private static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
                 .header("content-type", "application/json");
