@@ -56,7 +56,7 @@
     main.innerHTML = `<h1>${esc(t('page.campaigns'))}</h1><div class="grid">
       <section class="card"><h2>${esc(t('campaignList'))}</h2><div id="campaign-table" class="scroll"></div></section>
       <section class="card"><h2>${esc(t('newCampaign'))}</h2><form id="campaign-form">
-        <div class="row"><label>${esc(t('campaignId'))}<input id="c-id" required pattern="[a-z0-9-]+" value="spring-${Date.now() % 100000}"></label>
+        <div class="row"><label>${esc(t('campaignId'))}<input id="c-id" required pattern="[a-z0-9\\-]+" value="spring-${Date.now() % 100000}"></label>
         <label>${esc(t('name'))}<input id="c-name" required value="${esc(t('sampleCampaignName'))}"></label></div>
         <div class="row"><label>${esc(t('percentOff'))}<input id="c-percent" type="number" min="1" max="90" value="10"></label>
         <label>${esc(t('budget'))} (CNY)<input id="c-budget" type="number" min="1" step="0.01" value="5000"></label>
@@ -126,9 +126,10 @@
 
   function offerText(o) {
     if (!o) return '–';
-    if (o.type === 'percent_off') return t('offer.percent', { n: o.percentOff });
-    if (o.type === 'amount_off') return t('offer.amount', { n: o.amountOff });
-    return t('offer.' + o.type);
+    const type = String(o.type || '').toLowerCase();
+    if (type === 'percent_off') return t('offer.percent', { n: o.percentOff });
+    if (type === 'amount_off') return t('offer.amount', { n: o.amountOff });
+    return t('offer.' + type);
   }
 
   function renderUplift(el, u) {
@@ -211,7 +212,7 @@
     if (sources.unavailable) s.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(sources.unavailable)}</p>`;
     else {
       s.innerHTML = `<form class="row" id="source-form"><label>${esc(t('name'))}<input id="src-name" required value="POS Shanghai"></label>
-        <label>${esc(t('channel'))}<input id="src-channel" required pattern="[a-z][a-z0-9_-]*" value="store" size="8"></label>
+        <label>${esc(t('channel'))}<input id="src-channel" required pattern="[a-z][a-z0-9_\\-]*" value="store" size="8"></label>
         <button class="primary" type="submit">${esc(t('createSource'))}</button></form><p id="source-key" role="status"></p><div id="source-table"></div>`;
       const showKey = k => { document.getElementById('source-key').innerHTML = `${esc(t('newWriteKey'))} <b>${esc(k.sourceId)}</b>: <code>${esc(k.writeKey)}</code>`; };
       const act = async (path, body) => { try { return await api('POST', path, body); } catch (e) { document.getElementById('source-key').textContent = e.message; return null; } };

@@ -84,7 +84,7 @@
     });
     const rows = fu.channels.map(f => Object.assign({}, f, { channel: f.channel === 'all' ? t('allChannels') : f.channel, conversion: f.viewed ? f.ordered / f.viewed : 0 }));
     table(document.getElementById('funnel-table'), [{ key: 'channel', label: t('channel') },
-      ...steps.map(s => ({ key: s, label: t('step.' + s), num: true, fmt: num })), { key: 'conversion', label: t('conversion'), num: true, fmt: pct }], rows);
+      ...steps.map(s => ({ key: s, label: t('step.' + s), num: true, fmt: v => num(v) })), { key: 'conversion', label: t('conversion'), num: true, fmt: v => pct(v) }], rows);
   });
 
   // --- Customer 360 --------------------------------------------------------------------------------
@@ -176,7 +176,7 @@
       const waiting = q.waiting || [];
       const key = w => w.ticket.platform.toLowerCase() + '/' + w.ticket.userId;
       document.getElementById('queue').innerHTML = waiting.length ? waiting.map(w => `<button type="button" role="listitem" data-key="${esc(key(w))}" aria-pressed="${key(w) === selected}">
-          <b>${esc(w.ticket.platform)}</b> · ${esc(w.ticket.userId)} <span class="pill">${esc(t('reason.' + w.ticket.reason))}</span><br>
+          <b>${esc(w.ticket.platform)}</b> · ${esc(w.ticket.userId)} <span class="pill">${esc(reasonText(w.ticket.reason))}</span><br>
           <span class="muted">${esc(time(w.ticket.openedAt))} · ${esc(w.ticket.lastText)}</span></button>`).join('')
         : `<p class="muted">${esc(t('queueEmpty'))}</p>`;
       document.querySelectorAll('#queue button').forEach(b => b.addEventListener('click', () => { selected = b.dataset.key; show(waiting.find(w => key(w) === selected)); load(); }));
@@ -187,8 +187,8 @@
     function show(w) {
       const c = document.getElementById('conversation');
       c.innerHTML = `<h2>${esc(w.ticket.platform)} · ${esc(w.ticket.userId)}</h2>
-        <p class="muted">${esc(t('language'))}: ${esc(w.ticket.language)} · ${esc(t('reason.' + w.ticket.reason))}</p>
-        <div class="transcript" id="transcript" aria-label="${esc(t('transcript'))}">${w.transcript.map(l => `<div class="msg ${esc(l.role)}"><small class="muted">${esc(t('role.' + l.role))} · ${esc(time(l.at))}</small><br>${esc(l.text)}</div>`).join('')}</div>
+        <p class="muted">${esc(t('language'))}: ${esc(w.ticket.language)} · ${esc(reasonText(w.ticket.reason))}</p>
+        <div class="transcript" id="transcript" aria-label="${esc(t('transcript'))}">${orderedLines(w.transcript).map(l => `<div class="msg ${esc(l.role)}"><small class="muted">${esc(t('role.' + l.role))} · ${esc(time(l.at))}</small><br>${esc(l.text)}</div>`).join('')}</div>
         <form id="reply-form" style="margin-top:10px"><label>${esc(t('yourReply'))}<textarea id="reply-text" rows="3" required></textarea></label>
         <div class="row" style="margin-top:8px"><button class="primary" type="submit" id="send-reply">${esc(t('sendReply'))}</button>
         <button type="button" id="hand-back">${esc(t('handBack'))}</button></div><p id="reply-status" role="status"></p></form>`;
@@ -217,6 +217,18 @@
     Q.every(5000, () => load().catch(e => console.warn('queue refresh failed', e.message)));
   });
 
+  function reasonText(reason) {
+    const key = 'reason.' + reason;
+    const text = t(key);
+    return text === key ? String(reason || '').replace(/_/g, ' ') : text;
+  }
+
+  /** Oldest first; a customer's line before the bot's answer stored at the same instant. */
+  function orderedLines(lines) {
+    const rank = { customer: 0, bot: 1, agent: 2 };
+    return lines.slice().sort((a, b) => String(a.at).localeCompare(String(b.at)) || (rank[a.role] - rank[b.role]));
+  }
+
   // --- Segments and audiences: RFM grid, rule editor with a live count, export --------------------
   page('segments', async main => {
     const rfm = await get('/v1/analytics/rfm');
@@ -224,7 +236,7 @@
       <section class="card"><h2>${esc(t('rfmGrid'))}</h2><p class="muted">${esc(t('rfmExplain', { n: num(rfm.customers), day: rfm.asOf }))}</p>
         <div class="chart" id="chart-rfm" role="img" aria-label="${esc(t('rfmGrid'))}"></div></section>
       <section class="card"><h2>${esc(t('audience'))}</h2>
-        <form id="audience-form"><div class="row"><label>${esc(t('audienceId'))}<input id="aud-id" required pattern="[a-z0-9-]+" value="high-value-${Date.now() % 100000}"></label>
+        <form id="audience-form"><div class="row"><label>${esc(t('audienceId'))}<input id="aud-id" required pattern="[a-z0-9\\-]+" value="high-value-${Date.now() % 100000}"></label>
           <label>${esc(t('name'))}<input id="aud-name" required value="${esc(t('highValue'))}"></label></div>
           <label>${esc(t('rule'))}<textarea id="aud-rule" rows="5">{"all":[{"field":"orders","op":">=","value":2}]}</textarea></label>
           <div class="row" style="margin-top:8px"><label>${esc(t('exportFormat'))}<select id="aud-format"><option>meta</option><option>google</option></select></label>
