@@ -123,7 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
             LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, platform, secrets, auth, secretsManager);
             if (options.seed()) {
-                runtime.seed(seeders, secretsDir);
+                runtime.seed(seeders, options.dataDir());
             }
             notifications.start();
             return runtime;
@@ -135,11 +135,12 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private void seed(List<Seeder> seeders, Path dataDir) throws IOException {
+    /** Runs each seeder once per data folder; an in-memory stack (no folder) is empty at every start, so always. */
+    private void seed(List<Seeder> seeders, Optional<Path> dataDir) throws IOException {
         boolean seeded = false;
         for (Seeder seeder : seeders) {
-            Path marker = dataDir.resolve("seeded-" + seeder.name());
-            if (Files.exists(marker)) {
+            Optional<Path> marker = dataDir.map(d -> d.resolve("seeded-" + seeder.name()));
+            if (marker.isPresent() && Files.exists(marker.get())) {
                 continue;
             }
             long started = System.nanoTime();
@@ -150,8 +151,10 @@ public final class LocalRuntime implements AutoCloseable {
                 continue;
             }
             notifications.pollOnce();
-            Files.createDirectories(dataDir);
-            Files.writeString(marker, "done\n");
+            if (marker.isPresent()) {
+                Files.createDirectories(marker.get().getParent());
+                Files.writeString(marker.get(), "done\n");
+            }
             seeded = true;
             LOG.info("seeded", "seeder", seeder.name(), "millis", (System.nanoTime() - started) / 1_000_000);
         }
