@@ -59,6 +59,8 @@ class ConsoleBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final List<String> PAGES = List.of("overview", "customers", "desk", "stock", "campaigns", "segments", "deliveries", "models");
+    /** A small brand whose 45 days end yesterday, so the default periods and the forecast see it. */
+    private static final DemoConfig BRAND = DemoConfig.of(7, 30, 45).withStart(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(45));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Page id -> milliseconds until it showed its data, per language (written to target for docs/BENCHMARKS.md). */
     private static final Map<String, Long> RENDER_MILLIS = new LinkedHashMap<>();
@@ -70,9 +72,7 @@ class ConsoleBrowserTest {
     static void seededPlatform() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        // a small brand whose 45 days end yesterday, so the default periods and the forecast see it
-        DemoConfig brand = DemoConfig.of(7, 30, 45).withStart(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(45));
-        runtime = LocalRuntime.start(new RuntimeOptions(0, Optional.empty(), false, true), DemoSeeders.all(brand));
+        runtime = LocalRuntime.start(new RuntimeOptions(0, Optional.empty(), false, true), DemoSeeders.all(BRAND));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
                 waitUntil(() -> "zh-CN".equals(browser.findElement(By.tagName("html")).getAttribute("lang")), "the switch to Chinese");
             }
             for (String page : PAGES) {
-                open(page);
+                open(page.equals("customers") ? "customers/" + java.net.URLEncoder.encode("email:" + seededEmail(), java.nio.charset.StandardCharsets.UTF_8) : page);
                 List<String> errors = browser.findElements(By.cssSelector("main .error")).stream().map(WebElement::getText).toList();
                 assertEquals(List.of(), errors, page + " (" + language + ") shows an error");
                 RENDER_MILLIS.put(page + "/" + language, Long.parseLong(browser.findElement(By.id("main")).getAttribute("data-render-millis")));
@@ -213,6 +213,13 @@ class ConsoleBrowserTest {
         waitUntil(() -> browser.findElements(ticket).isEmpty(), "the chat leaves the queue");
     }
 
+    /** The e-mail of a registered customer of the seeded brand. */
+    private static String seededEmail() {
+        return com.quanyu.tools.ingest.DemoData.generate(BRAND).events().stream()
+                .map(e -> e.event().path("traits").path("email").asText("").toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).findFirst().orElseThrow();
+    }
+
     private void signIn(String group) {
         browser.get(runtime.baseUrl() + "/console/");
         waitUntil(() -> !browser.findElements(By.id("username")).isEmpty(), "the sign-in form");
@@ -222,10 +229,11 @@ class ConsoleBrowserTest {
         waitUntil(() -> !browser.findElement(By.id("nav")).getText().isEmpty(), "signed in as " + group);
     }
 
-    private void open(String page) {
-        browser.get(runtime.baseUrl() + "/console/#/" + page);
+    private void open(String route) {
+        String page = route.split("/")[0];
+        browser.get(runtime.baseUrl() + "/console/#/" + route);
         browser.navigate().refresh();
-        waitUntil(() -> page.equals(browser.findElement(By.id("main")).getAttribute("data-page")) && ready(), page + " loaded");
+        waitUntil(() -> page.equals(browser.findElement(By.id("main")).getAttribute("data-page")) && ready(), route + " loaded");
     }
 
     private boolean ready() {
