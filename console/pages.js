@@ -118,12 +118,12 @@
       optional(get('/v1/profiles/' + enc + '/scores')), optional(get('/v1/profiles/' + enc + '/recommendations?n=5')),
       optional(get('/v1/profiles/' + enc + '/coupons')), optional(get('/v1/profiles/' + enc + '/loyalty')),
       optional(get('/v1/profiles/' + enc + '/offer'))]);
-    const ids = profile.identifiers || profile.identities || [];
+    const ids = asList(profile.identifiers || profile.identities);
     const traits = profile.traits || {};
     out.innerHTML = `<div class="grid">
       <section class="card" id="identity"><h2>${esc(t('identities'))}</h2><p><b>${esc(id)}</b></p>
-        <p>${(Array.isArray(ids) ? ids : Object.entries(ids).map(([k, v]) => k + ':' + v)).map(i => `<span class="pill">${esc(typeof i === 'string' ? i : (i.type || '') + ':' + (i.value || i.id || JSON.stringify(i)))}</span>`).join(' ') || '–'}</p>
-        <p>${esc(t('channels'))}: ${(profile.channels || []).map(c => `<span class="pill">${esc(c)}</span>`).join(' ') || '–'}</p>
+        <p>${ids.map(i => `<span class="pill">${esc(typeof i === 'string' ? i : (i.type || '') + ':' + (i.value || i.id || JSON.stringify(i)))}</span>`).join(' ') || '–'}</p>
+        <p>${esc(t('channels'))}: ${asList(profile.channels).map(c => `<span class="pill">${esc(c)}</span>`).join(' ') || '–'}</p>
         <p class="muted">${esc(t('traits'))}: ${esc(Object.entries(traits).map(([k, v]) => k + '=' + v).join(', ') || '–')}</p>
         <p class="muted">${esc(t('firstSeen'))} ${esc(time(profile.firstSeen))} · ${esc(t('lastSeen'))} ${esc(time(profile.lastSeen))}</p>
         <button class="danger" type="button" id="erase">${esc(t('erase'))}</button></section>
@@ -156,6 +156,13 @@
       } catch (e) { document.getElementById('erase-result').textContent = e.message; }
     });
   });
+
+  /** A list from an array, or from an object's entries as key:value (the API returns both shapes). */
+  function asList(v) {
+    if (Array.isArray(v)) return v;
+    if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => k + (x === true || x == null ? '' : ':' + (typeof x === 'object' ? JSON.stringify(x) : x)));
+    return [];
+  }
 
   function kv(obj) {
     if (!obj) return '–';
