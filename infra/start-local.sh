@@ -8,6 +8,7 @@ source infra/jdk.sh
 source infra/classpath.sh
 command -v node >/dev/null || { echo "error: Node.js >= 18 (for dynalite) must be on PATH" >&2; exit 1; }
 [ -f infra/node_modules/dynalite/cli.js ] || npm ci --prefix infra --no-audit --no-fund >/dev/null
+[ -f console/node_modules/echarts/dist/echarts.min.js ] || npm ci --prefix console --no-audit --no-fund >/dev/null
 echo "building (log: infra/runtime/target/build.log) ..."
 classpath="$(reactor_classpath infra/runtime)"
 # Progress lines redraw in place only on a terminal.

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
+import com.quanyu.ingest.admin.SourceAdmin;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.ingest.store.RejectedEventArchive;
@@ -68,9 +69,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         // Per source (write key): SOURCE_REQUESTS_PER_SECOND on average over 10-second windows.
         RateLimiter perSource = RateLimiter.of(dynamo, env.required("IDEMPOTENCY_TABLE"), "source",
                 10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100), Duration.ofSeconds(10), Clock.systemUTC());
-        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(new SourceRegistry(dynamo, env.required("SOURCES_TABLE"))),
-                perSource, stores.pipelineBuilder().build().parser(), writePath,
-                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
+        SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
+        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), perSource, stores.pipelineBuilder().build().parser(),
+                writePath, new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
+        SourceAdmin sourceAdmin = new SourceAdmin(sources);
         ProfileAdmin admin = new ProfileAdmin(stores.profiles(), stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());
@@ -84,6 +86,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .post("/v1/batch", intake::batch)
                 .get("/v1/profiles/{id}", admin::get)
                 .delete("/v1/profiles/{id}", admin::delete)
+                .get("/v1/admin/sources", sourceAdmin::list)
+                .post("/v1/admin/sources", sourceAdmin::create)
+                .post("/v1/admin/sources/{id}/rotate", sourceAdmin::rotate)
+                .post("/v1/admin/sources/{id}/disable", sourceAdmin::disable)
                 .build();
     }
 

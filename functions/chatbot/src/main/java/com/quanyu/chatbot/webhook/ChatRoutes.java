@@ -5,7 +5,10 @@ import com.quanyu.chatbot.outbound.LineSender;
 import com.quanyu.chatbot.outbound.MetaSender;
 import com.quanyu.chatbot.outbound.PlatformHttp;
 import com.quanyu.chatbot.outbound.TelegramSender;
+import com.quanyu.chatbot.platform.Platform;
+import com.quanyu.chatbot.platform.ReplySender;
 import com.quanyu.shared.http.Router;
+import java.util.Map;
 
 /** The chatbot's HTTP routes, exactly as template.yaml declares them. */
 public final class ChatRoutes {
@@ -16,14 +19,16 @@ public final class ChatRoutes {
         ChatbotConfig config = app.config();
         PlatformHttp http = new PlatformHttp();
         var wechat = new WeChatWebhook(config, app.chat(), app.clock());
-        var meta = new MetaWebhook(config, app.chat(),
-                (m, r) -> new MetaSender(http, config.metaGraphUrl(), ChatbotConfig.secret(config.metaAccessToken(), "Meta")).send(m, r));
-        var line = new LineWebhook(config, app.chat(),
-                (m, r) -> new LineSender(http, config.lineApiUrl(), ChatbotConfig.secret(config.lineAccessToken(), "LINE")).send(m, r));
-        var telegram = new TelegramWebhook(config, app.chat(),
-                (m, r) -> new TelegramSender(http, config.telegramApiUrl(), ChatbotConfig.secret(config.telegramBotToken(), "Telegram")).send(m, r));
+        ReplySender metaSender = (m, r) -> new MetaSender(http, config.metaGraphUrl(), ChatbotConfig.secret(config.metaAccessToken(), "Meta")).send(m, r);
+        ReplySender lineSender = (m, r) -> new LineSender(http, config.lineApiUrl(), ChatbotConfig.secret(config.lineAccessToken(), "LINE")).send(m, r);
+        ReplySender telegramSender = (m, r) -> new TelegramSender(http, config.telegramApiUrl(), ChatbotConfig.secret(config.telegramBotToken(), "Telegram")).send(m, r);
+        var meta = new MetaWebhook(config, app.chat(), metaSender);
+        var line = new LineWebhook(config, app.chat(), lineSender);
+        var telegram = new TelegramWebhook(config, app.chat(), telegramSender);
         var web = new WebChatEndpoint(config, app.chat(), app.clock());
-        var agents = new AgentEndpoints(app.desk());
+        // WhatsApp needs the business phone number id of the customer's last message, which the queue does not keep
+        var agents = new AgentEndpoints(app.desk(), Map.of(Platform.MESSENGER, metaSender, Platform.INSTAGRAM, metaSender,
+                Platform.LINE, lineSender, Platform.TELEGRAM, telegramSender), app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
                 .post("/v1/chat/wechat", wechat::receive)
@@ -33,6 +38,7 @@ public final class ChatRoutes {
                 .post("/v1/chat/telegram", telegram::receive)
                 .post("/v1/chat/web", web::receive)
                 .get("/v1/chat/handoffs", agents::list)
+                .post("/v1/chat/handoffs/reply", agents::reply)
                 .post("/v1/chat/handoffs/release", agents::release)
                 .build();
     }

@@ -81,4 +81,29 @@ class LineAndTelegramWebhookTest {
         assertEquals(false, consent.granted());
         assertEquals("chat-stop", consent.source());
     }
+
+    @Test
+    void anAgentAnswersAHandedOverTelegramChatThroughTelegramThenHandsItBack() {
+        long user = 800_000 + (System.nanoTime() % 100_000);
+        long update = System.nanoTime() % 1_000_000_000L;
+        java.util.Map<String, String> agent = java.util.Map.of(); // the rig calls as signed-in staff
+        String reply = "{\"platform\":\"telegram\",\"userId\":\"" + user + "\",\"text\":\"Hello, this is Mei from support\",\"messageId\":\"a1-" + user + "\"}";
+        assertEquals(404, rig.call("POST", "/v1/chat/handoffs/reply", agent, java.util.Map.of(), reply).getStatusCode(), "not handed over yet");
+        assertEquals(200, rig.telegram(ChatTestRig.TELEGRAM_SECRET, ChatTestRig.telegramUpdate(update, user, "I want to talk to a human agent")).getStatusCode());
+
+        assertEquals(400, rig.call("POST", "/v1/chat/handoffs/reply", agent, java.util.Map.of(), reply.replace("Hello, this is Mei from support", "")).getStatusCode());
+        assertEquals(422, rig.call("POST", "/v1/chat/handoffs/reply", agent, java.util.Map.of(), reply.replace("telegram", "wechat")).getStatusCode());
+        assertEquals(200, rig.call("POST", "/v1/chat/handoffs/reply", agent, java.util.Map.of(), reply).getStatusCode());
+
+        List<Recorded> sent = rig.platform.requests().stream().filter(r -> r.body().contains("Mei from support")).toList();
+        assertEquals(1, sent.size());
+        assertEquals("/bot" + ChatTestRig.TELEGRAM_BOT + "/sendMessage", sent.get(0).path());
+        assertEquals(user, sent.get(0).json().path("chat_id").asLong());
+        var queue = rig.call("GET", "/v1/chat/handoffs", agent, java.util.Map.of(), null).getBody();
+        assertTrue(queue.contains("\"role\":\"agent\"") && queue.contains("Mei from support"), queue);
+
+        String release = "{\"platform\":\"telegram\",\"userId\":\"" + user + "\"}";
+        assertEquals(200, rig.call("POST", "/v1/chat/handoffs/release", agent, java.util.Map.of(), release).getStatusCode());
+        assertEquals(404, rig.call("POST", "/v1/chat/handoffs/reply", agent, java.util.Map.of(), reply).getStatusCode(), "back with the bot");
+    }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,11 +54,75 @@ public final class SourceRegistry {
 
     /** Registers a source with a chosen key (local runtime seeding uses fixed demo keys). */
     public IssuedKey register(String name, String channel, String writeKey) {
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return store(Source.of("src-" + (slug.isEmpty() ? "source" : slug) + "-" + random(6).toLowerCase(java.util.Locale.ROOT), channel),
+                name, writeKey);
+    }
+
+    /** A registered key as the admin console lists it: never the key itself, which only its SDK holds. */
+    public record KeyInfo(String sourceId, String name, String channel, String createdAt, boolean disabled, String keyId) {
+    }
+
+    /** Every registered key (a scan: the table holds one item per key ever issued, a few per source). */
+    public List<KeyInfo> list() {
+        List<KeyInfo> keys = new ArrayList<>();
+        for (var page : dynamo.scanPaginator(b -> b.tableName(table))) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                keys.add(new KeyInfo(item.get("sourceId").s(), item.get("name").s(), item.get("channel").s(),
+                        item.get("createdAt").s(), Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false)).bool()),
+                        item.get("pk").s().substring("writekey#".length(), "writekey#".length() + 12)));
+            }
+        }
+        keys.sort(java.util.Comparator.comparing(KeyInfo::sourceId).thenComparing(KeyInfo::createdAt));
+        return keys;
+    }
+
+    /**
+     * Issues a new key for an existing source and disables its other keys (a leaked or departing
+     * key); events keep the same source id.
+     *
+     * @throws java.util.NoSuchElementException when no key of that source exists
+     */
+    public IssuedKey rotate(String sourceId) {
+        List<KeyInfo> current = list().stream().filter(k -> k.sourceId().equals(sourceId)).toList();
+        if (current.isEmpty()) {
+            throw new java.util.NoSuchElementException("no source " + sourceId);
+        }
+        KeyInfo newest = current.get(current.size() - 1);
+        IssuedKey issued = store(Source.of(sourceId, newest.channel()), newest.name(), "qy_" + random(32));
+        disableSource(sourceId, pk(issued.writeKey()));
+        return issued;
+    }
+
+    /** Disables every key of a source; returns how many were enabled. */
+    public int disableSource(String sourceId) {
+        if (list().stream().noneMatch(k -> k.sourceId().equals(sourceId))) {
+            throw new java.util.NoSuchElementException("no source " + sourceId);
+        }
+        return disableSource(sourceId, null);
+    }
+
+    private int disableSource(String sourceId, String keepPk) {
+        int disabled = 0;
+        for (var page : dynamo.scanPaginator(b -> b.tableName(table))) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                boolean enabled = !Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false)).bool());
+                if (sourceId.equals(item.get("sourceId").s()) && enabled && !item.get("pk").s().equals(keepPk)) {
+                    dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk")))
+                            .updateExpression("SET disabled = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+                    cache.remove(item.get("pk").s());
+                    disabled++;
+                }
+            }
+        }
+        return disabled;
+    }
+
+    private IssuedKey store(Source source, String name, String writeKey) {
         if (writeKey == null || writeKey.length() < 16) {
             throw new IllegalArgumentException("a write key must have at least 16 characters");
         }
-        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        Source source = Source.of("src-" + (slug.isEmpty() ? "source" : slug) + "-" + random(6).toLowerCase(java.util.Locale.ROOT), channel);
+        String channel = source.channel();
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
                 "pk", AttributeValue.fromS(pk(writeKey)),
                 "sourceId", AttributeValue.fromS(source.sourceId()),

@@ -56,15 +56,20 @@ final class DemoSeeders {
     }
 
     static List<Seeder> all() {
-        return List.of(seeder("customers", CUSTOMERS + " customers' events via /v1/batch", DemoSeeders::customers),
-                seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p)),
+        return all(DEMO);
+    }
+
+    /** The same seeding over another synthetic brand (the console's browser test uses a small one). */
+    static List<Seeder> all(DemoConfig demo) {
+        return List.of(seeder("customers", demo.customers() + " customers' events via /v1/batch", (p, progress) -> customers(p, demo, progress)),
+                seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p, demo)),
                 seeder("models", "nightly training (all models)", (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
                 seeder("forecasts", "daily forecast job", (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
     }
 
     /** Registers a write key per channel the generator uses and posts its events to /v1/batch. */
-    static void customers(LocalPlatform platform, DoubleConsumer progress) throws Exception {
-        DemoDataset dataset = DemoData.generate(DEMO);
+    static void customers(LocalPlatform platform, DemoConfig demo, DoubleConsumer progress) throws Exception {
+        DemoDataset dataset = DemoData.generate(demo);
         Map<String, String> keys = writeKeys(platform.standIns(), platform.dataDir(), channels(dataset));
         // One sender per channel, in event order within the channel, as separate SDKs would send.
         Map<String, List<ObjectNode>> byChannel = new LinkedHashMap<>();
@@ -86,7 +91,7 @@ final class DemoSeeders {
                 future.get();
             }
         }
-        LOG.info("demo customers sent", "events", sent.get(), "customers", CUSTOMERS, "days", DAYS);
+        LOG.info("demo customers sent", "events", sent.get(), "customers", demo.customers(), "days", demo.days());
     }
 
     /**
@@ -94,8 +99,8 @@ final class DemoSeeders {
      * SKU and location that sold, stock covering between 2 and 40 days of its average demand, so
      * some items are at risk of stock-out and some overstocked.
      */
-    static void inventory(LocalPlatform platform) {
-        DemoDataset dataset = DemoData.generate(DEMO);
+    static void inventory(LocalPlatform platform, DemoConfig demo) {
+        DemoDataset dataset = DemoData.generate(demo);
         Map<String, Double> unitsSold = new TreeMap<>();
         for (DemoDataset.SourcedEvent e : dataset.events()) {
             JsonNode properties = e.event().path("properties");
@@ -107,15 +112,15 @@ final class DemoSeeders {
                 unitsSold.merge(line.path("sku").asText() + "," + location, line.path("quantity").asDouble(1), Double::sum);
             }
         }
-        SplittableRandom random = new SplittableRandom(DEMO.seed());
+        SplittableRandom random = new SplittableRandom(demo.seed());
         StringBuilder csv = new StringBuilder("sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size\n");
         unitsSold.forEach((skuAndLocation, units) -> {
-            double daily = units / DAYS;
+            double daily = units / demo.days();
             long onHand = Math.round(daily * (2 + random.nextInt(39)));
             csv.append(skuAndLocation).append(',').append(onHand).append(",0,,7,7,0.95,6,6\n");
         });
         String bucket = platform.standIns().envFor("ForecastJobFunction").required("DATA_LAKE_BUCKET");
-        String key = "imports/inventory/" + DEMO.start().plusDays(DAYS - 1) + ".csv";
+        String key = "imports/inventory/" + demo.start().plusDays(demo.days() - 1) + ".csv";
         platform.standIns().s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
                 RequestBody.fromString(csv.toString()));
     }
@@ -170,6 +175,7 @@ final class DemoSeeders {
                 key = "demo_" + channel + "_" + HexFormat.of().formatHex(bytes);
                 keys.setProperty(channel, key);
             }
+            // a key kept in the folder but not in the table (an in-memory stack starts with empty tables)
             if (registry.authenticate(key).isEmpty()) {
                 registry.register("demo " + channel, channel, key);
             }

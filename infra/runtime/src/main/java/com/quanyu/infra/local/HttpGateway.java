@@ -34,7 +34,8 @@ import java.util.concurrent.Executors;
  * admin key in {@code x-admin-key} instead of a SigV4 signature; routes with a JWT authoriser
  * require {@code Authorization: Bearer <jwt>} checked as API Gateway would ({@link LocalAuth}), and
  * the function gets the token's claims in {@code requestContext.authorizer.jwt.claims}.
- * {@code /_local/outbox} is the {@link Outbox}, the stand-in for every outbound messaging API.
+ * {@code /_local/outbox} is the {@link Outbox}, the stand-in for every outbound messaging API;
+ * {@code /console/} the staff console's static files ({@link ConsoleAssets}).
  */
 final class HttpGateway implements AutoCloseable {
     /** A route bound to the function that serves it. */
@@ -67,6 +68,7 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final String adminKey;
+    private final ConsoleAssets console;
     private final Outbox outbox = new Outbox();
     private volatile List<Binding> bindings = List.of();
     private volatile ControlEndpoint control = (method, path, body) -> Optional.empty();
@@ -75,8 +77,9 @@ final class HttpGateway implements AutoCloseable {
     private volatile String seeding;
 
     /** Binds the port at once (so functions can be given the outbox's URL), serves after {@link #start}. */
-    HttpGateway(int port, String adminKey) throws IOException {
+    HttpGateway(int port, String adminKey, ConsoleAssets console) throws IOException {
         this.adminKey = adminKey;
+        this.console = console;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.server.createContext("/", this::serve);
@@ -143,6 +146,15 @@ final class HttpGateway implements AutoCloseable {
                 Optional<Reply> reply = control.handle(method, path, new String(body, StandardCharsets.UTF_8));
                 if (reply.isPresent()) {
                     send(exchange, reply.get().status(), reply.get().body());
+                    return;
+                }
+            }
+            if ("GET".equals(method) && (path.equals(ConsoleAssets.PREFIX) || path.startsWith(ConsoleAssets.PREFIX + "/"))) {
+                Optional<ConsoleAssets.Asset> asset = console.find(path);
+                if (asset.isPresent()) {
+                    exchange.getResponseHeaders().set("content-type", asset.get().contentType());
+                    exchange.getResponseHeaders().set("cache-control", "no-cache");
+                    write(exchange, 200, asset.get().bytes());
                     return;
                 }
             }

@@ -75,7 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
         // Bound before the functions are built: their platform API URLs point at its outbox.
-        HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey());
+        HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey(), new ConsoleAssets(root.resolve("console")));
         LocalAuth auth = new LocalAuth("http://127.0.0.1:" + gateway.port() + "/_local/auth",
                 LocalAuth.keyPair(secrets.jwtSigningKey()), secrets.staffPasswords(), java.time.Clock.systemUTC());
         StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy, Secrets Manager), tables");
@@ -146,7 +146,7 @@ public final class LocalRuntime implements AutoCloseable {
             LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets,
                     auth, secretsManager);
             if (options.seed()) {
-                runtime.seed(seeders, secretsDir, progress);
+                runtime.seed(seeders, options.dataDir(), progress);
             }
             notifications.start();
             streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
@@ -159,11 +159,12 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private void seed(List<Seeder> seeders, Path dataDir, StartupProgress progress) throws IOException {
+    /** Runs each seeder once per data folder; an in-memory stack (no folder) is empty at every start, so always. */
+    private void seed(List<Seeder> seeders, Optional<Path> dataDir, StartupProgress progress) throws IOException {
         boolean seeded = false;
         for (Seeder seeder : seeders) {
-            Path marker = dataDir.resolve("seeded-" + seeder.name());
-            if (Files.exists(marker)) {
+            Optional<Path> marker = dataDir.map(d -> d.resolve("seeded-" + seeder.name()));
+            if (marker.isPresent() && Files.exists(marker.get())) {
                 continue;
             }
             long started = System.nanoTime();
@@ -181,8 +182,10 @@ public final class LocalRuntime implements AutoCloseable {
             phase.done("");
             notifications.pollOnce();
             deliverStreams();
-            Files.createDirectories(dataDir);
-            Files.writeString(marker, "done\n");
+            if (marker.isPresent()) {
+                Files.createDirectories(marker.get().getParent());
+                Files.writeString(marker.get(), "done\n");
+            }
             seeded = true;
             LOG.info("seeded", "seeder", seeder.name(), "millis", (System.nanoTime() - started) / 1_000_000);
         }
@@ -200,6 +203,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public String baseUrl() {
         return platform.baseUrl();
+    }
+
+    /** The development secrets (stand-ins for Secrets Manager values, demo staff passwords). */
+    Map<String, String> secrets() {
+        return secrets.values();
     }
 
     /** The local admin key that stands in for IAM authorisation on admin routes. */
@@ -230,6 +238,7 @@ public final class LocalRuntime implements AutoCloseable {
     String banner(long pid, Optional<Path> logFile) {
         StringBuilder out = new StringBuilder();
         out.append("\nQuanyu local runtime is up (pid ").append(pid).append(").\n")
+                .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff users and passwords below; README, section Console)\n")
                 .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
                 .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
                 .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())

@@ -1,0 +1,236 @@
+/* Pages for stock, campaigns, deliveries, models and sources. */
+'use strict';
+(() => {
+  const { t, esc, num, money, pct, time, api, get, chart, page, table } = Q;
+
+  // --- Stock: replenishment list (sortable, CSV) and a forecast with 80 % / 95 % intervals ---------
+  page('stock', async (main, args) => {
+    const location = args[0] || 'online';
+    const list = await get('/v1/replenishment?limit=500&location=' + encodeURIComponent(location));
+    const items = list.items || [];
+    main.innerHTML = `<h1>${esc(t('page.stock'))}</h1>
+      <div class="row"><label>${esc(t('location'))}<input id="location" value="${esc(location)}" size="12"></label>
+        <button type="button" id="location-go">${esc(t('show'))}</button>
+        <button type="button" id="export-csv">${esc(t('exportCsv'))}</button>
+        <span class="muted">${esc(t('replenishmentCount', { n: items.length }))}</span></div>
+      <div class="grid"><section class="card"><h2>${esc(t('replenishment'))}</h2><div id="replenishment" class="scroll"></div></section>
+        <section class="card"><h2 id="forecast-title">${esc(t('forecast'))}</h2><div class="chart" id="chart-forecast" role="img" aria-label="${esc(t('forecast'))}"></div><p class="muted" id="forecast-meta"></p></section></div>`;
+    document.getElementById('location-go').addEventListener('click', () => { location.hash; window.location.hash = '#/stock/' + encodeURIComponent(document.getElementById('location').value.trim()); });
+    const columns = [{ key: 'sku', label: 'SKU' }, { key: 'risk', label: t('risk'), fmt: v => t('risk.' + v) },
+      { key: 'suggestedOrder', label: t('suggestedOrder'), num: true, fmt: v => num(v, 1) }, { key: 'onHand', label: t('onHand'), num: true, fmt: v => num(v, 1) },
+      { key: 'onOrder', label: t('onOrder'), num: true, fmt: v => num(v, 1) }, { key: 'reorderPoint', label: t('reorderPoint'), num: true, fmt: v => num(v, 1) },
+      { key: 'daysOfCover', label: t('daysOfCover'), num: true, fmt: v => num(v, 1) }, { key: 'stockoutDate', label: t('stockoutDate') }];
+    const tbl = table(document.getElementById('replenishment'), columns, items, {
+      sortKey: 'suggestedOrder', desc: true,
+      onRow: (tr, item) => { tr.tabIndex = 0; tr.style.cursor = 'pointer'; tr.addEventListener('click', () => forecast(item.sku)); tr.addEventListener('keydown', e => { if (e.key === 'Enter') forecast(item.sku); }); }
+    });
+    document.getElementById('export-csv').addEventListener('click', () => Q.csv('replenishment-' + location + '.csv', columns, tbl.rows()));
+    let fchart = null;
+    async function forecast(sku) {
+      const doc = await get('/v1/forecasts/' + encodeURIComponent(sku) + '?days=28&location=' + encodeURIComponent(location));
+      document.getElementById('forecast-title').textContent = t('forecast') + ' · ' + sku + ' @ ' + location;
+      document.getElementById('forecast-meta').textContent = t('forecastMeta', { model: doc.model, origin: doc.origin, mase: doc.backtestMase == null ? '–' : num(doc.backtestMase, 2) });
+      const d = doc.days;
+      const dates = d.map(x => x.date);
+      const band = (lo, hi, name, color) => [
+        { name, type: 'line', data: d.map(x => x[lo]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+        { name, type: 'line', data: d.map(x => x[hi] - x[lo]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color }, tooltip: { show: false } }];
+      if (fchart) fchart.dispose();
+      fchart = chart(document.getElementById('chart-forecast'), {
+        tooltip: { trigger: 'axis', formatter: ps => { const x = d[ps[0].dataIndex]; return `${x.date}<br>${t('forecast')}: ${num(x.forecast, 1)}<br>80 %: ${num(x.lower80, 1)} – ${num(x.upper80, 1)}<br>95 %: ${num(x.lower95, 1)} – ${num(x.upper95, 1)}`; } },
+        legend: { top: 0, data: [t('interval95'), t('interval80'), t('forecast')] }, grid: { left: 50, right: 16, top: 36, bottom: 30 },
+        xAxis: { type: 'category', data: dates, boundaryGap: false }, yAxis: { type: 'value', name: t('units') },
+        series: [...band('lower95', 'upper95', t('interval95'), 'rgba(200,16,46,0.12)'), ...band('lower80', 'upper80', t('interval80'), 'rgba(200,16,46,0.25)'),
+          { name: t('forecast'), type: 'line', data: d.map(x => x.forecast), color: '#c8102e', symbol: 'circle', symbolSize: 4 }]
+      });
+    }
+    if (items.length) await forecast(items[0].sku);
+  });
+
+  // --- Campaigns and offers --------------------------------------------------------------------------
+  page('campaigns', async (main, args) => {
+    const [list, uplift] = await Promise.all([get('/v1/campaigns'), get('/v1/offers/uplift').catch(e => ({ unavailable: e.message }))]);
+    const campaigns = list.campaigns || list.items || [];
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 30 * 864e5).toISOString().slice(0, 10);
+    main.innerHTML = `<h1>${esc(t('page.campaigns'))}</h1><div class="grid">
+      <section class="card"><h2>${esc(t('campaignList'))}</h2><div id="campaign-table" class="scroll"></div></section>
+      <section class="card"><h2>${esc(t('newCampaign'))}</h2><form id="campaign-form">
+        <div class="row"><label>${esc(t('campaignId'))}<input id="c-id" required pattern="[a-z0-9\\-]+" value="spring-${Date.now() % 100000}"></label>
+        <label>${esc(t('name'))}<input id="c-name" required value="${esc(t('sampleCampaignName'))}"></label></div>
+        <div class="row"><label>${esc(t('percentOff'))}<input id="c-percent" type="number" min="1" max="90" value="10"></label>
+        <label>${esc(t('budget'))} (CNY)<input id="c-budget" type="number" min="1" step="0.01" value="5000"></label>
+        <label>${esc(t('starts'))}<input id="c-start" type="date" value="${today}"></label><label>${esc(t('ends'))}<input id="c-end" type="date" value="${later}"></label></div>
+        <fieldset class="row"><legend>${esc(t('channels'))}</legend>${['all', 'web', 'app', 'store', 'wechat'].map(c => `<label style="flex-direction:row;align-items:center"><input type="checkbox" name="ch" value="${c}" ${c === 'all' ? 'checked' : ''}> ${esc(c)}</label>`).join('')}</fieldset>
+        <button class="primary" type="submit" id="create-campaign">${esc(t('create'))}</button><p id="campaign-status" role="status"></p></form></section></div>
+      <div class="grid"><section class="card" id="campaign-detail"><p class="muted">${esc(t('pickCampaign'))}</p></section>
+      <section class="card"><h2>${esc(t('uplift'))}</h2><div id="uplift"></div></section></div>`;
+    table(document.getElementById('campaign-table'), [{ key: 'id', label: 'ID' }, { key: 'name', label: t('name') },
+      { key: 'budget', label: t('budget'), num: true }, { key: 'budgetRemaining', label: t('budgetRemaining'), num: true }, { key: 'endsAt', label: t('ends'), fmt: v => time(v) }], campaigns,
+    { onRow: (tr, c) => { tr.tabIndex = 0; tr.style.cursor = 'pointer'; const go = () => { window.location.hash = '#/campaigns/' + encodeURIComponent(c.id); }; tr.addEventListener('click', go); tr.addEventListener('keydown', e => { if (e.key === 'Enter') go(); }); } });
+    renderUplift(document.getElementById('uplift'), uplift);
+    document.getElementById('campaign-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const tz = 'T00:00:00+08:00';
+      const body = { id: document.getElementById('c-id').value.trim(), name: document.getElementById('c-name').value.trim(), currency: 'CNY',
+        offer: { type: 'percent_off', percentOff: Number(document.getElementById('c-percent').value) },
+        channels: [...document.querySelectorAll('input[name=ch]:checked')].map(x => x.value),
+        budget: Number(document.getElementById('c-budget').value).toFixed(2),
+        startsAt: document.getElementById('c-start').value + tz, endsAt: document.getElementById('c-end').value + tz };
+      try {
+        await api('POST', '/v1/campaigns', body);
+        window.location.hash = '#/campaigns/' + encodeURIComponent(body.id);
+      } catch (err) { document.getElementById('campaign-status').textContent = t('failed') + ': ' + err.message; }
+    });
+    if (args[0]) await detail(args[0]);
+  });
+
+  async function detail(id) {
+    const out = document.getElementById('campaign-detail');
+    const camp = await get('/v1/campaigns/' + encodeURIComponent(id));
+    const codes = JSON.parse(localStorage.getItem('quanyu.codes.' + camp.id) || '[]');
+    out.innerHTML = `<h2>${esc(camp.name)} <span class="pill">${esc(camp.id)}</span> <span class="pill">${esc(camp.status)}</span></h2>
+      <p>${esc(t('offer'))}: ${esc(offerText(camp.offer))} · ${esc(t('channels'))}: ${esc((camp.channels || []).join(', '))}</p>
+      <p>${esc(t('budgetBurn'))}: <b id="budget-spent">–</b> / ${esc(money(camp.budget, camp.currency))}</p>
+      <div class="chart" id="chart-budget" style="height:90px" role="img" aria-label="${esc(t('budgetBurn'))}"></div>
+      <div class="row"><button type="button" id="issue-coupon">${esc(t('issueSharedCoupon'))}</button></div>
+      <h2>${esc(t('couponCodes'))}</h2><div id="coupon-uses"></div>`;
+    document.getElementById('issue-coupon').addEventListener('click', async () => {
+      const code = (camp.id.replace(/[^a-z0-9]/gi, '').slice(0, 10) + Math.floor(Math.random() * 1e5)).toUpperCase();
+      try {
+        const coupon = await api('POST', '/v1/campaigns/' + encodeURIComponent(camp.id) + '/coupons', { code, cap: 100 });
+        codes.push(coupon.code || code);
+        localStorage.setItem('quanyu.codes.' + camp.id, JSON.stringify(codes));
+        await refresh();
+      } catch (err) { document.getElementById('coupon-uses').textContent = err.message; }
+    });
+    let budgetChart = null;
+    async function refresh() {
+      const fresh = await get('/v1/campaigns/' + encodeURIComponent(id));
+      const spent = fresh.budget != null && fresh.budgetRemaining != null ? Number(fresh.budget) - Number(fresh.budgetRemaining) : null;
+      const el = document.getElementById('budget-spent');
+      if (!el) return;
+      el.textContent = spent == null ? t('noBudget') : money(spent, fresh.currency);
+      el.dataset.spent = spent == null ? '' : String(spent);
+      if (spent != null) {
+        if (!budgetChart) budgetChart = chart(document.getElementById('chart-budget'), {});
+        budgetChart.setOption({ grid: { left: 10, right: 10, top: 10, bottom: 20 }, xAxis: { type: 'value', max: Number(fresh.budget) }, yAxis: { type: 'category', data: [''] },
+          series: [{ type: 'bar', data: [spent], color: '#c8102e', label: { show: true, formatter: () => money(spent, fresh.currency) } }] });
+      }
+      const uses = document.getElementById('coupon-uses');
+      uses.innerHTML = codes.length ? `<ul>${codes.map(c => `<li><code class="coupon-code">${esc(c)}</code></li>`).join('')}</ul>` : `<p class="muted">${esc(t('noCoupons'))}</p>`;
+    }
+    await refresh();
+    Q.every(3000, () => refresh().catch(err => console.warn('refresh failed', err.message)));
+  }
+
+  function offerText(o) {
+    if (!o) return '–';
+    const type = String(o.type || '').toLowerCase();
+    if (type === 'percent_off') return t('offer.percent', { n: o.percentOff });
+    if (type === 'amount_off') return t('offer.amount', { n: o.amountOff });
+    return t('offer.' + type);
+  }
+
+  function renderUplift(el, u) {
+    if (u.unavailable) { el.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(u.unavailable)}</p>`; return; }
+    el.innerHTML = `<table>${Object.entries(u).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `<tr><th>${esc(k)}</th><td class="n">${esc(typeof v === 'number' ? num(v, 4) : v)}</td></tr>`).join('')}
+      ${Object.entries(u).filter(([, v]) => v && typeof v === 'object').map(([k, v]) => `<tr><th>${esc(k)}</th><td><small>${esc(JSON.stringify(v))}</small></td></tr>`).join('')}</table>`;
+  }
+
+  // --- Deliveries: submit a route job, watch it, routes on a map (colour per vehicle) -------------
+  page('deliveries', async (main, args) => {
+    main.innerHTML = `<h1>${esc(t('page.deliveries'))}</h1>
+      <div class="row"><button class="primary" type="button" id="submit-job">${esc(t('submitSampleJob'))}</button><span id="job-status" role="status"></span></div>
+      <div class="grid"><section class="card"><h2>${esc(t('routeMap'))}</h2><div class="chart" id="chart-routes" style="height:440px" role="img" aria-label="${esc(t('routeMap'))}"></div></section>
+      <section class="card"><h2>${esc(t('routes'))}</h2><div id="route-table" class="scroll"></div></section></div>`;
+    const problem = await (await fetch('sample-route-job.json')).json();
+    document.getElementById('submit-job').addEventListener('click', async () => {
+      const job = await api('POST', '/v1/routes/jobs', problem);
+      window.location.hash = '#/deliveries/' + encodeURIComponent(job.jobId || job.id);
+    });
+    if (!args[0]) { draw(problem, null); return; }
+    const status = document.getElementById('job-status');
+    const poll = async () => {
+      const job = await get('/v1/routes/jobs/' + encodeURIComponent(args[0]));
+      status.textContent = t('jobStatus', { id: args[0], status: job.status });
+      const solution = job.result || job.solution;
+      if (solution && solution.routes) { draw(problem, solution); return true; }
+      return false;
+    };
+    if (!(await poll())) {
+      draw(problem, null);
+      const timer = setInterval(async () => { try { if (await poll()) clearInterval(timer); } catch (e) { clearInterval(timer); status.textContent = e.message; } }, 1000);
+      Q.state.timers.push(timer);
+    }
+  });
+
+  function draw(problem, solution) {
+    const byId = Object.fromEntries(problem.customers.map(c => [c.id, c]));
+    const palette = ['#c8102e', '#2463eb', '#1a7f37', '#b45309', '#7c3aed', '#0891b2', '#be185d', '#4d7c0f'];
+    const series = [{ name: 'depot', type: 'scatter', symbol: 'diamond', symbolSize: 18, color: '#111', data: [[problem.depot.lon, problem.depot.lat, problem.depot.id]] }];
+    const rows = [];
+    if (solution) {
+      solution.routes.forEach((r, i) => {
+        const path = [[problem.depot.lon, problem.depot.lat, problem.depot.id], ...r.stops.map(s => [byId[s].lon, byId[s].lat, s]), [problem.depot.lon, problem.depot.lat, problem.depot.id]];
+        series.push({ name: t('vehicle') + ' ' + r.vehicle, type: 'line', color: palette[i % palette.length], data: path, symbolSize: 9,
+          tooltip: { formatter: p => `${t('vehicle')} ${r.vehicle} · ${p.value[2]}` } });
+        r.stops.forEach((s, k) => rows.push({ vehicle: r.vehicle, stop: s, order: k + 1, demand: byId[s].demand, start: r.serviceStarts ? r.serviceStarts[k] : null, load: r.load }));
+      });
+    } else {
+      series.push({ name: t('customers'), type: 'scatter', color: '#5b6477', data: problem.customers.map(c => [c.lon, c.lat, c.id]) });
+    }
+    chart(document.getElementById('chart-routes'), {
+      tooltip: { trigger: 'item', formatter: p => p.value[2] }, legend: { top: 0, type: 'scroll' }, grid: { left: 60, right: 16, top: 40, bottom: 40 },
+      xAxis: { type: 'value', name: 'lon', scale: true }, yAxis: { type: 'value', name: 'lat', scale: true }, series
+    });
+    table(document.getElementById('route-table'), [{ key: 'vehicle', label: t('vehicle'), num: true }, { key: 'order', label: '#', num: true }, { key: 'stop', label: t('stop') },
+      { key: 'demand', label: t('demand'), num: true }, { key: 'start', label: t('serviceStart'), num: true, fmt: v => (v == null ? '–' : num(v, 0) + ' min') }, { key: 'load', label: t('routeLoad'), num: true }], rows);
+  }
+
+  // --- Models and sources ----------------------------------------------------------------------------
+  page('models', async main => {
+    main.innerHTML = `<h1>${esc(t('page.models'))}</h1><div class="grid"><section class="card"><h2>${esc(t('modelVersions'))}</h2><div id="models" class="scroll"></div></section>
+      <section class="card"><h2>${esc(t('sources'))}</h2><div id="sources" class="scroll"></div></section></div>`;
+    const [models, sources] = await Promise.all([get('/v1/admin/models').catch(e => ({ unavailable: e.message })), get('/v1/admin/sources').catch(e => ({ unavailable: e.message }))]);
+    const m = document.getElementById('models');
+    if (models.unavailable) m.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(models.unavailable)}</p>`;
+    else {
+      const rows = (models.models || []).flatMap(x => (x.versions || []).map(v => Object.assign({}, v, { task: x.task, live: v.version === x.live, provenance: undefined })));
+      table(m, [{ key: 'task', label: t('task') }, { key: 'version', label: t('version') }, { key: 'live', label: t('live'), fmt: v => (v ? '●' : '') },
+        { key: 'gate', label: t('gate'), fmt: v => (v && typeof v === 'object' ? (v.passed ? '✓ ' : '✗ ') + v.metric + ' ' + num(v.candidate, 3) + ' vs ' + num(v.live, 3) : '') },
+        { key: 'algorithm', label: t('algorithm') },
+        { key: 'metrics', label: t('metrics'), fmt: v => Object.entries(v || {}).map(([k, x]) => k + '=' + (typeof x === 'number' ? num(x, 3) : x)).join(' ') },
+        { key: 'trainedAt', label: t('trainedAt'), fmt: v => time(v) },
+        { key: 'rollback', label: '', html: r => (r.live ? '' : `<button type="button" data-task="${esc(r.task)}" data-version="${esc(r.version)}" class="rollback">${esc(t('rollback'))}</button>`) }], rows);
+      m.querySelectorAll('button.rollback').forEach(b => b.addEventListener('click', async () => {
+        if (!confirm(t('confirmRollback', { task: b.dataset.task, version: b.dataset.version }))) return;
+        try { await api('POST', '/v1/admin/models/' + encodeURIComponent(b.dataset.task) + '/rollback', { version: b.dataset.version }); Q.route(); } catch (e) { alert(e.message); }
+      }));
+    }
+    const s = document.getElementById('sources');
+    if (sources.unavailable) s.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(sources.unavailable)}</p>`;
+    else {
+      s.innerHTML = `<form class="row" id="source-form"><label>${esc(t('name'))}<input id="src-name" required value="POS Shanghai"></label>
+        <label>${esc(t('channel'))}<input id="src-channel" required pattern="[a-z][a-z0-9_\\-]*" value="store" size="8"></label>
+        <button class="primary" type="submit">${esc(t('createSource'))}</button></form><p id="source-key" role="status"></p><div id="source-table"></div>`;
+      const showKey = k => { document.getElementById('source-key').innerHTML = `${esc(t('newWriteKey'))} <b>${esc(k.sourceId)}</b>: <code>${esc(k.writeKey)}</code>`; };
+      const act = async (path, body) => { try { return await api('POST', path, body); } catch (e) { document.getElementById('source-key').textContent = e.message; return null; } };
+      const draw = async () => {
+        const fresh = await get('/v1/admin/sources');
+        table(document.getElementById('source-table'), [{ key: 'sourceId', label: t('source') }, { key: 'name', label: t('name') }, { key: 'channel', label: t('channel') },
+          { key: 'keyId', label: t('keyId') }, { key: 'disabled', label: t('status'), fmt: v => (v ? t('disabled') : t('enabled')) }, { key: 'createdAt', label: t('created'), fmt: v => time(v) },
+          { key: 'actions', label: '', html: r => (r.disabled ? '' : `<button type="button" class="rotate" data-id="${esc(r.sourceId)}">${esc(t('rotate'))}</button> <button type="button" class="disable" data-id="${esc(r.sourceId)}">${esc(t('disable'))}</button>`) }],
+        fresh.sources || []);
+        document.querySelectorAll('#source-table button.rotate').forEach(b => b.addEventListener('click', async () => { const k = await act('/v1/admin/sources/' + encodeURIComponent(b.dataset.id) + '/rotate'); if (k) { await draw(); showKey(k); } }));
+        document.querySelectorAll('#source-table button.disable').forEach(b => b.addEventListener('click', async () => { if (confirm(t('confirmDisable', { id: b.dataset.id })) && await act('/v1/admin/sources/' + encodeURIComponent(b.dataset.id) + '/disable')) await draw(); }));
+      };
+      document.getElementById('source-form').addEventListener('submit', async e => {
+        e.preventDefault();
+        const k = await act('/v1/admin/sources', { name: document.getElementById('src-name').value.trim(), channel: document.getElementById('src-channel').value.trim() });
+        if (k) { await draw(); showKey(k); }
+      });
+      await draw();
+    }
+  });
+})();
