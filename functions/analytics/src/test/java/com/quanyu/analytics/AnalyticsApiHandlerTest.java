@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.StaffClaims;
 import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.lake.sql.store.DuckDbEngine;
 import com.quanyu.shared.lake.store.CompactionState;
@@ -185,6 +186,6 @@ class AnalyticsApiHandlerTest {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build()).build())
                 .build();
-        return handler.handleRequest(event, null);
+        return handler.handleRequest(StaffClaims.as(event, "analyst"), null);  // staff-only routes (routes-auth.tsv)
     }
 }
