@@ -24,6 +24,10 @@ public final class Kinesalite implements AutoCloseable {
 
     /** Starts kinesalite on a free port; {@code dataDir} empty for in-memory streams. */
     public static Kinesalite start(Path repoRoot, Optional<Path> dataDir) {
+        // kinesalite answers GetRecords over CBOR with each record's Data as a map, which the SDK
+        // cannot read; over JSON it is the base64 string the API specifies. Clients built in this JVM
+        // after this (the stand-ins', the functions' in tests and the local runtime) use JSON.
+        System.setProperty("aws.cborEnabled", "false");
         Path cli = repoRoot.resolve("infra/node_modules/kinesalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("kinesalite is not installed: run 'npm ci --prefix infra' (expected " + cli + ")");
