@@ -76,6 +76,7 @@ class JourneysEndToEndTest {
         String addedAt = Instant.now().minus(Duration.ofHours(3)).toString();
         assertEquals(200, send("POST", "/v1/track", auth, Json.write(Map.of("type", "track", "event", "Product Added", "userId", user,
                 "messageId", "a-" + run, "timestamp", addedAt, "properties", Map.of("sku", "TEA-OOLONG-250")))).statusCode());
+        runtime.deliverStreams();  // accepted events reach the lake through the ingest stream
         runtime.deliverS3Notifications();
         fireSweep();
 
@@ -105,6 +106,7 @@ class JourneysEndToEndTest {
         assertEquals(200, send("POST", "/v1/track", auth, Json.write(Map.of("type", "track", "event", "Order Completed", "userId", user,
                 "messageId", "o-" + run, "properties", Map.of("order_id", "o-" + run, "total", 88, "currency", "CNY",
                         "products", List.of(Map.of("sku", "TEA-OOLONG-250", "price", 88, "quantity", 1)))))).statusCode());
+        runtime.deliverStreams();  // accepted events reach the lake through the ingest stream
         runtime.deliverS3Notifications();
         JsonNode metrics = Json.parse(send("GET", "/v1/journeys/cart-" + run + "/metrics", admin, null).body()).get("total");
         assertEquals(1, metrics.get("sent").asInt(), metrics.toString());
