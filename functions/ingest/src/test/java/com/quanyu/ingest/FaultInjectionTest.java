@@ -50,7 +50,8 @@ class FaultInjectionTest {
     FaultInjectionTest(StandIns aws) {
         this.aws = aws;
         // A short lease: claims a failed call could not release expire quickly, so retries stay short.
-        this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "1"));
+        // the synchronous write path: the counts are read from the stores right after the requests
+        this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "1", IngestApiHandler.STREAM, ""));
         SourceRegistry.IssuedKey key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Faulty " + run, "web");
         this.writeKey = key.writeKey();
         this.sourceId = key.source().sourceId();
