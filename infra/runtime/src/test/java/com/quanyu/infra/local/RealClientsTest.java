@@ -46,6 +46,7 @@ class RealClientsTest {
         int events = 45;
         JsonNode result = node("rudder-client.js", runtime.baseUrl(), writeKey, run, String.valueOf(events));
         assertEquals(0, result.path("errors").size(), result.toString());
+        runtime.deliverStreams(); // accepted means in the stream; its consumer folds them into profiles
 
         CustomerStores stores = CustomerStores.fromEnv(env, runtime.platform().standIns().dynamo(), runtime.platform().standIns().s3());
         Profile profile = stores.profiles().resolve("user_id:rudder-user-" + run).orElseThrow();
