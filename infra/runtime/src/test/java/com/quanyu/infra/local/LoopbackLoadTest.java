@@ -83,6 +83,7 @@ class LoopbackLoadTest {
                 }
             }
         });
+        runtime.deliverStreams(); // accepted means buffered; the stream's consumer folds the rest now
         CustomerStores stores = CustomerStores.fromEnv(env, runtime.platform().standIns().dynamo(), runtime.platform().standIns().s3());
         long counted = 0;
         for (int owner = 0; owner < senders; owner++) {
