@@ -15,13 +15,13 @@ import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.risk.S3FraudLabels;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -36,7 +36,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class TrainJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final Env env;
+    // Built once per execution environment: the SDK clients' connection pools outlive invocations.
+    private final S3Client s3;
+    private final DynamoDbClient dynamo;
     private final ModelRegistry registry;
+    private final Clock clock = Clock.systemUTC();
 
     public TrainJobHandler() {
         this(Env.system());
@@ -44,7 +48,9 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
 
     public TrainJobHandler(Env env) {
         this.env = env;
-        this.registry = ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET"));
+        this.s3 = AwsClients.s3(env);
+        this.dynamo = AwsClients.dynamoDb(env);
+        this.registry = ModelRegistry.of(s3, env.required("MODELS_BUCKET"));
     }
 
     @Override
@@ -79,14 +85,13 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 models.add(String.valueOf(m));
             }
         }
-        S3Client s3 = AwsClients.s3(env);
         String lake = env.required("DATA_LAKE_BUCKET");
         int lookbackDays = env.intValue("TRAINING_LOOKBACK_DAYS", 180);
         TrainingJob.HistorySource history = new TrainingJob.HistorySource() {
             @Override
             public EventHistory load() {
                 List<LakeEvent> events = new ArrayList<>();
-                new S3LakeReader(s3, lake).read(LocalDate.now(ZoneOffset.UTC).minusDays(lookbackDays), events::add);
+                new S3LakeReader(s3, lake).read(LocalDate.now(clock).minusDays(lookbackDays), events::add);
                 return EventHistory.of(events);
             }
 
@@ -95,10 +100,10 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
             }
         };
-        var writer = new ScoresWriter(AwsClients.dynamoDb(env), env.required("PROFILES_TABLE"),
+        var writer = new ScoresWriter(dynamo, env.required("PROFILES_TABLE"),
                 env.intValue("SCORE_WRITE_THREADS", 16));
         var job = new TrainingJob(registry, history, () -> new S3FraudLabels(s3, lake).read(), writer,
-                PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)), Clock.systemUTC(),
+                PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)), clock,
                 codeVersion(), env.doubleValue("GATE_TOLERANCE", 0.002));
         return Json.mapper().convertValue(job.run(models), Map.class);
     }

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -49,14 +51,19 @@ final class DemoSeeders {
     static final String WRITE_KEYS_FILE = "demo-write-keys.properties";
     private static final int CUSTOMERS = 200;
     private static final int DAYS = 120;
-    private static final DemoConfig DEMO = DemoConfig.of(42, CUSTOMERS, DAYS);
     private static final int BATCH = 100;
 
     private DemoSeeders() {
     }
 
+    /** The README's demo brand: its days end yesterday, so the console's default periods and the forecast job see them. */
     static List<Seeder> all() {
-        return all(DEMO);
+        return all(endingYesterday(42, CUSTOMERS, DAYS));
+    }
+
+    /** A synthetic brand whose {@code days} end yesterday (UTC), as a live brand's history does. */
+    static DemoConfig endingYesterday(long seed, int customers, int days) {
+        return DemoConfig.of(seed, customers, days).withStart(LocalDate.now(ZoneOffset.UTC).minusDays(days));
     }
 
     /** The same seeding over another synthetic brand (the console's browser test uses a small one). */

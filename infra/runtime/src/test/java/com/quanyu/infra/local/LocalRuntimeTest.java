@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.testing.CfnTemplate;
 import com.quanyu.shared.testing.RepoRoot;
-import com.quanyu.shared.testing.SamFunction;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -67,48 +62,6 @@ class LocalRuntimeTest {
         assertEquals(400, send("POST", "/_local/invoke/TrainFunction", "{not json").statusCode());
     }
 
-    /**
-     * Every sample event under events/ works through /_local/invoke as printed in the README: the
-     * runtime re-signs placeholder credentials with its own and says so. They run as a newcomer
-     * would try them: direct and S3 events, then writes, reads, then refunds, releases and deletes. Files named bad-request*,
-     * *-invalid* or *-infeasible* show the JSON error of bad input and expect a 4xx instead; reads
-     * of what only a job on real data makes (a forecast, a route job by its random id) expect a
-     * JSON 404 naming what is missing on this unseeded stack.
-     */
-    @Test
-    void everySampleEventAnswersThroughLocalInvoke() throws Exception {
-        Path events = RepoRoot.find().resolve("events");
-        List<SamFunction> functions = SamFunction.all(CfnTemplate.local());
-        List<String> failures = new ArrayList<>();
-        int resigned = 0;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(events)) {
-            files = walk.filter(p -> p.toString().endsWith(".json")).sorted(
-                    java.util.Comparator.comparingInt(LocalRuntimeTest::order).thenComparing(Path::toString)).toList();
-        }
-        for (Path file : files) {
-            JsonNode event = Json.parse(Files.readString(file));
-            String module = events.relativize(file).getName(0).toString();
-            SamFunction target = SampleEventTargets.target(functions, module, event);
-            HttpResponse<String> response = send("POST", "/_local/invoke/" + target.logicalId(), Files.readString(file));
-            JsonNode answer = Json.parse(response.body());
-            int status = answer.has("statusCode") ? answer.get("statusCode").asInt() : response.statusCode();
-            String name = file.getFileName().toString();
-            boolean badInputSample = name.startsWith("bad-request") || name.contains("-invalid") || name.contains("-infeasible");
-            boolean madeByAJob = List.of("get-forecast.json", "get-replenishment-at-risk.json", "get-job.json", "get-job-svg.json").contains(name);
-            boolean ok = response.statusCode() == 200 && (badInputSample ? status >= 400 && status < 500
-                    : madeByAJob ? status == 404 && answer.path("body").asText().contains("\"error\":\"not_found\"")
-                    : status >= 200 && status < 300);
-            if (!ok) {
-                failures.add(events.relativize(file) + " -> " + target.logicalId() + ": " + response.statusCode() + " / " + status + " "
-                        + response.body().substring(0, Math.min(300, response.body().length())));
-            }
-            resigned += answer.has("_local") ? 1 : 0;
-        }
-        assertTrue(failures.isEmpty(), failures.size() + " of " + files.size() + " sample events failed:\n" + String.join("\n", failures));
-        assertTrue(resigned >= 10, "sample events with placeholder credentials are re-signed and say so: " + resigned);
-    }
-
     @Test
     void resigningSaysWhatItReplacedAndAForgedEventStillFailsThroughTheGateway() throws Exception {
         String sample = Files.readString(RepoRoot.find().resolve("events/chatbot/telegram-update.json"));
@@ -122,28 +75,6 @@ class LocalRuntimeTest {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.parse(sample).get("body").asText())).build();
         int status = HTTP.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode();
         assertTrue(status == 401 || status == 403, "forged webhook must be refused: " + status);
-    }
-
-    /**
-     * Direct and S3 events first, then writes, reads, and last what undoes earlier writes: refunds,
-     * releases and deletes (a refund before a spend empties the points it spends; a delete makes later reads 410).
-     */
-    private static int order(Path file) {
-        String name = file.getFileName().toString();
-        if (name.startsWith("refund-") || name.startsWith("release-")) {
-            return 3;
-        }
-        try {
-            String method = Json.parse(Files.readString(file)).path("requestContext").path("http").path("method").asText("");
-            return switch (method) {
-                case "" -> 0;
-                case "POST", "PUT", "PATCH" -> 1;
-                case "DELETE" -> 3;
-                default -> 2;
-            };
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileRepository;
 import com.quanyu.shared.json.Json;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,10 +39,17 @@ public final class DynamoProfileRepository implements ProfileRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
     public DynamoProfileRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps {@code linkedAt} on new identity links. */
+    public DynamoProfileRepository(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.clock = clock;
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
@@ -145,7 +153,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
         Map<String, AttributeValue> item = new HashMap<>(key(identifier.linkKey(), LINK_SK));
         item.put("profileId", AttributeValue.fromS(profileId));
         item.put("identifierType", AttributeValue.fromS(identifier.type().wireName()));
-        item.put("linkedAt", AttributeValue.fromS(Instant.now().toString()));
+        item.put("linkedAt", AttributeValue.fromS(clock.instant().toString()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
