@@ -347,7 +347,7 @@ public final class JourneyEngine {
                 reasons.add(name + ": no consent");
             } else if (store.suppressed(channel.wireName(), hash(address.get()))) {
                 reasons.add(name + ": suppressed");
-            } else if (!senders.containsKey(channel)) {
+            } else if (!senders.containsKey(channel) || !senders.get(channel).configured()) {
                 reasons.add(name + ": channel not configured");
             } else if (channel == Channel.MESSENGER && !insideMessengerWindow(customer, now) && step.messengerTag().isEmpty()) {
                 reasons.add(name + ": outside Messenger's 24-hour window and no message tag");
