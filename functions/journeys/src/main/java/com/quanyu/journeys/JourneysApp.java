@@ -9,15 +9,18 @@ import com.quanyu.journeys.channel.TelegramSender;
 import com.quanyu.journeys.channel.WeChatTemplateSender;
 import com.quanyu.journeys.channel.aws.SesEmailSender;
 import com.quanyu.journeys.channel.aws.SmsSender;
+import com.quanyu.journeys.engine.AudienceEntries;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
 import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
+import com.quanyu.journeys.store.CampaignAudiences;
 import com.quanyu.journeys.store.DynamoJourneyStore;
 import com.quanyu.journeys.store.LakeObjectReader;
 import com.quanyu.journeys.store.ProfileCustomers;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.RotatingSecret;
+import com.quanyu.shared.campaigns.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.config.Env;
@@ -46,8 +49,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * linkSecretPrevious, wechatAppId, wechatAppSecret, wechatTemplateId), read at run time through
  * {@link RotatingSecret} and re-read after {@code SECRETS_REFRESH_SECONDS}.
  */
-public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCustomers customers, Links links, LakeObjectReader lake,
-                          Clock clock) {
+public record JourneysApp(JourneyEngine engine, AudienceEntries entries, JourneyStore store, ProfileCustomers customers, Links links,
+                          LakeObjectReader lake, Clock clock) {
 
     /** Names the secret holding the platforms' tokens (shared with the chatbot). */
     public static final String CHAT_SECRETS_ID = "CHAT_SECRETS_ID";
@@ -59,8 +62,8 @@ public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCusto
         S3Client s3 = AwsClients.s3(env);
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         JourneyStore store = new DynamoJourneyStore(dynamo, env.required("JOURNEYS_TABLE"));
-        ProfileCustomers customers = new ProfileCustomers(stores.profiles(), dynamo, env.required("PROFILES_TABLE"),
-                ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai")));
+        ZoneId brandZone = ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai"));
+        ProfileCustomers customers = new ProfileCustomers(stores.profiles(), dynamo, env.required("PROFILES_TABLE"), brandZone);
         CouponLedger ledger = new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
         Limits limits = new Limits(env.intValue("FREQUENCY_CAP_PER_DAY", 1), env.intValue("FREQUENCY_CAP_PER_WEEK", 3),
                 LocalTime.parse(env.get("QUIET_HOURS_START", "21:00")), LocalTime.parse(env.get("QUIET_HOURS_END", "08:00")),
@@ -76,7 +79,9 @@ public record JourneysApp(JourneyEngine engine, JourneyStore store, ProfileCusto
                 return Optional.empty();
             }
         }, senders(env, RotatingSecret.fieldsFromEnv(env, CHAT_SECRETS_ID), journeySecrets, clock), limits, links, clock);
-        return new JourneysApp(engine, store, customers, links, new LakeObjectReader(s3), clock);
+        AudienceEntries entries = new AudienceEntries(store, engine,
+                new CampaignAudiences(new AudienceMemberships(dynamo, env.required("CAMPAIGNS_TABLE"))), brandZone, clock);
+        return new JourneysApp(engine, entries, store, customers, links, new LakeObjectReader(s3), clock);
     }
 
     /** The channels: AWS ones configured by sender identities in the environment, the platforms by secret fields. */

@@ -1,7 +1,10 @@
 package com.quanyu.journeys.engine;
 
 import com.quanyu.journeys.channel.Channel;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What the engine needs from outside, as plain interfaces (stores and other modules implement them). */
 public final class Ports {
@@ -18,6 +21,21 @@ public final class Ports {
     @FunctionalInterface
     public interface Coupons {
         Optional<String> issue(String campaignId, String profileId);
+    }
+
+    /**
+     * Audience memberships as the campaigns module records them at each refresh of an audience
+     * ({@code com.quanyu.shared.campaigns.AudienceMemberships} is their owner).
+     */
+    public interface Audiences {
+        /** The completed refreshes of an audience after {@code after}, oldest first. */
+        List<Instant> refreshesAfter(String audienceId, Instant after);
+
+        /** Every profile that joined the audience at the refresh at {@code refresh}. */
+        void forEachJoiner(String audienceId, Instant refresh, Consumer<String> profileId);
+
+        /** Every current member of the audience. */
+        void forEachMember(String audienceId, Consumer<String> profileId);
     }
 
     /** Records a consent withdrawal (unsubscribe link, STOP reply, API) on the profile. */
