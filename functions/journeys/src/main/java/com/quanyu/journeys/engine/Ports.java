@@ -38,10 +38,14 @@ public final class Ports {
         void forEachMember(String audienceId, Consumer<String> profileId);
     }
 
-    /** Records a consent withdrawal (unsubscribe link, STOP reply, API) on the profile. */
+    /** Records a customer's consent statement for a channel (unsubscribe link, STOP / START replies) on the profile. */
     @FunctionalInterface
     public interface ConsentRecorder {
-        /** @return false when no live profile matches */
-        boolean optOut(String profileQuery, Channel channel, String source);
+        /**
+         * @param profileQuery a profile id or identifier ({@code phone:+86...})
+         * @param at           when the customer said it (the latest statement wins, whatever the order they arrive in)
+         * @return false when no live profile matches
+         */
+        boolean record(String profileQuery, Channel channel, boolean granted, Instant at, String source);
     }
 }
