@@ -13,7 +13,7 @@ import com.quanyu.campaigns.store.DynamoOfferMemory;
 import com.quanyu.campaigns.store.DynamoProfileSource;
 import com.quanyu.campaigns.store.IngestProfileResolver;
 import com.quanyu.shared.aws.AwsClients;
-import com.quanyu.shared.campaigns.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;

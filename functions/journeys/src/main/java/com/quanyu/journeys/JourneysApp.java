@@ -20,7 +20,7 @@ import com.quanyu.journeys.store.LakeObjectReader;
 import com.quanyu.journeys.store.ProfileCustomers;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.RotatingSecret;
-import com.quanyu.shared.campaigns.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.config.Env;

@@ -25,7 +25,7 @@ public final class Ports {
 
     /**
      * Audience memberships as the campaigns module records them at each refresh of an audience
-     * ({@code com.quanyu.shared.campaigns.AudienceMemberships} is their owner).
+     * ({@code com.quanyu.shared.campaigns.store.AudienceMemberships} is their owner).
      */
     public interface Audiences {
         /** The completed refreshes of an audience after {@code after}, oldest first. */

@@ -1,7 +1,7 @@
 package com.quanyu.journeys.store;
 
 import com.quanyu.journeys.engine.Ports;
-import com.quanyu.shared.campaigns.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

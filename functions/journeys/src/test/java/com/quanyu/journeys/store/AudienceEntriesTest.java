@@ -15,7 +15,7 @@ import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
 import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
-import com.quanyu.shared.campaigns.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.MovableClock;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.campaigns;
+package com.quanyu.shared.campaigns.store;
 
 import com.quanyu.shared.aws.BatchWrites;
 import java.time.Duration;
