@@ -13,6 +13,7 @@ import com.quanyu.campaigns.store.DynamoOfferMemory;
 import com.quanyu.campaigns.store.DynamoProfileSource;
 import com.quanyu.campaigns.store.IngestProfileResolver;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
@@ -40,6 +41,7 @@ public final class CampaignsContext {
     private final CouponLedger coupons;
     private final LoyaltyLedger loyalty;
     private final AudienceStore audiences;
+    private final AudienceMemberships memberships;
     private final ProfileSource profiles;
     private final ProfileResolver resolver;
     private final AudienceRefresher refresher;
@@ -58,6 +60,7 @@ public final class CampaignsContext {
         this.coupons = new CouponLedger(dynamo, table, events, clock);
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
+        this.memberships = new AudienceMemberships(dynamo, table);
         this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
         CustomerStores customers = CustomerStores.fromEnv(env, dynamo, s3);
         this.resolver = new IngestProfileResolver(customers.profileRepository(),
@@ -110,6 +113,17 @@ public final class CampaignsContext {
 
     public AudienceStore audiences() {
         return audiences;
+    }
+
+    /** Who is in each audience and who joined at which refresh (journeys enter the joiners). */
+    public AudienceMemberships memberships() {
+        return memberships;
+    }
+
+    /** Saves a refresh's counts and export, and records its members (the joiners enter audience journeys). */
+    public void saveRefresh(AudienceRefresher.Result result) {
+        memberships.record(result.audience().id(), result.memberIds(), result.audience().lastRefreshedAt());
+        audiences.save(result.audience());
     }
 
     public ProfileSource profiles() {

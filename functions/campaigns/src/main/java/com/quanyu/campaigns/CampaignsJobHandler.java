@@ -45,7 +45,7 @@ public final class CampaignsJobHandler implements RequestHandler<Map<String, Obj
         Map<String, Object> summary = new LinkedHashMap<>();
         if (!audiences.isEmpty()) {
             for (AudienceRefresher.Result result : context.refresher().refresh(audiences)) {
-                context.audiences().save(result.audience());
+                context.saveRefresh(result);
                 summary.put(result.audience().id(), Map.of("members", result.members(), "exported", result.exported(),
                         "key", result.audience().lastExportKey()));
             }

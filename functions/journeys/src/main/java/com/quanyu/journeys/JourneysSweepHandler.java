@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Every minute (EventBridge Scheduler): runs the enrolments that are due (waits that ended,
+ * Every minute (EventBridge Scheduler): enters the joiners of audiences and the members of
+ * scheduled audiences whose time has come ({@code AudienceEntries}), then runs the enrolments
+ * that are due (those new entries, waits that ended,
  * entries whose condition window closed, sends deferred by quiet hours or a transient fault), in
  * pages, until none is left or the invocation's time is nearly up; the next run continues.
  */
@@ -31,12 +33,13 @@ public final class JourneysSweepHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        int entered = app.entries().run();
         int total = 0;
         int handled;
         do {
             handled = app.engine().sweep(PAGE);
             total += handled;
         } while (handled == PAGE && (context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS));
-        return Map.of("handled", total);
+        return Map.of("entered", entered, "handled", total);
     }
 }

@@ -1,6 +1,7 @@
 package com.quanyu.shared.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -47,6 +49,18 @@ public final class RotatingSecret {
             throw new IllegalArgumentException("ttl must not be negative");
         }
         return new RotatingSecret(client, secretId, ttl, clock);
+    }
+
+    /**
+     * The fields of the secret named by the environment variable {@code idVariable} (the variable
+     * holds the secret's name or ARN, never a value), re-read after {@code SECRETS_REFRESH_SECONDS}
+     * (300); every field is absent when the variable is unset.
+     */
+    public static Function<String, Optional<String>> fieldsFromEnv(Env env, String idVariable) {
+        return env.optional(idVariable).filter(id -> !id.isBlank())
+                .<Function<String, Optional<String>>>map(id -> of(AwsClients.secretsManager(env), id,
+                        Duration.ofSeconds(env.intValue("SECRETS_REFRESH_SECONDS", 300)), Clock.systemUTC())::field)
+                .orElse(name -> Optional.empty());
     }
 
     /** A named value of the secret's JSON, if the secret has it (blank counts as absent). */

@@ -17,6 +17,8 @@ public final class MessagingConsent {
     /** Replies that withdraw consent: the carriers' keywords and the Chinese ones (退订 = unsubscribe). */
     private static final Set<String> OPT_OUT_WORDS = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit",
             "optout", "opt-out", "td", "退订", "取消订阅", "退订短信");
+    /** Replies that restore consent after an opt-out: the carriers' keywords and 取消退订 (cancel the unsubscribe). */
+    private static final Set<String> OPT_IN_WORDS = Set.of("start", "unstop", "取消退订");
 
     private MessagingConsent() {
     }
@@ -43,10 +45,18 @@ public final class MessagingConsent {
 
     /** Whether a whole inbound message is an opt-out keyword (case, spaces and punctuation ignored). */
     public static boolean isOptOut(String text) {
+        return OPT_OUT_WORDS.contains(keyword(text));
+    }
+
+    /** Whether a whole inbound message is an opt-in keyword after an opt-out (START, 取消退订). */
+    public static boolean isOptIn(String text) {
+        return OPT_IN_WORDS.contains(keyword(text));
+    }
+
+    private static String keyword(String text) {
         if (text == null) {
-            return false;
+            return "";
         }
-        String word = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}。！]+$", "").replaceAll("^[\\s\\p{Punct}]+", "");
-        return OPT_OUT_WORDS.contains(word);
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}。！]+$", "").replaceAll("^[\\s\\p{Punct}]+", "");
     }
 }

@@ -57,7 +57,7 @@ public final class AudienceRoutes {
     /** Counts now and writes the customer list to the lake bucket (the scheduled job does this daily). */
     private APIGatewayV2HTTPResponse refresh(ApiRequest request) {
         AudienceRefresher.Result result = context.refresher().refresh(List.of(audience(request))).getFirst();
-        context.audiences().save(result.audience());
+        context.saveRefresh(result);
         return ApiResponses.ok(view(result.audience(), result.exported()));
     }
 

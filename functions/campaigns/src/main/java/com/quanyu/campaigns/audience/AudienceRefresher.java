@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts audiences and writes their customer lists in one pass over the profiles: each profile is
@@ -30,8 +32,12 @@ public final class AudienceRefresher {
      * @param audience  the refreshed audience, with count and export key
      * @param members   profiles matching the rule
      * @param exported  rows written (members with a usable contact)
+     * @param memberIds the members' profile ids (recorded as the audience's memberships)
      */
-    public record Result(Audience audience, long members, long exported) {
+    public record Result(Audience audience, long members, long exported, Set<String> memberIds) {
+        public Result {
+            memberIds = Set.copyOf(memberIds);
+        }
     }
 
     private final ProfileSource profiles;
@@ -70,13 +76,16 @@ public final class AudienceRefresher {
         List<StringBuilder> files = new ArrayList<>();
         long[] members = new long[audiences.size()];
         long[] rows = new long[audiences.size()];
+        List<Set<String>> ids = new ArrayList<>();
         for (Audience audience : audiences) {
             files.add(new StringBuilder(audience.exportFormat().header()).append('\n'));
+            ids.add(new HashSet<>());
         }
         profiles.forEach(profile -> {
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i).matches(profile, now)) {
                     members[i]++;
+                    ids.get(i).add(profile.profileId());
                     var row = audiences.get(i).exportFormat().row(profile.trait("email"), profile.trait("phone"));
                     if (row.isPresent()) {
                         files.get(i).append(row.get()).append('\n');
@@ -91,7 +100,7 @@ public final class AudienceRefresher {
             String key = "exports/audiences/" + audience.id() + "/" + STAMP.format(now) + "-"
                     + audience.exportFormat().name().toLowerCase(java.util.Locale.ROOT) + ".csv";
             exports.put(key, files.get(i).toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8");
-            results.add(new Result(audience.refreshed(members[i], key, now), members[i], rows[i]));
+            results.add(new Result(audience.refreshed(members[i], key, now), members[i], rows[i], ids.get(i)));
         }
         return results;
     }

@@ -66,6 +66,12 @@ class AudienceAndOfferApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> audiences = (Map<String, Object>) job.get("audiences");
         assertTrue(audiences.containsKey(audienceId));
+        // every refresh records the members (journeys enter the joiners): both joined at the first, nobody at the job's
+        java.util.Set<String> members = new java.util.TreeSet<>();
+        context.memberships().forEachMember(audienceId, members::add);
+        assertEquals(java.util.Set.of(segment + "-a", segment + "-b"), members);
+        assertEquals(1, context.memberships().refreshesAfter(audienceId, NOW.minusSeconds(1)).size(),
+                "the manual refresh and the job ran at the same instant: one refresh");
         assertEquals(400, api.handleRequest(request("POST /v1/audiences", """
                 {"id": "bad-rule", "name": "x", "rule": {"field": "scores.p", "op": "between", "value": 1}}"""), null).getStatusCode());
     }

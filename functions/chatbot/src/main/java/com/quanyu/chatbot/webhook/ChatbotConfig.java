@@ -1,11 +1,8 @@
 package com.quanyu.chatbot.webhook;
 
-import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.aws.RotatingSecret;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,11 +32,7 @@ public final class ChatbotConfig {
     }
 
     public static ChatbotConfig from(Env env) {
-        Function<String, Optional<String>> secrets = env.optional("CHAT_SECRETS_ID")
-                .<Function<String, Optional<String>>>map(id -> RotatingSecret.of(AwsClients.secretsManager(env), id,
-                        Duration.ofSeconds(env.intValue("SECRETS_REFRESH_SECONDS", 300)), Clock.systemUTC())::field)
-                .orElse(name -> Optional.empty());
-        return new ChatbotConfig(secrets,
+        return new ChatbotConfig(RotatingSecret.fieldsFromEnv(env, "CHAT_SECRETS_ID"),
                 env.get("META_GRAPH_API_URL", "https://graph.facebook.com/v21.0"),
                 env.get("LINE_API_URL", "https://api.line.me"),
                 env.get("TELEGRAM_API_URL", "https://api.telegram.org"));

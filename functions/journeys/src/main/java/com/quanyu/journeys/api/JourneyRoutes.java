@@ -141,7 +141,7 @@ public final class JourneyRoutes {
 
     private APIGatewayV2HTTPResponse unsubscribe(ApiRequest request) {
         Links.Target target = verified(request);
-        app.customers().optOut(target.profileId(), target.channel(), "unsubscribe-link");
+        app.customers().record(target.profileId(), target.channel(), false, app.clock().instant(), "unsubscribe-link");
         if (app.store().claimStep("unsubscribe~" + target.sendKey(), app.clock().instant())) {
             app.store().count(target.journeyId(), target.version(), "unsubscribed", 1);
         }

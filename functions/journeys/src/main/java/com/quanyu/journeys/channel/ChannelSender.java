@@ -4,4 +4,9 @@ package com.quanyu.journeys.channel;
 @FunctionalInterface
 public interface ChannelSender {
     SendResult send(OutboundMessage message);
+
+    /** Whether the deployment has what this channel needs (its credentials); unconfigured channels are skipped with that reason. */
+    default boolean configured() {
+        return true;
+    }
 }

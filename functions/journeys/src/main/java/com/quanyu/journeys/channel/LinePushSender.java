@@ -13,18 +13,27 @@ public final class LinePushSender implements ChannelSender {
     private static final int MAX_TEXT = 5000;
     private final JsonHttp http = new JsonHttp();
     private final String apiBaseUrl;
-    private final String accessToken;
+    private final Credential accessToken;
 
-    public LinePushSender(String apiBaseUrl, String accessToken) {
+    public LinePushSender(String apiBaseUrl, Credential accessToken) {
         this.apiBaseUrl = apiBaseUrl.replaceFirst("/$", "");
         this.accessToken = accessToken;
     }
 
     @Override
+    public boolean configured() {
+        return accessToken.present();
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
+        return accessToken.with(token -> push(message, token));
+    }
+
+    private SendResult push(OutboundMessage message, String token) {
         String retryKey = UUID.nameUUIDFromBytes(message.idempotencyKey().getBytes(StandardCharsets.UTF_8)).toString();
         JsonHttp.Answer answer = http.post(apiBaseUrl + "/v2/bot/message/push",
-                Map.of("authorization", "Bearer " + accessToken, "x-line-retry-key", retryKey),
+                Map.of("authorization", "Bearer " + token, "x-line-retry-key", retryKey),
                 Map.of("to", message.address(), "messages", List.of(Map.of("type", "text", "text", Texts.fit(message.body(), MAX_TEXT)))));
         if (answer.status() == 409) {
             return SendResult.sent("line-retry-key:" + retryKey);

@@ -12,15 +12,24 @@ public final class MessengerSender implements ChannelSender {
     private static final int MAX_TEXT = 2000;
     private final JsonHttp http = new JsonHttp();
     private final String graphBaseUrl;
-    private final String pageAccessToken;
+    private final Credential pageAccessToken;
 
-    public MessengerSender(String graphBaseUrl, String pageAccessToken) {
+    public MessengerSender(String graphBaseUrl, Credential pageAccessToken) {
         this.graphBaseUrl = graphBaseUrl.replaceFirst("/$", "");
         this.pageAccessToken = pageAccessToken;
     }
 
     @Override
+    public boolean configured() {
+        return pageAccessToken.present();
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
+        return pageAccessToken.with(token -> sendWith(message, token));
+    }
+
+    private SendResult sendWith(OutboundMessage message, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipient", Map.of("id", message.address()));
         if (message.messengerTag().isPresent()) {
@@ -30,7 +39,7 @@ public final class MessengerSender implements ChannelSender {
             body.put("messaging_type", "RESPONSE");
         }
         body.put("message", Map.of("text", Texts.fit(message.body(), MAX_TEXT)));
-        JsonHttp.Answer answer = http.post(graphBaseUrl + "/me/messages", Map.of("authorization", "Bearer " + pageAccessToken), body);
+        JsonHttp.Answer answer = http.post(graphBaseUrl + "/me/messages", Map.of("authorization", "Bearer " + token), body);
         return JsonHttp.result(answer, "Messenger Send API", b -> b.path("message_id").asText(""));
     }
 }

@@ -7,16 +7,25 @@ public final class TelegramSender implements ChannelSender {
     private static final int MAX_TEXT = 4096;
     private final JsonHttp http = new JsonHttp();
     private final String apiBaseUrl;
-    private final String botToken;
+    private final Credential botToken;
 
-    public TelegramSender(String apiBaseUrl, String botToken) {
+    public TelegramSender(String apiBaseUrl, Credential botToken) {
         this.apiBaseUrl = apiBaseUrl.replaceFirst("/$", "");
         this.botToken = botToken;
     }
 
     @Override
+    public boolean configured() {
+        return botToken.present();
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
-        JsonHttp.Answer answer = http.post(apiBaseUrl + "/bot" + botToken + "/sendMessage", Map.of(),
+        return botToken.with(token -> sendWith(message, token));
+    }
+
+    private SendResult sendWith(OutboundMessage message, String token) {
+        JsonHttp.Answer answer = http.post(apiBaseUrl + "/bot" + token + "/sendMessage", Map.of(),
                 Map.of("chat_id", message.address(), "text", Texts.fit(message.body(), MAX_TEXT)));
         if (answer.status() == 403) {
             return SendResult.failed("Telegram: the customer blocked the bot");

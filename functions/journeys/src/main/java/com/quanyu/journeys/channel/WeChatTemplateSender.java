@@ -14,14 +14,14 @@ import java.util.Map;
 public final class WeChatTemplateSender implements ChannelSender {
     private final JsonHttp http = new JsonHttp();
     private final String apiBaseUrl;
-    private final String appId;
-    private final String appSecret;
-    private final String templateId;
+    private final Credential appId;
+    private final Credential appSecret;
+    private final Credential templateId;
     private final Clock clock;
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
 
-    public WeChatTemplateSender(String apiBaseUrl, String appId, String appSecret, String templateId, Clock clock) {
+    public WeChatTemplateSender(String apiBaseUrl, Credential appId, Credential appSecret, Credential templateId, Clock clock) {
         this.apiBaseUrl = apiBaseUrl.replaceFirst("/$", "");
         this.appId = appId;
         this.appSecret = appSecret;
@@ -30,14 +30,23 @@ public final class WeChatTemplateSender implements ChannelSender {
     }
 
     @Override
+    public boolean configured() {
+        return appId.present() && appSecret.present() && templateId.present();
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
+        return appId.with(id -> appSecret.with(secret -> templateId.with(template -> sendWith(message, id, secret, template))));
+    }
+
+    private SendResult sendWith(OutboundMessage message, String id, String secret, String template) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            String accessToken = token(attempt > 0);
+            String accessToken = token(attempt > 0, id, secret);
             if (accessToken == null) {
                 return SendResult.retry("WeChat stable_token unavailable");
             }
             JsonHttp.Answer answer = http.post(apiBaseUrl + "/cgi-bin/message/template/send?access_token=" + accessToken, Map.of(),
-                    Map.of("touser", message.address(), "template_id", templateId, "data", Map.of(
+                    Map.of("touser", message.address(), "template_id", template, "data", Map.of(
                             "first", Map.of("value", message.subject()),
                             "keyword1", Map.of("value", Texts.fit(message.body(), 200)))));
             if (!answer.ok()) {
@@ -58,10 +67,10 @@ public final class WeChatTemplateSender implements ChannelSender {
         return SendResult.retry("WeChat access token refused twice");
     }
 
-    private synchronized String token(boolean refresh) {
+    private synchronized String token(boolean refresh, String id, String secret) {
         if (refresh || token == null || clock.instant().isAfter(tokenExpires)) {
             JsonHttp.Answer answer = http.post(apiBaseUrl + "/cgi-bin/stable_token", Map.of(),
-                    Map.of("grant_type", "client_credential", "appid", appId, "secret", appSecret, "force_refresh", refresh));
+                    Map.of("grant_type", "client_credential", "appid", id, "secret", secret, "force_refresh", refresh));
             if (!answer.ok() || !answer.body().hasNonNull("access_token")) {
                 return null;
             }

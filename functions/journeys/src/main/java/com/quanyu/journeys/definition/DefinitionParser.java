@@ -89,11 +89,13 @@ public final class DefinitionParser {
             }
             case "audience" -> new JourneyDefinition.AudienceEntry(text(node, "audienceId", "entry.audienceId"));
             case "schedule" -> {
-                String expression = text(node, "expression", "entry.expression");
-                if (!expression.matches("(rate|cron)\\(.+\\)")) {
-                    throw new InvalidJourneyException("entry.expression", "must be rate(...) or cron(...) as in EventBridge");
+                ScheduleExpression schedule;
+                try {
+                    schedule = ScheduleExpression.of(text(node, "expression", "entry.expression"));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidJourneyException("entry.expression", e.getMessage());
                 }
-                yield new JourneyDefinition.ScheduleEntry(expression, text(node, "audienceId", "entry.audienceId"));
+                yield new JourneyDefinition.ScheduleEntry(schedule, text(node, "audienceId", "entry.audienceId"));
             }
             default -> throw new InvalidJourneyException("entry.type", "must be event, audience or schedule (got '" + type + "')");
         };

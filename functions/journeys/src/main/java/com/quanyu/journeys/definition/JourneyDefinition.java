@@ -40,8 +40,8 @@ public record JourneyDefinition(String id, int version, String name, Entry entry
     public record AudienceEntry(String audienceId) implements Entry {
     }
 
-    /** Every member of an audience, on a schedule expression ({@code rate(...)} or {@code cron(...)}). */
-    public record ScheduleEntry(String expression, String audienceId) implements Entry {
+    /** Every member of an audience, on a schedule ({@code rate(...)} or {@code cron(...)} in the brand's time zone). */
+    public record ScheduleEntry(ScheduleExpression schedule, String audienceId) implements Entry {
     }
 
     /** The conversion event and how long after entry it counts. */

@@ -21,6 +21,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
     private final Map<String, List<Instant>> sends = new HashMap<>();
     private final Map<String, String> suppressions = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Map<String, Long>>> counters = new HashMap<>();
+    private final Map<String, Instant> entryCursors = new HashMap<>();
 
     @Override
     public synchronized boolean putDefinition(String journeyId, int version, JsonNode json, Instant at) {
@@ -121,6 +122,20 @@ public final class InMemoryJourneyStore implements JourneyStore {
     @Override
     public void suppress(String channel, String addressHash, String reason, Instant at) {
         suppressions.put(channel + "#" + addressHash, reason);
+    }
+
+    @Override
+    public synchronized Optional<Instant> entryCursor(String journeyId) {
+        return Optional.ofNullable(entryCursors.get(journeyId));
+    }
+
+    @Override
+    public synchronized boolean moveEntryCursor(String journeyId, Optional<Instant> expected, Instant to) {
+        if (!Optional.ofNullable(entryCursors.get(journeyId)).equals(expected)) {
+            return false;
+        }
+        entryCursors.put(journeyId, to);
+        return true;
     }
 
     @Override

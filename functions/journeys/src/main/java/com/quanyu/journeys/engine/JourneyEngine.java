@@ -84,7 +84,11 @@ public final class JourneyEngine {
         }
         for (JourneyDefinition definition : entries) {
             if (definition.entry() instanceof JourneyDefinition.EventEntry entry && entry.event().equals(event.name())) {
-                enter(definition, entry, event, existing.stream().filter(e -> e.journeyId().equals(definition.id())).findFirst());
+                Optional<Enrollment> previous = existing.stream().filter(e -> e.journeyId().equals(definition.id())).findFirst();
+                Optional<Enrollment> entered = enter(definition, event.profileId(), event.at(), entry.unlessWithin(), previous);
+                if (entered.isPresent() && entry.unlessEvent().isEmpty()) {
+                    wake(entered.get());
+                }
             }
         }
     }
@@ -131,25 +135,32 @@ public final class JourneyEngine {
         activeLoadedAt = Instant.MIN;
     }
 
-    private void enter(JourneyDefinition definition, JourneyDefinition.EventEntry entry, JourneyEvent event, Optional<Enrollment> previous) {
+    /**
+     * Enters a member of an audience (audience and schedule entries) at {@code at}, the refresh or
+     * firing that put them in: a pending enrolment due at once, which the sweep runs. Once per
+     * customer per occurrence: repeating it for the same {@code at} enters nobody again.
+     */
+    boolean enterAt(JourneyDefinition definition, String profileId, Instant at) {
+        return enter(definition, profileId, at, Duration.ZERO, store.enrollment(profileId, definition.id())).isPresent();
+    }
+
+    /** Stores a pending entry decided {@code decideAfter} after {@code at}; empty when the customer may not enter (again) now. */
+    private Optional<Enrollment> enter(JourneyDefinition definition, String profileId, Instant at, Duration decideAfter,
+                                       Optional<Enrollment> previous) {
         if (previous.isPresent()) {
             Enrollment p = previous.get();
-            if (p.status().open() || p.triggeredAt().equals(event.at())
-                    || event.at().isBefore(p.triggeredAt().plus(definition.reentryAfter()))) {
-                return;
+            if (p.status().open() || p.triggeredAt().equals(at) || at.isBefore(p.triggeredAt().plus(definition.reentryAfter()))) {
+                return Optional.empty();
             }
         }
         int sequence = previous.map(p -> p.sequence() + 1).orElse(1);
-        Enrollment pending = new Enrollment(event.profileId(), definition.id(), definition.version(), sequence, Status.PENDING, false,
-                event.at(), null, 0, event.at().plus(entry.unlessWithin()), null, Set.of(), Map.of(), false, 0);
+        Enrollment pending = new Enrollment(profileId, definition.id(), definition.version(), sequence, Status.PENDING, false,
+                at, null, 0, at.plus(decideAfter), null, Set.of(), Map.of(), false, 0);
         if (!store.putEnrollment(pending, previous.map(Enrollment::revision).orElse(0L))) {
-            return;
+            return Optional.empty();
         }
-        Enrollment stored = withRevision(pending, previous.map(Enrollment::revision).orElse(0L) + 1);
         store.count(definition.id(), definition.version(), "triggered", 1);
-        if (entry.unlessEvent().isEmpty()) {
-            wake(stored);
-        }
+        return Optional.of(withRevision(pending, previous.map(Enrollment::revision).orElse(0L) + 1));
     }
 
     private void applyEvent(Enrollment start, JourneyEvent event) {
@@ -160,8 +171,8 @@ public final class JourneyEngine {
             boolean advance = false;
             boolean newlyConverted = false;
             if (current.status() == Status.PENDING) {
-                var entry = (JourneyDefinition.EventEntry) definition.entry();
-                if (entry.unlessEvent().filter(event.name()::equals).isEmpty() || event.at().isBefore(current.triggeredAt())
+                if (!(definition.entry() instanceof JourneyDefinition.EventEntry entry)
+                        || entry.unlessEvent().filter(event.name()::equals).isEmpty() || event.at().isBefore(current.triggeredAt())
                         || event.at().isAfter(current.triggeredAt().plus(entry.unlessWithin()))) {
                     return;
                 }
@@ -347,7 +358,7 @@ public final class JourneyEngine {
                 reasons.add(name + ": no consent");
             } else if (store.suppressed(channel.wireName(), hash(address.get()))) {
                 reasons.add(name + ": suppressed");
-            } else if (!senders.containsKey(channel)) {
+            } else if (!senders.containsKey(channel) || !senders.get(channel).configured()) {
                 reasons.add(name + ": channel not configured");
             } else if (channel == Channel.MESSENGER && !insideMessengerWindow(customer, now) && step.messengerTag().isEmpty()) {
                 reasons.add(name + ": outside Messenger's 24-hour window and no message tag");

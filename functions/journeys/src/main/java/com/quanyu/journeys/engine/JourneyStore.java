@@ -61,6 +61,12 @@ public interface JourneyStore {
 
     void suppress(String channel, String addressHash, String reason, Instant at);
 
+    /** How far a journey's audience or schedule entries got: the last refresh or firing fully entered; empty before the first. */
+    Optional<Instant> entryCursor(String journeyId);
+
+    /** Moves the entry cursor from {@code expected} (empty: none yet) to {@code to}; false when another sweep moved it first. */
+    boolean moveEntryCursor(String journeyId, Optional<Instant> expected, Instant to);
+
     /** Adds to a counter of a journey version. */
     void count(String journeyId, int version, String counter, long delta);
 

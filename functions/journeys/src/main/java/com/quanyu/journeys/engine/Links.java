@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,6 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * redirects to the step's own link: the target is never taken from the URL) and the unsubscribe
  * link ({@code /v1/j/u/<token>}). A token names the journey, version, customer, entry sequence,
  * step and channel, and carries an HMAC-SHA256 so nobody can forge one for another customer.
+ * The key is read when used (a rotation takes effect without a restart); tokens signed with the
+ * previous key stay valid while it is kept as the previous one, so links in messages already sent
+ * keep working through a rotation.
  */
 public final class Links {
     /** What a token says. */
@@ -26,11 +30,19 @@ public final class Links {
     }
 
     private final String baseUrl;
-    private final byte[] secret;
+    private final Supplier<String> secret;
+    private final Supplier<Optional<String>> previousSecret;
 
+    /** Links signed with a fixed key. */
     public Links(String baseUrl, String secret) {
+        this(baseUrl, () -> secret, Optional::empty);
+    }
+
+    /** Links signed with the current key; tokens of the previous key (if any) still verify. */
+    public Links(String baseUrl, Supplier<String> secret, Supplier<Optional<String>> previousSecret) {
         this.baseUrl = baseUrl.replaceFirst("/$", "");
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret;
+        this.previousSecret = previousSecret;
     }
 
     public String click(Target target) {
@@ -45,7 +57,7 @@ public final class Links {
         String payload = String.join("|", t.journeyId(), Integer.toString(t.version()), t.profileId(),
                 Integer.toString(t.sequence()), t.stepId(), t.channel().wireName());
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return b64(bytes) + "." + b64(Arrays.copyOf(mac(bytes), 16));
+        return b64(bytes) + "." + b64(Arrays.copyOf(mac(secret.get(), bytes), 16));
     }
 
     /** The target of a genuine token; empty for a forged, altered or malformed one. */
@@ -57,7 +69,9 @@ public final class Links {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, Arrays.copyOf(mac(payload), 16))) {
+            boolean genuine = MessageDigest.isEqual(signature, Arrays.copyOf(mac(secret.get(), payload), 16))
+                    || previousSecret.get().filter(key -> MessageDigest.isEqual(signature, Arrays.copyOf(mac(key, payload), 16))).isPresent();
+            if (!genuine) {
                 return Optional.empty();
             }
             String[] p = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
@@ -68,10 +82,10 @@ public final class Links {
         }
     }
 
-    private byte[] mac(byte[] payload) {
+    private static byte[] mac(String key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <ul>
  *   <li>journey index {@code pk="journeys", sk=<id>}: latest version, active flag</li>
  *   <li>definition {@code pk="journey#<id>", sk="v#000001"}: the accepted JSON</li>
+ *   <li>entry cursor {@code pk="journey#<id>", sk="entry-cursor"}: {@code at} (epoch ms), the last
+ *       audience refresh or schedule firing fully entered</li>
  *   <li>enrolment {@code pk="cust#<profileId>", sk="enr#<journeyId>"}: state JSON, {@code revision},
  *       and while it waits {@code dueShard}/{@code dueAt} (epoch ms), the sparse GSI {@code due}
  *       the sweep queries: 8 shards spread the write load of millions of waits</li>
@@ -237,6 +239,31 @@ public final class DynamoJourneyStore implements JourneyStore {
     public void suppress(String channel, String addressHash, String reason, Instant at) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("suppress#" + channel + "#" + addressHash), "sk", s("suppress"),
                 "reason", s(reason), "at", s(at.toString()))));
+    }
+
+    @Override
+    public Optional<Instant> entryCursor(String journeyId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("journey#" + journeyId, "entry-cursor"))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get("at").n())));
+    }
+
+    @Override
+    public boolean moveEntryCursor(String journeyId, Optional<Instant> expected, Instant to) {
+        try {
+            dynamo.putItem(b -> {
+                b.tableName(table).item(Map.of("pk", s("journey#" + journeyId), "sk", s("entry-cursor"), "at", n(to.toEpochMilli())));
+                if (expected.isEmpty()) {
+                    b.conditionExpression("attribute_not_exists(pk)");
+                } else {
+                    b.conditionExpression("#at = :e").expressionAttributeNames(Map.of("#at", "at"))
+                            .expressionAttributeValues(Map.of(":e", n(expected.get().toEpochMilli())));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException movedOn) {
+            return false;
+        }
     }
 
     @Override

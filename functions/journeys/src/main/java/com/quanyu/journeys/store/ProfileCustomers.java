@@ -79,8 +79,8 @@ public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRec
     }
 
     @Override
-    public boolean optOut(String profileQuery, Channel channel, String source) {
+    public boolean record(String profileQuery, Channel channel, boolean granted, Instant at, String source) {
         return profiles.recordConsent(profileQuery, MessagingConsent.category(channel.wireName()),
-                MessagingConsent.stated(false, Instant.now(), source)).isPresent();
+                MessagingConsent.stated(granted, at, source)).isPresent();
     }
 }

@@ -88,9 +88,11 @@ public final class LocalRuntime implements AutoCloseable {
             throw e;
         }
         try {
-            String chatSecretId = standIns.envFor("ChatbotFunction").required("CHAT_SECRETS_ID");
-            secretsManager = SecretsManagerStandIn.start(id -> id.equals(chatSecretId)
-                    ? Optional.of(LocalSecrets.chatSecretJson(secrets.file())) : Optional.empty());
+            Map<String, Map<String, String>> secretFields = Map.of(
+                    standIns.envFor("ChatbotFunction").required("CHAT_SECRETS_ID"), LocalSecrets.CHAT_SECRETS,
+                    standIns.envFor("JourneysSweepFunction").required("JOURNEY_SECRETS_ID"), LocalSecrets.JOURNEY_SECRETS);
+            secretsManager = SecretsManagerStandIn.start(id -> Optional.ofNullable(secretFields.get(id))
+                    .map(fields -> LocalSecrets.secretJson(secrets.file(), fields)));
         } catch (RuntimeException e) {
             gateway.close();
             standIns.close();
@@ -108,7 +110,6 @@ public final class LocalRuntime implements AutoCloseable {
             List<KinesisEventSourceMapping> streamMappings = new ArrayList<>();
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId())
-                        .with(secrets.resolvedInto(definition.environment()))
                         .with(outboxEndpoints)
                         .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint()));
                 LocalFunction function = LocalFunction.of(definition, env);

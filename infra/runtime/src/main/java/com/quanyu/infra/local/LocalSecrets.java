@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,8 +26,9 @@ final class LocalSecrets {
             "META_VERIFY_TOKEN", "metaVerifyToken", "META_ACCESS_TOKEN", "metaAccessToken", "LINE_CHANNEL_SECRET", "lineChannelSecret",
             "LINE_ACCESS_TOKEN", "lineAccessToken", "TELEGRAM_SECRET_TOKEN", "telegramSecretToken",
             "TELEGRAM_BOT_TOKEN", "telegramBotToken", "WEB_CHAT_KEY", "webChatKey");
-    /** The journeys' secrets, which template.yaml still resolves into environment variables at deploy time. */
-    static final List<String> JOURNEY_SECRETS = List.of("JOURNEY_LINK_SECRET", "WECHAT_APP_ID", "WECHAT_APP_SECRET", "WECHAT_TEMPLATE_ID");
+    /** The journeys' own secrets: property name here to field of their Secrets Manager secret's JSON. */
+    static final Map<String, String> JOURNEY_SECRETS = orderedMap("JOURNEY_LINK_SECRET", "linkSecret", "WECHAT_APP_ID", "wechatAppId",
+            "WECHAT_APP_SECRET", "wechatAppSecret", "WECHAT_TEMPLATE_ID", "wechatTemplateId");
     static final String ADMIN_API_KEY = "ADMIN_API_KEY";
     static final String JWT_SIGNING_KEY = "LOCAL_JWT_SIGNING_KEY";
 
@@ -55,7 +55,7 @@ final class LocalSecrets {
         };
         Map<String, Supplier<String>> wanted = new LinkedHashMap<>();
         CHAT_SECRETS.keySet().forEach(name -> wanted.put(name, token));
-        JOURNEY_SECRETS.forEach(name -> wanted.put(name, token));
+        JOURNEY_SECRETS.keySet().forEach(name -> wanted.put(name, token));
         wanted.put(ADMIN_API_KEY, token);
         LocalAuth.GROUPS.forEach(group -> wanted.put(staffPasswordName(group), () -> {
             byte[] bytes = new byte[12];
@@ -92,26 +92,14 @@ final class LocalSecrets {
     }
 
     /**
-     * What a function whose template environment is {@code environment} gets as
-     * {@code {{resolve:secretsmanager:...}}} values in AWS: the secrets it declares, nothing else
-     * (never the admin key, passwords or the token signing key).
+     * A secret as Secrets Manager would return it (a JSON object of {@code fields}: property name
+     * to field, {@link #CHAT_SECRETS} or {@link #JOURNEY_SECRETS}), read from the file now: editing
+     * the file is a rotation the functions pick up after their refresh interval.
      */
-    Map<String, String> resolvedInto(Map<String, String> environment) {
-        Map<String, String> resolved = new LinkedHashMap<>();
-        environment.keySet().stream()
-                .filter(name -> CHAT_SECRETS.containsKey(name) || JOURNEY_SECRETS.contains(name))
-                .forEach(name -> resolved.put(name, values.get(name)));
-        return resolved;
-    }
-
-    /**
-     * The chat secret as Secrets Manager would return it (a JSON object), read from the file now:
-     * editing the file is a rotation the chatbot picks up after its refresh interval.
-     */
-    static String chatSecretJson(Path file) {
+    static String secretJson(Path file, Map<String, String> fields) {
         Properties properties = read(file);
         Map<String, String> secret = new LinkedHashMap<>();
-        CHAT_SECRETS.forEach((property, field) -> secret.put(field, properties.getProperty(property, "")));
+        fields.forEach((property, field) -> secret.put(field, properties.getProperty(property, "")));
         return com.quanyu.shared.json.Json.write(secret);
     }
 

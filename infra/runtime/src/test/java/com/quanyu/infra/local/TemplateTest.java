@@ -168,6 +168,41 @@ class TemplateTest {
         }
     }
 
+    /**
+     * Secrets at run time (docs/security.md, "Secrets"): no value is resolved into an environment
+     * variable (readable with lambda:GetFunctionConfiguration), and a function may read exactly
+     * the secrets its environment names ({@code *_SECRETS_ID}), no other and no more.
+     */
+    @Test
+    void noSecretValueIsInAnEnvironmentAndEachFunctionMayReadExactlyTheSecretsItNames() {
+        assertFalse(String.valueOf(template.globalFunction().get("Environment")).contains("resolve:secretsmanager"),
+                "Globals resolve a secret into the environment");
+        for (SamFunction function : functions) {
+            function.environment().forEach((name, value) -> assertFalse(value.contains("resolve:secretsmanager") || value.contains("resolve:ssm-secure"),
+                    function.logicalId() + " " + name + " resolves a secret value into the environment; pass the secret's name and read it at run time"));
+            Set<String> named = new HashSet<>();
+            function.environment().forEach((name, value) -> {
+                if (name.endsWith("_SECRETS_ID")) {
+                    named.add(value);
+                }
+            });
+            Set<String> readable = new HashSet<>();
+            for (Object policy : CfnTemplate.list(template.properties(function.logicalId()).get("Policies"))) {
+                for (Object statement : CfnTemplate.list(CfnTemplate.map(policy).get("Statement"))) {
+                    Map<String, Object> s = CfnTemplate.map(statement);
+                    if (String.valueOf(s.get("Action")).contains("secretsmanager:")) {
+                        assertEquals("secretsmanager:GetSecretValue", s.get("Action"), function.logicalId() + " may only read secrets");
+                        String arn = template.resolve(s.get("Resource"));
+                        Matcher secret = Pattern.compile(":secret:(.+)-\\?{6}$").matcher(arn);
+                        assertTrue(secret.find(), function.logicalId() + ": secret resource must be one secret's ARN, not " + arn);
+                        readable.add(secret.group(1));
+                    }
+                }
+            }
+            assertEquals(named, readable, function.logicalId() + ": GetSecretValue must cover exactly the secrets its environment names");
+        }
+    }
+
     @Test
     void storageIsEncryptedAndPrivate() {
         for (String id : template.resourcesOfType("AWS::S3::Bucket")) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -80,17 +79,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 "pk", AttributeValue.fromS("event#" + key),
                 "status", AttributeValue.fromS("done"),
                 "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))).build()).build()));
-        for (int from = 0; from < puts.size(); from += 25) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == 10) {
-                    throw new IllegalStateException("DynamoDB kept returning unprocessed items");
-                }
-                final Map<String, List<WriteRequest>> request = pending;
-                var response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build());
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        com.quanyu.shared.aws.BatchWrites.writeAll(dynamo, table, puts);
     }
 
     /** BatchGetItem, 100 keys per request, strongly consistent. */
