@@ -1,5 +1,6 @@
 package com.quanyu.infra.local;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.testing.SamFunction;
 import java.util.List;
@@ -12,7 +13,8 @@ final class SampleEventTargets {
     /**
      * An HTTP API event: the function serving its route key. An S3 event: the module's function
      * subscribed to the object's prefix. Anything else: the module's one function without routes or
-     * S3 triggers (its scheduled or direct-invocation function).
+     * S3 triggers (its scheduled or direct-invocation function). An SNS notification: the module's
+     * function whose handler takes SNS events.
      */
     static SamFunction target(List<SamFunction> functions, String module, JsonNode event) {
         List<SamFunction> inModule = functions.stream().filter(f -> f.codeUri().startsWith("functions/" + module + "/")).toList();
@@ -25,7 +27,17 @@ final class SampleEventTargets {
             String key = s3.path("object").path("key").asText();
             return one(inModule.stream().filter(f -> f.s3Events().stream().anyMatch(t -> key.startsWith(t.prefix()))).toList(), module, key);
         }
-        return one(inModule.stream().filter(f -> f.routes().isEmpty() && f.s3Events().isEmpty()).toList(), module, "a direct event");
+        boolean sns = "aws:sns".equals(event.path("Records").path(0).path("EventSource").asText());
+        return one(inModule.stream().filter(f -> f.routes().isEmpty() && f.s3Events().isEmpty() && takesSns(f) == sns).toList(),
+                module, sns ? "an SNS notification" : "a direct event");
+    }
+
+    private static boolean takesSns(SamFunction function) {
+        try {
+            return LocalFunction.inputType(Class.forName(function.handlerClass())) == SNSEvent.class;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("handler of " + function.logicalId() + " is not on the test class path", e);
+        }
     }
 
     private static SamFunction one(List<SamFunction> candidates, String module, String what) {
