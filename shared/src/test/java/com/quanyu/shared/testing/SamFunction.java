@@ -19,11 +19,12 @@ import java.util.Map;
  * @param schedules   Schedule/ScheduleV2 events
  * @param s3Events    S3 events
  * @param streams     Kinesis events (event source mappings)
+ * @param snsTopics   logical ids (or ARNs) of the SNS topics the function is subscribed to
  */
 public record SamFunction(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
                           Map<String, String> environment,
                           List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events,
-                          List<StreamTrigger> streams) {
+                          List<StreamTrigger> streams, List<String> snsTopics) {
 
     /**
      * An HttpApi route and its {@code Auth.Authorizer}: {@code NONE} (no authoriser at the gateway),
@@ -82,6 +83,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
             List<Schedule> schedules = new ArrayList<>();
             List<S3Trigger> s3 = new ArrayList<>();
             List<StreamTrigger> streams = new ArrayList<>();
+            List<String> snsTopics = new ArrayList<>();
             CfnTemplate.map(properties.get("Events")).forEach((name, body) -> {
                 Map<String, Object> event = CfnTemplate.map(body);
                 Map<String, Object> eventProperties = CfnTemplate.map(event.get("Properties"));
@@ -132,6 +134,10 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                         Object batch = eventProperties.get("BatchSize");
                         streams.add(new StreamTrigger(name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
                     }
+                    case "SNS" -> {
+                        Object topic = eventProperties.get("Topic");
+                        snsTopics.add(topic instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(topic));
+                    }
                     default -> { }
                 }
             });
@@ -139,7 +145,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                     String.valueOf(properties.get("CodeUri")),
                     intProperty(properties, globals, "MemorySize", 128), intProperty(properties, globals, "Timeout", 3),
                     Map.copyOf(env), List.copyOf(routes),
-                    List.copyOf(schedules), List.copyOf(s3), List.copyOf(streams)));
+                    List.copyOf(schedules), List.copyOf(s3), List.copyOf(streams), List.copyOf(snsTopics)));
         }
         return List.copyOf(functions);
     }

@@ -1,6 +1,5 @@
 package com.quanyu.infra.local;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.testing.SamFunction;
 import java.util.List;
@@ -14,7 +13,7 @@ final class SampleEventTargets {
      * An HTTP API event: the function serving its route key. An S3 event: the module's function
      * subscribed to the object's prefix. Anything else: the module's one function without routes or
      * S3 triggers (its scheduled or direct-invocation function). An SNS notification: the module's
-     * function whose handler takes SNS events.
+     * function subscribed to an SNS topic.
      */
     static SamFunction target(List<SamFunction> functions, String module, JsonNode event) {
         List<SamFunction> inModule = functions.stream().filter(f -> f.codeUri().startsWith("functions/" + module + "/")).toList();
@@ -28,16 +27,8 @@ final class SampleEventTargets {
             return one(inModule.stream().filter(f -> f.s3Events().stream().anyMatch(t -> key.startsWith(t.prefix()))).toList(), module, key);
         }
         boolean sns = "aws:sns".equals(event.path("Records").path(0).path("EventSource").asText());
-        return one(inModule.stream().filter(f -> f.routes().isEmpty() && f.s3Events().isEmpty() && takesSns(f) == sns).toList(),
+        return one(inModule.stream().filter(f -> f.routes().isEmpty() && f.s3Events().isEmpty() && !f.snsTopics().isEmpty() == sns).toList(),
                 module, sns ? "an SNS notification" : "a direct event");
-    }
-
-    private static boolean takesSns(SamFunction function) {
-        try {
-            return LocalFunction.inputType(Class.forName(function.handlerClass())) == SNSEvent.class;
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("handler of " + function.logicalId() + " is not on the test class path", e);
-        }
     }
 
     private static SamFunction one(List<SamFunction> candidates, String module, String what) {
