@@ -16,6 +16,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,8 +76,30 @@ public final class DuckDbEngine implements SqlEngine {
     private final Map<String, String> etags = new HashMap<>();
     /** Local file -> the ETag whose lines are in its cache table. */
     private final Map<Path, String> loaded = new HashMap<>();
+    /** Guards the mirror (listing, downloads, {@link #etags}); taken before {@code this}, never after. */
+    private final Object mirrorLock = new Object();
+    private final Duration maxStaleness;
+    /** {@link System#nanoTime()} when the last completed refresh started; null before the first. */
+    private volatile Long syncedAt;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "lake-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    /** An engine whose every statement first brings the tables up to date with the lake. */
     public DuckDbEngine(S3Client s3, String bucket, Path cacheDir) {
+        this(s3, bucket, cacheDir, Duration.ZERO);
+    }
+
+    /**
+     * @param maxStaleness how old the tables may be when a statement runs: older, it runs on them
+     *                     while a background refresh catches up (zero: every statement refreshes
+     *                     first, as jobs that must see everything need). The first statement always waits.
+     */
+    public DuckDbEngine(S3Client s3, String bucket, Path cacheDir, Duration maxStaleness) {
+        this.maxStaleness = maxStaleness;
         this.s3 = s3;
         this.bucket = bucket;
         this.cacheDir = cacheDir;
@@ -103,17 +129,46 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public synchronized Map<String, String> baseValues(LocalDate compactedThrough) {
-        sync(RAW_TABLE, LakeLayout.RAW_EVENTS, mirror(LakeLayout.RAW_EVENTS).stream().filter(f -> LakeLayout.dayOf(slashed(f)).isPresent()).toList(),
-                files -> "SELECT *, " + PART_DAY + " FROM " + readRaw(files));
-        sync(COMPACTED_TABLE, LakeLayout.COMPACTED_EVENTS, mirror(LakeLayout.COMPACTED_EVENTS).stream()
-                        .filter(f -> f.toString().endsWith(".parquet") && LakeLayout.dayOf(slashed(f)).isPresent()).toList(),
-                files -> "SELECT " + COMPACTED_NAMES + ", filename, " + PART_DAY + " FROM read_parquet(" + list(files) + ", filename = true, hive_partitioning = false)");
+    public Map<String, String> baseValues(LocalDate compactedThrough) {
+        Long synced = syncedAt;
+        if (synced == null || maxStaleness.isZero()) {
+            refresh();
+        } else if (System.nanoTime() - synced > maxStaleness.toNanos() && refreshing.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    LOG.warn("lake refresh failed; the next statement retries", "error", String.valueOf(e.getMessage()));
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
         String watermark = "'" + compactedThrough + "'";
         Map<String, String> values = new LinkedHashMap<>();
         values.put("raw_lines", "(SELECT * FROM " + RAW_TABLE + " WHERE part_day > " + watermark + ")");
         values.put("compacted", "(SELECT * FROM " + COMPACTED_TABLE + " WHERE part_day <= " + watermark + ")");
         return values;
+    }
+
+    /**
+     * Lists and mirrors the lake (slow on a large bucket: no statement waits for it once the
+     * tables were loaded, unless {@code maxStaleness} is zero), then syncs the tables, which is
+     * quick and the only part that holds the connection.
+     */
+    private void refresh() {
+        synchronized (mirrorLock) {
+            long started = System.nanoTime();
+            List<Path> raw = mirror(LakeLayout.RAW_EVENTS).stream().filter(f -> LakeLayout.dayOf(slashed(f)).isPresent()).toList();
+            List<Path> compacted = mirror(LakeLayout.COMPACTED_EVENTS).stream()
+                    .filter(f -> f.toString().endsWith(".parquet") && LakeLayout.dayOf(slashed(f)).isPresent()).toList();
+            synchronized (this) {
+                sync(RAW_TABLE, LakeLayout.RAW_EVENTS, raw, files -> "SELECT *, " + PART_DAY + " FROM " + readRaw(files));
+                sync(COMPACTED_TABLE, LakeLayout.COMPACTED_EVENTS, compacted, files -> "SELECT " + COMPACTED_NAMES + ", filename, "
+                        + PART_DAY + " FROM read_parquet(" + list(files) + ", filename = true, hive_partitioning = false)");
+            }
+            syncedAt = started;
+        }
     }
 
     /**
@@ -151,7 +206,13 @@ public final class DuckDbEngine implements SqlEngine {
      * Brings the local copy of every object under {@code prefix} up to date (new or changed objects
      * downloaded, vanished ones deleted) and returns the local files.
      */
-    public synchronized List<Path> mirror(String prefix) {
+    public List<Path> mirror(String prefix) {
+        synchronized (mirrorLock) {
+            return mirrorLocked(prefix);
+        }
+    }
+
+    private List<Path> mirrorLocked(String prefix) {
         Map<String, S3Object> listed = new LinkedHashMap<>();
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
             page.contents().forEach(o -> listed.put(o.key(), o));
@@ -241,6 +302,7 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public synchronized void close() {
+        refresher.shutdownNow();
         try {
             connection.close();
         } catch (SQLException e) {
