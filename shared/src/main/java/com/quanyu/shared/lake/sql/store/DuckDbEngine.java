@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>DuckDB reads S3 through its {@code httpfs} extension, which the JDBC jar does not bundle and
  * DuckDB would download at run time; this engine instead streams the objects through the S3 API
- * (the stand-in locally, S3 itself in a Lambda) into {@code cacheDir}, keeps them while their ETag
+ * (the stand-in locally, S3 itself in a Lambda) into a folder of its own under {@code cacheDir}, keeps them while their ETag
  * is unchanged, and reads them with {@code read_json}/{@code read_parquet}. The jar's bundled
  * {@code json} and {@code parquet} extensions are all it needs; auto-install is switched off.
  *
@@ -102,10 +102,11 @@ public final class DuckDbEngine implements SqlEngine {
         this.maxStaleness = maxStaleness;
         this.s3 = s3;
         this.bucket = bucket;
-        this.cacheDir = cacheDir;
         try {
-            Files.createDirectories(cacheDir);
-            Path empty = cacheDir.resolve("empty.ndjson");
+            // a folder of its own: engines of several functions in one process (the local runtime) each
+            // mirror and prune their copy, and must not delete or replace files under another's reads
+            this.cacheDir = Files.createTempDirectory(Files.createDirectories(cacheDir), "engine-");
+            Path empty = this.cacheDir.resolve("empty.ndjson");
             Files.writeString(empty, "");
             connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
@@ -307,6 +308,13 @@ public final class DuckDbEngine implements SqlEngine {
             connection.close();
         } catch (SQLException e) {
             LOG.warn("DuckDB close failed", "error", e.getMessage());
+        }
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete the lake mirror", "folder", cacheDir.toString(), "error", e.getMessage());
         }
     }
 }
