@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * HTTP API of the score function: scores, recommendations, related products, order risk. Models
- * load once per execution environment (on first use, or into the SnapStart snapshot by its priming)
- * and are swapped in the background when the registry's pointer moves (checked at most every
- * {@code MODEL_REFRESH_MINUTES}).
+ * HTTP API of the score function: scores, recommendations, related products, order risk, and the
+ * live segmentation's segments with their size and value. Models load once per execution
+ * environment (on first use, or into the SnapStart snapshot by its priming) and are swapped in the
+ * background when the registry's pointer moves (checked at most every {@code MODEL_REFRESH_MINUTES}).
  */
 public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     public static final String PROPENSITY = "propensity";
@@ -61,7 +61,7 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 OrderRiskScorers.withModel(OrderRiskRules.defaults(), risk::current,
                         env.doubleValue("RISK_FLAG_THRESHOLD", OrderRiskScorers.DEFAULT_FLAG_THRESHOLD)),
                 Clock.systemUTC());
-        this.router = routes(service, Clock.systemUTC());
+        this.router = routes(service, new LiveSegments(registry), Clock.systemUTC());
         // Each model loads on its route's first call (a cold start loads only the one its request needs);
         // SnapStart's priming loads all three into the snapshot.
         this.priming = SnapStartPriming.register("score-api", () -> {
@@ -94,8 +94,9 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return priming;
     }
 
-    static Router routes(ScoringService service, Clock clock) {
+    static Router routes(ScoringService service, LiveSegments segments, Clock clock) {
         return Router.builder()
+                .get("/v1/segments", r -> ApiResponses.ok(segments.current()))
                 .get("/v1/profiles/{id}/scores", r -> ApiResponses.ok(service.scores(r.requiredPathParameter("id"))))
                 .get("/v1/profiles/{id}/recommendations", r -> ApiResponses.ok(service.recommendations(
                         r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))
