@@ -64,7 +64,12 @@
         <fieldset class="row"><legend>${esc(t('channels'))}</legend>${['all', 'web', 'app', 'store', 'wechat'].map(c => `<label style="flex-direction:row;align-items:center"><input type="checkbox" name="ch" value="${c}" ${c === 'all' ? 'checked' : ''}> ${esc(c)}</label>`).join('')}</fieldset>
         <button class="primary" type="submit" id="create-campaign">${esc(t('create'))}</button><p id="campaign-status" role="status"></p></form></section></div>
       <div class="grid"><section class="card" id="campaign-detail"><p class="muted">${esc(t('pickCampaign'))}</p></section>
-      <section class="card"><h2>${esc(t('uplift'))}</h2><div id="uplift"></div></section></div>`;
+      <section class="card"><h2>${esc(t('uplift'))}</h2><div id="uplift"></div></section></div>
+      <section class="card" id="ad-budget"><h2>${esc(t('adBudget'))}</h2><form id="ad-form" class="row">
+        <label>${esc(t('dailyBudget'))} (CNY)<input id="ad-total" type="number" min="1" step="1" value="6000"></label>
+        <label>${esc(t('adChannels'))}<input id="ad-channels" size="48" value="wechat-moments:4000, douyin:5000, baidu-search:2500"></label>
+        <button class="primary" type="submit" id="ad-allocate">${esc(t('allocate'))}</button></form>
+        <p class="muted">${esc(t('adExplain'))}</p><div id="ad-result" role="status"></div><div id="ad-curves" class="curves"></div></section>`;
     table(document.getElementById('campaign-table'), [{ key: 'id', label: 'ID' }, { key: 'name', label: t('name') },
       { key: 'budget', label: t('budget'), num: true }, { key: 'budgetRemaining', label: t('budgetRemaining'), num: true }, { key: 'endsAt', label: t('ends'), fmt: v => time(v) }], campaigns,
     { onRow: (tr, c) => { tr.tabIndex = 0; tr.style.cursor = 'pointer'; const go = () => { window.location.hash = '#/campaigns/' + encodeURIComponent(c.id); }; tr.addEventListener('click', go); tr.addEventListener('keydown', e => { if (e.key === 'Enter') go(); }); } });
@@ -82,8 +87,40 @@
         window.location.hash = '#/campaigns/' + encodeURIComponent(body.id);
       } catch (err) { document.getElementById('campaign-status').textContent = t('failed') + ': ' + err.message; }
     });
-    if (args[0]) await detail(args[0]);
+    document.getElementById('ad-form').addEventListener('submit', e => { e.preventDefault(); allocate().catch(err => { document.getElementById('ad-result').innerHTML = `<p class="error">${esc(err.message)}</p>`; }); });
+    await Promise.all([allocate(), args[0] ? detail(args[0]) : null]);
   });
+
+  /** Tomorrow's ad budget split (Thompson sampling over each channel's posterior) with each channel's response curve. */
+  async function allocate() {
+    const channels = document.getElementById('ad-channels').value.split(',').map(x => x.trim()).filter(Boolean).map(x => {
+      const [channel, max] = x.split(':').map(y => y.trim());
+      return { channel, max: Number(max || 0).toFixed(2) };
+    });
+    const plan = await api('POST', '/v1/ads/allocation', { budget: Number(document.getElementById('ad-total').value).toFixed(2), currency: 'CNY', channels });
+    const out = document.getElementById('ad-result');
+    out.innerHTML = `<p>${esc(t('adPlan', { n: num(plan.expectedConversions, 1), days: num(plan.daysOfHistory) }))}</p><div id="ad-table" class="scroll"></div>`;
+    table(document.getElementById('ad-table'), [{ key: 'channel', label: t('channel') }, { key: 'spend', label: t('spendTomorrow'), num: true, fmt: v => money(v) },
+      { key: 'expectedConversions', label: t('expectedConversions'), num: true, fmt: v => num(v, 1) },
+      { key: 'marginalPerUnit', label: t('marginalPer100'), num: true, fmt: v => num(v * 100, 2) }], plan.channels);
+    const curves = document.getElementById('ad-curves');
+    curves.innerHTML = plan.channels.map((c, i) => `<figure><figcaption>${esc(c.channel)}</figcaption><div class="chart" id="ad-curve-${i}" data-channel="${esc(c.channel)}" role="img" aria-label="${esc(t('responseCurve') + ' ' + c.channel)}"></div></figure>`).join('');
+    plan.channels.forEach((c, i) => {
+      const xs = c.curve.map(p => Math.round(p.spend));
+      const band = (lo, hi, name, color) => [
+        { name, type: 'line', data: c.curve.map(p => [p.spend, p[lo]]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+        { name, type: 'line', data: c.curve.map(p => [p.spend, p[hi] - p[lo]]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color }, tooltip: { show: false } }];
+      chart(document.getElementById('ad-curve-' + i), {
+        tooltip: { trigger: 'item' }, legend: { top: 0, data: [t('interval95'), t('interval80'), t('expectedConversions'), t('observedDays')] },
+        grid: { left: 44, right: 12, top: 40, bottom: 36 },
+        xAxis: { type: 'value', name: t('spendPerDay'), nameLocation: 'middle', nameGap: 24, max: xs[xs.length - 1] }, yAxis: { type: 'value', name: t('conversionsPerDay') },
+        series: [...band('p2_5', 'p97_5', t('interval95'), 'rgba(36,99,235,0.12)'), ...band('p10', 'p90', t('interval80'), 'rgba(36,99,235,0.25)'),
+          { name: t('expectedConversions'), type: 'line', color: '#2463eb', symbol: 'none', data: c.curve.map(p => [p.spend, p.mean]),
+            markLine: { symbol: 'none', label: { formatter: t('spendTomorrow') }, lineStyle: { color: '#c8102e' }, data: [{ xAxis: c.spend }] } },
+          { name: t('observedDays'), type: 'scatter', symbolSize: 5, color: '#6b7280', data: c.observed.map(o => [o.spend, o.conversions]) }]
+      });
+    });
+  }
 
   async function detail(id) {
     const out = document.getElementById('campaign-detail');
@@ -94,7 +131,9 @@
       <p>${esc(t('budgetBurn'))}: <b id="budget-spent">–</b> / ${esc(money(camp.budget, camp.currency))}</p>
       <div class="chart" id="chart-budget" style="height:90px" role="img" aria-label="${esc(t('budgetBurn'))}"></div>
       <div class="row"><button type="button" id="issue-coupon">${esc(t('issueSharedCoupon'))}</button></div>
-      <h2>${esc(t('couponCodes'))}</h2><div id="coupon-uses"></div>`;
+      <h2>${esc(t('couponCodes'))}</h2><div id="coupon-uses"></div>
+      <h2>${esc(t('redemptionsByChannel'))}</h2><div class="chart" id="chart-redemptions" style="height:160px" role="img" aria-label="${esc(t('redemptionsByChannel'))}"></div>
+      <h2>${esc(t('redemptionsPerCode'))}</h2><div id="redemption-codes" class="scroll"></div>`;
     document.getElementById('issue-coupon').addEventListener('click', async () => {
       const code = (camp.id.replace(/[^a-z0-9]/gi, '').slice(0, 10) + Math.floor(Math.random() * 1e5)).toUpperCase();
       try {
@@ -105,8 +144,20 @@
       } catch (err) { document.getElementById('coupon-uses').textContent = err.message; }
     });
     let budgetChart = null;
+    let redemptionChart = null;
     async function refresh() {
-      const fresh = await get('/v1/campaigns/' + encodeURIComponent(id));
+      const [fresh, red] = await Promise.all([get('/v1/campaigns/' + encodeURIComponent(id)), get('/v1/campaigns/' + encodeURIComponent(id) + '/redemptions')]);
+      const codesEl = document.getElementById('redemption-codes');
+      if (!codesEl) return;
+      if (!redemptionChart) redemptionChart = chart(document.getElementById('chart-redemptions'), {});
+      redemptionChart.setOption({ tooltip: { trigger: 'axis' }, grid: { left: 90, right: 40, top: 10, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: red.channels.map(c => c.channel) },
+        series: [{ name: t('redeemed'), type: 'bar', color: '#c8102e', data: red.channels.map(c => c.redeemed), label: { show: true, position: 'right' } }] });
+      codesEl.dataset.redeemed = String(red.redeemed);
+      table(codesEl, [{ key: 'code', label: t('couponIssued') }, { key: 'redeemed', label: t('redeemed'), num: true },
+        { key: 'released', label: t('released'), num: true }, { key: 'discount', label: t('discount'), num: true, fmt: v => money(v, red.currency) },
+        { key: 'channels', label: t('channels'), fmt: v => Object.entries(v || {}).map(([c, n]) => c + ' × ' + n).join(', ') }], red.codes);
+      if (!red.codes.length) codesEl.insertAdjacentHTML('beforeend', `<p class="muted">${esc(t('noRedemptions'))}</p>`);
       const spent = fresh.budget != null && fresh.budgetRemaining != null ? Number(fresh.budget) - Number(fresh.budgetRemaining) : null;
       const el = document.getElementById('budget-spent');
       if (!el) return;

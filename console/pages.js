@@ -114,10 +114,14 @@
     const id = profile.profileId;
     const enc = encodeURIComponent(id);
     const optional = p => p.catch(e => ({ unavailable: e.message }));
+    // the next best offer is per channel: the one the customer was last seen in
+    const lastChannel = Object.entries(profile.channels && !Array.isArray(profile.channels) ? profile.channels : {})
+      .sort((a, b) => String((b[1] || {}).lastSeen).localeCompare(String((a[1] || {}).lastSeen)))
+      .map(([c]) => c)[0] || (Array.isArray(profile.channels) && profile.channels[0]) || 'web';
     const [scores, recs, coupons, loyalty, offer] = await Promise.all([
       optional(get('/v1/profiles/' + enc + '/scores')), optional(get('/v1/profiles/' + enc + '/recommendations?n=5')),
       optional(get('/v1/profiles/' + enc + '/coupons')), optional(get('/v1/profiles/' + enc + '/loyalty')),
-      optional(get('/v1/profiles/' + enc + '/offer'))]);
+      optional(get('/v1/profiles/' + enc + '/offer?channel=' + encodeURIComponent(lastChannel)))]);
     const ids = asList(profile.identifiers || profile.identities);
     const traits = profile.traits || {};
     out.innerHTML = `<div class="grid">
@@ -236,18 +240,49 @@
     return lines.slice().sort((a, b) => String(a.at).localeCompare(String(b.at)) || (rank[a.role] - rank[b.role]));
   }
 
-  // --- Segments and audiences: RFM grid, rule editor with a live count, export --------------------
+  /** A segment's name in the page's language (the model names them in English, e.g. "loyal customers (spend rank 1 of 2)"). */
+  function segmentName(name) {
+    const m = /^(.*?)(?: \(spend rank (\d+) of (\d+)\))?$/.exec(name);
+    const key = 'segname.' + m[1];
+    const base = t(key) === key ? m[1] : t(key);
+    return m[2] ? base + t('spendRank', { r: m[2], n: m[3] }) : base;
+  }
+
+  /** The live k-means segments: buyers and revenue per segment (chart), their value (table). */
+  function drawSegments(seg) {
+    const rows = seg.segments.map(x => Object.assign({}, x, { name: segmentName(x.name), share: seg.buyers ? x.customers / seg.buyers : 0,
+      perCustomer: x.revenue == null || !x.customers ? null : x.revenue / x.customers }));
+    document.getElementById('segment-table').dataset.segments = String(rows.length);
+    chart(document.getElementById('chart-segments'), {
+      tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('customers'), t('revenue')] }, grid: { left: 150, right: 60, top: 30, bottom: 24 },
+      yAxis: { type: 'category', data: rows.map(r => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
+      xAxis: [{ type: 'value', name: t('customers'), minInterval: 1 }, { type: 'value', name: t('revenue'), position: 'top', show: false }],
+      series: [{ name: t('customers'), type: 'bar', color: '#c8102e', data: rows.map(r => r.customers), label: { show: true, position: 'right' } },
+        { name: t('revenue'), type: 'bar', xAxisIndex: 1, color: '#9aa3b5', data: rows.map(r => r.revenue) }]
+    });
+    table(document.getElementById('segment-table'), [{ key: 'name', label: t('segment') }, { key: 'customers', label: t('customers'), num: true, fmt: v => num(v) },
+      { key: 'share', label: t('share'), num: true, fmt: v => pct(v) }, { key: 'revenue', label: t('revenue'), num: true, fmt: v => money(v) },
+      { key: 'perCustomer', label: t('revenuePerCustomer'), num: true, fmt: v => money(v) }, { key: 'meanOrders', label: t('meanOrders'), num: true, fmt: v => num(v, 1) },
+      { key: 'meanRecencyDays', label: t('meanRecencyDays'), num: true, fmt: v => num(v, 0) }], rows, { sortKey: 'customers', desc: true });
+  }
+
+  // --- Segments and audiences: RFM grid, k-means segments, rule editor with a live count, export ---
   page('segments', async main => {
-    const rfm = await get('/v1/analytics/rfm');
+    const [rfm, seg] = await Promise.all([get('/v1/analytics/rfm'), get('/v1/segments')]);
     main.innerHTML = `<h1>${esc(t('page.segments'))}</h1><div class="grid">
       <section class="card"><h2>${esc(t('rfmGrid'))}</h2><p class="muted">${esc(t('rfmExplain', { n: num(rfm.customers), day: rfm.asOf }))}</p>
         <div class="chart" id="chart-rfm" role="img" aria-label="${esc(t('rfmGrid'))}"></div></section>
+      <section class="card" id="kmeans"><h2>${esc(t('kmeansSegments'))}</h2>
+        <p class="muted">${esc(seg.live ? t('kmeansExplain', { n: num(seg.buyers), version: seg.live, day: time(seg.asOf || seg.trainedAt) }) : t('kmeansNone'))}</p>
+        <div class="chart" id="chart-segments" role="img" aria-label="${esc(t('kmeansSegments'))}"></div><div id="segment-table" class="scroll"></div></section>
+    </div><div class="grid">
       <section class="card"><h2>${esc(t('audience'))}</h2>
         <form id="audience-form"><div class="row"><label>${esc(t('audienceId'))}<input id="aud-id" required pattern="[a-z0-9\\-]+" value="high-value-${Date.now() % 100000}"></label>
           <label>${esc(t('name'))}<input id="aud-name" required value="${esc(t('highValue'))}"></label></div>
           <label>${esc(t('rule'))}<textarea id="aud-rule" rows="5">{"all":[{"field":"orders","op":">=","value":2}]}</textarea></label>
           <div class="row" style="margin-top:8px"><label>${esc(t('exportFormat'))}<select id="aud-format"><option>meta</option><option>google</option></select></label>
           <button class="primary" type="submit">${esc(t('createAudience'))}</button></div><div id="aud-result" role="status"></div></form></section></div>`;
+    drawSegments(seg);
     const cells = rfm.cells.map(c => [c.frequency - 1, c.recency - 1, c.customers, c.revenue]);
     chart(document.getElementById('chart-rfm'), {
       tooltip: { formatter: p => `R${p.value[1] + 1} F${p.value[0] + 1}: ${num(p.value[2])} · ${money(p.value[3])}` },

@@ -1,12 +1,11 @@
 -- The lake's two base relations on DuckDB (local runtime and tests). The runner mirrors the lake's
 -- objects into a local folder (DuckDB's httpfs extension is not bundled and cannot be downloaded
--- here) and fills in {raw_files} (the .ndjson.gz objects of days not yet compacted), {compacted}
--- (read_parquet over the compacted objects, or an empty table of their schema) and {zone}.
+-- here), keeps every object's parsed lines in a table (parsed once per object version, see
+-- DuckDbEngine) and fills in {raw_lines} (the raw NDJSON fields of days not yet compacted:
+-- messageId, profileId, type, event, timestamp, channel, context, properties), {compacted} (the
+-- compacted Parquet columns of days up to the watermark) and {zone}.
 lake_raw_lines AS (
-  SELECT * FROM read_json({raw_files}, format = 'newline_delimited', ignore_errors = true,
-    columns = {messageId: 'VARCHAR', profileId: 'VARCHAR', type: 'VARCHAR', event: 'VARCHAR', "timestamp": 'VARCHAR',
-      channel: 'VARCHAR', context: 'STRUCT(sessionId VARCHAR)',
-      properties: 'STRUCT(sku VARCHAR, product_id VARCHAR, order_id VARCHAR, total DOUBLE, revenue DOUBLE, currency VARCHAR, store_id VARCHAR, products STRUCT(sku VARCHAR, product_id VARCHAR, quantity DOUBLE, price DOUBLE)[])'})
+  SELECT * FROM {raw_lines}
 ),
 lake_rows AS (
   SELECT messageId AS message_id, profileId AS profile_id, lower(type) AS type, event, channel,

@@ -10,8 +10,10 @@ import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
+import com.quanyu.shared.lake.sql.LakeSql;
 import com.quanyu.shared.lake.sql.LakeSqlException;
 import com.quanyu.shared.lake.sql.store.LakeSqlEngines;
+import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * not end today); without {@code from} it is {@code days} long (default 30, at most 366).
  */
 public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final JsonLogger LOG = JsonLogger.of(AnalyticsApiHandler.class);
     private static final int DEFAULT_DAYS = 30;
     private static final int MAX_DAYS = 366;
 
@@ -62,8 +65,14 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     private static LakeQueries lake(Env env) {
         S3Client s3 = AwsClients.s3(env);
         String bucket = env.required(LakeSqlEngines.BUCKET);
-        return new SqlLake(LakeSqlEngines.fromEnv(env, s3), s3, bucket,
-                Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
+        LakeSql sql = LakeSqlEngines.fromEnv(env, s3);
+        try {
+            // at init, once per execution environment: the first page view then finds the lake parsed
+            sql.warm();
+        } catch (RuntimeException e) {
+            LOG.warn("lake warm-up failed; the first query loads the lake instead", "error", String.valueOf(e.getMessage()));
+        }
+        return new SqlLake(sql, s3, bucket, Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
     }
 
     @Override

@@ -13,7 +13,16 @@ import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quanyu.ingest.buffer.BufferRecord;
+import com.quanyu.shared.aws.SnapStartPriming;
+import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventType;
+import com.quanyu.shared.customer.Source;
+import com.quanyu.shared.json.Json;
+import java.time.Instant;
+import java.util.function.Supplier;
+import com.quanyu.shared.aws.Lazy;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.http.Router;
@@ -41,7 +50,12 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** The stream accepted events go to; blank or unset: the synchronous write path. */
     public static final String STREAM = "INGEST_STREAM";
     public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
+    /** A Segment track as SDKs send it, validated when priming for the snapshot. */
+    private static final String PRIMING_EVENT = "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"priming\","
+            + "\"messageId\":\"priming\",\"properties\":{\"sku\":\"SKU-1\"},\"context\":{\"traits\":{\"email\":"
+            + "\"priming@example.com\",\"phone\":\"13800138000\"}}}";
     private final Router router;
+    private final SnapStartPriming priming;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
     public IngestApiHandler() {
@@ -49,16 +63,25 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public IngestApiHandler(Env env) {
-        this(env, AwsClients.dynamoDb(env), AwsClients.s3(env));
+        // S3 only serves rejected events, the admin routes and the synchronous path: built on first use.
+        this(env, AwsClients.dynamoDb(env), Lazy.of(() -> AwsClients.s3(env)));
     }
 
     /** Over given clients: tests point one at a failing endpoint to prove faults become retryable 503s. */
     public IngestApiHandler(Env env, DynamoDbClient dynamo, S3Client s3) {
+        this(env, dynamo, () -> s3);
+    }
+
+    private IngestApiHandler(Env env, DynamoDbClient dynamo, Supplier<S3Client> s3) {
         this(env, dynamo, s3, env.optional(STREAM).map(stream -> new KinesisEventBuffer(kinesis(env), stream)));
     }
 
     /** Over given clients and buffer (empty: the synchronous write path). */
     public IngestApiHandler(Env env, DynamoDbClient dynamo, S3Client s3, Optional<EventBuffer> buffer) {
+        this(env, dynamo, () -> s3, buffer);
+    }
+
+    private IngestApiHandler(Env env, DynamoDbClient dynamo, Supplier<S3Client> s3, Optional<EventBuffer> buffer) {
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         // The buffered API only validates: the order-risk model (an S3 client, a registry lookup) is the consumer's.
         WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new).orElseGet(() -> new DirectWritePath(stores.pipelineBuilder()
@@ -70,7 +93,8 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         RateLimiter perSource = RateLimiter.of(dynamo, env.required("IDEMPOTENCY_TABLE"), "source",
                 10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100), Duration.ofSeconds(10), Clock.systemUTC());
         SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
-        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), perSource, stores.pipelineBuilder().build().parser(),
+        EventParser parser = stores.pipelineBuilder().build().parser();
+        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), perSource, parser,
                 writePath, new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
         SourceAdmin sourceAdmin = new SourceAdmin(sources);
         ProfileAdmin admin = new ProfileAdmin(stores.profiles(), stores.orders(),
@@ -91,6 +115,32 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .post("/v1/admin/sources/{id}/rotate", sourceAdmin::rotate)
                 .post("/v1/admin/sources/{id}/disable", sourceAdmin::disable)
                 .build();
+        this.priming = SnapStartPriming.register("ingest-api", () -> prime(parser, s3));
+    }
+
+    /**
+     * The first request's work without its effects, for the SnapStart snapshot: a track with a write
+     * key that does not exist (routing, the key lookup in DynamoDB, the 401), and a sample event
+     * validated into its buffer record (parser, identifier hashing, the record's JSON); and the S3
+     * client the first request does not build.
+     */
+    private void prime(EventParser parser, Supplier<S3Client> s3) {
+        s3.get();
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/track").build();
+        router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /v1/track").withRawPath("/v1/track")
+                .withHeaders(java.util.Map.of("content-type", "application/json", "authorization", "Basic cHJpbWluZzo="))
+                .withBody(PRIMING_EVENT)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("priming").build())
+                .build());
+        Source source = Source.of("priming", "web");
+        JsonNode event = Json.read(PRIMING_EVENT, JsonNode.class);
+        Instant now = Instant.now();
+        BufferRecord.of(source, event, EventType.TRACK, now, null, parser.parse(event, source, EventType.TRACK, now, null, ""));
+    }
+
+    /** The snapshot priming this handler registered (tests run it directly). */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /** The Kinesis client of the buffer, pointed at {@code AWS_ENDPOINT_URL_KINESIS} when set (kinesalite). */

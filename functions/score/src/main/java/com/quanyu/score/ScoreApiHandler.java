@@ -6,8 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
+import com.quanyu.shared.aws.SnapStartPriming;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.ml.BinaryClassifier;
@@ -23,15 +25,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * HTTP API of the score function: scores, recommendations, related products, order risk. Models
- * load once per execution environment (here, at init) and are swapped in the background when the
- * registry's pointer moves (checked at most every {@code MODEL_REFRESH_MINUTES}).
+ * HTTP API of the score function: scores, recommendations, related products, order risk, and the
+ * live segmentation's segments with their size and value. Models load once per execution
+ * environment (on first use, or into the SnapStart snapshot by its priming) and are swapped in the
+ * background when the registry's pointer moves (checked at most every {@code MODEL_REFRESH_MINUTES}).
  */
 public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     public static final String PROPENSITY = "propensity";
     public static final String RECOMMENDER = "recommender";
 
     private final Router router;
+    private final SnapStartPriming priming;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
     public ScoreApiHandler() {
@@ -49,10 +53,6 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         LiveModel<RecommenderModel> recommender = LiveModel.of(registry, RECOMMENDER,
                 (artifact, metadata) -> RecommenderModel.decode(artifact), refresh);
         LiveModel<BinaryClassifier> risk = OrderRiskScorers.liveModel(registry, refresh);
-        // Load at init, once per execution environment, so the first request does not pay for it.
-        propensity.current();
-        recommender.current();
-        risk.current();
         ScoringService service = new ScoringService(
                 new DynamoProfileData(stores.profileRepository(), stores.profiles(), stores.orders(), dynamo, env.required("PROFILES_TABLE")),
                 propensity::current, recommender::current,
@@ -61,11 +61,42 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 OrderRiskScorers.withModel(OrderRiskRules.defaults(), risk::current,
                         env.doubleValue("RISK_FLAG_THRESHOLD", OrderRiskScorers.DEFAULT_FLAG_THRESHOLD)),
                 Clock.systemUTC());
-        this.router = routes(service, Clock.systemUTC());
+        this.router = routes(service, new LiveSegments(registry), Clock.systemUTC());
+        // Each model loads on its route's first call (a cold start loads only the one its request needs);
+        // SnapStart's priming loads all three into the snapshot.
+        this.priming = SnapStartPriming.register("score-api", () -> {
+            propensity.current();
+            recommender.current();
+            risk.current();
+            prime(service);
+        });
     }
 
-    static Router routes(ScoringService service, Clock clock) {
+    /**
+     * The request path without storage, for the SnapStart snapshot: routing and the staff check (an
+     * unauthenticated request, 401), the recommender and the JSON answer (related products).
+     */
+    private void prime(ScoringService service) {
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/v1/profiles/priming/scores").build();
+        router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/profiles/{id}/scores").withRawPath("/v1/profiles/priming/scores")
+                .withPathParameters(java.util.Map.of("id", "priming"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("priming").build())
+                .build());
+        try {
+            ApiResponses.ok(service.related("SKU-1", 10));
+        } catch (ApiException unknownSku) {
+            // not every catalogue has this SKU: the model was consulted all the same
+        }
+    }
+
+    /** The snapshot priming this handler registered (tests run it directly). */
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    static Router routes(ScoringService service, LiveSegments segments, Clock clock) {
         return Router.builder()
+                .get("/v1/segments", r -> ApiResponses.ok(segments.current()))
                 .get("/v1/profiles/{id}/scores", r -> ApiResponses.ok(service.scores(r.requiredPathParameter("id"))))
                 .get("/v1/profiles/{id}/recommendations", r -> ApiResponses.ok(service.recommendations(
                         r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))

@@ -19,6 +19,7 @@ import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.ml.ProfileScores;
+import com.quanyu.shared.ml.SegmentSummary;
 import com.quanyu.shared.ml.TribuoModels;
 import com.quanyu.shared.ml.features.ActivitySnapshot;
 import com.quanyu.shared.ml.features.PropensityFeatures;
@@ -138,6 +139,34 @@ class ScoreApiHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(StaffClaims.authorised(event), null);
         assertEquals(status, response.getStatusCode(), response.getBody());
         return Json.read(response.getBody(), JsonNode.class);
+    }
+
+    @Test
+    void theSnapStartPrimingRunsTheRequestPathWithoutFailing() {
+        assertTrue(handler.priming().prime(), "priming must not fail (a failure is only logged in Lambda)");
+    }
+
+    @Test
+    void theLiveSegmentationsSegmentsWithTheirSizeAndValue() {
+        var env = aws.envFor("ScoreFunction");
+        var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
+        Map<String, Double> metrics = new HashMap<>();
+        metrics.putAll(new SegmentSummary("champions", 12, 9_600.5, 6.5, 9.0).metrics());
+        metrics.putAll(new SegmentSummary("hibernating", 30, 2_100.0, 1.2, 80.0).metrics());
+        var published = registry.publish(new ModelMetadata(SegmentSummary.MODEL_KIND, registry.newVersion(), "fixture k-means", NOW, "test",
+                new ModelMetadata.TrainingData("fixture", NOW.minus(Duration.ofDays(90)), NOW, 42, 0), List.of(), metrics, "none",
+                null, "", Map.of(), 0, null), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                GateDecision.forced("none", Double.NaN, "descriptive"));
+        JsonNode body = call("GET /v1/segments", Map.of(), null, null, 200);
+        assertEquals(published.version(), body.get("live").asText());
+        assertEquals(42, body.get("buyers").asLong());
+        assertEquals(2, body.get("segments").size());
+        JsonNode champions = body.get("segments").get(0);
+        assertEquals("champions", champions.get("name").asText());
+        assertEquals(12, champions.get("customers").asLong());
+        assertEquals(9_600.5, champions.get("revenue").asDouble(), 1e-9);
+        assertEquals(6.5, champions.get("meanOrders").asDouble(), 1e-9);
+        assertEquals(80.0, body.get("segments").get(1).get("meanRecencyDays").asDouble(), 1e-9);
     }
 
     @Test

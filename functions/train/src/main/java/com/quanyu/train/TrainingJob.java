@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A model without enough data is skipped with the reason; the others still run.
  */
 public final class TrainingJob {
-    public static final String SEGMENTS = "segments";
+    public static final String SEGMENTS = com.quanyu.shared.ml.SegmentSummary.MODEL_KIND;
     public static final Set<String> ALL_MODELS = Set.of(PropensityTraining.KIND, RecommenderTraining.KIND,
             RiskTraining.KIND, SEGMENTS);
 
@@ -172,7 +172,7 @@ public final class TrainingJob {
         }
         var fit = Segmentation.fit(new ArrayList<>(buyers.values()), k, 42);
         Map<String, Double> metrics = new HashMap<>();
-        fit.sizes().forEach((name, size) -> metrics.put("size." + name, size.doubleValue()));
+        fit.summaries().forEach(segment -> metrics.putAll(segment.metrics()));
         String version = registry.newVersion();
         var metadata = new ModelMetadata(SEGMENTS, version, "Tribuo k-means (k=5, k-means++) on standardised log RFM",
                 clock.instant(), codeVersion, new ModelMetadata.TrainingData(history.description(), events.first(), asOf,

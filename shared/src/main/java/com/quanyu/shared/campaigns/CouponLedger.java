@@ -51,6 +51,8 @@ public final class CouponLedger {
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final int WAIT_ATTEMPTS = 100;
     private static final long WAIT_MILLIS = 30;
+    /** gsi2 partition of a campaign's redemption records. */
+    private static final String CAMPAIGN_REDEMPTIONS = "redemptions-of#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -148,6 +150,18 @@ public final class CouponLedger {
         return result;
     }
 
+    /**
+     * Every redemption of a campaign's codes, in any state, by code then order (eventually
+     * consistent: index {@code gsi2}, written with each redemption record).
+     */
+    public List<Redemption> redemptionsOfCampaign(String campaignId) {
+        List<Redemption> result = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + campaignId))))
+                .items().forEach(item -> result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
+        return result;
+    }
+
     // ------------------------------------------------------------------ redeeming
 
     /**
@@ -177,6 +191,8 @@ public final class CouponLedger {
         item.putAll(Keys.redemption(pending.code(), pending.orderId()));
         item.put("gsi1pk", AttributeValue.fromS("order#" + pending.orderId()));
         item.put("gsi1sk", AttributeValue.fromS("coupon#" + pending.code()));
+        item.put("gsi2pk", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + pending.campaignId()));
+        item.put("gsi2sk", AttributeValue.fromS(pending.code() + "#" + pending.orderId()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException concurrentSameOrder) {

@@ -114,4 +114,16 @@ final class BatchReadCache implements ProfileRepository {
     public boolean isDeleted(String profileId) {
         return deleted.computeIfAbsent(profileId, store::isDeleted);
     }
+
+    /**
+     * Reads the tombstones of profiles not stored yet (the batch's new people) at once, so that the
+     * check before each one's first write costs no read of its own.
+     */
+    void prefetchTombstones(Collection<String> profileIds) {
+        List<String> unknown = profileIds.stream().filter(id -> !deleted.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            Set<String> found = store.deletedAmong(unknown);
+            unknown.forEach(id -> deleted.put(id, found.contains(id)));
+        }
+    }
 }

@@ -163,6 +163,11 @@ public final class EventPipeline {
             });
             // 2. one conditional write per profile for all its events of this call
             List<List<Integer>> byProfile = groups(n, i -> resolutions[i] == null ? null : resolutions[i].profileId());
+            if (repository instanceof BatchReadCache cache) {
+                // the new people's tombstones (a DELETE may have come first), in one read instead of one each
+                cache.prefetchTombstones(byProfile.stream().map(g -> resolutions[g.get(0)])
+                        .filter(r -> r.snapshot() == null || r.snapshot().version() == 0).map(IdentityStitcher.Resolution::profileId).toList());
+            }
             inGroups(byProfile, group -> {
                 String landed = applyGroup(group, events, resolutions, repository, stitcher);
                 for (int i : group) {

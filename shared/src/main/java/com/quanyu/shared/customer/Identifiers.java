@@ -30,15 +30,28 @@ public final class Identifiers {
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-().\\u00a0/]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_LENGTH = 256;
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Identifiers DEFAULT = new Identifiers(IdentityRules.defaults());
 
     private final IdentityRules rules;
-    private final String region;
+    private volatile String region;
 
     private Identifiers(IdentityRules rules) {
         this.rules = rules;
-        this.region = PHONES.getRegionCodeForCountryCode(Integer.parseInt(rules.defaultCountryCode()));
+    }
+
+    /** libphonenumber, loaded with the first phone number (its set-up is a share of a cold start, and most events carry none). */
+    private static final class Phones {
+        static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    }
+
+    /** The default country's region code, for numbers without a country code. */
+    private String region() {
+        String r = region;
+        if (r == null) {
+            r = Phones.UTIL.getRegionCodeForCountryCode(Integer.parseInt(rules.defaultCountryCode()));
+            region = r;
+        }
+        return r;
     }
 
     /** Normalisation under the given rules (e.g. another default phone region). */
@@ -104,11 +117,11 @@ public final class Identifiers {
             return Optional.empty();
         }
         try {
-            Phonenumber.PhoneNumber number = PHONES.parse(compact, region);
-            if (!PHONES.isPossibleNumber(number)) {
+            Phonenumber.PhoneNumber number = Phones.UTIL.parse(compact, region());
+            if (!Phones.UTIL.isPossibleNumber(number)) {
                 return Optional.empty();
             }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+            return Optional.of(Phones.UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException e) {
             return Optional.empty();
         }

@@ -50,4 +50,15 @@ public interface ProfileRepository {
     void deleteProfile(String profileId, Instant deletedAt);
 
     boolean isDeleted(String profileId);
+
+    /** The ids among {@code profileIds} that were deleted (strongly consistent), read at once where the store can. */
+    default java.util.Set<String> deletedAmong(Collection<String> profileIds) {
+        java.util.Set<String> deleted = new java.util.HashSet<>();
+        profileIds.forEach(id -> {
+            if (isDeleted(id)) {
+                deleted.add(id);
+            }
+        });
+        return deleted;
+    }
 }

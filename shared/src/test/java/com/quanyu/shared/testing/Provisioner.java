@@ -36,10 +36,28 @@ public final class Provisioner {
                 dynamo.createTable(request);
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
             } catch (ResourceInUseException alreadyThere) {
-                // kept from an earlier run
+                // kept from an earlier run: add the indexes the template gained since, as a stack update would
+                addMissingIndexes(request, dynamo);
             }
         }
         return names;
+    }
+
+    private static void addMissingIndexes(CreateTableRequest request, DynamoDbClient dynamo) {
+        var existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
+                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName)
+                .collect(java.util.stream.Collectors.toSet());
+        for (var index : request.globalSecondaryIndexes()) {
+            if (!existing.contains(index.indexName())) {
+                dynamo.updateTable(b -> b.tableName(request.tableName()).attributeDefinitions(request.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+                                .projection(index.projection())
+                                // dynalite wants a throughput even on an on-demand table; it does not enforce it
+                                .provisionedThroughput(index.provisionedThroughput() != null ? index.provisionedThroughput()
+                                        : software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput.builder()
+                                                .readCapacityUnits(1L).writeCapacityUnits(1L).build()))));
+            }
+        }
     }
 
     /** Creates the template's Kinesis streams (one shard each locally); returns their resolved names. */

@@ -18,16 +18,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StandIns implements AutoCloseable {
     /** Where Kinesis clients point locally (the SDK's own variable for a service endpoint). */
     public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
-    private final Dynalite dynalite;
+    private final NodeStandIn dynalite;
     private final S3ProxyServer s3proxy;
-    private final Kinesalite kinesalite;
+    private final NodeStandIn kinesalite;
     private final CfnTemplate template;
     private final Env baseEnv;
     private final DynamoDbClient dynamo;
     private final S3Client s3;
     private final KinesisClient kinesis;
 
-    private StandIns(Dynalite dynalite, S3ProxyServer s3proxy, Kinesalite kinesalite, CfnTemplate template) {
+    private StandIns(NodeStandIn dynalite, S3ProxyServer s3proxy, NodeStandIn kinesalite, CfnTemplate template) {
         this.dynalite = dynalite;
         this.s3proxy = s3proxy;
         this.kinesalite = kinesalite;
@@ -52,9 +52,9 @@ public final class StandIns implements AutoCloseable {
     public static StandIns start(Optional<Path> dataDir) {
         Path root = RepoRoot.find();
         CfnTemplate template = CfnTemplate.local();
-        Dynalite dynalite = Dynalite.start(root, dataDir.map(d -> d.resolve("dynamodb")));
+        NodeStandIn dynalite = NodeStandIn.dynalite(root, dataDir.map(d -> d.resolve("dynamodb")));
         S3ProxyServer s3proxy;
-        Kinesalite kinesalite;
+        NodeStandIn kinesalite;
         try {
             s3proxy = S3ProxyServer.start(dataDir.map(d -> d.resolve("s3")));
         } catch (RuntimeException e) {
@@ -62,7 +62,7 @@ public final class StandIns implements AutoCloseable {
             throw e;
         }
         try {
-            kinesalite = Kinesalite.start(root, dataDir.map(d -> d.resolve("kinesis")));
+            kinesalite = NodeStandIn.kinesalite(root, dataDir.map(d -> d.resolve("kinesis")));
         } catch (RuntimeException e) {
             s3proxy.close();
             dynalite.close();

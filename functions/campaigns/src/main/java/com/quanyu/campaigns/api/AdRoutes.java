@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.campaigns.CampaignsContext;
 import com.quanyu.campaigns.budget.BudgetPlanner;
 import com.quanyu.campaigns.budget.ChannelBounds;
+import com.quanyu.campaigns.budget.CurveBand;
 import com.quanyu.campaigns.budget.SpendObservation;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
@@ -22,6 +23,8 @@ import java.util.Set;
 /** Ad spend import and tomorrow's budget allocation across ad channels. */
 public final class AdRoutes {
     private static final int MAX_ROWS = 5000;
+    /** Points per response curve in an allocation (a smooth line on a chart). */
+    private static final int CURVE_POINTS = 41;
 
     private final CampaignsContext context;
 
@@ -56,6 +59,8 @@ public final class AdRoutes {
 
     /**
      * {@code {"budget", "currency", "channels": [{"channel", "min"?, "max"}], "lookbackDays"?: 60, "method"?: "thompson"|"greedy"}}.
+     * Each channel's line carries its posterior: the observed days and the response curve's mean
+     * with 80 % and 95 % bands from 0 to the widest of its cap, its spend and 1.2 x its largest day.
      */
     private APIGatewayV2HTTPResponse allocate(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
@@ -93,7 +98,22 @@ public final class AdRoutes {
         view.put("method", plan.method());
         view.put("expectedConversions", plan.expectedConversions());
         view.put("daysOfHistory", history.values().stream().mapToInt(List::size).sum());
-        view.put("channels", plan.lines());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < plan.lines().size(); i++) {
+            BudgetPlanner.Line line = plan.lines().get(i);
+            List<SpendObservation> days = history.get(line.channel());
+            double widest = Math.max(Math.max(bounds.get(i).max(), line.spend()),
+                    1.2 * days.stream().mapToDouble(SpendObservation::spend).max().orElse(0));
+            Map<String, Object> channel = new LinkedHashMap<>();
+            channel.put("channel", line.channel());
+            channel.put("spend", line.spend());
+            channel.put("expectedConversions", line.expectedConversions());
+            channel.put("marginalPerUnit", line.marginalPerUnit());
+            channel.put("observed", days);
+            channel.put("curve", widest > 0 ? CurveBand.of(plan.posteriors().get(i), widest, CURVE_POINTS, context.requestRandom()) : List.of());
+            lines.add(channel);
+        }
+        view.put("channels", lines);
         return ApiResponses.ok(view);
     }
 

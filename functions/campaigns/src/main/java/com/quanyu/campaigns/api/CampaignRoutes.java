@@ -26,6 +26,7 @@ public final class CampaignRoutes {
         router.get("/v1/campaigns/{id}", Failures.mapped(this::get));
         router.put("/v1/campaigns/{id}", Failures.mapped(this::update));
         router.post("/v1/campaigns/{id}/coupons", Failures.mapped(this::issue));
+        router.get("/v1/campaigns/{id}/redemptions", Failures.mapped(this::redemptions));
     }
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -59,6 +60,13 @@ public final class CampaignRoutes {
             throw ApiException.conflict("campaign " + id + " changed concurrently, or the budget cut exceeds what is left");
         }
         return ApiResponses.ok(Views.campaign(stored(id)));
+    }
+
+    /** Redemptions of the campaign's codes per channel and per code (the ledger's campaign index). */
+    private APIGatewayV2HTTPResponse redemptions(ApiRequest request) {
+        Campaign campaign = stored(request.requiredPathParameter("id")).campaign();
+        return ApiResponses.ok(RedemptionFigures.of(campaign.id(), campaign.currency(),
+                context.coupons().redemptionsOfCampaign(campaign.id())));
     }
 
     /** {@code {"profileId": "..."}} issues the campaign's unique code; {@code {"code": "...", "cap": n}} creates a shared one. */

@@ -34,8 +34,13 @@ public record BudgetPlanner(double dispersion, int draws) {
     public record Line(String channel, double spend, double expectedConversions, double marginalPerUnit) {
     }
 
-    /** The plan. */
-    public record Plan(Method method, double budget, List<Line> lines, double expectedConversions) {
+    /**
+     * The plan.
+     *
+     * @param posteriors each line's channel posterior, in the order of {@code lines} (for response curves)
+     */
+    public record Plan(Method method, double budget, List<Line> lines, double expectedConversions,
+                       List<ChannelPosterior> posteriors) {
     }
 
     public BudgetPlanner {
@@ -86,6 +91,6 @@ public record BudgetPlanner(double dispersion, int draws) {
             lines.add(new Line(bounds.get(i).channel(), spend[i], expected, marginal));
             total += expected;
         }
-        return new Plan(method, budget, lines, total);
+        return new Plan(method, budget, lines, total, List.copyOf(posteriors));
     }
 }

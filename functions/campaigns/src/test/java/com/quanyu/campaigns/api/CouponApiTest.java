@@ -50,6 +50,7 @@ class CouponApiTest {
                     .get("code").asText());
         }
         Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> okByChannel = new ConcurrentHashMap<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         run(thread -> {
             String channel = CHANNELS.get(thread % CHANNELS.size());
@@ -63,6 +64,7 @@ class CouponApiTest {
                 if (first.getStatusCode() == 200) {
                     assertEquals("20.00", json(first).get("discount").asText());
                     ok.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
+                    okByChannel.computeIfAbsent(channel, k -> new AtomicInteger()).incrementAndGet();
                 }
             }
         });
@@ -74,6 +76,22 @@ class CouponApiTest {
         JsonNode stored = json(call("GET /v1/campaigns/{id}", null, campaign));
         assertEquals("40.00", stored.get("budgetRemaining").asText());
         assertEquals(0, json(call("GET /v1/coupons/{code}", null, shared)).get("remaining").asLong());
+
+        // the console's figures: every confirmed use once, by the channel it came through and by code
+        JsonNode figures = json(call("GET /v1/campaigns/{id}/redemptions", null, campaign));
+        assertEquals(13, figures.get("redeemed").asLong());
+        assertEquals("260.00", figures.get("discount").asText());
+        Map<String, Integer> byChannel = new java.util.TreeMap<>();
+        figures.get("channels").forEach(c -> byChannel.put(c.get("channel").asText(), c.get("redeemed").asInt()));
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        okByChannel.forEach((channel, n) -> expected.merge(com.quanyu.shared.campaigns.Channels.normalise(channel), n.get(), Integer::sum));
+        assertEquals(expected, byChannel);
+        Map<String, Long> byCode = new java.util.TreeMap<>();
+        figures.get("codes").forEach(c -> byCode.put(c.get("code").asText(), c.get("redeemed").asLong()));
+        Map<String, Long> expectedCodes = new java.util.TreeMap<>();
+        ok.forEach((code, n) -> expectedCodes.put(code, (long) n.get()));
+        assertEquals(expectedCodes, byCode);
+        assertEquals(404, call("GET /v1/campaigns/{id}/redemptions", null, Fixtures.id("none")).getStatusCode());
     }
 
     @Test

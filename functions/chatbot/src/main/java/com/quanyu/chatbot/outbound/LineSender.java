@@ -4,6 +4,7 @@ import com.quanyu.chatbot.dialogue.Reply;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.chatbot.platform.ReplySender;
 import com.quanyu.chatbot.platform.Signatures;
+import com.quanyu.shared.text.MessageText;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class LineSender implements ReplySender {
     @Override
     public void send(InboundMessage message, Reply reply) {
         List<Map<String, String>> messages = List.of(Map.of("type", "text",
-                "text", PlatformHttp.fit(reply.text(), message.platform().maxReplyChars())));
+                "text", MessageText.fit(reply.text(), message.platform().maxReplyChars())));
         boolean redelivery = message.context("redelivery").map(Boolean::parseBoolean).orElse(false);
         String replyToken = message.context("replyToken").orElse(null);
         if (!redelivery && replyToken != null) {

@@ -4,6 +4,7 @@ import com.quanyu.chatbot.dialogue.Reply;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.chatbot.platform.Platform;
 import com.quanyu.chatbot.platform.ReplySender;
+import com.quanyu.shared.text.MessageText;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class MetaSender implements ReplySender {
 
     @Override
     public void send(InboundMessage message, Reply reply) {
-        String text = PlatformHttp.fit(reply.text(), message.platform().maxReplyChars());
+        String text = MessageText.fit(reply.text(), message.platform().maxReplyChars());
         Map<String, String> auth = Map.of("authorization", "Bearer " + accessToken);
         if (message.platform() == Platform.WHATSAPP) {
             String phoneNumberId = message.context("phoneNumberId").orElseThrow(

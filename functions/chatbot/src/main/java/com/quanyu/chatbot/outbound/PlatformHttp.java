@@ -41,16 +41,4 @@ public final class PlatformHttp {
             throw new DeliveryException(what + " interrupted", e);
         }
     }
-
-    /** Cuts a reply to a platform's length limit without splitting an emoji. */
-    public static String fit(String text, int maxChars) {
-        if (text.length() <= maxChars) {
-            return text;
-        }
-        int end = maxChars - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
-    }
 }

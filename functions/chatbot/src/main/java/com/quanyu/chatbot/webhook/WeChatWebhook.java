@@ -9,6 +9,7 @@ import com.quanyu.chatbot.platform.Signatures;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
+import com.quanyu.shared.text.MessageText;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class WeChatWebhook {
 
     /** The passive text reply WeChat expects; CDATA sections split wherever the text contains "]]>". */
     static String passiveReply(String toUser, String fromAccount, String text, long now) {
-        String content = com.quanyu.chatbot.outbound.PlatformHttp.fit(text, Platform.WECHAT.maxReplyChars() / 3);
+        String content = MessageText.fit(text, Platform.WECHAT.maxReplyChars() / 3);
         return "<xml><ToUserName>" + cdata(toUser) + "</ToUserName><FromUserName>" + cdata(fromAccount)
                 + "</FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>"
                 + cdata(content) + "</Content></xml>";

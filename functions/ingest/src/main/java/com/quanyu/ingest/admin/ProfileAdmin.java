@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,12 +33,12 @@ public final class ProfileAdmin {
     private final ProfileStore profiles;
     private final OrderStore orders;
     private final Optional<ConversationEraser> conversations;
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final String lakeBucket;
     private final Clock clock;
 
     public ProfileAdmin(ProfileStore profiles, OrderStore orders, Optional<ConversationEraser> conversations,
-                        S3Client s3, String lakeBucket, Clock clock) {
+                        Supplier<S3Client> s3, String lakeBucket, Clock clock) {
         this.profiles = profiles;
         this.orders = orders;
         this.conversations = conversations;
@@ -81,7 +82,7 @@ public final class ProfileAdmin {
     }
 
     private void writeErasureRequest(Profile profile) {
-        new ErasureRequests(s3, lakeBucket).record(profile.profileId(), profile.allProfileIds(),
+        new ErasureRequests(s3.get(), lakeBucket).record(profile.profileId(), profile.allProfileIds(),
                 Json.mapper().valueToTree(profile.identifiers()), clock.instant());
     }
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -25,11 +26,12 @@ public final class RejectedEventArchive {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final String bucket;
     private final Clock clock;
 
-    public RejectedEventArchive(S3Client s3, String bucket, Clock clock) {
+    /** @param s3 asked for on the first rejected event (most requests have none) */
+    public RejectedEventArchive(Supplier<S3Client> s3, String bucket, Clock clock) {
         this.s3 = s3;
         this.bucket = bucket;
         this.clock = clock;
@@ -55,7 +57,7 @@ public final class RejectedEventArchive {
             lines.append(Json.write(line)).append('\n');
         }
         String key = PREFIX + "dt=" + DAY.format(now) + "/source=" + sourceId + "/" + STAMP.format(now) + "-" + UUID.randomUUID() + ".ndjson";
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/x-ndjson"), RequestBody.fromString(lines.toString()));
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("application/x-ndjson"), RequestBody.fromString(lines.toString()));
         return key;
     }
 }

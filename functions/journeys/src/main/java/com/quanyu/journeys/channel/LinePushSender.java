@@ -1,5 +1,6 @@
 package com.quanyu.journeys.channel;
 
+import com.quanyu.shared.text.MessageText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class LinePushSender implements ChannelSender {
         String retryKey = UUID.nameUUIDFromBytes(message.idempotencyKey().getBytes(StandardCharsets.UTF_8)).toString();
         JsonHttp.Answer answer = http.post(apiBaseUrl + "/v2/bot/message/push",
                 Map.of("authorization", "Bearer " + token, "x-line-retry-key", retryKey),
-                Map.of("to", message.address(), "messages", List.of(Map.of("type", "text", "text", Texts.fit(message.body(), MAX_TEXT)))));
+                Map.of("to", message.address(), "messages", List.of(Map.of("type", "text", "text", MessageText.fit(message.body(), MAX_TEXT)))));
         if (answer.status() == 409) {
             return SendResult.sent("line-retry-key:" + retryKey);
         }

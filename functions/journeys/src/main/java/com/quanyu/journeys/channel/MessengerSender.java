@@ -1,5 +1,6 @@
 package com.quanyu.journeys.channel;
 
+import com.quanyu.shared.text.MessageText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class MessengerSender implements ChannelSender {
         } else {
             body.put("messaging_type", "RESPONSE");
         }
-        body.put("message", Map.of("text", Texts.fit(message.body(), MAX_TEXT)));
+        body.put("message", Map.of("text", MessageText.fit(message.body(), MAX_TEXT)));
         JsonHttp.Answer answer = http.post(graphBaseUrl + "/me/messages", Map.of("authorization", "Bearer " + token), body);
         return JsonHttp.result(answer, "Messenger Send API", b -> b.path("message_id").asText(""));
     }

@@ -1,5 +1,6 @@
 package com.quanyu.journeys.channel;
 
+import com.quanyu.shared.text.MessageText;
 import java.util.Map;
 
 /** Telegram Bot API {@code POST /bot<token>/sendMessage} to the customer's chat. */
@@ -26,7 +27,7 @@ public final class TelegramSender implements ChannelSender {
 
     private SendResult sendWith(OutboundMessage message, String token) {
         JsonHttp.Answer answer = http.post(apiBaseUrl + "/bot" + token + "/sendMessage", Map.of(),
-                Map.of("chat_id", message.address(), "text", Texts.fit(message.body(), MAX_TEXT)));
+                Map.of("chat_id", message.address(), "text", MessageText.fit(message.body(), MAX_TEXT)));
         if (answer.status() == 403) {
             return SendResult.failed("Telegram: the customer blocked the bot");
         }

@@ -1,5 +1,6 @@
 package com.quanyu.journeys.channel;
 
+import com.quanyu.shared.text.MessageText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class WeChatTemplateSender implements ChannelSender {
             JsonHttp.Answer answer = http.post(apiBaseUrl + "/cgi-bin/message/template/send?access_token=" + accessToken, Map.of(),
                     Map.of("touser", message.address(), "template_id", template, "data", Map.of(
                             "first", Map.of("value", message.subject()),
-                            "keyword1", Map.of("value", Texts.fit(message.body(), 200)))));
+                            "keyword1", Map.of("value", MessageText.fit(message.body(), 200)))));
             if (!answer.ok()) {
                 return JsonHttp.result(answer, "WeChat template/send", b -> "");
             }

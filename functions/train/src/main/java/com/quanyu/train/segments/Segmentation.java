@@ -1,5 +1,6 @@
 package com.quanyu.train.segments;
 
+import com.quanyu.shared.ml.SegmentSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class Segmentation {
     private static final String[] DIMENSIONS = {"log_recency", "log_frequency", "log_monetary"};
 
     /** The fitted model and Tribuo's provenance for the registry. */
-    public record Fit(SegmentModel model, String provenance, Map<String, Long> sizes) {
+    public record Fit(SegmentModel model, String provenance, Map<String, Long> sizes, List<SegmentSummary> summaries) {
     }
 
     private Segmentation() {
@@ -65,9 +66,26 @@ public final class Segmentation {
         }
         SegmentModel named = new SegmentModel(means, stds, centroids, names(centroids));
         Map<String, Long> sizes = new LinkedHashMap<>();
-        named.names().forEach(n -> sizes.put(n, 0L));
-        buyers.forEach(c -> sizes.merge(named.nameOf(c), 1L, Long::sum));
-        return new Fit(named, model.getProvenance().toString(), sizes);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        named.names().forEach(n -> {
+            sizes.put(n, 0L);
+            sums.put(n, new double[3]);
+        });
+        for (CustomerValue c : buyers) {
+            String name = named.nameOf(c);
+            sizes.merge(name, 1L, Long::sum);
+            double[] sum = sums.get(name);
+            sum[0] += c.monetary();
+            sum[1] += c.frequency();
+            sum[2] += c.recencyDays();
+        }
+        List<SegmentSummary> summaries = new ArrayList<>();
+        sizes.forEach((name, size) -> {
+            double[] sum = sums.get(name);
+            summaries.add(new SegmentSummary(name, size, Math.round(sum[0] * 100) / 100.0,
+                    size == 0 ? 0.0 : sum[1] / size, size == 0 ? 0.0 : sum[2] / size));
+        });
+        return new Fit(named, model.getProvenance().toString(), sizes, summaries);
     }
 
     /** Tribuo orders features by its own id map; put them back in (recency, frequency, monetary) order. */

@@ -44,6 +44,11 @@ class SegmentsTest {
         assertTrue(List.of("champions", "loyal customers").contains(big), big);
         assertTrue(List.of("hibernating", "about to sleep").contains(gone), gone);
         assertEquals(50L, fit.sizes().get(big));
+        var summary = fit.summaries().stream().filter(x -> x.name().equals(big)).findFirst().orElseThrow();
+        double bigSpend = buyers.stream().filter(b -> b.customerId().startsWith("big")).mapToDouble(CustomerValue::monetary).sum();
+        assertEquals(bigSpend, summary.revenue(), 0.01, "a segment's value is its buyers' spend");
+        assertEquals(22.0, summary.meanOrders(), 1e-9);
+        assertEquals(summary, com.quanyu.shared.ml.SegmentSummary.fromMetrics(summary.metrics()).get(0), "stored in the metrics and read back");
         assertTrue(fit.provenance().contains("KMeans"), fit.provenance());
         var back = SegmentModel.fromBytes(fit.model().toBytes());
         assertEquals(big, back.nameOf(buyers.get(0)));

@@ -94,7 +94,7 @@ public final class IngestBenchmark {
             for (int i = 0; i < warmup; i++) {
                 send(handler, key, bodies.get(i));
             }
-            long cpuBefore = handlerCpuNanos(threads);
+            HandlerCpu cpu = HandlerCpu.start(threads);
             long writes = dynamo.writes.get(), items = dynamo.writtenItems.get(), reads = dynamo.reads.get();
             long start = System.nanoTime();
             long accepted = 0;
@@ -102,7 +102,7 @@ public final class IngestBenchmark {
                 accepted += Json.parse(send(handler, key, bodies.get(i)).getBody()).get("accepted").asLong();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Cost(seconds, handlerCpuNanos(threads) - cpuBefore, 0, dynamo.writes.get() - writes,
+            return new Cost(seconds, cpu.nanos(), 0, dynamo.writes.get() - writes,
                     dynamo.writtenItems.get() - items, dynamo.reads.get() - reads, accepted, profiles(aws, env));
         }
     }
@@ -122,9 +122,9 @@ public final class IngestBenchmark {
             long[] consumerCpu = {0};
             KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(aws.kinesis(), env.required(IngestApiHandler.STREAM),
                     batchSize, ShardIteratorType.TRIM_HORIZON, event -> {
-                        long before = handlerCpuNanos(threads);
+                        HandlerCpu cpu = HandlerCpu.start(threads);
                         consumer.handleRequest(event, null);
-                        consumerCpu[0] += handlerCpuNanos(threads) - before;
+                        consumerCpu[0] += cpu.nanos();
                     });
             String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Bench", "web").writeKey();
             for (int i = 0; i < warmup; i++) {
@@ -179,15 +179,46 @@ public final class IngestBenchmark {
         return new Baseline(events / seconds, micros / events);
     }
 
-    /** CPU of the calling thread and of the pipeline's lane threads. */
-    private static long handlerCpuNanos(ThreadMXBean threads) {
-        long total = threads.getCurrentThreadCpuTime();
-        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(EventPipeline.LANE_THREAD_PREFIX)) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
+    /**
+     * CPU of the calling thread and of the pipeline's lane threads since {@link #start}, per thread:
+     * a lane thread that ends meanwhile (the lanes are a cached pool: idle threads end after 60 s)
+     * must not take its whole lifetime's CPU out of the sum, and one started meanwhile counts from 0.
+     */
+    private static final class HandlerCpu {
+        private final ThreadMXBean threads;
+        private final long caller;
+        private final Map<Long, Long> lanesBefore;
+
+        private HandlerCpu(ThreadMXBean threads) {
+            this.threads = threads;
+            this.caller = threads.getCurrentThreadCpuTime();
+            this.lanesBefore = laneCpu(threads);
         }
-        return total;
+
+        static HandlerCpu start(ThreadMXBean threads) {
+            return new HandlerCpu(threads);
+        }
+
+        long nanos() {
+            long total = threads.getCurrentThreadCpuTime() - caller;
+            for (var lane : laneCpu(threads).entrySet()) {
+                total += lane.getValue() - lanesBefore.getOrDefault(lane.getKey(), 0L);
+            }
+            return total;
+        }
+
+        private static Map<Long, Long> laneCpu(ThreadMXBean threads) {
+            Map<Long, Long> cpu = new java.util.HashMap<>();
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith(EventPipeline.LANE_THREAD_PREFIX)) {
+                    long nanos = threads.getThreadCpuTime(info.getThreadId());
+                    if (nanos >= 0) {
+                        cpu.put(info.getThreadId(), nanos);
+                    }
+                }
+            }
+            return cpu;
+        }
     }
 
     private static APIGatewayV2HTTPResponse send(IngestApiHandler handler, String key, String body) {

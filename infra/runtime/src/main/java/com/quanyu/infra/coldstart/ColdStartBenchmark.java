@@ -2,6 +2,8 @@ package com.quanyu.infra.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.quanyu.ingest.source.SourceRegistry;
+import com.quanyu.shared.customer.Source;
+import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.SamFunction;
@@ -20,75 +22,109 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Measures JVM start to first handled request of one function (its shaded Lambda jar, the
- * template's JAVA_TOOL_OPTIONS, environment from template.yaml) next to the floor: a bare main in
- * the same jar that builds a DynamoDbClient and does one GetItem. Both run against the stand-ins,
- * alternating, each in a fresh JVM; prints the medians and their ratio.
+ * Measures JVM start to first handled request of functions (each its shaded Lambda jar, the
+ * template's JAVA_TOOL_OPTIONS, its memory as {@code -Xmx}, environment from template.yaml) next to
+ * the floor: a bare main in the same jar that builds a DynamoDbClient and does one GetItem. All run
+ * against the stand-ins, alternating (floor, handler, per function, per round), each in a fresh JVM;
+ * prints the medians and each function's ratio to its floor, all from the same run.
  *
- * <p>Args: {@code [--function IngestFunction] [--event FILE] [--rounds 7]}. Without {@code --event}
- * the request is a Segment {@code track} to {@code POST /v1/track} with a freshly registered write
- * key and a new messageId per round, so every round does the full work of accepting an event
- * (key lookup, dedupe, identity stitching, profile update, lake write).
+ * <p>Args: {@code [--functions IngestFunction,ScoreFunction] [--event FILE] [--rounds 7]}. Each
+ * function's first request: IngestFunction a Segment {@code track} to {@code POST /v1/track} with a
+ * registered write key and a new messageId and user per round (key lookup, rate limit, validation,
+ * the stream's PutRecords); ScoreFunction a staff {@code GET /v1/profiles/{id}/scores} of a profile
+ * that exists; {@code --event} replaces the request for a single function.
  */
 public final class ColdStartBenchmark {
+    private static final String SCORED_USER = "coldstart-scored";
+
     private ColdStartBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        String functionId = options.getOrDefault("--function", "IngestFunction");
+        List<String> functionIds = List.of(options.getOrDefault("--functions",
+                options.getOrDefault("--function", "IngestFunction,ScoreFunction")).split(","));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "7"));
         Path root = RepoRoot.find();
         try (StandIns aws = StandIns.start(Optional.empty())) {
-            SamFunction function = aws.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
             String writeKey = new SourceRegistry(aws.dynamo(), aws.envFor("IngestFunction").required("SOURCES_TABLE"))
                     .register("cold start benchmark", "web").writeKey();
+            // the profile the score function reads, stored as ingestion stores it
+            CustomerStores.fromEnv(aws.envFor("IngestFunction"), aws.dynamo(), aws.s3()).pipeline(null).ingest(
+                    Source.of("coldstart", "web"), List.of(Json.parse("{\"type\":\"track\",\"event\":\"Product Viewed\","
+                            + "\"userId\":\"" + SCORED_USER + "\",\"messageId\":\"coldstart-seed\",\"properties\":{\"sku\":\"TEA-OOLONG-250\"}}")));
             Path eventDir = Files.createTempDirectory("coldstart");
-            Path jar = root.resolve(function.codeUri());
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+            List<Subject> subjects = new ArrayList<>();
+            for (String functionId : functionIds) {
+                subjects.add(subject(aws, root, functionId));
             }
-            String table = aws.envFor(functionId).required("PROFILES_TABLE");
-            aws.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("coldstart"), "sk", AttributeValue.fromS("x"))));
-            String classpath = jar + File.pathSeparator + Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Map<String, String> env = new java.util.HashMap<>(aws.envFor(functionId).asMap());
-            env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
-            String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
-            env.remove("JAVA_TOOL_OPTIONS");
-            List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto", "-Xmx" + function.memoryMb() + "m"));
-            jvm.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
-            jvm.addAll(List.of("-cp", classpath));
-            long[] floor = new long[rounds];
-            long[] handler = new long[rounds];
-            String floorStatus = "";
-            String handlerStatus = "";
+            long[][] floor = new long[subjects.size()][rounds];
+            long[][] handler = new long[subjects.size()][rounds];
+            String[] floorStatus = new String[subjects.size()];
+            String[] handlerStatus = new String[subjects.size()];
             for (int i = 0; i < rounds; i++) {
-                List<String> bare = new ArrayList<>(jvm);
-                bare.addAll(List.of(BareGetItem.class.getName(), table, "coldstart", "x"));
-                Run a = run(bare, env);
-                Path event = options.containsKey("--event") ? root.resolve(options.get("--event"))
-                        : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
-                List<String> invoke = new ArrayList<>(jvm);
-                invoke.addAll(List.of(InvokeOnce.class.getName(), function.handlerClass(), event.toString()));
-                Run b = run(invoke, env);
-                floor[i] = a.millis();
-                handler[i] = b.millis();
-                floorStatus = a.output();
-                handlerStatus = b.output();
+                for (int f = 0; f < subjects.size(); f++) {
+                    Subject s = subjects.get(f);
+                    List<String> bare = new ArrayList<>(s.jvm());
+                    bare.addAll(List.of(BareGetItem.class.getName(), s.table(), "coldstart", "x"));
+                    Run a = run(bare, s.env());
+                    Path event = options.containsKey("--event") ? root.resolve(options.get("--event"))
+                            : s.id().equals("ScoreFunction") ? scoreEvent(root, eventDir.resolve("score-" + i + ".json"))
+                            : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
+                    List<String> invoke = new ArrayList<>(s.jvm());
+                    invoke.addAll(List.of(InvokeOnce.class.getName(), s.function().handlerClass(), event.toString()));
+                    Run b = run(invoke, s.env());
+                    floor[f][i] = a.millis();
+                    handler[f][i] = b.millis();
+                    floorStatus[f] = a.output();
+                    handlerStatus[f] = b.output();
+                }
             }
-            Arrays.sort(floor);
-            Arrays.sort(handler);
-            long floorMedian = floor[rounds / 2];
-            long handlerMedian = handler[rounds / 2];
-            System.out.printf("jvm options: %s%n", String.join(" ", jvm.subList(1, jvm.size() - 2)));
-            System.out.printf("floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
-                    floorMedian, floor[0], floor[rounds - 1], floorStatus);
-            System.out.printf("%-7s (%s, %s)  median %d ms  min %d  max %d   [%s]%n", "handler", function.handlerClass(),
-                    options.getOrDefault("--event", "POST /v1/track"), handlerMedian, handler[0], handler[rounds - 1], handlerStatus);
-            System.out.printf("ratio handler/floor = %.2f  (%d rounds, alternating)%n", (double) handlerMedian / floorMedian, rounds);
+            for (int f = 0; f < subjects.size(); f++) {
+                Subject s = subjects.get(f);
+                Arrays.sort(floor[f]);
+                Arrays.sort(handler[f]);
+                long floorMedian = floor[f][rounds / 2];
+                long handlerMedian = handler[f][rounds / 2];
+                System.out.printf("%s, jvm options: %s%n", s.id(), String.join(" ", s.jvm().subList(1, s.jvm().size() - 2)));
+                System.out.printf("  floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
+                        floorMedian, floor[f][0], floor[f][rounds - 1], floorStatus[f]);
+                System.out.printf("  handler (%s, first request)  median %d ms  min %d  max %d   [%s]%n", s.function().handlerClass(),
+                        handlerMedian, handler[f][0], handler[f][rounds - 1], handlerStatus[f]);
+                System.out.printf("  ratio handler/floor = %.2f  (%d rounds, alternating)%n", (double) handlerMedian / floorMedian, rounds);
+            }
         }
+    }
+
+    /** One function to start: its jar, JVM command and environment as template.yaml gives them. */
+    private record Subject(String id, SamFunction function, List<String> jvm, Map<String, String> env, String table) {
+    }
+
+    private static Subject subject(StandIns aws, Path root, String functionId) throws Exception {
+        SamFunction function = aws.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+        Path jar = root.resolve(function.codeUri());
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+        }
+        String table = aws.envFor(functionId).required("PROFILES_TABLE");
+        aws.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("coldstart"), "sk", AttributeValue.fromS("x"))));
+        String classpath = jar + File.pathSeparator + Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, String> env = new java.util.HashMap<>(aws.envFor(functionId).asMap());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
+        String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        env.remove("JAVA_TOOL_OPTIONS");
+        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-Xmx" + function.memoryMb() + "m"));
+        jvm.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
+        jvm.addAll(List.of("-cp", classpath));
+        return new Subject(functionId, function, jvm, env, table);
+    }
+
+    /** The sample staff request for a profile's scores, for the profile the benchmark stored. */
+    private static Path scoreEvent(Path root, Path file) throws IOException {
+        Files.writeString(file, Files.readString(root.resolve("events/score/scores.json")).replace("u1001", SCORED_USER));
+        return file;
     }
 
     /** An API Gateway event for POST /v1/track with a new messageId and user. */

@@ -71,7 +71,60 @@ final class DemoSeeders {
         return List.of(seeder("customers", demo.customers() + " customers' events via /v1/batch", (p, progress) -> customers(p, demo, progress)),
                 seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p, demo)),
                 seeder("models", "nightly training (all models)", (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
-                seeder("forecasts", "daily forecast job", (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")));
+                seeder("forecasts", "daily forecast job", (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")),
+                seeder("ads", AD_DAYS + " days of ad spend per ad channel via /v1/ads/spend", (p, progress) -> adSpend(p, demo)));
+    }
+
+    /** Ad channels of the demo: name, typical daily spend (CNY), saturation (conversions/day), scale (CNY). */
+    private record AdChannel(String name, double typicalSpend, double saturation, double scale) {
+    }
+
+    private static final int AD_DAYS = 60;
+    static final List<AdChannel> AD_CHANNELS = List.of(new AdChannel("wechat-moments", 2000, 60, 2500),
+            new AdChannel("douyin", 3000, 90, 6000), new AdChannel("baidu-search", 1000, 35, 1200));
+
+    /**
+     * Daily spend and conversions of three ad channels up to yesterday, as an ad platform's report
+     * would give them: spend varied around each channel's typical budget, conversions Poisson around
+     * a saturating response curve that differs per channel (what the budget allocator learns).
+     */
+    static void adSpend(LocalPlatform platform, DemoConfig demo) throws Exception {
+        SplittableRandom random = new SplittableRandom(demo.seed());
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        ArrayNode rows = Json.object().arrayNode();
+        for (AdChannel channel : AD_CHANNELS) {
+            for (int d = AD_DAYS; d >= 1; d--) {
+                double spend = Math.round(channel.typicalSpend() * (0.3 + 1.4 * random.nextDouble()));
+                double expected = channel.saturation() * -Math.expm1(-spend / channel.scale());
+                rows.add(Json.object().put("date", yesterday.minusDays(d - 1L).toString()).put("channel", channel.name())
+                        .put("spend", String.format(java.util.Locale.ROOT, "%.2f", spend)).put("conversions", poisson(expected, random)));
+            }
+        }
+        ObjectNode body = Json.object().put("currency", "CNY");
+        body.set("rows", rows);
+        HttpClient http = HttpClient.newHttpClient();
+        String token = Json.parse(http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/_local/auth/token"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().put("username", "admin")
+                        .put("password", platform.secret("STAFF_PASSWORD_ADMIN"))))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("idToken").asText();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/ads/spend"))
+                .header("content-type", "application/json").header("authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("demo ad spend refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Knuth's Poisson draw (the demo's means are below 100). */
+    private static long poisson(double mean, SplittableRandom random) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        long k = 0;
+        while (product > limit) {
+            k++;
+            product *= random.nextDouble();
+        }
+        return k;
     }
 
     /** Registers a write key per channel the generator uses and posts its events to /v1/batch. */

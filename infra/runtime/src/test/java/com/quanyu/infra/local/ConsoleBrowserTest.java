@@ -60,7 +60,7 @@ class ConsoleBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final List<String> PAGES = List.of("overview", "customers", "desk", "stock", "campaigns", "segments", "deliveries", "models");
     /** A small brand whose 45 days end yesterday, so the default periods and the forecast see it. */
-    private static final DemoConfig BRAND = DemoConfig.of(7, 30, 45).withStart(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(45));
+    private static final DemoConfig BRAND = DemoConfig.of(7, 40, 45).withStart(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(45));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Page id -> milliseconds until it showed its data, per language (written to target for docs/BENCHMARKS.md). */
     private static final Map<String, Long> RENDER_MILLIS = new LinkedHashMap<>();
@@ -141,6 +141,7 @@ class ConsoleBrowserTest {
                 List<String> errors = browser.findElements(By.cssSelector("main .error")).stream().map(WebElement::getText).toList();
                 assertEquals(List.of(), errors, page + " (" + language + ") shows an error");
                 RENDER_MILLIS.put(page + "/" + language, Long.parseLong(browser.findElement(By.id("main")).getAttribute("data-render-millis")));
+                pageFigures(page);
                 screenshot(page + "-" + language);
             }
         }
@@ -150,6 +151,24 @@ class ConsoleBrowserTest {
         screenshot("overview-tablet-zh");
         open("stock");
         screenshot("stock-tablet-zh");
+    }
+
+    /** The figures added to a page beyond its first data: each drawn from its API's answer. */
+    private void pageFigures(String page) throws Exception {
+        if (page.equals("campaigns")) {
+            List<WebElement> curves = browser.findElements(By.cssSelector("#ad-curves .chart"));
+            assertEquals(List.of("wechat-moments", "douyin", "baidu-search"), curves.stream().map(c -> c.getAttribute("data-channel")).toList(),
+                    "a response curve per seeded ad channel");
+            curves.forEach(c -> assertFalse(c.findElements(By.tagName("canvas")).isEmpty(), "ECharts drew " + c.getAttribute("data-channel")));
+            assertEquals(3, browser.findElements(By.cssSelector("#ad-table tbody tr")).size(), "the allocation per channel");
+        }
+        if (page.equals("segments")) {
+            JsonNode segments = api("GET", "/v1/segments", "marketer", null);
+            assertTrue(segments.get("segments").size() > 0, "the seeded brand's training published a segmentation: " + segments);
+            assertEquals(segments.get("segments").size(), browser.findElements(By.cssSelector("#segment-table tbody tr")).size(),
+                    "a row per live segment");
+            assertFalse(browser.findElements(By.cssSelector("#chart-segments canvas")).isEmpty(), "ECharts drew the segments");
+        }
     }
 
     @Test
@@ -177,6 +196,10 @@ class ConsoleBrowserTest {
         runtime.deliverS3Notifications();
         waitUntil(() -> "12".equals(browser.findElement(By.id("budget-spent")).getAttribute("data-spent")),
                 "the store redemption on the page: 10 % of 120 CNY spent from the budget");
+        waitUntil(() -> "1".equals(browser.findElement(By.id("redemption-codes")).getAttribute("data-redeemed")), "the redemption in the per-code table");
+        String row = browser.findElement(By.cssSelector("#redemption-codes tbody tr")).getText();
+        assertTrue(row.contains(code) && row.contains("store × 1"), "the code's use, by the channel it came through: " + row);
+        assertFalse(browser.findElements(By.cssSelector("#chart-redemptions canvas")).isEmpty(), "redemptions by channel drawn");
         screenshot("campaign-after-pos-redemption");
     }
 

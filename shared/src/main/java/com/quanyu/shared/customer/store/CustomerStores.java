@@ -50,6 +50,11 @@ public final class CustomerStores {
 
     /** Same, over given clients (tests point one of them at a failing endpoint). */
     public static CustomerStores fromEnv(Env env, DynamoDbClient dynamo, S3Client s3) {
+        return fromEnv(env, dynamo, () -> s3);
+    }
+
+    /** Same, with the S3 client asked for only when the lake is first written (a cold start that never writes builds none). */
+    public static CustomerStores fromEnv(Env env, DynamoDbClient dynamo, java.util.function.Supplier<S3Client> s3) {
         IdentityRules.Builder identity = IdentityRules.builder().defaultCountryCode(env.get("DEFAULT_COUNTRY_CODE", "86"));
         // Extra placeholder values a brand's systems send (e.g. "guest-0000"), on top of the defaults.
         env.optional("IDENTITY_PLACEHOLDERS").filter(v -> !v.isBlank()).ifPresent(extra -> {

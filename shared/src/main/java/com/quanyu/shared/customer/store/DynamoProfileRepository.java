@@ -202,6 +202,15 @@ public final class DynamoProfileRepository implements ProfileRepository {
         return item != null && !item.isEmpty();
     }
 
+    /** One BatchGetItem of the tombstones per 100 ids. */
+    @Override
+    public java.util.Set<String> deletedAmong(Collection<String> profileIds) {
+        java.util.Set<String> deleted = new java.util.HashSet<>();
+        batchGet(profileIds.stream().distinct().map(id -> key(profilePk(id), TOMBSTONE_SK)).toList(),
+                item -> deleted.add(item.get("profileId").s()));
+        return deleted;
+    }
+
     private static IdentityLink toLink(Map<String, AttributeValue> item) {
         AttributeValue forgotten = item.get("forgotten");
         return new IdentityLink(item.get("profileId").s(), forgotten != null && Boolean.TRUE.equals(forgotten.bool()));

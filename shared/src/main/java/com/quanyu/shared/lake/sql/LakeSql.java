@@ -60,6 +60,14 @@ public final class LakeSql implements AutoCloseable {
         return engine.execute(statement(name, params));
     }
 
+    /**
+     * Prepares what the next statement reads, so the first query after a start is not the slow one:
+     * on DuckDB it mirrors and parses the lake's objects; on Athena there is nothing to prepare.
+     */
+    public void warm() {
+        engine.baseValues(compactedThrough.get());
+    }
+
     /** The full statement {@link #query} sends: the engine's base relations, then the aggregate. */
     public String statement(String name, Map<String, ?> params) {
         LakeQuery query = queries.computeIfAbsent(name, LakeQuery::load);

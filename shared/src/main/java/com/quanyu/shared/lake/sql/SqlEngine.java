@@ -14,8 +14,8 @@ public interface SqlEngine extends AutoCloseable {
     String name();
 
     /**
-     * The values of the base relations' {@code {placeholders}} for one statement (DuckDB mirrors the
-     * lake's objects here and names the local files).
+     * The values of the base relations' {@code {placeholders}} for one statement (DuckDB brings its
+     * mirror and its parsed tables of the lake's objects up to date here).
      *
      * @param compactedThrough the last day whose events are read from Parquet (earlier than any event when nothing is compacted)
      */

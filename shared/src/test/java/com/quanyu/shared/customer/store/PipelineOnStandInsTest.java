@@ -60,6 +60,16 @@ class PipelineOnStandInsTest {
         }
     }
 
+    /** The fold reads its new people's tombstones in one BatchGetItem: only deleted ids come back. */
+    @Test
+    void deletedAmongNamesOnlyTheDeletedProfiles() {
+        var repository = stores.profileRepository();
+        String gone = "pgone-" + run;
+        repository.deleteProfile(gone, java.time.Instant.now());
+        assertEquals(java.util.Set.of(gone), repository.deletedAmong(List.of(gone, "pnever-" + run, gone)));
+        assertEquals(java.util.Set.of(), repository.deletedAmong(List.of("pnever-" + run)));
+    }
+
     /** Issue #12: alias whose previousId is a former userId merges the two people's profiles. */
     @Test
     void aliasWithAFormerUserIdJoinsBothProfiles() {

@@ -90,6 +90,57 @@ class LakeSqlTest {
     }
 
     @Test
+    void aWarmEngineSeesNewRewrittenAndDeletedObjects(@TempDir Path cache) {
+        String own = "lake-sql-warm-" + System.nanoTime();
+        aws.s3().createBucket(b -> b.bucket(own));
+        String key = LakeLayout.rawPartition(LocalDate.parse("2026-11-02"), "web") + "a.ndjson.gz";
+        java.util.function.Consumer<List<ObjectNode>> put = lines -> aws.s3().putObject(b -> b.bucket(own).key(key),
+                RequestBody.fromBytes(LakeWriter.gzip(lines.stream().map(Object::toString).collect(Collectors.joining("\n", "", "\n")))));
+        put.accept(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1")));
+        try (LakeSql warm = new LakeSql(new DuckDbEngine(aws.s3(), own, cache), () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"))) {
+            java.util.function.Supplier<Long> events = () -> warm.query("daily_kpis", RANGE).stream()
+                    .mapToLong(r -> (Long) r.get("events")).sum();
+            assertEquals(1L, events.get());
+            new LakeWriter(aws.s3(), own, Clock.systemUTC()).write(List.of(LakeLines.event("p2", "page", null, "app", "2026-11-03T10:00:00Z", "s2")));
+            assertEquals(2L, events.get(), "a new object is read");
+            put.accept(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1"),
+                    LakeLines.event("p1", "page", null, "web", "2026-11-02T10:01:00Z", "s1"),
+                    LakeLines.event("p1", "page", null, "web", "2026-11-02T10:02:00Z", "s1")));
+            assertEquals(4L, events.get(), "a rewritten object replaces its old lines, never adds to them");
+            aws.s3().deleteObject(b -> b.bucket(own).key(key));
+            assertEquals(1L, events.get(), "a deleted object's lines are gone");
+        }
+    }
+
+    @Test
+    void withAllowedStalenessStatementsRunOnTheParsedLakeWhileABackgroundRefreshCatchesUp(@TempDir Path cache) throws Exception {
+        String own = "lake-sql-stale-" + System.nanoTime();
+        aws.s3().createBucket(b -> b.bucket(own));
+        LakeWriter writer = new LakeWriter(aws.s3(), own, Clock.systemUTC());
+        writer.write(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1")));
+        try (LakeSql hourly = new LakeSql(new DuckDbEngine(aws.s3(), own, cache.resolve("hourly"), java.time.Duration.ofHours(1)),
+                () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"));
+             LakeSql quick = new LakeSql(new DuckDbEngine(aws.s3(), own, cache.resolve("quick"), java.time.Duration.ofMillis(200)),
+                () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"))) {
+            assertEquals(1L, events(hourly), "the first statement waits for the lake");
+            assertEquals(1L, events(quick));
+            writer.write(List.of(LakeLines.event("p2", "page", null, "app", "2026-11-03T10:00:00Z", "s2")));
+            assertEquals(1L, events(hourly), "within the allowed staleness no statement lists the bucket");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            long seen = 1;
+            while (seen != 2 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                seen = events(quick);
+            }
+            assertEquals(2L, seen, "past the allowed staleness a background refresh brings the new object in");
+        }
+    }
+
+    private static long events(LakeSql sql) {
+        return sql.query("daily_kpis", RANGE).stream().mapToLong(r -> (Long) r.get("events")).sum();
+    }
+
+    @Test
     void webOnDayTwoIncludesTheGoodLineAfterABadOne() {
         Map<String, Map<String, Object>> rows = byKey(sql.query("daily_kpis", RANGE), r -> r.get("day") + "/" + r.get("channel"));
         assertEquals(2L, rows.get("2026-11-03/web").get("events"));

@@ -3,7 +3,7 @@ package com.quanyu.journeys.channel.aws;
 import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.OutboundMessage;
 import com.quanyu.journeys.channel.SendResult;
-import com.quanyu.journeys.channel.Texts;
+import com.quanyu.shared.text.MessageText;
 
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -34,7 +34,7 @@ public final class SmsSender implements ChannelSender {
         try {
             var response = sms.sendTextMessage(b -> {
                 b.destinationPhoneNumber(message.address()).originationIdentity(originationIdentity)
-                        .messageBody(Texts.fit(message.body(), 1600)).messageType(MessageType.PROMOTIONAL);
+                        .messageBody(MessageText.fit(message.body(), 1600)).messageType(MessageType.PROMOTIONAL);
                 configurationSet.ifPresent(b::configurationSetName);
             });
             return SendResult.sent(response.messageId());

@@ -21,6 +21,8 @@ public final class LakeSqlEngines {
     public static final String WORKGROUP = "ATHENA_WORKGROUP";
     /** Local folder for DuckDB's mirror of the lake (default a folder under java.io.tmpdir). */
     public static final String CACHE_DIR = "LAKE_SQL_CACHE_DIR";
+    /** DuckDB: seconds the parsed lake may lag behind the bucket while a background refresh runs (default 0: never). */
+    public static final String MAX_STALENESS = "LAKE_SQL_MAX_STALENESS_SECONDS";
 
     private LakeSqlEngines() {
     }
@@ -37,7 +39,8 @@ public final class LakeSqlEngines {
         SqlEngine chosen = switch (engine) {
             case "athena" -> AthenaEngine.fromEnv(env);
             case "duckdb" -> new DuckDbEngine(s3, bucket, env.optional(CACHE_DIR).map(Path::of)
-                    .orElse(Path.of(System.getProperty("java.io.tmpdir"), "quanyu-lake-sql", bucket)));
+                    .orElse(Path.of(System.getProperty("java.io.tmpdir"), "quanyu-lake-sql", bucket)),
+                    java.time.Duration.ofSeconds(env.intValue(MAX_STALENESS, 0)));
             default -> throw new IllegalStateException(ENGINE + " must be athena or duckdb, not " + engine);
         };
         return new LakeSql(chosen, () -> CompactionState.watermark(s3, bucket), zone);

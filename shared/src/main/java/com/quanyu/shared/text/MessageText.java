@@ -1,11 +1,11 @@
-package com.quanyu.journeys.channel;
+package com.quanyu.shared.text;
 
-/** Length limits of the platforms. */
-public final class Texts {
-    private Texts() {
+/** Message text as the messaging platforms take it (chat replies, journey messages). */
+public final class MessageText {
+    private MessageText() {
     }
 
-    /** Cuts text to a platform's limit without splitting a surrogate pair. */
+    /** Cuts text to a platform's length limit, ending with "…", without splitting a surrogate pair (an emoji). */
     public static String fit(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
