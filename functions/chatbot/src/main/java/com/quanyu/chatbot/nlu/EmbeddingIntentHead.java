@@ -1,5 +1,6 @@
 package com.quanyu.chatbot.nlu;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +18,38 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * An intent classifier over sentence embeddings: Tribuo's multinomial logistic regression on the
  * encoder's vector (so its scores are probabilities, comparable with the n-gram model's and usable
- * by the out-of-scope threshold). The encoder is not saved with the head, only named: the head is
- * valid only with the encoder it was trained on, which {@link IntentModel#load} checks.
+ * by the out-of-scope threshold), plus a familiarity check: the cosine of the text to the nearest
+ * intent centroid must reach a floor set from the training data alone (the similarity that
+ * {@link #FLOOR_QUANTILE} of the training utterances fall below), per encoder space. A softmax
+ * always picks some intent, confidently even for "tell me a joke"; distance to what the intents
+ * look like catches texts unlike all of them, on any brand's data, without tuning on a test set.
+ * The encoder is not saved with the head, only named: the head is valid only with the encoder it
+ * was trained on, which {@link IntentModel#load} checks.
  */
 public final class EmbeddingIntentHead {
+    /** Share of training utterances allowed below the familiarity floor (chosen a priori). */
+    static final double FLOOR_QUANTILE = 0.02;
+
+    /** What the head says about one text. */
+    record Assessment(Map<String, Double> probabilities, double nearestCentroid, boolean familiar) {
+    }
+
+    /** An intent's centroid in one encoder space. */
+    record Centroid(String label, int space, float[] vector) {
+    }
+
     private final SentenceEncoder encoder;
     private final Model<Label> model;
     private final String[] featureNames;
+    private final List<Centroid> centroids;
+    private final Map<Integer, Double> floors;
 
-    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model) {
+    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model, List<Centroid> centroids, Map<Integer, Double> floors) {
         this.encoder = encoder;
         this.model = model;
         this.featureNames = featureNames(encoder.dimension());
+        this.centroids = List.copyOf(centroids);
+        this.floors = Map.copyOf(floors);
     }
 
     /** Trains the head on the embeddings of the labelled texts. */
@@ -36,19 +57,44 @@ public final class EmbeddingIntentHead {
         String[] names = featureNames(encoder.dimension());
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(dataName + " embedded by " + encoder.name(), labels), labels);
+        List<float[]> vectors = new ArrayList<>(data.size());
+        Map<String, float[]> sums = new HashMap<>();
         for (LabeledText item : data) {
-            dataset.add(example(names, encoder.embed(item.text()), labels.generateOutput(item.label())));
+            float[] vector = encoder.embed(item.text());
+            vectors.add(vector);
+            dataset.add(example(names, vector, labels.generateOutput(item.label())));
+            float[] sum = sums.computeIfAbsent(key(item.label(), encoder.space(item.text())), k -> new float[vector.length]);
+            for (int i = 0; i < vector.length; i++) {
+                sum[i] += vector[i];
+            }
         }
+        List<Centroid> centroids = new ArrayList<>();
+        sums.forEach((key, sum) -> centroids.add(new Centroid(key.substring(key.indexOf(':') + 1),
+                Integer.parseInt(key.substring(0, key.indexOf(':'))), unit(sum))));
+        Map<Integer, List<Double>> nearest = new HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            int space = encoder.space(data.get(i).text());
+            nearest.computeIfAbsent(space, k -> new ArrayList<>()).add(nearestCentroid(centroids, vectors.get(i), space));
+        }
+        Map<Integer, Double> floors = new HashMap<>();
+        nearest.forEach((space, sims) -> {
+            List<Double> sorted = sims.stream().sorted().toList();
+            floors.put(space, sorted.get((int) Math.floor(FLOOR_QUANTILE * (sorted.size() - 1))));
+        });
         var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
-        return new EmbeddingIntentHead(encoder, trainer.train(dataset));
+        return new EmbeddingIntentHead(encoder, trainer.train(dataset), centroids, floors);
     }
 
-    /** The probability of every intent for one text. */
-    Map<String, Double> probabilities(String text) {
-        var prediction = model.predict(example(featureNames, encoder.embed(text), LabelFactory.UNKNOWN_LABEL));
+    /** The probability of every intent for one text, its similarity to the nearest intent centroid, and whether that reaches the floor. */
+    Assessment assess(String text) {
+        float[] vector = encoder.embed(text);
+        var prediction = model.predict(example(featureNames, vector, LabelFactory.UNKNOWN_LABEL));
         Map<String, Double> out = new HashMap<>();
         prediction.getOutputScores().forEach((label, scored) -> out.put(label, scored.getScore()));
-        return out;
+        int space = encoder.space(text);
+        double nearest = nearestCentroid(centroids, vector, space);
+        Double floor = floors.get(space);
+        return new Assessment(out, nearest, floor == null || nearest >= floor);
     }
 
     SentenceEncoder encoder() {
@@ -59,8 +105,42 @@ public final class EmbeddingIntentHead {
         return model;
     }
 
-    String trainerDescription() {
-        return model.getProvenance().getTrainerProvenance().toString();
+    List<Centroid> centroids() {
+        return centroids;
+    }
+
+    Map<Integer, Double> floors() {
+        return floors;
+    }
+
+    private static double nearestCentroid(List<Centroid> centroids, float[] vector, int space) {
+        double best = -1;
+        for (Centroid c : centroids) {
+            if (c.space() == space) {
+                double dot = 0;
+                for (int i = 0; i < vector.length; i++) {
+                    dot += vector[i] * c.vector()[i];
+                }
+                best = Math.max(best, dot);
+            }
+        }
+        return best;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = norm == 0 ? 0 : (float) (v[i] / Math.sqrt(norm));
+        }
+        return out;
+    }
+
+    private static String key(String label, int space) {
+        return space + ":" + label;
     }
 
     private static ArrayExample<Label> example(String[] names, float[] vector, Label output) {

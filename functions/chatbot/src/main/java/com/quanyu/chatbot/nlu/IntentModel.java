@@ -51,7 +51,8 @@ public final class IntentModel {
 
     /**
      * Classifies one text: the n-gram model's probabilities, averaged with the embedding head's when
-     * there is one. A text without any known n-gram (empty, emoji only, an unseen script) is out of
+     * there is one; with a head, a text unlike every intent (below its familiarity floor) is out of
+     * scope whatever its probability. A text without any known n-gram (empty, emoji only, an unseen script) is out of
      * scope with confidence 0: there is nothing in it the training data had.
      */
     public IntentPrediction classify(String text) {
@@ -63,11 +64,14 @@ public final class IntentModel {
         Map<String, Double> combined = new HashMap<>();
         Prediction<Label> prediction = model.predict(example(vector, LabelFactory.UNKNOWN_LABEL));
         prediction.getOutputScores().forEach((label, scored) -> combined.put(label, (1 - embeddingWeight) * scored.getScore()));
-        if (embedding != null && embeddingWeight > 0) {
-            embedding.probabilities(input).forEach((label, p) -> combined.merge(label, embeddingWeight * p, Double::sum));
+        boolean familiar = true;
+        if (embedding != null) {
+            EmbeddingIntentHead.Assessment assessment = embedding.assess(input);
+            familiar = assessment.familiar();
+            assessment.probabilities().forEach((label, p) -> combined.merge(label, embeddingWeight * p, Double::sum));
         }
         var best = combined.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return new IntentPrediction(best.getKey(), best.getValue(), best.getValue() >= threshold);
+        return new IntentPrediction(best.getKey(), best.getValue(), familiar && best.getValue() >= threshold);
     }
 
     /** The same model with another out-of-scope threshold (evaluation sweeps). */
@@ -138,6 +142,17 @@ public final class IntentModel {
             zip.putNextEntry(new ZipEntry("embedding.pb"));
             embedding.model().serialize().writeTo(zip);
             zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("centroids.tsv"));
+            StringBuilder centroids = new StringBuilder();
+            for (EmbeddingIntentHead.Centroid c : embedding.centroids()) {
+                centroids.append(c.label()).append('\t').append(c.space());
+                for (float v : c.vector()) {
+                    centroids.append('\t').append(v);
+                }
+                centroids.append('\n');
+            }
+            zip.write(centroids.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
         zip.finish();
     }
@@ -195,7 +210,20 @@ public final class IntentModel {
             if (!headModel.validate(Label.class)) {
                 throw new IOException("embedding head is not a classification model");
             }
-            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel);
+            java.util.List<EmbeddingIntentHead.Centroid> centroids = new java.util.ArrayList<>();
+            for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8).split("\n")) {
+                String[] cells = line.split("\t");
+                if (cells.length == encoder.dimension() + 2) {
+                    float[] vector = new float[encoder.dimension()];
+                    for (int i = 0; i < vector.length; i++) {
+                        vector[i] = Float.parseFloat(cells[i + 2]);
+                    }
+                    centroids.add(new EmbeddingIntentHead.Centroid(cells[0], Integer.parseInt(cells[1]), vector));
+                }
+            }
+            Map<Integer, Double> floors = new HashMap<>();
+            e.path("floors").properties().forEach(floor -> floors.put(Integer.parseInt(floor.getKey()), floor.getValue().asDouble()));
+            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids, floors);
         }
         return new IntentModel(featurizer, TfIdfWeights.of(idf), (Model<Label>) model, manifest.path("threshold").asDouble(), manifest,
                 head, e.path("weight").asDouble(0));

@@ -4,6 +4,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     /** English MiniLM. */
     public static final String MINILM_L6 = "all-minilm-l6-v2-q";
 
+    private static final Map<String, OnnxSentenceEncoder> LOADED = new ConcurrentHashMap<>();
+
     private final String name;
     private final EmbeddingModel model;
 
@@ -29,15 +33,22 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         this.model = model;
     }
 
-    /** Loads the named encoder (the ONNX session is created here: call at init, so SnapStart snapshots it). */
+    /**
+     * The named encoder, loaded once per JVM (the ONNX session is created on first use: call at init,
+     * so SnapStart snapshots it; sessions are thread-safe and hold ~100 MB, so models share them).
+     */
     public static OnnxSentenceEncoder of(String name) {
-        Supplier<EmbeddingModel> factory = switch (name.toLowerCase(Locale.ROOT)) {
+        return LOADED.computeIfAbsent(name.toLowerCase(Locale.ROOT), OnnxSentenceEncoder::load);
+    }
+
+    private static OnnxSentenceEncoder load(String name) {
+        Supplier<EmbeddingModel> factory = switch (name) {
             case BGE_SMALL_ZH -> BgeSmallZhV15QuantizedEmbeddingModel::new;
             case MINILM_L6 -> AllMiniLmL6V2QuantizedEmbeddingModel::new;
             default -> throw new IllegalArgumentException("unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH + ", " + MINILM_L6 + ")");
         };
         nativeCacheInTmp();
-        return new OnnxSentenceEncoder(name.toLowerCase(Locale.ROOT), factory.get());
+        return new OnnxSentenceEncoder(name, factory.get());
     }
 
     /**

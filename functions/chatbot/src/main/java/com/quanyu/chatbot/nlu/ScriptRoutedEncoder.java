@@ -52,6 +52,11 @@ public final class ScriptRoutedEncoder implements SentenceEncoder {
         return out;
     }
 
+    @Override
+    public int space(String text) {
+        return hasHan(text) ? 1 : 0;
+    }
+
     static boolean hasHan(String text) {
         return text != null && text.codePoints().anyMatch(NgramFeaturizer::isCjk);
     }

@@ -13,4 +13,12 @@ public interface SentenceEncoder {
 
     /** The unit-length embedding of one text. */
     float[] embed(String text);
+
+    /**
+     * Which sub-space the text's vector lies in (0 unless the encoder routes texts to different
+     * models, whose similarities are not comparable): centroids and floors are kept per space.
+     */
+    default int space(String text) {
+        return 0;
+    }
 }

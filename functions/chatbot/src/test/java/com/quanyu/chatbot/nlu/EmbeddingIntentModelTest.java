@@ -78,6 +78,14 @@ class EmbeddingIntentModelTest {
     }
 
     @Test
+    void aTextUnlikeEveryIntentIsOutOfScopeHoweverSureTheSoftmaxIs() {
+        IntentModel model = train(new SynonymEncoder(), 0.5).withThreshold(0);
+        IntentPrediction unlike = model.classify("my order of a pizza");
+        assertFalse(unlike.inScope(), "below the familiarity floor: " + unlike);
+        assertTrue(model.classify("my order, where is it").inScope());
+    }
+
+    @Test
     void savedModelNamesItsEncoderAndPredictsTheSameAfterLoading() throws IOException {
         SynonymEncoder encoder = new SynonymEncoder();
         IntentModel model = train(encoder, 0.5);

@@ -15,9 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A sentence encoder that remembers every embedding in an append-only file
- * ({@code <dir>/<encoder>.bin}: text, then its floats), so that repeated evaluation runs embed each
- * data set once: the machine is shared and encoding 20k texts takes minutes.
+ * A sentence encoder that remembers every embedding in append-only files (text, then its floats),
+ * so that repeated evaluation runs embed each data set once: the machine is shared and encoding 20k
+ * texts takes minutes. Each run reads every {@code <dir>/<encoder>*.bin} and appends to its own
+ * {@code <encoder>.<pid>.bin}, so runs in parallel never write the same file.
  */
 public final class CachedSentenceEncoder implements SentenceEncoder, AutoCloseable {
     private final SentenceEncoder encoder;
@@ -25,34 +26,41 @@ public final class CachedSentenceEncoder implements SentenceEncoder, AutoCloseab
     private final DataOutputStream out;
     private int computed;
 
-    private CachedSentenceEncoder(SentenceEncoder encoder, Path file) throws IOException {
+    private CachedSentenceEncoder(SentenceEncoder encoder, Path dir) throws IOException {
         this.encoder = encoder;
-        Files.createDirectories(file.getParent());
-        if (Files.exists(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-                while (true) {
-                    String text;
-                    try {
-                        text = in.readUTF();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    float[] vector = new float[in.readInt()];
-                    for (int i = 0; i < vector.length; i++) {
-                        vector[i] = in.readFloat();
-                    }
-                    cache.put(text, vector);
-                }
-            } catch (EOFException truncated) {
-                // an interrupted run leaves a partial last record: the texts read so far are good
+        Files.createDirectories(dir);
+        try (var files = Files.newDirectoryStream(dir, encoder.name() + "*.bin")) {
+            for (Path file : files) {
+                read(file);
             }
         }
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
+        Path own = dir.resolve(encoder.name() + "." + ProcessHandle.current().pid() + ".bin");
+        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(own, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
     }
 
-    /** Wraps {@code encoder} with the cache file for its name under {@code dir}. */
+    private void read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            while (true) {
+                String text;
+                try {
+                    text = in.readUTF();
+                } catch (EOFException end) {
+                    break;
+                }
+                float[] vector = new float[in.readInt()];
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = in.readFloat();
+                }
+                cache.put(text, vector);
+            }
+        } catch (EOFException truncated) {
+            // an interrupted (or still running) run leaves a partial last record: the texts read so far are good
+        }
+    }
+
+    /** Wraps {@code encoder} with the cache files for its name under {@code dir}. */
     public static CachedSentenceEncoder of(SentenceEncoder encoder, Path dir) throws IOException {
-        return new CachedSentenceEncoder(encoder, dir.resolve(encoder.name() + ".bin"));
+        return new CachedSentenceEncoder(encoder, dir);
     }
 
     @Override

@@ -46,7 +46,7 @@ import java.util.Set;
  * --embedding-weight X|auto  weight of the embedding head in the average (default 0.5; 1 = embeddings only);
  *                     auto: the weight of 0, 0.25, 0.5, 0.75, 1 with the best in-scope accuracy + oos recall on --val
  * --cache DIR         where embeddings are cached between runs (default target/embeddings)
- * --report            per-label recall and the most frequent confusions
+ * --report            per-label precision, recall and F1, the most frequent confusions, the least sure texts
  * --errors FILE       every wrongly answered test text as TSV: text, gold, predicted, confidence
  * --save FILE         write the trained model (zip)
  * </pre>
@@ -165,7 +165,7 @@ public final class IntentEval {
             System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(test, answers, oosLabel).summary());
         }
         if (options.containsKey("report")) {
-            ConfusionReport.print(test, answers, System.out);
+            ConfusionReport.print(test, answers, predictions, System.out);
         }
         if (options.containsKey("errors")) {
             Path file = Path.of(one(options, "errors", ""));
