@@ -18,9 +18,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * An intent classifier over sentence embeddings: Tribuo's multinomial logistic regression on the
  * encoder's vector (so its scores are probabilities, comparable with the n-gram model's and usable
- * by the out-of-scope threshold), plus a familiarity check: the cosine of the text to the nearest
- * intent centroid must reach a floor set from the training data alone (the similarity that
- * {@link #FLOOR_QUANTILE} of the training utterances fall below), per encoder space. A softmax
+ * by the out-of-scope threshold), plus a familiarity check: the text must be as close to some
+ * intent's centroid as that intent's own training utterances are (its floor: the similarity that
+ * {@link #FLOOR_QUANTILE} of them fall below), per encoder space; a varied intent (greetings) gets
+ * a lower floor than a narrow one. A softmax
  * always picks some intent, confidently even for "tell me a joke"; distance to what the intents
  * look like catches texts unlike all of them, on any brand's data, without tuning on a test set.
  * The encoder is not saved with the head, only named: the head is valid only with the encoder it
@@ -31,25 +32,23 @@ public final class EmbeddingIntentHead {
     static final double FLOOR_QUANTILE = 0.02;
 
     /** What the head says about one text. */
-    record Assessment(Map<String, Double> probabilities, double nearestCentroid, boolean familiar) {
+    record Assessment(Map<String, Double> probabilities, boolean familiar) {
     }
 
-    /** An intent's centroid in one encoder space. */
-    record Centroid(String label, int space, float[] vector) {
+    /** An intent's centroid in one encoder space, and its floor: the similarity that {@link #FLOOR_QUANTILE} of the intent's own training utterances in that space fall below. */
+    record Centroid(String label, int space, float[] vector, double floor) {
     }
 
     private final SentenceEncoder encoder;
     private final Model<Label> model;
     private final String[] featureNames;
     private final List<Centroid> centroids;
-    private final Map<Integer, Double> floors;
 
-    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model, List<Centroid> centroids, Map<Integer, Double> floors) {
+    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model, List<Centroid> centroids) {
         this.encoder = encoder;
         this.model = model;
         this.featureNames = featureNames(encoder.dimension());
         this.centroids = List.copyOf(centroids);
-        this.floors = Map.copyOf(floors);
     }
 
     /** Trains the head on the embeddings of the labelled texts. */
@@ -68,21 +67,21 @@ public final class EmbeddingIntentHead {
                 sum[i] += vector[i];
             }
         }
-        List<Centroid> centroids = new ArrayList<>();
-        sums.forEach((key, sum) -> centroids.add(new Centroid(key.substring(key.indexOf(':') + 1),
-                Integer.parseInt(key.substring(0, key.indexOf(':'))), unit(sum))));
-        Map<Integer, List<Double>> nearest = new HashMap<>();
+        Map<String, float[]> units = new HashMap<>();
+        sums.forEach((key, sum) -> units.put(key, unit(sum)));
+        Map<String, List<Double>> own = new HashMap<>();
         for (int i = 0; i < data.size(); i++) {
-            int space = encoder.space(data.get(i).text());
-            nearest.computeIfAbsent(space, k -> new ArrayList<>()).add(nearestCentroid(centroids, vectors.get(i), space));
+            String key = key(data.get(i).label(), encoder.space(data.get(i).text()));
+            own.computeIfAbsent(key, k -> new ArrayList<>()).add(dot(units.get(key), vectors.get(i)));
         }
-        Map<Integer, Double> floors = new HashMap<>();
-        nearest.forEach((space, sims) -> {
-            List<Double> sorted = sims.stream().sorted().toList();
-            floors.put(space, sorted.get((int) Math.floor(FLOOR_QUANTILE * (sorted.size() - 1))));
+        List<Centroid> centroids = new ArrayList<>();
+        units.forEach((key, vector) -> {
+            List<Double> sorted = own.get(key).stream().sorted().toList();
+            centroids.add(new Centroid(key.substring(key.indexOf(':') + 1), Integer.parseInt(key.substring(0, key.indexOf(':'))), vector,
+                    sorted.get((int) Math.floor(FLOOR_QUANTILE * (sorted.size() - 1)))));
         });
         var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
-        return new EmbeddingIntentHead(encoder, trainer.train(dataset), centroids, floors);
+        return new EmbeddingIntentHead(encoder, trainer.train(dataset), centroids);
     }
 
     /** The probability of every intent for one text, its similarity to the nearest intent centroid, and whether that reaches the floor. */
@@ -92,9 +91,9 @@ public final class EmbeddingIntentHead {
         Map<String, Double> out = new HashMap<>();
         prediction.getOutputScores().forEach((label, scored) -> out.put(label, scored.getScore()));
         int space = encoder.space(text);
-        double nearest = nearestCentroid(centroids, vector, space);
-        Double floor = floors.get(space);
-        return new Assessment(out, nearest, floor == null || nearest >= floor);
+        boolean familiar = centroids.stream().noneMatch(c -> c.space() == space)
+                || centroids.stream().anyMatch(c -> c.space() == space && dot(c.vector(), vector) >= c.floor());
+        return new Assessment(out, familiar);
     }
 
     SentenceEncoder encoder() {
@@ -109,22 +108,12 @@ public final class EmbeddingIntentHead {
         return centroids;
     }
 
-    Map<Integer, Double> floors() {
-        return floors;
-    }
-
-    private static double nearestCentroid(List<Centroid> centroids, float[] vector, int space) {
-        double best = -1;
-        for (Centroid c : centroids) {
-            if (c.space() == space) {
-                double dot = 0;
-                for (int i = 0; i < vector.length; i++) {
-                    dot += vector[i] * c.vector()[i];
-                }
-                best = Math.max(best, dot);
-            }
+    private static double dot(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
         }
-        return best;
+        return dot;
     }
 
     private static float[] unit(float[] v) {

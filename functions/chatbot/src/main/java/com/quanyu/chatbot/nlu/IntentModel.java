@@ -145,7 +145,7 @@ public final class IntentModel {
             zip.putNextEntry(new ZipEntry("centroids.tsv"));
             StringBuilder centroids = new StringBuilder();
             for (EmbeddingIntentHead.Centroid c : embedding.centroids()) {
-                centroids.append(c.label()).append('\t').append(c.space());
+                centroids.append(c.label()).append('\t').append(c.space()).append('\t').append(c.floor());
                 for (float v : c.vector()) {
                     centroids.append('\t').append(v);
                 }
@@ -213,17 +213,15 @@ public final class IntentModel {
             java.util.List<EmbeddingIntentHead.Centroid> centroids = new java.util.ArrayList<>();
             for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8).split("\n")) {
                 String[] cells = line.split("\t");
-                if (cells.length == encoder.dimension() + 2) {
+                if (cells.length == encoder.dimension() + 3) {
                     float[] vector = new float[encoder.dimension()];
                     for (int i = 0; i < vector.length; i++) {
-                        vector[i] = Float.parseFloat(cells[i + 2]);
+                        vector[i] = Float.parseFloat(cells[i + 3]);
                     }
-                    centroids.add(new EmbeddingIntentHead.Centroid(cells[0], Integer.parseInt(cells[1]), vector));
+                    centroids.add(new EmbeddingIntentHead.Centroid(cells[0], Integer.parseInt(cells[1]), vector, Double.parseDouble(cells[2])));
                 }
             }
-            Map<Integer, Double> floors = new HashMap<>();
-            e.path("floors").properties().forEach(floor -> floors.put(Integer.parseInt(floor.getKey()), floor.getValue().asDouble()));
-            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids, floors);
+            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids);
         }
         return new IntentModel(featurizer, TfIdfWeights.of(idf), (Model<Label>) model, manifest.path("threshold").asDouble(), manifest,
                 head, e.path("weight").asDouble(0));

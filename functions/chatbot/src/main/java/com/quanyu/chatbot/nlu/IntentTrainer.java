@@ -90,8 +90,6 @@ public final class IntentTrainer {
             e.put("weight", config.embeddingWeight());
             e.put("trainer", head.model().toString());
             e.put("floorQuantile", EmbeddingIntentHead.FLOOR_QUANTILE);
-            ObjectNode floors = e.putObject("floors");
-            head.floors().forEach((space, floor) -> floors.put(Integer.toString(space), floor));
         }
         return new IntentModel(featurizer, weights, model, config.threshold(), manifest, head, config.embeddingWeight());
     }
