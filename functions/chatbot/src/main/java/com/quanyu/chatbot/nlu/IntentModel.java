@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -22,9 +23,11 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.ModelProto;
 
 /**
- * A trained intent classifier: n-gram featurizer, TF-IDF vocabulary, Tribuo model and the
- * out-of-scope threshold, saved together as one zip (manifest.json, idf.tsv, concepts.tsv, model.pb) so that
- * what was evaluated is exactly what is served. The manifest carries the training provenance.
+ * A trained intent classifier: n-gram featurizer, TF-IDF vocabulary, Tribuo model, optionally an
+ * {@link EmbeddingIntentHead} over a sentence encoder (the two models' probabilities are averaged
+ * with the manifest's {@code embedding.weight}), and the out-of-scope threshold, saved together as
+ * one zip (manifest.json, idf.tsv, concepts.tsv, model.pb, embedding.pb) so that what was evaluated
+ * is exactly what is served. The manifest carries the training provenance.
  */
 public final class IntentModel {
     private final NgramFeaturizer featurizer;
@@ -32,32 +35,65 @@ public final class IntentModel {
     private final Model<Label> model;
     private final double threshold;
     private final ObjectNode manifest;
+    private final EmbeddingIntentHead embedding;
+    private final double embeddingWeight;
 
-    IntentModel(NgramFeaturizer featurizer, TfIdfWeights weights, Model<Label> model, double threshold, ObjectNode manifest) {
+    IntentModel(NgramFeaturizer featurizer, TfIdfWeights weights, Model<Label> model, double threshold, ObjectNode manifest,
+                EmbeddingIntentHead embedding, double embeddingWeight) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.model = model;
         this.threshold = threshold;
         this.manifest = manifest;
+        this.embedding = embedding;
+        this.embeddingWeight = embedding == null ? 0 : embeddingWeight;
     }
 
-    /** Classifies one text; an empty or featureless text is out of scope with confidence 0. */
+    /**
+     * Classifies one text: the n-gram model's probabilities, averaged with the embedding head's when
+     * there is one; with a head, a text unlike every intent (below its familiarity floor) is out of
+     * scope whatever its probability. A text without any known n-gram (empty, emoji only, an unseen script) is out of
+     * scope with confidence 0: there is nothing in it the training data had.
+     */
     public IntentPrediction classify(String text) {
-        Map<String, Double> vector = weights.weigh(featurizer.counts(text == null ? "" : text));
+        String input = text == null ? "" : text;
+        Map<String, Double> vector = weights.weigh(featurizer.counts(input));
         if (vector.isEmpty()) {
             return new IntentPrediction(IntentPrediction.OUT_OF_SCOPE, 0.0, false);
         }
+        Map<String, Double> combined = new HashMap<>();
         Prediction<Label> prediction = model.predict(example(vector, LabelFactory.UNKNOWN_LABEL));
-        Label best = prediction.getOutput();
-        double confidence = best.getScore();
-        return new IntentPrediction(best.getLabel(), confidence, confidence >= threshold);
+        prediction.getOutputScores().forEach((label, scored) -> combined.put(label, (1 - embeddingWeight) * scored.getScore()));
+        boolean familiar = true;
+        if (embedding != null) {
+            EmbeddingIntentHead.Assessment assessment = embedding.assess(input);
+            familiar = assessment.familiar();
+            assessment.probabilities().forEach((label, p) -> combined.merge(label, embeddingWeight * p, Double::sum));
+        }
+        var best = combined.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return new IntentPrediction(best.getKey(), best.getValue(), familiar && best.getValue() >= threshold);
     }
 
     /** The same model with another out-of-scope threshold (evaluation sweeps). */
     public IntentModel withThreshold(double newThreshold) {
         ObjectNode copy = manifest.deepCopy();
         copy.put("threshold", newThreshold);
-        return new IntentModel(featurizer, weights, model, newThreshold, copy);
+        return new IntentModel(featurizer, weights, model, newThreshold, copy, embedding, embeddingWeight);
+    }
+
+    /** The same model with the embedding head's probabilities weighted {@code weight} (0: n-grams only; 1: embeddings only). */
+    public IntentModel withEmbeddingWeight(double weight) {
+        if (embedding == null) {
+            throw new IllegalStateException("this model has no embedding head");
+        }
+        ObjectNode copy = manifest.deepCopy();
+        ((ObjectNode) copy.path("embedding")).put("weight", weight);
+        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, weight);
+    }
+
+    /** The sentence encoder's name, or empty for an n-gram-only model. */
+    public java.util.Optional<String> encoderName() {
+        return embedding == null ? java.util.Optional.empty() : java.util.Optional.of(embedding.encoder().name());
     }
 
     public double threshold() {
@@ -102,12 +138,33 @@ public final class IntentModel {
         zip.putNextEntry(new ZipEntry("model.pb"));
         model.serialize().writeTo(zip);
         zip.closeEntry();
+        if (embedding != null) {
+            zip.putNextEntry(new ZipEntry("embedding.pb"));
+            embedding.model().serialize().writeTo(zip);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("centroids.tsv"));
+            StringBuilder centroids = new StringBuilder();
+            for (EmbeddingIntentHead.Centroid c : embedding.centroids()) {
+                centroids.append(c.label()).append('\t').append(c.space()).append('\t').append(c.floor());
+                for (float v : c.vector()) {
+                    centroids.append('\t').append(v);
+                }
+                centroids.append('\n');
+            }
+            zip.write(centroids.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
         zip.finish();
     }
 
-    /** Reads a model written by {@link #save}. */
-    @SuppressWarnings("unchecked")
+    /** Reads a model written by {@link #save}, loading the sentence encoder it names (if any) from the classpath. */
     public static IntentModel load(InputStream in) throws IOException {
+        return load(in, name -> ScriptRoutedEncoder.resolve(name, OnnxSentenceEncoder::of));
+    }
+
+    /** Reads a model written by {@link #save}; {@code encoders} supplies the sentence encoder the manifest names. */
+    @SuppressWarnings("unchecked")
+    public static IntentModel load(InputStream in, Function<String, SentenceEncoder> encoders) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -138,7 +195,36 @@ public final class IntentModel {
                 ? ConceptLexicon.parse(new String(entries.get("concepts.tsv"), StandardCharsets.UTF_8)) : ConceptLexicon.empty();
         NgramFeaturizer featurizer = NgramFeaturizer.of(f.path("maxCjkGram").asInt(3), f.path("minCharGram").asInt(2),
                 f.path("maxCharGram").asInt(5), lexicon);
-        return new IntentModel(featurizer, TfIdfWeights.of(idf), (Model<Label>) model, manifest.path("threshold").asDouble(), manifest);
+        JsonNode e = manifest.path("embedding");
+        EmbeddingIntentHead head = null;
+        if (e.isObject()) {
+            if (!entries.containsKey("embedding.pb")) {
+                throw new IOException("intent model archive names an embedding head but lacks embedding.pb");
+            }
+            SentenceEncoder encoder = encoders.apply(e.path("encoder").asText());
+            if (encoder.dimension() != e.path("dimension").asInt()) {
+                throw new IOException("sentence encoder " + encoder.name() + " has " + encoder.dimension() + " dimensions, the head expects "
+                        + e.path("dimension").asInt());
+            }
+            Model<?> headModel = Model.deserialize(ModelProto.parseFrom(entries.get("embedding.pb")));
+            if (!headModel.validate(Label.class)) {
+                throw new IOException("embedding head is not a classification model");
+            }
+            java.util.List<EmbeddingIntentHead.Centroid> centroids = new java.util.ArrayList<>();
+            for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8).split("\n")) {
+                String[] cells = line.split("\t");
+                if (cells.length == encoder.dimension() + 3) {
+                    float[] vector = new float[encoder.dimension()];
+                    for (int i = 0; i < vector.length; i++) {
+                        vector[i] = Float.parseFloat(cells[i + 3]);
+                    }
+                    centroids.add(new EmbeddingIntentHead.Centroid(cells[0], Integer.parseInt(cells[1]), vector, Double.parseDouble(cells[2])));
+                }
+            }
+            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids);
+        }
+        return new IntentModel(featurizer, TfIdfWeights.of(idf), (Model<Label>) model, manifest.path("threshold").asDouble(), manifest,
+                head, e.path("weight").asDouble(0));
     }
 
     /** Loads a model from the classpath (the one shipped in the function's jar). */

@@ -81,7 +81,17 @@ public final class IntentTrainer {
         f.put("maxCharGram", featurizer.maxCharGram());
         var labelNames = manifest.putArray("labels");
         new TreeSet<>(data.stream().map(LabeledText::label).toList()).forEach(labelNames::add);
-        return new IntentModel(featurizer, weights, model, config.threshold(), manifest);
+        EmbeddingIntentHead head = null;
+        if (config.encoder() != null) {
+            head = EmbeddingIntentHead.train(config.encoder(), data, dataName, config.embeddingEpochs(), config.embeddingLearningRate(), config.seed());
+            ObjectNode e = manifest.putObject("embedding");
+            e.put("encoder", config.encoder().name());
+            e.put("dimension", config.encoder().dimension());
+            e.put("weight", config.embeddingWeight());
+            e.put("trainer", head.model().toString());
+            e.put("floorQuantile", EmbeddingIntentHead.FLOOR_QUANTILE);
+        }
+        return new IntentModel(featurizer, weights, model, config.threshold(), manifest, head, config.embeddingWeight());
     }
 
     /** SHA-256 over the texts and labels in order: ties a model to the exact data it saw. */
@@ -100,16 +110,27 @@ public final class IntentTrainer {
         }
     }
 
-    /** Training settings. */
+    /**
+     * Training settings. {@code encoder} null trains the n-gram model alone; otherwise an embedding
+     * head is trained beside it and weighted {@code embeddingWeight} in the averaged probabilities.
+     */
     public record Config(NgramFeaturizer featurizer, int epochs, double learningRate, int minDocumentFrequency,
-                         int maxFeatures, double conceptBoost, double threshold, long seed) {
+                         int maxFeatures, double conceptBoost, double threshold, long seed,
+                         SentenceEncoder encoder, double embeddingWeight, int embeddingEpochs, double embeddingLearningRate) {
         public static Builder builder() {
             return new Builder();
         }
 
-        /** Builds a {@link Config}; the defaults are the shipped model's settings. */
+        /**
+         * Builds a {@link Config}; the defaults are the shipped model's settings except the encoder
+         * (none unless given). The concept lexicon is off by default: it was written for one domain.
+         */
         public static final class Builder {
-            private NgramFeaturizer featurizer = NgramFeaturizer.standard();
+            private NgramFeaturizer featurizer = NgramFeaturizer.of(3, 2, 5, ConceptLexicon.empty());
+            private SentenceEncoder encoder;
+            private double embeddingWeight = 0.5;
+            private int embeddingEpochs = 10;
+            private double embeddingLearningRate = 0.5;
             private int epochs = 5;
             private double learningRate = 0.2;
             private int minDocumentFrequency = 2;
@@ -126,9 +147,14 @@ public final class IntentTrainer {
             public Builder conceptBoost(double value) { conceptBoost = value; return this; }
             public Builder threshold(double value) { threshold = value; return this; }
             public Builder seed(long value) { seed = value; return this; }
+            public Builder encoder(SentenceEncoder value) { encoder = value; return this; }
+            public Builder embeddingWeight(double value) { embeddingWeight = value; return this; }
+            public Builder embeddingEpochs(int value) { embeddingEpochs = value; return this; }
+            public Builder embeddingLearningRate(double value) { embeddingLearningRate = value; return this; }
 
             public Config build() {
-                return new Config(featurizer, epochs, learningRate, minDocumentFrequency, maxFeatures, conceptBoost, threshold, seed);
+                return new Config(featurizer, epochs, learningRate, minDocumentFrequency, maxFeatures, conceptBoost, threshold, seed,
+                        encoder, embeddingWeight, embeddingEpochs, embeddingLearningRate);
             }
         }
     }

@@ -6,6 +6,9 @@ import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.IntentTrainer;
 import com.quanyu.chatbot.nlu.LabeledText;
 import com.quanyu.chatbot.nlu.NgramFeaturizer;
+import com.quanyu.chatbot.nlu.OnnxSentenceEncoder;
+import com.quanyu.chatbot.nlu.ScriptRoutedEncoder;
+import com.quanyu.chatbot.nlu.SentenceEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,8 +39,14 @@ import java.util.Set;
  * --dedupe            drop test texts that occur in the training data, and duplicate test texts
  * --test-part P       dev (a fixed fifth of the test texts, for tuning) or holdout (the rest)
  * --epochs N --lr X --min-df N --max-features N --char-max N --concept-boost X   trainer settings
- * --no-concepts       leave out the concept-lexicon features (ablation)
- * --report            per-label recall and the most frequent confusions
+ * --concepts          add the shipped concept-lexicon features (opt-in: the lexicon was written for one domain)
+ * --encoder NAME      also train an embedding head over this sentence encoder (bge-small-zh-v1.5-q, all-minilm-l6-v2-q,
+ *                     or LATIN+HAN, e.g. all-minilm-l6-v2-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
+ *                     and average its probabilities with the n-gram model's; with --model, the model names its encoder
+ * --embedding-weight X|auto  weight of the embedding head in the average (default 0.5; 1 = embeddings only);
+ *                     auto: the weight of 0, 0.25, 0.5, 0.75, 1 with the best in-scope accuracy + oos recall on --val
+ * --cache DIR         where embeddings are cached between runs (default target/embeddings)
+ * --report            per-label precision, recall and F1, the most frequent confusions, the least sure texts
  * --errors FILE       every wrongly answered test text as TSV: text, gold, predicted, confidence
  * --save FILE         write the trained model (zip)
  * </pre>
@@ -85,11 +94,25 @@ public final class IntentEval {
         }
         System.out.printf(Locale.ROOT, "test  %s: %d texts%s%n", required(options, "test"), test.size(),
                 options.containsKey("dedupe") ? " (de-duplicated against train)" : "");
+        Path cacheDir = Path.of(one(options, "cache", "target/embeddings"));
+        Map<String, CachedSentenceEncoder> encoders = new HashMap<>();
+        java.util.function.Function<String, SentenceEncoder> baseEncoder = name -> encoders.computeIfAbsent(name, n -> {
+            try {
+                long loading = System.nanoTime();
+                CachedSentenceEncoder encoder = CachedSentenceEncoder.of(OnnxSentenceEncoder.of(n), cacheDir);
+                System.out.printf(Locale.ROOT, "sentence encoder %s loaded in %.2f s (embeddings cached in %s)%n", n,
+                        (System.nanoTime() - loading) / 1e9, cacheDir);
+                return encoder;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.util.function.Function<String, SentenceEncoder> encoderByName = name -> ScriptRoutedEncoder.resolve(name, baseEncoder);
         long start = System.nanoTime();
         IntentModel model;
         if (options.containsKey("model")) {
             try (var in = Files.newInputStream(Path.of(one(options, "model", "")))) {
-                model = IntentModel.load(in);
+                model = IntentModel.load(in, encoderByName);
             }
             System.out.printf(Locale.ROOT, "loaded %s in %.2f s (trained %s on %s%s)%n",
                     one(options, "model", ""), (System.nanoTime() - start) / 1e9, model.manifest().path("trainedAt").asText(),
@@ -102,12 +125,20 @@ public final class IntentEval {
                     .maxFeatures(Integer.parseInt(one(options, "max-features", "200000")))
                     .conceptBoost(Double.parseDouble(one(options, "concept-boost", "30")))
                     .featurizer(NgramFeaturizer.of(3, 2, Integer.parseInt(one(options, "char-max", "5")),
-                            options.containsKey("no-concepts") ? ConceptLexicon.empty() : ConceptLexicon.shipped()))
+                            options.containsKey("concepts") ? ConceptLexicon.shipped() : ConceptLexicon.empty()))
+                    .encoder(options.containsKey("encoder") ? encoderByName.apply(one(options, "encoder", "")) : null)
+                    .embeddingWeight(one(options, "embedding-weight", "auto").equals("auto") ? 0.5
+                            : Double.parseDouble(one(options, "embedding-weight", "0.5")))
                     .build();
             System.err.printf(Locale.ROOT, "training on %d texts, %d epochs ...%n", train.size(), config.epochs());
             model = IntentTrainer.of(config).train(train, required(options, "train"));
             System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
                     model.vocabularySize(), model.manifest().path("trainer").asText());
+        }
+        if (one(options, "embedding-weight", "").equals("auto")) {
+            model = withBestEmbeddingWeight(model, rename(IntentDataFiles.read(required(options, "val"), columns), aliases), oosLabel);
+        } else if (options.containsKey("model") && options.containsKey("embedding-weight")) {
+            model = model.withEmbeddingWeight(Double.parseDouble(one(options, "embedding-weight", "")));
         }
         double shippedThreshold = model.threshold();
         // Classified once without a threshold: every threshold's answers follow from the confidences.
@@ -134,7 +165,7 @@ public final class IntentEval {
             System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(test, answers, oosLabel).summary());
         }
         if (options.containsKey("report")) {
-            ConfusionReport.print(test, answers, System.out);
+            ConfusionReport.print(test, answers, predictions, System.out);
         }
         if (options.containsKey("errors")) {
             Path file = Path.of(one(options, "errors", ""));
@@ -147,6 +178,29 @@ public final class IntentEval {
             }
             System.out.println("saved " + one(options, "save", ""));
         }
+        for (CachedSentenceEncoder encoder : encoders.values()) {
+            encoder.close();
+        }
+    }
+
+    /** The embedding weight of a 0.25 grid that maximises in-scope accuracy + oos recall (each at its best threshold) on validation data. */
+    static IntentModel withBestEmbeddingWeight(IntentModel model, List<LabeledText> val, String oosLabel) {
+        IntentModel best = model;
+        double bestScore = -1;
+        for (double weight : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            IntentModel candidate = model.withEmbeddingWeight(weight);
+            List<IntentPrediction> predictions = classify(candidate, val, "val");
+            double threshold = chooseThreshold(val, predictions, oosLabel);
+            IntentMetrics m = IntentMetrics.of(val, labels(predictions, threshold, oosLabel), oosLabel);
+            double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
+            System.out.printf(Locale.ROOT, "embedding weight %.2f on val (threshold %.2f): %s%n", weight, threshold, m.summary());
+            if (score > bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        System.out.printf(Locale.ROOT, "embedding weight %.2f chosen on val%n", best.manifest().path("embedding").path("weight").asDouble());
+        return best;
     }
 
     /** Classifies every text with no threshold, reporting progress on standard error for long sets. */

@@ -1,0 +1,78 @@
+package com.quanyu.chatbot.nlu;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Sentence encoders that run in process on ONNX Runtime, with quantised weights shipped inside
+ * Maven artifacts (no network, no download at run time):
+ * <ul>
+ *   <li>{@code bge-small-zh-v1.5-q}: BAAI's BGE small for Chinese (its vocabulary also covers English
+ *   word pieces), 384 dimensions, 24 MB;</li>
+ *   <li>{@code all-minilm-l6-v2-q}: sentence-transformers' MiniLM L6 for English, 384 dimensions, 23 MB.</li>
+ * </ul>
+ */
+public final class OnnxSentenceEncoder implements SentenceEncoder {
+    /** Chinese-first BGE small (the default: the shop's customers write Chinese and English). */
+    public static final String BGE_SMALL_ZH = "bge-small-zh-v1.5-q";
+    /** English MiniLM. */
+    public static final String MINILM_L6 = "all-minilm-l6-v2-q";
+
+    private static final Map<String, OnnxSentenceEncoder> LOADED = new ConcurrentHashMap<>();
+
+    private final String name;
+    private final EmbeddingModel model;
+
+    private OnnxSentenceEncoder(String name, EmbeddingModel model) {
+        this.name = name;
+        this.model = model;
+    }
+
+    /**
+     * The named encoder, loaded once per JVM (the ONNX session is created on first use: call at init,
+     * so SnapStart snapshots it; sessions are thread-safe and hold ~100 MB, so models share them).
+     */
+    public static OnnxSentenceEncoder of(String name) {
+        return LOADED.computeIfAbsent(name.toLowerCase(Locale.ROOT), OnnxSentenceEncoder::load);
+    }
+
+    private static OnnxSentenceEncoder load(String name) {
+        Supplier<EmbeddingModel> factory = switch (name) {
+            case BGE_SMALL_ZH -> BgeSmallZhV15QuantizedEmbeddingModel::new;
+            case MINILM_L6 -> AllMiniLmL6V2QuantizedEmbeddingModel::new;
+            default -> throw new IllegalArgumentException("unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH + ", " + MINILM_L6 + ")");
+        };
+        nativeCacheInTmp();
+        return new OnnxSentenceEncoder(name, factory.get());
+    }
+
+    /**
+     * DJL's tokenizer unpacks its native library under the user's home by default; on Lambda only
+     * the temporary directory is writable.
+     */
+    private static void nativeCacheInTmp() {
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", System.getProperty("java.io.tmpdir") + "/djl");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int dimension() {
+        return model.dimension();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return model.embed(text == null || text.isBlank() ? " " : text).content().vector();
+    }
+}

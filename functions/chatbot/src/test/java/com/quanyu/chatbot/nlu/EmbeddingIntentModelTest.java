@@ -1,0 +1,134 @@
+package com.quanyu.chatbot.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The embedding head beside the n-gram model, on a tiny fixture with a stand-in encoder (the real encoders: {@link OnnxSentenceEncoderTest}). */
+class EmbeddingIntentModelTest {
+    /**
+     * A stand-in encoder that knows synonyms the n-gram model cannot: each text is the unit vector of
+     * the "meaning" its words map to, the way a sentence encoder places paraphrases together.
+     */
+    static class SynonymEncoder implements SentenceEncoder {
+        private static final Map<String, Integer> MEANING = Map.of("refund", 0, "money", 0, "reimburse", 0,
+                "track", 1, "parcel", 1, "package", 1, "where", 1, "退款", 2, "退钱", 2);
+        int calls;
+
+        @Override
+        public String name() {
+            return "synonyms-test";
+        }
+
+        @Override
+        public int dimension() {
+            return 4;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            calls++;
+            float[] v = new float[4];
+            MEANING.forEach((word, axis) -> {
+                if (text.toLowerCase().contains(word)) {
+                    v[axis] = 1;
+                }
+            });
+            if (v[0] + v[1] + v[2] == 0) {
+                v[3] = 1;
+            }
+            return v;
+        }
+    }
+
+    private static List<LabeledText> fixture() {
+        List<LabeledText> data = new ArrayList<>();
+        for (String t : List.of("I want a refund", "refund my order please", "give me a refund", "refund now", "can I get a refund")) {
+            data.add(LabeledText.of(t, "get_refund"));
+        }
+        for (String t : List.of("track my order", "track the order", "order tracking please", "can you track my order", "track it")) {
+            data.add(LabeledText.of(t, "track_order"));
+        }
+        return data;
+    }
+
+    private static IntentModel train(SentenceEncoder encoder, double weight) {
+        return IntentTrainer.of(IntentTrainer.Config.builder().minDocumentFrequency(1).epochs(20).encoder(encoder)
+                .embeddingWeight(weight).embeddingEpochs(50).threshold(0.5).build()).train(fixture(), "fixture");
+    }
+
+    @Test
+    void embeddingsCarryAParaphraseTheNgramsNeverSaw() {
+        SynonymEncoder encoder = new SynonymEncoder();
+        IntentModel ngramsOnly = train(encoder, 0.0);
+        IntentModel combined = train(encoder, 0.5);
+        String paraphrase = "where is my package";
+        assertEquals("track_order", combined.classify(paraphrase).intent(), combined.classify(paraphrase).toString());
+        assertTrue(combined.classify(paraphrase).confidence() > ngramsOnly.classify(paraphrase).confidence());
+        assertEquals("get_refund", combined.classify("reimburse the money").intent());
+    }
+
+    @Test
+    void aTextUnlikeEveryIntentIsOutOfScopeHoweverSureTheSoftmaxIs() {
+        IntentModel model = train(new SynonymEncoder(), 0.5).withThreshold(0);
+        IntentPrediction unlike = model.classify("my order of a pizza");
+        assertFalse(unlike.inScope(), "below the familiarity floor: " + unlike);
+        assertTrue(model.classify("my order, where is it").inScope());
+    }
+
+    @Test
+    void savedModelNamesItsEncoderAndPredictsTheSameAfterLoading() throws IOException {
+        SynonymEncoder encoder = new SynonymEncoder();
+        IntentModel model = train(encoder, 0.5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.save(bytes);
+        assertEquals("synonyms-test", model.manifest().path("embedding").path("encoder").asText());
+        IntentModel copy = IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), name -> {
+            assertEquals("synonyms-test", name);
+            return encoder;
+        });
+        for (String text : List.of("where is my package", "refund please", "hello there")) {
+            assertEquals(model.classify(text), copy.classify(text));
+        }
+        assertEquals(0.25, copy.withEmbeddingWeight(0.25).manifest().path("embedding").path("weight").asDouble());
+    }
+
+    @Test
+    void anEncoderOfAnotherShapeIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        train(new SynonymEncoder(), 0.5).save(bytes);
+        SentenceEncoder wrongShape = new SynonymEncoder() {
+            @Override
+            public int dimension() {
+                return 8;
+            }
+        };
+        assertThrows(IOException.class, () -> IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), name -> wrongShape));
+    }
+
+    @Test
+    void routingSendsHanTextToTheSecondEncoderInItsOwnHalf() {
+        SynonymEncoder latin = new SynonymEncoder();
+        SynonymEncoder han = new SynonymEncoder();
+        SentenceEncoder routed = ScriptRoutedEncoder.resolve("a+b", name -> name.equals("a") ? latin : han);
+        assertEquals(8, routed.dimension());
+        float[] chinese = routed.embed("我要退款");
+        float[] english = routed.embed("refund");
+        assertEquals(1f, chinese[4 + 2]);
+        assertEquals(0f, chinese[0] + chinese[1] + chinese[2] + chinese[3]);
+        assertEquals(1f, english[0]);
+        assertEquals(0f, english[4] + english[5] + english[6] + english[7]);
+        assertEquals(1, latin.calls);
+        assertEquals(1, han.calls);
+        assertFalse(ScriptRoutedEncoder.hasHan("order 12345"));
+    }
+}
