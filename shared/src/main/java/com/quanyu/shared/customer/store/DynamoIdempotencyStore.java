@@ -1,17 +1,18 @@
 package com.quanyu.shared.customer.store;
 
+import com.quanyu.shared.aws.BatchGets;
+import com.quanyu.shared.aws.BatchWrites;
 import com.quanyu.shared.customer.IdempotencyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -79,7 +80,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                 "pk", AttributeValue.fromS("event#" + key),
                 "status", AttributeValue.fromS("done"),
                 "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))).build()).build()));
-        com.quanyu.shared.aws.BatchWrites.writeAll(dynamo, table, puts);
+        BatchWrites.writeAll(dynamo, table, puts);
     }
 
     /** BatchGetItem, 100 keys per request, strongly consistent. */
@@ -87,18 +88,11 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     public Set<String> doneAmong(Collection<String> messageKeys) {
         Set<String> done = new HashSet<>();
         List<Map<String, AttributeValue>> keys = messageKeys.stream().distinct().map(DynamoIdempotencyStore::key).toList();
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                final Map<String, KeysAndAttributes> pending = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table, List.of()).stream()
-                        .filter(item -> item.containsKey("status") && "done".equals(item.get("status").s()))
-                        .forEach(item -> done.add(item.get("pk").s().substring("event#".length())));
-                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+        BatchGets.readAll(dynamo, table, keys, item -> {
+            if (item.containsKey("status") && "done".equals(item.get("status").s())) {
+                done.add(item.get("pk").s().substring("event#".length()));
             }
-        }
+        });
         return done;
     }
 

@@ -2,6 +2,7 @@ package com.quanyu.shared.customer.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.aws.BatchGets;
 import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Profile;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Profiles and identity links in the profiles table:
@@ -75,7 +75,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
     public Map<String, Optional<Profile>> loadAll(Collection<String> profileIds) {
         Map<String, Optional<Profile>> profiles = new LinkedHashMap<>();
         profileIds.forEach(id -> profiles.put(id, Optional.empty()));
-        batchGet(profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(), item -> {
+        BatchGets.readAll(dynamo, table, profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(), item -> {
             if (item.containsKey("version")) {
                 Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
                 profiles.put(profile.profileId(), Optional.of(profile));
@@ -129,23 +129,9 @@ public final class DynamoProfileRepository implements ProfileRepository {
         Map<String, Identifier> byKey = new LinkedHashMap<>();
         identifiers.forEach(id -> byKey.put(id.linkKey(), id));
         Map<Identifier, IdentityLink> links = new LinkedHashMap<>();
-        batchGet(byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList(),
+        BatchGets.readAll(dynamo, table, byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList(),
                 item -> links.put(byKey.get(item.get("pk").s()), toLink(item)));
         return links;
-    }
-
-    /** Strongly consistent BatchGetItem of {@code keys}, 100 per request, unprocessed keys re-requested. */
-    private void batchGet(List<Map<String, AttributeValue>> keys, java.util.function.Consumer<Map<String, AttributeValue>> found) {
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                final Map<String, KeysAndAttributes> pending = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table, List.of()).forEach(found);
-                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
-            }
-        }
     }
 
     @Override
@@ -206,7 +192,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public java.util.Set<String> deletedAmong(Collection<String> profileIds) {
         java.util.Set<String> deleted = new java.util.HashSet<>();
-        batchGet(profileIds.stream().distinct().map(id -> key(profilePk(id), TOMBSTONE_SK)).toList(),
+        BatchGets.readAll(dynamo, table, profileIds.stream().distinct().map(id -> key(profilePk(id), TOMBSTONE_SK)).toList(),
                 item -> deleted.add(item.get("profileId").s()));
         return deleted;
     }
