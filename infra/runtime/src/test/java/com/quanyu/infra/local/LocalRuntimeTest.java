@@ -12,25 +12,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The local runtime end to end: real template, real handlers, real stand-ins, over HTTP. */
+@ExtendWith(LocalRuntimeExtension.class)
 class LocalRuntimeTest {
     private static LocalRuntime runtime;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The test JVM's one unseeded runtime, which the extension stops when the run ends. */
     @BeforeAll
-    static void start() throws Exception {
-        runtime = LocalRuntime.start(new RuntimeOptions(0, Optional.empty(), false, false), List.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
+    static void start(LocalRuntime shared) {
+        runtime = shared;
     }
 
     @Test
