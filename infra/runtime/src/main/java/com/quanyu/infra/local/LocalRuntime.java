@@ -148,7 +148,8 @@ public final class LocalRuntime implements AutoCloseable {
                                         .resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic(
                                                 "Ref", trigger.bucketLogicalId())))));
                 // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they
-                // succeed
+                // succeed; its position survives a restart on the same data folder (else every start re-delivers the
+                // whole retained stream while the first pages are being viewed)
                 definition
                         .streams()
                         .forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(
@@ -158,6 +159,10 @@ public final class LocalRuntime implements AutoCloseable {
                                                 "Ref", trigger.streamLogicalId())),
                                 trigger.batchSize(),
                                 ShardIteratorType.TRIM_HORIZON,
+                                options.dataDir()
+                                        .map(dir -> dir.resolve("stream-position-" + definition.logicalId() + "-"
+                                                + trigger.streamLogicalId() + ".properties"))
+                                        .orElse(null),
                                 event -> function.invoke(event))));
             }
             functionsPhase.done(
