@@ -3,6 +3,7 @@ package com.quanyu.infra.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.SnapStartPriming;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
@@ -207,6 +208,10 @@ public final class LocalRuntime implements AutoCloseable {
             if (options.seed()) {
                 runtime.seed(seeders, options.dataDir(), progress);
             }
+            // As publishing a SnapStart version does before its snapshot: the functions' first requests find their
+            // request paths loaded (without this every start served its first page views cold)
+            StartupProgress.Phase priming = progress.begin("prime SnapStart functions");
+            priming.done(SnapStartPriming.primeAllRegistered() + " primed");
             notifications.start();
             streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
             return runtime;
