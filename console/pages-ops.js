@@ -14,7 +14,8 @@
         <button type="button" id="export-csv">${esc(t('exportCsv'))}</button>
         <span class="muted">${esc(t('replenishmentCount', { n: items.length }))}</span></div>
       <div class="grid"><section class="card"><h2>${esc(t('replenishment'))}</h2><div id="replenishment" class="scroll"></div></section>
-        <section class="card"><h2 id="forecast-title">${esc(t('forecast'))}</h2><div class="chart" id="chart-forecast" role="img" aria-label="${esc(t('forecast'))}"></div><p class="muted" id="forecast-meta"></p></section></div>`;
+        <section class="card"><h2 id="forecast-title">${esc(t('forecast'))}</h2><div class="chart" id="chart-forecast" role="img" aria-label="${esc(t('forecast'))}"></div><p class="muted" id="forecast-meta"></p>
+          <h3>${esc(t('accuracy'))}</h3><div id="forecast-accuracy" role="status"></div></section></div>`;
     document.getElementById('location-go').addEventListener('click', () => { location.hash; window.location.hash = '#/stock/' + encodeURIComponent(document.getElementById('location').value.trim()); });
     const columns = [{ key: 'sku', label: 'SKU' }, { key: 'risk', label: t('risk'), fmt: v => t('risk.' + v) },
       { key: 'suggestedOrder', label: t('suggestedOrder'), num: true, fmt: v => num(v, 1) }, { key: 'onHand', label: t('onHand'), num: true, fmt: v => num(v, 1) },
@@ -30,19 +31,56 @@
       const doc = await get('/v1/forecasts/' + encodeURIComponent(sku) + '?days=28&location=' + encodeURIComponent(location));
       document.getElementById('forecast-title').textContent = t('forecast') + ' · ' + sku + ' @ ' + location;
       document.getElementById('forecast-meta').textContent = t('forecastMeta', { model: doc.model, origin: doc.origin, mase: doc.backtestMase == null ? '–' : num(doc.backtestMase, 2) });
-      const d = doc.days;
+      // the forecast as issued: the earlier run's days up to the latest run's origin, then the latest run's
+      const earlier = doc.earlier ? doc.earlier.days.filter(x => x.date <= doc.origin) : [];
+      const d = earlier.concat(doc.days);
+      const first = d.length ? d[0].date : doc.origin;
+      const actual = await get('/v1/analytics/demand?sku=' + encodeURIComponent(sku) + '&location=' + encodeURIComponent(location)
+        + '&from=' + first + '&to=' + d[d.length - 1].date).catch(e => ({ unavailable: e.message, days: [] }));
+      const units = new Map(actual.days.map(x => [x.date, x]));
       const dates = d.map(x => x.date);
       const band = (lo, hi, name, color) => [
         { name, type: 'line', data: d.map(x => x[lo]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
         { name, type: 'line', data: d.map(x => x[hi] - x[lo]), stack: name, lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color }, tooltip: { show: false } }];
       if (fchart) fchart.dispose();
       fchart = chart(document.getElementById('chart-forecast'), {
-        tooltip: { trigger: 'axis', formatter: ps => { const x = d[ps[0].dataIndex]; return `${x.date}<br>${t('forecast')}: ${num(x.forecast, 1)}<br>80 %: ${num(x.lower80, 1)} – ${num(x.upper80, 1)}<br>95 %: ${num(x.lower95, 1)} – ${num(x.upper95, 1)}`; } },
-        legend: { top: 0, data: [t('interval95'), t('interval80'), t('forecast')] }, grid: { left: 50, right: 16, top: 36, bottom: 30 },
+        tooltip: { trigger: 'axis', formatter: ps => { const x = d[ps[0].dataIndex]; const a = units.get(x.date);
+          return `${x.date}<br>${t('forecast')}: ${num(x.forecast, 1)}<br>80 %: ${num(x.lower80, 1)} – ${num(x.upper80, 1)}<br>95 %: ${num(x.lower95, 1)} – ${num(x.upper95, 1)}`
+            + (a ? `<br>${t('actualUnits')}: ${num(a.units)}` : ''); } },
+        legend: { top: 0, data: [t('interval95'), t('interval80'), t('forecast'), t('actualUnits')] }, grid: { left: 50, right: 16, top: 36, bottom: 30 },
         xAxis: { type: 'category', data: dates, boundaryGap: false }, yAxis: { type: 'value', name: t('units') },
         series: [...band('lower95', 'upper95', t('interval95'), 'rgba(200,16,46,0.12)'), ...band('lower80', 'upper80', t('interval80'), 'rgba(200,16,46,0.25)'),
-          { name: t('forecast'), type: 'line', data: d.map(x => x.forecast), color: '#c8102e', symbol: 'circle', symbolSize: 4 }]
+          { name: t('forecast'), type: 'line', data: d.map(x => x.forecast), color: '#c8102e', symbol: 'circle', symbolSize: 4,
+            markLine: { symbol: 'none', silent: true, label: { formatter: t('forecastMade') }, data: [{ xAxis: doc.origin }] } },
+          { name: t('actualUnits'), type: 'bar', data: d.map(x => units.has(x.date) ? units.get(x.date).units : null), color: '#1f3a93', barMaxWidth: 8 }]
       });
+      accuracy(d, units, actual, doc);
+    }
+
+    /**
+     * Accuracy over the forecast days whose actuals are complete: WAPE = sum |actual - forecast| / sum actual,
+     * bias = sum (forecast - actual) / sum actual, and the share of days inside the 80 % and 95 % intervals.
+     */
+    function accuracy(d, units, actual, doc) {
+      const out = document.getElementById('forecast-accuracy');
+      if (actual.unavailable) { out.innerHTML = `<p class="muted">${esc(t('notAvailable'))}: ${esc(actual.unavailable)}</p>`; return; }
+      const scored = d.filter(x => units.has(x.date) && units.get(x.date).complete);
+      if (!scored.length) { out.innerHTML = `<p class="muted">${esc(t('noActualsYet'))}</p>`; return; }
+      let sumActual = 0, sumError = 0, sumBias = 0, in80 = 0, in95 = 0;
+      for (const x of scored) {
+        const a = units.get(x.date).units;
+        sumActual += a; sumError += Math.abs(a - x.forecast); sumBias += x.forecast - a;
+        if (a >= x.lower80 && a <= x.upper80) in80++;
+        if (a >= x.lower95 && a <= x.upper95) in95++;
+      }
+      const issued = [...new Set([doc.earlier && scored.some(x => x.date <= doc.origin) ? doc.earlier.origin : null,
+        scored.some(x => x.date > doc.origin) ? doc.origin : null].filter(Boolean))].join(', ');
+      out.innerHTML = `<table aria-label="${esc(t('accuracy'))}"><tr><th>${esc(t('accuracyDays'))}</th><td class="n" data-metric="days">${scored.length}</td></tr>
+        <tr><th>WAPE</th><td class="n" data-metric="wape">${sumActual ? esc(pct(sumError / sumActual)) : '–'}</td></tr>
+        <tr><th>${esc(t('bias'))}</th><td class="n" data-metric="bias">${sumActual ? esc(pct(sumBias / sumActual)) : '–'}</td></tr>
+        <tr><th>${esc(t('coverage80'))}</th><td class="n" data-metric="coverage80">${esc(pct(in80 / scored.length))}</td></tr>
+        <tr><th>${esc(t('coverage95'))}</th><td class="n" data-metric="coverage95">${esc(pct(in95 / scored.length))}</td></tr></table>
+        <p class="muted">${esc(t('accuracyExplain', { from: scored[0].date, to: scored[scored.length - 1].date, issued }))}</p>`;
     }
     if (items.length) await forecast(items[0].sku);
   });

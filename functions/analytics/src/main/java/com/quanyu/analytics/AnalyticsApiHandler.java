@@ -17,6 +17,7 @@ import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     totals, the previous period's, daily rows per channel, the funnels</li>
  * <li>{@code GET /v1/analytics/funnels?from&to} (or {@code days})</li>
  * <li>{@code GET /v1/analytics/rfm?asOf=YYYY-MM-DD}</li>
+ * <li>{@code GET /v1/analytics/demand?sku=S&location=L&from&to} (or {@code days}): units sold per
+ *     business day of one SKU at one location ({@link DemandActuals})</li>
  * </ul>
  * Without {@code to} the period ends on the newest day with events (seeded and replayed data need
  * not end today); without {@code from} it is {@code days} long (default 30, at most 366).
@@ -49,13 +52,33 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public AnalyticsApiHandler(Env env) {
-        this(lake(env));
+        this(lakes(env), Clock.systemUTC(), ZoneId.of(env.get("BUSINESS_TIME_ZONE", "Asia/Shanghai")));
     }
 
-    AnalyticsApiHandler(LakeQueries lake) {
+    private AnalyticsApiHandler(Lakes lakes, Clock clock, ZoneId businessZone) {
+        this(lakes.utc(), lakes.businessDays(), clock, businessZone);
+    }
+
+    /** One lake engine, queried with UTC days and with business days. */
+    private record Lakes(LakeQueries utc, LakeQueries businessDays) {}
+
+    /**
+     * @param lake         the lake with UTC days (Overview, Funnels, Segments)
+     * @param businessDays the same lake with days in the brand's time zone (actual demand, as the
+     *                     forecasts count days)
+     */
+    AnalyticsApiHandler(LakeQueries lake, LakeQueries businessDays, Clock clock, ZoneId businessZone) {
         this.lake = lake;
         this.figures = new StaffFigures(lake);
+        DemandActuals demand = new DemandActuals(businessDays);
         this.router = Router.builder()
+                .get(
+                        "/v1/analytics/demand",
+                        r -> answer(() -> demand.of(
+                                id(r, "sku").orElseThrow(() -> ApiException.invalidField("sku", "is required")),
+                                id(r, "location").orElse("online"),
+                                period(r),
+                                LocalDate.now(clock.withZone(businessZone)))))
                 .get("/v1/analytics/overview", r -> answer(() -> figures.overview(period(r))))
                 .get("/v1/analytics/funnels", r -> answer(() -> figures.funnels(period(r))))
                 .get(
@@ -64,7 +87,7 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
                 .build();
     }
 
-    private static LakeQueries lake(Env env) {
+    private static Lakes lakes(Env env) {
         S3Client s3 = AwsClients.s3(env);
         String bucket = env.required(LakeSqlEngines.BUCKET);
         LakeSql sql = LakeSqlEngines.fromEnv(env, s3);
@@ -77,8 +100,22 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
                     "error",
                     String.valueOf(e.getMessage()));
         }
-        return new SqlLake(
-                sql, s3, bucket, Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
+        Duration ttl = Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60));
+        ZoneId business = ZoneId.of(env.get("BUSINESS_TIME_ZONE", "Asia/Shanghai"));
+        return new Lakes(
+                new SqlLake(sql, s3, bucket, ttl, Clock.systemUTC()),
+                new SqlLake(sql.inZone(business), s3, bucket, ttl, Clock.systemUTC()));
+    }
+
+    /** An optional SKU or location id: 1-100 letters, digits or . _ : / - (as the forecasts' ids). */
+    private static Optional<String> id(ApiRequest request, String name) {
+        return request.queryParameter(name).map(String::strip).map(value -> {
+            if (!value.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")) {
+                throw ApiException.invalidField(
+                        name, "must be 1-100 letters, digits or . _ : / - and start with a letter or digit");
+            }
+            return value;
+        });
     }
 
     @Override

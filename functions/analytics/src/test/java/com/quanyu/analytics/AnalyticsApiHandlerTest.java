@@ -41,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsApiHandlerTest {
     private static final List<String> CHANNELS = List.of("web", "app", "store", "wechat");
     private static final LocalDate FIRST = LocalDate.parse("2026-10-01");
+    private static final ZoneId BUSINESS = ZoneId.of("Asia/Shanghai");
+    /** "Now" for the demand route: its business day is within the generated 60 days. */
+    private static final Instant TODAY_NOON = Instant.parse("2026-11-20T04:00:00Z");
 
     private final StandIns aws;
     private final String bucket = "analytics-test-" + System.nanoTime();
@@ -97,7 +100,7 @@ class AnalyticsApiHandlerTest {
                             10 + random.nextInt(500) + random.nextInt(100) / 100.0,
                             channel.equals("store") ? "S1" : null,
                             "SKU-" + random.nextInt(5),
-                            1);
+                            1 + random.nextInt(3));
                     lines.add(order);
                     if (random.nextDouble() < 0.1) {
                         lines.add(order.deepCopy()
@@ -112,8 +115,11 @@ class AnalyticsApiHandlerTest {
                 new DuckDbEngine(aws.s3(), bucket, cache),
                 () -> CompactionState.watermark(aws.s3(), bucket),
                 ZoneId.of("UTC"));
-        handler =
-                new AnalyticsApiHandler(new SqlLake(sql, aws.s3(), bucket, java.time.Duration.ZERO, Clock.systemUTC()));
+        handler = new AnalyticsApiHandler(
+                new SqlLake(sql, aws.s3(), bucket, java.time.Duration.ZERO, Clock.systemUTC()),
+                new SqlLake(sql.inZone(BUSINESS), aws.s3(), bucket, java.time.Duration.ZERO, Clock.systemUTC()),
+                Clock.fixed(TODAY_NOON, BUSINESS),
+                BUSINESS);
         reference = new ReferenceFigures(written);
     }
 
@@ -222,6 +228,41 @@ class AnalyticsApiHandlerTest {
                 400,
                 call("/v1/analytics/overview", Map.of("from", "2024-01-01", "to", "2026-11-01"))
                         .getStatusCode());
+    }
+
+    @Test
+    void actualDemandPerSkuAndLocationMatchesTheRawOrders() {
+        LocalDate today = LocalDate.ofInstant(TODAY_NOON, BUSINESS);
+        int compared = 0;
+        for (String location : List.of("S1", "online")) {
+            for (int sku = 0; sku < 5; sku++) {
+                JsonNode body = get(
+                        "/v1/analytics/demand",
+                        Map.of("sku", "SKU-" + sku, "location", location, "from", "2026-10-05", "to", "2026-12-01"));
+                Map<LocalDate, Double> expected = reference.unitsSold("SKU-" + sku, location, BUSINESS);
+                assertEquals(today.toString(), body.get("through").asText(), "no actuals after today");
+                LocalDate day = LocalDate.parse("2026-10-05");
+                for (JsonNode row : body.get("days")) {
+                    assertEquals(day.toString(), row.get("date").asText(), "every day, in order");
+                    assertEquals(
+                            expected.getOrDefault(day, 0.0),
+                            row.get("units").asDouble(),
+                            1e-9,
+                            "units of SKU-" + sku + " at " + location + " on " + day);
+                    assertEquals(day.isBefore(today), row.get("complete").asBoolean(), "complete " + day);
+                    compared += expected.containsKey(day) ? 1 : 0;
+                    day = day.plusDays(1);
+                }
+                assertEquals(today.plusDays(1), day, "days up to today");
+            }
+        }
+        assertTrue(compared > 20, "the generated lake has sales to compare: " + compared);
+        assertEquals(400, call("/v1/analytics/demand", Map.of("location", "S1")).getStatusCode(), "sku is required");
+        assertEquals(
+                400,
+                call("/v1/analytics/demand", Map.of("sku", "bad sku!", "days", "7"))
+                        .getStatusCode(),
+                "a malformed sku is named");
     }
 
     private JsonNode get(String path, Map<String, String> query) {

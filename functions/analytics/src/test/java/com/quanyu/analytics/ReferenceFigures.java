@@ -1,8 +1,10 @@
 package com.quanyu.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quanyu.shared.testing.DemandReference;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +24,10 @@ final class ReferenceFigures {
             String profileId, String channel, LocalDate day, Instant at, int step, String orderKey, double total) {}
 
     private final List<Event> events = new ArrayList<>();
+    private final List<JsonNode> lines;
 
     ReferenceFigures(List<JsonNode> lines) {
+        this.lines = List.copyOf(lines);
         for (JsonNode line : lines) {
             Instant at = Instant.parse(line.get("timestamp").asText());
             String type = line.path("type").asText();
@@ -132,5 +136,10 @@ final class ReferenceFigures {
                 .filter(e -> e.step() == 4 && !e.day().isAfter(day))
                 .forEach(e -> counts.merge(e.profileId(), 1L, Long::sum));
         return counts;
+    }
+
+    /** Units sold per business day of one SKU at one location ({@link DemandReference}). */
+    Map<LocalDate, Double> unitsSold(String sku, String location, ZoneId zone) {
+        return DemandReference.unitsSold(lines, sku, location, zone);
     }
 }

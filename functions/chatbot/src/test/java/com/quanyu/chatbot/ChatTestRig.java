@@ -74,6 +74,8 @@ public final class ChatTestRig implements AutoCloseable {
                 TELEGRAM_BOT,
                 "webChatKey",
                 WEB_KEY));
+        secret.put("wechatAppId", "wx-test-app");
+        secret.put("wechatAppSecret", "wx-test-secret");
         secret.putAll(secretOverrides);
         secrets = SecretsManagerStandIn.withValues(Map.of(SECRET_ID, Json.write(secret)));
         env = aws.envFor("ChatbotFunction")
@@ -82,7 +84,8 @@ public final class ChatTestRig implements AutoCloseable {
                         Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()),
                         Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
                         Map.entry("LINE_API_URL", platform.url()),
-                        Map.entry("TELEGRAM_API_URL", platform.url())));
+                        Map.entry("TELEGRAM_API_URL", platform.url()),
+                        Map.entry("WECHAT_API_URL", platform.url())));
         handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), shippedUnderstander()));
     }
 
@@ -260,11 +263,16 @@ public final class ChatTestRig implements AutoCloseable {
     }
 
     public APIGatewayV2HTTPResponse web(String body, long timestamp) {
+        return webSigned("/v1/chat/web", body, timestamp);
+    }
+
+    /** A POST to a web chat route, signed by the shop's backend as the routes require. */
+    public APIGatewayV2HTTPResponse webSigned(String path, String body, long timestamp) {
         String ts = Long.toString(timestamp);
         byte[] signed = (ts + "." + body).getBytes(StandardCharsets.UTF_8);
         return call(
                 "POST",
-                "/v1/chat/web",
+                path,
                 Map.of(
                         "content-type",
                         "application/json",

@@ -45,7 +45,13 @@ public final class PlatformStandIn implements AutoCloseable {
                         exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             }
             int status = failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            // WeChat answers its token and send APIs with JSON fields; the other platforms' callers read only the
+            // status
+            String path = exchange.getRequestURI().getPath();
+            String json = path.endsWith("/cgi-bin/stable_token")
+                    ? "{\"access_token\":\"wx-access-token\",\"expires_in\":7200}"
+                    : path.contains("/cgi-bin/") ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"ok\":true}";
+            byte[] answer = json.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

@@ -36,7 +36,9 @@ import java.util.Set;
  *
  * <ul>
  * <li>{@code GET /v1/forecasts/{sku}?location=S01&days=14}: one location's daily forecast with
- *     80 % / 95 % intervals; without {@code location}, every location of the SKU.</li>
+ *     80 % / 95 % intervals, and as {@code earlier} the forecast issued a week or more before it over
+ *     the days up to its origin (to score against what sold); without {@code location}, every
+ *     location of the SKU.</li>
  * <li>{@code GET /v1/replenishment?location=S01&risk=stockout|overstock&limit=100&next=...}: the
  *     location's suggestions (or only those at risk), paginated.</li>
  * <li>{@code PUT /v1/inventory}: an inventory snapshot (positions, stock-out days, policies) for
@@ -51,6 +53,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     private final ForecastTable table;
     private final InventoryImport inventory;
     private final ZoneId zone;
+    private final int accuracyDays;
     private final Clock clock;
 
     /** Lambda's entry point: configuration from the environment template.yaml sets. */
@@ -67,6 +70,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
         this.table = new ForecastTable(AwsClients.dynamoDb(env), env.required("FORECASTS_TABLE"));
         this.inventory = new InventoryImport(new LakeStore(AwsClients.s3(env), env.required("DATA_LAKE_BUCKET")));
         this.zone = ZoneId.of(env.get("FORECAST_TIME_ZONE", "Asia/Shanghai"));
+        this.accuracyDays = env.intValue("FORECAST_ACCURACY_DAYS", 7);
         this.router = Router.builder()
                 .get("/v1/forecasts/{sku}", this::forecast)
                 .get("/v1/replenishment", this::replenishment)
@@ -88,7 +92,9 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
             JsonNode doc = table.forecast(sku, location.get())
                     .orElseThrow(() ->
                             ApiException.notFound("no forecast for sku " + sku + " at location " + location.get()));
-            return ApiResponses.ok(truncate(doc, days));
+            ObjectNode body = truncate(doc, days);
+            earlier(doc, sku, location.get()).ifPresent(e -> body.set("earlier", e));
+            return ApiResponses.ok(body);
         }
         List<JsonNode> docs = table.forecasts(sku, 1000);
         if (docs.isEmpty()) {
@@ -99,6 +105,26 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
         ArrayNode list = body.putArray("forecasts");
         docs.forEach(d -> list.add(truncate(d, days)));
         return ApiResponses.ok(body);
+    }
+
+    /**
+     * The forecast issued at least {@code FORECAST_ACCURACY_DAYS} before the latest one (the run the
+     * job scores), cut to the days up to the latest one's origin: the days the latest forecast does
+     * not cover, whose actuals are in by the time it is issued.
+     */
+    private Optional<ObjectNode> earlier(JsonNode latest, String sku, String location) {
+        LocalDate origin = LocalDate.parse(latest.path("origin").asText());
+        return table.issuedOnOrBefore(sku, location, origin.minusDays(accuracyDays))
+                .map(issued -> {
+                    ObjectNode copy = issued.deepCopy();
+                    ArrayNode kept = copy.putArray("days");
+                    issued.path("days").forEach(day -> {
+                        if (!LocalDate.parse(day.path("date").asText()).isAfter(origin)) {
+                            kept.add(day);
+                        }
+                    });
+                    return copy;
+                });
     }
 
     private APIGatewayV2HTTPResponse replenishment(ApiRequest request) {
@@ -149,7 +175,7 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
         return v;
     }
 
-    private static JsonNode truncate(JsonNode doc, int days) {
+    private static ObjectNode truncate(JsonNode doc, int days) {
         ObjectNode copy = doc.deepCopy();
         JsonNode all = copy.path("days");
         if (all.isArray() && all.size() > days) {

@@ -86,6 +86,35 @@ class ForecastApiHandlerTest {
     }
 
     @Test
+    void earlierForecastIsTheLatestIssuedAWeekOrMoreBeforeCutToTheDaysUpToTheOrigin() throws Exception {
+        SeriesKey key = SeriesKey.of("API-ISSUED-1", "A1");
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        // issued 14, 9 and 3 days before the latest: the one of 9 days ago is the latest a week or more before
+        for (int daysBefore : List.of(14, 9, 3, 0)) {
+            var doc = Documents.forecast(key, ORIGIN.minusDays(daysBefore), flat(daysBefore + 1));
+            items.add(ForecastTable.issuedItem(doc, 0));
+            if (daysBefore == 0) {
+                items.add(ForecastTable.forecastItem(doc));
+            }
+        }
+        table.putAll(items);
+        JsonNode doc = body(handler.handleRequest(ApiEvents.forecast("API-ISSUED-1", Map.of("location", "A1")), null));
+        JsonNode earlier = doc.path("earlier");
+        assertEquals(ORIGIN.minusDays(9).toString(), earlier.path("origin").asText(), doc.toString());
+        assertEquals(9, earlier.path("days").size(), "its days up to the latest origin");
+        assertEquals(
+                ORIGIN.minusDays(8).toString(),
+                earlier.path("days").get(0).path("date").asText());
+        assertEquals(ORIGIN.toString(), earlier.path("days").get(8).path("date").asText());
+        assertEquals(10.0, earlier.path("days").get(0).path("forecast").asDouble(), 1e-9, "the forecast as issued");
+        assertTrue(
+                body(handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("location", "A1")), null))
+                        .path("earlier")
+                        .isMissingNode(),
+                "no earlier forecast issued: none shown");
+    }
+
+    @Test
     void unknownSkuOrLocationIs404() throws Exception {
         var unknown = handler.handleRequest(ApiEvents.forecast("NO-SUCH-SKU", Map.of()), null);
         assertEquals(404, unknown.getStatusCode());

@@ -141,7 +141,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * The first request's work without its effects, for the SnapStart snapshot: a track with a write
      * key that does not exist (routing, the key lookup in DynamoDB, the 401), and a sample event
      * validated into its buffer record (parser, identifier hashing, the record's JSON); and the S3
-     * client the first request does not build.
+     * client the first request does not build; and a staff read of a profile that does not exist.
      */
     private void prime(EventParser parser, Supplier<S3Client> s3, Clock clock) {
         var unused = s3.get(); // built now so that the snapshot holds it
@@ -160,6 +160,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         .withRequestId("priming")
                         .build())
                 .build());
+        // the console's profile read (Customer 360's first call): the staff check and the stores' reads, for an
+        // id no profile has (404, nothing written)
+        router.handle(SnapStartPriming.staffGet(
+                "GET /v1/profiles/{id}", "/v1/profiles/priming", java.util.Map.of("id", "priming")));
         Source source = Source.of("priming", "web");
         JsonNode event = Json.read(PRIMING_EVENT, JsonNode.class);
         Instant now = clock.instant();

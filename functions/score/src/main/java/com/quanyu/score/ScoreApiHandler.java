@@ -82,23 +82,13 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * The request path without storage, for the SnapStart snapshot: routing and the staff check (an
-     * unauthenticated request, 401), the recommender and the JSON answer (related products).
+     * The request path without effects, for the SnapStart snapshot: routing, the staff check and the
+     * profile reads (a staff request for a profile that does not exist, 404), the recommender and the
+     * JSON answer (related products).
      */
     private void prime(ScoringService service) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod("GET")
-                .withPath("/v1/profiles/priming/scores")
-                .build();
-        router.handle(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /v1/profiles/{id}/scores")
-                .withRawPath("/v1/profiles/priming/scores")
-                .withPathParameters(java.util.Map.of("id", "priming"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(http)
-                        .withRequestId("priming")
-                        .build())
-                .build());
+        router.handle(SnapStartPriming.staffGet(
+                "GET /v1/profiles/{id}/scores", "/v1/profiles/priming/scores", java.util.Map.of("id", "priming")));
         try {
             ApiResponses.ok(service.related("SKU-1", 10));
         } catch (UnknownSubjectException unknownSku) {

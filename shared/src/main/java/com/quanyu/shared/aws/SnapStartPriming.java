@@ -1,6 +1,12 @@
 package com.quanyu.shared.aws;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.quanyu.shared.http.StaffAccess;
 import com.quanyu.shared.log.JsonLogger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -18,6 +24,9 @@ import org.crac.Resource;
  */
 public final class SnapStartPriming implements Resource {
     private static final JsonLogger LOG = JsonLogger.of(SnapStartPriming.class);
+    /** Weakly, like the CRaC context: a handler that was replaced (a restart) drops out. */
+    private static final Map<SnapStartPriming, Boolean> REGISTERED = new WeakHashMap<>();
+
     private final String name;
     private final Runnable prime;
 
@@ -30,7 +39,48 @@ public final class SnapStartPriming implements Resource {
     public static SnapStartPriming register(String name, Runnable prime) {
         SnapStartPriming priming = new SnapStartPriming(name, prime);
         Core.getGlobalContext().register(priming);
+        synchronized (REGISTERED) {
+            REGISTERED.put(priming, Boolean.TRUE);
+        }
         return priming;
+    }
+
+    /**
+     * A GET as an admin of the staff console would send it through the HttpApi's JWT authoriser, for
+     * priming a staff route's path (the shared Router's group check, then the handler).
+     */
+    public static APIGatewayV2HTTPEvent staffGet(String routeKey, String path, Map<String, String> pathParameters) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath(path)
+                .withPathParameters(pathParameters)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(path)
+                                .build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(Map.of(StaffAccess.GROUPS_CLAIM, "[admin]"))
+                                        .build())
+                                .build())
+                        .withRequestId("priming")
+                        .build())
+                .build();
+    }
+
+    /**
+     * Runs every priming registered in this JVM whose handler is still referenced, as publishing a
+     * SnapStart version does before its snapshot: for a local runtime without CRaC, whose functions
+     * would otherwise serve their first requests cold. Returns how many succeeded.
+     */
+    public static int primeAllRegistered() {
+        List<SnapStartPriming> all;
+        synchronized (REGISTERED) {
+            all = new ArrayList<>(REGISTERED.keySet());
+        }
+        return (int) all.stream().filter(SnapStartPriming::prime).count();
     }
 
     /** Runs the priming now (what the checkpoint hook does); false when it failed (logged, never fatal). */

@@ -1,15 +1,22 @@
 package com.quanyu.shared.testing;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -27,6 +34,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     private final Consumer<KinesisEvent> consumer;
     private final ShardIteratorType startingPosition;
     private final Map<String, String> iterators = new HashMap<>();
+    private final Properties checkpoint = new Properties();
+    private final Path checkpointFile;
     private final AtomicLong failedInvocations = new AtomicLong();
     private volatile boolean stopped;
     private Thread poller;
@@ -41,11 +50,35 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             int batchSize,
             ShardIteratorType startingPosition,
             Consumer<KinesisEvent> consumer) {
+        this(kinesis, stream, batchSize, startingPosition, null, consumer);
+    }
+
+    /**
+     * A mapping that keeps its position in {@code checkpoints} (a properties file: shard id to the last
+     * delivered sequence number) and resumes after it when built again on the same stream, as Lambda's
+     * mapping keeps its position across deployments: a restarted local runtime does not deliver the
+     * whole retained stream again. {@code startingPosition} applies to shards without a checkpoint.
+     */
+    public KinesisEventSourceMapping(
+            KinesisClient kinesis,
+            String stream,
+            int batchSize,
+            ShardIteratorType startingPosition,
+            Path checkpoints,
+            Consumer<KinesisEvent> consumer) {
         this.kinesis = kinesis;
         this.stream = stream;
         this.batchSize = batchSize;
         this.startingPosition = startingPosition;
         this.consumer = consumer;
+        this.checkpointFile = checkpoints;
+        if (checkpoints != null && Files.exists(checkpoints)) {
+            try (var in = Files.newBufferedReader(checkpoints)) {
+                checkpoint.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read stream checkpoints " + checkpoints, e);
+            }
+        }
         shards().forEach(this::iterator);
     }
 
@@ -54,11 +87,23 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     }
 
     private String iterator(Shard shard) {
-        return iterators.computeIfAbsent(
-                shard.shardId(),
-                id -> kinesis.getShardIterator(
-                                b -> b.streamName(stream).shardId(id).shardIteratorType(startingPosition))
-                        .shardIterator());
+        return iterators.computeIfAbsent(shard.shardId(), id -> {
+            String after = checkpoint.getProperty(id);
+            if (after != null) {
+                try {
+                    return kinesis.getShardIterator(b -> b.streamName(stream)
+                                    .shardId(id)
+                                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                    .startingSequenceNumber(after))
+                            .shardIterator();
+                } catch (KinesisException e) {
+                    // a checkpoint of another stream's life (the stream was recreated): start as configured
+                }
+            }
+            return kinesis.getShardIterator(
+                            b -> b.streamName(stream).shardId(id).shardIteratorType(startingPosition))
+                    .shardIterator();
+        });
     }
 
     /** Polls in the background every {@code interval} until closed. */
@@ -108,24 +153,47 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             GetRecordsResponse response =
                     kinesis.getRecords(b -> b.shardIterator(iterator).limit(batchSize));
             if (!response.records().isEmpty()) {
-                invokeUntilDone(toEvent(shard.shardId(), response.records()));
+                if (!invokeUntilDone(toEvent(shard.shardId(), response.records()))) {
+                    return delivered; // stopped before the batch was taken: it stays undelivered
+                }
                 delivered += response.records().size();
+                saveCheckpoint(shard.shardId(), response.records().getLast().sequenceNumber());
             }
             iterators.put(shard.shardId(), response.nextShardIterator());
         }
         return delivered;
     }
 
-    private void invokeUntilDone(KinesisEvent event) {
+    /** Remembers the last delivered record of a shard (written whole, then moved over the old file). */
+    private void saveCheckpoint(String shardId, String sequenceNumber) {
+        if (checkpointFile == null) {
+            return;
+        }
+        checkpoint.setProperty(shardId, sequenceNumber);
+        try {
+            Path next = checkpointFile.resolveSibling(checkpointFile.getFileName() + ".next");
+            try (var out = Files.newBufferedWriter(next)) {
+                checkpoint.store(
+                        out, "Kinesis event source mapping " + stream + ": last delivered sequence number per shard");
+            }
+            Files.move(next, checkpointFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write stream checkpoints " + checkpointFile, e);
+        }
+    }
+
+    /** True once the consumer took the batch; false when the mapping stopped first. */
+    private boolean invokeUntilDone(KinesisEvent event) {
         for (int attempt = 0; !stopped; attempt++) {
             try {
                 consumer.accept(event);
-                return;
+                return true;
             } catch (RuntimeException e) {
                 failedInvocations.incrementAndGet();
                 sleepQuietly(Duration.ofMillis(Math.min(1000, 20L << Math.min(attempt, 6))));
             }
         }
+        return false;
     }
 
     private KinesisEvent toEvent(String shardId, List<Record> records) {

@@ -74,13 +74,8 @@ public final class ChatBot {
             // the platform retried a message whose reply was decided but not delivered: same answer,
             // and the queue item again in case writing it was what failed (same key: idempotent)
             if (state.handoff() && state.handoffAt() != null) {
-                conversations.enqueueHandoff(new HandoffTicket(
-                        message.platform(),
-                        message.userId(),
-                        state.handoffReason(),
-                        clip(message.text()),
-                        fallback.code(),
-                        state.handoffAt()));
+                conversations.enqueueHandoff(HandoffTicket.of(
+                        message, state.handoffReason(), clip(message.text()), fallback.code(), state.handoffAt()));
             }
             return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff(), null);
         }
@@ -105,9 +100,8 @@ public final class ChatBot {
         next = conversations.save(
                 key, next.withLanguage(language.code()).answered(message.messageId(), decision.text(), now));
         if (decision.handoffReason() != null) {
-            conversations.enqueueHandoff(new HandoffTicket(
-                    message.platform(),
-                    message.userId(),
+            conversations.enqueueHandoff(HandoffTicket.of(
+                    message,
                     decision.handoffReason(),
                     Sentiment.veryNegative(message.text())
                             ? "(negative) " + clip(message.text())

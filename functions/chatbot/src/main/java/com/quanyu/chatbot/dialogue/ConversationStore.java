@@ -2,6 +2,7 @@ package com.quanyu.chatbot.dialogue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Storage of conversations: their state, a short transcript for the agent who takes over, and the
@@ -35,6 +36,9 @@ public interface ConversationStore {
 
     /** Takes a conversation off the queue (no-op when not there). */
     void dequeueHandoff(ConversationKey key, Instant openedAt);
+
+    /** The queued ticket of a conversation handed over at {@code openedAt}, if it is still queued. */
+    Optional<HandoffTicket> openHandoff(ConversationKey key, Instant openedAt);
 
     /** Open handoffs, oldest first. */
     List<HandoffTicket> openHandoffs(int limit);

@@ -4,6 +4,8 @@ import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.chatbot.platform.Platform;
 import com.quanyu.chatbot.platform.ReplySender;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,8 @@ import java.util.Map;
  * transcript), and releasing a conversation back to the bot.
  */
 public final class HandoffDesk {
+    private static final int TRANSCRIPT_LINES = 20;
+
     private final ConversationStore conversations;
 
     public HandoffDesk(ConversationStore conversations) {
@@ -23,7 +27,7 @@ public final class HandoffDesk {
 
     public List<Waiting> open(int limit) {
         return conversations.openHandoffs(limit).stream()
-                .map(t -> new Waiting(t, conversations.transcript(t.key(), 20)))
+                .map(t -> new Waiting(t, conversations.transcript(t.key(), TRANSCRIPT_LINES)))
                 .toList();
     }
 
@@ -48,12 +52,30 @@ public final class HandoffDesk {
         if (!state.handoff()) {
             return ReplyOutcome.NOT_HANDED_OVER;
         }
-        InboundMessage to = new InboundMessage(
-                platform, userId, "agent-" + messageId, "", now, null, Map.of("redelivery", "true", "chatId", userId));
+        // what the customer's message gave for answering them (WhatsApp: the business number they wrote to)
+        Map<String, String> context = new HashMap<>(conversations
+                .openHandoff(key, state.handoffAt())
+                .map(HandoffTicket::replyContext)
+                .orElse(Map.of()));
+        context.put("redelivery", "true");
+        context.put("chatId", userId);
+        InboundMessage to = new InboundMessage(platform, userId, "agent-" + messageId, "", now, null, context);
         sender.send(to, new Reply(text, state.language(), "agent_reply", 1.0, true, "agent_reply"));
         conversations.appendTranscript(
                 key, new TranscriptLine(now, "agent-" + messageId, "agent", text, "agent_reply"));
         return ReplyOutcome.SENT;
+    }
+
+    /** What the web widget polls: the agents' lines of a conversation after {@code after}, oldest first. */
+    public record AgentLines(boolean waitingForAgent, List<TranscriptLine> lines) {}
+
+    public AgentLines agentLinesAfter(Platform platform, String userId, Instant after) {
+        ConversationKey key = new ConversationKey(platform, userId);
+        List<TranscriptLine> lines = conversations.transcript(key, TRANSCRIPT_LINES).stream()
+                .filter(line -> "agent".equals(line.role()) && line.at().isAfter(after))
+                .sorted(Comparator.comparing(TranscriptLine::at))
+                .toList();
+        return new AgentLines(conversations.load(key).handoff(), lines);
     }
 
     /** Gives the conversation back to the bot; false when it was not handed over. */

@@ -1,5 +1,6 @@
 package com.quanyu.chatbot.outbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.chatbot.platform.ReplySender.DeliveryException;
 import com.quanyu.shared.json.Json;
 import java.io.IOException;
@@ -25,6 +26,24 @@ public final class PlatformHttp {
 
     /** POSTs {@code body} as JSON; any non-2xx answer or I/O failure is a {@link DeliveryException}. */
     public void postJson(String url, Map<String, String> headers, Object body, String what) {
+        post(url, headers, body, what);
+    }
+
+    /**
+     * POSTs {@code body} as JSON and returns the JSON answer (for APIs that report failures in a 2xx
+     * body, as WeChat's {@code errcode}); a non-2xx answer, a body that is not JSON or an I/O failure
+     * is a {@link DeliveryException}.
+     */
+    public JsonNode postJsonForAnswer(String url, Map<String, String> headers, Object body, String what) {
+        String answer = post(url, headers, body, what);
+        try {
+            return answer.isBlank() ? Json.object() : Json.parse(answer);
+        } catch (IOException e) {
+            throw new DeliveryException(what + " answered with a body that is not JSON", e);
+        }
+    }
+
+    private String post(String url, Map<String, String> headers, Object body, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("content-type", "application/json; charset=utf-8")
@@ -36,6 +55,7 @@ public final class PlatformHttp {
                 // the body may echo the token-bearing URL: report only the status
                 throw new DeliveryException(what + " answered HTTP " + response.statusCode(), null);
             }
+            return response.body();
         } catch (IOException e) {
             throw new DeliveryException(what + " unreachable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {

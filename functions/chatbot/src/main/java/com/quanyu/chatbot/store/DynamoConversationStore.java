@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -158,7 +159,21 @@ public final class DynamoConversationStore implements ConversationStore {
         item.put("language", AttributeValue.fromS(ticket.language()));
         item.put("openedAt", AttributeValue.fromS(ticket.openedAt().toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiry())));
+        if (!ticket.replyContext().isEmpty()) {
+            Map<String, AttributeValue> context = new HashMap<>();
+            ticket.replyContext().forEach((k, v) -> context.put(k, AttributeValue.fromS(v)));
+            item.put("replyContext", AttributeValue.fromM(context));
+        }
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<HandoffTicket> openHandoff(ConversationKey key, Instant openedAt) {
+        var item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key(QUEUE, queueSortKey(key, openedAt)))
+                        .consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ticket(item));
     }
 
     @Override
@@ -175,15 +190,22 @@ public final class DynamoConversationStore implements ConversationStore {
                         .limit(limit)
                         .build())
                 .items();
-        return items.stream()
-                .map(i -> new HandoffTicket(
-                        Platform.valueOf(i.get("platform").s()),
-                        i.get("userId").s(),
-                        i.get("reason").s(),
-                        i.get("lastText").s(),
-                        i.get("language").s(),
-                        Instant.parse(i.get("openedAt").s())))
-                .toList();
+        return items.stream().map(DynamoConversationStore::ticket).toList();
+    }
+
+    private static HandoffTicket ticket(Map<String, AttributeValue> item) {
+        Map<String, String> context = new HashMap<>();
+        if (item.containsKey("replyContext")) {
+            item.get("replyContext").m().forEach((k, v) -> context.put(k, v.s()));
+        }
+        return new HandoffTicket(
+                Platform.valueOf(item.get("platform").s()),
+                item.get("userId").s(),
+                item.get("reason").s(),
+                item.get("lastText").s(),
+                item.get("language").s(),
+                Instant.parse(item.get("openedAt").s()),
+                context);
     }
 
     private static String queueSortKey(ConversationKey key, Instant openedAt) {

@@ -9,6 +9,7 @@ import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +28,13 @@ final class AgentEndpoints {
     private final Map<Platform, ReplySender> senders;
     private final Clock clock;
 
-    /** @param senders the platforms an agent can write to first (those with a push/send API) */
+    /** @param senders every platform's send API (for web chat: the transcript the widget polls) */
     AgentEndpoints(HandoffDesk desk, Map<Platform, ReplySender> senders, Clock clock) {
         this.desk = desk;
         this.senders = Map.copyOf(senders);
+        if (!this.senders.keySet().containsAll(EnumSet.allOf(Platform.class))) {
+            throw new IllegalArgumentException("an agent must be able to answer on every platform");
+        }
         this.clock = clock;
     }
 
@@ -53,13 +57,6 @@ final class AgentEndpoints {
             throw ApiException.invalidField("messageId", "must be 1-100 letters, digits or _ . : -");
         }
         ReplySender sender = senders.get(platform);
-        if (sender == null) {
-            throw new ApiException(
-                    422,
-                    "platform_cannot_push",
-                    platform.channel()
-                            + " lets a business answer only inside the customer's own request; reply in its console");
-        }
         HandoffDesk.ReplyOutcome outcome;
         try {
             outcome = desk.reply(platform, userId, text, messageId, sender, clock.instant());

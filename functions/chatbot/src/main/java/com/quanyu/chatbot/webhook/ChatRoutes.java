@@ -5,6 +5,8 @@ import com.quanyu.chatbot.outbound.LineSender;
 import com.quanyu.chatbot.outbound.MetaSender;
 import com.quanyu.chatbot.outbound.PlatformHttp;
 import com.quanyu.chatbot.outbound.TelegramSender;
+import com.quanyu.chatbot.outbound.WeChatAccessToken;
+import com.quanyu.chatbot.outbound.WeChatCustomSender;
 import com.quanyu.chatbot.platform.Platform;
 import com.quanyu.chatbot.platform.ReplySender;
 import com.quanyu.shared.http.Router;
@@ -30,19 +32,33 @@ public final class ChatRoutes {
         var meta = new MetaWebhook(config, app.chat(), metaSender);
         var line = new LineWebhook(config, app.chat(), lineSender);
         var telegram = new TelegramWebhook(config, app.chat(), telegramSender);
-        var web = new WebChatEndpoint(config, app.chat(), app.clock());
-        // WhatsApp needs the business phone number id of the customer's last message, which the queue does not keep
+        var web = new WebChatEndpoint(config, app.chat(), app.desk(), app.clock());
+        var wechatTokens = new WeChatAccessToken(
+                http,
+                config.wechatApiUrl(),
+                () -> ChatbotConfig.secret(config.wechatAppId(), "WeChat customer-service messages"),
+                () -> ChatbotConfig.secret(config.wechatAppSecret(), "WeChat customer-service messages"),
+                app.clock());
+        ReplySender wechatSender = new WeChatCustomSender(http, config.wechatApiUrl(), wechatTokens);
+        // web chat: the agent's line in the transcript is the delivery; the shop's widget polls it (web::poll)
+        ReplySender webSender = (m, r) -> {};
         var agents = new AgentEndpoints(
                 app.desk(),
                 Map.of(
+                        Platform.WECHAT,
+                        wechatSender,
                         Platform.MESSENGER,
                         metaSender,
                         Platform.INSTAGRAM,
                         metaSender,
+                        Platform.WHATSAPP,
+                        metaSender,
                         Platform.LINE,
                         lineSender,
                         Platform.TELEGRAM,
-                        telegramSender),
+                        telegramSender,
+                        Platform.WEB,
+                        webSender),
                 app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
@@ -52,6 +68,7 @@ public final class ChatRoutes {
                 .post("/v1/chat/line", line::receive)
                 .post("/v1/chat/telegram", telegram::receive)
                 .post("/v1/chat/web", web::receive)
+                .post("/v1/chat/web/poll", web::poll)
                 .get("/v1/chat/handoffs", agents::list)
                 .post("/v1/chat/handoffs/reply", agents::reply)
                 .post("/v1/chat/handoffs/release", agents::release)

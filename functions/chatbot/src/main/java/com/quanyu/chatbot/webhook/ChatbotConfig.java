@@ -23,13 +23,19 @@ public final class ChatbotConfig {
     private final String metaGraphUrl;
     private final String lineApiUrl;
     private final String telegramApiUrl;
+    private final String wechatApiUrl;
 
     public ChatbotConfig(
-            Function<String, Optional<String>> secrets, String metaGraphUrl, String lineApiUrl, String telegramApiUrl) {
+            Function<String, Optional<String>> secrets,
+            String metaGraphUrl,
+            String lineApiUrl,
+            String telegramApiUrl,
+            String wechatApiUrl) {
         this.secrets = secrets;
         this.metaGraphUrl = metaGraphUrl;
         this.lineApiUrl = lineApiUrl;
         this.telegramApiUrl = telegramApiUrl;
+        this.wechatApiUrl = wechatApiUrl;
     }
 
     public static ChatbotConfig from(Env env) {
@@ -37,7 +43,8 @@ public final class ChatbotConfig {
                 RotatingSecret.fieldsFromEnv(env, "CHAT_SECRETS_ID"),
                 env.get("META_GRAPH_API_URL", "https://graph.facebook.com/v21.0"),
                 env.get("LINE_API_URL", "https://api.line.me"),
-                env.get("TELEGRAM_API_URL", "https://api.telegram.org"));
+                env.get("TELEGRAM_API_URL", "https://api.telegram.org"),
+                env.get("WECHAT_API_URL", "https://api.weixin.qq.com"));
     }
 
     /** A secret that must be set for a platform's webhook to work. */
@@ -48,6 +55,15 @@ public final class ChatbotConfig {
 
     public Optional<String> wechatToken() {
         return secrets.apply("wechatToken");
+    }
+
+    /** The official account's app id (an agent's customer-service messages need an access token). */
+    public Optional<String> wechatAppId() {
+        return secrets.apply("wechatAppId");
+    }
+
+    public Optional<String> wechatAppSecret() {
+        return secrets.apply("wechatAppSecret");
     }
 
     public Optional<String> metaAppSecret() {
@@ -90,6 +106,10 @@ public final class ChatbotConfig {
         return lineApiUrl;
     }
 
+    public String wechatApiUrl() {
+        return wechatApiUrl;
+    }
+
     public String telegramApiUrl() {
         return telegramApiUrl;
     }
@@ -97,6 +117,6 @@ public final class ChatbotConfig {
     @Override
     public String toString() {
         return "ChatbotConfig[secrets hidden, metaGraphUrl=" + metaGraphUrl + ", lineApiUrl=" + lineApiUrl
-                + ", telegramApiUrl=" + telegramApiUrl + "]";
+                + ", telegramApiUrl=" + telegramApiUrl + ", wechatApiUrl=" + wechatApiUrl + "]";
     }
 }

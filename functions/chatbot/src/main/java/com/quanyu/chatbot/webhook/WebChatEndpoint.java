@@ -3,6 +3,7 @@ package com.quanyu.chatbot.webhook;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.chatbot.dialogue.ChatService;
+import com.quanyu.chatbot.dialogue.HandoffDesk;
 import com.quanyu.chatbot.dialogue.Reply;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.chatbot.platform.Platform;
@@ -13,8 +14,11 @@ import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,29 +31,18 @@ import java.util.Map;
 final class WebChatEndpoint {
     private final ChatbotConfig config;
     private final ChatService chat;
+    private final HandoffDesk desk;
     private final Clock clock;
 
-    WebChatEndpoint(ChatbotConfig config, ChatService chat, Clock clock) {
+    WebChatEndpoint(ChatbotConfig config, ChatService chat, HandoffDesk desk, Clock clock) {
         this.config = config;
         this.chat = chat;
+        this.desk = desk;
         this.clock = clock;
     }
 
     APIGatewayV2HTTPResponse receive(ApiRequest request) {
-        String key = ChatbotConfig.secret(config.webChatKey(), "Web chat");
-        byte[] body = Webhooks.body(request);
-        String timestamp = request.header("x-quanyu-timestamp").orElse("");
-        byte[] signed = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] data = new byte[signed.length + body.length];
-        System.arraycopy(signed, 0, data, 0, signed.length);
-        System.arraycopy(body, 0, data, signed.length, body.length);
-        if (!Signatures.constantTimeEquals(
-                Signatures.hex(Signatures.hmacSha256(key, data)),
-                request.header("x-quanyu-signature").orElse(""))) {
-            throw ApiException.unauthorized("X-Quanyu-Signature does not match timestamp and body");
-        }
-        Webhooks.checkFresh(timestamp, clock.instant());
-        JsonNode json = MetaWebhook.json(body);
+        JsonNode json = signedJson(request);
         String userId = field(json, "userId", 128);
         String messageId = field(json, "messageId", 128);
         if (!json.path("text").isTextual()) {
@@ -83,6 +76,56 @@ final class WebChatEndpoint {
             }
         }
         return ApiResponses.ok(response);
+    }
+
+    /**
+     * {@code POST /v1/chat/web/poll} with {@code {"userId", "after"?}} (ISO-8601 instant), signed like
+     * a message: what agents wrote to that conversation after {@code after} (the widget keeps the
+     * newest line's time and polls every few seconds while {@code waitingForAgent}).
+     */
+    APIGatewayV2HTTPResponse poll(ApiRequest request) {
+        JsonNode json = signedJson(request);
+        String userId = field(json, "userId", 128);
+        Instant after = Instant.EPOCH;
+        if (json.hasNonNull("after")) {
+            try {
+                after = Instant.parse(json.get("after").asText());
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalidField("after", "must be an ISO-8601 instant like 2026-12-02T04:30:00Z");
+            }
+        }
+        HandoffDesk.AgentLines agentLines = desk.agentLinesAfter(Platform.WEB, userId, after);
+        List<Map<String, Object>> messages = agentLines.lines().stream()
+                .map(line -> Map.<String, Object>of(
+                        "at",
+                        line.at().toString(),
+                        "messageId",
+                        line.messageId(),
+                        "role",
+                        line.role(),
+                        "text",
+                        line.text()))
+                .toList();
+        return ApiResponses.ok(
+                Map.of("userId", userId, "waitingForAgent", agentLines.waitingForAgent(), "messages", messages));
+    }
+
+    /** The body, once its HMAC (X-Quanyu-Signature over "timestamp.body") and freshness are checked. */
+    private JsonNode signedJson(ApiRequest request) {
+        String key = ChatbotConfig.secret(config.webChatKey(), "Web chat");
+        byte[] body = Webhooks.body(request);
+        String timestamp = request.header("x-quanyu-timestamp").orElse("");
+        byte[] signed = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] data = new byte[signed.length + body.length];
+        System.arraycopy(signed, 0, data, 0, signed.length);
+        System.arraycopy(body, 0, data, signed.length, body.length);
+        if (!Signatures.constantTimeEquals(
+                Signatures.hex(Signatures.hmacSha256(key, data)),
+                request.header("x-quanyu-signature").orElse(""))) {
+            throw ApiException.unauthorized("X-Quanyu-Signature does not match timestamp and body");
+        }
+        Webhooks.checkFresh(timestamp, clock.instant());
+        return MetaWebhook.json(body);
     }
 
     private static String field(JsonNode json, String name, int maxLength) {

@@ -21,6 +21,7 @@ import com.quanyu.forecast.store.InventoryStore;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ForecastJob {
     private static final JsonLogger LOG = JsonLogger.of(ForecastJob.class);
+
+    private static final int ISSUED_KEPT_DAYS = 60;
 
     private final DailyDemandStore demand;
     private final InventoryStore inventory;
@@ -91,7 +94,9 @@ public final class ForecastJob {
         for (int i = 0; i < series.size(); i++) {
             SeriesKey key = series.get(i).key();
             SeriesForecast f = run.forecasts().get(i);
-            items.add(ForecastTable.forecastItem(Documents.forecast(key, origin, f)));
+            ObjectNode forecast = Documents.forecast(key, origin, f);
+            items.add(ForecastTable.forecastItem(forecast));
+            items.add(ForecastTable.issuedItem(forecast, issuedExpiry(origin)));
             issued.add(new PastForecast(key, origin, f.model(), f.point(), f.scale()));
             InventorySnapshot.Item item = stock.latest().items().get(key);
             if (item != null) {
@@ -159,5 +164,10 @@ public final class ForecastJob {
         }
         List<PastForecast> forecasts = history.read(past.get(), shard.suffix());
         return AccuracyTracker.score(forecasts, actuals, origin, settings.accuracyDays());
+    }
+
+    /** Forecasts as issued are kept 60 days past their origin: long enough to score their 28 days. */
+    private static long issuedExpiry(LocalDate origin) {
+        return origin.plusDays(ISSUED_KEPT_DAYS).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
 }

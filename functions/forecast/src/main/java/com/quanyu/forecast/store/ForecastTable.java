@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * suggestion   pk REPL#{location} sk SKU#{sku}        gsi1 RISK#{location} / {RISK}#{sku}  (only when at risk)
  * accuracy     pk ACCURACY        sk {origin}
  * run summary  pk RUN             sk {origin}
+ * as issued    pk ISSUED#{sku}#{location} sk {origin}  expiresAt (TTL)
  * </pre>
  * Each item keeps its document as JSON in {@code body}; the API returns it as stored.
  */
@@ -51,6 +53,23 @@ public final class ForecastTable {
         item.put("gsi1pk", s("LOC#" + location));
         item.put("gsi1sk", s("SKU#" + sku));
         return item;
+    }
+
+    /**
+     * The same forecast kept as issued, under its origin, so that the API can later set what sold
+     * beside what was forecast; DynamoDB deletes it after {@code expiresAt} (epoch seconds).
+     */
+    public static Map<String, AttributeValue> issuedItem(ObjectNode doc, long expiresAt) {
+        Map<String, AttributeValue> item = base(
+                issuedKey(doc.path("sku").asText(), doc.path("location").asText()),
+                doc.path("origin").asText(),
+                doc);
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
+        return item;
+    }
+
+    private static String issuedKey(String sku, String location) {
+        return "ISSUED#" + sku + "#" + location;
     }
 
     public static Map<String, AttributeValue> suggestionItem(ObjectNode doc) {
@@ -107,6 +126,16 @@ public final class ForecastTable {
         var response =
                 dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s("SKU#" + sku), "sk", s("LOC#" + location))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(body(response.item())) : Optional.empty();
+    }
+
+    /** The latest forecast of a SKU at a location issued on or before {@code latest}, as it was issued. */
+    public Optional<JsonNode> issuedOnOrBefore(String sku, String location, LocalDate latest) {
+        QueryResponse response = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND sk <= :latest")
+                .expressionAttributeValues(Map.of(":pk", s(issuedKey(sku, location)), ":latest", s(latest.toString())))
+                .scanIndexForward(false)
+                .limit(1));
+        return response.items().stream().findFirst().map(ForecastTable::body);
     }
 
     /** All locations' forecasts of one SKU. */

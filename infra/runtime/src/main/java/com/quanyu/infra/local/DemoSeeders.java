@@ -78,6 +78,15 @@ final class DemoSeeders {
                         "models",
                         "nightly training (all models)",
                         (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
+                // the run of two weeks ago first, as it ran then: the Stock page scores it against what sold since
+                seeder(
+                        "forecasts-earlier",
+                        "forecast job of " + EARLIER_FORECAST_DAYS + " days ago",
+                        (p, progress) -> p.invoke(
+                                "ForecastJobFunction",
+                                "{\"origin\": \""
+                                        + LocalDate.now(ZoneOffset.UTC).minusDays(1L + EARLIER_FORECAST_DAYS)
+                                        + "\"}")),
                 seeder(
                         "forecasts",
                         "daily forecast job",
@@ -92,6 +101,7 @@ final class DemoSeeders {
     private record AdChannel(String name, double typicalSpend, double saturation, double scale) {}
 
     private static final int AD_DAYS = 60;
+    private static final int EARLIER_FORECAST_DAYS = 14;
     static final List<AdChannel> AD_CHANNELS = List.of(
             new AdChannel("wechat-moments", 2000, 60, 2500),
             new AdChannel("douyin", 3000, 90, 6000),

@@ -3,6 +3,7 @@ package com.quanyu.infra.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.SnapStartPriming;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
@@ -148,7 +149,8 @@ public final class LocalRuntime implements AutoCloseable {
                                         .resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic(
                                                 "Ref", trigger.bucketLogicalId())))));
                 // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they
-                // succeed
+                // succeed; its position survives a restart on the same data folder (else every start re-delivers the
+                // whole retained stream while the first pages are being viewed)
                 definition
                         .streams()
                         .forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(
@@ -158,6 +160,10 @@ public final class LocalRuntime implements AutoCloseable {
                                                 "Ref", trigger.streamLogicalId())),
                                 trigger.batchSize(),
                                 ShardIteratorType.TRIM_HORIZON,
+                                options.dataDir()
+                                        .map(dir -> dir.resolve("stream-position-" + definition.logicalId() + "-"
+                                                + trigger.streamLogicalId() + ".properties"))
+                                        .orElse(null),
                                 event -> function.invoke(event))));
             }
             functionsPhase.done(
@@ -202,6 +208,10 @@ public final class LocalRuntime implements AutoCloseable {
             if (options.seed()) {
                 runtime.seed(seeders, options.dataDir(), progress);
             }
+            // As publishing a SnapStart version does before its snapshot: the functions' first requests find their
+            // request paths loaded (without this every start served its first page views cold)
+            StartupProgress.Phase priming = progress.begin("prime SnapStart functions");
+            priming.done(SnapStartPriming.primeAllRegistered() + " primed");
             notifications.start();
             streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
             return runtime;

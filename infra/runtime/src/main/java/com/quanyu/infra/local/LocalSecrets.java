@@ -40,7 +40,12 @@ final class LocalSecrets {
             "TELEGRAM_BOT_TOKEN",
             "telegramBotToken",
             "WEB_CHAT_KEY",
-            "webChatKey");
+            "webChatKey",
+            // the official account's app credentials, also in the journeys' secret: agents' customer-service messages
+            "WECHAT_APP_ID",
+            "wechatAppId",
+            "WECHAT_APP_SECRET",
+            "wechatAppSecret");
     /** The journeys' own secrets: property name here to field of their Secrets Manager secret's JSON. */
     static final Map<String, String> JOURNEY_SECRETS = orderedMap(
             "JOURNEY_LINK_SECRET",

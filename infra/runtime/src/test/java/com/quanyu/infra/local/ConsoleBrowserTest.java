@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.DemandReference;
 import com.quanyu.tools.ingest.DemoConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,6 +178,9 @@ class ConsoleBrowserTest {
 
     /** The figures added to a page beyond its first data: each drawn from its API's answer. */
     private void pageFigures(String page) throws Exception {
+        if (page.equals("stock")) {
+            stockAccuracy();
+        }
         if (page.equals("campaigns")) {
             List<WebElement> curves = browser.findElements(By.cssSelector("#ad-curves .chart"));
             assertEquals(
@@ -305,6 +310,56 @@ class ConsoleBrowserTest {
     }
 
     /** The e-mail of a registered customer of the seeded brand. */
+    /**
+     * The Stock page's accuracy of its first SKU, recomputed here: actual units from the seeded raw
+     * events ({@link DemandReference}), the forecast as issued from the forecast API (the run of two
+     * weeks ago up to the latest run's origin, then the latest), over the complete days with actuals.
+     */
+    private void stockAccuracy() throws Exception {
+        String sku = api("GET", "/v1/replenishment?limit=500&location=online", "analyst", null)
+                .get("items")
+                .get(0)
+                .get("sku")
+                .asText();
+        JsonNode doc = api("GET", "/v1/forecasts/" + sku + "?days=28&location=online", "analyst", null);
+        assertTrue(doc.has("earlier"), "the seeding issued a forecast two weeks back: " + doc.path("origin"));
+        ZoneId zone = ZoneId.of(
+                runtime.platform().standIns().envFor("AnalyticsFunction").get("BUSINESS_TIME_ZONE", "Asia/Shanghai"));
+        Map<java.time.LocalDate, Double> units = DemandReference.unitsSold(
+                com.quanyu.tools.ingest.DemoData.generate(BRAND).events().stream()
+                        .map(e -> (JsonNode) e.event())
+                        .toList(),
+                sku,
+                "online",
+                zone);
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        List<JsonNode> scored = new ArrayList<>();
+        doc.get("earlier").get("days").forEach(scored::add);
+        doc.get("days").forEach(scored::add);
+        scored.removeIf(d -> !java.time.LocalDate.parse(d.get("date").asText()).isBefore(today));
+        double actual = 0;
+        double error = 0;
+        int in80 = 0;
+        for (JsonNode d : scored) {
+            double a =
+                    units.getOrDefault(java.time.LocalDate.parse(d.get("date").asText()), 0.0);
+            actual += a;
+            error += Math.abs(a - d.get("forecast").asDouble());
+            in80 += a >= d.get("lower80").asDouble() && a <= d.get("upper80").asDouble() ? 1 : 0;
+        }
+        assertTrue(scored.size() >= 14 && actual > 0, "two weeks of actuals to score: " + scored.size());
+        assertEquals(Integer.toString(scored.size()), metric("days"), "days scored");
+        assertEquals(100 * error / actual, Double.parseDouble(metric("wape")), 0.051, "WAPE of " + sku);
+        assertEquals(100.0 * in80 / scored.size(), Double.parseDouble(metric("coverage80")), 0.051, "80 % coverage");
+    }
+
+    /** A figure of the Stock page's accuracy table, without its formatting. */
+    private String metric(String name) {
+        return browser.findElement(By.cssSelector("#forecast-accuracy [data-metric=" + name + "]"))
+                .getText()
+                .replaceAll("[^0-9.\\-]", "");
+    }
+
     private static String seededEmail() {
         return com.quanyu.tools.ingest.DemoData.generate(BRAND).events().stream()
                 .map(e -> e.event().path("traits").path("email").asText("").toLowerCase(Locale.ROOT))

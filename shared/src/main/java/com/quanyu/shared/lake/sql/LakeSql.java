@@ -61,6 +61,14 @@ public final class LakeSql implements AutoCloseable {
     }
 
     /**
+     * The same engine (and what it has loaded) with the {@code day} columns in another time zone, e.g.
+     * business days beside UTC ones; closing either closes the engine.
+     */
+    public LakeSql inZone(ZoneId other) {
+        return new LakeSql(engine, compactedThrough, other);
+    }
+
+    /**
      * Prepares what the next statement reads, so the first query after a start is not the slow one:
      * on DuckDB it mirrors and parses the lake's objects; on Athena there is nothing to prepare.
      */
