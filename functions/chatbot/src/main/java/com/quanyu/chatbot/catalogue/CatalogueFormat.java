@@ -28,14 +28,14 @@ import java.util.regex.Pattern;
 public final class CatalogueFormat {
     /** More products than a chat catalogue needs is more likely a wrong file than a catalogue. */
     public static final int MAX_PRODUCTS = 20_000;
+
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_TEXT = 200;
     private static final int MAX_URL = 500;
     private static final int MAX_KEYWORDS = 20;
 
-    private CatalogueFormat() {
-    }
+    private CatalogueFormat() {}
 
     /** A row that is not a valid product: where it is and what is wrong. */
     public static final class InvalidCatalogueException extends IllegalArgumentException {
@@ -65,7 +65,8 @@ public final class CatalogueFormat {
             int zh = csv.column("name_zh").orElse(-1);
             int en = csv.column("name_en").orElse(-1);
             if (zh < 0 && en < 0) {
-                throw new InvalidCatalogueException("header", "name_zh, name_en", "at least one name column is required");
+                throw new InvalidCatalogueException(
+                        "header", "name_zh, name_en", "at least one name column is required");
             }
             int price = csv.column("price").orElseThrow();
             int currency = csv.column("currency").orElseThrow();
@@ -77,10 +78,19 @@ public final class CatalogueFormat {
                     continue;
                 }
                 String where = "line " + row.line();
-                List<String> words = row.value(keywords).isEmpty() ? List.of()
+                List<String> words = row.value(keywords).isEmpty()
+                        ? List.of()
                         : List.of(row.value(keywords).split("\\s*[|;]\\s*"));
-                products.add(product(where, row.value(sku), row.value(zh), row.value(en), row.value(price), row.value(currency),
-                        row.value(url), row.value(category), words));
+                products.add(product(
+                        where,
+                        row.value(sku),
+                        row.value(zh),
+                        row.value(en),
+                        row.value(price),
+                        row.value(currency),
+                        row.value(url),
+                        row.value(category),
+                        words));
                 checkSize(products);
             }
         } catch (CsvRows.MalformedCsvException e) {
@@ -104,8 +114,16 @@ public final class CatalogueFormat {
             }
             List<String> words = new ArrayList<>();
             p.path("keywords").forEach(k -> words.add(k.asText()));
-            products.add(product(where, text(p, "sku"), text(p, "nameZh"), text(p, "nameEn"), text(p, "price"), text(p, "currency"),
-                    text(p, "url"), text(p, "category"), words));
+            products.add(product(
+                    where,
+                    text(p, "sku"),
+                    text(p, "nameZh"),
+                    text(p, "nameEn"),
+                    text(p, "price"),
+                    text(p, "currency"),
+                    text(p, "url"),
+                    text(p, "category"),
+                    words));
             checkSize(products);
         }
         return checked(products);
@@ -138,14 +156,25 @@ public final class CatalogueFormat {
 
     /** Reads the stored form. */
     public static Catalogue stored(JsonNode root) {
-        Instant updatedAt = root.hasNonNull("updatedAt") ? Instant.parse(root.get("updatedAt").asText()) : null;
+        Instant updatedAt = root.hasNonNull("updatedAt")
+                ? Instant.parse(root.get("updatedAt").asText())
+                : null;
         return new Catalogue(fromJson(root), updatedAt);
     }
 
-    private static Product product(String where, String sku, String nameZh, String nameEn, String price, String currency,
-                                   String url, String category, List<String> keywords) {
+    private static Product product(
+            String where,
+            String sku,
+            String nameZh,
+            String nameEn,
+            String price,
+            String currency,
+            String url,
+            String category,
+            List<String> keywords) {
         if (!SKU.matcher(sku).matches()) {
-            throw new InvalidCatalogueException(where, "sku", "must be 1-64 letters, digits or _ . : / - (got \"" + clip(sku) + "\")");
+            throw new InvalidCatalogueException(
+                    where, "sku", "must be 1-64 letters, digits or _ . : / - (got \"" + clip(sku) + "\")");
         }
         if (nameZh.isEmpty() && nameEn.isEmpty()) {
             throw new InvalidCatalogueException(where, "name", "is required (name_zh or name_en)");
@@ -155,17 +184,21 @@ public final class CatalogueFormat {
             try {
                 amount = new BigDecimal(price);
             } catch (NumberFormatException e) {
-                throw new InvalidCatalogueException(where, "price", "must be a decimal number (got \"" + clip(price) + "\")");
+                throw new InvalidCatalogueException(
+                        where, "price", "must be a decimal number (got \"" + clip(price) + "\")");
             }
             if (amount.signum() < 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 12) {
-                throw new InvalidCatalogueException(where, "price", "must be a non-negative amount with at most 4 decimals");
+                throw new InvalidCatalogueException(
+                        where, "price", "must be a non-negative amount with at most 4 decimals");
             }
         }
         String code = currency.toUpperCase(Locale.ROOT);
         if (amount != null && !CURRENCY.matcher(code).matches()) {
-            throw new InvalidCatalogueException(where, "currency", "must be a three-letter ISO 4217 code (got \"" + clip(currency) + "\")");
+            throw new InvalidCatalogueException(
+                    where, "currency", "must be a three-letter ISO 4217 code (got \"" + clip(currency) + "\")");
         }
-        List<String> words = keywords.stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
+        List<String> words =
+                keywords.stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
         if (words.size() > MAX_KEYWORDS) {
             throw new InvalidCatalogueException(where, "keywords", "at most " + MAX_KEYWORDS);
         }
@@ -174,8 +207,15 @@ public final class CatalogueFormat {
                 throw new InvalidCatalogueException(where, "name", "texts are at most " + MAX_TEXT + " characters");
             }
         }
-        return new Product(sku, blankToNull(nameZh), blankToNull(nameEn), amount, amount == null ? null : code,
-                link(where, url).orElse(null), blankToNull(category), words);
+        return new Product(
+                sku,
+                blankToNull(nameZh),
+                blankToNull(nameEn),
+                amount,
+                amount == null ? null : code,
+                link(where, url).orElse(null),
+                blankToNull(category),
+                words);
     }
 
     /** Only web links: a {@code javascript:} or {@code data:} URL must never reach a chat reply. */
@@ -192,7 +232,8 @@ public final class CatalogueFormat {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new InvalidCatalogueException(where, "url", "must be an http(s) link of at most " + MAX_URL + " characters");
+        throw new InvalidCatalogueException(
+                where, "url", "must be an http(s) link of at most " + MAX_URL + " characters");
     }
 
     private static List<Product> checked(List<Product> products) {

@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * text has no spaces, so pairs of characters stand in for words.
  */
 public final class ItemMentions {
-    private static final Set<String> LATIN_STOPWORDS = Set.of("with", "pack", "size", "order", "item", "gift", "black",
-            "white", "large", "small", "edition", "store", "fresh", "from", "your", "this", "that");
+    private static final Set<String> LATIN_STOPWORDS = Set.of(
+            "with", "pack", "size", "order", "item", "gift", "black", "white", "large", "small", "edition", "store",
+            "fresh", "from", "your", "this", "that");
     private static final Set<String> HAN_STOPWORDS = Set.of("订单", "礼盒", "套装", "商品", "一个", "这个", "那个", "多少", "什么");
     private static final Pattern ES_PLURAL = Pattern.compile("(x|z|ch|sh)es$");
     private static final Pattern NOT_LATIN = Pattern.compile("[^\\p{IsLatin}]+");
 
-    private ItemMentions() {
-    }
+    private ItemMentions() {}
 
     /** The text as {@link #mentions} expects it (normalised once per message). */
     public static String normalise(String text) {
@@ -36,8 +36,7 @@ public final class ItemMentions {
     /** Catalogue products the text names, those with the most of their words named, at most {@code limit}. */
     public static List<Product> mentioned(Catalogue catalogue, String text, int limit) {
         String normal = normalise(text);
-        record Hit(Product product, int terms) {
-        }
+        record Hit(Product product, int terms) {}
         List<Hit> hits = new ArrayList<>();
         for (Product p : catalogue.products()) {
             int terms = terms(normal, p.nameZh()) + terms(normal, p.nameEn());
@@ -52,7 +51,11 @@ public final class ItemMentions {
             return List.of();
         }
         int best = hits.stream().mapToInt(Hit::terms).max().orElse(0);
-        return hits.stream().filter(h -> h.terms() == best).limit(limit).map(Hit::product).toList();
+        return hits.stream()
+                .filter(h -> h.terms() == best)
+                .limit(limit)
+                .map(Hit::product)
+                .toList();
     }
 
     /** How many distinct words (Latin) or character pairs (Han) of the name the text contains. */
@@ -92,7 +95,9 @@ public final class ItemMentions {
         if (keyword.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
             return normalisedText.contains(keyword);
         }
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "s?(?![\\p{L}\\p{N}])").matcher(normalisedText).find();
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "s?(?![\\p{L}\\p{N}])")
+                .matcher(normalisedText)
+                .find();
     }
 
     /** "mooncakes" and "mooncake", "boxes" and "box" compare equal. */

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param category a category name, or null
  * @param keywords further words naming the product
  */
-public record Product(String sku, String nameZh, String nameEn, BigDecimal price, String currency, String url,
-                      String category, List<String> keywords) {
+public record Product(
+        String sku,
+        String nameZh,
+        String nameEn,
+        BigDecimal price,
+        String currency,
+        String url,
+        String category,
+        List<String> keywords) {
     public Product {
         Objects.requireNonNull(sku, "sku");
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -39,6 +46,8 @@ public record Product(String sku, String nameZh, String nameEn, BigDecimal price
 
     /** The price as written in replies ("129 CNY"), or empty when there is none. */
     public String priceText() {
-        return price == null ? "" : price.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency);
+        return price == null
+                ? ""
+                : price.stripTrailingZeros().toPlainString() + (currency == null ? "" : " " + currency);
     }
 }

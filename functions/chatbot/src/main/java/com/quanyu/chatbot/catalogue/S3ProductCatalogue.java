@@ -48,7 +48,8 @@ public final class S3ProductCatalogue implements ProductCatalogue {
     /** Writes the object; a storage fault propagates (the upload is answered 503 and can be retried). */
     @Override
     public void replace(Catalogue value) {
-        s3.putObject(b -> b.bucket(bucket).key(KEY).contentType("application/json"),
+        s3.putObject(
+                b -> b.bucket(bucket).key(KEY).contentType("application/json"),
                 RequestBody.fromString(Json.write(CatalogueFormat.toJson(value))));
         catalogue = value;
         nextCheck = clock.instant().plus(refresh);
@@ -56,7 +57,9 @@ public final class S3ProductCatalogue implements ProductCatalogue {
 
     private Catalogue read() {
         try {
-            return CatalogueFormat.stored(Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(KEY)).asByteArray()));
+            return CatalogueFormat.stored(Json.mapper()
+                    .readTree(
+                            s3.getObjectAsBytes(b -> b.bucket(bucket).key(KEY)).asByteArray()));
         } catch (NoSuchKeyException e) {
             return Catalogue.EMPTY;
         } catch (IOException | RuntimeException e) {

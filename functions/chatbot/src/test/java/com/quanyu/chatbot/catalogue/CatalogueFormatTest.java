@@ -38,28 +38,66 @@ class CatalogueFormatTest {
 
     @Test
     void badRowsAreNamedByLineAndField() {
-        var e = assertThrows(CatalogueFormat.InvalidCatalogueException.class,
+        var e = assertThrows(
+                CatalogueFormat.InvalidCatalogueException.class,
                 () -> CatalogueFormat.fromCsv("sku,name_en,price,currency\nA-1,Tea,12,CNY\nA-2,Cup,twelve,CNY\n"));
         assertEquals("price", e.field());
         assertTrue(e.getMessage().startsWith("line 3"), e.getMessage());
-        assertEquals("url", assertThrows(CatalogueFormat.InvalidCatalogueException.class,
-                () -> CatalogueFormat.fromCsv("sku,name_en,price,currency,url\nA-1,Tea,12,CNY,javascript:alert(1)\n")).field());
-        assertEquals("sku", assertThrows(CatalogueFormat.InvalidCatalogueException.class,
-                () -> CatalogueFormat.fromCsv("sku,name_en,price,currency\nA-1,Tea,12,CNY\na-1,Tea again,13,CNY\n")).field());
-        assertEquals("price, currency", assertThrows(CatalogueFormat.InvalidCatalogueException.class,
-                () -> CatalogueFormat.fromCsv("sku,name_en\nA-1,Tea\n")).field());
+        assertEquals(
+                "url",
+                assertThrows(
+                                CatalogueFormat.InvalidCatalogueException.class,
+                                () -> CatalogueFormat.fromCsv(
+                                        "sku,name_en,price,currency,url\nA-1,Tea,12,CNY,javascript:alert(1)\n"))
+                        .field());
+        assertEquals(
+                "sku",
+                assertThrows(
+                                CatalogueFormat.InvalidCatalogueException.class,
+                                () -> CatalogueFormat.fromCsv(
+                                        "sku,name_en,price,currency\nA-1,Tea,12,CNY\na-1,Tea again,13,CNY\n"))
+                        .field());
+        assertEquals(
+                "price, currency",
+                assertThrows(
+                                CatalogueFormat.InvalidCatalogueException.class,
+                                () -> CatalogueFormat.fromCsv("sku,name_en\nA-1,Tea\n"))
+                        .field());
     }
 
     @Test
     void itemsAreFoundByNameWordsPluralsAndKeywords() {
-        Catalogue catalogue = new Catalogue(List.of(
-                Product.of("POT-1", "宜兴紫砂壶", "Yixing clay teapot", new BigDecimal("820"), "CNY", null),
-                Product.of("MOON-1", "莲蓉月饼", "Lotus mooncakes x4", new BigDecimal("118"), "CNY", null),
-                new Product("TEA-W", "白牡丹", "Bai Mudan white tea", BigDecimal.TEN, "CNY", null, null, List.of("white tea"))), null);
-        assertEquals("POT-1", ItemMentions.mentioned(catalogue, "how much is the teapot?", 3).get(0).sku());
-        assertEquals("MOON-1", ItemMentions.mentioned(catalogue, "the mooncake order", 3).get(0).sku());
-        assertEquals("MOON-1", ItemMentions.mentioned(catalogue, "月饼多少钱", 3).get(0).sku());
-        assertEquals("TEA-W", ItemMentions.mentioned(catalogue, "do you sell white tea", 3).get(0).sku());
+        Catalogue catalogue = new Catalogue(
+                List.of(
+                        Product.of("POT-1", "宜兴紫砂壶", "Yixing clay teapot", new BigDecimal("820"), "CNY", null),
+                        Product.of("MOON-1", "莲蓉月饼", "Lotus mooncakes x4", new BigDecimal("118"), "CNY", null),
+                        new Product(
+                                "TEA-W",
+                                "白牡丹",
+                                "Bai Mudan white tea",
+                                BigDecimal.TEN,
+                                "CNY",
+                                null,
+                                null,
+                                List.of("white tea"))),
+                null);
+        assertEquals(
+                "POT-1",
+                ItemMentions.mentioned(catalogue, "how much is the teapot?", 3)
+                        .get(0)
+                        .sku());
+        assertEquals(
+                "MOON-1",
+                ItemMentions.mentioned(catalogue, "the mooncake order", 3)
+                        .get(0)
+                        .sku());
+        assertEquals(
+                "MOON-1", ItemMentions.mentioned(catalogue, "月饼多少钱", 3).get(0).sku());
+        assertEquals(
+                "TEA-W",
+                ItemMentions.mentioned(catalogue, "do you sell white tea", 3)
+                        .get(0)
+                        .sku());
         assertTrue(ItemMentions.mentioned(catalogue, "where is my order", 3).isEmpty());
         assertTrue(ItemMentions.mentioned(catalogue, "a white shirt", 3).isEmpty());
     }
