@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a customer's message names an item ("the mooncake order", "保温杯那个", "how much is the
- * teapot"): a Latin word of the item's name of 4+ letters (singular or plural either side), or two
+ * teapot"): a Latin word of the item's name of 3+ letters (singular or plural either side), or two
  * Han characters of it in a row, minus words that name no particular item ("gift", "礼盒"). Han
  * text has no spaces, so pairs of characters stand in for words.
  */
 public final class ItemMentions {
     private static final Set<String> LATIN_STOPWORDS = Set.of(
             "with", "pack", "size", "order", "item", "gift", "black", "white", "large", "small", "edition", "store",
-            "fresh", "from", "your", "this", "that");
+            "fresh", "from", "your", "this", "that", "the", "and", "for", "box", "set", "new", "big", "red", "one",
+            "two", "kit", "pcs", "per", "off", "all", "top", "ord", "person", "sku");
     private static final Set<String> HAN_STOPWORDS = Set.of("订单", "礼盒", "套装", "商品", "一个", "这个", "那个", "多少", "什么");
     private static final Pattern ES_PLURAL = Pattern.compile("(x|z|ch|sh)es$");
     private static final Pattern NOT_LATIN = Pattern.compile("[^\\p{IsLatin}]+");
@@ -33,16 +34,18 @@ public final class ItemMentions {
         return terms(normalisedText, itemName) > 0;
     }
 
+    /** Whether the normalised text names the product by either name or a keyword. */
+    public static boolean names(String normalisedText, Product product) {
+        return score(normalisedText, product) > 0;
+    }
+
     /** Catalogue products the text names, those with the most of their words named, at most {@code limit}. */
     public static List<Product> mentioned(Catalogue catalogue, String text, int limit) {
         String normal = normalise(text);
         record Hit(Product product, int terms) {}
         List<Hit> hits = new ArrayList<>();
         for (Product p : catalogue.products()) {
-            int terms = terms(normal, p.nameZh()) + terms(normal, p.nameEn());
-            for (String keyword : p.keywords()) {
-                terms += containsPhrase(normal, normalise(keyword)) ? 1 : terms(normal, keyword);
-            }
+            int terms = score(normal, p);
             if (terms > 0) {
                 hits.add(new Hit(p, terms));
             }
@@ -56,6 +59,14 @@ public final class ItemMentions {
                 .limit(limit)
                 .map(Hit::product)
                 .toList();
+    }
+
+    private static int score(String normalisedText, Product p) {
+        int terms = terms(normalisedText, p.nameZh()) + terms(normalisedText, p.nameEn());
+        for (String keyword : p.keywords()) {
+            terms += containsPhrase(normalisedText, normalise(keyword)) ? 1 : terms(normalisedText, keyword);
+        }
+        return terms;
     }
 
     /** How many distinct words (Latin) or character pairs (Han) of the name the text contains. */
@@ -72,7 +83,7 @@ public final class ItemMentions {
         Set<String> seen = new LinkedHashSet<>();
         for (String word : NOT_LATIN.split(name)) {
             String stem = stem(word);
-            if (word.length() >= 4 && !LATIN_STOPWORDS.contains(word) && seen.add(stem) && textWords.contains(stem)) {
+            if (word.length() >= 3 && !LATIN_STOPWORDS.contains(word) && seen.add(stem) && textWords.contains(stem)) {
                 count++;
             }
         }

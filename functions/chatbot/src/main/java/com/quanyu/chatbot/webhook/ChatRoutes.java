@@ -44,6 +44,7 @@ public final class ChatRoutes {
                         Platform.TELEGRAM,
                         telegramSender),
                 app.clock());
+        var catalogue = new CatalogueEndpoints(app.catalogue(), app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
                 .post("/v1/chat/wechat", wechat::receive)
@@ -55,6 +56,8 @@ public final class ChatRoutes {
                 .get("/v1/chat/handoffs", agents::list)
                 .post("/v1/chat/handoffs/reply", agents::reply)
                 .post("/v1/chat/handoffs/release", agents::release)
+                .get("/v1/chat/catalogue", catalogue::get)
+                .put("/v1/chat/catalogue", catalogue::put)
                 .build();
     }
 }
