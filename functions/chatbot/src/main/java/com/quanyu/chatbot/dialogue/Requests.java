@@ -45,7 +45,15 @@ final class Requests {
             "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|swap it|swap them|swap for|replacement|replace (it|them))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RETURN =
-            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|send (it|them) back)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|\\bsend\\b.{0,30}\\bback\\b)", Pattern.CASE_INSENSITIVE);
+    /** A question about the rules of returns ("how many days do I have"), not a return. */
+    private static final Pattern RULES_QUESTION = Pattern.compile(
+            "(how many days|how long|within|deadline|time limit|多少天|几天内|多久|期限)", Pattern.CASE_INSENSITIVE);
+    /** Words of a change to an order itself (address, items, quantity), which a change_order label needs. */
+    private static final Pattern CHANGE_WORDS = Pattern.compile(
+            "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CANCEL_ORDER =
             Pattern.compile("(取消|撤[销单]|不要了|不想要了|\\bcancel)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
@@ -76,15 +84,26 @@ final class Requests {
                 && POLICY_WORDS.matcher(text).find()) {
             return predicted; // "what is your return policy" is a question, not a return
         }
-        String refined = null;
-        if (label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label)) {
-            refined = request(text);
+        String named = request(text);
+        boolean wordsWin = label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label);
+        String refined = wordsWin ? named : null;
+        if (!aboutAnOrder
+                && (wordsWin || DELIVERY_QUESTIONS.contains(label))
+                && ("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
+                && RULES_QUESTION.matcher(text).find()) {
+            refined = "check_refund_policy"; // "how many days do i have to return stuff" asks about the rules
         }
         if (refined == null
                 && label != null
                 && WORDED_REQUESTS.contains(label)
                 && TRACKING.matcher(text).find()) {
             refined = "track_order";
+        }
+        if (refined == null
+                && aboutAnOrder
+                && "change_order".equals(label)
+                && !CHANGE_WORDS.matcher(text).find()) {
+            refined = "track_order"; // "it's about QY123, it's taking forever": nothing in it changes the order
         }
         if (refined == null
                 && (label == null || DELIVERY_QUESTIONS.contains(label))
@@ -95,6 +114,16 @@ final class Requests {
         return refined == null || refined.equals(label)
                 ? predicted
                 : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
+    }
+
+    /** The customer's own order, parcel or goods ("我的东西呢", "my stuff"). */
+    static boolean aboutOwnOrder(String text) {
+        return MY_ORDER.matcher(text).find();
+    }
+
+    /** Whether the words name an after-sales request (cancel, refund, return, exchange, a damaged item). */
+    static boolean namesRequest(String text) {
+        return request(text) != null;
     }
 
     /** The after-sales request the words name, or null. */

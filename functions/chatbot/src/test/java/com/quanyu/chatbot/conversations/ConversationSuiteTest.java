@@ -57,11 +57,18 @@ class ConversationSuiteTest {
         List<ConversationSuite.Outcome> heldOut = suite.run(ConversationSuite.load("/conversations/heldout.json"));
         // written after the first held-out set had been used to find the bot's weaknesses, before the bot was run on it
         List<ConversationSuite.Outcome> heldOut2 = suite.run(ConversationSuite.load("/conversations/heldout2.json"));
+        // written after held-out 2 was measured, before the fixes for held-out 2's failures and before the bot was run
+        // on it
+        List<ConversationSuite.Outcome> heldOut3 = suite.run(ConversationSuite.load("/conversations/heldout3.json"));
         String report = ConversationSuite.table("tuned (" + tuned.size() + " conversations)", tuned)
                 + ConversationSuite.table("held-out (" + heldOut.size() + " conversations, not tuned on)", heldOut)
                 + ConversationSuite.table(
-                        "held-out 2 (" + heldOut2.size() + " conversations, written 2026-12-02, not tuned on)",
-                        heldOut2);
+                        "held-out 2 (" + heldOut2.size()
+                                + " conversations, written 2026-12-02; fixes followed its first run)",
+                        heldOut2)
+                + ConversationSuite.table(
+                        "held-out 3 (" + heldOut3.size() + " conversations, written 2026-12-02, not tuned on)",
+                        heldOut3);
         System.out.println(report);
         Files.writeString(Path.of("target", "conversation-suite.txt"), report);
         double share = ConversationSuite.byCategory(tuned).get("all")[0] / tuned.size();

@@ -57,6 +57,23 @@ class DialogueRulesTest {
                 "track_order",
                 Requests.refine(new IntentPrediction("oos", 0.3, false), "where is my parcel??", false)
                         .intent());
+        // a question about the rules of returns, and a change label with nothing in it that changes the order
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("delivery_period"), "how many days do i have to return stuff", false)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(model("change_order"), "it's about QY1, it's taking forever", true)
+                        .intent());
+        assertEquals(
+                "change_order",
+                Requests.refine(model("change_order"), "change the size on QY1", true)
+                        .intent());
+        assertEquals(
+                "return_order",
+                Requests.refine(model("check_refund_policy"), "i want to send the tea back", true)
+                        .intent());
         // an account question without an order stays an account question
         assertEquals(
                 "switch_account",
