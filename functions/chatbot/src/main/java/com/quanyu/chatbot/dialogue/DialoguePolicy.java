@@ -55,7 +55,7 @@ final class DialoguePolicy {
     private static final Pattern BEFORE = Pattern.compile(
             "(one before|order before|previous one|previous order|before that|earlier order|上上[单笔个次]|前一[单笔个]|之前那[单笔个]|再之前|更早)",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
+    static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     /** The pending "shall I get you a person?" question after a complaint. */
     static final String HANDOFF_OFFER = "handoff_offer";
 

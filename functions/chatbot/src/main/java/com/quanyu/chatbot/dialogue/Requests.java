@@ -13,18 +13,11 @@ import java.util.regex.Pattern;
  * be meant when the message refers to an order (account and product questions), or when it does.
  */
 final class Requests {
-    private static final Set<String> ORDER_TOPICS = Set.of(
-            "track_order",
-            "cancel_order",
-            "change_order",
-            "change_shipping_address",
-            "get_refund",
-            "track_refund",
-            "return_order",
-            "exchange_order",
-            "complaint",
-            "check_refund_policy",
-            "check_cancellation_fee");
+    /** Labels about orders, their policies and complaints, where the customer's words decide the request. */
+    private static final Set<String> ORDER_TOPICS = java.util.stream.Stream.concat(
+                    DialoguePolicy.ORDER_INTENTS.stream(),
+                    java.util.stream.Stream.of("complaint", "check_refund_policy", "check_cancellation_fee"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Labels the model gives to after-sales messages it misreads ("exchange" → switch account). */
     private static final Set<String> MISREAD = Set.of(
             "switch_account",
@@ -40,7 +33,6 @@ final class Requests {
             Set.of("cancel_order", "get_refund", "return_order", "exchange_order");
 
     private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
-    private static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     private static final Pattern EXCHANGE = Pattern.compile(
             "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|swap it|swap them|swap for|replacement|replace (it|them))",
             Pattern.CASE_INSENSITIVE);
@@ -88,7 +80,7 @@ final class Requests {
         boolean wordsWin = label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label);
         String refined = wordsWin ? named : null;
         if (!aboutAnOrder
-                && (wordsWin || DELIVERY_QUESTIONS.contains(label))
+                && (wordsWin || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
                 && ("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
                 && RULES_QUESTION.matcher(text).find()) {
             refined = "check_refund_policy"; // "how many days do i have to return stuff" asks about the rules
@@ -106,7 +98,7 @@ final class Requests {
             refined = "track_order"; // "it's about QY123, it's taking forever": nothing in it changes the order
         }
         if (refined == null
-                && (label == null || DELIVERY_QUESTIONS.contains(label))
+                && (label == null || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
                 && MY_ORDER.matcher(text).find()
                 && TRACKING.matcher(text).find()) {
             refined = "track_order"; // "my package hasn't arrived" is about their parcel, not delivery times in general
