@@ -1,5 +1,7 @@
 package com.quanyu.train;
 
+import com.quanyu.shared.customer.ProfileRepository;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,48 +10,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Writes the {@code scores} attribute of profile items, and nothing else: one UpdateItem
- * {@code SET scores = :s} per profile, only if the profile item exists (a profile deleted since
- * its events were written is not re-created). Writes run on a few threads.
+ * Writes the nightly scores of many profiles through {@link ProfileRepository#writeScores} (which
+ * owns how they are stored, and writes only profiles that still exist: a person forgotten since
+ * their events were read is not re-created), on a few threads.
  */
 public final class ScoresWriter {
     private static final JsonLogger LOG = JsonLogger.of(ScoresWriter.class);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final ProfileRepository profiles;
     private final int threads;
 
-    public ScoresWriter(DynamoDbClient dynamo, String table, int threads) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public ScoresWriter(ProfileRepository profiles, int threads) {
+        this.profiles = profiles;
         this.threads = threads;
     }
 
     /** Writes every profile's scores; returns how many profiles were updated. */
-    public int write(Map<String, Map<String, AttributeValue>> scoresByProfile) {
+    public int write(Map<String, ProfileScores> scoresByProfile) {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger missing = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
             scoresByProfile.forEach((profileId, scores) -> futures.add(pool.submit(() -> {
-                try {
-                    dynamo.updateItem(b -> b.tableName(table)
-                            .key(Map.of(
-                                    "pk",
-                                    AttributeValue.fromS("profile#" + profileId),
-                                    "sk",
-                                    AttributeValue.fromS("profile")))
-                            .updateExpression("SET scores = :s")
-                            .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(scores))));
+                if (profiles.writeScores(profileId, scores)) {
                     written.incrementAndGet();
-                } catch (ConditionalCheckFailedException e) {
+                } else {
                     missing.incrementAndGet();
                 }
             })));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -100,7 +101,9 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
             }
         };
-        var writer = new ScoresWriter(dynamo, env.required("PROFILES_TABLE"), env.intValue("SCORE_WRITE_THREADS", 16));
+        var writer = new ScoresWriter(
+                new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
+                env.intValue("SCORE_WRITE_THREADS", 16));
         var job = new TrainingJob(
                 registry,
                 history,

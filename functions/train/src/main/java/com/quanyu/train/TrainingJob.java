@@ -1,11 +1,11 @@
 package com.quanyu.train;
 
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.ml.features.PropensityFeatures;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import com.quanyu.shared.risk.OrderRiskScorers;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One training run: reads the history once, trains each requested model, passes each through the
@@ -252,14 +251,14 @@ public final class TrainingJob {
                         new CustomerValue(profile, Duration.between(last, asOf).toMinutes() / 1440.0, orders, spend));
     }
 
-    private Map<String, Map<String, AttributeValue>> scores(EventHistory events, SegmentRun segments) {
+    private Map<String, ProfileScores> scores(EventHistory events, SegmentRun segments) {
         Instant now = clock.instant();
         Instant asOf = events.last();
         Optional<BinaryClassifier> live = livePropensity();
         Map<String, String> versions = new HashMap<>();
         versions.put(SEGMENTS, segments.version());
         registry.live(PropensityTraining.KIND).ifPresent(p -> versions.put(PropensityTraining.KIND, p.version()));
-        Map<String, Map<String, AttributeValue>> all = new HashMap<>();
+        Map<String, ProfileScores> all = new HashMap<>();
         events.all().forEach((profile, list) -> {
             CustomerValue value = segments.buyers().get(profile);
             double p = live.map(c ->
@@ -273,7 +272,7 @@ public final class TrainingJob {
                     p,
                     versions,
                     now);
-            all.put(profile, scores.toAttributes());
+            all.put(profile, scores);
         });
         return all;
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.ml.ModelRegistry;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import com.quanyu.train.data.EventHistory;
@@ -134,29 +134,24 @@ class TrainingJobTest {
         profiles.save(Profile.empty(browser), 0);
         long versionBefore = profiles.load("p0").orElseThrow().version();
         var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
-        var report = job(
-                        registry,
-                        history,
-                        PropensityTraining.defaults(10_000),
-                        new ScoresWriter(aws.dynamo(), table, 4))
+        var report = job(registry, history, PropensityTraining.defaults(10_000), new ScoresWriter(profiles, 4))
                 .run(Set.of(TrainingJob.SEGMENTS));
         assertEquals(
                 "published",
                 report.models().get(0).outcome(),
                 report.models().get(0).toString());
         assertEquals(2, report.profilesScored(), "only the two stored profiles");
-        ProfileScores buyer = ProfileScores.load(aws.dynamo(), table, "p0").orElseThrow();
+        ProfileScores buyer = profiles.scores("p0").orElseThrow();
         assertTrue(buyer.rfm().matches("R[1-5]F[1-5]M[1-5]"), buyer.toString());
         assertFalse(buyer.segment().startsWith("prospects"));
         assertEquals(
                 "prospects (no orders yet)",
-                ProfileScores.load(aws.dynamo(), table, browser).orElseThrow().segment());
+                profiles.scores(browser).orElseThrow().segment());
         assertEquals(versionBefore, profiles.load("p0").orElseThrow().version(), "the profile itself is untouched");
         String unstored = history.profileIds().stream()
                 .filter(id -> !id.equals("p0") && !id.equals(browser))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(
-                ProfileScores.load(aws.dynamo(), table, unstored).isEmpty(), "no item is created for unknown profiles");
+        assertTrue(profiles.scores(unstored).isEmpty(), "no item is created for unknown profiles");
     }
 }

@@ -1,6 +1,7 @@
 package com.quanyu.eval.scoring;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.testing.StandIns;
@@ -95,7 +96,7 @@ public final class TrainBench {
                     registry,
                     source,
                     () -> labels,
-                    new ScoresWriter(aws.dynamo(), env.required("PROFILES_TABLE"), 16),
+                    new ScoresWriter(new DynamoProfileRepository(aws.dynamo(), env.required("PROFILES_TABLE")), 16),
                     PropensityTraining.defaults(40_000),
                     Clock.systemUTC(),
                     "bench",
