@@ -1,7 +1,7 @@
 package com.quanyu.chatbot.catalogue;
 
 /**
- * Where the brand's catalogue is kept: {@link S3ProductCatalogue} in AWS and the local runtime,
+ * Where the brand's catalogue is kept: {@code store.S3ProductCatalogue} in AWS and the local runtime,
  * {@link InMemoryProductCatalogue} in unit tests. An upload replaces the whole catalogue.
  */
 public interface ProductCatalogue {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.chatbot.ChatTestRig;
-import com.quanyu.chatbot.catalogue.S3ProductCatalogue;
+import com.quanyu.chatbot.store.S3ProductCatalogue;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;

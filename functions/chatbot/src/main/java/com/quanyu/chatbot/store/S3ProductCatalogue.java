@@ -1,5 +1,8 @@
-package com.quanyu.chatbot.catalogue;
+package com.quanyu.chatbot.store;
 
+import com.quanyu.chatbot.catalogue.Catalogue;
+import com.quanyu.chatbot.catalogue.CatalogueFormat;
+import com.quanyu.chatbot.catalogue.ProductCatalogue;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import java.io.IOException;
