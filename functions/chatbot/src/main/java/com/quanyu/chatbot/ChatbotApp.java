@@ -4,11 +4,13 @@ import com.quanyu.chatbot.actions.CustomerData;
 import com.quanyu.chatbot.actions.LedgerCouponOffers;
 import com.quanyu.chatbot.actions.PipelineTurnRecorder;
 import com.quanyu.chatbot.actions.RegistryProductSuggestions;
+import com.quanyu.chatbot.catalogue.ProductCatalogue;
 import com.quanyu.chatbot.dialogue.ChatBot;
 import com.quanyu.chatbot.dialogue.ChatService;
 import com.quanyu.chatbot.dialogue.HandoffDesk;
 import com.quanyu.chatbot.nlu.Understander;
 import com.quanyu.chatbot.store.DynamoConversationStore;
+import com.quanyu.chatbot.store.S3ProductCatalogue;
 import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
@@ -27,10 +29,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The chatbot wired from a function's environment: the shipped intent model, conversations in
  * {@code CONVERSATIONS_TABLE}, message dedupe in {@code IDEMPOTENCY_TABLE}, turns ingested through
  * the shared customer pipeline, orders from the ingested orders table, coupons and suggestions
- * from the campaigns and scoring teams' shared code.
+ * from the campaigns and scoring teams' shared code, the product catalogue in the lake bucket.
  */
 public record ChatbotApp(
-        ChatbotConfig config, ChatService chat, HandoffDesk desk, Understander understander, Clock clock) {
+        ChatbotConfig config,
+        ChatService chat,
+        HandoffDesk desk,
+        Understander understander,
+        Clock clock,
+        ProductCatalogue catalogue) {
 
     public static ChatbotApp fromEnv(Env env, Clock clock) {
         return fromEnv(env, clock, Understander.shipped(clock, businessZone(env)));
@@ -47,6 +54,11 @@ public record ChatbotApp(
                 (bytes, metadata) -> RecommenderModel.decode(bytes),
                 Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
                 clock);
+        var catalogue = new S3ProductCatalogue(
+                AwsClients.s3(env),
+                env.required("DATA_LAKE_BUCKET"),
+                Duration.ofSeconds(env.intValue("CATALOGUE_REFRESH_SECONDS", 60)),
+                clock);
         ChatBot bot = ChatBot.builder()
                 .understander(understander)
                 .conversations(conversations)
@@ -56,6 +68,7 @@ public record ChatbotApp(
                         new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
                         clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
+                .products(catalogue)
                 .clock(clock)
                 .expectedWaitMinutes(env.intValue("HANDOFF_EXPECTED_WAIT_MINUTES", 5))
                 .answerWhileWaiting(!"false".equalsIgnoreCase(env.get("ANSWER_WHILE_WAITING", "true")))
@@ -71,7 +84,8 @@ public record ChatbotApp(
                 new ChatService(stores.dedupe(), bot, clock),
                 new HandoffDesk(conversations),
                 understander,
-                clock);
+                clock,
+                catalogue);
     }
 
     /** {@code BUSINESS_TIME_ZONE} (template parameter BusinessTimeZone): dates in replies and questions. */

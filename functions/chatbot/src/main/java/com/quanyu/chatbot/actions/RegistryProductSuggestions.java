@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Suggestions from the live recommender in the model registry (trained by the train function),
  * seeded with what the customer bought in their recent orders. Items are named as in those orders
- * when known, otherwise by SKU (there is no product catalogue in Quanyu yet). No live model: no
+ * when known; the dialogue names them from the product catalogue where it has them. No live model: no
  * suggestions, and the bot says so instead of inventing any.
  */
 public final class RegistryProductSuggestions implements ProductSuggestions {
@@ -30,7 +30,7 @@ public final class RegistryProductSuggestions implements ProductSuggestions {
     }
 
     @Override
-    public List<String> suggest(String profileId, int limit) {
+    public List<Suggestion> suggest(String profileId, int limit) {
         var live = recommender.current();
         if (live.isEmpty()) {
             return List.of();
@@ -50,7 +50,7 @@ public final class RegistryProductSuggestions implements ProductSuggestions {
         }
         return live.get().model().recommend(history, limit, Set.of(), sku -> true).items().stream()
                 .map(ScoredItem::sku)
-                .map(sku -> names.getOrDefault(sku, sku))
+                .map(sku -> new Suggestion(sku, names.get(sku)))
                 .toList();
     }
 }

@@ -4,6 +4,8 @@ import com.quanyu.chatbot.actions.CouponOffers;
 import com.quanyu.chatbot.actions.CustomerData;
 import com.quanyu.chatbot.actions.ProductSuggestions;
 import com.quanyu.chatbot.actions.TurnRecorder;
+import com.quanyu.chatbot.catalogue.InMemoryProductCatalogue;
+import com.quanyu.chatbot.catalogue.ProductCatalogue;
 import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.Language;
 import com.quanyu.chatbot.nlu.Sentiment;
@@ -50,6 +52,7 @@ public final class ChatBot {
                 Objects.requireNonNull(b.customers, "customers"),
                 Objects.requireNonNull(b.coupons, "coupons"),
                 Objects.requireNonNull(b.suggestions, "suggestions"),
+                b.products,
                 b.replies,
                 b.lowConfidenceLimit,
                 b.orderIdPatterns,
@@ -85,7 +88,10 @@ public final class ChatBot {
         Language language = understanding.language().orElse(fallback);
         Optional<String> profileId = recorder.record(message, understanding, language);
         profileId.ifPresent(id -> conversations.linkProfile(key, id));
-        IntentPrediction intent = DialoguePolicy.refine(understanding.intent(), text);
+        IntentPrediction intent = Requests.refine(
+                understanding.intent(),
+                text,
+                !understanding.entities().orderNumbers().isEmpty());
         conversations.appendTranscript(
                 key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
         Optional<Profile> profile = profileId.flatMap(policy.customers()::profile);
@@ -109,15 +115,12 @@ public final class ChatBot {
                     language.code(),
                     next.handoffAt()));
         }
+        // the intent the turn was answered as ("what about the previous one" → track_order), not the model's first read
+        String answeredAs = decision.intent() == null ? intent.label() : decision.intent();
         conversations.appendTranscript(
-                key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), intent.label()));
+                key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), answeredAs));
         return new Reply(
-                decision.text(),
-                language.code(),
-                intent.label(),
-                intent.confidence(),
-                next.handoff(),
-                decision.action());
+                decision.text(), language.code(), answeredAs, intent.confidence(), next.handoff(), decision.action());
     }
 
     /** Waiting for an agent: "never mind" calls the handoff off; self-service questions are still answered; the rest waits. */
@@ -178,6 +181,7 @@ public final class ChatBot {
         private CustomerData customers;
         private CouponOffers coupons;
         private ProductSuggestions suggestions;
+        private ProductCatalogue products = new InMemoryProductCatalogue();
         private Replies replies = Replies.shipped();
         private Clock clock = Clock.systemUTC();
         private int lowConfidenceLimit = 2;
@@ -208,6 +212,12 @@ public final class ChatBot {
 
         public Builder coupons(CouponOffers value) {
             coupons = value;
+            return this;
+        }
+
+        /** The brand's product catalogue (names, prices and links in replies); none by default. */
+        public Builder products(ProductCatalogue value) {
+            products = Objects.requireNonNull(value, "products");
             return this;
         }
 

@@ -23,6 +23,7 @@ import java.util.List;
  * @param turns           turns so far
  * @param version         optimistic-locking version of the stored item (0 = new)
  * @param updatedAt       last change
+ * @param choices         the orders listed in a pending "which order?" question, in the order shown
  */
 public record ConversationState(
         String language,
@@ -40,17 +41,19 @@ public record ConversationState(
         String lastReply,
         int turns,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> choices) {
     public static final String ORDER_NUMBER = "order_number";
     private static final int MAX_ORDERS = 5;
 
     public ConversationState {
         orderNumbers = orderNumbers == null ? List.of() : List.copyOf(orderNumbers);
+        choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
     public static ConversationState fresh() {
         return new ConversationState(
-                null, null, null, null, 0, List.of(), null, 0, false, null, null, null, null, 0, 0, null);
+                null, null, null, null, 0, List.of(), null, 0, false, null, null, null, null, 0, 0, null, List.of());
     }
 
     public ConversationState withLanguage(String value) {
@@ -70,7 +73,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     /** Asks for a slot on behalf of an intent. */
@@ -92,7 +96,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     /** Clears a pending question (answered, abandoned or cancelled). */
@@ -113,7 +118,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                List.of());
     }
 
     public ConversationState actedOn(String intent) {
@@ -133,7 +139,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     public ConversationState withOrder(String orderNumber) {
@@ -159,7 +166,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     /** Remembers order numbers mentioned without making any of them current. */
@@ -189,7 +197,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     public ConversationState notUnderstood() {
@@ -209,7 +218,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 
     public ConversationState handedOver(String reason, Instant at) {
@@ -229,7 +239,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                List.of());
     }
 
     public ConversationState released() {
@@ -249,7 +260,8 @@ public record ConversationState(
                 lastReply,
                 turns,
                 version,
-                updatedAt);
+                updatedAt,
+                List.of());
     }
 
     /** Records the turn just answered. */
@@ -270,7 +282,30 @@ public record ConversationState(
                 reply,
                 turns + 1,
                 version,
-                at);
+                at,
+                choices);
+    }
+
+    /** Remembers the orders a "which order?" question lists, so "the second one" can be understood. */
+    public ConversationState offering(List<String> listed) {
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt,
+                listed);
     }
 
     public ConversationState withVersion(long newVersion) {
@@ -290,6 +325,7 @@ public record ConversationState(
                 lastReply,
                 turns,
                 newVersion,
-                updatedAt);
+                updatedAt,
+                choices);
     }
 }

@@ -3,6 +3,10 @@ package com.quanyu.chatbot.dialogue;
 import com.quanyu.chatbot.actions.CouponOffers;
 import com.quanyu.chatbot.actions.CustomerData;
 import com.quanyu.chatbot.actions.ProductSuggestions;
+import com.quanyu.chatbot.catalogue.Catalogue;
+import com.quanyu.chatbot.catalogue.ItemMentions;
+import com.quanyu.chatbot.catalogue.Product;
+import com.quanyu.chatbot.catalogue.ProductCatalogue;
 import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.Language;
 import com.quanyu.chatbot.nlu.NgramFeaturizer;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,22 +49,13 @@ final class DialoguePolicy {
     private static final Set<String> NOT_SHIPPED = Set.of("pending", "paid", "completed", "created", "processing");
 
     private static final Set<String> CLOSED = Set.of("cancelled", "refunded", "returned");
-    private static final Pattern EXCHANGE =
-            Pattern.compile("(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|exchange|swap it|swap for)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RETURN =
-            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|send (it|them) back)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REFUND_STATUS = Pattern.compile(
-            "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_ORDER = Pattern.compile(
             "(last order|latest order|most recent order|recent order|last one|latest one|last purchase|最近.{0,3}[单笔]|最近.{0,3}订单|上一[单笔个次]|上个订单|最新.{0,3}订单|刚买的|刚下的)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BEFORE = Pattern.compile(
             "(one before|order before|previous one|previous order|before that|earlier order|上上[单笔个次]|前一[单笔个]|之前那[单笔个]|再之前|更早)",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
+    static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     /** The pending "shall I get you a person?" question after a complaint. */
     static final String HANDOFF_OFFER = "handoff_offer";
 
@@ -74,9 +70,51 @@ final class DialoguePolicy {
     private static final int ORDERS_SEARCHED = 20;
 
     private static final int CHOICES_LISTED = 5;
+    /**
+     * Intents that are not about an order (the shop account, a greeting): with an order referred to, the
+     * model misread a message about that order ("hey can you check QY123 for me").
+     */
+    private static final Set<String> NOT_ABOUT_ORDERS = Set.of(
+            "greeting",
+            "create_account",
+            "delete_account",
+            "edit_account",
+            "switch_account",
+            "recover_password",
+            "registration_problems",
+            "newsletter_subscription");
+    /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
-            "^(算了|不用了|不要了|取消|没事了?|cancel|never ?mind|nvm|forget it|stop|no thanks)[\\s!.。！~～]*$",
+            "^((oh|ah|ok|okay|actually|nah|no|hmm|um|well|哦|噢|那|那就|还是)[\\s,，.。!！]*)*"
+                    + "(算了|不用了|不要了|取消|没事了?|cancel( it| that)?|never ?mind|nvm|forget it|forget about it|stop|no thanks|no need)"
+                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good))*[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
+    /** Words asking what a product costs, whether it is sold, or where to buy it. */
+    private static final Pattern PRODUCT_FACTS = Pattern.compile(
+            "(多少钱|价格|价钱|几块|怎么卖|有卖|有没有|还有货|有货|链接|哪里买|怎么买|how much|price|cost|do you (have|sell)|in stock|link|where (can|do) i buy)",
+            Pattern.CASE_INSENSITIVE);
+    /** A message that only refers to an order ("what about the previous one", "那月饼呢") around its reference. */
+    private static final Pattern FOLLOW_UP_WORDS = Pattern.compile(
+            "(\\b(what about|how about|and|then|the|one|order|please|pls)\\b|呢|那个|那|的|吧|订单|单)",
+            Pattern.CASE_INSENSITIVE);
+    /** Asking for the contact details of customer service rather than for a person now. */
+    private static final Pattern CONTACT_DETAILS = Pattern.compile(
+            "(电话|热线|号码|几点|时间|怎么联系|邮箱|phone|number|hotline|hours|open|email|how (do|can) i (contact|reach))",
+            Pattern.CASE_INSENSITIVE);
+    /** A code asked about right after a coupon turn is the coupon's ("what was my code again"). */
+    private static final Pattern COUPON_WORDS =
+            Pattern.compile("(\\bcode\\b|\\bcoupon|\\bvoucher|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
+    /** Sentiment at or below which a message is a complaint whatever the model says (very negative hands over). */
+    private static final double COMPLAINT_SENTIMENT = -0.5;
+    /**
+     * The confidence an in-scope intent needs on a message without any shop word or order reference (the
+     * out-of-scope threshold is 0.35): off-topic questions reach 0.5-0.6 on the shipped model, short shop
+     * requests without shop words ("推荐点东西", "在不在" aside) 0.7 and more.
+     */
+    private static final double SMALL_TALK_CONFIDENCE = 0.65;
+    /** Products named in a reply about them. */
+    private static final int PRODUCTS_SHOWN = 3;
+
     private static final Pattern OTHER = Pattern.compile(
             "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)",
             Pattern.CASE_INSENSITIVE);
@@ -85,6 +123,7 @@ final class DialoguePolicy {
     private final CustomerData customers;
     private final CouponOffers coupons;
     private final ProductSuggestions suggestions;
+    private final ProductCatalogue products;
     private final Replies replies;
     private final int lowConfidenceLimit;
     private final List<Pattern> orderIdPatterns;
@@ -95,6 +134,7 @@ final class DialoguePolicy {
             CustomerData customers,
             CouponOffers coupons,
             ProductSuggestions suggestions,
+            ProductCatalogue products,
             Replies replies,
             int lowConfidenceLimit,
             List<Pattern> orderIdPatterns,
@@ -104,6 +144,7 @@ final class DialoguePolicy {
         this.customers = customers;
         this.coupons = coupons;
         this.suggestions = suggestions;
+        this.products = products;
         this.replies = replies;
         this.lowConfidenceLimit = lowConfidenceLimit;
         this.orderIdPatterns = List.copyOf(orderIdPatterns);
@@ -124,20 +165,47 @@ final class DialoguePolicy {
     }
 
     /** What to answer, the state to keep, and why a human takes over (null: the bot carries on). */
-    record Decision(String action, String text, ConversationState state, String handoffReason) {}
+    record Decision(String action, String text, ConversationState state, String handoffReason, String intent) {
+        Decision(String action, String text, ConversationState state, String handoffReason) {
+            this(action, text, state, handoffReason, null);
+        }
+
+        /** The intent the turn was answered as, unless the answer already says. */
+        Decision labelled(String label) {
+            return intent != null ? this : new Decision(action, text, state, handoffReason, label);
+        }
+    }
 
     Decision decide(String text, Understanding u, Language lang, ConversationState state, Optional<Profile> profile) {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             return say("unsupported_message", lang, state);
         }
-        IntentPrediction intent = refine(u.intent(), trimmed);
         List<Order> mine =
                 profile.map(p -> customers.recentOrders(p, ORDERS_SEARCHED)).orElse(List.of());
+        Catalogue catalogue = products.current();
         List<String> orders = mentionedOrders(trimmed, u.entities().orderNumbers(), mine);
         if (orders.isEmpty()) {
-            orders = referredOrders(trimmed, mine, state);
+            orders = chosen(trimmed, state);
         }
+        if (orders.isEmpty()) {
+            orders = referredOrders(trimmed, mine, state, catalogue);
+        }
+        IntentPrediction intent = Requests.refine(u.intent(), trimmed, !orders.isEmpty());
+        return answer(trimmed, intent, orders, mine, catalogue, lang, state, profile)
+                .labelled(intent.label());
+    }
+
+    private Decision answer(
+            String trimmed,
+            IntentPrediction intent,
+            List<String> orders,
+            List<Order> mine,
+            Catalogue catalogue,
+            Language lang,
+            ConversationState state,
+            Optional<Profile> profile) {
+        String text = trimmed;
         ConversationState s = state.mentioning(orders.size() == 1 ? orders : List.of());
         if (orders.size() > 1) {
             String which = ORDER_INTENTS.contains(intent.label())
@@ -152,7 +220,13 @@ final class DialoguePolicy {
         if (s.pendingSlot() != null && CANCEL.matcher(trimmed).find()) {
             return say("cancelled", lang, s.withoutPending());
         }
-        if (intent.inScope() && intent.intent().equals("contact_human_agent")) {
+        if (intent.inScope()
+                && (intent.intent().equals("contact_human_agent")
+                        || (intent.intent().equals("contact_customer_service")
+                                && (intent.confidence() >= SMALL_TALK_CONFIDENCE
+                                        || SHOP_WORDS.matcher(trimmed).find())
+                                && !CONTACT_DETAILS.matcher(trimmed).find()))) {
+            // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details
             return handoff("handoff", lang, s, "customer_asked");
         }
         if (Sentiment.veryNegative(text)) {
@@ -167,6 +241,13 @@ final class DialoguePolicy {
         if (intent.inScope() && intent.intent().equals("complaint") && orders.isEmpty()) {
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER));
         }
+        if (orders.isEmpty()
+                && (!CHANGES.contains(intent.label()) || !Requests.namesRequest(trimmed))
+                && Sentiment.score(text) <= COMPLAINT_SENTIMENT) {
+            // "worst experience ever", "u guys suck": a complaint whatever the model read into it
+            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+                    .labelled("complaint");
+        }
         if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
             if (!orders.isEmpty()) {
                 return act(s.pendingIntent(), orders.get(0), lang, s.withoutPending(), profile, trimmed);
@@ -179,6 +260,29 @@ final class DialoguePolicy {
                 return say("ask_order_again", lang, s.awaiting(s.pendingIntent(), ConversationState.ORDER_NUMBER));
             }
             s = s.withoutPending();
+        }
+        if ("coupon".equals(s.lastIntent())
+                && orders.isEmpty()
+                && !"coupon".equals(intent.label())
+                && !ORDER_INTENTS.contains(intent.label())
+                && COUPON_WORDS.matcher(trimmed).find()) {
+            // "what was my code again?" right after a coupon: that coupon, not a password reset
+            return act("coupon", null, lang, s, profile, trimmed).labelled("coupon");
+        }
+        List<Product> named =
+                catalogue.products().isEmpty() ? List.of() : ItemMentions.mentioned(catalogue, trimmed, PRODUCTS_SHOWN);
+        if (!named.isEmpty()
+                && !ORDER_INTENTS.contains(intent.label())
+                && (PRODUCT_FACTS.matcher(trimmed).find()
+                        || !intent.inScope()
+                        || intent.intent().equals("product_question"))) {
+            // "how much is the teapot?", "do you sell white tea": the catalogue's names, prices and links
+            return say(
+                            "product_info",
+                            lang,
+                            s.actedOn("product_question"),
+                            Map.of("products", ProductText.lines(named, lang)))
+                    .labelled("product_question");
         }
         if (OTHER.matcher(trimmed).find() && s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent())) {
             Optional<String> other = otherOrder(s);
@@ -199,11 +303,23 @@ final class DialoguePolicy {
             // "then cancel it": the order the conversation is about
             orders = List.of(s.currentOrder());
         }
-        if (!orders.isEmpty() && !ORDER_INTENTS.contains(intent.label()) && aboutLittleElse(trimmed, orders)) {
+        if (!orders.isEmpty()
+                && !ORDER_INTENTS.contains(intent.label())
+                && (aboutLittleElse(trimmed, orders) || NOT_ABOUT_ORDERS.contains(intent.label()))) {
             // "and what about QY123?": a bare order number carries the last order question, or means "where is it?"
             String carried =
                     s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
-            return act(carried, orders.get(0), lang, s, profile, trimmed);
+            return act(carried, orders.get(0), lang, s, profile, trimmed).labelled(carried);
+        }
+        if (intent.inScope()
+                && intent.confidence() < SMALL_TALK_CONFIDENCE
+                && orders.isEmpty()
+                && !intent.intent().equals("greeting")
+                && !SHOP_WORDS.matcher(trimmed).find()
+                && !Requests.aboutOwnOrder(trimmed)) {
+            // "is it going to rain tomorrow" (delivery_period 0.61), "what time is it": without a shop word the
+            // model's guess must be surer than that to be acted on
+            return say("off_topic", lang, s).labelled("oos");
         }
         if (!intent.inScope()) {
             if (!orders.isEmpty()) {
@@ -229,33 +345,6 @@ final class DialoguePolicy {
             return askWhich(intent.intent(), mine.stream().map(Order::orderId).toList(), mine, lang, s);
         }
         return act(intent.intent(), orders.isEmpty() ? null : orders.get(0), lang, s, profile, trimmed);
-    }
-
-    /** The model's intent, with refund, cancellation, return and exchange told apart by what the customer wrote. */
-    static IntentPrediction refine(IntentPrediction predicted, String text) {
-        String label = predicted.inScope() ? predicted.intent() : null;
-        boolean orderTopic = label == null
-                || ORDER_INTENTS.contains(label)
-                || label.equals("complaint")
-                || label.equals("check_refund_policy")
-                || label.equals("check_cancellation_fee");
-        if (!orderTopic) {
-            return predicted;
-        }
-        String refined = EXCHANGE.matcher(text).find()
-                ? "exchange_order"
-                : RETURN.matcher(text).find()
-                        ? "return_order"
-                        : REFUND_STATUS.matcher(text).find()
-                                ? "track_refund"
-                                : CANCEL_ORDER.matcher(text).find() && !text.matches("(?is).*(fee|费|policy|政策|规则).*")
-                                        ? "cancel_order"
-                                        : REFUND.matcher(text).find() && !text.matches("(?is).*(policy|政策|规则).*")
-                                                ? "get_refund"
-                                                : null;
-        return refined == null || refined.equals(label)
-                ? predicted
-                : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
     }
 
     /** Order ids in the text: the extractor's, the configured formats', and any of the customer's own ids typed in it. */
@@ -285,8 +374,22 @@ final class DialoguePolicy {
         }
     }
 
-    /** Orders meant without their id: "my last order", "the one before", "the mooncake order". */
-    private static List<String> referredOrders(String text, List<Order> mine, ConversationState state) {
+    /** The order picked by its position in the list a pending "which order?" question showed ("the second one"). */
+    private static List<String> chosen(String text, ConversationState state) {
+        if (!ConversationState.ORDER_NUMBER.equals(state.pendingSlot())
+                || state.choices().isEmpty()) {
+            return List.of();
+        }
+        OptionalInt at = OrderChoice.position(text, state.choices().size());
+        return at.isPresent() ? List.of(state.choices().get(at.getAsInt())) : List.of();
+    }
+
+    /**
+     * Orders meant without their id: "my last order", "the one before", "the mooncake order" (the item
+     * as the order line names it, or as the catalogue does in either language or by its keywords).
+     */
+    private static List<String> referredOrders(
+            String text, List<Order> mine, ConversationState state, Catalogue catalogue) {
         if (mine.isEmpty()) {
             return List.of();
         }
@@ -297,11 +400,16 @@ final class DialoguePolicy {
         if (LAST_ORDER.matcher(text).find()) {
             return List.of(mine.get(0).orderId());
         }
-        String normal = NgramFeaturizer.normalise(text);
+        String normal = ItemMentions.normalise(text);
         List<String> byItem = new ArrayList<>();
         for (Order o : mine) {
             if (o.items().stream()
-                    .anyMatch(line -> mentionsItem(normal, line.name()) || mentionsItem(normal, line.sku()))) {
+                    .anyMatch(line -> ItemMentions.mentions(normal, line.name())
+                            || ItemMentions.mentions(normal, line.sku())
+                            || catalogue
+                                    .find(line.sku())
+                                    .map(p -> ItemMentions.names(normal, p))
+                                    .orElse(false))) {
                 byItem.add(o.orderId());
             }
         }
@@ -317,42 +425,11 @@ final class DialoguePolicy {
         return -1;
     }
 
-    /** Whether the text names the item: a Latin word of its name (4+ letters) or two Han characters of it in a row. */
-    static boolean mentionsItem(String normalisedText, String itemName) {
-        if (itemName == null || itemName.isBlank()) {
-            return false;
-        }
-        String name = NgramFeaturizer.normalise(itemName);
-        for (String word : name.split("[^\\p{IsLatin}]+")) {
-            if (word.length() >= 4
-                    && !ITEM_STOPWORDS.contains(word)
-                    && Pattern.compile("\\b" + Pattern.quote(word) + "s?\\b")
-                            .matcher(normalisedText)
-                            .find()) {
-                return true;
-            }
-        }
-        String han = name.replaceAll("[^\\p{IsHan}]", " ");
-        for (String run : han.split("\\s+")) {
-            for (int i = 0; i + 2 <= run.length(); i++) {
-                String pair = run.substring(i, i + 2);
-                if (!HAN_STOPWORDS.contains(pair) && normalisedText.contains(pair)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> ITEM_STOPWORDS = Set.of(
-            "with", "pack", "size", "order", "item", "gift", "box", "black", "white", "large", "small", "set", "new",
-            "edition");
-    private static final Set<String> HAN_STOPWORDS = Set.of("订单", "礼盒", "套装", "商品", "一个", "这个", "那个");
-
     private Decision askWhich(
             String intent, List<String> candidates, List<Order> mine, Language lang, ConversationState s) {
         List<String> choices = new ArrayList<>();
-        for (String id : candidates.subList(0, Math.min(CHOICES_LISTED, candidates.size()))) {
+        List<String> listed = candidates.subList(0, Math.min(CHOICES_LISTED, candidates.size()));
+        for (String id : listed) {
             Optional<Order> o =
                     mine.stream().filter(x -> x.orderId().equalsIgnoreCase(id)).findFirst();
             choices.add(o.map(x -> (lang == Language.ZH
@@ -365,7 +442,7 @@ final class DialoguePolicy {
         return say(
                 "ask_which_order",
                 lang,
-                s.awaiting(intent, ConversationState.ORDER_NUMBER),
+                s.awaiting(intent, ConversationState.ORDER_NUMBER).offering(listed),
                 Map.of("choices", String.join("\n", choices)));
     }
 
@@ -388,15 +465,16 @@ final class DialoguePolicy {
             case "coupon":
                 return coupon(lang, done, profile);
             case "product_question":
-                List<String> products =
-                        profile.map(p -> suggestions.suggest(p.profileId(), 3)).orElse(List.of());
-                return products.isEmpty()
+                List<ProductSuggestions.Suggestion> suggested = profile.map(
+                                p -> suggestions.suggest(p.profileId(), PRODUCTS_SHOWN))
+                        .orElse(List.of());
+                Catalogue catalogue = products.current();
+                List<String> lines = suggested.stream()
+                        .map(x -> ProductText.line(catalogue, x.sku(), x.nameInOrders(), lang))
+                        .toList();
+                return lines.isEmpty()
                         ? say("recommend_none", lang, done)
-                        : say(
-                                "recommend",
-                                lang,
-                                done,
-                                Map.of("products", String.join(lang == Language.ZH ? "、" : ", ", products)));
+                        : say("recommend", lang, done, Map.of("products", String.join("\n", lines)));
             default:
                 return replies.has(intent) ? say(intent, lang, done) : say("not_understood", lang, done);
         }
@@ -528,8 +606,12 @@ final class DialoguePolicy {
     private static boolean aboutLittleElse(String text, List<String> orders) {
         String rest = text.toUpperCase(java.util.Locale.ROOT);
         for (String order : orders) {
-            rest = rest.replace(order, "");
+            rest = rest.replace(order.toUpperCase(java.util.Locale.ROOT), "");
         }
+        // "what about the previous one", "那上一单呢": the reference and the words around it are not a new question
+        rest = BEFORE.matcher(rest).replaceAll("");
+        rest = LAST_ORDER.matcher(rest).replaceAll("");
+        rest = FOLLOW_UP_WORDS.matcher(rest).replaceAll("");
         return rest.replaceAll("[\\p{Punct}\\s#？！，。]", "").length() <= 16;
     }
 
@@ -539,13 +621,17 @@ final class DialoguePolicy {
         return others.isEmpty() ? Optional.empty() : Optional.of(others.get(others.size() - 1));
     }
 
-    private static String items(Order order, Language lang) {
+    /** The order's first item, named by the catalogue in the reply's language when it has it, and the count. */
+    private String items(Order order, Language lang) {
         int units =
                 order.items().stream().mapToInt(l -> Math.max(1, l.quantity())).sum();
         String first = order.items().isEmpty()
                 ? ""
-                : Optional.ofNullable(order.items().get(0).name())
-                        .orElse(order.items().get(0).sku());
+                : ProductText.itemName(
+                        products.current(),
+                        order.items().get(0).sku(),
+                        order.items().get(0).name(),
+                        lang);
         if (lang == Language.ZH) {
             return first.isEmpty() ? units + "件商品" : first + (units > 1 ? " 等" + units + "件" : "");
         }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A lexicon score of how negative a message is, in [-1, 0]: insults, anger and threats to
- * complain in Chinese or English, amplified by repeated "!"/"？". Used only to decide on a human
+ * complain in Chinese or English, amplified by repeated "!"/"？" or capitals. Used only to decide on a human
  * handoff, where a conservative, explainable rule beats a model nobody can audit.
  */
 public final class Sentiment {
@@ -31,8 +31,15 @@ public final class Sentiment {
             "律师",
             "起诉",
             "曝光",
+            "坑爹",
+            "骗人",
             "scam",
             "scammer",
+            "suck",
+            "sucks",
+            "pathetic",
+            "rubbish",
+            "garbage",
             "fraud",
             "fuck",
             "fucking",
@@ -76,7 +83,19 @@ public final class Sentiment {
             "complaint",
             "bad service",
             "never again",
-            "hate");
+            "hate",
+            "annoying",
+            "annoyed",
+            "fed up",
+            "unhappy",
+            "not happy",
+            "waste of",
+            "无语",
+            "气人",
+            "受不了",
+            "太慢",
+            "不爽",
+            "郁闷");
 
     private Sentiment() {}
 
@@ -97,10 +116,18 @@ public final class Sentiment {
             }
         }
         long shouting = t.chars().filter(c -> c == '!' || c == '?').count();
-        if (score < 0 && shouting >= 3) {
+        if (score < 0 && (shouting >= 3 || capitals(text))) {
             score -= 0.25;
         }
         return Math.max(-1, score);
+    }
+
+    /** Typed in capitals ("TERRIBLE SERVICE"): at least 10 letters, 70 % of them upper case. */
+    private static boolean capitals(String text) {
+        long letters =
+                text.chars().filter(Character::isLetter).filter(c -> c < 0x2E80).count();
+        long upper = text.chars().filter(Character::isUpperCase).count();
+        return letters >= 10 && upper >= 0.7 * letters;
     }
 
     /** Very negative: hand over to a human. */

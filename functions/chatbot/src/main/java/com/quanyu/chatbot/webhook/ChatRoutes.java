@@ -60,6 +60,7 @@ public final class ChatRoutes {
                         Platform.WEB,
                         webSender),
                 app.clock());
+        var catalogue = new CatalogueEndpoints(app.catalogue(), app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
                 .post("/v1/chat/wechat", wechat::receive)
@@ -72,6 +73,8 @@ public final class ChatRoutes {
                 .get("/v1/chat/handoffs", agents::list)
                 .post("/v1/chat/handoffs/reply", agents::reply)
                 .post("/v1/chat/handoffs/release", agents::release)
+                .get("/v1/chat/catalogue", catalogue::get)
+                .put("/v1/chat/catalogue", catalogue::put)
                 .build();
     }
 }

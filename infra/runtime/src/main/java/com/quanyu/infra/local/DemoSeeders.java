@@ -73,6 +73,7 @@ final class DemoSeeders {
                         "customers",
                         demo.customers() + " customers' events via /v1/batch",
                         (p, progress) -> customers(p, demo, progress)),
+                seeder("catalogue", "product catalogue via /v1/chat/catalogue", (p, progress) -> catalogue(p)),
                 seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p, demo)),
                 seeder(
                         "models",
@@ -130,6 +131,29 @@ final class DemoSeeders {
         }
         ObjectNode body = Json.object().put("currency", "CNY");
         body.set("rows", rows);
+        asAdmin(platform, "POST", "/v1/ads/spend", "application/json", Json.write(body), "demo ad spend");
+    }
+
+    /**
+     * The demo brand's product catalogue (resource {@code demo/catalogue.csv}: the SKUs its orders
+     * use, with Chinese and English names, prices and links), uploaded as a brand's staff would, so
+     * the chatbot names products instead of SKU codes.
+     */
+    static void catalogue(LocalPlatform platform) throws Exception {
+        String csv;
+        try (var in = DemoSeeders.class.getResourceAsStream("/demo/catalogue.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /demo/catalogue.csv");
+            }
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        asAdmin(platform, "PUT", "/v1/chat/catalogue", "text/csv", csv, "demo catalogue");
+    }
+
+    /** Sends a request through the local gateway with the local admin's staff token; anything but 200 fails the seeding. */
+    private static void asAdmin(
+            LocalPlatform platform, String method, String path, String contentType, String body, String what)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = Json.parse(http.send(
                                 HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/_local/auth/token"))
@@ -142,14 +166,14 @@ final class DemoSeeders {
                 .path("idToken")
                 .asText();
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/ads/spend"))
-                        .header("content-type", "application/json")
+                HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                        .header("content-type", contentType)
                         .header("authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("demo ad spend refused: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(what + " refused: " + response.statusCode() + " " + response.body());
         }
     }
 

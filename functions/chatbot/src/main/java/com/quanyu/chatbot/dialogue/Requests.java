@@ -1,0 +1,141 @@
+package com.quanyu.chatbot.dialogue;
+
+import com.quanyu.chatbot.nlu.IntentPrediction;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the customer asks for, told apart by what they wrote where the intent model is least
+ * reliable: refund, cancellation, return and exchange (exchange > return > refund status > cancel >
+ * refund > a damaged or wrong item), a change request that is really a "where is it?" ("I'm still
+ * waiting for my order" is not a cancellation), and "where's my parcel" typed in ways the model does
+ * not know. Words win over the model's label only for labels about orders, for labels that cannot
+ * be meant when the message refers to an order (account and product questions), or when it does.
+ */
+final class Requests {
+    /** Labels about orders, their policies and complaints, where the customer's words decide the request. */
+    private static final Set<String> ORDER_TOPICS = java.util.stream.Stream.concat(
+                    DialoguePolicy.ORDER_INTENTS.stream(),
+                    java.util.stream.Stream.of("complaint", "check_refund_policy", "check_cancellation_fee"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Labels the model gives to after-sales messages it misreads ("exchange" → switch account). */
+    private static final Set<String> MISREAD = Set.of(
+            "switch_account",
+            "edit_account",
+            "delete_account",
+            "create_account",
+            "recover_password",
+            "registration_problems",
+            "product_question",
+            "place_order");
+    /** Requests with words of their own: the label alone, without those words, is weak evidence. */
+    private static final Set<String> WORDED_REQUESTS =
+            Set.of("cancel_order", "get_refund", "return_order", "exchange_order");
+
+    private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
+    private static final Pattern EXCHANGE = Pattern.compile(
+            "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|swap it|swap them|swap for|replacement|replace (it|them))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RETURN =
+            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|\\bsend\\b.{0,30}\\bback\\b)", Pattern.CASE_INSENSITIVE);
+    /** A question about the rules of returns ("how many days do I have"), not a return. */
+    private static final Pattern RULES_QUESTION = Pattern.compile(
+            "(how many days|how long|within|deadline|time limit|多少天|几天内|多久|期限)", Pattern.CASE_INSENSITIVE);
+    /** Words of a change to an order itself (address, items, quantity), which a change_order label needs. */
+    private static final Pattern CHANGE_WORDS = Pattern.compile(
+            "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CANCEL_ORDER =
+            Pattern.compile("(取消|撤[销单]|不要了|不想要了|\\bcancel)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFUND_STATUS = Pattern.compile(
+            "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAMAGED = Pattern.compile(
+            "(坏了|破了|破损|碎了|漏了|发错|少发|漏发|质量问题|\\b(broken|damaged|defective|cracked|leaking|wrong (item|size|colou?r|product))\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POLICY_WORDS =
+            Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
+    /** "where / when / still waiting": asking after an order, not changing it. */
+    private static final Pattern TRACKING = Pattern.compile(
+            "(到哪|到了|没到|还没|发货|发了|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|shipped|status|track|tracking|waiting|still)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** The customer's own order, parcel or goods. */
+    private static final Pattern MY_ORDER = Pattern.compile(
+            "(我的(订单|快递|包裹|货|东西|单)|我买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private Requests() {}
+
+    /** The model's intent, corrected by what the customer wrote; {@code aboutAnOrder} when the message refers to one. */
+    static IntentPrediction refine(IntentPrediction predicted, String text, boolean aboutAnOrder) {
+        String label = predicted.inScope() ? predicted.intent() : null;
+        if (label != null
+                && POLICIES.contains(label)
+                && POLICY_WORDS.matcher(text).find()) {
+            return predicted; // "what is your return policy" is a question, not a return
+        }
+        String named = request(text);
+        boolean wordsWin = label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label);
+        String refined = wordsWin ? named : null;
+        if (!aboutAnOrder
+                && (wordsWin || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
+                && ("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
+                && RULES_QUESTION.matcher(text).find()) {
+            refined = "check_refund_policy"; // "how many days do i have to return stuff" asks about the rules
+        }
+        if (refined == null
+                && label != null
+                && WORDED_REQUESTS.contains(label)
+                && TRACKING.matcher(text).find()) {
+            refined = "track_order";
+        }
+        if (refined == null
+                && aboutAnOrder
+                && "change_order".equals(label)
+                && !CHANGE_WORDS.matcher(text).find()) {
+            refined = "track_order"; // "it's about QY123, it's taking forever": nothing in it changes the order
+        }
+        if (refined == null
+                && (label == null || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
+                && MY_ORDER.matcher(text).find()
+                && TRACKING.matcher(text).find()) {
+            refined = "track_order"; // "my package hasn't arrived" is about their parcel, not delivery times in general
+        }
+        return refined == null || refined.equals(label)
+                ? predicted
+                : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
+    }
+
+    /** The customer's own order, parcel or goods ("我的东西呢", "my stuff"). */
+    static boolean aboutOwnOrder(String text) {
+        return MY_ORDER.matcher(text).find();
+    }
+
+    /** Whether the words name an after-sales request (cancel, refund, return, exchange, a damaged item). */
+    static boolean namesRequest(String text) {
+        return request(text) != null;
+    }
+
+    /** The after-sales request the words name, or null. */
+    private static String request(String text) {
+        if (EXCHANGE.matcher(text).find()) {
+            return "exchange_order";
+        }
+        if (RETURN.matcher(text).find()) {
+            return "return_order";
+        }
+        if (REFUND_STATUS.matcher(text).find()) {
+            return "track_refund";
+        }
+        boolean policy = POLICY_WORDS.matcher(text).find();
+        if (CANCEL_ORDER.matcher(text).find() && !policy) {
+            return "cancel_order";
+        }
+        if (REFUND.matcher(text).find() && !policy) {
+            return "get_refund";
+        }
+        return DAMAGED.matcher(text).find() ? "return_order" : null;
+    }
+}

@@ -1,0 +1,107 @@
+package com.quanyu.chatbot.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.quanyu.chatbot.nlu.IntentPrediction;
+import com.quanyu.chatbot.nlu.Sentiment;
+import com.quanyu.chatbot.nlu.Typos;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The word rules around the intent model: choices by position, requests told apart, typing normalised. */
+class DialogueRulesTest {
+    private static IntentPrediction model(String label) {
+        return new IntentPrediction(label, 0.6, true);
+    }
+
+    @Test
+    void aChoiceByPositionIsAShortAnswerThatIsOnlyThePosition() {
+        assertEquals(OptionalInt.of(1), OrderChoice.position("the second one", 3));
+        assertEquals(OptionalInt.of(1), OrderChoice.position("2", 3));
+        assertEquals(OptionalInt.of(0), OrderChoice.position("第一个", 3));
+        assertEquals(OptionalInt.of(2), OrderChoice.position("最后一个吧", 3));
+        assertEquals(OptionalInt.of(2), OrderChoice.position("the last one", 3));
+        assertEquals(OptionalInt.empty(), OrderChoice.position("the fourth one", 3));
+        assertEquals(OptionalInt.empty(), OrderChoice.position("i bought 2 cups", 3));
+        assertEquals(OptionalInt.empty(), OrderChoice.position("2", 0));
+    }
+
+    @Test
+    void wordsTellRequestsApartWhereTheModelIsWeak() {
+        // an exchange the model read as an account switch, because it is about an order
+        assertEquals(
+                "exchange_order",
+                Requests.refine(model("switch_account"), "can I exchange the mooncakes for another flavour", true)
+                        .intent());
+        // a cancellation label without the word, on a message asking where the order is
+        assertEquals(
+                "track_order",
+                Requests.refine(model("cancel_order"), "i am still waiting for my order", false)
+                        .intent());
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("cancel_order"), "i dont want it anymore", false)
+                        .intent());
+        // a question about the policy stays one
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("check_refund_policy"), "what is your return policy", false)
+                        .intent());
+        assertEquals(
+                "return_order",
+                Requests.refine(model("product_question"), "the cup arrived broken", false)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(new IntentPrediction("oos", 0.3, false), "where is my parcel??", false)
+                        .intent());
+        // a question about the rules of returns, and a change label with nothing in it that changes the order
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("delivery_period"), "how many days do i have to return stuff", false)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(model("change_order"), "it's about QY1, it's taking forever", true)
+                        .intent());
+        assertEquals(
+                "change_order",
+                Requests.refine(model("change_order"), "change the size on QY1", true)
+                        .intent());
+        assertEquals(
+                "return_order",
+                Requests.refine(model("check_refund_policy"), "i want to send the tea back", true)
+                        .intent());
+        // an account question without an order stays an account question
+        assertEquals(
+                "switch_account",
+                Requests.refine(model("switch_account"), "how do i switch accounts", false)
+                        .intent());
+    }
+
+    @Test
+    void shoppersTypingIsPutInStandardForm() {
+        assertEquals("where is my package", Typos.correct("wheres my pakage"));
+        assertEquals("我的订单怎么还没发货", Typos.correct("我的定单咋还没法货"));
+        assertEquals("订单什么时候发货", Typos.correct("訂單啥时候發貨"));
+        assertEquals("track ORD-WHERES-1 please", Typos.correct("track ORD-WHERES-1 plz"));
+    }
+
+    @Test
+    void neverMindIsUnderstoodWithTheWordsAroundIt() {
+        assertTrue(DialoguePolicy.isCancel("actually never mind"));
+        assertTrue(DialoguePolicy.isCancel("oh ok, forget it thanks"));
+        assertTrue(DialoguePolicy.isCancel("那算了吧"));
+        assertFalse(DialoguePolicy.isCancel("cancel my order"));
+        assertFalse(DialoguePolicy.isCancel("never mind the tea, where is the cup"));
+    }
+
+    @Test
+    void shoutingMakesANegativeMessageWorse() {
+        assertTrue(Sentiment.score("THIS IS THE THIRD TIME. TERRIBLE SERVICE")
+                < Sentiment.score("this is the third time. terrible service"));
+        assertEquals(0, Sentiment.score("HELLO WHERE IS MY ORDER"));
+    }
+}
