@@ -58,7 +58,9 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
         this.router = Router.builder()
                 .get("/v1/analytics/overview", r -> answer(() -> figures.overview(period(r))))
                 .get("/v1/analytics/funnels", r -> answer(() -> figures.funnels(period(r))))
-                .get("/v1/analytics/rfm", r -> answer(() -> figures.rfm(date(r, "asOf").orElseGet(this::newestDay))))
+                .get(
+                        "/v1/analytics/rfm",
+                        r -> answer(() -> figures.rfm(date(r, "asOf").orElseGet(this::newestDay))))
                 .build();
     }
 
@@ -70,9 +72,13 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
             // at init, once per execution environment: the first page view then finds the lake parsed
             sql.warm();
         } catch (RuntimeException e) {
-            LOG.warn("lake warm-up failed; the first query loads the lake instead", "error", String.valueOf(e.getMessage()));
+            LOG.warn(
+                    "lake warm-up failed; the first query loads the lake instead",
+                    "error",
+                    String.valueOf(e.getMessage()));
         }
-        return new SqlLake(sql, s3, bucket, Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
+        return new SqlLake(
+                sql, s3, bucket, Duration.ofSeconds(env.intValue("ANALYTICS_CACHE_SECONDS", 60)), Clock.systemUTC());
     }
 
     @Override
@@ -90,7 +96,8 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
 
     Period period(ApiRequest request) {
         LocalDate to = date(request, "to").orElseGet(this::newestDay);
-        LocalDate from = date(request, "from").orElse(to.minusDays(request.intQueryParameter("days", DEFAULT_DAYS, 1, MAX_DAYS) - 1L));
+        LocalDate from = date(request, "from")
+                .orElse(to.minusDays(request.intQueryParameter("days", DEFAULT_DAYS, 1, MAX_DAYS) - 1L));
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "must not be before from");
         }

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 public final class SqlLake implements LakeQueries {
     private static final String DAY_PREFIX = "events/dt=";
 
-    private record Result(List<Map<String, Object>> rows, Instant at) {
-    }
+    private record Result(List<Map<String, Object>> rows, Instant at) {}
 
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
     private final Duration ttl;
@@ -56,8 +55,10 @@ public final class SqlLake implements LakeQueries {
     @Override
     public Optional<LocalDate> newestDay() {
         Optional<String> newest = Optional.empty();
-        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(DAY_PREFIX).delimiter("/"))) {
-            Optional<String> max = page.commonPrefixes().stream().map(CommonPrefix::prefix).max(String::compareTo);
+        for (var page : s3.listObjectsV2Paginator(
+                b -> b.bucket(bucket).prefix(DAY_PREFIX).delimiter("/"))) {
+            Optional<String> max =
+                    page.commonPrefixes().stream().map(CommonPrefix::prefix).max(String::compareTo);
             if (max.isPresent() && (newest.isEmpty() || max.get().compareTo(newest.get()) > 0)) {
                 newest = max;
             }

@@ -28,12 +28,17 @@ public final class StaffFigures {
     public Map<String, Object> overview(Period period) {
         Period previous = period.previous();
         List<Map<String, Object>> both = lake.query("daily_kpis", Map.of("from", previous.from(), "to", period.to()));
-        List<Map<String, Object>> daily = both.stream().filter(r -> period.contains(day(r))).toList();
-        List<Map<String, Object>> before = both.stream().filter(r -> previous.contains(day(r))).toList();
+        List<Map<String, Object>> daily =
+                both.stream().filter(r -> period.contains(day(r))).toList();
+        List<Map<String, Object>> before =
+                both.stream().filter(r -> previous.contains(day(r))).toList();
         Map<String, Object> funnels = funnels(period);
         @SuppressWarnings("unchecked")
-        Map<String, Object> all = ((List<Map<String, Object>>) funnels.get("channels")).stream()
-                .filter(r -> "all".equals(r.get("channel"))).findFirst().orElse(Map.of());
+        Map<String, Object> all = ((List<Map<String, Object>>) funnels.get("channels"))
+                .stream()
+                        .filter(r -> "all".equals(r.get("channel")))
+                        .findFirst()
+                        .orElse(Map.of());
         Map<String, Object> totals = totals(period, daily);
         totals.put("shoppers", (long) number(all, "viewed"));
         totals.put("buyers", (long) number(all, "ordered"));
@@ -67,10 +72,18 @@ public final class StaffFigures {
      * its rank (5 = most recent, most orders; equal values share the lower score).
      */
     public Map<String, Object> rfm(LocalDate day) {
-        List<Map<String, Object>> buyers = lake.query("rfm_inputs",
-                Map.of("as_of", day.plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC).minusMillis(1)));
-        List<Double> recency = buyers.stream().map(b -> -number(b, "recency_days")).sorted().toList();
-        List<Double> frequency = buyers.stream().map(b -> number(b, "orders")).sorted().toList();
+        List<Map<String, Object>> buyers = lake.query(
+                "rfm_inputs",
+                Map.of(
+                        "as_of",
+                        day.plusDays(1)
+                                .atTime(LocalTime.MIDNIGHT)
+                                .toInstant(ZoneOffset.UTC)
+                                .minusMillis(1)));
+        List<Double> recency =
+                buyers.stream().map(b -> -number(b, "recency_days")).sorted().toList();
+        List<Double> frequency =
+                buyers.stream().map(b -> number(b, "orders")).sorted().toList();
         Map<String, double[]> cells = new LinkedHashMap<>();
         for (Map<String, Object> b : buyers) {
             int r = quintile(recency, -number(b, "recency_days"));
@@ -82,8 +95,15 @@ public final class StaffFigures {
         List<Map<String, Object>> grid = new ArrayList<>();
         cells.forEach((key, v) -> {
             String[] rf = key.split(",");
-            grid.add(Map.of("recency", Integer.parseInt(rf[0]), "frequency", Integer.parseInt(rf[1]),
-                    "customers", (long) v[0], "revenue", round(v[1])));
+            grid.add(Map.of(
+                    "recency",
+                    Integer.parseInt(rf[0]),
+                    "frequency",
+                    Integer.parseInt(rf[1]),
+                    "customers",
+                    (long) v[0],
+                    "revenue",
+                    round(v[1])));
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", day.toString());

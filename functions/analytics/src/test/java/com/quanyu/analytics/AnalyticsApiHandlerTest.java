@@ -8,13 +8,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.testing.StaffClaims;
-import com.quanyu.shared.lake.store.LakeWriter;
+import com.quanyu.shared.lake.sql.LakeSql;
 import com.quanyu.shared.lake.sql.store.DuckDbEngine;
 import com.quanyu.shared.lake.store.CompactionState;
-import com.quanyu.shared.lake.sql.LakeSql;
+import com.quanyu.shared.lake.store.LakeWriter;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.LakeLines;
+import com.quanyu.shared.testing.StaffClaims;
 import com.quanyu.shared.testing.StandIns;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,28 +67,53 @@ class AnalyticsApiHandlerTest {
                 Instant at = FIRST.atStartOfDay(ZoneId.of("UTC")).toInstant().plusSeconds(random.nextInt(60 * 86_400));
                 String session = profile + "-" + v;
                 if (!channel.equals("store")) {
-                    lines.add(LakeLines.event(profile, channel.equals("app") ? "screen" : "page", null, channel, at.toString(), session));
+                    lines.add(LakeLines.event(
+                            profile, channel.equals("app") ? "screen" : "page", null, channel, at.toString(), session));
                 }
                 if (random.nextDouble() < 0.5) {
-                    lines.add(LakeLines.event(profile, "track", "Product Added", channel, at.plusSeconds(60).toString(), session));
+                    lines.add(LakeLines.event(
+                            profile,
+                            "track",
+                            "Product Added",
+                            channel,
+                            at.plusSeconds(60).toString(),
+                            session));
                 }
                 if (random.nextDouble() < 0.2) {
-                    lines.add(LakeLines.event(profile, "track", "Checkout Started", channel, at.plusSeconds(90).toString(), session));
+                    lines.add(LakeLines.event(
+                            profile,
+                            "track",
+                            "Checkout Started",
+                            channel,
+                            at.plusSeconds(90).toString(),
+                            session));
                 }
                 if (channel.equals("store") || random.nextDouble() < 0.3) {
-                    ObjectNode order = LakeLines.order(profile, channel, at.plusSeconds(120).toString(), profile + "-o" + v,
-                            10 + random.nextInt(500) + random.nextInt(100) / 100.0, channel.equals("store") ? "S1" : null, "SKU-" + random.nextInt(5), 1);
+                    ObjectNode order = LakeLines.order(
+                            profile,
+                            channel,
+                            at.plusSeconds(120).toString(),
+                            profile + "-o" + v,
+                            10 + random.nextInt(500) + random.nextInt(100) / 100.0,
+                            channel.equals("store") ? "S1" : null,
+                            "SKU-" + random.nextInt(5),
+                            1);
                     lines.add(order);
                     if (random.nextDouble() < 0.1) {
-                        lines.add(order.deepCopy().put("messageId", "resent-" + profile + v)); // a resent order counts once
+                        lines.add(order.deepCopy()
+                                .put("messageId", "resent-" + profile + v)); // a resent order counts once
                     }
                 }
             }
             writer.write(lines);
             written.addAll(lines);
         }
-        sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket), ZoneId.of("UTC"));
-        handler = new AnalyticsApiHandler(new SqlLake(sql, aws.s3(), bucket, java.time.Duration.ZERO, Clock.systemUTC()));
+        sql = new LakeSql(
+                new DuckDbEngine(aws.s3(), bucket, cache),
+                () -> CompactionState.watermark(aws.s3(), bucket),
+                ZoneId.of("UTC"));
+        handler =
+                new AnalyticsApiHandler(new SqlLake(sql, aws.s3(), bucket, java.time.Duration.ZERO, Clock.systemUTC()));
         reference = new ReferenceFigures(written);
     }
 
@@ -102,8 +127,14 @@ class AnalyticsApiHandlerTest {
         JsonNode body = get("/v1/analytics/overview", Map.of("from", "2026-10-10", "to", "2026-11-08"));
         Period period = Period.of(LocalDate.parse("2026-10-10"), LocalDate.parse("2026-11-08"));
         assertTotals(body.get("totals"), period);
-        assertEquals(reference.funnel(period, "all").get(0), body.get("totals").get("shoppers").asLong(), "shoppers");
-        assertEquals(reference.funnel(period, "all").get(3), body.get("totals").get("buyers").asLong(), "buyers");
+        assertEquals(
+                reference.funnel(period, "all").get(0),
+                body.get("totals").get("shoppers").asLong(),
+                "shoppers");
+        assertEquals(
+                reference.funnel(period, "all").get(3),
+                body.get("totals").get("buyers").asLong(),
+                "buyers");
         assertTotals(body.get("previous"), period.previous());
         long dailyEvents = 0;
         for (JsonNode row : body.get("daily")) {
@@ -113,14 +144,22 @@ class AnalyticsApiHandlerTest {
     }
 
     private void assertTotals(JsonNode totals, Period p) {
-        assertTrue(reference.events(p) > 0 && reference.orders(p) > 0, "the generated lake has events and orders in " + p);
+        assertTrue(
+                reference.events(p) > 0 && reference.orders(p) > 0, "the generated lake has events and orders in " + p);
         assertEquals(reference.events(p), totals.get("events").asLong(), "events");
         assertEquals(reference.orders(p), totals.get("orders").asLong(), "orders");
         assertEquals(reference.revenue(p), totals.get("revenue").asDouble(), 0.005, "revenue");
-        assertEquals(reference.activeCustomerDays(p), totals.get("activeCustomerDays").asLong(), "active customer-days");
+        assertEquals(
+                reference.activeCustomerDays(p),
+                totals.get("activeCustomerDays").asLong(),
+                "active customer-days");
         assertEquals(reference.newCustomerDays(p), totals.get("newCustomerDays").asLong(), "new customer-days");
-        assertEquals(reference.activeCustomerDays(p) - reference.newCustomerDays(p), totals.get("returningCustomerDays").asLong(), "returning");
-        assertEquals(reference.multichannelShare(p), totals.get("multichannelShare").asDouble(), 1e-4, "multichannel share");
+        assertEquals(
+                reference.activeCustomerDays(p) - reference.newCustomerDays(p),
+                totals.get("returningCustomerDays").asLong(),
+                "returning");
+        assertEquals(
+                reference.multichannelShare(p), totals.get("multichannelShare").asDouble(), 1e-4, "multichannel share");
     }
 
     @Test
@@ -131,7 +170,11 @@ class AnalyticsApiHandlerTest {
         int seen = 0;
         for (JsonNode row : body.get("channels")) {
             String channel = row.get("channel").asText();
-            List<Long> counts = List.of(row.get("viewed").asLong(), row.get("carted").asLong(), row.get("checked_out").asLong(), row.get("ordered").asLong());
+            List<Long> counts = List.of(
+                    row.get("viewed").asLong(),
+                    row.get("carted").asLong(),
+                    row.get("checked_out").asLong(),
+                    row.get("ordered").asLong());
             assertEquals(reference.funnel(period, channel), counts, channel);
             seen++;
         }
@@ -146,7 +189,8 @@ class AnalyticsApiHandlerTest {
         long inCells = 0;
         for (JsonNode cell : body.get("cells")) {
             assertTrue(cell.get("recency").asInt() >= 1 && cell.get("recency").asInt() <= 5, cell.toString());
-            assertTrue(cell.get("frequency").asInt() >= 1 && cell.get("frequency").asInt() <= 5, cell.toString());
+            assertTrue(
+                    cell.get("frequency").asInt() >= 1 && cell.get("frequency").asInt() <= 5, cell.toString());
             inCells += cell.get("customers").asLong();
         }
         assertEquals(buyers.size(), inCells);
@@ -155,8 +199,12 @@ class AnalyticsApiHandlerTest {
     @Test
     void withoutDatesThePeriodEndsOnTheNewestDayWithEvents() {
         JsonNode body = get("/v1/analytics/overview", Map.of("days", "7"));
-        LocalDate newest = written.stream().map(l -> Instant.parse(l.get("timestamp").asText()).atZone(ZoneId.of("UTC")).toLocalDate())
-                .max(LocalDate::compareTo).orElseThrow();
+        LocalDate newest = written.stream()
+                .map(l -> Instant.parse(l.get("timestamp").asText())
+                        .atZone(ZoneId.of("UTC"))
+                        .toLocalDate())
+                .max(LocalDate::compareTo)
+                .orElseThrow();
         assertEquals(newest.toString(), body.get("to").asText());
         assertEquals(newest.minusDays(6).toString(), body.get("from").asText());
     }
@@ -166,8 +214,14 @@ class AnalyticsApiHandlerTest {
         APIGatewayV2HTTPResponse response = call("/v1/analytics/funnels", Map.of("from", "yesterday"));
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("from"), response.getBody());
-        assertEquals(400, call("/v1/analytics/overview", Map.of("from", "2026-11-02", "to", "2026-11-01")).getStatusCode());
-        assertEquals(400, call("/v1/analytics/overview", Map.of("from", "2024-01-01", "to", "2026-11-01")).getStatusCode());
+        assertEquals(
+                400,
+                call("/v1/analytics/overview", Map.of("from", "2026-11-02", "to", "2026-11-01"))
+                        .getStatusCode());
+        assertEquals(
+                400,
+                call("/v1/analytics/overview", Map.of("from", "2024-01-01", "to", "2026-11-01"))
+                        .getStatusCode());
     }
 
     private JsonNode get(String path, Map<String, String> query) {
@@ -181,11 +235,17 @@ class AnalyticsApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse call(String path, Map<String, String> query) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("GET " + path).withRawPath(path)
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET " + path)
+                .withRawPath(path)
                 .withQueryStringParameters(query)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build()).build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(path)
+                                .build())
+                        .build())
                 .build();
-        return handler.handleRequest(StaffClaims.as(event, "analyst"), null);  // staff-only routes (routes-auth.tsv)
+        return handler.handleRequest(StaffClaims.as(event, "analyst"), null); // staff-only routes (routes-auth.tsv)
     }
 }

@@ -13,15 +13,15 @@ import com.quanyu.campaigns.store.DynamoOfferMemory;
 import com.quanyu.campaigns.store.DynamoProfileSource;
 import com.quanyu.campaigns.store.IngestProfileResolver;
 import com.quanyu.shared.aws.AwsClients;
-import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
-import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LakeEventSink;
-import com.quanyu.shared.lake.store.LakeWriter;
+import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LoyaltyRules;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.lake.store.LakeWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.SplittableRandom;
@@ -63,16 +63,21 @@ public final class CampaignsContext {
         this.memberships = new AudienceMemberships(dynamo, table);
         this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
         CustomerStores customers = CustomerStores.fromEnv(env, dynamo, s3);
-        this.resolver = new IngestProfileResolver(customers.profileRepository(),
-                com.quanyu.shared.customer.Identifiers.with(customers.rules()), profiles);
-        this.refresher = new AudienceRefresher(profiles, (key, content, type) -> s3.putObject(
-                b -> b.bucket(lake).key(key).contentType(type), RequestBody.fromBytes(content)), clock);
+        this.resolver = new IngestProfileResolver(
+                customers.profileRepository(),
+                com.quanyu.shared.customer.Identifiers.with(customers.rules()),
+                profiles);
+        this.refresher = new AudienceRefresher(
+                profiles,
+                (key, content, type) ->
+                        s3.putObject(b -> b.bucket(lake).key(key).contentType(type), RequestBody.fromBytes(content)),
+                clock);
         this.offerMemory = new DynamoOfferMemory(dynamo, table);
         ThompsonPolicy policy = new ThompsonPolicy(10, env.doubleValue("OFFER_MAX_GAP", 0.05));
-        HoldoutGroups holdout = new HoldoutGroups(env.intValue("OFFER_HOLDOUT_BASIS_POINTS", 500),
-                env.get("OFFER_HOLDOUT_SALT", "quanyu-offers-1"));
-        this.offers = new NextBestOffer(coupons.campaigns()::all, audiences::find, offerMemory, policy, holdout, clock,
-                entropy);
+        HoldoutGroups holdout = new HoldoutGroups(
+                env.intValue("OFFER_HOLDOUT_BASIS_POINTS", 500), env.get("OFFER_HOLDOUT_SALT", "quanyu-offers-1"));
+        this.offers = new NextBestOffer(
+                coupons.campaigns()::all, audiences::find, offerMemory, policy, holdout, clock, entropy);
         this.adSpend = new AdSpendStore(dynamo, table);
         this.planner = BudgetPlanner.defaults();
     }
@@ -122,7 +127,8 @@ public final class CampaignsContext {
 
     /** Saves a refresh's counts and export, and records its members (the joiners enter audience journeys). */
     public void saveRefresh(AudienceRefresher.Result result) {
-        memberships.record(result.audience().id(), result.memberIds(), result.audience().lastRefreshedAt());
+        memberships.record(
+                result.audience().id(), result.memberIds(), result.audience().lastRefreshedAt());
         audiences.save(result.audience());
     }
 
@@ -145,7 +151,8 @@ public final class CampaignsContext {
 
     /** The live profile id of a profile id or identifier; an unknown one is a 404, as the score API answers. */
     public String knownProfileId(String query) {
-        return resolver.resolve(query).orElseThrow(() -> com.quanyu.shared.http.ApiException.notFound("no profile " + query));
+        return resolver.resolve(query)
+                .orElseThrow(() -> com.quanyu.shared.http.ApiException.notFound("no profile " + query));
     }
 
     public AudienceRefresher refresher() {

@@ -46,8 +46,15 @@ public final class CampaignsJobHandler implements RequestHandler<Map<String, Obj
         if (!audiences.isEmpty()) {
             for (AudienceRefresher.Result result : context.refresher().refresh(audiences)) {
                 context.saveRefresh(result);
-                summary.put(result.audience().id(), Map.of("members", result.members(), "exported", result.exported(),
-                        "key", result.audience().lastExportKey()));
+                summary.put(
+                        result.audience().id(),
+                        Map.of(
+                                "members",
+                                result.members(),
+                                "exported",
+                                result.exported(),
+                                "key",
+                                result.audience().lastExportKey()));
             }
         }
         LOG.info("audiences refreshed", "audiences", summary.size());

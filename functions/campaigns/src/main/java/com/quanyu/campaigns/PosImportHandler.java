@@ -63,17 +63,28 @@ public final class PosImportHandler implements RequestHandler<S3Event, Map<Strin
             report.put("source", key);
             try {
                 List<Map<String, Object>> results = pos.redeemAll(PosFile.parse(key, text));
-                long ok = results.stream().filter(r -> Integer.valueOf(200).equals(r.get("status"))).count();
+                long ok = results.stream()
+                        .filter(r -> Integer.valueOf(200).equals(r.get("status")))
+                        .count();
                 report.put("redeemed", ok);
                 report.put("refused", results.size() - ok);
                 report.put("results", results);
             } catch (IllegalArgumentException | com.quanyu.shared.http.ApiException e) {
                 report.put("error", e.getMessage()); // the file as a whole is unreadable: say so in the result file
             }
-            String resultKey = RESULTS + (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key) + ".result.json";
-            s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
+            String resultKey =
+                    RESULTS + (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key) + ".result.json";
+            s3.putObject(
+                    b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
                     RequestBody.fromString(Json.write(report)));
-            LOG.info("pos file imported", "key", key, "redeemed", report.get("redeemed"), "refused", report.get("refused"));
+            LOG.info(
+                    "pos file imported",
+                    "key",
+                    key,
+                    "redeemed",
+                    report.get("redeemed"),
+                    "refused",
+                    report.get("refused"));
             summary.put(key, resultKey);
         }
         return summary;

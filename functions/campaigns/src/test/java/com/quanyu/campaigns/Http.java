@@ -1,17 +1,16 @@
 package com.quanyu.campaigns;
 
-import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.StaffClaims;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds HTTP API (payload 2.0) requests the way API Gateway delivers them, and reads responses. */
 public final class Http {
-    private Http() {
-    }
+    private Http() {}
 
     /** A request for a route template such as {@code POST /v1/coupons/{code}/redeem}, with path values in order. */
     public static APIGatewayV2HTTPEvent request(String routeKey, String body, String... pathValues) {
@@ -20,7 +19,8 @@ public final class Http {
         Map<String, String> params = new LinkedHashMap<>();
         String path = template;
         int next = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
         while (m.find()) {
             params.put(m.group(1), pathValues[next]);
             path = path.replace("{" + m.group(1) + "}", pathValues[next++]);

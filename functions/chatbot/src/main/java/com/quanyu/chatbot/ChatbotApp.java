@@ -11,10 +11,10 @@ import com.quanyu.chatbot.nlu.Understander;
 import com.quanyu.chatbot.store.DynamoConversationStore;
 import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
-import com.quanyu.shared.config.Env;
-import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.config.Env;
+import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.ml.LiveModel;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the shared customer pipeline, orders from the ingested orders table, coupons and suggestions
  * from the campaigns and scoring teams' shared code.
  */
-public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk desk, Understander understander, Clock clock) {
+public record ChatbotApp(
+        ChatbotConfig config, ChatService chat, HandoffDesk desk, Understander understander, Clock clock) {
 
     public static ChatbotApp fromEnv(Env env, Clock clock) {
         return fromEnv(env, clock, Understander.shipped(clock, businessZone(env)));
@@ -40,30 +41,41 @@ public record ChatbotApp(ChatbotConfig config, ChatService chat, HandoffDesk des
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, AwsClients.s3(env));
         var conversations = new DynamoConversationStore(dynamo, env.required("CONVERSATIONS_TABLE"), clock);
         var customers = new CustomerData(stores.profiles(), stores.orders());
-        var recommender = LiveModel.of(ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET")),
-                env.get("RECOMMENDER_MODEL_KIND", "recommender"), (bytes, metadata) -> RecommenderModel.decode(bytes),
-                Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)), clock);
+        var recommender = LiveModel.of(
+                ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET")),
+                env.get("RECOMMENDER_MODEL_KIND", "recommender"),
+                (bytes, metadata) -> RecommenderModel.decode(bytes),
+                Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
+                clock);
         ChatBot bot = ChatBot.builder()
                 .understander(understander)
                 .conversations(conversations)
                 .recorder(new PipelineTurnRecorder(stores.pipeline(null), stores.profiles()))
                 .customers(customers)
-                .coupons(new LedgerCouponOffers(new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock), clock))
+                .coupons(new LedgerCouponOffers(
+                        new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
+                        clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .clock(clock)
                 .expectedWaitMinutes(env.intValue("HANDOFF_EXPECTED_WAIT_MINUTES", 5))
                 .answerWhileWaiting(!"false".equalsIgnoreCase(env.get("ANSWER_WHILE_WAITING", "true")))
-                .orderIdPatterns(env.optional("ORDER_ID_PATTERN").map(p -> java.util.regex.Pattern.compile(p, java.util.regex.Pattern.CASE_INSENSITIVE))
-                        .stream().toList())
+                .orderIdPatterns(env
+                        .optional("ORDER_ID_PATTERN")
+                        .map(p -> java.util.regex.Pattern.compile(p, java.util.regex.Pattern.CASE_INSENSITIVE))
+                        .stream()
+                        .toList())
                 .zone(businessZone(env))
                 .build();
-        return new ChatbotApp(ChatbotConfig.from(env), new ChatService(stores.dedupe(), bot, clock),
-                new HandoffDesk(conversations), understander, clock);
+        return new ChatbotApp(
+                ChatbotConfig.from(env),
+                new ChatService(stores.dedupe(), bot, clock),
+                new HandoffDesk(conversations),
+                understander,
+                clock);
     }
 
     /** {@code BUSINESS_TIME_ZONE} (template parameter BusinessTimeZone): dates in replies and questions. */
     static ZoneId businessZone(Env env) {
         return ZoneId.of(env.get("BUSINESS_TIME_ZONE", "Asia/Shanghai"));
     }
-
 }

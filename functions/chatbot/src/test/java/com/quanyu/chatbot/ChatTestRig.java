@@ -1,6 +1,5 @@
 package com.quanyu.chatbot;
 
-import com.quanyu.shared.testing.StaffClaims;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.chatbot.nlu.Understander;
@@ -10,6 +9,7 @@ import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.SecretsManagerStandIn;
+import com.quanyu.shared.testing.StaffClaims;
 import com.quanyu.shared.testing.StandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +39,7 @@ public final class ChatTestRig implements AutoCloseable {
 
     /** One stand-in per test JVM (stopping an HttpServer takes a second); tests tell their requests apart by user id. */
     public static final String SECRET_ID = "quanyu/test/chatbot";
+
     public final PlatformStandIn platform = sharedPlatform();
     private final SecretsManagerStandIn secrets;
     public final Env env;
@@ -55,15 +56,33 @@ public final class ChatTestRig implements AutoCloseable {
      */
     public ChatTestRig(StandIns aws, Map<String, String> secretOverrides) {
         Map<String, String> secret = new java.util.LinkedHashMap<>(Map.of(
-                "wechatToken", WECHAT_TOKEN, "metaAppSecret", META_SECRET, "metaVerifyToken", META_VERIFY,
-                "metaAccessToken", "meta-access", "lineChannelSecret", LINE_SECRET, "lineAccessToken", "line-access",
-                "telegramSecretToken", TELEGRAM_SECRET, "telegramBotToken", TELEGRAM_BOT, "webChatKey", WEB_KEY));
+                "wechatToken",
+                WECHAT_TOKEN,
+                "metaAppSecret",
+                META_SECRET,
+                "metaVerifyToken",
+                META_VERIFY,
+                "metaAccessToken",
+                "meta-access",
+                "lineChannelSecret",
+                LINE_SECRET,
+                "lineAccessToken",
+                "line-access",
+                "telegramSecretToken",
+                TELEGRAM_SECRET,
+                "telegramBotToken",
+                TELEGRAM_BOT,
+                "webChatKey",
+                WEB_KEY));
         secret.putAll(secretOverrides);
         secrets = SecretsManagerStandIn.withValues(Map.of(SECRET_ID, Json.write(secret)));
-        env = aws.envFor("ChatbotFunction").with(Map.ofEntries(
-                Map.entry("CHAT_SECRETS_ID", SECRET_ID), Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()),
-                Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
-                Map.entry("LINE_API_URL", platform.url()), Map.entry("TELEGRAM_API_URL", platform.url())));
+        env = aws.envFor("ChatbotFunction")
+                .with(Map.ofEntries(
+                        Map.entry("CHAT_SECRETS_ID", SECRET_ID),
+                        Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint()),
+                        Map.entry("META_GRAPH_API_URL", platform.url() + "/v21.0"),
+                        Map.entry("LINE_API_URL", platform.url()),
+                        Map.entry("TELEGRAM_API_URL", platform.url())));
         handler = new ChatWebhookHandler(ChatbotApp.fromEnv(env, Clock.systemUTC(), shippedUnderstander()));
     }
 
@@ -83,14 +102,14 @@ public final class ChatTestRig implements AutoCloseable {
     }
 
     /** A web-shop customer with a phone number and one paid order, ingested like the shop would. */
-    public record Customer(String userId, String phone, String orderId) {
-    }
+    public record Customer(String userId, String phone, String orderId) {}
 
     public Customer webShopCustomerWithOrder() {
         String phone = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
         String orderId = "QY2026" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
         String userId = "shop-user-" + run + ThreadLocalRandom.current().nextInt(1000);
-        String event = "{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"" + userId + "\",\"messageId\":\"m-" + orderId + "\","
+        String event = "{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"" + userId
+                + "\",\"messageId\":\"m-" + orderId + "\","
                 + "\"context\":{\"traits\":{\"phone\":\"" + phone + "\"}},"
                 + "\"properties\":{\"order_id\":\"" + orderId + "\",\"total\":199,\"currency\":\"CNY\","
                 + "\"products\":[{\"sku\":\"TEA-1\",\"name\":\"龙井茶 Longjing tea\",\"quantity\":2,\"price\":99.5}]}}";
@@ -104,22 +123,34 @@ public final class ChatTestRig implements AutoCloseable {
 
     // ---------------------------------------------------------------- requests
 
-    public APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
+    public APIGatewayV2HTTPResponse call(
+            String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
         return handler.handleRequest(StaffClaims.authorised(event(method, path, headers, query, body)), null);
     }
 
     /** A request of a staff member in {@code groups} (none: no verified token at all). */
     public APIGatewayV2HTTPResponse callAs(List<String> groups, String method, String path, String body) {
         APIGatewayV2HTTPEvent event = event(method, path, Map.of(), Map.of(), body);
-        return handler.handleRequest(groups.isEmpty() ? event : StaffClaims.as(event, groups.toArray(String[]::new)), null);
+        return handler.handleRequest(
+                groups.isEmpty() ? event : StaffClaims.as(event, groups.toArray(String[]::new)), null);
     }
 
-    private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
+    private static APIGatewayV2HTTPEvent event(
+            String method, String path, Map<String, String> headers, Map<String, String> query, String body) {
         return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(method + " " + path).withRawPath(path)
-                .withHeaders(headers).withQueryStringParameters(query).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-" + System.nanoTime())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build()).build())
+                .withRouteKey(method + " " + path)
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withQueryStringParameters(query)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("req-" + System.nanoTime())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .build())
+                        .build())
                 .build();
     }
 
@@ -127,25 +158,50 @@ public final class ChatTestRig implements AutoCloseable {
         String nonce = "n" + ThreadLocalRandom.current().nextInt(1_000_000);
         String[] parts = {token, Long.toString(timestamp), nonce};
         Arrays.sort(parts);
-        return Map.of("signature", Signatures.sha1Hex(String.join("", parts)), "timestamp", Long.toString(timestamp), "nonce", nonce,
-                "openid", "ignored");
+        return Map.of(
+                "signature",
+                Signatures.sha1Hex(String.join("", parts)),
+                "timestamp",
+                Long.toString(timestamp),
+                "nonce",
+                nonce,
+                "openid",
+                "ignored");
     }
 
     public APIGatewayV2HTTPResponse wechat(String openId, String msgId, String text) {
-        String xml = "<xml><ToUserName><![CDATA[gh_quanyu]]></ToUserName><FromUserName><![CDATA[" + openId + "]]></FromUserName>"
+        String xml = "<xml><ToUserName><![CDATA[gh_quanyu]]></ToUserName><FromUserName><![CDATA[" + openId
+                + "]]></FromUserName>"
                 + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
                 + "<Content><![CDATA[" + text + "]]></Content><MsgId>" + msgId + "</MsgId></xml>";
-        return call("POST", "/v1/chat/wechat", Map.of("content-type", "text/xml"), wechatQuery(WECHAT_TOKEN, Instant.now().getEpochSecond()), xml);
+        return call(
+                "POST",
+                "/v1/chat/wechat",
+                Map.of("content-type", "text/xml"),
+                wechatQuery(WECHAT_TOKEN, Instant.now().getEpochSecond()),
+                xml);
     }
 
     public APIGatewayV2HTTPResponse meta(String body) {
-        return call("POST", "/v1/chat/meta", Map.of("content-type", "application/json",
-                "X-Hub-Signature-256", "sha256=" + Signatures.hex(Signatures.hmacSha256(META_SECRET, body.getBytes(StandardCharsets.UTF_8)))), Map.of(), body);
+        return call(
+                "POST",
+                "/v1/chat/meta",
+                Map.of(
+                        "content-type",
+                        "application/json",
+                        "X-Hub-Signature-256",
+                        "sha256="
+                                + Signatures.hex(
+                                        Signatures.hmacSha256(META_SECRET, body.getBytes(StandardCharsets.UTF_8)))),
+                Map.of(),
+                body);
     }
 
     public static String messenger(String psid, String mid, String text) {
-        return "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1,\"messaging\":[{\"sender\":{\"id\":\"" + psid
-                + "\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":" + System.currentTimeMillis() + ",\"message\":{\"mid\":\""
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1,\"messaging\":[{\"sender\":{\"id\":\""
+                + psid
+                + "\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":" + System.currentTimeMillis()
+                + ",\"message\":{\"mid\":\""
                 + mid + "\",\"text\":" + Json.write(text) + "}}]}]}";
     }
 
@@ -156,41 +212,73 @@ public final class ChatTestRig implements AutoCloseable {
     public static String whatsapp(String waId, String id, String text) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA\",\"changes\":[{\"field\":\"messages\",\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"PNID77\"},"
-                + "\"contacts\":[{\"profile\":{\"name\":\"A\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"from\":\"" + waId + "\",\"id\":\""
-                + id + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":" + Json.write(text) + "}}]}}]}]}";
+                + "\"contacts\":[{\"profile\":{\"name\":\"A\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"from\":\""
+                + waId + "\",\"id\":\""
+                + id + "\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                + "\",\"type\":\"text\",\"text\":{\"body\":" + Json.write(text) + "}}]}}]}]}";
     }
 
     public APIGatewayV2HTTPResponse line(String body) {
-        return call("POST", "/v1/chat/line", Map.of("content-type", "application/json", "x-line-signature",
-                Base64.getEncoder().encodeToString(Signatures.hmacSha256(LINE_SECRET, body.getBytes(StandardCharsets.UTF_8)))), Map.of(), body);
+        return call(
+                "POST",
+                "/v1/chat/line",
+                Map.of(
+                        "content-type",
+                        "application/json",
+                        "x-line-signature",
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        Signatures.hmacSha256(LINE_SECRET, body.getBytes(StandardCharsets.UTF_8)))),
+                Map.of(),
+                body);
     }
 
     public static String lineText(String userId, String eventId, String replyToken, String text, boolean redelivery) {
-        return "{\"destination\":\"Ubot\",\"events\":[{\"type\":\"message\",\"mode\":\"active\",\"timestamp\":" + System.currentTimeMillis()
-                + ",\"source\":{\"type\":\"user\",\"userId\":\"" + userId + "\"},\"webhookEventId\":\"" + eventId + "\","
+        return "{\"destination\":\"Ubot\",\"events\":[{\"type\":\"message\",\"mode\":\"active\",\"timestamp\":"
+                + System.currentTimeMillis()
+                + ",\"source\":{\"type\":\"user\",\"userId\":\"" + userId + "\"},\"webhookEventId\":\"" + eventId
+                + "\","
                 + "\"deliveryContext\":{\"isRedelivery\":" + redelivery + "},\"replyToken\":\"" + replyToken + "\","
                 + "\"message\":{\"id\":\"m" + eventId + "\",\"type\":\"text\",\"text\":" + Json.write(text) + "}}]}";
     }
 
     public APIGatewayV2HTTPResponse telegram(String secret, String body) {
-        return call("POST", "/v1/chat/telegram", Map.of("content-type", "application/json", "X-Telegram-Bot-Api-Secret-Token", secret), Map.of(), body);
+        return call(
+                "POST",
+                "/v1/chat/telegram",
+                Map.of("content-type", "application/json", "X-Telegram-Bot-Api-Secret-Token", secret),
+                Map.of(),
+                body);
     }
 
     public static String telegramUpdate(long updateId, long userId, String text) {
-        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (updateId % 100000) + ",\"from\":{\"id\":" + userId
-                + ",\"is_bot\":false,\"first_name\":\"T\",\"language_code\":\"en\"},\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (updateId % 100000)
+                + ",\"from\":{\"id\":" + userId
+                + ",\"is_bot\":false,\"first_name\":\"T\",\"language_code\":\"en\"},\"chat\":{\"id\":" + userId
+                + ",\"type\":\"private\"},"
                 + "\"date\":" + Instant.now().getEpochSecond() + ",\"text\":" + Json.write(text) + "}}";
     }
 
     public APIGatewayV2HTTPResponse web(String body, long timestamp) {
         String ts = Long.toString(timestamp);
         byte[] signed = (ts + "." + body).getBytes(StandardCharsets.UTF_8);
-        return call("POST", "/v1/chat/web", Map.of("content-type", "application/json", "x-quanyu-timestamp", ts,
-                "x-quanyu-signature", Signatures.hex(Signatures.hmacSha256(WEB_KEY, signed))), Map.of(), body);
+        return call(
+                "POST",
+                "/v1/chat/web",
+                Map.of(
+                        "content-type",
+                        "application/json",
+                        "x-quanyu-timestamp",
+                        ts,
+                        "x-quanyu-signature",
+                        Signatures.hex(Signatures.hmacSha256(WEB_KEY, signed))),
+                Map.of(),
+                body);
     }
 
     public APIGatewayV2HTTPResponse web(String userId, String messageId, String text) {
-        return web("{\"userId\":\"" + userId + "\",\"messageId\":\"" + messageId + "\",\"text\":" + Json.write(text) + "}",
+        return web(
+                "{\"userId\":\"" + userId + "\",\"messageId\":\"" + messageId + "\",\"text\":" + Json.write(text) + "}",
                 Instant.now().getEpochSecond());
     }
 

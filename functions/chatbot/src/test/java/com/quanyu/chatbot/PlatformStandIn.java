@@ -41,7 +41,8 @@ public final class PlatformStandIn implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             synchronized (requests) {
-                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
+                requests.add(new Recorded(
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             }
             int status = failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
@@ -69,7 +70,9 @@ public final class PlatformStandIn implements AutoCloseable {
 
     /** Requests whose body mentions {@code text} (e.g. a recipient id). */
     public List<Recorded> requestsMentioning(String text) {
-        return requests().stream().filter(r -> r.body().contains(text) || r.path().contains(text)).toList();
+        return requests().stream()
+                .filter(r -> r.body().contains(text) || r.path().contains(text))
+                .toList();
     }
 
     @Override

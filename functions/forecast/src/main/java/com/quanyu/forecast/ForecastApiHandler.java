@@ -85,8 +85,9 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
         Optional<String> location = request.queryParameter("location").map(v -> id(v, "location"));
         int days = request.intQueryParameter("days", MAX_DAYS, 1, MAX_DAYS);
         if (location.isPresent()) {
-            JsonNode doc = table.forecast(sku, location.get()).orElseThrow(() -> ApiException.notFound(
-                    "no forecast for sku " + sku + " at location " + location.get()));
+            JsonNode doc = table.forecast(sku, location.get())
+                    .orElseThrow(() ->
+                            ApiException.notFound("no forecast for sku " + sku + " at location " + location.get()));
             return ApiResponses.ok(truncate(doc, days));
         }
         List<JsonNode> docs = table.forecasts(sku, 1000);
@@ -101,8 +102,10 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private APIGatewayV2HTTPResponse replenishment(ApiRequest request) {
-        String location = id(request.queryParameter("location")
-                .orElseThrow(() -> ApiException.invalidField("location", "query parameter is required")), "location");
+        String location = id(
+                request.queryParameter("location")
+                        .orElseThrow(() -> ApiException.invalidField("location", "query parameter is required")),
+                "location");
         Optional<String> risk = request.queryParameter("risk").map(r -> r.trim().toLowerCase(Locale.ROOT));
         if (risk.isPresent() && !RISKS.contains(risk.get())) {
             throw ApiException.invalidField("risk", "must be stockout or overstock");
@@ -140,7 +143,8 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     private static String id(String value, String field) {
         String v = value.trim();
         if (!SeriesKey.validId(v)) {
-            throw ApiException.invalidField(field, "must be 1-100 letters, digits or . _ : / - and start with a letter or digit");
+            throw ApiException.invalidField(
+                    field, "must be 1-100 letters, digits or . _ : / - and start with a letter or digit");
         }
         return v;
     }
@@ -159,7 +163,9 @@ public final class ForecastApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private static String encodeToken(Map<String, String> key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> decodeToken(String token) {

@@ -74,7 +74,9 @@ public final class ForecastJobHandler implements RequestHandler<Map<String, Obje
             return fallback;
         }
         try {
-            return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+            return value instanceof Number n
+                    ? n.intValue()
+                    : Integer.parseInt(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
         }

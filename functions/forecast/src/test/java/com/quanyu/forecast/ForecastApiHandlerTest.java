@@ -45,12 +45,14 @@ class ForecastApiHandlerTest {
     void storeDocuments() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (String location : List.of("A1", "A2")) {
-            items.add(ForecastTable.forecastItem(Documents.forecast(SeriesKey.of("API-TEST-1", location), ORIGIN, flat(5))));
+            items.add(ForecastTable.forecastItem(
+                    Documents.forecast(SeriesKey.of("API-TEST-1", location), ORIGIN, flat(5))));
         }
         for (int i = 0; i < 12; i++) {
             SeriesKey key = SeriesKey.of("API-SKU-" + i, "A1");
             double onHand = i == 3 ? 1 : 200;
-            var item = new InventorySnapshot.Item(key, InventoryPosition.of(onHand, 0), Set.of(), ReplenishmentPolicy.defaults());
+            var item = new InventorySnapshot.Item(
+                    key, InventoryPosition.of(onHand, 0), Set.of(), ReplenishmentPolicy.defaults());
             var suggestion = ReplenishmentPlanner.plan(flat(5), item.position(), item.policy());
             items.add(ForecastTable.suggestionItem(Documents.suggestion(item, ORIGIN, flat(5), suggestion)));
         }
@@ -89,20 +91,33 @@ class ForecastApiHandlerTest {
         assertEquals(404, unknown.getStatusCode());
         assertEquals("not_found", body(unknown).path("error").asText());
         assertTrue(body(unknown).path("message").asText().contains("NO-SUCH-SKU"));
-        assertEquals(404, handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("location", "ZZ")), null).getStatusCode());
-        assertEquals(404, handler.handleRequest(ApiEvents.replenishment(Map.of("location", "NOWHERE")), null).getStatusCode());
+        assertEquals(
+                404,
+                handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("location", "ZZ")), null)
+                        .getStatusCode());
+        assertEquals(
+                404,
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "NOWHERE")), null)
+                        .getStatusCode());
     }
 
     @Test
     void badParametersAre400WithTheFieldNamed() throws Exception {
         assertBad(handler.handleRequest(ApiEvents.forecast("bad sku!", Map.of()), null), "sku");
-        assertBad(handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("location", "A1;drop")), null), "location");
+        assertBad(
+                handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("location", "A1;drop")), null),
+                "location");
         assertBad(handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("days", "0")), null), "days");
         assertBad(handler.handleRequest(ApiEvents.forecast("API-TEST-1", Map.of("days", "many")), null), "days");
         assertBad(handler.handleRequest(ApiEvents.replenishment(Map.of()), null), "location");
-        assertBad(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "fire")), null), "risk");
-        assertBad(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "limit", "5000")), null), "limit");
-        assertBad(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "next", "not-a-token")), null), "next");
+        assertBad(
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "fire")), null), "risk");
+        assertBad(
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "limit", "5000")), null),
+                "limit");
+        assertBad(
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "next", "not-a-token")), null),
+                "next");
     }
 
     private static void assertBad(APIGatewayV2HTTPResponse response, String field) throws Exception {
@@ -117,15 +132,24 @@ class ForecastApiHandlerTest {
         var first = body(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "limit", "5")), null));
         assertEquals(5, first.path("items").size());
         assertFalse(first.path("next").asText().isEmpty());
-        var second = body(handler.handleRequest(ApiEvents.replenishment(
-                Map.of("location", "A1", "limit", "100", "next", first.path("next").asText())), null));
+        var second = body(handler.handleRequest(
+                ApiEvents.replenishment(Map.of(
+                        "location",
+                        "A1",
+                        "limit",
+                        "100",
+                        "next",
+                        first.path("next").asText())),
+                null));
         assertEquals(7, second.path("items").size());
         assertTrue(second.path("next").isMissingNode());
-        var atRisk = body(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "stockout")), null));
+        var atRisk = body(
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "stockout")), null));
         assertEquals(1, atRisk.path("items").size());
         assertEquals("API-SKU-3", atRisk.path("items").get(0).path("sku").asText());
         assertEquals("stockout", atRisk.path("items").get(0).path("risk").asText());
-        var overstock = body(handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "overstock")), null));
+        var overstock = body(
+                handler.handleRequest(ApiEvents.replenishment(Map.of("location", "A1", "risk", "overstock")), null));
         assertEquals(0, overstock.path("items").size(), "200 days of cover at 5 a day is 40 days: not overstock");
     }
 }

@@ -9,5 +9,4 @@ import java.time.Instant;
  * An event the intake validated: as received (batch context applied), with what its parsing depends
  * on, and the parsed result.
  */
-record AcceptedEvent(JsonNode raw, EventType routeType, Instant receivedAt, Instant sentAt, CustomerEvent parsed) {
-}
+record AcceptedEvent(JsonNode raw, EventType routeType, Instant receivedAt, Instant sentAt, CustomerEvent parsed) {}

@@ -26,13 +26,16 @@ final class BufferedWritePath implements WritePath {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
-        List<BufferRecord> records = events.stream().map(e ->
-                BufferRecord.of(source, e.raw(), e.routeType(), e.receivedAt(), e.sentAt(), e.parsed())).toList();
+    public APIGatewayV2HTTPResponse write(
+            Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
+        List<BufferRecord> records = events.stream()
+                .map(e -> BufferRecord.of(source, e.raw(), e.routeType(), e.receivedAt(), e.sentAt(), e.parsed()))
+                .toList();
         try {
             buffer.put(records);
         } catch (EventBuffer.BufferFullException e) {
-            throw ApiException.tooManyRequests("ingestion is at capacity; retry the same request after the retry-after delay");
+            throw ApiException.tooManyRequests(
+                    "ingestion is at capacity; retry the same request after the retry-after delay");
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }

@@ -28,20 +28,29 @@ final class DirectWritePath implements WritePath {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
+    public APIGatewayV2HTTPResponse write(
+            Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected) {
         IngestReport report;
         try {
-            report = pipeline.process(source, events.stream().map(AcceptedEvent::parsed).toList());
+            report = pipeline.process(
+                    source, events.stream().map(AcceptedEvent::parsed).toList());
         } catch (IngestUnavailableException e) {
             throw ApiException.unavailable("ingestion is temporarily unavailable; retry the same request", e);
         }
         IngestMetrics.emit(report);
         if (report.retryNeeded()) {
             // The plain error body: counts here would read as a partial success and tempt a client to drop the rest.
-            LOG.info("messages in flight elsewhere; asking the client to retry", "sourceId", source.sourceId(),
-                    "inFlight", report.count(Status.IN_FLIGHT));
-            throw new ApiException(503, "in_flight", report.count(Status.IN_FLIGHT)
-                    + " message(s) of this request are being processed by another request; retry the same request");
+            LOG.info(
+                    "messages in flight elsewhere; asking the client to retry",
+                    "sourceId",
+                    source.sourceId(),
+                    "inFlight",
+                    report.count(Status.IN_FLIGHT));
+            throw new ApiException(
+                    503,
+                    "in_flight",
+                    report.count(Status.IN_FLIGHT)
+                            + " message(s) of this request are being processed by another request; retry the same request");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);

@@ -4,36 +4,36 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.ingest.admin.ConversationEraser;
 import com.quanyu.ingest.admin.ProfileAdmin;
 import com.quanyu.ingest.admin.SourceAdmin;
+import com.quanyu.ingest.buffer.BufferRecord;
+import com.quanyu.ingest.buffer.EventBuffer;
+import com.quanyu.ingest.buffer.aws.KinesisEventBuffer;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.ingest.source.WriteKeyAuth;
 import com.quanyu.ingest.store.RejectedEventArchive;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
-import com.quanyu.shared.config.Env;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.quanyu.ingest.buffer.BufferRecord;
+import com.quanyu.shared.aws.Lazy;
 import com.quanyu.shared.aws.SnapStartPriming;
+import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.Source;
-import com.quanyu.shared.json.Json;
-import java.time.Instant;
-import java.util.function.Supplier;
-import com.quanyu.shared.aws.Lazy;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.RateLimiter;
 import com.quanyu.shared.http.Router;
+import com.quanyu.shared.json.Json;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import com.quanyu.ingest.buffer.EventBuffer;
-import com.quanyu.ingest.buffer.aws.KinesisEventBuffer;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -49,11 +49,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The stream accepted events go to; blank or unset: the synchronous write path. */
     public static final String STREAM = "INGEST_STREAM";
+
     public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
     /** A Segment track as SDKs send it, validated when priming for the snapshot. */
-    private static final String PRIMING_EVENT = "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"priming\","
-            + "\"messageId\":\"priming\",\"properties\":{\"sku\":\"SKU-1\"},\"context\":{\"traits\":{\"email\":"
-            + "\"priming@example.com\",\"phone\":\"13800138000\"}}}";
+    private static final String PRIMING_EVENT =
+            "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"priming\","
+                    + "\"messageId\":\"priming\",\"properties\":{\"sku\":\"SKU-1\"},\"context\":{\"traits\":{\"email\":"
+                    + "\"priming@example.com\",\"phone\":\"13800138000\"}}}";
+
     private final Router router;
     private final SnapStartPriming priming;
 
@@ -84,22 +87,37 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private IngestApiHandler(Env env, DynamoDbClient dynamo, Supplier<S3Client> s3, Optional<EventBuffer> buffer) {
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         // The buffered API only validates: the order-risk model (an S3 client, a registry lookup) is the consumer's.
-        WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new).orElseGet(() -> new DirectWritePath(stores.pipelineBuilder()
-                .riskScorer(OrderRiskScorers.fromEnv(env))
-                .parallelism(env.intValue("INGEST_PARALLELISM", 8))
-                .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
-                .build()));
+        WritePath writePath = buffer.<WritePath>map(BufferedWritePath::new)
+                .orElseGet(() -> new DirectWritePath(stores.pipelineBuilder()
+                        .riskScorer(OrderRiskScorers.fromEnv(env))
+                        .parallelism(env.intValue("INGEST_PARALLELISM", 8))
+                        .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
+                        .build()));
         // Per source (write key): SOURCE_REQUESTS_PER_SECOND on average over 10-second windows.
-        RateLimiter perSource = RateLimiter.of(dynamo, env.required("IDEMPOTENCY_TABLE"), "source",
-                10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100), Duration.ofSeconds(10), Clock.systemUTC());
+        RateLimiter perSource = RateLimiter.of(
+                dynamo,
+                env.required("IDEMPOTENCY_TABLE"),
+                "source",
+                10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100),
+                Duration.ofSeconds(10),
+                Clock.systemUTC());
         SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
         EventParser parser = stores.pipelineBuilder().build().parser();
-        SegmentIntake intake = new SegmentIntake(new WriteKeyAuth(sources), perSource, parser,
-                writePath, new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()), Clock.systemUTC());
+        SegmentIntake intake = new SegmentIntake(
+                new WriteKeyAuth(sources),
+                perSource,
+                parser,
+                writePath,
+                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()),
+                Clock.systemUTC());
         SourceAdmin sourceAdmin = new SourceAdmin(sources);
-        ProfileAdmin admin = new ProfileAdmin(stores.profiles(), stores.orders(),
+        ProfileAdmin admin = new ProfileAdmin(
+                stores.profiles(),
+                stores.orders(),
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
-                s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC());
+                s3,
+                env.required("DATA_LAKE_BUCKET"),
+                Clock.systemUTC());
         this.router = Router.builder()
                 .post("/v1/track", r -> intake.single(r, EventType.TRACK))
                 .post("/v1/identify", r -> intake.single(r, EventType.IDENTIFY))
@@ -125,17 +143,27 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * client the first request does not build.
      */
     private void prime(EventParser parser, Supplier<S3Client> s3) {
-        s3.get();
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/track").build();
-        router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /v1/track").withRawPath("/v1/track")
-                .withHeaders(java.util.Map.of("content-type", "application/json", "authorization", "Basic cHJpbWluZzo="))
+        var unused = s3.get(); // built now so that the snapshot holds it
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST")
+                .withPath("/v1/track")
+                .build();
+        router.handle(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /v1/track")
+                .withRawPath("/v1/track")
+                .withHeaders(
+                        java.util.Map.of("content-type", "application/json", "authorization", "Basic cHJpbWluZzo="))
                 .withBody(PRIMING_EVENT)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("priming").build())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(http)
+                        .withRequestId("priming")
+                        .build())
                 .build());
         Source source = Source.of("priming", "web");
         JsonNode event = Json.read(PRIMING_EVENT, JsonNode.class);
         Instant now = Instant.now();
-        BufferRecord.of(source, event, EventType.TRACK, now, null, parser.parse(event, source, EventType.TRACK, now, null, ""));
+        BufferRecord.of(
+                source, event, EventType.TRACK, now, null, parser.parse(event, source, EventType.TRACK, now, null, ""));
     }
 
     /** The snapshot priming this handler registered (tests run it directly). */

@@ -6,10 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.quanyu.ingest.buffer.BufferRecord;
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.BufferedEvent;
 import com.quanyu.shared.customer.EventPipeline;
-import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.store.CustomerStores;
@@ -43,7 +43,8 @@ public final class IngestStreamHandler implements RequestHandler<KinesisEvent, S
 
     /** Over given clients (tests inject faults through them). */
     public IngestStreamHandler(Env env, DynamoDbClient dynamo, S3Client s3) {
-        this.pipeline = CustomerStores.fromEnv(env, dynamo, s3).pipelineBuilder()
+        this.pipeline = CustomerStores.fromEnv(env, dynamo, s3)
+                .pipelineBuilder()
                 .riskScorer(OrderRiskScorers.fromEnv(env))
                 .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                 .build();
@@ -61,8 +62,16 @@ public final class IngestStreamHandler implements RequestHandler<KinesisEvent, S
         }
         IngestReport report = pipeline.fold(batch);
         IngestMetrics.emit(report);
-        LOG.info("batch folded", "records", batch.size(), "accepted", report.count(Status.ACCEPTED),
-                "duplicates", report.count(Status.DUPLICATE), "suppressed", report.count(Status.SUPPRESSED));
+        LOG.info(
+                "batch folded",
+                "records",
+                batch.size(),
+                "accepted",
+                report.count(Status.ACCEPTED),
+                "duplicates",
+                report.count(Status.DUPLICATE),
+                "suppressed",
+                report.count(Status.SUPPRESSED));
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
 }

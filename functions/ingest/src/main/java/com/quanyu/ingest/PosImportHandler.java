@@ -34,8 +34,13 @@ public final class PosImportHandler implements RequestHandler<S3Event, String> {
 
     public PosImportHandler(Env env, DynamoDbClient dynamo, S3Client s3) {
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
-        this.imports = new PosImport(s3, stores.pipelineBuilder().riskScorer(OrderRiskScorers.fromEnv(env)).build(),
-                ZoneId.of(env.get("POS_TIME_ZONE", "Asia/Shanghai")), env.get("DEFAULT_CURRENCY", "CNY"));
+        this.imports = new PosImport(
+                s3,
+                stores.pipelineBuilder()
+                        .riskScorer(OrderRiskScorers.fromEnv(env))
+                        .build(),
+                ZoneId.of(env.get("POS_TIME_ZONE", "Asia/Shanghai")),
+                env.get("DEFAULT_CURRENCY", "CNY"));
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.util.Map;
 final class SegmentIntake {
     /** Largest batch request body (after content decoding), as Segment's HTTP API allows. */
     static final int MAX_BATCH_BYTES = 500 * 1024;
+
     private static final JsonLogger LOG = JsonLogger.of(SegmentIntake.class);
 
     private final WriteKeyAuth auth;
@@ -47,8 +48,13 @@ final class SegmentIntake {
     private final RejectedEventArchive rejectedArchive;
     private final Clock clock;
 
-    SegmentIntake(WriteKeyAuth auth, RateLimiter perSource, EventParser parser, WritePath writePath,
-            RejectedEventArchive rejectedArchive, Clock clock) {
+    SegmentIntake(
+            WriteKeyAuth auth,
+            RateLimiter perSource,
+            EventParser parser,
+            WritePath writePath,
+            RejectedEventArchive rejectedArchive,
+            Clock clock) {
         this.auth = auth;
         this.perSource = perSource;
         this.parser = parser;
@@ -65,7 +71,8 @@ final class SegmentIntake {
         perSource.acquire(source.sourceId());
         AcceptedEvent event;
         try {
-            event = new AcceptedEvent(body.json(), type, receivedAt, null, parser.parse(body.json(), source, type, receivedAt, null, ""));
+            event = new AcceptedEvent(
+                    body.json(), type, receivedAt, null, parser.parse(body.json(), source, type, receivedAt, null, ""));
         } catch (InvalidEventException e) {
             Metrics.of("ingest").count("EventsRejected", 1).emit();
             throw new ApiException(400, "invalid_event", e.getMessage());
@@ -96,7 +103,12 @@ final class SegmentIntake {
         for (int i = 0; i < batch.size(); i++) {
             JsonNode event = withSharedContext(batch.get(i), sharedContext);
             try {
-                events.add(new AcceptedEvent(event, null, receivedAt, sentAt, parser.parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]")));
+                events.add(new AcceptedEvent(
+                        event,
+                        null,
+                        receivedAt,
+                        sentAt,
+                        parser.parse(event, source, null, receivedAt, sentAt, "batch[" + i + "]")));
             } catch (InvalidEventException e) {
                 rejected.add(new RejectedEventArchive.Rejection(i, e.field(), e.getMessage(), batch.get(i)));
             }
@@ -104,12 +116,21 @@ final class SegmentIntake {
         if (!rejected.isEmpty()) {
             Metrics.of("ingest").count("EventsRejected", rejected.size()).emit();
             rejectedArchive.keep(source.sourceId(), request.requestId(), rejected);
-            LOG.info("events rejected", "sourceId", source.sourceId(), "rejected", rejected.size(), "valid", events.size());
+            LOG.info(
+                    "events rejected",
+                    "sourceId",
+                    source.sourceId(),
+                    "rejected",
+                    rejected.size(),
+                    "valid",
+                    events.size());
         }
         if (events.isEmpty()) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("error", "invalid_event");
-            answer.put("message", "no event of the batch is valid; first: " + rejected.get(0).message());
+            answer.put(
+                    "message",
+                    "no event of the batch is valid; first: " + rejected.get(0).message());
             answer.put("rejected", rejectionsOf(rejected));
             return ApiResponses.json(400, answer);
         }
@@ -147,7 +168,8 @@ final class SegmentIntake {
             if (json == null) {
                 int size = request.content().length;
                 if (size > maxBytes) {
-                    throw ApiException.invalidField(field, "body is " + size + " bytes; the limit is " + maxBytes + " bytes per " + field);
+                    throw ApiException.invalidField(
+                            field, "body is " + size + " bytes; the limit is " + maxBytes + " bytes per " + field);
                 }
                 json = request.jsonBody();
             }

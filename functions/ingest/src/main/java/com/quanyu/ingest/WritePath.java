@@ -12,5 +12,6 @@ import java.util.List;
  */
 interface WritePath {
     /** Writes the valid events of a request; {@code rejected} are its invalid ones, listed in the answer. */
-    APIGatewayV2HTTPResponse write(Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected);
+    APIGatewayV2HTTPResponse write(
+            Source source, List<AcceptedEvent> events, List<RejectedEventArchive.Rejection> rejected);
 }

@@ -23,13 +23,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(AwsStandInsExtension.class)
 class BufferRefusalTest {
-    private static final String BATCH = "{\"batch\":[{\"type\":\"track\",\"userId\":\"u-full\",\"event\":\"Product Viewed\"}]}";
+    private static final String BATCH =
+            "{\"batch\":[{\"type\":\"track\",\"userId\":\"u-full\",\"event\":\"Product Viewed\"}]}";
 
     private static APIGatewayV2HTTPResponse post(StandIns aws, EventBuffer buffer) {
         Env env = aws.envFor("IngestFunction");
-        String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("refusal", "web").writeKey();
+        String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                .register("refusal", "web")
+                .writeKey();
         IngestApiHandler handler = new IngestApiHandler(env, aws.dynamo(), aws.s3(), Optional.of(buffer));
-        return handler.handleRequest(ApiEvents.post("/v1/batch", BATCH, Map.of("Authorization", ApiEvents.basic(key))), null);
+        return handler.handleRequest(
+                ApiEvents.post("/v1/batch", BATCH, Map.of("Authorization", ApiEvents.basic(key))), null);
     }
 
     @Test
@@ -39,7 +43,8 @@ class BufferRefusalTest {
         });
         assertEquals(429, response.getStatusCode());
         assertNotNull(response.getHeaders().get("retry-after"), "429 carries retry-after");
-        assertEquals("too_many_requests", Json.parse(response.getBody()).get("error").asText());
+        assertEquals(
+                "too_many_requests", Json.parse(response.getBody()).get("error").asText());
     }
 
     @Test
@@ -49,6 +54,8 @@ class BufferRefusalTest {
         });
         assertEquals(503, response.getStatusCode());
         assertNotNull(response.getHeaders().get("retry-after"), "503 carries retry-after");
-        assertEquals("service_unavailable", Json.parse(response.getBody()).get("error").asText());
+        assertEquals(
+                "service_unavailable",
+                Json.parse(response.getBody()).get("error").asText());
     }
 }

@@ -52,7 +52,8 @@ class FaultInjectionTest {
         // A short lease: claims a failed call could not release expire quickly, so retries stay short.
         // the synchronous write path: the counts are read from the stores right after the requests
         this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "1", IngestApiHandler.STREAM, ""));
-        SourceRegistry.IssuedKey key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Faulty " + run, "web");
+        SourceRegistry.IssuedKey key =
+                new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Faulty " + run, "web");
         this.writeKey = key.writeKey();
         this.sourceId = key.source().sourceId();
     }
@@ -67,12 +68,26 @@ class FaultInjectionTest {
         for (int p = 0; p < PEOPLE; p++) {
             for (int e = 0; e < EVENTS_PER_PERSON_PER_BATCH; e++) {
                 String anon = run + "-anon-" + p + "-" + (e % 2);
-                String ids = "\"anonymousId\":\"" + anon + "\"" + (b > 0 && e < 2 ? ",\"userId\":\"" + run + "-user-" + p + "\"" : "");
+                String ids = "\"anonymousId\":\"" + anon + "\""
+                        + (b > 0 && e < 2 ? ",\"userId\":\"" + run + "-user-" + p + "\"" : "");
                 String body = b == 2 && e == 3
-                        ? "\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"" + run + "-o" + p + "\",\"total\":10}"
+                        ? "\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"" + run
+                                + "-o" + p + "\",\"total\":10}"
                         : "\"type\":\"page\",\"name\":\"p" + e + "\"";
-                out.append(first ? "" : ",").append('{').append(body).append(',').append(ids)
-                        .append(",\"messageId\":\"").append(run).append("-b").append(b).append("-p").append(p).append("-e").append(e).append("\"}");
+                out.append(first ? "" : ",")
+                        .append('{')
+                        .append(body)
+                        .append(',')
+                        .append(ids)
+                        .append(",\"messageId\":\"")
+                        .append(run)
+                        .append("-b")
+                        .append(b)
+                        .append("-p")
+                        .append(p)
+                        .append("-e")
+                        .append(e)
+                        .append("\"}");
                 first = false;
             }
         }
@@ -81,10 +96,12 @@ class FaultInjectionTest {
 
     @Test
     void underInjectedFaultsEveryAcceptedEventCountsExactlyOnce() throws Exception {
-        FaultInjectingInterceptor dynamoFaults = FaultInjectingInterceptor.builder().share(0.08).seed(3).build();
-        FaultInjectingInterceptor s3Faults = FaultInjectingInterceptor.builder().share(0.3).seed(4).build();
-        IngestApiHandler handler = new IngestApiHandler(env, AwsClients.dynamoDb(env, List.of(dynamoFaults)),
-                AwsClients.s3(env, List.of(s3Faults)));
+        FaultInjectingInterceptor dynamoFaults =
+                FaultInjectingInterceptor.builder().share(0.08).seed(3).build();
+        FaultInjectingInterceptor s3Faults =
+                FaultInjectingInterceptor.builder().share(0.3).seed(4).build();
+        IngestApiHandler handler = new IngestApiHandler(
+                env, AwsClients.dynamoDb(env, List.of(dynamoFaults)), AwsClients.s3(env, List.of(s3Faults)));
         dynamoFaults.arm();
         s3Faults.arm();
         AtomicInteger retries = new AtomicInteger();
@@ -113,33 +130,56 @@ class FaultInjectionTest {
         CustomerStores stores = CustomerStores.fromEnv(env, aws.dynamo(), aws.s3());
         long events = 0;
         for (int p = 0; p < PEOPLE; p++) {
-            Profile profile = stores.profiles().resolve("user_id:" + run + "-user-" + p).orElseThrow();
+            Profile profile =
+                    stores.profiles().resolve("user_id:" + run + "-user-" + p).orElseThrow();
             for (int a = 0; a < 2; a++) {
-                assertEquals(profile.profileId(), stores.profiles().resolve("anonymous_id:" + run + "-anon-" + p + "-" + a)
-                        .orElseThrow().profileId(), "no half-merged profile");
+                assertEquals(
+                        profile.profileId(),
+                        stores.profiles()
+                                .resolve("anonymous_id:" + run + "-anon-" + p + "-" + a)
+                                .orElseThrow()
+                                .profileId(),
+                        "no half-merged profile");
             }
-            assertEquals(BATCHES * EVENTS_PER_PERSON_PER_BATCH, profile.counters().events(), "person " + p + " events exactly once");
+            assertEquals(
+                    BATCHES * EVENTS_PER_PERSON_PER_BATCH,
+                    profile.counters().events(),
+                    "person " + p + " events exactly once");
             assertEquals(1, profile.counters().orders(), "person " + p + " order once");
             events += profile.counters().events();
         }
         Set<String> inLake = lakeMessageIds();
         int expected = PEOPLE * BATCHES * EVENTS_PER_PERSON_PER_BATCH;
         assertEquals(expected, inLake.size(), "every accepted event is in the lake");
-        System.out.printf("FAULTS ingest requests=%d retries=%d dynamoCalls=%d s3Calls=%d injected=%d (dynamo %d, s3 %d) events=%d lost=%d%n",
-                SENDERS * BATCHES + retries.get(), retries.get(), dynamoFaults.calls(), s3Faults.calls(),
-                dynamoFaults.injected() + s3Faults.injected(), dynamoFaults.injected(), s3Faults.injected(), events, expected - inLake.size());
+        System.out.printf(
+                "FAULTS ingest requests=%d retries=%d dynamoCalls=%d s3Calls=%d injected=%d (dynamo %d, s3 %d) events=%d lost=%d%n",
+                SENDERS * BATCHES + retries.get(),
+                retries.get(),
+                dynamoFaults.calls(),
+                s3Faults.calls(),
+                dynamoFaults.injected() + s3Faults.injected(),
+                dynamoFaults.injected(),
+                s3Faults.injected(),
+                events,
+                expected - inLake.size());
     }
 
     private APIGatewayV2HTTPResponse send(IngestApiHandler handler, String body) {
-        return handler.handleRequest(ApiEvents.post("/v1/batch", body, Map.of("authorization", ApiEvents.basic(writeKey))), null);
+        return handler.handleRequest(
+                ApiEvents.post("/v1/batch", body, Map.of("authorization", ApiEvents.basic(writeKey))), null);
     }
 
     private Set<String> lakeMessageIds() throws Exception {
         Set<String> ids = new HashSet<>();
         String bucket = env.required("DATA_LAKE_BUCKET");
-        for (var object : aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/")).contents()) {
-            byte[] gz = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
-            String text = new String(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes(), StandardCharsets.UTF_8);
+        for (var object : aws.s3()
+                .listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/"))
+                .contents()) {
+            byte[] gz = aws.s3()
+                    .getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
+                    .asByteArray();
+            String text = new String(
+                    new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes(), StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 JsonNode record = Json.parse(line);
                 if (sourceId.equals(record.path("sourceId").asText())) {

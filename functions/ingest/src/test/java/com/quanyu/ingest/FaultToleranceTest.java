@@ -41,7 +41,9 @@ class FaultToleranceTest {
         // A short lease: claims a dead DynamoDB could not release expire quickly, so the retry loop stays short.
         // the synchronous write path: its pipeline's leases and releases under faults
         this.env = aws.envFor("IngestFunction").with(Map.of("INGEST_LEASE_SECONDS", "2", IngestApiHandler.STREAM, ""));
-        this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Faulty", "web").writeKey();
+        this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                .register("Faulty", "web")
+                .writeKey();
         this.stores = CustomerStores.fromEnv(env, aws.dynamo(), aws.s3());
     }
 
@@ -55,16 +57,26 @@ class FaultToleranceTest {
                 ids += ",\"userId\":\"" + tag + "-user-" + person + "\"";
             }
             String body = i / 4 == 5
-                    ? "\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"" + tag + "-o" + i + "\",\"total\":10}"
+                    ? "\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"" + tag + "-o"
+                            + i + "\",\"total\":10}"
                     : "\"type\":\"page\"";
-            out.append(i == 0 ? "" : ",").append("{").append(body).append(",").append(ids)
-                    .append(",\"messageId\":\"").append(tag).append("-m").append(i).append("\"}");
+            out.append(i == 0 ? "" : ",")
+                    .append("{")
+                    .append(body)
+                    .append(",")
+                    .append(ids)
+                    .append(",\"messageId\":\"")
+                    .append(tag)
+                    .append("-m")
+                    .append(i)
+                    .append("\"}");
         }
         return out.append("]}").toString();
     }
 
     private APIGatewayV2HTTPResponse send(IngestApiHandler handler, String body) {
-        return handler.handleRequest(ApiEvents.post("/v1/batch", body, Map.of("authorization", ApiEvents.basic(writeKey))), null);
+        return handler.handleRequest(
+                ApiEvents.post("/v1/batch", body, Map.of("authorization", ApiEvents.basic(writeKey))), null);
     }
 
     private void assertExactlyOnce(String tag) throws Exception {
@@ -79,8 +91,15 @@ class FaultToleranceTest {
         long events = 0;
         long orders = 0;
         for (int person = 0; person < 4; person++) {
-            Profile p = stores.profiles().resolve("anonymous_id:" + tag + "-anon-" + person + "-0").orElseThrow();
-            assertEquals(p.profileId(), stores.profiles().resolve("anonymous_id:" + tag + "-anon-" + person + "-1").orElseThrow().profileId());
+            Profile p = stores.profiles()
+                    .resolve("anonymous_id:" + tag + "-anon-" + person + "-0")
+                    .orElseThrow();
+            assertEquals(
+                    p.profileId(),
+                    stores.profiles()
+                            .resolve("anonymous_id:" + tag + "-anon-" + person + "-1")
+                            .orElseThrow()
+                            .profileId());
             events += p.counters().events();
             orders += p.counters().orders();
         }
@@ -96,11 +115,13 @@ class FaultToleranceTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        S3Client deadS3 = AwsClients.s3(aws.baseEnv().with(Map.of(AwsClients.S3_ENDPOINT, "http://127.0.0.1:" + closedPort)));
+        S3Client deadS3 =
+                AwsClients.s3(aws.baseEnv().with(Map.of(AwsClients.S3_ENDPOINT, "http://127.0.0.1:" + closedPort)));
         APIGatewayV2HTTPResponse failed = send(new IngestApiHandler(env, aws.dynamo(), deadS3), batch(run + "s3"));
         assertEquals(503, failed.getStatusCode(), failed.getBody());
         assertEquals("1", failed.getHeaders().get("retry-after"));
-        assertEquals("service_unavailable", Json.parse(failed.getBody()).get("error").asText());
+        assertEquals(
+                "service_unavailable", Json.parse(failed.getBody()).get("error").asText());
         assertExactlyOnce(run + "s3");
     }
 
@@ -116,8 +137,8 @@ class FaultToleranceTest {
     static DynamoDbClient failingAfter(DynamoDbClient real, int writes) {
         AtomicInteger count = new AtomicInteger();
         Set<String> writeCalls = Set.of("putItem", "updateItem", "deleteItem");
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (writeCalls.contains(method.getName()) && count.incrementAndGet() > writes
                             || count.get() > writes && !method.getName().equals("close")) {
                         throw SdkClientException.create("injected fault: DynamoDB unreachable");
@@ -134,8 +155,8 @@ class FaultToleranceTest {
     void theFaultInjectorReallyFails() {
         DynamoDbClient flaky = failingAfter(aws.dynamo(), 0);
         try {
-            flaky.putItem(b -> b.tableName(env.required("IDEMPOTENCY_TABLE")).item(Map.of("pk",
-                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
+            flaky.putItem(b -> b.tableName(env.required("IDEMPOTENCY_TABLE"))
+                    .item(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
             throw new AssertionError("expected the injected fault");
         } catch (SdkClientException expected) {
             assertTrue(expected.getMessage().contains("injected"));

@@ -1,6 +1,5 @@
 package com.quanyu.ingest;
 
-import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.StaffClaims;
 import com.quanyu.shared.testing.StandIns;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,9 @@ class IngestApiHandlerTest {
     IngestApiHandlerTest(StandIns aws) {
         Env env = aws.envFor("IngestFunction");
         this.handler = new StreamedIngest(aws, env);
-        this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Web shop", "web").writeKey();
+        this.writeKey = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                .register("Web shop", "web")
+                .writeKey();
     }
 
     private APIGatewayV2HTTPResponse post(String path, String body) {
@@ -39,8 +41,13 @@ class IngestApiHandlerTest {
     /** A profile route as a staff member in {@code groups} calls it (none: no token at all). */
     private APIGatewayV2HTTPResponse admin(String method, String id, String... groups) {
         String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-        var event = ApiEvents.request(method, "/v1/profiles/{id}", "/v1/profiles/" + encoded, null,
-                Map.of("Authorization", ApiEvents.basic(writeKey)), Map.of("id", encoded));
+        var event = ApiEvents.request(
+                method,
+                "/v1/profiles/{id}",
+                "/v1/profiles/" + encoded,
+                null,
+                Map.of("Authorization", ApiEvents.basic(writeKey)),
+                Map.of("id", encoded));
         event.getRequestContext().setAuthorizer(null);
         return handler.handle(groups.length == 0 ? event : StaffClaims.as(event, groups));
     }
@@ -52,16 +59,43 @@ class IngestApiHandlerTest {
     @Test
     void everySegmentCallIsAcceptedAndBuildsOneProfile() throws Exception {
         String anon = "anon-" + run;
-        assertEquals(200, post("/v1/page", "{\"anonymousId\":\"" + anon + "\",\"name\":\"Home\",\"messageId\":\"p-" + run + "\"}").getStatusCode());
-        assertEquals(200, post("/v1/screen", "{\"anonymousId\":\"" + anon + "\",\"name\":\"Cart\"}").getStatusCode());
-        assertEquals(200, post("/v1/track", "{\"anonymousId\":\"" + anon + "\",\"event\":\"Product Added\",\"properties\":{\"sku\":\"T-1\"}}").getStatusCode());
-        assertEquals(200, post("/v1/identify", "{\"anonymousId\":\"" + anon + "\",\"userId\":\"user-" + run
-                + "\",\"traits\":{\"email\":\"Ann." + run + "@Example.com\",\"phone\":\"13800138" + run.hashCode() % 1000 + "\"}}").getStatusCode());
-        assertEquals(200, post("/v1/group", "{\"userId\":\"user-" + run + "\",\"groupId\":\"acme\"}").getStatusCode());
-        assertEquals(200, post("/v1/alias", "{\"userId\":\"user-" + run + "\",\"previousId\":\"old-anon-" + run + "\"}").getStatusCode());
-        APIGatewayV2HTTPResponse batch = post("/v1/batch", "{\"batch\":[{\"type\":\"track\",\"userId\":\"user-" + run
-                + "\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"ord-" + run + "\",\"total\":88.5}},"
-                + "{\"type\":\"page\",\"userId\":\"user-" + run + "\"}],\"sentAt\":\"2026-11-29T08:00:00Z\"}");
+        assertEquals(
+                200,
+                post("/v1/page", "{\"anonymousId\":\"" + anon + "\",\"name\":\"Home\",\"messageId\":\"p-" + run + "\"}")
+                        .getStatusCode());
+        assertEquals(
+                200,
+                post("/v1/screen", "{\"anonymousId\":\"" + anon + "\",\"name\":\"Cart\"}")
+                        .getStatusCode());
+        assertEquals(
+                200,
+                post(
+                                "/v1/track",
+                                "{\"anonymousId\":\"" + anon
+                                        + "\",\"event\":\"Product Added\",\"properties\":{\"sku\":\"T-1\"}}")
+                        .getStatusCode());
+        assertEquals(
+                200,
+                post(
+                                "/v1/identify",
+                                "{\"anonymousId\":\"" + anon + "\",\"userId\":\"user-" + run
+                                        + "\",\"traits\":{\"email\":\"Ann." + run
+                                        + "@Example.com\",\"phone\":\"13800138" + run.hashCode() % 1000 + "\"}}")
+                        .getStatusCode());
+        assertEquals(
+                200,
+                post("/v1/group", "{\"userId\":\"user-" + run + "\",\"groupId\":\"acme\"}")
+                        .getStatusCode());
+        assertEquals(
+                200,
+                post("/v1/alias", "{\"userId\":\"user-" + run + "\",\"previousId\":\"old-anon-" + run + "\"}")
+                        .getStatusCode());
+        APIGatewayV2HTTPResponse batch = post(
+                "/v1/batch",
+                "{\"batch\":[{\"type\":\"track\",\"userId\":\"user-" + run
+                        + "\",\"event\":\"Order Completed\",\"properties\":{\"order_id\":\"ord-" + run
+                        + "\",\"total\":88.5}},"
+                        + "{\"type\":\"page\",\"userId\":\"user-" + run + "\"}],\"sentAt\":\"2026-11-29T08:00:00Z\"}");
         assertEquals(200, batch.getStatusCode(), batch.getBody());
         assertEquals(2, json(batch).get("accepted").asInt());
 
@@ -71,11 +105,19 @@ class IngestApiHandlerTest {
         assertEquals(3, profile.path("counters").path("pageViews").asInt());
         assertEquals(1, profile.path("counters").path("orders").asInt());
         assertEquals(88.5, profile.path("rfm").path("revenue").asDouble());
-        assertEquals("ord-" + run, profile.path("recentOrders").get(0).path("orderId").asText());
+        assertEquals(
+                "ord-" + run,
+                profile.path("recentOrders").get(0).path("orderId").asText());
         assertTrue(profile.path("recentOrders").get(0).has("risk"), "orders are scored at ingestion");
         String profileId = profile.get("profileId").asText();
-        assertEquals(profileId, json(admin("GET", "old-anon-" + run, ADMIN_GROUP)).get("profileId").asText());
-        assertEquals(profileId, json(admin("GET", profileId, ADMIN_GROUP)).get("profileId").asText());
+        assertEquals(
+                profileId,
+                json(admin("GET", "old-anon-" + run, ADMIN_GROUP))
+                        .get("profileId")
+                        .asText());
+        assertEquals(
+                profileId,
+                json(admin("GET", profileId, ADMIN_GROUP)).get("profileId").asText());
         assertTrue(!profile.has("appliedEvents"));
     }
 
@@ -91,7 +133,9 @@ class IngestApiHandlerTest {
 
     @Test
     void deleteForgetsThePersonAndLateEventsDoNotResurrectThem() throws Exception {
-        post("/v1/identify", "{\"userId\":\"rtbf-" + run + "\",\"traits\":{\"email\":\"rtbf" + run + "@example.com\"}}");
+        post(
+                "/v1/identify",
+                "{\"userId\":\"rtbf-" + run + "\",\"traits\":{\"email\":\"rtbf" + run + "@example.com\"}}");
         APIGatewayV2HTTPResponse deleted = admin("DELETE", "email:rtbf" + run + "@example.com", ADMIN_GROUP);
         assertEquals(200, deleted.getStatusCode(), deleted.getBody());
         assertEquals(410, admin("GET", "rtbf-" + run, ADMIN_GROUP).getStatusCode());

@@ -33,11 +33,22 @@ class PosImportTest {
     }
 
     private static S3Event notification(String bucket, String key) {
-        var entity = new S3EventNotification.S3Entity("PosExport",
+        var entity = new S3EventNotification.S3Entity(
+                "PosExport",
                 new S3EventNotification.S3BucketEntity(bucket, null, "arn:aws:s3:::" + bucket),
-                new S3EventNotification.S3ObjectEntity(URLEncoder.encode(key, StandardCharsets.UTF_8), 100L, "etag", null, "seq"), "1.0");
-        var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
-                "2026-11-29T08:00:00.000Z", "2.1", null, null, entity, null);
+                new S3EventNotification.S3ObjectEntity(
+                        URLEncoder.encode(key, StandardCharsets.UTF_8), 100L, "etag", null, "seq"),
+                "1.0");
+        var record = new S3EventNotification.S3EventNotificationRecord(
+                "us-east-1",
+                "ObjectCreated:Put",
+                "aws:s3",
+                "2026-11-29T08:00:00.000Z",
+                "2.1",
+                null,
+                null,
+                entity,
+                null);
         return new S3Event(List.of(record));
     }
 
@@ -63,10 +74,19 @@ class PosImportTest {
         assertEquals(1, cardHolder.counters().orders());
         assertEquals(161.5, cardHolder.rfm().revenue(), 1e-9);
         assertTrue(cardHolder.channels().containsKey("store"));
-        assertEquals(2, stores.orders().find("S42-R1-" + run).orElseThrow().items().size());
-        assertEquals(1, stores.profiles().resolve("phone:" + phone).orElseThrow().counters().orders());
+        assertEquals(
+                2, stores.orders().find("S42-R1-" + run).orElseThrow().items().size());
+        assertEquals(
+                1,
+                stores.profiles()
+                        .resolve("phone:" + phone)
+                        .orElseThrow()
+                        .counters()
+                        .orders());
 
-        String errors = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(PosImport.errorsKey(key))).asUtf8String();
+        String errors = aws.s3()
+                .getObjectAsBytes(b -> b.bucket(bucket).key(PosImport.errorsKey(key)))
+                .asUtf8String();
         assertEquals(4, errors.lines().count(), errors);
         assertTrue(errors.contains("5,\"time 'yesterday'"), errors);
         assertTrue(errors.contains("6,\"neither loyalty_card nor phone"), errors);
@@ -74,7 +94,13 @@ class PosImportTest {
 
         // S3 delivers notifications at least once: a second delivery changes nothing.
         handler.handleRequest(notification(bucket, key), null);
-        assertEquals(1, stores.profiles().resolve("loyalty_card:" + card).orElseThrow().counters().orders());
+        assertEquals(
+                1,
+                stores.profiles()
+                        .resolve("loyalty_card:" + card)
+                        .orElseThrow()
+                        .counters()
+                        .orders());
         // The error report itself is not an import.
         assertEquals("imported 0 file(s)", handler.handleRequest(notification(bucket, PosImport.errorsKey(key)), null));
     }

@@ -12,7 +12,6 @@ import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.StandIns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +22,8 @@ class SampleEventsTest {
 
     SampleEventsTest(StandIns aws) {
         Env env = aws.envFor("IngestFunction");
-        new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Sample web shop", "web", "qy_demo_web_write_key_0001");
+        new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                .register("Sample web shop", "web", "qy_demo_web_write_key_0001");
         this.handler = new StreamedIngest(aws, env);
     }
 

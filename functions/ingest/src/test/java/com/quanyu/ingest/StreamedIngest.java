@@ -19,11 +19,20 @@ final class StreamedIngest {
 
     StreamedIngest(StandIns aws, Env apiEnv) {
         this.api = new IngestApiHandler(apiEnv, aws.dynamo(), aws.s3());
-        IngestStreamHandler consumer = new IngestStreamHandler(aws.envFor("IngestStreamFunction"), aws.dynamo(), aws.s3());
-        SamFunction.StreamTrigger trigger = aws.functions().stream().filter(f -> f.logicalId().equals("IngestStreamFunction"))
-                .findFirst().orElseThrow().streams().get(0);
-        this.mapping = new KinesisEventSourceMapping(aws.kinesis(), apiEnv.required(IngestApiHandler.STREAM), trigger.batchSize(),
-                ShardIteratorType.LATEST, event -> consumer.handleRequest(event, null));
+        IngestStreamHandler consumer =
+                new IngestStreamHandler(aws.envFor("IngestStreamFunction"), aws.dynamo(), aws.s3());
+        SamFunction.StreamTrigger trigger = aws.functions().stream()
+                .filter(f -> f.logicalId().equals("IngestStreamFunction"))
+                .findFirst()
+                .orElseThrow()
+                .streams()
+                .get(0);
+        this.mapping = new KinesisEventSourceMapping(
+                aws.kinesis(),
+                apiEnv.required(IngestApiHandler.STREAM),
+                trigger.batchSize(),
+                ShardIteratorType.LATEST,
+                event -> consumer.handleRequest(event, null));
     }
 
     /** The API's answer, once the consumer has folded what the request buffered. */

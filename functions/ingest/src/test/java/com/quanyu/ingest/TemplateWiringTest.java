@@ -16,7 +16,10 @@ class TemplateWiringTest {
     private static final List<SamFunction> FUNCTIONS = SamFunction.all(CfnTemplate.local());
 
     private static SamFunction function(String id) {
-        return FUNCTIONS.stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
+        return FUNCTIONS.stream()
+                .filter(f -> f.logicalId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -26,13 +29,22 @@ class TemplateWiringTest {
         Map<String, String> routes = ingest.routes().stream()
                 .collect(Collectors.toMap(SamFunction.HttpRoute::routeKey, SamFunction.HttpRoute::authorizer));
         for (String call : List.of("track", "identify", "page", "screen", "group", "alias", "batch")) {
-            assertEquals("NONE", routes.get("POST /v1/" + call), call + ": write-key auth in the function, no gateway authoriser");
+            assertEquals(
+                    "NONE",
+                    routes.get("POST /v1/" + call),
+                    call + ": write-key auth in the function, no gateway authoriser");
         }
         // staff (console) routes since issue 11: Cognito JWT, groups checked by StaffAccess (docs/security.md)
         assertEquals("StaffJwt", routes.get("GET /v1/profiles/{id}"));
         assertEquals("StaffJwt", routes.get("DELETE /v1/profiles/{id}"));
-        for (String variable : List.of("SOURCES_TABLE", "PROFILES_TABLE", "ORDERS_TABLE", "IDEMPOTENCY_TABLE",
-                "DATA_LAKE_BUCKET", "MODELS_BUCKET", "CONVERSATIONS_TABLE")) {
+        for (String variable : List.of(
+                "SOURCES_TABLE",
+                "PROFILES_TABLE",
+                "ORDERS_TABLE",
+                "IDEMPOTENCY_TABLE",
+                "DATA_LAKE_BUCKET",
+                "MODELS_BUCKET",
+                "CONVERSATIONS_TABLE")) {
             assertTrue(!ingest.environment().getOrDefault(variable, "").isBlank(), variable);
         }
     }

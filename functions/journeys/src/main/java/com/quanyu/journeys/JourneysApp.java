@@ -20,12 +20,12 @@ import com.quanyu.journeys.store.LakeObjectReader;
 import com.quanyu.journeys.store.ProfileCustomers;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.RotatingSecret;
-import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.config.Env;
-import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -49,8 +49,14 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * linkSecretPrevious, wechatAppId, wechatAppSecret, wechatTemplateId), read at run time through
  * {@link RotatingSecret} and re-read after {@code SECRETS_REFRESH_SECONDS}.
  */
-public record JourneysApp(JourneyEngine engine, AudienceEntries entries, JourneyStore store, ProfileCustomers customers, Links links,
-                          LakeObjectReader lake, Clock clock) {
+public record JourneysApp(
+        JourneyEngine engine,
+        AudienceEntries entries,
+        JourneyStore store,
+        ProfileCustomers customers,
+        Links links,
+        LakeObjectReader lake,
+        Clock clock) {
 
     /** Names the secret holding the platforms' tokens (shared with the chatbot). */
     public static final String CHAT_SECRETS_ID = "CHAT_SECRETS_ID";
@@ -63,46 +69,96 @@ public record JourneysApp(JourneyEngine engine, AudienceEntries entries, Journey
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         JourneyStore store = new DynamoJourneyStore(dynamo, env.required("JOURNEYS_TABLE"));
         ZoneId brandZone = ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai"));
-        ProfileCustomers customers = new ProfileCustomers(stores.profiles(), dynamo, env.required("PROFILES_TABLE"), brandZone);
+        ProfileCustomers customers =
+                new ProfileCustomers(stores.profiles(), dynamo, env.required("PROFILES_TABLE"), brandZone);
         CouponLedger ledger = new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
-        Limits limits = new Limits(env.intValue("FREQUENCY_CAP_PER_DAY", 1), env.intValue("FREQUENCY_CAP_PER_WEEK", 3),
-                LocalTime.parse(env.get("QUIET_HOURS_START", "21:00")), LocalTime.parse(env.get("QUIET_HOURS_END", "08:00")),
+        Limits limits = new Limits(
+                env.intValue("FREQUENCY_CAP_PER_DAY", 1),
+                env.intValue("FREQUENCY_CAP_PER_WEEK", 3),
+                LocalTime.parse(env.get("QUIET_HOURS_START", "21:00")),
+                LocalTime.parse(env.get("QUIET_HOURS_END", "08:00")),
                 Duration.ofMinutes(env.intValue("RETRY_AFTER_MINUTES", 10)));
         Function<String, Optional<String>> journeySecrets = RotatingSecret.fieldsFromEnv(env, JOURNEY_SECRETS_ID);
-        Links links = new Links(env.required("PUBLIC_API_URL"), () -> journeySecrets.apply("linkSecret").orElseThrow(() ->
-                ApiException.unavailable("linkSecret is missing from the secret named by " + JOURNEY_SECRETS_ID, null)),
+        Links links = new Links(
+                env.required("PUBLIC_API_URL"),
+                () -> journeySecrets
+                        .apply("linkSecret")
+                        .orElseThrow(() -> ApiException.unavailable(
+                                "linkSecret is missing from the secret named by " + JOURNEY_SECRETS_ID, null)),
                 () -> journeySecrets.apply("linkSecretPrevious"));
-        JourneyEngine engine = new JourneyEngine(store, customers, (campaignId, profileId) -> {
-            try {
-                return Optional.of(ledger.issueUnique(campaignId, profileId).code());
-            } catch (com.quanyu.shared.campaigns.CouponRejection | IllegalArgumentException notIssuable) {
-                return Optional.empty();
-            }
-        }, senders(env, RotatingSecret.fieldsFromEnv(env, CHAT_SECRETS_ID), journeySecrets, clock), limits, links, clock);
-        AudienceEntries entries = new AudienceEntries(store, engine,
-                new CampaignAudiences(new AudienceMemberships(dynamo, env.required("CAMPAIGNS_TABLE"))), brandZone, clock);
+        JourneyEngine engine = new JourneyEngine(
+                store,
+                customers,
+                (campaignId, profileId) -> {
+                    try {
+                        return Optional.of(
+                                ledger.issueUnique(campaignId, profileId).code());
+                    } catch (com.quanyu.shared.campaigns.CouponRejection | IllegalArgumentException notIssuable) {
+                        return Optional.empty();
+                    }
+                },
+                senders(env, RotatingSecret.fieldsFromEnv(env, CHAT_SECRETS_ID), journeySecrets, clock),
+                limits,
+                links,
+                clock);
+        AudienceEntries entries = new AudienceEntries(
+                store,
+                engine,
+                new CampaignAudiences(new AudienceMemberships(dynamo, env.required("CAMPAIGNS_TABLE"))),
+                brandZone,
+                clock);
         return new JourneysApp(engine, entries, store, customers, links, new LakeObjectReader(s3), clock);
     }
 
     /** The channels: AWS ones configured by sender identities in the environment, the platforms by secret fields. */
-    static Map<Channel, ChannelSender> senders(Env env, Function<String, Optional<String>> chatSecrets,
-                                               Function<String, Optional<String>> journeySecrets, Clock clock) {
+    static Map<Channel, ChannelSender> senders(
+            Env env,
+            Function<String, Optional<String>> chatSecrets,
+            Function<String, Optional<String>> journeySecrets,
+            Clock clock) {
         Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
-        env.optional("EMAIL_FROM_ADDRESS").filter(s -> !s.isBlank()).ifPresent(from -> senders.put(Channel.EMAIL, new SesEmailSender(
-                AwsClients.client(SesV2Client.builder(), env, "AWS_ENDPOINT_URL_SESV2"), from, env.optional("SES_CONFIGURATION_SET"))));
-        env.optional("SMS_ORIGINATION_IDENTITY").filter(s -> !s.isBlank()).ifPresent(origin -> senders.put(Channel.SMS, new SmsSender(
-                AwsClients.client(PinpointSmsVoiceV2Client.builder(), env, "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"), origin,
-                env.optional("SMS_CONFIGURATION_SET"))));
-        senders.put(Channel.LINE, new LinePushSender(env.get("LINE_API_URL", "https://api.line.me"),
-                new Credential("LINE access token", () -> chatSecrets.apply("lineAccessToken"))));
-        senders.put(Channel.TELEGRAM, new TelegramSender(env.get("TELEGRAM_API_URL", "https://api.telegram.org"),
-                new Credential("Telegram bot token", () -> chatSecrets.apply("telegramBotToken"))));
-        senders.put(Channel.MESSENGER, new MessengerSender(env.get("META_GRAPH_API_URL", "https://graph.facebook.com/v21.0"),
-                new Credential("Messenger page access token", () -> chatSecrets.apply("metaAccessToken"))));
-        senders.put(Channel.WECHAT, new WeChatTemplateSender(env.get("WECHAT_API_URL", "https://api.weixin.qq.com"),
-                new Credential("WeChat app id", () -> journeySecrets.apply("wechatAppId")),
-                new Credential("WeChat app secret", () -> journeySecrets.apply("wechatAppSecret")),
-                new Credential("WeChat template id", () -> journeySecrets.apply("wechatTemplateId")), clock));
+        env.optional("EMAIL_FROM_ADDRESS")
+                .filter(s -> !s.isBlank())
+                .ifPresent(from -> senders.put(
+                        Channel.EMAIL,
+                        new SesEmailSender(
+                                AwsClients.client(SesV2Client.builder(), env, "AWS_ENDPOINT_URL_SESV2"),
+                                from,
+                                env.optional("SES_CONFIGURATION_SET"))));
+        env.optional("SMS_ORIGINATION_IDENTITY")
+                .filter(s -> !s.isBlank())
+                .ifPresent(origin -> senders.put(
+                        Channel.SMS,
+                        new SmsSender(
+                                AwsClients.client(
+                                        PinpointSmsVoiceV2Client.builder(),
+                                        env,
+                                        "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2"),
+                                origin,
+                                env.optional("SMS_CONFIGURATION_SET"))));
+        senders.put(
+                Channel.LINE,
+                new LinePushSender(
+                        env.get("LINE_API_URL", "https://api.line.me"),
+                        new Credential("LINE access token", () -> chatSecrets.apply("lineAccessToken"))));
+        senders.put(
+                Channel.TELEGRAM,
+                new TelegramSender(
+                        env.get("TELEGRAM_API_URL", "https://api.telegram.org"),
+                        new Credential("Telegram bot token", () -> chatSecrets.apply("telegramBotToken"))));
+        senders.put(
+                Channel.MESSENGER,
+                new MessengerSender(
+                        env.get("META_GRAPH_API_URL", "https://graph.facebook.com/v21.0"),
+                        new Credential("Messenger page access token", () -> chatSecrets.apply("metaAccessToken"))));
+        senders.put(
+                Channel.WECHAT,
+                new WeChatTemplateSender(
+                        env.get("WECHAT_API_URL", "https://api.weixin.qq.com"),
+                        new Credential("WeChat app id", () -> journeySecrets.apply("wechatAppId")),
+                        new Credential("WeChat app secret", () -> journeySecrets.apply("wechatAppSecret")),
+                        new Credential("WeChat template id", () -> journeySecrets.apply("wechatTemplateId")),
+                        clock));
         return senders;
     }
 }

@@ -41,9 +41,12 @@ public final class SmsRepliesHandler implements RequestHandler<Map<String, Objec
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Map<String, Object> outcomes = new TreeMap<>();
-        for (JsonNode record : Json.mapper().valueToTree(event == null ? Map.of() : event).path("Records")) {
+        for (JsonNode record :
+                Json.mapper().valueToTree(event == null ? Map.of() : event).path("Records")) {
             JsonNode sns = record.path("Sns");
-            SmsReplies.Outcome outcome = replies.handle(sns.path("Message").asText(null), receivedAt(sns.path("Timestamp").asText("")));
+            SmsReplies.Outcome outcome = replies.handle(
+                    sns.path("Message").asText(null),
+                    receivedAt(sns.path("Timestamp").asText("")));
             outcomes.merge(outcome.name().toLowerCase(java.util.Locale.ROOT), 1, (a, b) -> (Integer) a + (Integer) b);
         }
         LOG.info("inbound SMS handled", "outcomes", outcomes);

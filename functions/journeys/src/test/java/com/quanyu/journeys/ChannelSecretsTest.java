@@ -38,9 +38,21 @@ import org.junit.jupiter.api.Test;
  * rotated secret is used on the next send; without a secret name the platforms are unconfigured.
  */
 class ChannelSecretsTest {
-    private static final Map<String, String> DECOYS = Map.of("LINE_ACCESS_TOKEN", "env-line", "TELEGRAM_BOT_TOKEN", "env-telegram",
-            "META_ACCESS_TOKEN", "env-meta", "WECHAT_APP_ID", "env-wechat-id", "WECHAT_APP_SECRET", "env-wechat-secret",
-            "WECHAT_TEMPLATE_ID", "env-wechat-template", "JOURNEY_LINK_SECRET", "env-link");
+    private static final Map<String, String> DECOYS = Map.of(
+            "LINE_ACCESS_TOKEN",
+            "env-line",
+            "TELEGRAM_BOT_TOKEN",
+            "env-telegram",
+            "META_ACCESS_TOKEN",
+            "env-meta",
+            "WECHAT_APP_ID",
+            "env-wechat-id",
+            "WECHAT_APP_SECRET",
+            "env-wechat-secret",
+            "WECHAT_TEMPLATE_ID",
+            "env-wechat-template",
+            "JOURNEY_LINK_SECRET",
+            "env-link");
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private HttpServer platform;
     private SecretsManagerStandIn secrets;
@@ -51,9 +63,11 @@ class ChannelSecretsTest {
         platform.createContext("/", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                requests.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("authorization") + " " + body);
+                requests.add(exchange.getRequestURI() + " "
+                        + exchange.getRequestHeaders().getFirst("authorization") + " " + body);
                 byte[] answer = (exchange.getRequestURI().getPath().endsWith("stable_token")
-                        ? "{\"access_token\":\"wx-access\",\"expires_in\":7200}" : "{\"errcode\":0,\"msgid\":1,\"message_id\":\"m\"}")
+                                ? "{\"access_token\":\"wx-access\",\"expires_in\":7200}"
+                                : "{\"errcode\":0,\"msgid\":1,\"message_id\":\"m\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
@@ -61,10 +75,22 @@ class ChannelSecretsTest {
         });
         platform.start();
         secrets = SecretsManagerStandIn.withValues(Map.of(
-                "quanyu/test/chatbot", Json.write(Map.of("lineAccessToken", "sm-line-1", "telegramBotToken", "sm-telegram-1",
-                        "metaAccessToken", "sm-meta-1")),
-                "quanyu/test/journeys", Json.write(Map.of("wechatAppId", "sm-wechat-id", "wechatAppSecret", "sm-wechat-secret-1",
-                        "wechatTemplateId", "sm-template"))));
+                "quanyu/test/chatbot",
+                        Json.write(Map.of(
+                                "lineAccessToken",
+                                "sm-line-1",
+                                "telegramBotToken",
+                                "sm-telegram-1",
+                                "metaAccessToken",
+                                "sm-meta-1")),
+                "quanyu/test/journeys",
+                        Json.write(Map.of(
+                                "wechatAppId",
+                                "sm-wechat-id",
+                                "wechatAppSecret",
+                                "sm-wechat-secret-1",
+                                "wechatTemplateId",
+                                "sm-template"))));
     }
 
     @AfterEach
@@ -75,31 +101,50 @@ class ChannelSecretsTest {
 
     @Test
     void platformTokensComeFromTheSecretAndRotationsTakeEffectWithoutARestart() {
-        Env env = env(Map.of("CHAT_SECRETS_ID", "quanyu/test/chatbot", "JOURNEY_SECRETS_ID", "quanyu/test/journeys",
-                "SECRETS_REFRESH_SECONDS", "0"));
+        Env env = env(Map.of(
+                "CHAT_SECRETS_ID",
+                "quanyu/test/chatbot",
+                "JOURNEY_SECRETS_ID",
+                "quanyu/test/journeys",
+                "SECRETS_REFRESH_SECONDS",
+                "0"));
         Map<Channel, ChannelSender> senders = senders(env);
         for (Channel channel : List.of(Channel.LINE, Channel.TELEGRAM, Channel.MESSENGER, Channel.WECHAT)) {
             assertTrue(senders.get(channel).configured(), channel + " is configured by its secret");
-            assertEquals(SendResult.Outcome.SENT, senders.get(channel).send(message(channel)).outcome(), channel.toString());
+            assertEquals(
+                    SendResult.Outcome.SENT,
+                    senders.get(channel).send(message(channel)).outcome(),
+                    channel.toString());
         }
         String sent = String.join("\n", requests);
-        for (String value : List.of("Bearer sm-line-1", "/botsm-telegram-1/sendMessage", "Bearer sm-meta-1", "sm-wechat-secret-1", "sm-template")) {
+        for (String value : List.of(
+                "Bearer sm-line-1",
+                "/botsm-telegram-1/sendMessage",
+                "Bearer sm-meta-1",
+                "sm-wechat-secret-1",
+                "sm-template")) {
             assertTrue(sent.contains(value), value + " in " + sent);
         }
-        DECOYS.values().forEach(decoy -> assertFalse(sent.contains(decoy), "a token from the environment was sent: " + decoy));
+        DECOYS.values()
+                .forEach(decoy -> assertFalse(sent.contains(decoy), "a token from the environment was sent: " + decoy));
 
         secrets.put("quanyu/test/chatbot", Json.write(Map.of("lineAccessToken", "sm-line-2")));
         requests.clear();
-        assertEquals(SendResult.Outcome.SENT, senders.get(Channel.LINE).send(message(Channel.LINE)).outcome());
+        assertEquals(
+                SendResult.Outcome.SENT,
+                senders.get(Channel.LINE).send(message(Channel.LINE)).outcome());
         assertTrue(requests.get(0).contains("Bearer sm-line-2"), requests.toString());
-        assertFalse(senders.get(Channel.TELEGRAM).configured(), "a token removed from the secret unconfigures its channel");
+        assertFalse(
+                senders.get(Channel.TELEGRAM).configured(), "a token removed from the secret unconfigures its channel");
     }
 
     @Test
     void withoutSecretNamesThePlatformsAreUnconfiguredWhateverTheEnvironmentHolds() {
         Map<Channel, ChannelSender> senders = senders(env(Map.of()));
         for (Channel channel : List.of(Channel.LINE, Channel.TELEGRAM, Channel.MESSENGER, Channel.WECHAT)) {
-            assertFalse(senders.containsKey(channel) && senders.get(channel).configured(), channel + " must not use an environment token");
+            assertFalse(
+                    senders.containsKey(channel) && senders.get(channel).configured(),
+                    channel + " must not use an environment token");
         }
         assertTrue(requests.isEmpty(), requests.toString());
     }
@@ -107,9 +152,12 @@ class ChannelSecretsTest {
     @Test
     void linksSignedBeforeARotationStillVerifyWhileTheOldKeyIsKeptAsPrevious() {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
-        var secret = RotatingSecret.of(AwsClients.secretsManager(env(Map.of())), "quanyu/test/journeys", java.time.Duration.ZERO, clock);
+        var secret = RotatingSecret.of(
+                AwsClients.secretsManager(env(Map.of())), "quanyu/test/journeys", java.time.Duration.ZERO, clock);
         secrets.put("quanyu/test/journeys", Json.write(Map.of("linkSecret", "key-1")));
-        Links links = new Links("https://api.example.com", () -> secret.field("linkSecret").orElseThrow(),
+        Links links = new Links(
+                "https://api.example.com",
+                () -> secret.field("linkSecret").orElseThrow(),
                 () -> secret.field("linkSecretPrevious"));
         Links.Target target = new Links.Target("cart", 1, "p1", 1, "remind", Channel.LINE);
         String token = links.click(target).substring("https://api.example.com/v1/j/c/".length());
@@ -126,17 +174,36 @@ class ChannelSecretsTest {
         Map<String, String> values = new HashMap<>(DECOYS);
         values.putAll(extra);
         String base = "http://127.0.0.1:" + platform.getAddress().getPort();
-        values.putAll(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secrets.endpoint(), "LINE_API_URL", base, "TELEGRAM_API_URL", base,
-                "META_GRAPH_API_URL", base, "WECHAT_API_URL", base));
+        values.putAll(Map.of(
+                AwsClients.SECRETS_MANAGER_ENDPOINT,
+                secrets.endpoint(),
+                "LINE_API_URL",
+                base,
+                "TELEGRAM_API_URL",
+                base,
+                "META_GRAPH_API_URL",
+                base,
+                "WECHAT_API_URL",
+                base));
         return Env.of(values);
     }
 
     private static Map<Channel, ChannelSender> senders(Env env) {
-        return JourneysApp.senders(env, RotatingSecret.fieldsFromEnv(env, JourneysApp.CHAT_SECRETS_ID),
-                RotatingSecret.fieldsFromEnv(env, JourneysApp.JOURNEY_SECRETS_ID), java.time.Clock.systemUTC());
+        return JourneysApp.senders(
+                env,
+                RotatingSecret.fieldsFromEnv(env, JourneysApp.CHAT_SECRETS_ID),
+                RotatingSecret.fieldsFromEnv(env, JourneysApp.JOURNEY_SECRETS_ID),
+                java.time.Clock.systemUTC());
     }
 
     private static OutboundMessage message(Channel channel) {
-        return new OutboundMessage(channel, "recipient-1", "Hello", "Your cart is waiting", "cart~p1~1~remind", Optional.empty(), Map.of());
+        return new OutboundMessage(
+                channel,
+                "recipient-1",
+                "Hello",
+                "Your cart is waiting",
+                "cart~p1~1~remind",
+                Optional.empty(),
+                Map.of());
     }
 }

@@ -15,7 +15,6 @@ import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.StandIns;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +49,17 @@ class SmsRepliesHandlerTest {
 
         Map<String, Object> stop = fixture("sms-stop.json", phone);
         assertEquals(Map.of("opted_out", 1), handler.handleRequest(stop, null));
-        Profile.ConsentValue withdrawn = MessagingConsent.of(profile(profileId), "sms").orElseThrow();
+        Profile.ConsentValue withdrawn =
+                MessagingConsent.of(profile(profileId), "sms").orElseThrow();
         assertFalse(withdrawn.granted());
         assertEquals("sms-stop", withdrawn.source());
         assertEquals(Instant.parse("2026-06-01T03:15:42Z"), withdrawn.updatedAt(), "the time SNS received the reply");
         assertTrue(MessagingConsent.granted(profile(profileId), "email"), "only SMS consent changes");
 
         assertEquals(Map.of("opted_in", 1), handler.handleRequest(fixture("sms-start.json", phone), null));
-        assertEquals("sms-start", MessagingConsent.of(profile(profileId), "sms").orElseThrow().source());
+        assertEquals(
+                "sms-start",
+                MessagingConsent.of(profile(profileId), "sms").orElseThrow().source());
         assertTrue(MessagingConsent.granted(profile(profileId), "sms"));
         handler.handleRequest(stop, null); // SNS redelivers the older STOP after the START
         assertTrue(MessagingConsent.granted(profile(profileId), "sms"), "the latest reply stays in force");
@@ -65,19 +67,26 @@ class SmsRepliesHandlerTest {
 
     @Test
     void repliesThatAreNoKeywordOrFromUnknownNumbersChangeNothing() throws Exception {
-        assertEquals(Map.of("unknown_sender", 1), handler.handleRequest(fixture("sms-stop.json", "+8613000000001"), null));
+        assertEquals(
+                Map.of("unknown_sender", 1), handler.handleRequest(fixture("sms-stop.json", "+8613000000001"), null));
         String json = Json.write(fixture("sms-stop.json", FIXTURE_PHONE)).replace("退订", "where is my order?");
-        assertEquals(Map.of("not_a_keyword", 1), handler.handleRequest(Json.mapper().readValue(json, Map.class), null));
-        assertEquals(Map.of("unreadable", 1), handler.handleRequest(Map.of("Records", List.of(Map.of("Sns", Map.of("Message", "not json")))), null));
+        assertEquals(
+                Map.of("not_a_keyword", 1), handler.handleRequest(Json.mapper().readValue(json, Map.class), null));
+        assertEquals(
+                Map.of("unreadable", 1),
+                handler.handleRequest(Map.of("Records", List.of(Map.of("Sns", Map.of("Message", "not json")))), null));
     }
 
     private String identify(String user, String phone) throws Exception {
         JsonNode identify = Json.parse("""
                 {"type": "identify", "userId": "%s", "messageId": "%s-identify", "timestamp": "%s",
                  "traits": {"phone": "%s", "email": "%s@example.com"},
-                 "context": {"consent": {"categoryPreferences": {"messaging.sms": true, "messaging.email": true}, "source": "signup-form"}}}"""
-                .formatted(user, user, Instant.parse("2026-05-01T00:00:00Z"), phone, user));
-        EventResult result = customers.pipeline(null).ingest(Source.of("journeys-test", "web"), List.of(identify)).results().getFirst();
+                 "context": {"consent": {"categoryPreferences": {"messaging.sms": true, "messaging.email": true}, "source": "signup-form"}}}""".formatted(user, user, Instant.parse("2026-05-01T00:00:00Z"), phone, user));
+        EventResult result = customers
+                .pipeline(null)
+                .ingest(Source.of("journeys-test", "web"), List.of(identify))
+                .results()
+                .getFirst();
         assertEquals(EventResult.Status.ACCEPTED, result.status(), result.toString());
         return result.profileId();
     }

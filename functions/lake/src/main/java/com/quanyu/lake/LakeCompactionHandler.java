@@ -32,15 +32,17 @@ public final class LakeCompactionHandler implements RequestHandler<Map<String, O
         String bucket = env.required("DATA_LAKE_BUCKET");
         var s3 = AwsClients.s3(env);
         Path work = Path.of(env.get("LAKE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/quanyu-lake-" + bucket));
-        this.compaction = new LakeCompaction(s3, bucket, new DuckDbEngine(s3, bucket, work.resolve("mirror")),
-                work.resolve("out"), clock);
+        this.compaction = new LakeCompaction(
+                s3, bucket, new DuckDbEngine(s3, bucket, work.resolve("mirror")), work.resolve("out"), clock);
         this.clock = clock;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         Object until = input == null ? null : input.get("until");
-        LocalDate day = until == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1) : LocalDate.parse(until.toString());
+        LocalDate day = until == null
+                ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1)
+                : LocalDate.parse(until.toString());
         return compaction.run(day).toMap();
     }
 }

@@ -69,34 +69,48 @@ class LakeCompactionErasureTest {
         LakeWriter writer = new LakeWriter(aws.s3(), bucket, Clock.systemUTC());
         ObjectNode aliceIdentify = LakeLines.event(alice, "identify", null, "web", "2026-11-02T09:00:00Z", "s-a");
         aliceIdentify.putObject("traits").put("email", email);
-        writer.write(List.of(aliceIdentify,
+        writer.write(List.of(
+                aliceIdentify,
                 LakeLines.event(bob, "page", null, "web", "2026-11-02T09:30:00Z", "s-b"),
                 LakeLines.order(alice, "web", "2026-11-02T10:00:00Z", "o-a1", 80, null, "A", 1),
                 LakeLines.order(bob, "web", "2026-11-02T11:00:00Z", "o-b1", 20, null, "B", 1)));
-        writer.write(List.of(LakeLines.event(aliceBeforeMerge, "screen", null, "app", "2026-11-03T08:00:00Z", "s-a0"),
+        writer.write(List.of(
+                LakeLines.event(aliceBeforeMerge, "screen", null, "app", "2026-11-03T08:00:00Z", "s-a0"),
                 LakeLines.event(carol, "screen", null, "app", "2026-11-03T08:30:00Z", "s-c"),
                 LakeLines.order(carol, "store", "2026-11-03T12:00:00Z", "o-c1", 35, "S1", "C", 2)));
-        writer.write(List.of(LakeLines.event(alice, "page", null, "web", "2026-11-04T07:00:00Z", "s-a2"),
+        writer.write(List.of(
+                LakeLines.event(alice, "page", null, "web", "2026-11-04T07:00:00Z", "s-a2"),
                 LakeLines.event(bob, "page", null, "web", "2026-11-04T07:10:00Z", "s-b2")));
         // a malformed line that still names her: erasure goes by the text too
-        aws.s3().putObject(b -> b.bucket(bucket).key(LakeLayout.rawPartition(D2, "web") + "broken.ndjson.gz"),
-                RequestBody.fromBytes(LakeWriter.gzip("{\"profileId\": \"" + alice + "\", \"cut\n"
-                        + Json.write(LakeLines.event(carol, "page", null, "web", "2026-11-03T09:00:00Z", "s-c")) + "\n")));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key(LakeLayout.rawPartition(D2, "web") + "broken.ndjson.gz"),
+                        RequestBody.fromBytes(LakeWriter.gzip("{\"profileId\": \"" + alice + "\", \"cut\n"
+                                + Json.write(LakeLines.event(carol, "page", null, "web", "2026-11-03T09:00:00Z", "s-c"))
+                                + "\n")));
 
         Map<String, Set<String>> before = messageIdsByProfile();
-        LakeCompaction compaction = new LakeCompaction(aws.s3(), bucket, new DuckDbEngine(aws.s3(), bucket, work.resolve("mirror")),
-                work.resolve("out"), Clock.systemUTC());
+        LakeCompaction compaction = new LakeCompaction(
+                aws.s3(),
+                bucket,
+                new DuckDbEngine(aws.s3(), bucket, work.resolve("mirror")),
+                work.resolve("out"),
+                Clock.systemUTC());
         var first = compaction.run(D2);
         assertEquals(List.of(D1, D2), first.daysCompacted());
-        assertTrue(objectText(LakeLayout.compactedObject(D1, "web"), work).contains(alice), "she is in the Parquet before the erasure");
+        assertTrue(
+                objectText(LakeLayout.compactedObject(D1, "web"), work).contains(alice),
+                "she is in the Parquet before the erasure");
 
-        new ErasureRequests(aws.s3(), bucket).record(alice, Set.of(alice, aliceBeforeMerge), Json.object(), Instant.now());
+        new ErasureRequests(aws.s3(), bucket)
+                .record(alice, Set.of(alice, aliceBeforeMerge), Json.object(), Instant.now());
         var second = compaction.run(D3);
 
         assertEquals(1, second.erasureRequests());
         assertEquals(5, second.linesErased(), "four events and the malformed line");
         assertTrue(second.daysCompacted().containsAll(List.of(D1, D2, D3)), "changed days are compacted again");
-        for (S3Object object : aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+        for (S3Object object :
+                aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
             String text = objectText(object.key(), work);
             for (String identifier : List.of(alice, aliceBeforeMerge, email)) {
                 assertFalse(text.contains(identifier), object.key() + " still holds " + identifier);
@@ -111,19 +125,28 @@ class LakeCompactionErasureTest {
 
         // the SQL layer (Parquet up to the watermark, raw after it) sees every other event and none of hers
         assertEquals(D3, CompactionState.watermark(aws.s3(), bucket));
-        try (LakeSql sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, work.resolve("sql")),
-                () -> CompactionState.watermark(aws.s3(), bucket), ZoneId.of("UTC"))) {
+        try (LakeSql sql = new LakeSql(
+                new DuckDbEngine(aws.s3(), bucket, work.resolve("sql")),
+                () -> CompactionState.watermark(aws.s3(), bucket),
+                ZoneId.of("UTC"))) {
             Map<String, Long> events = new TreeMap<>();
             sql.query("channel_activity", Map.of("as_of", "2026-11-05T00:00:00Z"))
                     .forEach(r -> events.merge((String) r.get("profile_id"), (Long) r.get("events"), Long::sum));
-            assertEquals(Map.of(bob, (long) before.get(bob).size(), carol, (long) before.get(carol).size()), events);
+            assertEquals(
+                    Map.of(bob, (long) before.get(bob).size(), carol, (long)
+                            before.get(carol).size()),
+                    events);
         }
     }
 
     private Map<String, Set<String>> messageIdsByProfile() {
         Map<String, Set<String>> ids = new TreeMap<>();
-        new LakeReader(aws.s3(), bucket).read(null, null,
-                line -> ids.computeIfAbsent(line.path("profileId").asText(), k -> new TreeSet<>()).add(line.path("messageId").asText()));
+        new LakeReader(aws.s3(), bucket)
+                .read(
+                        null,
+                        null,
+                        line -> ids.computeIfAbsent(line.path("profileId").asText(), k -> new TreeSet<>())
+                                .add(line.path("messageId").asText()));
         return ids;
     }
 
@@ -139,8 +162,9 @@ class LakeCompactionErasureTest {
         Path file = Files.createTempFile(work, "check", ".parquet");
         Files.write(file, bytes);
         StringBuilder text = new StringBuilder();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + file + "')")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + file + "')")) {
             int columns = rs.getMetaData().getColumnCount();
             List<String> row = new ArrayList<>();
             while (rs.next()) {

@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
     /** Longest solve a job may ask for; the function timeout leaves room beyond it. */
     static final int MAX_SECONDS = 600;
+
     private static final JsonLogger LOG = JsonLogger.of(RouteJobWorker.class);
 
     private final RouteJobStore jobs;
@@ -47,7 +48,10 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
 
     public RouteJobWorker(Env env, Clock clock) {
         this.clock = clock;
-        this.jobs = new RouteJobStore(AwsClients.dynamoDb(env), AwsClients.s3(env), env.required("ROUTE_JOBS_TABLE"),
+        this.jobs = new RouteJobStore(
+                AwsClients.dynamoDb(env),
+                AwsClients.s3(env),
+                env.required("ROUTE_JOBS_TABLE"),
                 env.required("DATA_LAKE_BUCKET"));
     }
 
@@ -84,9 +88,24 @@ public final class RouteJobWorker implements RequestHandler<S3Event, Void> {
             return;
         }
         SolverResult result = RouteSolver.solve(request.problem(), request.options());
-        Map<String, Object> body = RouteResponse.of(request.problem(), result, request.options().seed());
-        jobs.complete(id, Json.write(body), result.distance(), result.vehicles(), "feasible".equals(body.get("status")), clock.instant());
-        LOG.info("route job done", "jobId", id, "vehicles", result.vehicles(), "distance", result.distance(),
-                "elapsedMs", result.elapsed().toMillis());
+        Map<String, Object> body =
+                RouteResponse.of(request.problem(), result, request.options().seed());
+        jobs.complete(
+                id,
+                Json.write(body),
+                result.distance(),
+                result.vehicles(),
+                "feasible".equals(body.get("status")),
+                clock.instant());
+        LOG.info(
+                "route job done",
+                "jobId",
+                id,
+                "vehicles",
+                result.vehicles(),
+                "distance",
+                result.distance(),
+                "elapsedMs",
+                result.elapsed().toMillis());
     }
 }

@@ -39,6 +39,7 @@ import java.util.Map;
 public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The synchronous limit; the job limit is {@link RouteJobWorker#MAX_SECONDS}. */
     static final int SYNC_MAX_SECONDS = 20;
+
     private static final JsonLogger LOG = JsonLogger.of(RoutesApiHandler.class);
 
     private final Router router;
@@ -58,7 +59,10 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public RoutesApiHandler(Env env, Clock clock) {
         this.clock = clock;
-        this.jobs = new RouteJobStore(AwsClients.dynamoDb(env), AwsClients.s3(env), env.required("ROUTE_JOBS_TABLE"),
+        this.jobs = new RouteJobStore(
+                AwsClients.dynamoDb(env),
+                AwsClients.s3(env),
+                env.required("ROUTE_JOBS_TABLE"),
                 env.required("DATA_LAKE_BUCKET"));
         this.router = Router.builder()
                 .post("/v1/routes/solve", this::solve)
@@ -77,22 +81,36 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         boolean svg = wantsSvg(request);
         RouteRequest parsed = syncParser.parse(request.jsonBody());
         if (svg && !parsed.problem().hasCoordinates()) {
-            throw ApiException.invalidField("format", "svg needs coordinates (x/y or lat/lon) for the depot and customers");
+            throw ApiException.invalidField(
+                    "format", "svg needs coordinates (x/y or lat/lon) for the depot and customers");
         }
         SolverResult result = RouteSolver.solve(parsed.problem(), parsed.options());
-        LOG.info("routes solved", "customers", parsed.problem().customerCount(), "vehicles", result.vehicles(),
-                "distance", result.distance(), "feasible", result.feasible(), "elapsedMs", result.elapsed().toMillis());
+        LOG.info(
+                "routes solved",
+                "customers",
+                parsed.problem().customerCount(),
+                "vehicles",
+                result.vehicles(),
+                "distance",
+                result.distance(),
+                "feasible",
+                result.feasible(),
+                "elapsedMs",
+                result.elapsed().toMillis());
         if (svg) {
             return svg(parsed.problem(), result.solution(), "routes");
         }
-        return ApiResponses.ok(RouteResponse.of(parsed.problem(), result, parsed.options().seed()));
+        return ApiResponses.ok(
+                RouteResponse.of(parsed.problem(), result, parsed.options().seed()));
     }
 
     private APIGatewayV2HTTPResponse submit(ApiRequest request) {
         JsonNode body = request.jsonBody();
         jobParser.parse(body); // reject bad or infeasible input now, not in the worker
-        String id = request.header("Idempotency-Key").filter(k -> !k.isBlank())
-                .map(JobIds::fromIdempotencyKey).orElseGet(JobIds::random);
+        String id = request.header("Idempotency-Key")
+                .filter(k -> !k.isBlank())
+                .map(JobIds::fromIdempotencyKey)
+                .orElseGet(JobIds::random);
         RouteJob job = jobs.create(id, Json.write(body), clock.instant());
         LOG.info("route job queued", "jobId", id, "status", job.status().name());
         return ApiResponses.json(202, jobBody(job));
@@ -107,16 +125,20 @@ public final class RoutesApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Map<String, Object> body = jobBody(job);
         if (job.status() != RouteJob.Status.DONE) {
             if (wantsSvg(request)) {
-                throw ApiException.conflict("route job " + id + " is " + job.status().name().toLowerCase(Locale.ROOT) + "; no drawing yet");
+                throw ApiException.conflict(
+                        "route job " + id + " is " + job.status().name().toLowerCase(Locale.ROOT) + "; no drawing yet");
             }
             return ApiResponses.ok(body);
         }
-        String stored = jobs.result(id).orElseThrow(() -> ApiException.unavailable("result of job " + id + " is not readable yet", null));
+        String stored = jobs.result(id)
+                .orElseThrow(() -> ApiException.unavailable("result of job " + id + " is not readable yet", null));
         JsonNode result = Json.read(stored, JsonNode.class);
         if (wantsSvg(request)) {
-            Problem problem = jobParser.parse(Json.read(jobs.request(id), JsonNode.class)).problem();
+            Problem problem =
+                    jobParser.parse(Json.read(jobs.request(id), JsonNode.class)).problem();
             if (!problem.hasCoordinates()) {
-                throw ApiException.invalidField("format", "svg needs coordinates (x/y or lat/lon) for the depot and customers");
+                throw ApiException.invalidField(
+                        "format", "svg needs coordinates (x/y or lat/lon) for the depot and customers");
             }
             return svg(problem, RouteResponse.solutionOf(problem, result), "route job " + id);
         }

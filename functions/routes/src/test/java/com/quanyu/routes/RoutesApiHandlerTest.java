@@ -95,13 +95,17 @@ class RoutesApiHandlerTest {
         assertError(b -> ((ObjectNode) b.get("customers").get(1)).remove("lat"), 400, "customers[1].lat");
         assertError(b -> ((ObjectNode) b.get("vehicles")).put("capacity", "lots"), 400, "vehicles.capacity");
         assertError(b -> ((ObjectNode) b.get("options")).put("timeLimitSeconds", 60), 400, "options.timeLimitSeconds");
-        assertError(b -> ((ObjectNode) b.get("customers").get(2)).set("timeWindow", Json.object().put("start", 50).put("end", 10)),
-                400, "customers[2].timeWindow");
+        assertError(
+                b -> ((ObjectNode) b.get("customers").get(2))
+                        .set("timeWindow", Json.object().put("start", 50).put("end", 10)),
+                400,
+                "customers[2].timeWindow");
         assertError(b -> ((ObjectNode) b.get("customers").get(4)).put("id", "C1"), 400, "customers[4].id");
         assertError(b -> b.put("objective", "fastest"), 400, "objective");
         assertError(b -> b.put("colour", "red"), 400, "colour");
         assertError(b -> b.set("customers", Json.mapper().createArrayNode()), 400, "customers");
-        APIGatewayV2HTTPResponse malformed = handler.handleRequest(ApiEvents.post("/v1/routes/solve", "{\"depot\":", Map.of(), Map.of()), null);
+        APIGatewayV2HTTPResponse malformed =
+                handler.handleRequest(ApiEvents.post("/v1/routes/solve", "{\"depot\":", Map.of(), Map.of()), null);
         assertEquals(400, malformed.getStatusCode());
         assertEquals("malformed_json", json(malformed).get("error").asText());
     }
@@ -109,8 +113,11 @@ class RoutesApiHandlerTest {
     @Test
     void rejectsInfeasibleInputNamingTheCustomer() throws Exception {
         assertError(b -> ((ObjectNode) b.get("customers").get(5)).put("demand", 1000), 422, "C6");
-        assertError(b -> ((ObjectNode) b.get("customers").get(7)).set("timeWindow", Json.object().put("start", 0).put("end", 1)),
-                422, "C8");
+        assertError(
+                b -> ((ObjectNode) b.get("customers").get(7))
+                        .set("timeWindow", Json.object().put("start", 0).put("end", 1)),
+                422,
+                "C8");
         assertError(b -> ((ObjectNode) b.get("vehicles")).put("count", 1), 422, "fleet");
     }
 
@@ -128,18 +135,24 @@ class RoutesApiHandlerTest {
     void runsAnAsyncJobThroughTheStoreAndReturnsItsResult() throws Exception {
         ObjectNode request = sample();
         Map<String, String> key = Map.of("Idempotency-Key", "job-test-" + System.nanoTime());
-        APIGatewayV2HTTPResponse submitted = handler.handleRequest(ApiEvents.post("/v1/routes/jobs", Json.write(request), Map.of(), key), null);
+        APIGatewayV2HTTPResponse submitted =
+                handler.handleRequest(ApiEvents.post("/v1/routes/jobs", Json.write(request), Map.of(), key), null);
         assertEquals(202, submitted.getStatusCode(), submitted.getBody());
         String id = json(submitted).get("jobId").asText();
-        APIGatewayV2HTTPResponse again = handler.handleRequest(ApiEvents.post("/v1/routes/jobs", Json.write(request), Map.of(), key), null);
+        APIGatewayV2HTTPResponse again =
+                handler.handleRequest(ApiEvents.post("/v1/routes/jobs", Json.write(request), Map.of(), key), null);
         assertEquals(id, json(again).get("jobId").asText(), "a retried submission returns the same job");
 
         JsonNode queued = json(handler.handleRequest(ApiEvents.getJob(id, Map.of()), null));
         assertEquals("queued", queued.get("status").asText());
-        assertEquals(409, handler.handleRequest(ApiEvents.getJob(id, Map.of("format", "svg")), null).getStatusCode());
+        assertEquals(
+                409,
+                handler.handleRequest(ApiEvents.getJob(id, Map.of("format", "svg")), null)
+                        .getStatusCode());
 
         RouteJobWorker worker = new RouteJobWorker(aws.envFor("RouteJobsWorkerFunction"));
-        S3Event created = objectCreated(aws.envFor("RouteJobsWorkerFunction").required("DATA_LAKE_BUCKET"),
+        S3Event created = objectCreated(
+                aws.envFor("RouteJobsWorkerFunction").required("DATA_LAKE_BUCKET"),
                 RouteJobStore.REQUEST_PREFIX + id + ".json");
         worker.handleRequest(created, null);
         worker.handleRequest(created, null); // a duplicate delivery does nothing
@@ -159,18 +172,30 @@ class RoutesApiHandlerTest {
 
     @Test
     void unknownJobsAreNotFound() throws Exception {
-        APIGatewayV2HTTPResponse missing = handler.handleRequest(ApiEvents.getJob("0123456789abcdef0123456789abcdef", Map.of()), null);
+        APIGatewayV2HTTPResponse missing =
+                handler.handleRequest(ApiEvents.getJob("0123456789abcdef0123456789abcdef", Map.of()), null);
         assertEquals(404, missing.getStatusCode());
         assertEquals("not_found", json(missing).get("error").asText());
-        assertEquals(404, handler.handleRequest(ApiEvents.getJob("../etc", Map.of()), null).getStatusCode());
+        assertEquals(
+                404,
+                handler.handleRequest(ApiEvents.getJob("../etc", Map.of()), null)
+                        .getStatusCode());
     }
 
     private static S3Event objectCreated(String bucket, String key) {
-        var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
-                "2026-11-29T00:00:00Z", "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
+        var record = new S3EventNotification.S3EventNotificationRecord(
+                "us-east-1",
+                "ObjectCreated:Put",
+                "aws:s3",
+                "2026-11-29T00:00:00Z",
+                "2.1",
+                new S3EventNotification.RequestParametersEntity("127.0.0.1"),
                 new S3EventNotification.ResponseElementsEntity("x", "y"),
-                new S3EventNotification.S3Entity("test", new S3EventNotification.S3BucketEntity(bucket, null, "arn:aws:s3:::" + bucket),
-                        new S3EventNotification.S3ObjectEntity(key, 1L, "etag", "1", "seq"), "1.0"),
+                new S3EventNotification.S3Entity(
+                        "test",
+                        new S3EventNotification.S3BucketEntity(bucket, null, "arn:aws:s3:::" + bucket),
+                        new S3EventNotification.S3ObjectEntity(key, 1L, "etag", "1", "seq"),
+                        "1.0"),
                 new S3EventNotification.UserIdentityEntity("test"));
         return new S3Event(List.of(record));
     }

@@ -23,7 +23,12 @@ final class DynamoProfileData implements ProfileData {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    DynamoProfileData(ProfileRepository repository, ProfileStore profiles, OrderStore orders, DynamoDbClient dynamo, String table) {
+    DynamoProfileData(
+            ProfileRepository repository,
+            ProfileStore profiles,
+            OrderStore orders,
+            DynamoDbClient dynamo,
+            String table) {
         this.repository = repository;
         this.profiles = profiles;
         this.orders = orders;
@@ -34,7 +39,9 @@ final class DynamoProfileData implements ProfileData {
     @Override
     public Optional<Profile> profile(String idOrIdentifier) {
         Optional<Profile> profile = repository.load(idOrIdentifier);
-        for (int hop = 0; hop < MAX_MERGE_HOPS && profile.isPresent() && profile.get().isMerged(); hop++) {
+        for (int hop = 0;
+                hop < MAX_MERGE_HOPS && profile.isPresent() && profile.get().isMerged();
+                hop++) {
             profile = repository.load(profile.get().mergedInto());
         }
         // Not a profile id: any identifier resolves, as on the ingest admin routes

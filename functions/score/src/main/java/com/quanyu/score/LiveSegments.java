@@ -22,15 +22,22 @@ final class LiveSegments {
 
     /** {@code live} is null and {@code segments} empty until a segmentation has been published. */
     Map<String, Object> current() {
-        Optional<ModelMetadata> live = registry.live(SegmentSummary.MODEL_KIND).map(LivePointer::version)
+        Optional<ModelMetadata> live = registry.live(SegmentSummary.MODEL_KIND)
+                .map(LivePointer::version)
                 .flatMap(version -> registry.metadata(SegmentSummary.MODEL_KIND, version));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("live", live.map(ModelMetadata::version).orElse(null));
         body.put("trainedAt", live.map(ModelMetadata::createdAt).orElse(null));
-        body.put("asOf", live.map(ModelMetadata::data).map(ModelMetadata.TrainingData::to).orElse(null));
+        body.put(
+                "asOf",
+                live.map(ModelMetadata::data)
+                        .map(ModelMetadata.TrainingData::to)
+                        .orElse(null));
         body.put("algorithm", live.map(ModelMetadata::algorithm).orElse(null));
-        List<SegmentSummary> segments = live.map(m -> SegmentSummary.fromMetrics(m.metrics())).orElse(List.of());
-        body.put("buyers", segments.stream().mapToLong(SegmentSummary::customers).sum());
+        List<SegmentSummary> segments =
+                live.map(m -> SegmentSummary.fromMetrics(m.metrics())).orElse(List.of());
+        body.put(
+                "buyers", segments.stream().mapToLong(SegmentSummary::customers).sum());
         body.put("segments", segments);
         return body;
     }

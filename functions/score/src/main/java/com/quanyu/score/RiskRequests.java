@@ -10,8 +10,7 @@ import java.util.Locale;
 
 /** Reads the body of {@code POST /v1/orders/risk} into an {@link OrderRiskInput}, naming any bad field. */
 final class RiskRequests {
-    private RiskRequests() {
-    }
+    private RiskRequests() {}
 
     static OrderRiskInput parse(JsonNode body, Clock clock) {
         String orderId = requiredText(body, "orderId");
@@ -24,10 +23,21 @@ final class RiskRequests {
             throw ApiException.invalidField("currency", "must be an ISO 4217 code such as CNY");
         }
         Instant orderTime = instant(body, "orderTime");
-        return new OrderRiskInput(orderId, text(body, "profileId"), text(body, "channel"), total, currency,
-                count(body, "itemCount", 1), orderTime == null ? clock.instant() : orderTime, instant(body, "accountCreatedAt"),
-                count(body, "ordersLast24h", 0), count(body, "paymentFailures", 0), country(body, "ipCountry"),
-                country(body, "billingCountry"), country(body, "shippingCountry"), count(body, "customerOrders", 0));
+        return new OrderRiskInput(
+                orderId,
+                text(body, "profileId"),
+                text(body, "channel"),
+                total,
+                currency,
+                count(body, "itemCount", 1),
+                orderTime == null ? clock.instant() : orderTime,
+                instant(body, "accountCreatedAt"),
+                count(body, "ordersLast24h", 0),
+                count(body, "paymentFailures", 0),
+                country(body, "ipCountry"),
+                country(body, "billingCountry"),
+                country(body, "shippingCountry"),
+                count(body, "customerOrders", 0));
     }
 
     private static String requiredText(JsonNode body, String field) {

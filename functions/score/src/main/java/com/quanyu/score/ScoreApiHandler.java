@@ -48,17 +48,31 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         ModelRegistry registry = ModelRegistry.of(s3, env.required("MODELS_BUCKET"));
         Duration refresh = Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5));
-        LiveModel<BinaryClassifier> propensity = LiveModel.of(registry, PROPENSITY,
-                (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, "buys"), refresh);
-        LiveModel<RecommenderModel> recommender = LiveModel.of(registry, RECOMMENDER,
-                (artifact, metadata) -> RecommenderModel.decode(artifact), refresh);
+        LiveModel<BinaryClassifier> propensity = LiveModel.of(
+                registry,
+                PROPENSITY,
+                (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, "buys"),
+                refresh);
+        LiveModel<RecommenderModel> recommender =
+                LiveModel.of(registry, RECOMMENDER, (artifact, metadata) -> RecommenderModel.decode(artifact), refresh);
         LiveModel<BinaryClassifier> risk = OrderRiskScorers.liveModel(registry, refresh);
         ScoringService service = new ScoringService(
-                new DynamoProfileData(stores.profileRepository(), stores.profiles(), stores.orders(), dynamo, env.required("PROFILES_TABLE")),
-                propensity::current, recommender::current,
-                new StockList(s3, env.required("DATA_LAKE_BUCKET"), Duration.ofSeconds(env.intValue("STOCK_REFRESH_SECONDS", 60)),
+                new DynamoProfileData(
+                        stores.profileRepository(),
+                        stores.profiles(),
+                        stores.orders(),
+                        dynamo,
+                        env.required("PROFILES_TABLE")),
+                propensity::current,
+                recommender::current,
+                new StockList(
+                        s3,
+                        env.required("DATA_LAKE_BUCKET"),
+                        Duration.ofSeconds(env.intValue("STOCK_REFRESH_SECONDS", 60)),
                         Clock.systemUTC()),
-                OrderRiskScorers.withModel(OrderRiskRules.defaults(), risk::current,
+                OrderRiskScorers.withModel(
+                        OrderRiskRules.defaults(),
+                        risk::current,
                         env.doubleValue("RISK_FLAG_THRESHOLD", OrderRiskScorers.DEFAULT_FLAG_THRESHOLD)),
                 Clock.systemUTC());
         this.router = routes(service, new LiveSegments(registry), Clock.systemUTC());
@@ -77,10 +91,18 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      * unauthenticated request, 401), the recommender and the JSON answer (related products).
      */
     private void prime(ScoringService service) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/v1/profiles/priming/scores").build();
-        router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/profiles/{id}/scores").withRawPath("/v1/profiles/priming/scores")
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("GET")
+                .withPath("/v1/profiles/priming/scores")
+                .build();
+        router.handle(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET /v1/profiles/{id}/scores")
+                .withRawPath("/v1/profiles/priming/scores")
                 .withPathParameters(java.util.Map.of("id", "priming"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("priming").build())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(http)
+                        .withRequestId("priming")
+                        .build())
                 .build());
         try {
             ApiResponses.ok(service.related("SKU-1", 10));
@@ -98,10 +120,14 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return Router.builder()
                 .get("/v1/segments", r -> ApiResponses.ok(segments.current()))
                 .get("/v1/profiles/{id}/scores", r -> ApiResponses.ok(service.scores(r.requiredPathParameter("id"))))
-                .get("/v1/profiles/{id}/recommendations", r -> ApiResponses.ok(service.recommendations(
-                        r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))
-                .get("/v1/products/{sku}/related", r -> ApiResponses.ok(service.related(
-                        r.requiredPathParameter("sku"), r.intQueryParameter("n", 10, 1, 100))))
+                .get(
+                        "/v1/profiles/{id}/recommendations",
+                        r -> ApiResponses.ok(service.recommendations(
+                                r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))
+                .get(
+                        "/v1/products/{sku}/related",
+                        r -> ApiResponses.ok(
+                                service.related(r.requiredPathParameter("sku"), r.intQueryParameter("n", 10, 1, 100))))
                 .post("/v1/orders/risk", r -> ApiResponses.ok(service.risk(RiskRequests.parse(r.jsonBody(), clock))))
                 .build();
     }

@@ -31,23 +31,36 @@ import java.util.function.Supplier;
  */
 final class ScoringService {
     /** Propensity answer. */
-    record Propensity(Double probability, String model, boolean coldStart, List<BinaryClassifier.Contribution> topFeatures,
-                      String note) {
-    }
+    record Propensity(
+            Double probability,
+            String model,
+            boolean coldStart,
+            List<BinaryClassifier.Contribution> topFeatures,
+            String note) {}
 
     /** Scores answer. */
-    record Scores(String profileId, boolean coldStart, Propensity propensity, String segment, String rfm, Integer rfmTotal,
-                  Double batchPropensity7d, Map<String, String> models, String scoredAt) {
-    }
+    record Scores(
+            String profileId,
+            boolean coldStart,
+            Propensity propensity,
+            String segment,
+            String rfm,
+            Integer rfmTotal,
+            Double batchPropensity7d,
+            Map<String, String> models,
+            String scoredAt) {}
 
     /** Recommendations answer. */
-    record RecommendationList(String profileId, boolean profileFound, boolean coldStart, String strategy, String model,
-                              List<ScoredItem> items) {
-    }
+    record RecommendationList(
+            String profileId,
+            boolean profileFound,
+            boolean coldStart,
+            String strategy,
+            String model,
+            List<ScoredItem> items) {}
 
     /** Related-products answer. */
-    record Related(String sku, String model, List<ScoredItem> items) {
-    }
+    record Related(String sku, String model, List<ScoredItem> items) {}
 
     static final int EXPLANATION_FEATURES = 5;
     /** Strategy reported before the first recommender is published: an empty list, not an error. */
@@ -60,9 +73,13 @@ final class ScoringService {
     private final OrderRiskScorer risk;
     private final Clock clock;
 
-    ScoringService(ProfileData data, Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> propensity,
-                   Supplier<Optional<LiveModel.Loaded<RecommenderModel>>> recommender, Predicate<String> inStock,
-                   OrderRiskScorer risk, Clock clock) {
+    ScoringService(
+            ProfileData data,
+            Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> propensity,
+            Supplier<Optional<LiveModel.Loaded<RecommenderModel>>> recommender,
+            Predicate<String> inStock,
+            OrderRiskScorer risk,
+            Clock clock) {
         this.data = data;
         this.propensity = propensity;
         this.recommender = recommender;
@@ -72,17 +89,21 @@ final class ScoringService {
     }
 
     Scores scores(String profileId) {
-        Profile profile = data.profile(profileId)
-                .orElseThrow(() -> ApiException.notFound("no profile " + profileId));
+        Profile profile = data.profile(profileId).orElseThrow(() -> ApiException.notFound("no profile " + profileId));
         ActivitySnapshot snapshot = ActivitySnapshot.fromProfile(profile, clock.instant());
         Propensity p = propensity(snapshot);
         Optional<ProfileScores> stored = data.storedScores(profile.profileId());
-        return new Scores(profile.profileId(), snapshot.isEmpty(), p,
-                stored.map(ProfileScores::segment).orElse(null), stored.map(ProfileScores::rfm).orElse(null),
+        return new Scores(
+                profile.profileId(),
+                snapshot.isEmpty(),
+                p,
+                stored.map(ProfileScores::segment).orElse(null),
+                stored.map(ProfileScores::rfm).orElse(null),
                 stored.map(ProfileScores::rfmTotal).orElse(null),
                 stored.map(ProfileScores::propensity7d).filter(v -> !v.isNaN()).orElse(null),
                 stored.map(ProfileScores::models).orElse(Map.of()),
-                stored.map(s -> s.scoredAt() == null ? null : s.scoredAt().toString()).orElse(null));
+                stored.map(s -> s.scoredAt() == null ? null : s.scoredAt().toString())
+                        .orElse(null));
     }
 
     private Propensity propensity(ActivitySnapshot snapshot) {
@@ -93,25 +114,34 @@ final class ScoringService {
         var loaded = model.get();
         if (snapshot.isEmpty()) {
             Double baseRate = loaded.metadata().metrics().get("base_rate");
-            return new Propensity(baseRate, loaded.version(), true, List.of(),
+            return new Propensity(
+                    baseRate,
+                    loaded.version(),
+                    true,
+                    List.of(),
                     "cold start: no activity yet; the answer is the average buyer rate of the training data");
         }
         double[] values = PropensityFeatures.values(snapshot);
         BinaryClassifier classifier = loaded.model();
-        return new Propensity(classifier.probability(values), loaded.version(), false,
-                classifier.explain(values, EXPLANATION_FEATURES), "probability of an order in the next 7 days");
+        return new Propensity(
+                classifier.probability(values),
+                loaded.version(),
+                false,
+                classifier.explain(values, EXPLANATION_FEATURES),
+                "probability of an order in the next 7 days");
     }
 
     RecommendationList recommendations(String profileId, int n) {
         Optional<LiveModel.Loaded<RecommenderModel>> model = recommender.get();
         if (model.isEmpty()) {
-            return new RecommendationList(profileId, data.profile(profileId).isPresent(), true, NO_MODEL, null, List.of());
+            return new RecommendationList(
+                    profileId, data.profile(profileId).isPresent(), true, NO_MODEL, null, List.of());
         }
         RecommenderModel rec = model.get().model();
         Optional<Profile> profile = data.profile(profileId);
         if (profile.isEmpty()) {
-            return new RecommendationList(profileId, false, true, "popularity", model.get().version(),
-                    rec.popular(n, inStock));
+            return new RecommendationList(
+                    profileId, false, true, "popularity", model.get().version(), rec.popular(n, inStock));
         }
         Set<String> bought = data.purchasedSkus(profile.get());
         Map<String, Float> history = new HashMap<>();
@@ -123,14 +153,20 @@ final class ScoringService {
         }
         bought.forEach(sku -> history.merge(sku, Interactions.PURCHASE, Float::sum));
         Recommendations result = rec.recommend(history, n, bought, inStock);
-        return new RecommendationList(profile.get().profileId(), true, result.coldStart(), result.strategy(),
-                model.get().version(), result.items());
+        return new RecommendationList(
+                profile.get().profileId(),
+                true,
+                result.coldStart(),
+                result.strategy(),
+                model.get().version(),
+                result.items());
     }
 
     private static float weight(Profile.EventSummary e) {
         var recent = new ActivitySnapshot.RecentEvent(e.type(), e.event(), e.sku(), e.channel(), e.timestamp());
-        return recent.isOrder() ? Interactions.PURCHASE : recent.isCartAdd() ? Interactions.CART_ADD
-                : recent.isView() ? Interactions.VIEW : 0;
+        return recent.isOrder()
+                ? Interactions.PURCHASE
+                : recent.isCartAdd() ? Interactions.CART_ADD : recent.isView() ? Interactions.VIEW : 0;
     }
 
     Related related(String sku, int n) {

@@ -1,6 +1,5 @@
 package com.quanyu.score;
 
-import com.quanyu.shared.testing.StaffClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +13,6 @@ import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.store.DynamoOrderStore;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
-import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -29,6 +27,7 @@ import com.quanyu.shared.ml.recommend.ItemKnn;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import com.quanyu.shared.ml.recommend.StockList;
 import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.StaffClaims;
 import com.quanyu.shared.testing.StandIns;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,29 +74,63 @@ class ScoreApiHandlerTest {
             interactions.add(u, "beer", 1).add(u, "chips", 1).add(u, "bread", 1);
         }
         Interactions data = interactions.build();
-        var together = BoughtTogether.fit(List.of(List.of("tea", "honey"), List.of("tea", "honey"), List.of("tea", "cups")), 5);
+        var together = BoughtTogether.fit(
+                List.of(List.of("tea", "honey"), List.of("tea", "honey"), List.of("tea", "cups")), 5);
         var model = RecommenderModel.of(data, ItemKnn.fit(data, 10), together);
-        registry.publish(metadata(registry, "recommender", List.of(), Map.of("hr_at_10", 0.5), Map.of()), model.encode(),
+        registry.publish(
+                metadata(registry, "recommender", List.of(), Map.of("hr_at_10", 0.5), Map.of()),
+                model.encode(),
                 GateDecision.compare("hr_at_10", 0.5, Double.NaN, null, 0.002));
 
         var profiles = new DynamoProfileRepository(aws.dynamo(), env.required("PROFILES_TABLE"));
         Instant t = NOW.minus(Duration.ofDays(2));
-        Profile active = new Profile("p-active", 0, t.minus(Duration.ofDays(90)), t, Map.of(), Map.of(),
+        Profile active = new Profile(
+                "p-active",
+                0,
+                t.minus(Duration.ofDays(90)),
+                t,
+                Map.of(),
+                Map.of(),
                 Map.of("web", new Profile.ChannelActivity(t.minus(Duration.ofDays(90)), t)),
-                new Profile.Counters(40, 9, 30, 4, 2, 300), new Profile.Rfm(t.minus(Duration.ofDays(20)), t.minus(Duration.ofDays(10)), 2, 300),
-                List.of(new Profile.EventSummary("track", "Product Added", "tea", "web", t),
+                new Profile.Counters(40, 9, 30, 4, 2, 300),
+                new Profile.Rfm(t.minus(Duration.ofDays(20)), t.minus(Duration.ofDays(10)), 2, 300),
+                List.of(
+                        new Profile.EventSummary("track", "Product Added", "tea", "web", t),
                         new Profile.EventSummary("page", null, "tea", "web", t.minusSeconds(60))),
-                Map.of(), List.of(), Map.of(), Set.of(), null);
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Set.of(),
+                null);
         profiles.save(active, 0);
         profiles.save(Profile.empty("p-new"), 0);
-        new DynamoOrderStore(aws.dynamo(), env.required("ORDERS_TABLE")).create(new Order("o-1", "p-active", "web", null,
-                "completed", 20, "CNY", List.of(OrderLine.of("cups", "Cups", 1, 20)), t.minus(Duration.ofDays(10)), "k-1", null));
-        aws.dynamo().updateItem(b -> b.tableName(env.required("PROFILES_TABLE"))
-                .key(Map.of("pk", AttributeValue.fromS("profile#p-active"), "sk", AttributeValue.fromS("profile")))
-                .updateExpression("SET scores = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromM(
-                        new ProfileScores("loyal customers", "R5F4M4", 13, 0.3, Map.of("segments", "v1"), NOW).toAttributes()))));
-        aws.s3().putObject(b -> b.bucket(env.required("DATA_LAKE_BUCKET")).key(StockList.KEY),
-                RequestBody.fromString("{\"outOfStock\": [\"honey\"]}"));
+        new DynamoOrderStore(aws.dynamo(), env.required("ORDERS_TABLE"))
+                .create(new Order(
+                        "o-1",
+                        "p-active",
+                        "web",
+                        null,
+                        "completed",
+                        20,
+                        "CNY",
+                        List.of(OrderLine.of("cups", "Cups", 1, 20)),
+                        t.minus(Duration.ofDays(10)),
+                        "k-1",
+                        null));
+        aws.dynamo()
+                .updateItem(b -> b.tableName(env.required("PROFILES_TABLE"))
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("profile#p-active"), "sk", AttributeValue.fromS("profile")))
+                        .updateExpression("SET scores = :s")
+                        .expressionAttributeValues(Map.of(
+                                ":s",
+                                AttributeValue.fromM(new ProfileScores(
+                                                "loyal customers", "R5F4M4", 13, 0.3, Map.of("segments", "v1"), NOW)
+                                        .toAttributes()))));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(env.required("DATA_LAKE_BUCKET")).key(StockList.KEY),
+                        RequestBody.fromString("{\"outOfStock\": [\"honey\"]}"));
     }
 
     private static void publishPropensity(ModelRegistry registry) {
@@ -108,8 +141,18 @@ class ScoreApiHandlerTest {
         for (int i = 0; i < 200; i++) {
             boolean buyer = i % 4 == 0;
             Instant seen = NOW.minus(Duration.ofDays(buyer ? 1 : 60 + i % 30));
-            var snapshot = new ActivitySnapshot(NOW, NOW.minus(Duration.ofDays(200)), seen, buyer ? 10 : 2, buyer ? 40 : 3,
-                    buyer ? 5 : 0, buyer ? 3 : 0, buyer ? 500 : 0, buyer ? seen : null, Map.of("web", seen), List.of());
+            var snapshot = new ActivitySnapshot(
+                    NOW,
+                    NOW.minus(Duration.ofDays(200)),
+                    seen,
+                    buyer ? 10 : 2,
+                    buyer ? 40 : 3,
+                    buyer ? 5 : 0,
+                    buyer ? 3 : 0,
+                    buyer ? 500 : 0,
+                    buyer ? seen : null,
+                    Map.of("web", seen),
+                    List.of());
             double[] x = PropensityFeatures.values(snapshot);
             rows.add(x);
             dataset.add(new ArrayExample<>(new Label(buyer ? "buys" : "no"), names, x));
@@ -118,19 +161,46 @@ class ScoreApiHandlerTest {
         Map<String, Double> parameters = new HashMap<>();
         for (int j = 0; j < names.length; j++) {
             final int column = j;
-            parameters.put("baseline." + names[j], rows.stream().mapToDouble(r -> r[column]).average().orElse(0));
+            parameters.put(
+                    "baseline." + names[j],
+                    rows.stream().mapToDouble(r -> r[column]).average().orElse(0));
         }
-        registry.publish(metadata(registry, "propensity", PropensityFeatures.NAMES, Map.of("auc_roc", 0.9, "base_rate", 0.25),
-                parameters), TribuoModels.toBytes(model), GateDecision.compare("auc_roc", 0.9, Double.NaN, null, 0.002));
+        registry.publish(
+                metadata(
+                        registry,
+                        "propensity",
+                        PropensityFeatures.NAMES,
+                        Map.of("auc_roc", 0.9, "base_rate", 0.25),
+                        parameters),
+                TribuoModels.toBytes(model),
+                GateDecision.compare("auc_roc", 0.9, Double.NaN, null, 0.002));
     }
 
-    private static ModelMetadata metadata(ModelRegistry registry, String kind, List<String> features, Map<String, Double> metrics,
-                                          Map<String, Double> parameters) {
-        return new ModelMetadata(kind, registry.newVersion(), "fixture", NOW, "test", null, features, metrics,
-                metrics.keySet().iterator().next(), null, "", parameters, 0, null);
+    private static ModelMetadata metadata(
+            ModelRegistry registry,
+            String kind,
+            List<String> features,
+            Map<String, Double> metrics,
+            Map<String, Double> parameters) {
+        return new ModelMetadata(
+                kind,
+                registry.newVersion(),
+                "fixture",
+                NOW,
+                "test",
+                null,
+                features,
+                metrics,
+                metrics.keySet().iterator().next(),
+                null,
+                "",
+                parameters,
+                0,
+                null);
     }
 
-    private JsonNode call(String routeKey, Map<String, String> path, Map<String, String> query, String body, int status) {
+    private JsonNode call(
+            String routeKey, Map<String, String> path, Map<String, String> query, String body, int status) {
         var event = new APIGatewayV2HTTPEvent();
         event.setRouteKey(routeKey);
         event.setPathParameters(path);
@@ -153,9 +223,23 @@ class ScoreApiHandlerTest {
         Map<String, Double> metrics = new HashMap<>();
         metrics.putAll(new SegmentSummary("champions", 12, 9_600.5, 6.5, 9.0).metrics());
         metrics.putAll(new SegmentSummary("hibernating", 30, 2_100.0, 1.2, 80.0).metrics());
-        var published = registry.publish(new ModelMetadata(SegmentSummary.MODEL_KIND, registry.newVersion(), "fixture k-means", NOW, "test",
-                new ModelMetadata.TrainingData("fixture", NOW.minus(Duration.ofDays(90)), NOW, 42, 0), List.of(), metrics, "none",
-                null, "", Map.of(), 0, null), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        var published = registry.publish(
+                new ModelMetadata(
+                        SegmentSummary.MODEL_KIND,
+                        registry.newVersion(),
+                        "fixture k-means",
+                        NOW,
+                        "test",
+                        new ModelMetadata.TrainingData("fixture", NOW.minus(Duration.ofDays(90)), NOW, 42, 0),
+                        List.of(),
+                        metrics,
+                        "none",
+                        null,
+                        "",
+                        Map.of(),
+                        0,
+                        null),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 GateDecision.forced("none", Double.NaN, "descriptive"));
         JsonNode body = call("GET /v1/segments", Map.of(), null, null, 200);
         assertEquals(published.version(), body.get("live").asText());
@@ -198,7 +282,8 @@ class ScoreApiHandlerTest {
 
     @Test
     void recommendationsExcludeBoughtAndOutOfStockItems() {
-        JsonNode body = call("GET /v1/profiles/{id}/recommendations", Map.of("id", "p-active"), Map.of("n", "3"), null, 200);
+        JsonNode body =
+                call("GET /v1/profiles/{id}/recommendations", Map.of("id", "p-active"), Map.of("n", "3"), null, 200);
         List<String> skus = new ArrayList<>();
         body.get("items").forEach(i -> skus.add(i.get("sku").asText()));
         assertFalse(skus.contains("cups"), "bought: " + skus);
@@ -228,16 +313,25 @@ class ScoreApiHandlerTest {
 
     @Test
     void orderRiskScoresValidOrdersAndNamesBadFields() {
-        String order = "{\"orderId\":\"o-9\",\"total\":5000,\"currency\":\"cny\",\"accountCreatedAt\":\"" + NOW.minusSeconds(600)
-                + "\",\"orderTime\":\"" + NOW + "\",\"ipCountry\":\"NG\",\"billingCountry\":\"CN\",\"shippingCountry\":\"CN\"}";
+        String order = "{\"orderId\":\"o-9\",\"total\":5000,\"currency\":\"cny\",\"accountCreatedAt\":\""
+                + NOW.minusSeconds(600) + "\",\"orderTime\":\"" + NOW
+                + "\",\"ipCountry\":\"NG\",\"billingCountry\":\"CN\",\"shippingCountry\":\"CN\"}";
         JsonNode risk = call("POST /v1/orders/risk", null, null, order, 200);
         assertTrue(risk.get("flagged").asBoolean(), risk.toString());
         assertEquals("rules", risk.get("modelVersion").asText(), "no order-risk model is published in this test");
-        assertEquals("malformed_json", call("POST /v1/orders/risk", null, null, "{\"orderId\":", 400).get("error").asText());
+        assertEquals(
+                "malformed_json",
+                call("POST /v1/orders/risk", null, null, "{\"orderId\":", 400)
+                        .get("error")
+                        .asText());
         JsonNode missing = call("POST /v1/orders/risk", null, null, "{\"orderId\":\"o\",\"currency\":\"CNY\"}", 400);
         assertTrue(missing.get("message").asText().startsWith("total"), missing.toString());
-        JsonNode country = call("POST /v1/orders/risk", null, null,
-                "{\"orderId\":\"o\",\"total\":1,\"currency\":\"CNY\",\"ipCountry\":\"China\"}", 400);
+        JsonNode country = call(
+                "POST /v1/orders/risk",
+                null,
+                null,
+                "{\"orderId\":\"o\",\"total\":1,\"currency\":\"CNY\",\"ipCountry\":\"China\"}",
+                400);
         assertTrue(country.get("message").asText().startsWith("ipCountry"), country.toString());
     }
 }

@@ -24,15 +24,25 @@ public final class Gate {
         this.tolerance = tolerance;
     }
 
-    public <T> GateDecision check(String kind, String metric, double candidate, LiveModel.Decoder<T> decoder,
-                                  ToDoubleFunction<T> evaluateOnHoldout) {
+    public <T> GateDecision check(
+            String kind,
+            String metric,
+            double candidate,
+            LiveModel.Decoder<T> decoder,
+            ToDoubleFunction<T> evaluateOnHoldout) {
         GateDecision decision = decide(kind, metric, candidate, decoder, evaluateOnHoldout);
-        Metrics.of("train").count(decision.passed() ? "GatePassed" : "GateRefused", 1).emit();
+        Metrics.of("train")
+                .count(decision.passed() ? "GatePassed" : "GateRefused", 1)
+                .emit();
         return decision;
     }
 
-    private <T> GateDecision decide(String kind, String metric, double candidate, LiveModel.Decoder<T> decoder,
-                                    ToDoubleFunction<T> evaluateOnHoldout) {
+    private <T> GateDecision decide(
+            String kind,
+            String metric,
+            double candidate,
+            LiveModel.Decoder<T> decoder,
+            ToDoubleFunction<T> evaluateOnHoldout) {
         var pointer = registry.live(kind);
         if (pointer.isEmpty()) {
             return GateDecision.compare(metric, candidate, Double.NaN, null, tolerance);
@@ -40,14 +50,26 @@ public final class Gate {
         String liveVersion = pointer.get().version();
         double live;
         try {
-            var metadata = registry.metadata(kind, liveVersion).orElseThrow(() ->
-                    new IllegalStateException("live version has no metadata"));
+            var metadata = registry.metadata(kind, liveVersion)
+                    .orElseThrow(() -> new IllegalStateException("live version has no metadata"));
             live = evaluateOnHoldout.applyAsDouble(decoder.decode(registry.artifact(metadata), metadata));
         } catch (RuntimeException e) {
-            LOG.error("live model could not be evaluated; gate compares against nothing", e, "kind", kind,
-                    "live", liveVersion);
-            return new GateDecision(!Double.isNaN(candidate), metric, candidate, Double.NaN, liveVersion, tolerance,
-                    "live version " + liveVersion + " could not be evaluated (" + e.getMessage() + "); candidate accepted");
+            LOG.error(
+                    "live model could not be evaluated; gate compares against nothing",
+                    e,
+                    "kind",
+                    kind,
+                    "live",
+                    liveVersion);
+            return new GateDecision(
+                    !Double.isNaN(candidate),
+                    metric,
+                    candidate,
+                    Double.NaN,
+                    liveVersion,
+                    tolerance,
+                    "live version " + liveVersion + " could not be evaluated (" + e.getMessage()
+                            + "); candidate accepted");
         }
         return GateDecision.compare(metric, candidate, live, liveVersion, tolerance);
     }

@@ -59,7 +59,8 @@ public final class ModelsApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         for (String kind : TrainingJob.ALL_MODELS.stream().sorted().toList()) {
             List<String> versions = registry.versions(kind);
             List<Map<String, Object>> shown = new ArrayList<>();
-            for (String version : versions.subList(Math.max(0, versions.size() - VERSIONS_SHOWN), versions.size()).reversed()) {
+            for (String version : versions.subList(Math.max(0, versions.size() - VERSIONS_SHOWN), versions.size())
+                    .reversed()) {
                 registry.metadata(kind, version).ifPresent(m -> shown.add(view(m)));
             }
             Map<String, Object> model = new LinkedHashMap<>();
@@ -91,7 +92,9 @@ public final class ModelsApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (!TrainingJob.ALL_MODELS.contains(kind)) {
             throw ApiException.notFound("unknown model " + kind + "; known: " + TrainingJob.ALL_MODELS);
         }
-        JsonNode body = request.body() == null || request.body().isBlank() ? com.quanyu.shared.json.Json.object() : request.jsonBody();
+        JsonNode body = request.body() == null || request.body().isBlank()
+                ? com.quanyu.shared.json.Json.object()
+                : request.jsonBody();
         String reason = body.path("reason").asText("rollback from the console");
         try {
             LivePointer pointer = body.hasNonNull("version")

@@ -40,7 +40,11 @@ public final class ScoresWriter {
             scoresByProfile.forEach((profileId, scores) -> futures.add(pool.submit(() -> {
                 try {
                     dynamo.updateItem(b -> b.tableName(table)
-                            .key(Map.of("pk", AttributeValue.fromS("profile#" + profileId), "sk", AttributeValue.fromS("profile")))
+                            .key(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("profile#" + profileId),
+                                    "sk",
+                                    AttributeValue.fromS("profile")))
                             .updateExpression("SET scores = :s")
                             .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(scores))));

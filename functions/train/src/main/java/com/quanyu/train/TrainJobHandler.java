@@ -100,11 +100,16 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
             }
         };
-        var writer = new ScoresWriter(dynamo, env.required("PROFILES_TABLE"),
-                env.intValue("SCORE_WRITE_THREADS", 16));
-        var job = new TrainingJob(registry, history, () -> new S3FraudLabels(s3, lake).read(), writer,
-                PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)), clock,
-                codeVersion(), env.doubleValue("GATE_TOLERANCE", 0.002));
+        var writer = new ScoresWriter(dynamo, env.required("PROFILES_TABLE"), env.intValue("SCORE_WRITE_THREADS", 16));
+        var job = new TrainingJob(
+                registry,
+                history,
+                () -> new S3FraudLabels(s3, lake).read(),
+                writer,
+                PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)),
+                clock,
+                codeVersion(),
+                env.doubleValue("GATE_TOLERANCE", 0.002));
         return Json.mapper().convertValue(job.run(models), Map.class);
     }
 
@@ -131,7 +136,11 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
     private Map<String, Object> status() {
         Map<String, Object> live = new LinkedHashMap<>();
         for (String kind : TrainingJob.ALL_MODELS.stream().sorted().toList()) {
-            live.put(kind, registry.live(kind).map(p -> Json.mapper().convertValue(p, Map.class)).orElse(null));
+            live.put(
+                    kind,
+                    registry.live(kind)
+                            .map(p -> Json.mapper().convertValue(p, Map.class))
+                            .orElse(null));
         }
         return Map.of("live", live);
     }

@@ -16,8 +16,8 @@ import com.quanyu.train.recommend.RecommenderTraining;
 import com.quanyu.train.risk.RiskTraining;
 import com.quanyu.train.segments.CustomerValue;
 import com.quanyu.train.segments.RfmScores;
-import com.quanyu.train.segments.Segmentation;
 import com.quanyu.train.segments.SegmentModel;
+import com.quanyu.train.segments.Segmentation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class TrainingJob {
     public static final String SEGMENTS = com.quanyu.shared.ml.SegmentSummary.MODEL_KIND;
-    public static final Set<String> ALL_MODELS = Set.of(PropensityTraining.KIND, RecommenderTraining.KIND,
-            RiskTraining.KIND, SEGMENTS);
+    public static final Set<String> ALL_MODELS =
+            Set.of(PropensityTraining.KIND, RecommenderTraining.KIND, RiskTraining.KIND, SEGMENTS);
 
     private static final JsonLogger LOG = JsonLogger.of(TrainingJob.class);
 
@@ -51,13 +51,11 @@ public final class TrainingJob {
     }
 
     /** What happened to one model. */
-    public record ModelReport(String kind, String outcome, String version, String reason, Map<String, Double> metrics,
-                              double seconds) {
-    }
+    public record ModelReport(
+            String kind, String outcome, String version, String reason, Map<String, Double> metrics, double seconds) {}
 
     /** What a run did. */
-    public record Report(long events, int profiles, List<ModelReport> models, int profilesScored, double seconds) {
-    }
+    public record Report(long events, int profiles, List<ModelReport> models, int profilesScored, double seconds) {}
 
     private final ModelRegistry registry;
     private final HistorySource history;
@@ -68,9 +66,15 @@ public final class TrainingJob {
     private final String codeVersion;
     private final Gate gate;
 
-    public TrainingJob(ModelRegistry registry, HistorySource history, Supplier<Map<String, Boolean>> fraudLabels,
-                       ScoresWriter scoresWriter, PropensityTraining propensity, Clock clock, String codeVersion,
-                       double tolerance) {
+    public TrainingJob(
+            ModelRegistry registry,
+            HistorySource history,
+            Supplier<Map<String, Boolean>> fraudLabels,
+            ScoresWriter scoresWriter,
+            PropensityTraining propensity,
+            Clock clock,
+            String codeVersion,
+            double tolerance) {
         this.registry = registry;
         this.history = history;
         this.fraudLabels = fraudLabels;
@@ -84,8 +88,14 @@ public final class TrainingJob {
     public Report run(Set<String> kinds) {
         long start = System.nanoTime();
         EventHistory events = history.load();
-        LOG.info("history loaded", "events", events.eventCount(), "profiles", events.profileCount(),
-                "seconds", seconds(start));
+        LOG.info(
+                "history loaded",
+                "events",
+                events.eventCount(),
+                "profiles",
+                events.profileCount(),
+                "seconds",
+                seconds(start));
         List<ModelReport> reports = new ArrayList<>();
         if (kinds.contains(PropensityTraining.KIND)) {
             reports.add(timed(PropensityTraining.KIND, () -> trainPropensity(events)));
@@ -116,25 +126,32 @@ public final class TrainingJob {
     }
 
     private ModelReport trainPropensity(EventHistory events) {
-        var candidate = propensity.train(events, registry.newVersion(), codeVersion, clock.instant(), history.description());
+        var candidate =
+                propensity.train(events, registry.newVersion(), codeVersion, clock.instant(), history.description());
         if (candidate.isEmpty()) {
             return skipped(PropensityTraining.KIND, "needs three weeks of history with buyers in each week");
         }
         var c = candidate.get();
-        GateDecision decision = gate.check(PropensityTraining.KIND, "auc_roc", c.metadata().primaryMetricValue(),
+        GateDecision decision = gate.check(
+                PropensityTraining.KIND,
+                "auc_roc",
+                c.metadata().primaryMetricValue(),
                 (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, PropensityTraining.BUYS),
                 live -> PropensityTraining.evaluate(live, c.holdout()).get("auc_roc"));
         return published(registry.publish(c.metadata(), c.artifact(), decision));
     }
 
     private ModelReport trainRecommender(EventHistory events) {
-        var candidate = new RecommenderTraining().train(events, registry.newVersion(), codeVersion, clock.instant(),
-                history.description());
+        var candidate = new RecommenderTraining()
+                .train(events, registry.newVersion(), codeVersion, clock.instant(), history.description());
         if (candidate.isEmpty()) {
             return skipped(RecommenderTraining.KIND, "needs product interactions before and during the last week");
         }
         var c = candidate.get();
-        GateDecision decision = gate.check(RecommenderTraining.KIND, "hr_at_10", c.metadata().primaryMetricValue(),
+        GateDecision decision = gate.check(
+                RecommenderTraining.KIND,
+                "hr_at_10",
+                c.metadata().primaryMetricValue(),
                 (artifact, metadata) -> RecommenderModel.decode(artifact),
                 live -> RecommenderTraining.evaluate(live, c.holdout())[0]);
         return published(registry.publish(c.metadata(), c.model().encode(), decision));
@@ -143,46 +160,78 @@ public final class TrainingJob {
     private ModelReport trainRisk(EventHistory events) {
         RiskTraining training = new RiskTraining(OrderRiskScorers.DEFAULT_FLAG_THRESHOLD);
         var labelled = RiskTraining.fromHistory(events, fraudLabels.get());
-        var candidate = training.train(labelled, registry.newVersion(), codeVersion, clock.instant(), history.description());
+        var candidate =
+                training.train(labelled, registry.newVersion(), codeVersion, clock.instant(), history.description());
         if (candidate.isEmpty()) {
-            return skipped(RiskTraining.KIND, "needs at least " + RiskTraining.MIN_FRAUD_LABELS
-                    + " orders labelled fraud under labels/orders/ (have " + labelled.stream().filter(RiskTraining.LabelledOrder::fraud).count() + ")");
+            return skipped(
+                    RiskTraining.KIND,
+                    "needs at least " + RiskTraining.MIN_FRAUD_LABELS
+                            + " orders labelled fraud under labels/orders/ (have "
+                            + labelled.stream()
+                                    .filter(RiskTraining.LabelledOrder::fraud)
+                                    .count() + ")");
         }
         var c = candidate.get();
-        GateDecision decision = gate.check(RiskTraining.KIND, "auc_pr", c.metadata().primaryMetricValue(),
+        GateDecision decision = gate.check(
+                RiskTraining.KIND,
+                "auc_pr",
+                c.metadata().primaryMetricValue(),
                 (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, OrderRiskScorers.FRAUD_LABEL),
-                live -> training.evaluate(training.scorer(live, "live"), c.holdout()).get("auc_pr"));
+                live -> training.evaluate(training.scorer(live, "live"), c.holdout())
+                        .get("auc_pr"));
         return published(registry.publish(c.metadata(), c.artifact(), decision));
     }
 
     /** The segmentation of this run and the RFM scorer, for the profile scores. */
-    private record SegmentRun(ModelReport report, RfmScores rfm, SegmentModel model, Map<String, CustomerValue> buyers,
-                              String version) {
-    }
+    private record SegmentRun(
+            ModelReport report, RfmScores rfm, SegmentModel model, Map<String, CustomerValue> buyers, String version) {}
 
     private SegmentRun segment(EventHistory events) {
         long start = System.nanoTime();
         Instant asOf = events.last() == null ? clock.instant() : events.last();
         Map<String, CustomerValue> buyers = new LinkedHashMap<>();
-        events.all().forEach((profile, list) -> customerValue(profile, list, asOf).ifPresent(v -> buyers.put(profile, v)));
+        events.all()
+                .forEach((profile, list) -> customerValue(profile, list, asOf).ifPresent(v -> buyers.put(profile, v)));
         int k = 5;
         if (buyers.size() < k * 4) {
-            return new SegmentRun(skipped(SEGMENTS, "needs at least " + (k * 4) + " buyers (have " + buyers.size() + ")"),
-                    null, null, buyers, null);
+            return new SegmentRun(
+                    skipped(SEGMENTS, "needs at least " + (k * 4) + " buyers (have " + buyers.size() + ")"),
+                    null,
+                    null,
+                    buyers,
+                    null);
         }
         var fit = Segmentation.fit(new ArrayList<>(buyers.values()), k, 42);
         Map<String, Double> metrics = new HashMap<>();
         fit.summaries().forEach(segment -> metrics.putAll(segment.metrics()));
         String version = registry.newVersion();
-        var metadata = new ModelMetadata(SEGMENTS, version, "Tribuo k-means (k=5, k-means++) on standardised log RFM",
-                clock.instant(), codeVersion, new ModelMetadata.TrainingData(history.description(), events.first(), asOf,
-                buyers.size(), 0), List.of("log_recency", "log_frequency", "log_monetary"), metrics, "buyers", null,
-                fit.provenance(), Map.of(), 0, null);
+        var metadata = new ModelMetadata(
+                SEGMENTS,
+                version,
+                "Tribuo k-means (k=5, k-means++) on standardised log RFM",
+                clock.instant(),
+                codeVersion,
+                new ModelMetadata.TrainingData(history.description(), events.first(), asOf, buyers.size(), 0),
+                List.of("log_recency", "log_frequency", "log_monetary"),
+                metrics,
+                "buyers",
+                null,
+                fit.provenance(),
+                Map.of(),
+                0,
+                null);
         // Segments describe the customer base rather than predict: there is no held-out score to gate on.
-        var stored = registry.publish(metadata, fit.model().toBytes(),
+        var stored = registry.publish(
+                metadata,
+                fit.model().toBytes(),
                 GateDecision.forced("none", Double.NaN, "descriptive model: published when the fit succeeds"));
-        ModelReport report = new ModelReport(SEGMENTS, "published", stored.version(), String.join(", ", fit.model().names()),
-                metrics, seconds(start));
+        ModelReport report = new ModelReport(
+                SEGMENTS,
+                "published",
+                stored.version(),
+                String.join(", ", fit.model().names()),
+                metrics,
+                seconds(start));
         return new SegmentRun(report, RfmScores.fit(new ArrayList<>(buyers.values())), fit.model(), buyers, version);
     }
 
@@ -197,8 +246,10 @@ public final class TrainingJob {
                 last = e.at();
             }
         }
-        return orders == 0 ? Optional.empty()
-                : Optional.of(new CustomerValue(profile, Duration.between(last, asOf).toMinutes() / 1440.0, orders, spend));
+        return orders == 0
+                ? Optional.empty()
+                : Optional.of(
+                        new CustomerValue(profile, Duration.between(last, asOf).toMinutes() / 1440.0, orders, spend));
     }
 
     private Map<String, Map<String, AttributeValue>> scores(EventHistory events, SegmentRun segments) {
@@ -211,24 +262,36 @@ public final class TrainingJob {
         Map<String, Map<String, AttributeValue>> all = new HashMap<>();
         events.all().forEach((profile, list) -> {
             CustomerValue value = segments.buyers().get(profile);
-            double p = live.map(c -> c.probability(PropensityFeatures.values(EventHistory.snapshot(list, asOf.plusSeconds(1)))))
+            double p = live.map(c ->
+                            c.probability(PropensityFeatures.values(EventHistory.snapshot(list, asOf.plusSeconds(1)))))
                     .orElse(Double.NaN);
             var rfm = value == null ? null : segments.rfm().score(value);
-            ProfileScores scores = new ProfileScores(value == null ? SegmentModel.PROSPECTS : segments.model().nameOf(value),
-                    rfm == null ? null : rfm.code(), rfm == null ? 0 : rfm.total(), p, versions, now);
+            ProfileScores scores = new ProfileScores(
+                    value == null ? SegmentModel.PROSPECTS : segments.model().nameOf(value),
+                    rfm == null ? null : rfm.code(),
+                    rfm == null ? 0 : rfm.total(),
+                    p,
+                    versions,
+                    now);
             all.put(profile, scores.toAttributes());
         });
         return all;
     }
 
     private Optional<BinaryClassifier> livePropensity() {
-        return registry.live(PropensityTraining.KIND).flatMap(p -> registry.metadata(PropensityTraining.KIND, p.version()))
+        return registry.live(PropensityTraining.KIND)
+                .flatMap(p -> registry.metadata(PropensityTraining.KIND, p.version()))
                 .map(m -> BinaryClassifier.decode(registry.artifact(m), m, PropensityTraining.BUYS));
     }
 
     private static ModelReport published(ModelMetadata stored) {
-        return new ModelReport(stored.kind(), stored.gate().passed() ? "published" : "refused", stored.version(),
-                stored.gate().reason(), stored.metrics(), 0);
+        return new ModelReport(
+                stored.kind(),
+                stored.gate().passed() ? "published" : "refused",
+                stored.version(),
+                stored.gate().reason(),
+                stored.metrics(),
+                0);
     }
 
     private static ModelReport skipped(String kind, String reason) {

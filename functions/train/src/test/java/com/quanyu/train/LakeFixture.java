@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.data.LakeEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A small, deterministic lake: 5 weeks of events for {@code people} profiles. A third are regular
@@ -24,8 +19,7 @@ final class LakeFixture {
     static final Instant END = Instant.parse("2026-11-28T00:00:00Z");
     static final Instant START = END.minus(Duration.ofDays(35));
 
-    private LakeFixture() {
-    }
+    private LakeFixture() {}
 
     static List<ObjectNode> lines(int people, long seed) {
         Random random = new Random(seed);
@@ -40,17 +34,33 @@ final class LakeFixture {
                     continue;
                 }
                 String session = profile + "-s" + day;
-                String sku = buyer ? (random.nextBoolean() ? "tea" : "cups") : (random.nextBoolean() ? "chips" : "salsa");
+                String sku =
+                        buyer ? (random.nextBoolean() ? "tea" : "cups") : (random.nextBoolean() ? "chips" : "salsa");
                 lines.add(event(profile, "page", null, null, at, session, buyer ? "app" : "web"));
-                lines.add(event(profile, "track", "Product Viewed", sku, at.plusSeconds(10), session, buyer ? "app" : "web"));
+                lines.add(event(
+                        profile, "track", "Product Viewed", sku, at.plusSeconds(10), session, buyer ? "app" : "web"));
                 if (buyer && random.nextDouble() < 0.6) {
                     lines.add(event(profile, "track", "Product Added", sku, at.plusSeconds(20), session, "app"));
                     if (random.nextDouble() < 0.7) {
-                        ObjectNode order = event(profile, "track", "Order Completed", null, at.plusSeconds(60), session, "app");
+                        ObjectNode order =
+                                event(profile, "track", "Order Completed", null, at.plusSeconds(60), session, "app");
                         var properties = order.with("properties");
-                        properties.put("order_id", "o-" + profile + "-" + day).put("total", 120.0).put("currency", "CNY");
-                        properties.putArray("products").addObject().put("sku", sku).put("quantity", 1).put("price", 60);
-                        properties.withArray("products").addObject().put("sku", "honey").put("quantity", 1).put("price", 60);
+                        properties
+                                .put("order_id", "o-" + profile + "-" + day)
+                                .put("total", 120.0)
+                                .put("currency", "CNY");
+                        properties
+                                .putArray("products")
+                                .addObject()
+                                .put("sku", sku)
+                                .put("quantity", 1)
+                                .put("price", 60);
+                        properties
+                                .withArray("products")
+                                .addObject()
+                                .put("sku", "honey")
+                                .put("quantity", 1)
+                                .put("price", 60);
                         lines.add(order);
                     }
                 }
@@ -59,9 +69,13 @@ final class LakeFixture {
         return lines;
     }
 
-    static ObjectNode event(String profile, String type, String name, String sku, Instant at, String session, String channel) {
+    static ObjectNode event(
+            String profile, String type, String name, String sku, Instant at, String session, String channel) {
         ObjectNode e = Json.object();
-        e.put("type", type).put("profileId", profile).put("timestamp", at.toString()).put("channel", channel);
+        e.put("type", type)
+                .put("profileId", profile)
+                .put("timestamp", at.toString())
+                .put("channel", channel);
         if (name != null) {
             e.put("event", name);
         }

@@ -54,40 +54,67 @@ class SqlFeaturesMatchJavaTest {
         EventHistory history = EventHistory.of(events);
         Instant cutOff = LakeFixture.END.minus(Duration.ofDays(9)).plusSeconds(3_601);
 
-        try (LakeSql sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket),
+        try (LakeSql sql = new LakeSql(
+                new DuckDbEngine(aws.s3(), bucket, cache),
+                () -> CompactionState.watermark(aws.s3(), bucket),
                 ZoneId.of("UTC"))) {
             Map<String, String> javaFeatures = new TreeMap<>();
             for (String profile : history.profileIds()) {
                 ActivitySnapshot s = EventHistory.snapshot(history.events(profile), cutOff);
                 if (s.firstSeen() != null) {
-                    javaFeatures.put(profile, String.join(" ", String.valueOf(s.firstSeen()), String.valueOf(s.lastSeen()),
-                            String.valueOf(s.sessions()), String.valueOf(s.pageViews()), String.valueOf(s.cartAdds()),
-                            String.valueOf(s.orders()), String.valueOf(s.revenue()), String.valueOf(s.lastOrderAt()),
-                            String.valueOf(s.channelLastSeen())));
+                    javaFeatures.put(
+                            profile,
+                            String.join(
+                                    " ",
+                                    String.valueOf(s.firstSeen()),
+                                    String.valueOf(s.lastSeen()),
+                                    String.valueOf(s.sessions()),
+                                    String.valueOf(s.pageViews()),
+                                    String.valueOf(s.cartAdds()),
+                                    String.valueOf(s.orders()),
+                                    String.valueOf(s.revenue()),
+                                    String.valueOf(s.lastOrderAt()),
+                                    String.valueOf(s.channelLastSeen())));
                 }
             }
             Map<String, Map<String, Instant>> channels = new TreeMap<>();
-            sql.query("channel_activity", Map.of("as_of", cutOff)).forEach(r -> channels
-                    .computeIfAbsent((String) r.get("profile_id"), k -> new TreeMap<>()).put((String) r.get("channel"), (Instant) r.get("last_seen")));
+            sql.query("channel_activity", Map.of("as_of", cutOff))
+                    .forEach(r -> channels.computeIfAbsent((String) r.get("profile_id"), k -> new TreeMap<>())
+                            .put((String) r.get("channel"), (Instant) r.get("last_seen")));
             Map<String, String> sqlFeatures = new TreeMap<>();
             for (var r : sql.query("training_features", Map.of("as_of", cutOff))) {
                 String profile = (String) r.get("profile_id");
-                sqlFeatures.put(profile, String.join(" ", String.valueOf(r.get("first_seen")), String.valueOf(r.get("last_seen")),
-                        String.valueOf(r.get("sessions")), String.valueOf(r.get("page_views")), String.valueOf(r.get("cart_adds")),
-                        String.valueOf(r.get("orders")), String.valueOf(r.get("revenue")), String.valueOf(r.get("last_order")),
-                        String.valueOf(channels.getOrDefault(profile, Map.of()))));
+                sqlFeatures.put(
+                        profile,
+                        String.join(
+                                " ",
+                                String.valueOf(r.get("first_seen")),
+                                String.valueOf(r.get("last_seen")),
+                                String.valueOf(r.get("sessions")),
+                                String.valueOf(r.get("page_views")),
+                                String.valueOf(r.get("cart_adds")),
+                                String.valueOf(r.get("orders")),
+                                String.valueOf(r.get("revenue")),
+                                String.valueOf(r.get("last_order")),
+                                String.valueOf(channels.getOrDefault(profile, Map.of()))));
             }
             assertTrue(javaFeatures.size() > 40, "people active before the cut-off: " + javaFeatures.size());
             assertEquals(javaFeatures, sqlFeatures);
 
             Instant asOf = history.last();
             Map<String, String> javaRfm = new TreeMap<>();
-            history.all().forEach((profile, list) -> TrainingJob.customerValue(profile, list, asOf)
-                    .ifPresent(v -> javaRfm.put(profile, rfm(v))));
+            history.all()
+                    .forEach((profile, list) -> TrainingJob.customerValue(profile, list, asOf)
+                            .ifPresent(v -> javaRfm.put(profile, rfm(v))));
             Map<String, String> sqlRfm = new TreeMap<>();
-            sql.query("rfm_inputs", Map.of("as_of", asOf)).forEach(r -> sqlRfm.put((String) r.get("profile_id"),
-                    rfm(new CustomerValue((String) r.get("profile_id"), (Double) r.get("recency_days"), (Long) r.get("orders"),
-                            (Double) r.get("revenue")))));
+            sql.query("rfm_inputs", Map.of("as_of", asOf))
+                    .forEach(r -> sqlRfm.put(
+                            (String) r.get("profile_id"),
+                            rfm(new CustomerValue(
+                                    (String) r.get("profile_id"),
+                                    (Double) r.get("recency_days"),
+                                    (Long) r.get("orders"),
+                                    (Double) r.get("revenue")))));
             assertTrue(javaRfm.size() > 10, "buyers: " + javaRfm.size());
             assertEquals(javaRfm, sqlRfm);
         }

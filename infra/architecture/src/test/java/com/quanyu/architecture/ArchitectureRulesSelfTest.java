@@ -24,15 +24,15 @@ class ArchitectureRulesSelfTest {
     void moduleDependencyRuleFailsWhenOneModuleUsesAnother() {
         Module alpha = new Module(Kind.FUNCTION, "functions/alpha", ALPHA);
         Module beta = new Module(Kind.FUNCTION, "functions/beta", BETA);
-        AssertionError error = assertThrows(AssertionError.class, () -> Rules.noDependencyOn(alpha).check(BETA));
+        AssertionError error = assertThrows(
+                AssertionError.class, () -> Rules.noDependencyOn(alpha).check(BETA));
         assertTrue(error.getMessage().contains("Beta"), error.getMessage());
         Rules.noDependencyOn(beta).check(ALPHA);
     }
 
     @Test
     void internalRuleFailsOutsideTheParentPackage() {
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Rules.INTERNAL_STAYS_INTERNAL.check(BETA));
+        AssertionError error = assertThrows(AssertionError.class, () -> Rules.INTERNAL_STAYS_INTERNAL.check(BETA));
         assertTrue(error.getMessage().contains("Hidden"), error.getMessage());
         Rules.INTERNAL_STAYS_INTERNAL.check(ALPHA);
     }
@@ -46,8 +46,7 @@ class ArchitectureRulesSelfTest {
     @Test
     void domainRuleFailsOnAwsTypes() {
         JavaClasses leaky = new ClassFileImporter().importClasses(LeakyDomain.class);
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Rules.DOMAIN_FREE_OF_AWS_AND_HTTP.check(leaky));
+        AssertionError error = assertThrows(AssertionError.class, () -> Rules.DOMAIN_FREE_OF_AWS_AND_HTTP.check(leaky));
         assertTrue(error.getMessage().contains("AttributeValue"), error.getMessage());
         Rules.DOMAIN_FREE_OF_AWS_AND_HTTP.check(ALPHA);
     }

@@ -9,7 +9,6 @@ import com.quanyu.architecture.Modules.Module;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -125,7 +124,8 @@ class ArchitectureRulesTest {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                            Matcher m = internal.matcher(dependency.getTargetClass().getPackageName());
+                            Matcher m =
+                                    internal.matcher(dependency.getTargetClass().getPackageName());
                             if (m.matches() && !isBelow(origin.getPackageName(), m.group(1))) {
                                 events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                             }
@@ -154,7 +154,8 @@ class ArchitectureRulesTest {
 
         /** By interface name: the handler interface is not imported, so ArchUnit only knows its name. */
         static boolean isHandler(JavaClass c) {
-            return c.getAllRawInterfaces().stream().anyMatch(i -> i.getName().startsWith("com.amazonaws.services.lambda.runtime.Request"));
+            return c.getAllRawInterfaces().stream()
+                    .anyMatch(i -> i.getName().startsWith("com.amazonaws.services.lambda.runtime.Request"));
         }
 
         static boolean isSdkOperation(JavaMethodCall call) {

@@ -44,7 +44,9 @@ record Modules(Path root, Map<String, Module> modules) {
     }
 
     static Modules load() {
-        Path root = Path.of(System.getProperty("quanyu.root", "../..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("quanyu.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         String pom;
         try {
             pom = Files.readString(root.resolve("pom.xml"));
@@ -94,11 +96,13 @@ record Modules(Path root, Map<String, Module> modules) {
     /** The production classes of the modules of the given kinds, imported together. */
     JavaClasses allOf(Kind... kinds) {
         Set<Kind> wanted = Set.of(kinds);
-        return IMPORTED.computeIfAbsent(wanted, k -> new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPaths(modules.values().stream()
-                        .filter(module -> wanted.contains(module.kind()))
-                        .map(module -> root.resolve(module.path()).resolve("target/classes"))
-                        .toList()));
+        return IMPORTED.computeIfAbsent(
+                wanted,
+                k -> new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPaths(modules.values().stream()
+                                .filter(module -> wanted.contains(module.kind()))
+                                .map(module -> root.resolve(module.path()).resolve("target/classes"))
+                                .toList()));
     }
 }

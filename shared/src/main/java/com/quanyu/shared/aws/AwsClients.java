@@ -34,8 +34,7 @@ public final class AwsClients {
     public static final String S3_ENDPOINT = "AWS_ENDPOINT_URL_S3";
     public static final String SECRETS_MANAGER_ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static DynamoDbClient dynamoDb(Env env) {
         return dynamoDb(env, List.of());
@@ -65,7 +64,8 @@ public final class AwsClients {
                 .overrideConfiguration(overrides(interceptors));
         Optional<URI> endpoint = env.optional(S3_ENDPOINT).map(URI::create);
         // S3-compatible stand-ins do not all understand the SDK's default streaming checksums.
-        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri)
+                .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         builder.credentialsProvider(credentials(env, endpoint.isPresent()));
@@ -91,8 +91,12 @@ public final class AwsClients {
      * Any other service's sync client configured like these (one HTTP client, timeouts, region):
      * {@code endpointVariable} (e.g. {@code AWS_ENDPOINT_URL_SESV2}) points it at a local stand-in.
      */
-    public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, Env env, String endpointVariable) {
+    public static <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>,
+                    C>
+            C client(B builder, Env env, String endpointVariable) {
         builder.httpClient(httpClient()).region(region(env)).overrideConfiguration(overrides(List.of()));
         Optional<URI> endpoint = env.optional(endpointVariable).map(URI::create);
         endpoint.ifPresent(builder::endpointOverride);

@@ -11,15 +11,21 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class BatchGets {
     private static final int BATCH = 100;
 
-    private BatchGets() {
-    }
+    private BatchGets() {}
 
     /** Hands every stored item among {@code keys} to {@code found}, in no particular order. */
-    public static void readAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
-                               Consumer<Map<String, AttributeValue>> found) {
+    public static void readAll(
+            DynamoDbClient dynamo,
+            String table,
+            List<Map<String, AttributeValue>> keys,
+            Consumer<Map<String, AttributeValue>> found) {
         for (int from = 0; from < keys.size(); from += BATCH) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH))).consistentRead(true).build());
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys.subList(from, Math.min(keys.size(), from + BATCH)))
+                            .consistentRead(true)
+                            .build());
             while (!pending.isEmpty()) {
                 Map<String, KeysAndAttributes> request = pending;
                 var response = dynamo.batchGetItem(b -> b.requestItems(request));

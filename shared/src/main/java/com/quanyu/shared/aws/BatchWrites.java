@@ -10,13 +10,13 @@ public final class BatchWrites {
     private static final int BATCH = 25;
     private static final int ATTEMPTS = 10;
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     /** Writes every request; throws (a retryable fault for the caller) when DynamoDB keeps items unprocessed. */
     public static void writeAll(DynamoDbClient dynamo, String table, List<WriteRequest> requests) {
         for (int from = 0; from < requests.size(); from += BATCH) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, requests.subList(from, Math.min(requests.size(), from + BATCH)));
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table, requests.subList(from, Math.min(requests.size(), from + BATCH)));
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("DynamoDB kept returning unprocessed items");

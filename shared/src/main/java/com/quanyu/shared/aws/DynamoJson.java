@@ -20,14 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private DynamoJson() {
-    }
+    private DynamoJson() {}
 
     /** A record (or any value Jackson writes as an object) as an item's attributes. */
     public static Map<String, AttributeValue> item(Object value) {
         JsonNode tree = Json.mapper().valueToTree(value);
         if (!tree.isObject()) {
-            throw new IllegalArgumentException("not an object: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not an object: " + value.getClass().getName());
         }
         return attributes(tree);
     }
@@ -74,7 +74,8 @@ public final class DynamoJson {
         try {
             return Json.mapper().treeToValue(tree(item), type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored item does not map to " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "stored item does not map to " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

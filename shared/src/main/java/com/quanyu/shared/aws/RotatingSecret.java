@@ -24,8 +24,7 @@ public final class RotatingSecret {
     private static final JsonLogger LOG = JsonLogger.of(RotatingSecret.class);
 
     /** A fetched value and when it is due for a refresh. */
-    private record Cached(JsonNode value, Instant refreshAt) {
-    }
+    private record Cached(JsonNode value, Instant refreshAt) {}
 
     private final SecretsManagerClient client;
     private final String secretId;
@@ -57,16 +56,22 @@ public final class RotatingSecret {
      * (300); every field is absent when the variable is unset.
      */
     public static Function<String, Optional<String>> fieldsFromEnv(Env env, String idVariable) {
-        return env.optional(idVariable).filter(id -> !id.isBlank())
-                .<Function<String, Optional<String>>>map(id -> of(AwsClients.secretsManager(env), id,
-                        Duration.ofSeconds(env.intValue("SECRETS_REFRESH_SECONDS", 300)), Clock.systemUTC())::field)
+        return env.optional(idVariable)
+                .filter(id -> !id.isBlank())
+                .<Function<String, Optional<String>>>map(id -> of(
+                        AwsClients.secretsManager(env),
+                        id,
+                        Duration.ofSeconds(env.intValue("SECRETS_REFRESH_SECONDS", 300)),
+                        Clock.systemUTC())::field)
                 .orElse(name -> Optional.empty());
     }
 
     /** A named value of the secret's JSON, if the secret has it (blank counts as absent). */
     public Optional<String> field(String name) {
         JsonNode value = current().get(name);
-        return value == null || !value.isTextual() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || !value.isTextual() || value.asText().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.asText());
     }
 
     public String secretId() {

@@ -20,12 +20,24 @@ import java.util.regex.Pattern;
  * @param endsAt     moment it stops (exclusive)
  * @param status     whether it runs
  */
-public record Campaign(String id, String name, String audienceId, Offer offer, Set<String> channels, String currency,
-                       Money budget, Instant startsAt, Instant endsAt, Status status) {
+public record Campaign(
+        String id,
+        String name,
+        String audienceId,
+        Offer offer,
+        Set<String> channels,
+        String currency,
+        Money budget,
+        Instant startsAt,
+        Instant endsAt,
+        Status status) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Whether the campaign runs at all (within its dates). */
-    public enum Status { ACTIVE, PAUSED }
+    public enum Status {
+        ACTIVE,
+        PAUSED
+    }
 
     public Campaign {
         if (id == null || !ID.matcher(id).matches()) {
@@ -38,7 +50,8 @@ public record Campaign(String id, String name, String audienceId, Offer offer, S
         channels = Channels.normaliseAll(channels == null ? Set.of() : channels);
         currency = Money.zero(currency).currency();
         if (budget != null && !budget.currency().equals(currency)) {
-            throw new IllegalArgumentException("budget currency " + budget.currency() + " is not the campaign's " + currency);
+            throw new IllegalArgumentException(
+                    "budget currency " + budget.currency() + " is not the campaign's " + currency);
         }
         if (offer.amountOff() != null && !offer.amountOff().currency().equals(currency)) {
             throw new IllegalArgumentException("offer.amountOff currency is not the campaign's " + currency);

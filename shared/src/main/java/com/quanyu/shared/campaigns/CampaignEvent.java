@@ -14,8 +14,13 @@ import java.util.Map;
  * @param properties event properties
  * @param timestamp  when it happened
  */
-public record CampaignEvent(String messageId, String profileId, String event, String channel,
-                            Map<String, Object> properties, Instant timestamp) {
+public record CampaignEvent(
+        String messageId,
+        String profileId,
+        String event,
+        String channel,
+        Map<String, Object> properties,
+        Instant timestamp) {
     public CampaignEvent {
         properties = Map.copyOf(properties);
     }

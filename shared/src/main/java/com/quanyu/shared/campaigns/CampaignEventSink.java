@@ -9,5 +9,5 @@ public interface CampaignEventSink {
     void emit(CampaignEvent event);
 
     /** Discards events (tools and tests that do not look at profiles). */
-    CampaignEventSink NONE = event -> { };
+    CampaignEventSink NONE = event -> {};
 }

@@ -31,8 +31,7 @@ public final class CampaignStore {
     }
 
     /** A stored campaign with its budget state. */
-    public record Stored(Campaign campaign, long version, Money budgetRemaining) {
-    }
+    public record Stored(Campaign campaign, long version, Money budgetRemaining) {}
 
     /** Stores a new campaign; false when the id is taken. */
     public boolean create(Campaign campaign) {
@@ -42,7 +41,9 @@ public final class CampaignStore {
         item.put("campaign", AttributeValue.fromM(DynamoJson.item(campaign)));
         item.put("version", AttributeValue.fromN("1"));
         if (campaign.budget() != null) {
-            item.put("budgetRemaining", AttributeValue.fromN(Long.toString(campaign.budget().minor())));
+            item.put(
+                    "budgetRemaining",
+                    AttributeValue.fromN(Long.toString(campaign.budget().minor())));
         }
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -59,13 +60,16 @@ public final class CampaignStore {
      * @return false when the campaign changed since it was read or the budget cut exceeds what is left
      */
     public boolean update(Stored current, Campaign changed) {
-        if (!current.campaign().id().equals(changed.id()) || !current.campaign().currency().equals(changed.currency())) {
+        if (!current.campaign().id().equals(changed.id())
+                || !current.campaign().currency().equals(changed.currency())) {
             throw new IllegalArgumentException("a campaign's id and currency cannot change");
         }
         if ((current.campaign().budget() == null) != (changed.budget() == null)) {
             throw new IllegalArgumentException("a budget cannot be added to or removed from a running campaign");
         }
-        long delta = changed.budget() == null ? 0 : changed.budget().minor() - current.campaign().budget().minor();
+        long delta = changed.budget() == null
+                ? 0
+                : changed.budget().minor() - current.campaign().budget().minor();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":c", AttributeValue.fromM(DynamoJson.item(changed)));
         values.put(":v", AttributeValue.fromN(Long.toString(current.version())));
@@ -81,8 +85,11 @@ public final class CampaignStore {
         String u = update;
         String c = condition;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.campaign(changed.id()))
-                    .updateExpression(u).conditionExpression(c).expressionAttributeValues(values));
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Keys.campaign(changed.id()))
+                    .updateExpression(u)
+                    .conditionExpression(c)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException stale) {
             return false;
@@ -90,7 +97,9 @@ public final class CampaignStore {
     }
 
     public Optional<Stored> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.campaign(id)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Keys.campaign(id)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
     }
 
@@ -99,7 +108,9 @@ public final class CampaignStore {
         List<Stored> result = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName("gsi1")
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName("gsi1")
                     .keyConditionExpression("gsi1pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("campaigns")));
             if (start != null) {
@@ -116,7 +127,8 @@ public final class CampaignStore {
         Campaign campaign = DynamoJson.read(item.get("campaign").m(), Campaign.class);
         long version = Long.parseLong(item.get("version").n());
         Money remaining = item.containsKey("budgetRemaining")
-                ? new Money(Long.parseLong(item.get("budgetRemaining").n()), campaign.currency()) : null;
+                ? new Money(Long.parseLong(item.get("budgetRemaining").n()), campaign.currency())
+                : null;
         return new Stored(campaign, version, remaining);
     }
 }

@@ -10,14 +10,26 @@ import java.util.Set;
  */
 public final class Channels {
     /** Every channel an order or a redemption can come from. */
-    public static final Set<String> KNOWN = Set.of("web", "app", "miniprogram", "store", "wechat", "messenger",
-            "whatsapp", "line", "telegram", "webchat", "email", "sms", "call_center");
+    public static final Set<String> KNOWN = Set.of(
+            "web",
+            "app",
+            "miniprogram",
+            "store",
+            "wechat",
+            "messenger",
+            "whatsapp",
+            "line",
+            "telegram",
+            "webchat",
+            "email",
+            "sms",
+            "call_center");
+
     public static final Set<String> CHAT = Set.of("wechat", "messenger", "whatsapp", "line", "telegram", "webchat");
     public static final String ALL = "all";
     public static final String CHAT_GROUP = "chat";
 
-    private Channels() {
-    }
+    private Channels() {}
 
     /** A known channel name in canonical (lower) case; {@code pos} is the store. */
     public static String normalise(String channel) {
@@ -46,7 +58,9 @@ public final class Channels {
 
     /** Whether a campaign's channel list admits {@code channel}. */
     public static boolean allows(Set<String> campaignChannels, String channel) {
-        return campaignChannels.isEmpty() || campaignChannels.contains(ALL) || campaignChannels.contains(channel)
+        return campaignChannels.isEmpty()
+                || campaignChannels.contains(ALL)
+                || campaignChannels.contains(channel)
                 || (campaignChannels.contains(CHAT_GROUP) && CHAT.contains(channel));
     }
 }

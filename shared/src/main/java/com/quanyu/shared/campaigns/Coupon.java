@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param validUntil moment it expires (exclusive)
  * @param issuedAt   when it was created
  */
-public record Coupon(String code, String campaignId, CouponKind kind, String profileId, long cap, long remaining,
-                     Instant validFrom, Instant validUntil, Instant issuedAt) {
+public record Coupon(
+        String code,
+        String campaignId,
+        CouponKind kind,
+        String profileId,
+        long cap,
+        long remaining,
+        Instant validFrom,
+        Instant validUntil,
+        Instant issuedAt) {
 
     public boolean expiredAt(Instant now) {
         return !now.isBefore(validUntil);

@@ -1,8 +1,8 @@
 package com.quanyu.shared.campaigns;
 
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.CouponRejection.Reason;
 import com.quanyu.shared.campaigns.internal.Claims;
-import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.campaigns.internal.RedemptionRecord;
 import com.quanyu.shared.log.JsonLogger;
@@ -49,6 +49,7 @@ public final class CouponLedger {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Longer than any function runs (29 s API timeout), so a lease only lapses when its holder died. */
     static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final int WAIT_ATTEMPTS = 100;
     private static final long WAIT_MILLIS = 30;
     /** gsi2 partition of a campaign's redemption records. */
@@ -93,13 +94,17 @@ public final class CouponLedger {
             dynamo.putItem(b -> b.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"));
             code = candidate;
         } catch (ConditionalCheckFailedException issuedBefore) {
-            code = dynamo.getItem(b -> b.tableName(table).key(Keys.issued(campaignId, profileId)).consistentRead(true))
-                    .item().get("code").s();
+            code = dynamo.getItem(b -> b.tableName(table)
+                            .key(Keys.issued(campaignId, profileId))
+                            .consistentRead(true))
+                    .item()
+                    .get("code")
+                    .s();
         }
         Instant now = clock.instant();
         // The marker is written first so a crash here leaves a code that the retry stores.
-        Coupon coupon = new Coupon(code, campaignId, CouponKind.UNIQUE, profileId, 1, 1,
-                campaign.startsAt(), campaign.endsAt(), now);
+        Coupon coupon = new Coupon(
+                code, campaignId, CouponKind.UNIQUE, profileId, 1, 1, campaign.startsAt(), campaign.endsAt(), now);
         putCouponIfAbsent(coupon);
         return find(code).orElseThrow();
     }
@@ -111,8 +116,16 @@ public final class CouponLedger {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be at least 1");
         }
-        Coupon coupon = new Coupon(code, campaignId, CouponKind.SHARED, null, cap, cap,
-                campaign.startsAt(), campaign.endsAt(), clock.instant());
+        Coupon coupon = new Coupon(
+                code,
+                campaignId,
+                CouponKind.SHARED,
+                null,
+                cap,
+                cap,
+                campaign.startsAt(),
+                campaign.endsAt(),
+                clock.instant());
         putCouponIfAbsent(coupon);
         Coupon stored = find(code).orElseThrow();
         if (!stored.campaignId().equals(campaignId) || stored.cap() != cap || stored.kind() != CouponKind.SHARED) {
@@ -123,17 +136,22 @@ public final class CouponLedger {
 
     public Optional<Coupon> find(String rawCode) {
         String code = RedemptionRequest.normaliseCode(rawCode);
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Keys.coupon(code)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Keys.coupon(code)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoJson.read(item, Coupon.class));
     }
 
     /** The unique codes issued to a customer, newest first (eventually consistent). */
     public List<Coupon> couponsOf(String profileId) {
         List<Coupon> coupons = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("coupons-of#" + profileId)))
                         .scanIndexForward(false))
-                .items().forEach(item -> coupons.add(DynamoJson.read(item, Coupon.class)));
+                .items()
+                .forEach(item -> coupons.add(DynamoJson.read(item, Coupon.class)));
         return coupons;
     }
 
@@ -144,9 +162,13 @@ public final class CouponLedger {
     /** Every redemption recorded for an order (a refund releases them all). */
     public List<Redemption> redemptionsOfOrder(String orderId) {
         List<Redemption> result = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("order#" + orderId))))
-                .items().forEach(item -> result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
+                .items()
+                .forEach(item ->
+                        result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
         return result;
     }
 
@@ -156,9 +178,14 @@ public final class CouponLedger {
      */
     public List<Redemption> redemptionsOfCampaign(String campaignId) {
         List<Redemption> result = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + campaignId))))
-                .items().forEach(item -> result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .indexName("gsi2")
+                        .keyConditionExpression("gsi2pk = :p")
+                        .expressionAttributeValues(
+                                Map.of(":p", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + campaignId))))
+                .items()
+                .forEach(item ->
+                        result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
         return result;
     }
 
@@ -171,22 +198,36 @@ public final class CouponLedger {
      * @throws CouponRejection when the coupon cannot be used, with the reason
      */
     public Redemption redeem(RedemptionRequest request) {
-        Coupon coupon = find(request.code()).orElseThrow(() -> new CouponRejection(Reason.UNKNOWN_CODE,
-                "no coupon with code " + request.code()));
+        Coupon coupon = find(request.code())
+                .orElseThrow(() -> new CouponRejection(Reason.UNKNOWN_CODE, "no coupon with code " + request.code()));
         Optional<RedemptionRecord> existing = record(coupon.code(), request.orderId());
         if (existing.isPresent()) {
             return resume(existing.get(), request);
         }
-        CampaignStore.Stored stored = campaigns.find(coupon.campaignId()).orElseThrow(() ->
-                new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "the campaign of " + coupon.code() + " no longer exists"));
+        CampaignStore.Stored stored = campaigns
+                .find(coupon.campaignId())
+                .orElseThrow(() -> new CouponRejection(
+                        Reason.CAMPAIGN_NOT_RUNNING, "the campaign of " + coupon.code() + " no longer exists"));
         Campaign campaign = stored.campaign();
         Instant now = clock.instant();
         Money discount = validate(coupon, campaign, request, now);
-        RedemptionRecord pending = new RedemptionRecord(coupon.code(), request.orderId(), campaign.id(),
-                request.profileId() != null ? request.profileId() : coupon.profileId(), request.channel(),
-                request.orderTotal().minor(), discount.minor(), discount.currency(), campaign.offer().giftSku(),
-                stored.budgetRemaining() != null && discount.minor() > 0, Redemption.State.PENDING, null, now, null,
-                UUID.randomUUID().toString(), now.plus(LEASE).toEpochMilli());
+        RedemptionRecord pending = new RedemptionRecord(
+                coupon.code(),
+                request.orderId(),
+                campaign.id(),
+                request.profileId() != null ? request.profileId() : coupon.profileId(),
+                request.channel(),
+                request.orderTotal().minor(),
+                discount.minor(),
+                discount.currency(),
+                campaign.offer().giftSku(),
+                stored.budgetRemaining() != null && discount.minor() > 0,
+                Redemption.State.PENDING,
+                null,
+                now,
+                null,
+                UUID.randomUUID().toString(),
+                now.plus(LEASE).toEpochMilli());
         Map<String, AttributeValue> item = new HashMap<>(DynamoJson.item(pending));
         item.putAll(Keys.redemption(pending.code(), pending.orderId()));
         item.put("gsi1pk", AttributeValue.fromS("order#" + pending.orderId()));
@@ -203,7 +244,8 @@ public final class CouponLedger {
 
     private Money validate(Coupon coupon, Campaign campaign, RedemptionRequest request, Instant now) {
         if (coupon.notYetValidAt(now)) {
-            throw new CouponRejection(Reason.NOT_YET_VALID, "coupon " + coupon.code() + " is valid from " + coupon.validFrom());
+            throw new CouponRejection(
+                    Reason.NOT_YET_VALID, "coupon " + coupon.code() + " is valid from " + coupon.validFrom());
         }
         if (coupon.expiredAt(now)) {
             throw new CouponRejection(Reason.EXPIRED, "coupon " + coupon.code() + " expired at " + coupon.validUntil());
@@ -212,21 +254,30 @@ public final class CouponLedger {
             throw new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "campaign " + campaign.id() + " is not running");
         }
         if (!campaign.offer().redeemable()) {
-            throw new CouponRejection(Reason.NOT_REDEEMABLE, "campaign " + campaign.id() + " gives bonus points, not a checkout discount");
+            throw new CouponRejection(
+                    Reason.NOT_REDEEMABLE,
+                    "campaign " + campaign.id() + " gives bonus points, not a checkout discount");
         }
         if (!campaign.allowsChannel(request.channel())) {
-            throw new CouponRejection(Reason.WRONG_CHANNEL, "coupon " + coupon.code() + " is not valid in channel "
-                    + request.channel() + "; valid in " + campaign.channels());
+            throw new CouponRejection(
+                    Reason.WRONG_CHANNEL,
+                    "coupon " + coupon.code() + " is not valid in channel " + request.channel() + "; valid in "
+                            + campaign.channels());
         }
         if (!request.orderTotal().currency().equals(campaign.currency())) {
-            throw new CouponRejection(Reason.CURRENCY_MISMATCH, "coupon " + coupon.code() + " applies to orders in "
-                    + campaign.currency() + ", not " + request.orderTotal().currency());
+            throw new CouponRejection(
+                    Reason.CURRENCY_MISMATCH,
+                    "coupon " + coupon.code() + " applies to orders in " + campaign.currency() + ", not "
+                            + request.orderTotal().currency());
         }
         Money minimum = campaign.offer().minimumSpend();
         if (minimum != null && request.orderTotal().lessThan(minimum)) {
-            throw new CouponRejection(Reason.BELOW_MINIMUM_SPEND, "coupon " + coupon.code() + " needs an order of at least " + minimum);
+            throw new CouponRejection(
+                    Reason.BELOW_MINIMUM_SPEND, "coupon " + coupon.code() + " needs an order of at least " + minimum);
         }
-        if (coupon.profileId() != null && request.profileId() != null && !coupon.profileId().equals(request.profileId())) {
+        if (coupon.profileId() != null
+                && request.profileId() != null
+                && !coupon.profileId().equals(request.profileId())) {
             throw new CouponRejection(Reason.NOT_OWNER, "coupon " + coupon.code() + " was issued to another customer");
         }
         return campaign.offer().discountOn(request.orderTotal(), request.shipping());
@@ -234,16 +285,20 @@ public final class CouponLedger {
 
     /** Continues from a record another attempt wrote: replays, completes or reports it. */
     private Redemption resume(RedemptionRecord found, RedemptionRequest request) {
-        if (found.orderTotalMinor() != request.orderTotal().minor() || !found.currency().equals(request.orderTotal().currency())) {
-            throw new CouponRejection(Reason.ORDER_MISMATCH, "order " + found.orderId()
-                    + " already used coupon " + found.code() + " with a different total");
+        if (found.orderTotalMinor() != request.orderTotal().minor()
+                || !found.currency().equals(request.orderTotal().currency())) {
+            throw new CouponRejection(
+                    Reason.ORDER_MISMATCH,
+                    "order " + found.orderId() + " already used coupon " + found.code() + " with a different total");
         }
         String me = UUID.randomUUID().toString();
         RedemptionRecord record = found;
         for (int attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
             switch (record.state()) {
                 case CONFIRMED -> {
-                    emit(record, "Coupon Redeemed"); // at least once: the first attempt may have failed after confirming
+                    emit(
+                            record,
+                            "Coupon Redeemed"); // at least once: the first attempt may have failed after confirming
                     return record.toRedemption();
                 }
                 case RELEASED -> throw released(record);
@@ -261,8 +316,10 @@ public final class CouponLedger {
             pause();
             Optional<RedemptionRecord> current = record(found.code(), found.orderId());
             if (current.isEmpty()) {
-                throw new CouponRejection(Reason.CAP_REACHED, "coupon " + found.code() + " could not be applied to order "
-                        + found.orderId() + " (a concurrent attempt was refused); retry");
+                throw new CouponRejection(
+                        Reason.CAP_REACHED,
+                        "coupon " + found.code() + " could not be applied to order " + found.orderId()
+                                + " (a concurrent attempt was refused); retry");
             }
             record = current.get();
         }
@@ -276,14 +333,23 @@ public final class CouponLedger {
             Coupon coupon = find(pending.code()).orElseThrow();
             abandon(pending);
             throw coupon.kind() == CouponKind.UNIQUE
-                    ? new CouponRejection(Reason.ALREADY_REDEEMED, "coupon " + pending.code() + " has already been used")
-                    : new CouponRejection(Reason.CAP_REACHED, "coupon " + pending.code() + " reached its cap of " + coupon.cap() + " uses");
+                    ? new CouponRejection(
+                            Reason.ALREADY_REDEEMED, "coupon " + pending.code() + " has already been used")
+                    : new CouponRejection(
+                            Reason.CAP_REACHED,
+                            "coupon " + pending.code() + " reached its cap of " + coupon.cap() + " uses");
         }
-        if (pending.budgetCharged() && claimRecovering(Keys.campaign(pending.campaignId()), "budgetRemaining",
-                pending.discountMinor(), pending) == Claims.Outcome.INSUFFICIENT) {
+        if (pending.budgetCharged()
+                && claimRecovering(
+                                Keys.campaign(pending.campaignId()),
+                                "budgetRemaining",
+                                pending.discountMinor(),
+                                pending)
+                        == Claims.Outcome.INSUFFICIENT) {
             claims.undo(couponKey, "remaining", 1, pending.claimMarker());
             abandon(pending);
-            throw new CouponRejection(Reason.BUDGET_EXHAUSTED, "campaign " + pending.campaignId() + " has spent its budget");
+            throw new CouponRejection(
+                    Reason.BUDGET_EXHAUSTED, "campaign " + pending.campaignId() + " has spent its budget");
         }
         Instant now = clock.instant();
         if (!settle(pending, Redemption.State.PENDING, Redemption.State.CONFIRMED, now)) {
@@ -294,8 +360,16 @@ public final class CouponLedger {
         tidy(confirmed);
         emit(confirmed, "Coupon Redeemed");
         Metrics.of("coupons").count("CouponsRedeemed", 1).emit();
-        LOG.info("coupon redeemed", "code", confirmed.code(), "orderId", confirmed.orderId(),
-                "channel", confirmed.channel(), "discountMinor", confirmed.discountMinor());
+        LOG.info(
+                "coupon redeemed",
+                "code",
+                confirmed.code(),
+                "orderId",
+                confirmed.orderId(),
+                "channel",
+                confirmed.channel(),
+                "discountMinor",
+                confirmed.discountMinor());
         return confirmed.toRedemption();
     }
 
@@ -304,7 +378,8 @@ public final class CouponLedger {
      * budget can only be stuck behind a claim whose attempt died (its lease lapsed) and was never
      * retried. Recovery happens exactly when someone else needs what it holds, so no sweeper is needed.
      */
-    private Claims.Outcome claimRecovering(Map<String, AttributeValue> key, String counter, long amount, RedemptionRecord pending) {
+    private Claims.Outcome claimRecovering(
+            Map<String, AttributeValue> key, String counter, long amount, RedemptionRecord pending) {
         Claims.Outcome outcome = claims.claim(key, counter, amount, pending.claimMarker());
         if (outcome == Claims.Outcome.INSUFFICIENT && recoverStale(key, counter, pending) > 0) {
             outcome = claims.claim(key, counter, amount, pending.claimMarker());
@@ -326,7 +401,8 @@ public final class CouponLedger {
             }
             RedemptionRecord other = owner.get();
             long amount = counter.equals("remaining") ? 1 : other.discountMinor();
-            boolean lapsed = other.leaseUntil() == null || other.leaseUntil() < clock.instant().toEpochMilli();
+            boolean lapsed = other.leaseUntil() == null
+                    || other.leaseUntil() < clock.instant().toEpochMilli();
             switch (other.state()) {
                 case PENDING, RELEASING -> {
                     if (lapsed) {
@@ -349,7 +425,12 @@ public final class CouponLedger {
             }
         }
         if (freed > 0) {
-            LOG.warn("recovered claims of abandoned redemptions", "item", key.get("pk").s(), "freed", freed);
+            LOG.warn(
+                    "recovered claims of abandoned redemptions",
+                    "item",
+                    key.get("pk").s(),
+                    "freed",
+                    freed);
         }
         return freed;
     }
@@ -357,11 +438,15 @@ public final class CouponLedger {
     /** Removes a pending record whose draws were refused, so the order can try again later. */
     private void abandon(RedemptionRecord pending) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Keys.redemption(pending.code(), pending.orderId()))
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Keys.redemption(pending.code(), pending.orderId()))
                     .conditionExpression("#s = :pending AND #o = :me")
                     .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
-                            ":me", AttributeValue.fromS(pending.owner()))));
+                    .expressionAttributeValues(Map.of(
+                            ":pending",
+                            AttributeValue.fromS("PENDING"),
+                            ":me",
+                            AttributeValue.fromS(pending.owner()))));
         } catch (ConditionalCheckFailedException leaseLost) {
             // the attempt that took over decides
         }
@@ -379,12 +464,14 @@ public final class CouponLedger {
         String code = RedemptionRequest.normaliseCode(rawCode);
         String me = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
-            RedemptionRecord record = record(code, orderId).orElseThrow(() -> new CouponRejection(Reason.NOT_REDEEMED,
-                    "coupon " + code + " was not redeemed for order " + orderId));
+            RedemptionRecord record = record(code, orderId)
+                    .orElseThrow(() -> new CouponRejection(
+                            Reason.NOT_REDEEMED, "coupon " + code + " was not redeemed for order " + orderId));
             if (record.state() == Redemption.State.RELEASED) {
                 return record.toRedemption();
             }
-            Redemption.State from = record.state() == Redemption.State.RELEASING ? record.releasedFrom() : record.state();
+            Redemption.State from =
+                    record.state() == Redemption.State.RELEASING ? record.releasedFrom() : record.state();
             Optional<RedemptionRecord> leased = acquire(record, me, record.state(), from);
             if (leased.isPresent()) {
                 return finishRelease(leased.get());
@@ -399,13 +486,19 @@ public final class CouponLedger {
         if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
             claims.giveBack(Keys.coupon(releasing.code()), "remaining", 1, releasing.releaseMarker());
             if (releasing.budgetCharged()) {
-                claims.giveBack(Keys.campaign(releasing.campaignId()), "budgetRemaining", releasing.discountMinor(),
+                claims.giveBack(
+                        Keys.campaign(releasing.campaignId()),
+                        "budgetRemaining",
+                        releasing.discountMinor(),
                         releasing.releaseMarker());
             }
         } else {
             claims.undo(Keys.coupon(releasing.code()), "remaining", 1, releasing.claimMarker());
             if (releasing.budgetCharged()) {
-                claims.undo(Keys.campaign(releasing.campaignId()), "budgetRemaining", releasing.discountMinor(),
+                claims.undo(
+                        Keys.campaign(releasing.campaignId()),
+                        "budgetRemaining",
+                        releasing.discountMinor(),
                         releasing.claimMarker());
             }
         }
@@ -434,9 +527,12 @@ public final class CouponLedger {
     // ------------------------------------------------------------------ record and lease
 
     private Optional<RedemptionRecord> record(String code, String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Keys.redemption(code, orderId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoJson.read(item, RedemptionRecord.class));
+        Map<String, AttributeValue> item = dynamo.getItem(b ->
+                        b.tableName(table).key(Keys.redemption(code, orderId)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(DynamoJson.read(item, RedemptionRecord.class));
     }
 
     /**
@@ -444,8 +540,8 @@ public final class CouponLedger {
      * {@code RELEASING} when {@code releasedFrom} is given. Only the lease holder draws, gives back
      * or settles, so markers never race with their own tidying.
      */
-    private Optional<RedemptionRecord> acquire(RedemptionRecord record, String me, Redemption.State from,
-                                               Redemption.State releasedFrom) {
+    private Optional<RedemptionRecord> acquire(
+            RedemptionRecord record, String me, Redemption.State from, Redemption.State releasedFrom) {
         Instant now = clock.instant();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":from", AttributeValue.fromS(from.name()));
@@ -462,50 +558,91 @@ public final class CouponLedger {
         String condition = "#s = :from AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)";
         String expression = update;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.redemption(record.code(), record.orderId()))
-                    .updateExpression(expression).conditionExpression(condition)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Keys.redemption(record.code(), record.orderId()))
+                    .updateExpression(expression)
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException heldOrChanged) {
             return Optional.empty();
         }
         Redemption.State state = releasedFrom != null ? Redemption.State.RELEASING : from;
-        return Optional.of(new RedemptionRecord(record.code(), record.orderId(), record.campaignId(), record.profileId(),
-                record.channel(), record.orderTotalMinor(), record.discountMinor(), record.currency(), record.giftSku(),
-                record.budgetCharged(), state, releasedFrom != null ? releasedFrom : record.releasedFrom(),
-                record.createdAt(), record.at(), me, now.plus(LEASE).toEpochMilli()));
+        return Optional.of(new RedemptionRecord(
+                record.code(),
+                record.orderId(),
+                record.campaignId(),
+                record.profileId(),
+                record.channel(),
+                record.orderTotalMinor(),
+                record.discountMinor(),
+                record.currency(),
+                record.giftSku(),
+                record.budgetCharged(),
+                state,
+                releasedFrom != null ? releasedFrom : record.releasedFrom(),
+                record.createdAt(),
+                record.at(),
+                me,
+                now.plus(LEASE).toEpochMilli()));
     }
 
     /** Moves a leased record to a settled state and drops the lease; false when the lease was lost. */
     private boolean settle(RedemptionRecord leased, Redemption.State from, Redemption.State to, Instant now) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.redemption(leased.code(), leased.orderId()))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Keys.redemption(leased.code(), leased.orderId()))
                     .updateExpression("SET #s = :to, #at = :at REMOVE #o, leaseUntil")
                     .conditionExpression("#s = :from AND #o = :me")
                     .expressionAttributeNames(Map.of("#s", "state", "#at", "at", "#o", "owner"))
-                    .expressionAttributeValues(Map.of(":from", AttributeValue.fromS(from.name()),
-                            ":to", AttributeValue.fromS(to.name()), ":at", AttributeValue.fromS(now.toString()),
-                            ":me", AttributeValue.fromS(leased.owner()))));
+                    .expressionAttributeValues(Map.of(
+                            ":from",
+                            AttributeValue.fromS(from.name()),
+                            ":to",
+                            AttributeValue.fromS(to.name()),
+                            ":at",
+                            AttributeValue.fromS(now.toString()),
+                            ":me",
+                            AttributeValue.fromS(leased.owner()))));
             return true;
         } catch (ConditionalCheckFailedException leaseLost) {
             return false;
         }
     }
 
-    private static RedemptionRecord withState(RedemptionRecord r, Redemption.State state, Redemption.State releasedFrom, Instant at) {
-        return new RedemptionRecord(r.code(), r.orderId(), r.campaignId(), r.profileId(), r.channel(), r.orderTotalMinor(),
-                r.discountMinor(), r.currency(), r.giftSku(), r.budgetCharged(), state, releasedFrom, r.createdAt(), at,
-                null, null);
+    private static RedemptionRecord withState(
+            RedemptionRecord r, Redemption.State state, Redemption.State releasedFrom, Instant at) {
+        return new RedemptionRecord(
+                r.code(),
+                r.orderId(),
+                r.campaignId(),
+                r.profileId(),
+                r.channel(),
+                r.orderTotalMinor(),
+                r.discountMinor(),
+                r.currency(),
+                r.giftSku(),
+                r.budgetCharged(),
+                state,
+                releasedFrom,
+                r.createdAt(),
+                at,
+                null,
+                null);
     }
 
     private static CouponRejection released(RedemptionRecord record) {
-        return new CouponRejection(Reason.RELEASED, "the redemption of " + record.code() + " for order "
-                + record.orderId() + " was released; a new order id is needed");
+        return new CouponRejection(
+                Reason.RELEASED,
+                "the redemption of " + record.code() + " for order " + record.orderId()
+                        + " was released; a new order id is needed");
     }
 
     private static CouponRejection inProgress(RedemptionRecord record) {
-        return new CouponRejection(Reason.IN_PROGRESS, "coupon " + record.code() + " is being applied to order "
-                + record.orderId() + " by another request; retry shortly");
+        return new CouponRejection(
+                Reason.IN_PROGRESS,
+                "coupon " + record.code() + " is being applied to order " + record.orderId()
+                        + " by another request; retry shortly");
     }
 
     private static void pause() {
@@ -532,10 +669,13 @@ public final class CouponLedger {
     }
 
     private Campaign runningRedeemableCampaign(String campaignId) {
-        Campaign campaign = campaigns.find(campaignId).map(CampaignStore.Stored::campaign)
+        Campaign campaign = campaigns
+                .find(campaignId)
+                .map(CampaignStore.Stored::campaign)
                 .orElseThrow(() -> new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "no campaign " + campaignId));
         if (!campaign.offer().redeemable()) {
-            throw new CouponRejection(Reason.NOT_REDEEMABLE, "campaign " + campaignId + " gives bonus points; it has no coupons");
+            throw new CouponRejection(
+                    Reason.NOT_REDEEMABLE, "campaign " + campaignId + " gives bonus points; it has no coupons");
         }
         if (!clock.instant().isBefore(campaign.endsAt())) {
             throw new CouponRejection(Reason.CAMPAIGN_NOT_RUNNING, "campaign " + campaignId + " has ended");
@@ -564,7 +704,8 @@ public final class CouponLedger {
         if (r.giftSku() != null) {
             properties.put("gift_sku", r.giftSku());
         }
-        String messageId = event.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ":" + r.code() + ":" + r.orderId();
+        String messageId =
+                event.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ":" + r.code() + ":" + r.orderId();
         events.emit(new CampaignEvent(messageId, r.profileId(), event, r.channel(), properties, r.at()));
     }
 }

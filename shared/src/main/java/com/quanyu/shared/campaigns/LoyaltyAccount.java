@@ -19,7 +19,8 @@ import java.util.Map;
  * @param spends    paying order id to spend
  * @param version   optimistic-concurrency version of the stored account
  */
-public record LoyaltyAccount(String profileId, Map<String, PointsLot> lots, Map<String, PointsSpend> spends, long version) {
+public record LoyaltyAccount(
+        String profileId, Map<String, PointsLot> lots, Map<String, PointsSpend> spends, long version) {
     public LoyaltyAccount {
         lots = Map.copyOf(lots);
         spends = Map.copyOf(spends);
@@ -31,13 +32,19 @@ public record LoyaltyAccount(String profileId, Map<String, PointsLot> lots, Map<
 
     /** Spendable points at {@code now}. */
     public long balance(Instant now) {
-        return lots.values().stream().filter(l -> l.liveAt(now)).mapToLong(PointsLot::remaining).sum();
+        return lots.values().stream()
+                .filter(l -> l.liveAt(now))
+                .mapToLong(PointsLot::remaining)
+                .sum();
     }
 
     /** Points earned within the rules' tier window (spent or not): what decides the tier. */
     public long qualifyingPoints(LoyaltyRules rules, Instant now) {
         Instant since = now.minus(rules.tierWindow());
-        return lots.values().stream().filter(l -> l.earnedAt().isAfter(since)).mapToLong(PointsLot::points).sum();
+        return lots.values().stream()
+                .filter(l -> l.earnedAt().isAfter(since))
+                .mapToLong(PointsLot::points)
+                .sum();
     }
 
     public LoyaltyRules.Tier tier(LoyaltyRules rules, Instant now) {
@@ -47,8 +54,10 @@ public record LoyaltyAccount(String profileId, Map<String, PointsLot> lots, Map<
     /** Points that lapse within {@code horizon} (for reminders). */
     public long expiringWithin(Duration horizon, Instant now) {
         Instant until = now.plus(horizon);
-        return lots.values().stream().filter(l -> l.liveAt(now) && l.expiresAt().isBefore(until))
-                .mapToLong(PointsLot::remaining).sum();
+        return lots.values().stream()
+                .filter(l -> l.liveAt(now) && l.expiresAt().isBefore(until))
+                .mapToLong(PointsLot::remaining)
+                .sum();
     }
 
     public boolean credited(String orderId) {
@@ -76,14 +85,19 @@ public record LoyaltyAccount(String profileId, Map<String, PointsLot> lots, Map<
         PointsSpend earlier = spends.get(orderId);
         if (earlier != null) {
             if (earlier.points() != points || earlier.refunded()) {
-                throw new LoyaltyRejection(LoyaltyRejection.Reason.ORDER_MISMATCH, "order " + orderId
-                        + (earlier.refunded() ? " already had its points refunded" : " already spent " + earlier.points() + " points"));
+                throw new LoyaltyRejection(
+                        LoyaltyRejection.Reason.ORDER_MISMATCH,
+                        "order " + orderId
+                                + (earlier.refunded()
+                                        ? " already had its points refunded"
+                                        : " already spent " + earlier.points() + " points"));
             }
             return this;
         }
         long balance = balance(now);
         if (points > balance) {
-            throw new LoyaltyRejection(LoyaltyRejection.Reason.INSUFFICIENT_POINTS,
+            throw new LoyaltyRejection(
+                    LoyaltyRejection.Reason.INSUFFICIENT_POINTS,
                     "spending " + points + " points needs at least that balance; the balance is " + balance);
         }
         Map<String, PointsLot> next = new LinkedHashMap<>(lots);
@@ -172,7 +186,8 @@ public record LoyaltyAccount(String profileId, Map<String, PointsLot> lots, Map<
     }
 
     private List<PointsLot> liveByExpiry(Instant now) {
-        List<PointsLot> live = new ArrayList<>(lots.values().stream().filter(l -> l.liveAt(now)).toList());
+        List<PointsLot> live = new ArrayList<>(
+                lots.values().stream().filter(l -> l.liveAt(now)).toList());
         live.sort(Comparator.comparing(PointsLot::expiresAt).thenComparing(PointsLot::orderId));
         return live;
     }

@@ -10,5 +10,4 @@ package com.quanyu.shared.campaigns;
  * @param tier      tier afterwards
  * @param value     what {@code points} are worth at checkout
  */
-public record LoyaltyChange(String profileId, long points, boolean repeated, long balance, String tier, Money value) {
-}
+public record LoyaltyChange(String profileId, long points, boolean repeated, long balance, String tier, Money value) {}

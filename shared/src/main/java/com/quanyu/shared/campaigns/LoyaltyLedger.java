@@ -37,7 +37,8 @@ public final class LoyaltyLedger {
     private final CampaignEventSink events;
     private final Clock clock;
 
-    public LoyaltyLedger(DynamoDbClient dynamo, String table, LoyaltyRules rules, CampaignEventSink events, Clock clock) {
+    public LoyaltyLedger(
+            DynamoDbClient dynamo, String table, LoyaltyRules rules, CampaignEventSink events, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.rules = rules;
@@ -51,8 +52,9 @@ public final class LoyaltyLedger {
 
     /** The customer's account (empty when they never earned). */
     public LoyaltyAccount account(String profileId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Keys.loyaltyAccount(profileId)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b ->
+                        b.tableName(table).key(Keys.loyaltyAccount(profileId)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return LoyaltyAccount.empty(profileId);
         }
@@ -72,13 +74,20 @@ public final class LoyaltyLedger {
      *
      * @param campaignMultiplier the largest bonus-points multiplier of the campaigns running for the order (1 for none)
      */
-    public LoyaltyChange earn(String profileId, String orderId, Money orderTotal, String channel, Instant orderedAt,
-                              double campaignMultiplier) {
+    public LoyaltyChange earn(
+            String profileId,
+            String orderId,
+            Money orderTotal,
+            String channel,
+            Instant orderedAt,
+            double campaignMultiplier) {
         requireId(profileId, "profileId");
         requireId(orderId, "orderId");
         if (!orderTotal.currency().equals(rules.currency())) {
-            throw new LoyaltyRejection(LoyaltyRejection.Reason.CURRENCY_MISMATCH, "orders in " + orderTotal.currency()
-                    + " earn no points; the programme runs in " + rules.currency());
+            throw new LoyaltyRejection(
+                    LoyaltyRejection.Reason.CURRENCY_MISMATCH,
+                    "orders in " + orderTotal.currency() + " earn no points; the programme runs in "
+                            + rules.currency());
         }
         Instant expiresAt = orderedAt.plus(rules.expiry());
         long[] credited = {0};
@@ -96,7 +105,15 @@ public final class LoyaltyLedger {
         });
         Instant now = clock.instant();
         if (credited[0] > 0) {
-            emit(profileId, "Loyalty Points Earned", "loyalty-earned:" + orderId, channel, orderId, credited[0], after, now);
+            emit(
+                    profileId,
+                    "Loyalty Points Earned",
+                    "loyalty-earned:" + orderId,
+                    channel,
+                    orderId,
+                    credited[0],
+                    after,
+                    now);
         }
         return change(after, credited[0], repeated[0], now);
     }
@@ -136,7 +153,15 @@ public final class LoyaltyLedger {
         });
         Instant now = clock.instant();
         if (moved[0] != 0) {
-            emit(profileId, "Loyalty Points Adjusted", "loyalty-refund:" + orderId, null, orderId, moved[0], after, now);
+            emit(
+                    profileId,
+                    "Loyalty Points Adjusted",
+                    "loyalty-refund:" + orderId,
+                    null,
+                    orderId,
+                    moved[0],
+                    after,
+                    now);
         }
         return change(after, moved[0], moved[0] == 0, now);
     }
@@ -167,7 +192,8 @@ public final class LoyaltyLedger {
         item.put("tier", AttributeValue.fromS(account.tier(rules, now).name()));
         item.put("updatedAt", AttributeValue.fromS(now.toString()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR version = :v")
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
             return true;
@@ -186,12 +212,24 @@ public final class LoyaltyLedger {
     }
 
     private LoyaltyChange change(LoyaltyAccount account, long points, boolean repeated, Instant now) {
-        return new LoyaltyChange(account.profileId(), points, repeated, account.balance(now),
-                account.tier(rules, now).name(), rules.valueOf(Math.abs(points)));
+        return new LoyaltyChange(
+                account.profileId(),
+                points,
+                repeated,
+                account.balance(now),
+                account.tier(rules, now).name(),
+                rules.valueOf(Math.abs(points)));
     }
 
-    private void emit(String profileId, String event, String messageId, String channel, String orderId, long points,
-                      LoyaltyAccount after, Instant now) {
+    private void emit(
+            String profileId,
+            String event,
+            String messageId,
+            String channel,
+            String orderId,
+            long points,
+            LoyaltyAccount after,
+            Instant now) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("order_id", orderId);
         properties.put("points", points);

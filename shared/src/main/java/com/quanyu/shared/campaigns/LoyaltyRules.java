@@ -21,8 +21,13 @@ import java.util.List;
  * @param tiers           tiers by ascending threshold; the first must start at 0
  * @param tierWindow      the rolling window of earned points that decides the tier
  */
-public record LoyaltyRules(String currency, double pointsPerUnit, Duration expiry, long pointValueMinor, List<Tier> tiers,
-                           Duration tierWindow) {
+public record LoyaltyRules(
+        String currency,
+        double pointsPerUnit,
+        Duration expiry,
+        long pointValueMinor,
+        List<Tier> tiers,
+        Duration tierWindow) {
 
     /**
      * A tier.
@@ -31,8 +36,7 @@ public record LoyaltyRules(String currency, double pointsPerUnit, Duration expir
      * @param threshold  points earned within the window needed
      * @param multiplier earning multiplier
      */
-    public record Tier(String name, long threshold, double multiplier) {
-    }
+    public record Tier(String name, long threshold, double multiplier) {}
 
     public LoyaltyRules {
         currency = Money.zero(currency).currency();
@@ -51,16 +55,21 @@ public record LoyaltyRules(String currency, double pointsPerUnit, Duration expir
 
     public static LoyaltyRules fromEnv(Env env) {
         List<Tier> tiers = new ArrayList<>();
-        for (String spec : env.get("LOYALTY_TIERS", "member:0:1.0,silver:2000:1.25,gold:10000:1.5").split(",")) {
+        for (String spec : env.get("LOYALTY_TIERS", "member:0:1.0,silver:2000:1.25,gold:10000:1.5")
+                .split(",")) {
             String[] parts = spec.trim().split(":");
             if (parts.length != 3) {
                 throw new IllegalStateException("LOYALTY_TIERS entries are name:threshold:multiplier, not " + spec);
             }
             tiers.add(new Tier(parts[0], Long.parseLong(parts[1]), Double.parseDouble(parts[2])));
         }
-        return new LoyaltyRules(env.get("LOYALTY_CURRENCY", env.get("DEFAULT_CURRENCY", "CNY")), env.doubleValue("LOYALTY_POINTS_PER_UNIT", 1.0),
-                Duration.ofDays(env.intValue("LOYALTY_EXPIRY_DAYS", 365)), env.longValue("LOYALTY_POINT_VALUE_MINOR", 1),
-                tiers, Duration.ofDays(env.intValue("LOYALTY_TIER_WINDOW_DAYS", 365)));
+        return new LoyaltyRules(
+                env.get("LOYALTY_CURRENCY", env.get("DEFAULT_CURRENCY", "CNY")),
+                env.doubleValue("LOYALTY_POINTS_PER_UNIT", 1.0),
+                Duration.ofDays(env.intValue("LOYALTY_EXPIRY_DAYS", 365)),
+                env.longValue("LOYALTY_POINT_VALUE_MINOR", 1),
+                tiers,
+                Duration.ofDays(env.intValue("LOYALTY_TIER_WINDOW_DAYS", 365)));
     }
 
     /** The tier that {@code qualifyingPoints} reach. */

@@ -28,9 +28,14 @@ public record Money(long minor, String currency) {
         }
         int digits = fractionDigits(code);
         try {
-            return new Money(amount.setScale(digits, RoundingMode.UNNECESSARY).movePointRight(digits).longValueExact(), code);
+            return new Money(
+                    amount.setScale(digits, RoundingMode.UNNECESSARY)
+                            .movePointRight(digits)
+                            .longValueExact(),
+                    code);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(code + " amounts have at most " + digits + " decimals: " + amount.toPlainString());
+            throw new IllegalArgumentException(
+                    code + " amounts have at most " + digits + " decimals: " + amount.toPlainString());
         }
     }
 

@@ -10,8 +10,13 @@ package com.quanyu.shared.campaigns;
  * @param giftSku          for {@link OfferType#GIFT}: the item added
  * @param pointsMultiplier for {@link OfferType#BONUS_POINTS}: e.g. 2.0 for double points
  */
-public record Offer(OfferType type, Integer percentOff, Money amountOff, Money minimumSpend, String giftSku,
-                    Double pointsMultiplier) {
+public record Offer(
+        OfferType type,
+        Integer percentOff,
+        Money amountOff,
+        Money minimumSpend,
+        String giftSku,
+        Double pointsMultiplier) {
     public Offer {
         if (type == null) {
             throw new IllegalArgumentException("offer.type is required");
@@ -37,7 +42,7 @@ public record Offer(OfferType type, Integer percentOff, Money amountOff, Money m
                     throw new IllegalArgumentException("offer.pointsMultiplier must be above 1 and at most 10");
                 }
             }
-            case FREE_SHIPPING -> { }
+            case FREE_SHIPPING -> {}
         }
     }
 

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param expiresAt when the remaining points lapse
  * @param channel   where the order was placed
  */
-public record PointsLot(String orderId, long points, long remaining, Instant earnedAt, Instant expiresAt, String channel) {
+public record PointsLot(
+        String orderId, long points, long remaining, Instant earnedAt, Instant expiresAt, String channel) {
 
     public boolean liveAt(Instant now) {
         return now.isBefore(expiresAt) && remaining > 0;

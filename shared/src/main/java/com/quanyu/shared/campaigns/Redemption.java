@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param state      where the redemption stands
  * @param at         when it was confirmed or released
  */
-public record Redemption(String code, String orderId, String campaignId, String profileId, String channel,
-                         Money discount, String giftSku, State state, Instant at) {
+public record Redemption(
+        String code,
+        String orderId,
+        String campaignId,
+        String profileId,
+        String channel,
+        Money discount,
+        String giftSku,
+        State state,
+        Instant at) {
 
     /** The redemption's life cycle; only {@code CONFIRMED} counts as used. */
     public enum State {

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param orderTotal order value before shipping
  * @param shipping   shipping fee, for free-shipping offers; may be null
  */
-public record RedemptionRequest(String code, String orderId, String channel, String profileId, Money orderTotal,
-                                Money shipping) {
+public record RedemptionRequest(
+        String code, String orderId, String channel, String profileId, Money orderTotal, Money shipping) {
     public RedemptionRequest {
         code = normaliseCode(code);
         if (orderId == null || orderId.isBlank() || orderId.length() > 128) {

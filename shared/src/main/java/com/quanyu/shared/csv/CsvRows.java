@@ -27,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  * }</pre>
  */
 public final class CsvRows implements AutoCloseable {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
 
     /** One record: its fields, the line it starts on (1-based) and its text as CSV, for error reports. */
     public record Row(List<String> fields, int line, String raw) {
@@ -68,7 +69,10 @@ public final class CsvRows implements AutoCloseable {
 
     private CsvRows(Reader in) {
         try {
-            this.parser = CSVParser.builder().setReader(withoutByteOrderMark(in)).setFormat(FORMAT).get();
+            this.parser = CSVParser.builder()
+                    .setReader(withoutByteOrderMark(in))
+                    .setFormat(FORMAT)
+                    .get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +119,9 @@ public final class CsvRows implements AutoCloseable {
 
     /** The header columns among {@code required} that are missing. */
     public List<String> missing(String... required) {
-        return java.util.Arrays.stream(required).filter(name -> column(name).isEmpty()).toList();
+        return java.util.Arrays.stream(required)
+                .filter(name -> column(name).isEmpty())
+                .toList();
     }
 
     /** The next record, or null at the end; a malformed record throws {@link MalformedCsvException}. */

@@ -4,8 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Short jittered pauses between optimistic-lock retries, so contending writers spread out. */
 final class Backoff {
-    private Backoff() {
-    }
+    private Backoff() {}
 
     static void pause(int attempt) {
         long cap = Math.min(50, 2L << Math.min(attempt, 5));

@@ -39,7 +39,8 @@ final class BatchReadCache implements ProfileRepository {
         Set<String> profileIds = new LinkedHashSet<>();
         found.values().stream().filter(l -> !l.forgotten()).forEach(l -> profileIds.add(l.profileId()));
         cache.profiles.putAll(store.loadAll(profileIds));
-        profileIds.stream().filter(id -> cache.profiles.get(id).isEmpty())
+        profileIds.stream()
+                .filter(id -> cache.profiles.get(id).isEmpty())
                 .forEach(id -> cache.deleted.put(id, store.isDeleted(id)));
         return cache;
     }
@@ -67,7 +68,8 @@ final class BatchReadCache implements ProfileRepository {
 
     @Override
     public Map<Identifier, IdentityLink> links(Collection<Identifier> identifiers) {
-        List<Identifier> missing = identifiers.stream().filter(id -> !links.containsKey(id)).toList();
+        List<Identifier> missing =
+                identifiers.stream().filter(id -> !links.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             Map<Identifier, IdentityLink> found = store.links(missing);
             missing.forEach(id -> links.put(id, Optional.ofNullable(found.get(id))));
@@ -120,7 +122,10 @@ final class BatchReadCache implements ProfileRepository {
      * check before each one's first write costs no read of its own.
      */
     void prefetchTombstones(Collection<String> profileIds) {
-        List<String> unknown = profileIds.stream().filter(id -> !deleted.containsKey(id)).distinct().toList();
+        List<String> unknown = profileIds.stream()
+                .filter(id -> !deleted.containsKey(id))
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             Set<String> found = store.deletedAmong(unknown);
             unknown.forEach(id -> deleted.put(id, found.contains(id)));

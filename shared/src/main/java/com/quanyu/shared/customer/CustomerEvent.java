@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A validated Segment-spec event, ready for the pipeline: identifiers already normalised and hashed,
@@ -25,10 +24,21 @@ import java.util.Optional;
  * @param order       the order an {@code Order Completed} event reports, or null
  * @param raw         the event as received, for the lake
  */
-public record CustomerEvent(EventType type, String name, String messageId, String messageKey, String channel,
-                            Instant timestamp, Instant receivedAt, List<Identifier> identifiers, ObjectNode traits,
-                            ObjectNode properties, String sessionId, Map<String, Boolean> consent, OrderFacts order,
-                            ObjectNode raw) {
+public record CustomerEvent(
+        EventType type,
+        String name,
+        String messageId,
+        String messageKey,
+        String channel,
+        Instant timestamp,
+        Instant receivedAt,
+        List<Identifier> identifiers,
+        ObjectNode traits,
+        ObjectNode properties,
+        String sessionId,
+        Map<String, Boolean> consent,
+        OrderFacts order,
+        ObjectNode raw) {
     public CustomerEvent {
         identifiers = List.copyOf(identifiers);
         consent = Map.copyOf(consent);
@@ -39,7 +49,9 @@ public record CustomerEvent(EventType type, String name, String messageId, Strin
         if (properties.hasNonNull("sku")) {
             return properties.get("sku").asText();
         }
-        return properties.hasNonNull("product_id") ? properties.get("product_id").asText() : null;
+        return properties.hasNonNull("product_id")
+                ? properties.get("product_id").asText()
+                : null;
     }
 
     /** The 16-hex-character prefix of the message key that profiles remember as "applied". */

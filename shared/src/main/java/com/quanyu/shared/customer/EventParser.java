@@ -27,11 +27,13 @@ import java.util.Set;
 public final class EventParser {
     /** Largest serialised event accepted, as Segment's HTTP API allows. */
     public static final int MAX_EVENT_BYTES = 32 * 1024;
+
     static final String ORDER_COMPLETED = "Order Completed";
     private static final int MAX_ID_LENGTH = 256;
     private static final int MAX_NAME_LENGTH = 200;
     /** Deepest nesting of objects and arrays in an event (DynamoDB allows 32 levels in an item). */
     static final int MAX_DEPTH = 24;
+
     static final double MAX_MAGNITUDE = 1e125;
     static final double MIN_MAGNITUDE = 1e-128;
     static final int MAX_DIGITS = 38;
@@ -54,8 +56,13 @@ public final class EventParser {
      * @param batchSentAt  the batch's {@code sentAt}, or null
      * @param where        field prefix for error messages, "" for a single event
      */
-    public CustomerEvent parse(JsonNode node, Source source, EventType impliedType, Instant receivedAt,
-                               Instant batchSentAt, String where) {
+    public CustomerEvent parse(
+            JsonNode node,
+            Source source,
+            EventType impliedType,
+            Instant receivedAt,
+            Instant batchSentAt,
+            String where) {
         if (node == null || !node.isObject()) {
             throw new InvalidEventException(where.isEmpty() ? "event" : where, "must be a JSON object");
         }
@@ -80,13 +87,15 @@ public final class EventParser {
                 throw f.invalid("previousId", "is required for alias");
             }
         }
-        List<Identifier> ids = identifiers(f, type, userId, anonymousId, previousId, eventTraits, context, contextTraits);
+        List<Identifier> ids =
+                identifiers(f, type, userId, anonymousId, previousId, eventTraits, context, contextTraits);
         if (userId == null && anonymousId == null && ids.isEmpty()) {
             // Segment requires one of the two; other identifiers (a POS loyalty card, a WeChat openid) also do.
             throw f.invalid("userId", "userId or anonymousId is required");
         }
         if (ids.isEmpty()) {
-            throw f.invalid(userId != null ? "userId" : "anonymousId",
+            throw f.invalid(
+                    userId != null ? "userId" : "anonymousId",
                     "is a placeholder value, not an identifier; send a real userId or anonymousId");
         }
         String name = switch (type) {
@@ -107,11 +116,23 @@ public final class EventParser {
         String channel = channel(context, source);
         Instant timestamp = timestamp(f, receivedAt, batchSentAt);
         OrderFacts order = type == EventType.TRACK && ORDER_COMPLETED.equalsIgnoreCase(name)
-                ? OrderParser.parse(new Fields(properties, f.path("properties")), context, defaultCurrency) : null;
+                ? OrderParser.parse(new Fields(properties, f.path("properties")), context, defaultCurrency)
+                : null;
         String sessionId = new Fields(context, f.path("context")).optionalText("sessionId", MAX_ID_LENGTH);
-        return new CustomerEvent(type, name, messageId,
-                Identifiers.sha256Hex(source.sourceId() + "\u0000" + messageId), channel, timestamp, receivedAt,
-                ids, traits, properties, sessionId.isEmpty() ? null : sessionId, consent(context), order,
+        return new CustomerEvent(
+                type,
+                name,
+                messageId,
+                Identifiers.sha256Hex(source.sourceId() + "\u0000" + messageId),
+                channel,
+                timestamp,
+                receivedAt,
+                ids,
+                traits,
+                properties,
+                sessionId.isEmpty() ? null : sessionId,
+                consent(context),
+                order,
                 (ObjectNode) node);
     }
 
@@ -135,7 +156,8 @@ public final class EventParser {
             checkNumber(f, value, path);
         } else if (value.isObject()) {
             for (var entry : value.properties()) {
-                checkValues(f, entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), depth + 1);
+                checkValues(
+                        f, entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), depth + 1);
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
@@ -147,9 +169,13 @@ public final class EventParser {
     private static void checkNumber(Fields f, JsonNode value, String path) {
         double magnitude = Math.abs(value.asDouble());
         if (!Double.isFinite(magnitude) || magnitude >= MAX_MAGNITUDE || magnitude != 0 && magnitude < MIN_MAGNITUDE) {
-            throw f.invalid(path, "number " + Fields.clip(value.asText()) + " is out of range; numbers must be 0 or have a magnitude between 1e-128 and 1e125");
+            throw f.invalid(
+                    path,
+                    "number " + Fields.clip(value.asText())
+                            + " is out of range; numbers must be 0 or have a magnitude between 1e-128 and 1e125");
         }
-        if ((value.isBigInteger() || value.isBigDecimal()) && value.decimalValue().stripTrailingZeros().precision() > MAX_DIGITS) {
+        if ((value.isBigInteger() || value.isBigDecimal())
+                && value.decimalValue().stripTrailingZeros().precision() > MAX_DIGITS) {
             throw f.invalid(path, "number has more than " + MAX_DIGITS + " significant digits");
         }
     }
@@ -174,19 +200,30 @@ public final class EventParser {
         if (!declared.isTextual()) {
             throw f.invalid("type", "must be a string");
         }
-        EventType type = EventType.fromWire(declared.asText()).orElseThrow(() -> f.invalid("type",
-                "unknown type '" + Fields.clip(declared.asText()) + "'; expected track, identify, page, screen, group or alias"));
+        EventType type = EventType.fromWire(declared.asText())
+                .orElseThrow(() -> f.invalid(
+                        "type",
+                        "unknown type '" + Fields.clip(declared.asText())
+                                + "'; expected track, identify, page, screen, group or alias"));
         if (impliedType != null && type != impliedType) {
             throw f.invalid("type", "is '" + type.wireName() + "' but was sent to /v1/" + impliedType.wireName());
         }
         return type;
     }
 
-    private List<Identifier> identifiers(Fields f, EventType type, String userId, String anonymousId,
-                                         String previousId, ObjectNode eventTraits, ObjectNode context, ObjectNode contextTraits) {
+    private List<Identifier> identifiers(
+            Fields f,
+            EventType type,
+            String userId,
+            String anonymousId,
+            String previousId,
+            ObjectNode eventTraits,
+            ObjectNode context,
+            ObjectNode contextTraits) {
         Set<Identifier> ids = new LinkedHashSet<>();
         add(ids, IdentifierType.USER_ID, userId);
-        for (ObjectNode traits : type == EventType.IDENTIFY ? List.of(eventTraits, contextTraits) : List.of(contextTraits)) {
+        for (ObjectNode traits :
+                type == EventType.IDENTIFY ? List.of(eventTraits, contextTraits) : List.of(contextTraits)) {
             add(ids, IdentifierType.EMAIL, text(traits.get("email")));
             add(ids, IdentifierType.PHONE, text(traits.get("phone")));
             add(ids, IdentifierType.LOYALTY_CARD, text(traits.get("loyalty_card")));
@@ -202,9 +239,12 @@ public final class EventParser {
                 if (!entry.isObject() || text(entry.get("id")) == null || text(entry.get("type")) == null) {
                     throw f.invalid(at, "must be an object with string fields id and type");
                 }
-                IdentifierType idType = IdentifierType.fromWire(entry.get("type").asText())
-                        .orElseThrow(() -> f.invalid(at + ".type", "unknown identifier type '"
-                                + Fields.clip(entry.get("type").asText()) + "'"));
+                IdentifierType idType = IdentifierType.fromWire(
+                                entry.get("type").asText())
+                        .orElseThrow(() -> f.invalid(
+                                at + ".type",
+                                "unknown identifier type '"
+                                        + Fields.clip(entry.get("type").asText()) + "'"));
                 add(ids, idType, entry.get("id").asText());
             }
         }
@@ -325,7 +365,8 @@ public final class EventParser {
             if (text.length() > maxLength) {
                 throw invalid(field, "is longer than " + maxLength + " characters");
             }
-            if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+            if (text.codePoints()
+                    .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
                 throw invalid(field, "contains control characters or unpaired surrogates");
             }
             return text.strip();
@@ -342,7 +383,10 @@ public final class EventParser {
             try {
                 return OffsetDateTime.parse(value.asText()).toInstant();
             } catch (DateTimeParseException e) {
-                throw invalid(field, "'" + clip(value.asText()) + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-29T08:00:00.000Z");
+                throw invalid(
+                        field,
+                        "'" + clip(value.asText())
+                                + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-29T08:00:00.000Z");
             }
         }
 

@@ -93,7 +93,8 @@ public final class EventPipeline {
         Instant receivedAt = clock.instant();
         List<CustomerEvent> parsed = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            parsed.add(parser.parse(events.get(i), source, null, receivedAt, null, events.size() == 1 ? "" : "[" + i + "]"));
+            parsed.add(parser.parse(
+                    events.get(i), source, null, receivedAt, null, events.size() == 1 ? "" : "[" + i + "]"));
         }
         return process(source, parsed);
     }
@@ -115,9 +116,14 @@ public final class EventPipeline {
      */
     public IngestReport fold(List<BufferedEvent> batch) {
         List<CustomerEvent> events = batch.stream().map(BufferedEvent::event).toList();
-        java.util.Set<String> done = dedupe.doneAmong(events.stream().map(CustomerEvent::messageKey).toList());
-        BatchReadCache cache = BatchReadCache.prefetch(profiles, events.stream()
-                .filter(e -> !done.contains(e.messageKey())).flatMap(e -> e.identifiers().stream()).toList());
+        java.util.Set<String> done =
+                dedupe.doneAmong(events.stream().map(CustomerEvent::messageKey).toList());
+        BatchReadCache cache = BatchReadCache.prefetch(
+                profiles,
+                events.stream()
+                        .filter(e -> !done.contains(e.messageKey()))
+                        .flatMap(e -> e.identifiers().stream())
+                        .toList());
         return run(events, i -> batch.get(i).source(), done, cache, new IdentityStitcher(cache, rules, clock));
     }
 
@@ -125,8 +131,12 @@ public final class EventPipeline {
      * The pipeline over {@code repository}; {@code done} null: claim each event with a lease, else the
      * keys already done (the others are this call's without a lease).
      */
-    private IngestReport run(List<CustomerEvent> events, java.util.function.IntFunction<Source> sourceOf,
-                             java.util.Set<String> done, ProfileRepository repository, IdentityStitcher stitcher) {
+    private IngestReport run(
+            List<CustomerEvent> events,
+            java.util.function.IntFunction<Source> sourceOf,
+            java.util.Set<String> done,
+            ProfileRepository repository,
+            IdentityStitcher stitcher) {
         int n = events.size();
         EventResult[] results = new EventResult[n];
         IdentityStitcher.Resolution[] resolutions = new IdentityStitcher.Resolution[n];
@@ -140,7 +150,8 @@ public final class EventPipeline {
         }
         try {
             // 1. claim and resolve; events with the same identifiers share a lane and its resolution
-            List<List<Integer>> byIdentity = groups(n, i -> results[i] == null ? events.get(i).identifiers() : null);
+            List<List<Integer>> byIdentity =
+                    groups(n, i -> results[i] == null ? events.get(i).identifiers() : null);
             Map<List<Identifier>, IdentityStitcher.Resolution> resolved = new ConcurrentHashMap<>();
             inLanes(byIdentity, i -> {
                 CustomerEvent event = events.get(i);
@@ -152,7 +163,8 @@ public final class EventPipeline {
                 // Same identifiers, same lane: no other lane races on this key, so get-then-put is enough.
                 IdentityStitcher.Resolution resolution = resolved.get(event.identifiers());
                 if (resolution == null) {
-                    resolution = stitcher.resolve(event.identifiers(), parser.formerUserId(event).orElse(null));
+                    resolution = stitcher.resolve(
+                            event.identifiers(), parser.formerUserId(event).orElse(null));
                     resolved.put(event.identifiers(), resolution);
                 }
                 if (resolution.suppressed()) {
@@ -165,8 +177,11 @@ public final class EventPipeline {
             List<List<Integer>> byProfile = groups(n, i -> resolutions[i] == null ? null : resolutions[i].profileId());
             if (repository instanceof BatchReadCache cache) {
                 // the new people's tombstones (a DELETE may have come first), in one read instead of one each
-                cache.prefetchTombstones(byProfile.stream().map(g -> resolutions[g.get(0)])
-                        .filter(r -> r.snapshot() == null || r.snapshot().version() == 0).map(IdentityStitcher.Resolution::profileId).toList());
+                cache.prefetchTombstones(byProfile.stream()
+                        .map(g -> resolutions[g.get(0)])
+                        .filter(r -> r.snapshot() == null || r.snapshot().version() == 0)
+                        .map(IdentityStitcher.Resolution::profileId)
+                        .toList());
             }
             inGroups(byProfile, group -> {
                 String landed = applyGroup(group, events, resolutions, repository, stitcher);
@@ -188,7 +203,12 @@ public final class EventPipeline {
             if (done == null) {
                 releaseAll(claims);
             }
-            LOG.warn("ingestion failed; claims released for retry", "events", n, "error", e.getClass().getSimpleName());
+            LOG.warn(
+                    "ingestion failed; claims released for retry",
+                    "events",
+                    n,
+                    "error",
+                    e.getClass().getSimpleName());
             throw e;
         }
         Instant expires = clock.instant().plus(dedupeWindow);
@@ -224,8 +244,12 @@ public final class EventPipeline {
      * Records the group's orders, then applies all its events to their profile in one conditional
      * write; returns the profile they landed in, or null when that person was forgotten meanwhile.
      */
-    private String applyGroup(List<Integer> group, List<CustomerEvent> events, IdentityStitcher.Resolution[] resolutions,
-                              ProfileRepository profiles, IdentityStitcher stitcher) {
+    private String applyGroup(
+            List<Integer> group,
+            List<CustomerEvent> events,
+            IdentityStitcher.Resolution[] resolutions,
+            ProfileRepository profiles,
+            IdentityStitcher stitcher) {
         boolean[] countOrder = new boolean[group.size()];
         for (int k = 0; k < group.size(); k++) {
             CustomerEvent event = events.get(group.get(k));
@@ -235,8 +259,10 @@ public final class EventPipeline {
         }
         String target = resolutions[group.get(0)].profileId();
         // The freshest profile read during resolution; if it is stale, the conditional write says so.
-        Profile current = group.stream().map(i -> resolutions[i].snapshot())
-                .max(java.util.Comparator.comparingLong(Profile::version)).orElse(null);
+        Profile current = group.stream()
+                .map(i -> resolutions[i].snapshot())
+                .max(java.util.Comparator.comparingLong(Profile::version))
+                .orElse(null);
         for (int attempt = 0; attempt < 60; attempt++) {
             if (current == null) {
                 current = profiles.load(target).orElse(Profile.empty(target));
@@ -360,8 +386,7 @@ public final class EventPipeline {
         private int parallelism = 8;
         private String defaultCurrency = "CNY";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder profiles(ProfileRepository profiles) {
             this.profiles = profiles;

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** The Segment spec's call types. */
 public enum EventType {
-    TRACK, IDENTIFY, PAGE, SCREEN, GROUP, ALIAS;
+    TRACK,
+    IDENTIFY,
+    PAGE,
+    SCREEN,
+    GROUP,
+    ALIAS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -25,16 +25,28 @@ public enum IdentifierType {
     ANONYMOUS_ID("anonymous_id", 100);
 
     private static final Map<String, IdentifierType> ALIASES = Map.ofEntries(
-            Map.entry("userid", USER_ID), Map.entry("user", USER_ID),
-            Map.entry("e-mail", EMAIL), Map.entry("mobile", PHONE), Map.entry("phone_number", PHONE),
-            Map.entry("whatsapp_id", PHONE), Map.entry("wa_id", PHONE), Map.entry("whatsapp", PHONE),
-            Map.entry("loyalty_card_number", LOYALTY_CARD), Map.entry("member_card", LOYALTY_CARD),
-            Map.entry("unionid", WECHAT_UNIONID), Map.entry("wechat_union_id", WECHAT_UNIONID),
-            Map.entry("openid", WECHAT_OPENID), Map.entry("wechat_open_id", WECHAT_OPENID),
-            Map.entry("line_id", LINE_USER_ID), Map.entry("line", LINE_USER_ID),
-            Map.entry("telegram_id", TELEGRAM_USER_ID), Map.entry("telegram", TELEGRAM_USER_ID),
-            Map.entry("psid", MESSENGER_PSID), Map.entry("messenger_id", MESSENGER_PSID),
-            Map.entry("ios.idfv", DEVICE_ID), Map.entry("android.id", DEVICE_ID),
+            Map.entry("userid", USER_ID),
+            Map.entry("user", USER_ID),
+            Map.entry("e-mail", EMAIL),
+            Map.entry("mobile", PHONE),
+            Map.entry("phone_number", PHONE),
+            Map.entry("whatsapp_id", PHONE),
+            Map.entry("wa_id", PHONE),
+            Map.entry("whatsapp", PHONE),
+            Map.entry("loyalty_card_number", LOYALTY_CARD),
+            Map.entry("member_card", LOYALTY_CARD),
+            Map.entry("unionid", WECHAT_UNIONID),
+            Map.entry("wechat_union_id", WECHAT_UNIONID),
+            Map.entry("openid", WECHAT_OPENID),
+            Map.entry("wechat_open_id", WECHAT_OPENID),
+            Map.entry("line_id", LINE_USER_ID),
+            Map.entry("line", LINE_USER_ID),
+            Map.entry("telegram_id", TELEGRAM_USER_ID),
+            Map.entry("telegram", TELEGRAM_USER_ID),
+            Map.entry("psid", MESSENGER_PSID),
+            Map.entry("messenger_id", MESSENGER_PSID),
+            Map.entry("ios.idfv", DEVICE_ID),
+            Map.entry("android.id", DEVICE_ID),
             Map.entry("anonymousid", ANONYMOUS_ID));
 
     private final String wireName;

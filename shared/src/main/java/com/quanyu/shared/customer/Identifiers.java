@@ -113,7 +113,8 @@ public final class Identifiers {
         if (compact.startsWith("00")) {
             compact = "+" + compact.substring(2);
         }
-        if (!DIGITS.matcher(compact.startsWith("+") ? compact.substring(1) : compact).matches()) {
+        if (!DIGITS.matcher(compact.startsWith("+") ? compact.substring(1) : compact)
+                .matches()) {
             return Optional.empty();
         }
         try {

@@ -12,8 +12,24 @@ import java.util.Set;
  */
 public final class IdentityRules {
     /** Placeholder values that SDKs and forms send when they have no real identifier. */
-    public static final Set<String> DEFAULT_JUNK = Set.of("", "null", "nil", "none", "undefined", "anonymous",
-            "unknown", "0", "-1", "n/a", "na", "[object object]", "guest", "test", "nan", "false", "true");
+    public static final Set<String> DEFAULT_JUNK = Set.of(
+            "",
+            "null",
+            "nil",
+            "none",
+            "undefined",
+            "anonymous",
+            "unknown",
+            "0",
+            "-1",
+            "n/a",
+            "na",
+            "[object object]",
+            "guest",
+            "test",
+            "nan",
+            "false",
+            "true");
 
     private static final IdentityRules DEFAULTS = builder().build();
 
@@ -64,8 +80,7 @@ public final class IdentityRules {
         private Set<String> junkValues = DEFAULT_JUNK;
         private final Map<IdentifierType, Integer> limits = new EnumMap<>(IdentifierType.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder defaultCountryCode(String code) {
             if (code == null || !code.matches("[1-9][0-9]{0,2}")) {
@@ -76,7 +91,8 @@ public final class IdentityRules {
         }
 
         public Builder junkValues(Set<String> values) {
-            this.junkValues = values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT))
+            this.junkValues = values.stream()
+                    .map(v -> v.trim().toLowerCase(Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
             return this;
         }

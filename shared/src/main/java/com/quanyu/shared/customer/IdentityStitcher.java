@@ -61,7 +61,8 @@ final class IdentityStitcher {
     Resolution resolve(List<Identifier> identifiers, Identifier formerUserId) {
         List<Identifier> ids = identifiers;
         IdentityRules effective = rules;
-        if (formerUserId != null && !identifiers.contains(formerUserId)
+        if (formerUserId != null
+                && !identifiers.contains(formerUserId)
                 && repository.links(List.of(formerUserId)).containsKey(formerUserId)) {
             ids = new ArrayList<>(identifiers);
             ids.add(formerUserId);
@@ -89,7 +90,9 @@ final class IdentityStitcher {
         for (Identifier id : identifiers) {
             IdentityLink link = links.get(id);
             if (link != null) {
-                Profile root = snapshots.values().stream().filter(p -> p.profileId().equals(link.profileId())).findFirst()
+                Profile root = snapshots.values().stream()
+                        .filter(p -> p.profileId().equals(link.profileId()))
+                        .findFirst()
                         .orElseGet(() -> rootProfile(link.profileId()));
                 snapshots.put(root.profileId(), root);
                 rootOf.put(id, root.profileId());
@@ -111,7 +114,8 @@ final class IdentityStitcher {
             root = roots.iterator().next();
         } else {
             // The highest-priority identifier's profile keeps the event if the merge is refused.
-            String preferred = rootOf.get(identifiers.stream().filter(rootOf::containsKey).findFirst().orElseThrow());
+            String preferred = rootOf.get(
+                    identifiers.stream().filter(rootOf::containsKey).findFirst().orElseThrow());
             root = mergeAll(roots, rules).orElse(preferred);
             for (var entry : rootOf.entrySet()) {
                 entry.setValue(root(entry.getValue()));
@@ -124,8 +128,14 @@ final class IdentityStitcher {
         }
         for (Identifier id : unlinked) {
             if (current.identifierCount(id.type()) >= rules.limit(id.type()) && !current.hasIdentifier(id)) {
-                LOG.warn("identifier limit reached; identifier not linked", "profileId", root,
-                        "identifierType", id.type().wireName(), "limit", rules.limit(id.type()));
+                LOG.warn(
+                        "identifier limit reached; identifier not linked",
+                        "profileId",
+                        root,
+                        "identifierType",
+                        id.type().wireName(),
+                        "limit",
+                        rules.limit(id.type()));
                 continue;
             }
             if (!repository.claimLink(id, root)) {
@@ -134,7 +144,9 @@ final class IdentityStitcher {
             rootOf.put(id, root);
         }
         final String canonical = root;
-        List<Identifier> linked = identifiers.stream().filter(id -> canonical.equals(rootOf.get(id))).toList();
+        List<Identifier> linked = identifiers.stream()
+                .filter(id -> canonical.equals(rootOf.get(id)))
+                .toList();
         return Optional.of(new Resolution(canonical, linked, false, current));
     }
 
@@ -186,13 +198,21 @@ final class IdentityStitcher {
 
     /** Merges live profiles into the smallest id; empty when the identifier limits refuse it. */
     private Optional<String> mergeAll(Set<String> roots, IdentityRules rules) {
-        List<Profile> profiles = roots.stream().map(id -> repository.load(id).orElse(Profile.empty(id))).toList();
+        List<Profile> profiles = roots.stream()
+                .map(id -> repository.load(id).orElse(Profile.empty(id)))
+                .toList();
         Profile union = profiles.get(0);
         for (Profile other : profiles.subList(1, profiles.size())) {
             Optional<IdentifierType> exceeded = ProfileFold.exceededLimit(union, other, rules);
             if (exceeded.isPresent()) {
-                LOG.warn("merge refused: identifier limit", "profiles", roots, "identifierType",
-                        exceeded.get().wireName(), "limit", rules.limit(exceeded.get()));
+                LOG.warn(
+                        "merge refused: identifier limit",
+                        "profiles",
+                        roots,
+                        "identifierType",
+                        exceeded.get().wireName(),
+                        "limit",
+                        rules.limit(exceeded.get()));
                 return Optional.empty();
             }
             union = ProfileFold.merge(union, other, clock.instant());

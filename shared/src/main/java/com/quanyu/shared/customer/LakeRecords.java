@@ -9,8 +9,7 @@ import java.time.Instant;
  * client's clock readings, so parsing the line again with its {@code receivedAt} gives the same time.
  */
 public final class LakeRecords {
-    private LakeRecords() {
-    }
+    private LakeRecords() {}
 
     static ObjectNode enrich(CustomerEvent event, Source source, String profileId) {
         ObjectNode line = event.raw().deepCopy();
@@ -20,7 +19,9 @@ public final class LakeRecords {
         if (!line.hasNonNull("originalTimestamp") && line.hasNonNull("timestamp")) {
             line.set("originalTimestamp", line.get("timestamp"));
         }
-        if (line.hasNonNull("originalTimestamp") && !line.hasNonNull("sentAt") && !event.timestamp().equals(deviceTime(event))) {
+        if (line.hasNonNull("originalTimestamp")
+                && !line.hasNonNull("sentAt")
+                && !event.timestamp().equals(deviceTime(event))) {
             line.put("sentAt", sent.toString());
         }
         line.put("timestamp", event.timestamp().toString());
@@ -33,8 +34,11 @@ public final class LakeRecords {
 
     private static Instant deviceTime(CustomerEvent event) {
         ObjectNode raw = event.raw();
-        String device = raw.hasNonNull("originalTimestamp") ? raw.get("originalTimestamp").asText()
+        String device = raw.hasNonNull("originalTimestamp")
+                ? raw.get("originalTimestamp").asText()
                 : raw.hasNonNull("timestamp") ? raw.get("timestamp").asText() : null;
-        return device == null ? event.timestamp() : java.time.OffsetDateTime.parse(device).toInstant();
+        return device == null
+                ? event.timestamp()
+                : java.time.OffsetDateTime.parse(device).toInstant();
     }
 }

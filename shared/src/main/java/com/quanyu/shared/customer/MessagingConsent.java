@@ -15,13 +15,12 @@ import java.util.Set;
  */
 public final class MessagingConsent {
     /** Replies that withdraw consent: the carriers' keywords and the Chinese ones (退订 = unsubscribe). */
-    private static final Set<String> OPT_OUT_WORDS = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit",
-            "optout", "opt-out", "td", "退订", "取消订阅", "退订短信");
+    private static final Set<String> OPT_OUT_WORDS = Set.of(
+            "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "opt-out", "td", "退订", "取消订阅", "退订短信");
     /** Replies that restore consent after an opt-out: the carriers' keywords and 取消退订 (cancel the unsubscribe). */
     private static final Set<String> OPT_IN_WORDS = Set.of("start", "unstop", "取消退订");
 
-    private MessagingConsent() {
-    }
+    private MessagingConsent() {}
 
     /** The consent category of a channel ({@code email}, {@code sms}, {@code line}, ...). */
     public static String category(String channel) {
@@ -57,6 +56,9 @@ public final class MessagingConsent {
         if (text == null) {
             return "";
         }
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}。！]+$", "").replaceAll("^[\\s\\p{Punct}]+", "");
+        return text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Punct}。！]+$", "")
+                .replaceAll("^[\\s\\p{Punct}]+", "");
     }
 }

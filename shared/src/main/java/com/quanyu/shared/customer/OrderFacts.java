@@ -7,8 +7,16 @@ import java.util.List;
  * may send ({@code payment_failures}, {@code billing_country}, {@code shipping_country}, and the
  * client's country from {@code context.location.country}).
  */
-public record OrderFacts(String orderId, double total, String currency, String storeId, List<OrderLine> lines,
-                         int paymentFailures, String ipCountry, String billingCountry, String shippingCountry) {
+public record OrderFacts(
+        String orderId,
+        double total,
+        String currency,
+        String storeId,
+        List<OrderLine> lines,
+        int paymentFailures,
+        String ipCountry,
+        String billingCountry,
+        String shippingCountry) {
     public OrderFacts {
         lines = List.copyOf(lines);
     }

@@ -10,10 +10,10 @@ import java.util.Locale;
 final class OrderParser {
     /** Largest price or order total accepted: far above any real order, far below what storage and points math hold. */
     static final double MAX_AMOUNT = 1e12;
+
     private static final String MAX_AMOUNT_TEXT = "1000000000000";
 
-    private OrderParser() {
-    }
+    private OrderParser() {}
 
     static OrderFacts parse(EventParser.Fields p, ObjectNode context, String defaultCurrency) {
         String orderId = p.id("order_id");
@@ -46,9 +46,16 @@ final class OrderParser {
                 lines.add(OrderLine.of(sku, EventParser.text(products.get(i).get("name")), (int) quantity, price));
             }
         }
-        double total = p.number("total", p.number("revenue", lines.stream().mapToDouble(l -> l.price() * l.quantity()).sum()));
+        double total = p.number(
+                "total",
+                p.number(
+                        "revenue",
+                        lines.stream()
+                                .mapToDouble(l -> l.price() * l.quantity())
+                                .sum()));
         if (!(total >= 0 && total <= MAX_AMOUNT)) {
-            throw p.invalid(p.node.has("total") || !p.node.has("revenue") ? "total" : "revenue",
+            throw p.invalid(
+                    p.node.has("total") || !p.node.has("revenue") ? "total" : "revenue",
                     "must be a number from 0 to " + MAX_AMOUNT_TEXT);
         }
         String currency = p.optionalText("currency", 3);
@@ -62,8 +69,15 @@ final class OrderParser {
         }
         int failures = (int) failureCount;
         String ipCountry = EventParser.text(context.path("location").get("country"));
-        return new OrderFacts(orderId, total, currency, p.optionalText("store_id", 64), lines, Math.max(0, failures),
-                country(ipCountry), country(EventParser.text(p.node.get("billing_country"))),
+        return new OrderFacts(
+                orderId,
+                total,
+                currency,
+                p.optionalText("store_id", 64),
+                lines,
+                Math.max(0, failures),
+                country(ipCountry),
+                country(EventParser.text(p.node.get("billing_country"))),
                 country(EventParser.text(p.node.get("shipping_country"))));
     }
 

@@ -27,16 +27,26 @@ final class OrderRecorder {
         Optional<Order> existing = orders.find(facts.orderId());
         if (existing.isEmpty()) {
             OrderRisk risk = scorer == null ? null : scorer.assess(riskInput(event, buyer));
-            Order order = new Order(facts.orderId(), buyer.profileId(), event.channel(),
-                    facts.storeId().isEmpty() ? null : facts.storeId(), COMPLETED, facts.total(), facts.currency(),
-                    facts.lines(), event.timestamp(), event.messageKey(), risk);
+            Order order = new Order(
+                    facts.orderId(),
+                    buyer.profileId(),
+                    event.channel(),
+                    facts.storeId().isEmpty() ? null : facts.storeId(),
+                    COMPLETED,
+                    facts.total(),
+                    facts.currency(),
+                    facts.lines(),
+                    event.timestamp(),
+                    event.messageKey(),
+                    risk);
             if (orders.create(order)) {
                 existing = Optional.of(order);
             } else {
                 existing = orders.find(facts.orderId());
             }
         }
-        Order order = existing.orElseThrow(() -> new IngestUnavailableException("order " + facts.orderId() + " vanished"));
+        Order order =
+                existing.orElseThrow(() -> new IngestUnavailableException("order " + facts.orderId() + " vanished"));
         boolean ours = order.messageKey().equals(event.messageKey());
         if (ours && order.flagged()) {
             orders.flagForReview(order);
@@ -50,9 +60,20 @@ final class OrderRecorder {
         for (String id : buyer.allProfileIds()) {
             recent += orders.countForProfile(id, event.timestamp().minus(Duration.ofHours(24)), event.timestamp());
         }
-        return new OrderRiskInput(facts.orderId(), buyer.profileId(), event.channel(), facts.total(), facts.currency(),
-                facts.units(), event.timestamp(), buyer.firstSeenAt() == null ? event.timestamp() : buyer.firstSeenAt(),
-                recent, facts.paymentFailures(), facts.ipCountry(), facts.billingCountry(), facts.shippingCountry(),
+        return new OrderRiskInput(
+                facts.orderId(),
+                buyer.profileId(),
+                event.channel(),
+                facts.total(),
+                facts.currency(),
+                facts.units(),
+                event.timestamp(),
+                buyer.firstSeenAt() == null ? event.timestamp() : buyer.firstSeenAt(),
+                recent,
+                facts.paymentFailures(),
+                facts.ipCountry(),
+                facts.billingCountry(),
+                facts.shippingCountry(),
                 (int) buyer.rfm().orderCount());
     }
 }

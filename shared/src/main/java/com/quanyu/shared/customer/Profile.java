@@ -28,11 +28,22 @@ import java.util.TreeSet;
  * @param absorbed       ids of every profile merged into this one (transitively)
  * @param mergedInto     on a merged-away profile, the profile it was merged into; null on a live one
  */
-public record Profile(String profileId, long version, Instant firstSeenAt, Instant lastSeenAt,
-                      Map<String, TraitValue> traits, Map<String, Set<String>> identifiers,
-                      Map<String, ChannelActivity> channels, Counters counters, Rfm rfm,
-                      List<EventSummary> lastEvents, Map<String, ConsentValue> consent, List<String> recentSessions,
-                      Map<String, Long> appliedEvents, Set<String> absorbed, String mergedInto) {
+public record Profile(
+        String profileId,
+        long version,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        Map<String, TraitValue> traits,
+        Map<String, Set<String>> identifiers,
+        Map<String, ChannelActivity> channels,
+        Counters counters,
+        Rfm rfm,
+        List<EventSummary> lastEvents,
+        Map<String, ConsentValue> consent,
+        List<String> recentSessions,
+        Map<String, Long> appliedEvents,
+        Set<String> absorbed,
+        String mergedInto) {
 
     public Profile {
         traits = Map.copyOf(traits);
@@ -47,17 +58,29 @@ public record Profile(String profileId, long version, Instant firstSeenAt, Insta
 
     /** A profile that has not seen any event yet. */
     public static Profile empty(String profileId) {
-        return new Profile(profileId, 0, null, null, Map.of(), Map.of(), Map.of(), Counters.ZERO, Rfm.NONE,
-                List.of(), Map.of(), List.of(), Map.of(), Set.of(), null);
+        return new Profile(
+                profileId,
+                0,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Counters.ZERO,
+                Rfm.NONE,
+                List.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Set.of(),
+                null);
     }
 
     /** A trait value and when it was set (the event's timestamp). */
-    public record TraitValue(JsonNode value, Instant updatedAt) {
-    }
+    public record TraitValue(JsonNode value, Instant updatedAt) {}
 
     /** First and last activity on one channel. */
-    public record ChannelActivity(Instant firstSeen, Instant lastSeen) {
-    }
+    public record ChannelActivity(Instant firstSeen, Instant lastSeen) {}
 
     /** Activity counters; {@code events} counts every applied event. */
     public record Counters(long events, long sessions, long pageViews, long cartAdds, long orders, double revenue) {
@@ -70,8 +93,7 @@ public record Profile(String profileId, long version, Instant firstSeenAt, Insta
     }
 
     /** A short summary of one event. */
-    public record EventSummary(String type, String event, String sku, String channel, Instant timestamp) {
-    }
+    public record EventSummary(String type, String event, String sku, String channel, Instant timestamp) {}
 
     /**
      * A consent choice, when it was stated and where (the event's {@code context.consent.source} or
@@ -101,8 +123,8 @@ public record Profile(String profileId, long version, Instant firstSeenAt, Insta
     /** Every identifier of this profile. */
     public List<Identifier> identifierList() {
         List<Identifier> all = new java.util.ArrayList<>();
-        identifiers.forEach((type, hashes) -> IdentifierType.fromWire(type)
-                .ifPresent(t -> hashes.forEach(h -> all.add(Identifier.of(t, h)))));
+        identifiers.forEach((type, hashes) ->
+                IdentifierType.fromWire(type).ifPresent(t -> hashes.forEach(h -> all.add(Identifier.of(t, h)))));
         return all;
     }
 

@@ -33,8 +33,7 @@ final class ProfileFold {
     /** A group call is kept as the trait {@code group:<groupId>} = {@code {"groupId", "traits"}}, one per group. */
     static final String GROUP_TRAIT_PREFIX = "group:";
 
-    private ProfileFold() {
-    }
+    private ProfileFold() {}
 
     /**
      * The profile after {@code event}; {@code linked} are the event's identifiers that point at this
@@ -43,14 +42,19 @@ final class ProfileFold {
     static Profile apply(Profile p, CustomerEvent event, List<Identifier> linked, boolean countOrder, Instant now) {
         Instant at = event.timestamp();
         Map<String, TraitValue> traits = new TreeMap<>(p.traits());
-        event.traits().properties().forEach(e -> setIfNewer(traits, e.getKey(),
-                new TraitValue(e.getValue() == null ? NullNode.instance : e.getValue(), at)));
+        event.traits()
+                .properties()
+                .forEach(e -> setIfNewer(
+                        traits,
+                        e.getKey(),
+                        new TraitValue(e.getValue() == null ? NullNode.instance : e.getValue(), at)));
         if (event.type() == EventType.GROUP) {
             setIfNewer(traits, GROUP_TRAIT_PREFIX + event.name(), new TraitValue(groupMembership(event), at));
         }
         Map<String, Set<String>> identifiers = new TreeMap<>(p.identifiers());
         for (Identifier id : linked) {
-            Set<String> hashes = new TreeSet<>(identifiers.getOrDefault(id.type().wireName(), Set.of()));
+            Set<String> hashes =
+                    new TreeSet<>(identifiers.getOrDefault(id.type().wireName(), Set.of()));
             hashes.add(id.hash());
             identifiers.put(id.type().wireName(), hashes);
         }
@@ -66,32 +70,58 @@ final class ProfileFold {
         boolean page = event.type() == EventType.PAGE || event.type() == EventType.SCREEN;
         boolean cartAdd = event.type() == EventType.TRACK && PRODUCT_ADDED.equalsIgnoreCase(event.name());
         double revenue = countOrder ? event.order().total() : 0;
-        Counters counters = new Counters(c.events() + 1, c.sessions() + (newSession ? 1 : 0),
-                c.pageViews() + (page ? 1 : 0), c.cartAdds() + (cartAdd ? 1 : 0),
-                c.orders() + (countOrder ? 1 : 0), c.revenue() + revenue);
+        Counters counters = new Counters(
+                c.events() + 1,
+                c.sessions() + (newSession ? 1 : 0),
+                c.pageViews() + (page ? 1 : 0),
+                c.cartAdds() + (cartAdd ? 1 : 0),
+                c.orders() + (countOrder ? 1 : 0),
+                c.revenue() + revenue);
         Rfm rfm = countOrder ? addRfm(p.rfm(), new Rfm(at, at, 1, revenue)) : p.rfm();
 
         List<EventSummary> last = new ArrayList<>(p.lastEvents());
-        last.add(new EventSummary(event.type().wireName(), event.name().isEmpty() ? null : event.name(), event.sku(),
-                event.channel(), at));
+        last.add(new EventSummary(
+                event.type().wireName(),
+                event.name().isEmpty() ? null : event.name(),
+                event.sku(),
+                event.channel(),
+                at));
         Map<String, ConsentValue> consent = new TreeMap<>(p.consent());
-        String consentSource = event.raw().path("context").path("consent").path("source").asText(event.channel());
-        event.consent().forEach((category, granted) -> consent.merge(category, new ConsentValue(granted, at, consentSource),
-                ConsentValue::latest));
+        String consentSource =
+                event.raw().path("context").path("consent").path("source").asText(event.channel());
+        event.consent()
+                .forEach((category, granted) ->
+                        consent.merge(category, new ConsentValue(granted, at, consentSource), ConsentValue::latest));
         Map<String, Long> applied = new HashMap<>(p.appliedEvents());
         applied.put(event.appliedKey(), now.getEpochSecond());
 
-        return new Profile(p.profileId(), p.version() + 1, min(p.firstSeenAt(), at), max(p.lastSeenAt(), at), traits,
-                identifiers, channels, counters, rfm, newest(last), consent, lastN(sessions, RECENT_SESSIONS),
-                pruneApplied(applied, now), p.absorbed(), p.mergedInto());
+        return new Profile(
+                p.profileId(),
+                p.version() + 1,
+                min(p.firstSeenAt(), at),
+                max(p.lastSeenAt(), at),
+                traits,
+                identifiers,
+                channels,
+                counters,
+                rfm,
+                newest(last),
+                consent,
+                lastN(sessions, RECENT_SESSIONS),
+                pruneApplied(applied, now),
+                p.absorbed(),
+                p.mergedInto());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode groupMembership(CustomerEvent event) {
         var membership = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         membership.put("groupId", event.name());
         var groupTraits = event.raw().get("traits");
-        membership.set("traits", groupTraits != null && groupTraits.isObject() ? groupTraits.deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        membership.set(
+                "traits",
+                groupTraits != null && groupTraits.isObject()
+                        ? groupTraits.deepCopy()
+                        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         return membership;
     }
 
@@ -109,11 +139,16 @@ final class ProfileFold {
         other.channels().forEach((channel, activity) -> channels.merge(channel, activity, ProfileFold::span));
         Set<String> sharedSessions = new LinkedHashSet<>(target.recentSessions());
         sharedSessions.retainAll(other.recentSessions());
-        List<String> sessions = new ArrayList<>(new LinkedHashSet<>(concat(target.recentSessions(), other.recentSessions())));
+        List<String> sessions =
+                new ArrayList<>(new LinkedHashSet<>(concat(target.recentSessions(), other.recentSessions())));
         Counters a = target.counters();
         Counters b = other.counters();
-        Counters counters = new Counters(a.events() + b.events(), a.sessions() + b.sessions() - sharedSessions.size(),
-                a.pageViews() + b.pageViews(), a.cartAdds() + b.cartAdds(), a.orders() + b.orders(),
+        Counters counters = new Counters(
+                a.events() + b.events(),
+                a.sessions() + b.sessions() - sharedSessions.size(),
+                a.pageViews() + b.pageViews(),
+                a.cartAdds() + b.cartAdds(),
+                a.orders() + b.orders(),
                 a.revenue() + b.revenue());
         Map<String, ConsentValue> consent = new TreeMap<>(target.consent());
         other.consent().forEach((category, value) -> consent.merge(category, value, ConsentValue::latest));
@@ -122,10 +157,22 @@ final class ProfileFold {
         Set<String> absorbed = new TreeSet<>(target.absorbed());
         absorbed.addAll(other.absorbed());
         absorbed.add(other.profileId());
-        return new Profile(target.profileId(), target.version() + 1, min(target.firstSeenAt(), other.firstSeenAt()),
-                max(target.lastSeenAt(), other.lastSeenAt()), traits, identifiers, channels, counters,
-                addRfm(target.rfm(), other.rfm()), newest(concat(target.lastEvents(), other.lastEvents())), consent,
-                lastN(sessions, RECENT_SESSIONS), pruneApplied(applied, now), absorbed, target.mergedInto());
+        return new Profile(
+                target.profileId(),
+                target.version() + 1,
+                min(target.firstSeenAt(), other.firstSeenAt()),
+                max(target.lastSeenAt(), other.lastSeenAt()),
+                traits,
+                identifiers,
+                channels,
+                counters,
+                addRfm(target.rfm(), other.rfm()),
+                newest(concat(target.lastEvents(), other.lastEvents())),
+                consent,
+                lastN(sessions, RECENT_SESSIONS),
+                pruneApplied(applied, now),
+                absorbed,
+                target.mergedInto());
     }
 
     /** The first identifier type whose distinct values in {@code a} and {@code b} together exceed its limit. */
@@ -141,13 +188,27 @@ final class ProfileFold {
     }
 
     static Profile frozen(Profile p, String into) {
-        return new Profile(p.profileId(), p.version() + 1, p.firstSeenAt(), p.lastSeenAt(), p.traits(),
-                p.identifiers(), p.channels(), p.counters(), p.rfm(), p.lastEvents(), p.consent(), p.recentSessions(),
-                p.appliedEvents(), p.absorbed(), into);
+        return new Profile(
+                p.profileId(),
+                p.version() + 1,
+                p.firstSeenAt(),
+                p.lastSeenAt(),
+                p.traits(),
+                p.identifiers(),
+                p.channels(),
+                p.counters(),
+                p.rfm(),
+                p.lastEvents(),
+                p.consent(),
+                p.recentSessions(),
+                p.appliedEvents(),
+                p.absorbed(),
+                into);
     }
 
     private static void setIfNewer(Map<String, TraitValue> traits, String name, TraitValue value) {
-        traits.merge(name, value, (old, candidate) -> candidate.updatedAt().isBefore(old.updatedAt()) ? old : candidate);
+        traits.merge(
+                name, value, (old, candidate) -> candidate.updatedAt().isBefore(old.updatedAt()) ? old : candidate);
     }
 
     private static ChannelActivity span(ChannelActivity a, ChannelActivity b) {
@@ -155,15 +216,21 @@ final class ProfileFold {
     }
 
     private static Rfm addRfm(Rfm a, Rfm b) {
-        return new Rfm(min(a.firstOrderAt(), b.firstOrderAt()), max(a.lastOrderAt(), b.lastOrderAt()),
-                a.orderCount() + b.orderCount(), a.revenue() + b.revenue());
+        return new Rfm(
+                min(a.firstOrderAt(), b.firstOrderAt()),
+                max(a.lastOrderAt(), b.lastOrderAt()),
+                a.orderCount() + b.orderCount(),
+                a.revenue() + b.revenue());
     }
 
     private static List<EventSummary> newest(List<EventSummary> events) {
-        return events.stream().distinct()
-                .sorted(Comparator.comparing(EventSummary::timestamp).reversed()
+        return events.stream()
+                .distinct()
+                .sorted(Comparator.comparing(EventSummary::timestamp)
+                        .reversed()
                         .thenComparing(e -> String.valueOf(e.event())))
-                .limit(LAST_EVENTS).toList();
+                .limit(LAST_EVENTS)
+                .toList();
     }
 
     private static Map<String, Long> pruneApplied(Map<String, Long> applied, Instant now) {
@@ -174,8 +241,10 @@ final class ProfileFold {
         }
         // A profile this busy keeps only its newest keys; retries older than these are caught by the dedupe table.
         Map<String, Long> kept = new HashMap<>();
-        applied.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(MAX_APPLIED).forEach(e -> kept.put(e.getKey(), e.getValue()));
+        applied.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(MAX_APPLIED)
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
         return kept;
     }
 

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 final class ProfileIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ProfileIds() {
-    }
+    private ProfileIds() {}
 
     static String next(Instant now) {
         byte[] random = new byte[8];

@@ -40,7 +40,11 @@ public final class ProfileStore {
     /** The outcome of a lookup. */
     public record Lookup(Status status, Profile profile) {
         /** Whether the person is known, unknown or was forgotten. */
-        public enum Status { FOUND, NOT_FOUND, FORGOTTEN }
+        public enum Status {
+            FOUND,
+            NOT_FOUND,
+            FORGOTTEN
+        }
 
         static Lookup notFound() {
             return new Lookup(Status.NOT_FOUND, null);
@@ -73,10 +77,14 @@ public final class ProfileStore {
         if (colon > 0) {
             Optional<IdentifierType> type = IdentifierType.fromWire(q.substring(0, colon));
             if (type.isPresent()) {
-                return identifiers.identifier(type.get(), q.substring(colon + 1)).map(this::lookup).orElse(Lookup.notFound());
+                return identifiers
+                        .identifier(type.get(), q.substring(colon + 1))
+                        .map(this::lookup)
+                        .orElse(Lookup.notFound());
             }
         }
-        List<IdentifierType> guesses = q.contains("@") ? List.of(IdentifierType.EMAIL)
+        List<IdentifierType> guesses = q.contains("@")
+                ? List.of(IdentifierType.EMAIL)
                 : List.of(IdentifierType.USER_ID, IdentifierType.PHONE, IdentifierType.ANONYMOUS_ID);
         for (IdentifierType type : guesses) {
             Optional<Identifier> id = identifiers.identifier(type, q);
@@ -91,13 +99,18 @@ public final class ProfileStore {
     }
 
     private Lookup lookup(Identifier identifier) {
-        return repository.link(identifier).map(link -> link.forgotten()
-                ? new Lookup(Lookup.Status.FORGOTTEN, null) : live(link.profileId())).orElse(Lookup.notFound());
+        return repository
+                .link(identifier)
+                .map(link -> link.forgotten() ? new Lookup(Lookup.Status.FORGOTTEN, null) : live(link.profileId()))
+                .orElse(Lookup.notFound());
     }
 
     private Lookup live(String profileId) {
         String root = stitcher.root(profileId);
-        return repository.load(root).map(p -> new Lookup(Lookup.Status.FOUND, p)).orElse(Lookup.notFound());
+        return repository
+                .load(root)
+                .map(p -> new Lookup(Lookup.Status.FOUND, p))
+                .orElse(Lookup.notFound());
     }
 
     /**
@@ -115,9 +128,22 @@ public final class ProfileStore {
             Profile p = found.get();
             java.util.Map<String, Profile.ConsentValue> consent = new java.util.TreeMap<>(p.consent());
             consent.merge(category, value, Profile.ConsentValue::latest);
-            Profile updated = new Profile(p.profileId(), p.version() + 1, p.firstSeenAt(), p.lastSeenAt(), p.traits(),
-                    p.identifiers(), p.channels(), p.counters(), p.rfm(), p.lastEvents(), consent, p.recentSessions(),
-                    p.appliedEvents(), p.absorbed(), p.mergedInto());
+            Profile updated = new Profile(
+                    p.profileId(),
+                    p.version() + 1,
+                    p.firstSeenAt(),
+                    p.lastSeenAt(),
+                    p.traits(),
+                    p.identifiers(),
+                    p.channels(),
+                    p.counters(),
+                    p.rfm(),
+                    p.lastEvents(),
+                    consent,
+                    p.recentSessions(),
+                    p.appliedEvents(),
+                    p.absorbed(),
+                    p.mergedInto());
             if (repository.save(updated, p.version())) {
                 return Optional.of(updated);
             }

@@ -13,8 +13,19 @@ public record Source(String sourceId, String channel) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
     /** Channels an event may name in {@code context.channel} to override its source's channel. */
-    public static final java.util.Set<String> KNOWN_CHANNELS = java.util.Set.of("web", "app", "miniprogram", "wechat",
-            "messenger", "whatsapp", "line", "telegram", "store", "email", "sms", "call_center");
+    public static final java.util.Set<String> KNOWN_CHANNELS = java.util.Set.of(
+            "web",
+            "app",
+            "miniprogram",
+            "wechat",
+            "messenger",
+            "whatsapp",
+            "line",
+            "telegram",
+            "store",
+            "email",
+            "sms",
+            "call_center");
 
     public Source {
         if (sourceId == null || sourceId.isBlank() || sourceId.length() > 128) {

@@ -42,7 +42,9 @@ public final class ApiRequest {
     }
 
     public String method() {
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        var http = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getHttp();
         if (http != null && http.getMethod() != null) {
             return http.getMethod();
         }
@@ -80,7 +82,8 @@ public final class ApiRequest {
 
     /** A path parameter the route template guarantees; a missing one is a 400. */
     public String requiredPathParameter(String name) {
-        return pathParameter(name).filter(v -> !v.isBlank())
+        return pathParameter(name)
+                .filter(v -> !v.isBlank())
                 .orElseThrow(() -> ApiException.invalidField(name, "path parameter is required"));
     }
 
@@ -92,7 +95,8 @@ public final class ApiRequest {
     private static String bounded(String name, String value) {
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PARAMETER_BYTES) {
-            throw ApiException.invalidField(name, "is " + bytes + " bytes; the limit is " + MAX_PARAMETER_BYTES + " bytes");
+            throw ApiException.invalidField(
+                    name, "is " + bytes + " bytes; the limit is " + MAX_PARAMETER_BYTES + " bytes");
         }
         if (value.indexOf('\u0000') >= 0) {
             throw ApiException.invalidField(name, "contains a NUL character");
@@ -160,7 +164,8 @@ public final class ApiRequest {
             node = Json.parse(content);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new ApiException(400, "malformed_json", "request body is not valid JSON" + where);
         } catch (java.io.IOException e) {
             throw new ApiException(400, "malformed_json", "request body is not valid JSON");

@@ -9,8 +9,7 @@ import java.util.Map;
 public final class ApiResponses {
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json; charset=utf-8");
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return APIGatewayV2HTTPResponse.builder()

@@ -14,8 +14,7 @@ import java.util.zip.InflaterInputStream;
  * batch by default), with a cap on the inflated size so that a small bomb cannot exhaust memory.
  */
 final class ContentEncoding {
-    private ContentEncoding() {
-    }
+    private ContentEncoding() {}
 
     static byte[] decode(String contentEncoding, byte[] body, int maxBytes) {
         String encoding = contentEncoding.trim().toLowerCase(Locale.ROOT);
@@ -26,11 +25,18 @@ final class ContentEncoding {
             return switch (encoding) {
                 case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes);
                 // RFC 9110 says zlib-wrapped; some clients send raw DEFLATE, so accept both.
-                case "deflate" -> isZlib(body)
-                        ? readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes)
-                        : readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), maxBytes);
-                default -> throw new ApiException(415, "unsupported_encoding",
-                        "content-encoding '" + clip(encoding) + "' is not supported; send gzip, deflate or identity");
+                case "deflate" ->
+                    isZlib(body)
+                            ? readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes)
+                            : readCapped(
+                                    new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)),
+                                    maxBytes);
+                default ->
+                    throw new ApiException(
+                            415,
+                            "unsupported_encoding",
+                            "content-encoding '" + clip(encoding)
+                                    + "' is not supported; send gzip, deflate or identity");
             };
         } catch (IOException e) {
             throw new ApiException(400, "malformed_body", "the body is not valid " + encoding + " data");

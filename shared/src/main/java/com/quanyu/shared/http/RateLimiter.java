@@ -33,7 +33,8 @@ public final class RateLimiter {
      * At most {@code limit} requests per caller and {@code window}; {@code scope} names what is
      * limited (e.g. {@code source}) so limits of different routes never share a counter.
      */
-    public static RateLimiter of(DynamoDbClient dynamo, String table, String scope, long limit, Duration window, Clock clock) {
+    public static RateLimiter of(
+            DynamoDbClient dynamo, String table, String scope, long limit, Duration window, Clock clock) {
         if (limit < 1 || window.toMillis() < 1000) {
             throw new IllegalArgumentException("limit must be positive and the window at least a second");
         }
@@ -51,12 +52,17 @@ public final class RateLimiter {
                     .key(Map.of("pk", AttributeValue.fromS("rate#" + scope + "#" + caller + "#" + start)))
                     .updateExpression("ADD hits :one SET expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(hits) OR hits < :limit")
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":limit", AttributeValue.fromN(Long.toString(limit)),
-                            ":expires", AttributeValue.fromN(Long.toString(end / 1000 + 60)))));
+                    .expressionAttributeValues(Map.of(
+                            ":one",
+                            AttributeValue.fromN("1"),
+                            ":limit",
+                            AttributeValue.fromN(Long.toString(limit)),
+                            ":expires",
+                            AttributeValue.fromN(Long.toString(end / 1000 + 60)))));
         } catch (ConditionalCheckFailedException e) {
-            throw ApiException.tooManyRequests("rate limit of " + limit + " requests per " + window.toSeconds() + " s reached for this "
-                    + scope, (end - now + 999) / 1000);
+            throw ApiException.tooManyRequests(
+                    "rate limit of " + limit + " requests per " + window.toSeconds() + " s reached for this " + scope,
+                    (end - now + 999) / 1000);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class RoutePolicies {
     /** Where the table lives on the class path (shared/src/main/resources). */
     public static final String RESOURCE = "/security/routes-auth.tsv";
+
     private static final String HEADER = "route\tcaller\tauth\tgroups\treturns\trate_limit";
     private static final RoutePolicies BUNDLED = parse(RoutePolicies.class.getResourceAsStream(RESOURCE));
 
@@ -59,17 +60,25 @@ public final class RoutePolicies {
                 }
                 String[] cells = line.split("\t", -1);
                 if (cells.length != 6) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": 6 tab-separated cells expected, got " + cells.length);
+                    throw new IllegalStateException(
+                            RESOURCE + " line " + number + ": 6 tab-separated cells expected, got " + cells.length);
                 }
                 RoutePolicy.Auth auth = RoutePolicy.Auth.ofLabel(cells[2]);
-                Set<String> groups = "-".equals(cells[3].trim()) ? Set.of()
-                        : Arrays.stream(cells[3].split(",")).map(String::trim).filter(g -> !g.isEmpty()).collect(Collectors.toSet());
+                Set<String> groups = "-".equals(cells[3].trim())
+                        ? Set.of()
+                        : Arrays.stream(cells[3].split(","))
+                                .map(String::trim)
+                                .filter(g -> !g.isEmpty())
+                                .collect(Collectors.toSet());
                 if ((auth == RoutePolicy.Auth.STAFF_JWT) == groups.isEmpty()) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": staff-jwt routes and only they name groups");
+                    throw new IllegalStateException(
+                            RESOURCE + " line " + number + ": staff-jwt routes and only they name groups");
                 }
-                RoutePolicy policy = new RoutePolicy(cells[0].trim(), cells[1].trim(), auth, groups, cells[4].trim(), cells[5].trim());
+                RoutePolicy policy = new RoutePolicy(
+                        cells[0].trim(), cells[1].trim(), auth, groups, cells[4].trim(), cells[5].trim());
                 if (rows.putIfAbsent(policy.routeKey(), policy) != null) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": route listed twice: " + policy.routeKey());
+                    throw new IllegalStateException(
+                            RESOURCE + " line " + number + ": route listed twice: " + policy.routeKey());
                 }
             }
         } catch (IOException e) {
@@ -85,7 +94,8 @@ public final class RoutePolicies {
     /** Every row, in the table's order is not kept: sorted by path then method. */
     public List<RoutePolicy> all() {
         return byRoute.values().stream()
-                .sorted(java.util.Comparator.comparing((RoutePolicy p) -> p.routeKey().substring(p.routeKey().indexOf(' ') + 1))
+                .sorted(java.util.Comparator.comparing((RoutePolicy p) ->
+                                p.routeKey().substring(p.routeKey().indexOf(' ') + 1))
                         .thenComparing(RoutePolicy::routeKey))
                 .toList();
     }

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param returns   what the route may return
  * @param rateLimit its rate limit, as documented
  */
-public record RoutePolicy(String routeKey, String caller, Auth auth, Set<String> groups, String returns, String rateLimit) {
+public record RoutePolicy(
+        String routeKey, String caller, Auth auth, Set<String> groups, String returns, String rateLimit) {
 
     /** How a route's caller authenticates. */
     public enum Auth {

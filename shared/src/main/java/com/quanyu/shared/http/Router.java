@@ -57,28 +57,41 @@ public final class Router {
             if (isValidationError(e)) {
                 // The service refused a value (a key too large, a number out of range): the caller's
                 // input, so a 400; retrying the same request could never succeed, so never a 503.
-                LOG.warn("storage refused a value", "route", request.routeKey(), "requestId", request.requestId(),
-                        "awsError", e.awsErrorDetails().errorCode());
-                return ApiResponses.error(400, "invalid_value",
+                LOG.warn(
+                        "storage refused a value",
+                        "route",
+                        request.routeKey(),
+                        "requestId",
+                        request.requestId(),
+                        "awsError",
+                        e.awsErrorDetails().errorCode());
+                return ApiResponses.error(
+                        400,
+                        "invalid_value",
                         "a value in the request is outside the storage limits (see docs/limits.md)");
             }
             LOG.error("downstream AWS call failed", e, "route", request.routeKey(), "requestId", request.requestId());
-            return ApiResponses.error(ApiException.unavailable("a storage service is unavailable; retry the request", e));
+            return ApiResponses.error(
+                    ApiException.unavailable("a storage service is unavailable; retry the request", e));
         } catch (SdkException e) {
             LOG.error("downstream AWS call failed", e, "route", request.routeKey(), "requestId", request.requestId());
-            return ApiResponses.error(ApiException.unavailable("a storage service is unavailable; retry the request", e));
+            return ApiResponses.error(
+                    ApiException.unavailable("a storage service is unavailable; retry the request", e));
         } catch (RuntimeException e) {
             LOG.error("unexpected failure", e, "route", request.routeKey(), "requestId", request.requestId());
-            return ApiResponses.error(500, "internal_error",
-                    "the request could not be completed; reference " + request.requestId());
+            return ApiResponses.error(
+                    500, "internal_error", "the request could not be completed; reference " + request.requestId());
         }
     }
 
     /** DynamoDB's and S3's "your input is invalid" answers (400 ValidationException and the like). */
     static boolean isValidationError(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return e.statusCode() == 400 && code != null
-                && (code.equals("ValidationException") || code.equals("InvalidArgument") || code.equals("KeyTooLongError"));
+        return e.statusCode() == 400
+                && code != null
+                && (code.equals("ValidationException")
+                        || code.equals("InvalidArgument")
+                        || code.equals("KeyTooLongError"));
     }
 
     /** Collects routes; keys are API Gateway route keys exactly as template.yaml declares them. */

@@ -18,8 +18,7 @@ public final class StaffAccess {
     /** The claim Cognito puts a user's groups in. */
     public static final String GROUPS_CLAIM = "cognito:groups";
 
-    private StaffAccess() {
-    }
+    private StaffAccess() {}
 
     /** Checks the request against its route's policy; routes that are not staff-only pass. */
     public static void check(RoutePolicies policies, String routeKey, APIGatewayV2HTTPEvent event) {
@@ -33,14 +32,17 @@ public final class StaffAccess {
         }
         Set<String> groups = groups(claims.get(GROUPS_CLAIM));
         if (groups.stream().noneMatch(policy.get().groups()::contains)) {
-            throw ApiException.forbidden("this route is for staff in group(s) " + String.join(", ", policy.get().groups().stream().sorted().toList()));
+            throw ApiException.forbidden("this route is for staff in group(s) "
+                    + String.join(", ", policy.get().groups().stream().sorted().toList()));
         }
     }
 
     /** The verified claims API Gateway passed, or empty. */
     public static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+        if (context == null
+                || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {
             return Map.of();
         }

@@ -18,8 +18,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -34,7 +33,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable as JSON: " + value.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "not serialisable as JSON: " + value.getClass().getName(), e);
         }
     }
 

@@ -32,8 +32,7 @@ public final class LakeLayout {
     private static final Pattern DAY = Pattern.compile("(?:^|/)dt=(\\d{4}-\\d{2}-\\d{2})/");
     private static final Pattern CHANNEL = Pattern.compile("/channel=([^/]+)/");
 
-    private LakeLayout() {
-    }
+    private LakeLayout() {}
 
     /** {@code events/dt=<UTC day of at>/channel=<channel>/}. */
     public static String rawPartition(Instant at, String channel) {

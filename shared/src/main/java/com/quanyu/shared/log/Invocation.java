@@ -19,8 +19,10 @@ record Invocation(String requestId, boolean coldStart, String traceId) {
     private static volatile Invocation current = new Invocation(null, true, null);
 
     static void start(String requestId) {
-        current = new Invocation(requestId, FIRST.getAndSet(false), traceId(
-                System.getProperty("com.amazonaws.xray.traceHeader", System.getenv("_X_AMZN_TRACE_ID"))));
+        current = new Invocation(
+                requestId,
+                FIRST.getAndSet(false),
+                traceId(System.getProperty("com.amazonaws.xray.traceHeader", System.getenv("_X_AMZN_TRACE_ID"))));
     }
 
     static Invocation current() {

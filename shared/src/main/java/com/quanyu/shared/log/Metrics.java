@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class Metrics {
     /** The CloudWatch namespace of every Quanyu metric. */
     public static final String NAMESPACE = "Quanyu";
+
     private static final String STAGE = System.getenv().getOrDefault("STAGE", "local");
 
     private final String service;
@@ -41,7 +42,9 @@ public final class Metrics {
         try {
             return job.get();
         } finally {
-            of(service).milliseconds("JobDuration", (System.nanoTime() - started) / 1_000_000).emit();
+            of(service)
+                    .milliseconds("JobDuration", (System.nanoTime() - started) / 1_000_000)
+                    .emit();
         }
     }
 

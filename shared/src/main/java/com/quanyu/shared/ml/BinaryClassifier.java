@@ -20,8 +20,7 @@ import org.tribuo.impl.ArrayExample;
  */
 public final class BinaryClassifier {
     /** How one feature moved a score: positive values raised it. */
-    public record Contribution(String feature, double value, double contribution) {
-    }
+    public record Contribution(String feature, double value, double contribution) {}
 
     private final Model<Label> model;
     private final Label positive;
@@ -46,7 +45,8 @@ public final class BinaryClassifier {
     public static BinaryClassifier of(Model<?> model, String positiveLabel, List<String> features, double[] baselines) {
         Objects.requireNonNull(model, "model");
         if (!(model.getOutputIDInfo().getDomain().iterator().next() instanceof Label)) {
-            throw new IllegalArgumentException("not a classification model: " + model.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a classification model: " + model.getClass().getName());
         }
         return new BinaryClassifier((Model<Label>) model, positiveLabel, features, baselines);
     }
@@ -54,7 +54,8 @@ public final class BinaryClassifier {
     /** Decodes a registry artifact whose metadata carries the features and {@code baseline.<feature>} parameters. */
     public static BinaryClassifier decode(byte[] artifact, ModelMetadata metadata, String positiveLabel) {
         double[] baselines = metadata.features().stream()
-                .mapToDouble(f -> metadata.parameters().getOrDefault("baseline." + f, 0.0)).toArray();
+                .mapToDouble(f -> metadata.parameters().getOrDefault("baseline." + f, 0.0))
+                .toArray();
         return of(TribuoModels.fromBytes(artifact), positiveLabel, metadata.features(), baselines);
     }
 
@@ -92,7 +93,8 @@ public final class BinaryClassifier {
             all.add(new Contribution(features[i], values[i], p - probability(probe)));
             probe[i] = values[i];
         }
-        all.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.contribution())).reversed());
+        all.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.contribution()))
+                .reversed());
         return List.copyOf(all.subList(0, Math.min(k, all.size())));
     }
 

@@ -63,8 +63,8 @@ public final class LiveModel<T> {
         return new LiveModel<>(registry, kind, decoder, refresh, Clock.systemUTC());
     }
 
-    public static <T> LiveModel<T> of(ModelRegistry registry, String kind, Decoder<T> decoder, Duration refresh,
-                                      Clock clock) {
+    public static <T> LiveModel<T> of(
+            ModelRegistry registry, String kind, Decoder<T> decoder, Duration refresh, Clock clock) {
         return new LiveModel<>(registry, kind, decoder, refresh, clock);
     }
 
@@ -115,20 +115,34 @@ public final class LiveModel<T> {
             }
             loaded.set(Optional.of(load(version)));
         } catch (RuntimeException e) {
-            LOG.error("model reload failed; keeping the loaded version", e, "kind", kind,
-                    "loaded", before == null ? null : before.map(Loaded::version).orElse(null));
+            LOG.error(
+                    "model reload failed; keeping the loaded version",
+                    e,
+                    "kind",
+                    kind,
+                    "loaded",
+                    before == null ? null : before.map(Loaded::version).orElse(null));
             loaded.compareAndSet(null, Optional.empty());
         }
     }
 
     private Loaded<T> load(String version) {
         long start = System.nanoTime();
-        ModelMetadata metadata = registry.metadata(kind, version).orElseThrow(() ->
-                new IllegalStateException("live pointer names a missing version " + version + " of " + kind));
+        ModelMetadata metadata = registry.metadata(kind, version)
+                .orElseThrow(() ->
+                        new IllegalStateException("live pointer names a missing version " + version + " of " + kind));
         T model = decoder.decode(registry.artifact(metadata), metadata);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        LOG.info("model loaded", "kind", kind, "version", version, "loadMillis", took.toNanos() / 1e6,
-                "bytes", metadata.artifactBytes());
+        LOG.info(
+                "model loaded",
+                "kind",
+                kind,
+                "version",
+                version,
+                "loadMillis",
+                took.toNanos() / 1e6,
+                "bytes",
+                metadata.artifactBytes());
         return new Loaded<>(model, metadata, took);
     }
 }

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param updatedAt when the pointer moved
  * @param reason    why: "gate passed: ...", "rollback by operator: ..."
  */
-public record LivePointer(String kind, String version, String previous, Instant updatedAt, String reason) {
-}
+public record LivePointer(String kind, String version, String previous, Instant updatedAt, String reason) {}

@@ -23,10 +23,21 @@ import java.util.Map;
  * @param artifactBytes size of the stored artifact
  * @param artifactSha256 checksum of the stored artifact, verified on load
  */
-public record ModelMetadata(String kind, String version, String algorithm, Instant createdAt, String codeVersion,
-                            TrainingData data, List<String> features, Map<String, Double> metrics,
-                            String primaryMetric, GateDecision gate, String provenance,
-                            Map<String, Double> parameters, long artifactBytes, String artifactSha256) {
+public record ModelMetadata(
+        String kind,
+        String version,
+        String algorithm,
+        Instant createdAt,
+        String codeVersion,
+        TrainingData data,
+        List<String> features,
+        Map<String, Double> metrics,
+        String primaryMetric,
+        GateDecision gate,
+        String provenance,
+        Map<String, Double> parameters,
+        long artifactBytes,
+        String artifactSha256) {
     public ModelMetadata {
         features = features == null ? List.of() : List.copyOf(features);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
@@ -40,8 +51,21 @@ public record ModelMetadata(String kind, String version, String algorithm, Insta
 
     /** A copy carrying the gate decision and the stored artifact's size and checksum. */
     public ModelMetadata published(GateDecision decision, long bytes, String sha256) {
-        return new ModelMetadata(kind, version, algorithm, createdAt, codeVersion, data, features, metrics,
-                primaryMetric, decision, provenance, parameters, bytes, sha256);
+        return new ModelMetadata(
+                kind,
+                version,
+                algorithm,
+                createdAt,
+                codeVersion,
+                data,
+                features,
+                metrics,
+                primaryMetric,
+                decision,
+                provenance,
+                parameters,
+                bytes,
+                sha256);
     }
 
     /**
@@ -53,6 +77,5 @@ public record ModelMetadata(String kind, String version, String algorithm, Insta
      * @param trainRows rows used for fitting
      * @param testRows  held-out rows used for the metrics
      */
-    public record TrainingData(String source, Instant from, Instant to, long trainRows, long testRows) {
-    }
+    public record TrainingData(String source, Instant from, Instant to, long trainRows, long testRows) {}
 }

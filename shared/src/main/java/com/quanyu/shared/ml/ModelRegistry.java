@@ -64,7 +64,8 @@ public final class ModelRegistry {
 
     /** A new sortable version id: UTC creation time plus a random suffix against same-second collisions. */
     public String newVersion() {
-        return VERSION_TIME.format(clock.instant()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return VERSION_TIME.format(clock.instant()) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     /**
@@ -76,20 +77,33 @@ public final class ModelRegistry {
         checkVersion(candidate.version());
         ModelMetadata stored = candidate.published(gate, artifact.length, sha256(artifact));
         put(artifactKey(stored.kind(), stored.version()), artifact, "application/octet-stream");
-        put(metadataKey(stored.kind(), stored.version()), Json.write(stored).getBytes(StandardCharsets.UTF_8),
+        put(
+                metadataKey(stored.kind(), stored.version()),
+                Json.write(stored).getBytes(StandardCharsets.UTF_8),
                 "application/json");
         if (gate.passed()) {
             point(stored.kind(), stored.version(), "gate passed: " + gate.reason());
         }
-        LOG.info("model version stored", "kind", stored.kind(), "version", stored.version(),
-                "live", gate.passed(), "gate", gate.reason(), "bytes", artifact.length);
+        LOG.info(
+                "model version stored",
+                "kind",
+                stored.kind(),
+                "version",
+                stored.version(),
+                "live",
+                gate.passed(),
+                "gate",
+                gate.reason(),
+                "bytes",
+                artifact.length);
         return stored;
     }
 
     /** The pointer of {@code kind}, or empty when no version is live yet. */
     public Optional<LivePointer> live(String kind) {
         checkName(kind);
-        return get(pointerKey(kind)).map(bytes -> Json.read(new String(bytes, StandardCharsets.UTF_8), LivePointer.class));
+        return get(pointerKey(kind))
+                .map(bytes -> Json.read(new String(bytes, StandardCharsets.UTF_8), LivePointer.class));
     }
 
     public Optional<ModelMetadata> metadata(String kind, String version) {
@@ -101,10 +115,12 @@ public final class ModelRegistry {
 
     /** The artifact of a version, verified against the checksum in its metadata. */
     public byte[] artifact(ModelMetadata metadata) {
-        byte[] bytes = get(artifactKey(metadata.kind(), metadata.version())).orElseThrow(() ->
-                new IllegalStateException("artifact missing for " + metadata.kind() + " " + metadata.version()));
+        byte[] bytes = get(artifactKey(metadata.kind(), metadata.version()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "artifact missing for " + metadata.kind() + " " + metadata.version()));
         if (metadata.artifactSha256() != null && !metadata.artifactSha256().equals(sha256(bytes))) {
-            throw new IllegalStateException("artifact checksum mismatch for " + metadata.kind() + " " + metadata.version());
+            throw new IllegalStateException(
+                    "artifact checksum mismatch for " + metadata.kind() + " " + metadata.version());
         }
         return bytes;
     }
@@ -114,7 +130,11 @@ public final class ModelRegistry {
         checkName(kind);
         String prefix = "models/" + kind + "/versions/";
         List<String> versions = new ArrayList<>();
-        var request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).delimiter("/").build();
+        var request = ListObjectsV2Request.builder()
+                .bucket(bucket)
+                .prefix(prefix)
+                .delimiter("/")
+                .build();
         for (var page : s3.listObjectsV2Paginator(request)) {
             for (CommonPrefix common : page.commonPrefixes()) {
                 String p = common.prefix();
@@ -138,7 +158,8 @@ public final class ModelRegistry {
 
     /** Re-points {@code kind} to the version that was live before the current one. */
     public LivePointer rollback(String kind, String reason) {
-        LivePointer current = live(kind).orElseThrow(() -> new IllegalArgumentException("model " + kind + " has no live version"));
+        LivePointer current =
+                live(kind).orElseThrow(() -> new IllegalArgumentException("model " + kind + " has no live version"));
         if (current.previous() == null) {
             throw new IllegalArgumentException("model " + kind + " has no earlier live version to return to");
         }
@@ -146,7 +167,10 @@ public final class ModelRegistry {
     }
 
     private LivePointer point(String kind, String version, String reason) {
-        String previous = live(kind).map(LivePointer::version).filter(v -> !v.equals(version)).orElse(null);
+        String previous = live(kind)
+                .map(LivePointer::version)
+                .filter(v -> !v.equals(version))
+                .orElse(null);
         LivePointer pointer = new LivePointer(kind, version, previous, clock.instant(), reason);
         put(pointerKey(kind), Json.write(pointer).getBytes(StandardCharsets.UTF_8), "application/json");
         LOG.info("live pointer moved", "kind", kind, "version", version, "previous", previous, "reason", reason);
@@ -166,13 +190,20 @@ public final class ModelRegistry {
     }
 
     private void put(String key, byte[] bytes, String contentType) {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .build(),
                 RequestBody.fromBytes(bytes));
     }
 
     private Optional<byte[]> get(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray());
+            return Optional.of(s3.getObjectAsBytes(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build())
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

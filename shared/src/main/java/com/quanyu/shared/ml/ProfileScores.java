@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param models       model kind to the version used
  * @param scoredAt     when the job scored the profile
  */
-public record ProfileScores(String segment, String rfm, int rfmTotal, double propensity7d, Map<String, String> models,
-                            Instant scoredAt) {
+public record ProfileScores(
+        String segment, String rfm, int rfmTotal, double propensity7d, Map<String, String> models, Instant scoredAt) {
     public ProfileScores {
         models = Map.copyOf(models);
     }
@@ -48,18 +48,27 @@ public record ProfileScores(String segment, String rfm, int rfmTotal, double pro
         if (m.containsKey("models")) {
             m.get("models").m().forEach((kind, version) -> models.put(kind, version.s()));
         }
-        return new ProfileScores(m.containsKey("segment") ? m.get("segment").s() : null,
+        return new ProfileScores(
+                m.containsKey("segment") ? m.get("segment").s() : null,
                 m.containsKey("rfm") ? m.get("rfm").s() : null,
                 m.containsKey("rfmTotal") ? Integer.parseInt(m.get("rfmTotal").n()) : 0,
-                m.containsKey("propensity7d") ? Double.parseDouble(m.get("propensity7d").n()) : Double.NaN,
-                models, m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null);
+                m.containsKey("propensity7d")
+                        ? Double.parseDouble(m.get("propensity7d").n())
+                        : Double.NaN,
+                models,
+                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null);
     }
 
     /** The stored scores of a profile (eventually consistent: they change once a night). */
     public static Optional<ProfileScores> load(DynamoDbClient dynamo, String table, String profileId) {
         var item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("profile#" + profileId), "sk", AttributeValue.fromS("profile")))
-                .projectionExpression("scores")).item();
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("profile#" + profileId),
+                                "sk",
+                                AttributeValue.fromS("profile")))
+                        .projectionExpression("scores"))
+                .item();
         if (item == null || !item.containsKey("scores") || !item.get("scores").hasM()) {
             return Optional.empty();
         }

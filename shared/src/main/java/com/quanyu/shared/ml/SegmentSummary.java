@@ -21,6 +21,7 @@ import java.util.TreeSet;
 public record SegmentSummary(String name, long customers, Double revenue, Double meanOrders, Double meanRecencyDays) {
     /** The registry kind of the segmentation. */
     public static final String MODEL_KIND = "segments";
+
     private static final String SIZE = "size.";
     private static final String REVENUE = "revenue.";
     private static final String ORDERS = "orders.";
@@ -48,8 +49,12 @@ public record SegmentSummary(String name, long customers, Double revenue, Double
         metrics.keySet().stream().filter(k -> k.startsWith(SIZE)).forEach(k -> names.add(k.substring(SIZE.length())));
         List<SegmentSummary> segments = new ArrayList<>();
         for (String name : names) {
-            segments.add(new SegmentSummary(name, Math.round(metrics.get(SIZE + name)), metrics.get(REVENUE + name),
-                    metrics.get(ORDERS + name), metrics.get(RECENCY + name)));
+            segments.add(new SegmentSummary(
+                    name,
+                    Math.round(metrics.get(SIZE + name)),
+                    metrics.get(REVENUE + name),
+                    metrics.get(ORDERS + name),
+                    metrics.get(RECENCY + name)));
         }
         return segments;
     }

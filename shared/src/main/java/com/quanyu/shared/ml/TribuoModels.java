@@ -11,8 +11,7 @@ import org.tribuo.Model;
  * serialisation: loading a model never runs arbitrary class deserialisation.
  */
 public final class TribuoModels {
-    private TribuoModels() {
-    }
+    private TribuoModels() {}
 
     public static byte[] toBytes(Model<?> model) {
         try {

@@ -20,8 +20,18 @@ import java.time.Instant;
  * @param shippingCountry  ISO country of the shipping address, or null
  * @param customerOrders   the buyer's completed orders before this one
  */
-public record OrderRiskInput(String orderId, String profileId, String channel, double total, String currency,
-                             int itemCount, Instant orderTime, Instant accountCreatedAt, int ordersLast24h,
-                             int paymentFailures, String ipCountry, String billingCountry, String shippingCountry,
-                             int customerOrders) {
-}
+public record OrderRiskInput(
+        String orderId,
+        String profileId,
+        String channel,
+        double total,
+        String currency,
+        int itemCount,
+        Instant orderTime,
+        Instant accountCreatedAt,
+        int ordersLast24h,
+        int paymentFailures,
+        String ipCountry,
+        String billingCountry,
+        String shippingCountry,
+        int customerOrders) {}

@@ -26,8 +26,8 @@ public final class OrderRiskRules {
 
     /** High-value thresholds per currency; rough equivalents of 500 USD. Other currencies skip that rule. */
     public static final Map<String, Double> DEFAULT_HIGH_VALUE = Map.of(
-            "USD", 500.0, "EUR", 500.0, "GBP", 400.0, "CNY", 3500.0, "HKD", 4000.0,
-            "JPY", 75000.0, "TWD", 16000.0, "SGD", 650.0, "THB", 17000.0, "KRW", 700000.0);
+            "USD", 500.0, "EUR", 500.0, "GBP", 400.0, "CNY", 3500.0, "HKD", 4000.0, "JPY", 75000.0, "TWD", 16000.0,
+            "SGD", 650.0, "THB", 17000.0, "KRW", 700000.0);
 
     private final int velocityOrders;
     private final int highVelocityOrders;
@@ -119,7 +119,8 @@ public final class OrderRiskRules {
         if (order.accountCreatedAt() == null || order.orderTime() == null) {
             return "as the first order of an account of unknown age";
         }
-        long minutes = Math.max(0, Duration.between(order.accountCreatedAt(), order.orderTime()).toMinutes());
+        long minutes = Math.max(
+                0, Duration.between(order.accountCreatedAt(), order.orderTime()).toMinutes());
         return "from an account " + (minutes < 120 ? minutes + " min" : (minutes / 60) + " h") + " old";
     }
 
@@ -136,8 +137,7 @@ public final class OrderRiskRules {
         private Duration newAccountAge = Duration.ofDays(1);
         private Map<String, Double> highValue = DEFAULT_HIGH_VALUE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Orders in the previous 24 hours from which velocity counts (moderate, then strong). */
         public Builder velocity(int moderate, int strong) {

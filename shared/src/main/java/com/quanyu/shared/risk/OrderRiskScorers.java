@@ -25,8 +25,7 @@ public final class OrderRiskScorers {
     /** Orders scoring at least this are flagged for a downstream hold. */
     public static final double DEFAULT_FLAG_THRESHOLD = 0.5;
 
-    private OrderRiskScorers() {
-    }
+    private OrderRiskScorers() {}
 
     /** The default rules, no model. */
     public static OrderRiskScorer rulesOnly() {
@@ -38,9 +37,8 @@ public final class OrderRiskScorers {
     }
 
     /** Rules plus whatever model {@code model} supplies at call time (empty: rules only). */
-    public static OrderRiskScorer withModel(OrderRiskRules rules,
-                                            Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> model,
-                                            double flagThreshold) {
+    public static OrderRiskScorer withModel(
+            OrderRiskRules rules, Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> model, double flagThreshold) {
         return new RulesAndModelScorer(rules, model, flagThreshold);
     }
 
@@ -56,13 +54,18 @@ public final class OrderRiskScorers {
      */
     public static OrderRiskScorer fromEnv(Env env) {
         ModelRegistry registry = ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET"));
-        return fromRegistry(registry, Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
+        return fromRegistry(
+                registry,
+                Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
                 env.doubleValue("RISK_FLAG_THRESHOLD", DEFAULT_FLAG_THRESHOLD));
     }
 
     /** The live order-risk model of a registry, for callers that also report its version or load time. */
     public static LiveModel<BinaryClassifier> liveModel(ModelRegistry registry, Duration refresh) {
-        return LiveModel.of(registry, MODEL_KIND,
-                (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, FRAUD_LABEL), refresh);
+        return LiveModel.of(
+                registry,
+                MODEL_KIND,
+                (artifact, metadata) -> BinaryClassifier.decode(artifact, metadata, FRAUD_LABEL),
+                refresh);
     }
 }

@@ -2,8 +2,7 @@ package com.quanyu.shared.text;
 
 /** Message text as the messaging platforms take it (chat replies, journey messages). */
 public final class MessageText {
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /** Cuts text to a platform's length limit, ending with "…", without splitting a surrogate pair (an emoji). */
     public static String fit(String text, int maxChars) {

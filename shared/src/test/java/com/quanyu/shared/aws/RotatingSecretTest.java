@@ -22,8 +22,9 @@ class RotatingSecretTest {
 
     @Test
     void aRotatedValueIsUsedAfterTheTtlWithoutARestart() {
-        try (SecretsManagerStandIn standIn = SecretsManagerStandIn.withValues(Map.of(ID, "{\"wechatToken\":\"old\",\"blank\":\"\"}"));
-             SecretsManagerClient client = client(standIn)) {
+        try (SecretsManagerStandIn standIn =
+                        SecretsManagerStandIn.withValues(Map.of(ID, "{\"wechatToken\":\"old\",\"blank\":\"\"}"));
+                SecretsManagerClient client = client(standIn)) {
             RotatingSecret secret = RotatingSecret.of(client, ID, Duration.ofMinutes(5), clock);
             assertEquals(Optional.of("old"), secret.field("wechatToken"));
             assertEquals(Optional.empty(), secret.field("blank"));
@@ -42,7 +43,7 @@ class RotatingSecretTest {
     @Test
     void aFailedRefreshKeepsTheLastValueAndNoValueAtAllIsARetryable503() {
         try (SecretsManagerStandIn standIn = SecretsManagerStandIn.withValues(Map.of(ID, "{\"k\":\"v\"}"));
-             SecretsManagerClient client = client(standIn)) {
+                SecretsManagerClient client = client(standIn)) {
             RotatingSecret secret = RotatingSecret.of(client, ID, Duration.ofSeconds(1), clock);
             assertEquals(Optional.of("v"), secret.field("k"));
             standIn.close();

@@ -11,8 +11,7 @@ final class CouponFixtures {
     static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private CouponFixtures() {
-    }
+    private CouponFixtures() {}
 
     static String uniqueId(String prefix) {
         return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
@@ -23,8 +22,17 @@ final class CouponFixtures {
     }
 
     static Campaign campaign(String id, Offer offer, Set<String> channels, Money budget) {
-        return new Campaign(id, "Test " + id, null, offer, channels, "CNY", budget,
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)), Campaign.Status.ACTIVE);
+        return new Campaign(
+                id,
+                "Test " + id,
+                null,
+                offer,
+                channels,
+                "CNY",
+                budget,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(30)),
+                Campaign.Status.ACTIVE);
     }
 
     static RedemptionRequest request(String code, String orderId, String channel, String total) {

@@ -1,7 +1,5 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.testing.Concurrently;
-import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.campaign;
 import static com.quanyu.shared.campaigns.CouponFixtures.cny;
@@ -11,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.Concurrently;
+import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.StandIns;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsStandInsExtension.class)
 class CouponLedgerConcurrencyTest {
     private static final int THREADS = 16;
-    private static final List<String> CHANNELS = List.of("web", "app", "store", "wechat", "line", "telegram", "messenger", "whatsapp");
+    private static final List<String> CHANNELS =
+            List.of("web", "app", "store", "wechat", "line", "telegram", "messenger", "whatsapp");
 
     private final CouponLedger ledger;
     private final List<CampaignEvent> events = new CopyOnWriteArrayList<>();
@@ -47,7 +48,8 @@ class CouponLedgerConcurrencyTest {
         ledger.createShared(campaignId, shared, 10);
         List<String> uniques = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            uniques.add(ledger.issueUnique(campaignId, "profile-" + campaignId + "-" + i).code());
+            uniques.add(ledger.issueUnique(campaignId, "profile-" + campaignId + "-" + i)
+                    .code());
         }
         Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
@@ -60,11 +62,14 @@ class CouponLedgerConcurrencyTest {
                         Redemption r = ledger.redeem(request(code, orderId, channel, "100.00"));
                         assertEquals(cny("10.00"), r.discount());
                         if (round == 0) {
-                            successes.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
+                            successes
+                                    .computeIfAbsent(code, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     } catch (CouponRejection e) {
                         if (round == 0) {
-                            refusals.computeIfAbsent(code + ":" + e.reason(), k -> new AtomicInteger()).incrementAndGet();
+                            refusals.computeIfAbsent(code + ":" + e.reason(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                 }
@@ -78,8 +83,12 @@ class CouponLedgerConcurrencyTest {
             assertEquals(THREADS - 1, refusals.get(code + ":ALREADY_REDEEMED").get());
             assertEquals(0, ledger.find(code).orElseThrow().remaining());
         }
-        long redeemedEvents = events.stream().filter(e -> e.event().equals("Coupon Redeemed")
-                && e.properties().get("campaign_id").equals(campaignId)).map(CampaignEvent::messageId).distinct().count();
+        long redeemedEvents = events.stream()
+                .filter(e -> e.event().equals("Coupon Redeemed")
+                        && e.properties().get("campaign_id").equals(campaignId))
+                .map(CampaignEvent::messageId)
+                .distinct()
+                .count();
         assertEquals(4, redeemedEvents, "one event per unique-code redemption (shared uses here are anonymous)");
     }
 
@@ -115,9 +124,11 @@ class CouponLedgerConcurrencyTest {
         ledger.createShared(campaignId, code, 50);
         Set<Redemption> outcomes = ConcurrentHashMap.newKeySet();
         runConcurrently(thread -> outcomes.add(ledger.redeem(request(code, "one-order", CHANNELS.get(0), "20.00"))));
-        assertEquals(1, outcomes.stream().map(Redemption::at).distinct().count(), "every thread sees the same redemption");
+        assertEquals(
+                1, outcomes.stream().map(Redemption::at).distinct().count(), "every thread sees the same redemption");
         assertEquals(49, ledger.find(code).orElseThrow().remaining());
-        assertEquals(cny("995.00"), ledger.campaigns().find(campaignId).orElseThrow().budgetRemaining());
+        assertEquals(
+                cny("995.00"), ledger.campaigns().find(campaignId).orElseThrow().budgetRemaining());
     }
 
     @Test
@@ -146,8 +157,13 @@ class CouponLedgerConcurrencyTest {
             }
         }
         assertEquals(100 - confirmed, ledger.find(code).orElseThrow().remaining());
-        assertEquals(cny("10000.00").minor() - confirmed * 1000,
-                ledger.campaigns().find(campaignId).orElseThrow().budgetRemaining().minor());
+        assertEquals(
+                cny("10000.00").minor() - confirmed * 1000,
+                ledger.campaigns()
+                        .find(campaignId)
+                        .orElseThrow()
+                        .budgetRemaining()
+                        .minor());
     }
 
     private static List<String> concat(String first, List<String> rest) {
@@ -161,5 +177,4 @@ class CouponLedgerConcurrencyTest {
     private static void runConcurrently(Concurrently.ThreadBody body) throws Exception {
         Concurrently.run(THREADS, body);
     }
-
 }

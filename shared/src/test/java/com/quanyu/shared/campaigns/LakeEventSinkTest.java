@@ -28,13 +28,25 @@ class LakeEventSinkTest {
     @Test
     void writesOneAcceptedEventLinePerMessageIdWhateverTheRetries() throws Exception {
         String messageId = "coupon-redeemed:SINKTEST:" + System.nanoTime();
-        CampaignEvent event = new CampaignEvent(messageId, "p-sink", "Coupon Redeemed", "store",
-                Map.of("coupon", "SINKTEST", "campaign_id", "c1"), Instant.parse("2026-11-29T08:00:00Z"));
-        LakeEventSink sink = new LakeEventSink(new com.quanyu.shared.lake.store.LakeWriter(aws.s3(), bucket, java.time.Clock.systemUTC()));
+        CampaignEvent event = new CampaignEvent(
+                messageId,
+                "p-sink",
+                "Coupon Redeemed",
+                "store",
+                Map.of("coupon", "SINKTEST", "campaign_id", "c1"),
+                Instant.parse("2026-11-29T08:00:00Z"));
+        LakeEventSink sink = new LakeEventSink(
+                new com.quanyu.shared.lake.store.LakeWriter(aws.s3(), bucket, java.time.Clock.systemUTC()));
         sink.emit(event);
         sink.emit(event);
-        var objects = aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-11-29/channel=store/campaigns-")).contents()
-                .stream().map(S3Object::key).filter(k -> read(k).get("messageId").asText().equals(messageId)).toList();
+        var objects = aws
+                .s3()
+                .listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-11-29/channel=store/campaigns-"))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .filter(k -> read(k).get("messageId").asText().equals(messageId))
+                .toList();
         assertEquals(1, objects.size(), "a re-emitted event overwrites its object");
         JsonNode line = read(objects.getFirst());
         assertEquals("track", line.get("type").asText());
@@ -45,7 +57,8 @@ class LakeEventSinkTest {
     }
 
     private JsonNode read(String key) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(
+                aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()))) {
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

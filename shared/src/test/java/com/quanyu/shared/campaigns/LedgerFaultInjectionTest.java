@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class LedgerFaultInjectionTest {
     private static final int THREADS = 8;
 
-    private final FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder().share(0.2).seed(12).build();
+    private final FaultInjectingInterceptor faults =
+            FaultInjectingInterceptor.builder().share(0.2).seed(12).build();
     private final DynamoDbClient flaky;
     private final String table;
     private final AtomicInteger clientRetries = new AtomicInteger();
@@ -71,8 +72,8 @@ class LedgerFaultInjectionTest {
     @Test
     void underFaultsAUniqueCouponIsRedeemedOnceAndASharedOneNeverBeyondItsCap() throws Exception {
         MovableClock clock = new MovableClock(NOW);
-        CouponLedger ledger = new CouponLedger(flaky, table, e -> { }, clock);
-        CouponLedger healthy = new CouponLedger(flaky, table, e -> { }, new MovableClock(NOW));
+        CouponLedger ledger = new CouponLedger(flaky, table, e -> {}, clock);
+        CouponLedger healthy = new CouponLedger(flaky, table, e -> {}, new MovableClock(NOW));
         String campaignId = uniqueId("faults");
         assertTrue(healthy.campaigns().create(campaign(campaignId, Offer.percentOff(10), Set.of("all"), null)));
         String unique = healthy.issueUnique(campaignId, "profile-" + campaignId).code();
@@ -87,7 +88,9 @@ class LedgerFaultInjectionTest {
                     try {
                         retried(() -> redeemWaitingOutLeases(ledger, clock, request(code, orderId, "web", "100.00")));
                         if (repeat == 0) {
-                            successes.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
+                            successes
+                                    .computeIfAbsent(code, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     } catch (CouponRejection refused) {
                         // already used, or cap reached
@@ -101,8 +104,9 @@ class LedgerFaultInjectionTest {
         assertEquals(5, successes.get(shared).get(), "shared code up to its cap");
         assertEquals(0, healthy.find(shared).orElseThrow().remaining());
         assertTrue(faults.injected() > 0, "faults injected: " + faults.injected());
-        System.out.printf("FAULTS coupons calls=%d injected=%d clientRetries=%d leaseWaits=%d%n", faults.calls(), faults.injected(),
-                clientRetries.get(), leaseWaits.get());
+        System.out.printf(
+                "FAULTS coupons calls=%d injected=%d clientRetries=%d leaseWaits=%d%n",
+                faults.calls(), faults.injected(), clientRetries.get(), leaseWaits.get());
     }
 
     /** Retries while the code is held by a lease whose holder died: time passes until it lapses. */
@@ -122,8 +126,9 @@ class LedgerFaultInjectionTest {
 
     @Test
     void underFaultsEveryPointIsEarnedAndSpentExactlyOnce() throws Exception {
-        LoyaltyRules rules = LoyaltyRules.fromEnv(Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90", "LOYALTY_TIERS", "member:0:1.0")));
-        LoyaltyLedger ledger = new LoyaltyLedger(flaky, table, rules, e -> { }, new MovableClock(NOW));
+        LoyaltyRules rules =
+                LoyaltyRules.fromEnv(Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90", "LOYALTY_TIERS", "member:0:1.0")));
+        LoyaltyLedger ledger = new LoyaltyLedger(flaky, table, rules, e -> {}, new MovableClock(NOW));
         String profile = uniqueId("faultpoints");
         faults.arm();
         // 8 orders of 100 CNY, each delivered by two threads: 800 points, once each
@@ -146,6 +151,8 @@ class LedgerFaultInjectionTest {
         assertEquals(8, ledger.account(profile).lots().size());
         assertEquals(8, ledger.account(profile).spends().size());
         assertTrue(faults.injected() > 0);
-        System.out.printf("FAULTS loyalty calls=%d injected=%d clientRetries=%d%n", faults.calls(), faults.injected(), clientRetries.get());
+        System.out.printf(
+                "FAULTS loyalty calls=%d injected=%d clientRetries=%d%n",
+                faults.calls(), faults.injected(), clientRetries.get());
     }
 }

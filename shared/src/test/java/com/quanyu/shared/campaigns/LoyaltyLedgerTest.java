@@ -1,7 +1,5 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.testing.Concurrently;
-import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.shared.campaigns.CouponFixtures.NOW;
 import static com.quanyu.shared.campaigns.CouponFixtures.cny;
 import static com.quanyu.shared.campaigns.CouponFixtures.uniqueId;
@@ -12,10 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.testing.AwsStandInsExtension;
+import com.quanyu.shared.testing.Concurrently;
+import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.StandIns;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,8 +33,8 @@ class LoyaltyLedgerTest {
 
     LoyaltyLedgerTest(StandIns aws) {
         String table = aws.envFor("CampaignsFunction").required("CAMPAIGNS_TABLE");
-        LoyaltyRules rules = LoyaltyRules.fromEnv(Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90",
-                "LOYALTY_TIERS", "member:0:1.0,silver:500:2.0")));
+        LoyaltyRules rules = LoyaltyRules.fromEnv(
+                Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90", "LOYALTY_TIERS", "member:0:1.0,silver:500:2.0")));
         this.ledger = new LoyaltyLedger(aws.dynamo(), table, rules, events::add, clock);
     }
 
@@ -52,8 +51,13 @@ class LoyaltyLedgerTest {
                 }
                 int order = i / 3;
                 String profile = prefix + "-p" + (order % customers);
-                ledger.earn(profile, prefix + "-o" + order, cny("12.34"), CHANNELS.get(i % CHANNELS.size()),
-                        NOW.minus(Duration.ofHours(order)), 1.0);
+                ledger.earn(
+                        profile,
+                        prefix + "-o" + order,
+                        cny("12.34"),
+                        CHANNELS.get(i % CHANNELS.size()),
+                        NOW.minus(Duration.ofHours(order)),
+                        1.0);
             }
         });
         for (int c = 0; c < customers; c++) {
@@ -61,8 +65,11 @@ class LoyaltyLedgerTest {
             assertEquals(ordersPerCustomer, account.lots().size());
             assertEquals(ordersPerCustomer * 12L, account.balance(NOW), "12 points per order, once (all below silver)");
         }
-        long earnedEvents = events.stream().filter(e -> e.messageId().startsWith("loyalty-earned:" + prefix))
-                .map(CampaignEvent::messageId).distinct().count();
+        long earnedEvents = events.stream()
+                .filter(e -> e.messageId().startsWith("loyalty-earned:" + prefix))
+                .map(CampaignEvent::messageId)
+                .distinct()
+                .count();
         assertEquals(customers * ordersPerCustomer, earnedEvents);
     }
 
@@ -101,7 +108,8 @@ class LoyaltyLedgerTest {
         try {
             assertEquals(100, ledger.summary(profile).balance(), "the old lot lapsed after 90 days");
             assertThrows(LoyaltyRejection.class, () -> ledger.spend(profile, "pay-2", 101, "web"));
-            LoyaltyChange tooOld = ledger.earn(profile, "ancient", cny("100.00"), "web", NOW.minus(Duration.ofDays(95)), 1.0);
+            LoyaltyChange tooOld =
+                    ledger.earn(profile, "ancient", cny("100.00"), "web", NOW.minus(Duration.ofDays(95)), 1.0);
             assertEquals(0, tooOld.points(), "an order older than the expiry period earns nothing");
         } finally {
             clock.advance(Duration.ofDays(-11));
@@ -116,7 +124,8 @@ class LoyaltyLedgerTest {
         assertEquals("silver", first.tier(), "600 qualifying points reach silver");
         LoyaltyChange silver = ledger.earn(profile, "b", cny("100.00"), "store", NOW, 1.0);
         assertEquals(200, silver.points(), "silver earns double");
-        assertEquals(300, ledger.earn(profile, "c", cny("100.00"), "app", NOW, 1.5).points(), "a 1.5x campaign on top");
+        assertEquals(
+                300, ledger.earn(profile, "c", cny("100.00"), "app", NOW, 1.5).points(), "a 1.5x campaign on top");
         assertEquals(1100, ledger.summary(profile).balance());
 
         ledger.spend(profile, "pay", 700, "web");
@@ -130,25 +139,29 @@ class LoyaltyLedgerTest {
         ledger.refundOrder(profile, "a");
         ledger.refundOrder(profile, "a");
         assertEquals(500, ledger.summary(profile).balance(), "a refunded order loses what it earned, once");
-        assertTrue(ledger.earn(profile, "a", cny("600.00"), "web", NOW.minusSeconds(60), 1.0).repeated(),
+        assertTrue(
+                ledger.earn(profile, "a", cny("600.00"), "web", NOW.minusSeconds(60), 1.0)
+                        .repeated(),
                 "a re-delivered event of a refunded order does not credit again");
     }
 
     @Test
     void badInputIsRefused() {
         String profile = uniqueId("bad");
-        LoyaltyRejection foreign = assertThrows(LoyaltyRejection.class, () -> ledger.earn(profile, "o", Money.of(new BigDecimal("10"), "USD"),
-                "web", NOW, 1.0));
+        LoyaltyRejection foreign = assertThrows(
+                LoyaltyRejection.class,
+                () -> ledger.earn(profile, "o", Money.of(new BigDecimal("10"), "USD"), "web", NOW, 1.0));
         assertEquals(LoyaltyRejection.Reason.CURRENCY_MISMATCH, foreign.reason());
         assertThrows(IllegalArgumentException.class, () -> ledger.spend(profile, "o", -5, "web"));
         assertThrows(IllegalArgumentException.class, () -> ledger.spend(profile, "o", 0, "web"));
-        assertEquals(LoyaltyRejection.Reason.INSUFFICIENT_POINTS,
-                assertThrows(LoyaltyRejection.class, () -> ledger.spend(profile, "o", 1, "web")).reason());
+        assertEquals(
+                LoyaltyRejection.Reason.INSUFFICIENT_POINTS,
+                assertThrows(LoyaltyRejection.class, () -> ledger.spend(profile, "o", 1, "web"))
+                        .reason());
         assertFalse(ledger.account(profile).spends().containsKey("o"));
     }
 
     private static void run(Concurrently.ThreadBody body) throws Exception {
         Concurrently.run(THREADS, body);
     }
-
 }

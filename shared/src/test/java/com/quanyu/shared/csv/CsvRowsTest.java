@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CsvRowsTest {
     @Test
     void quotedHeadersAnyCaseAByteOrderMarkAndQuotedFieldsWithCommasAndLineBreaks() {
-        CsvRows csv = CsvRows.of("\uFEFF\"SKU\",\"Location\",\" on_hand \"\r\n\"TEA-1\",\"store, Shanghai\",\"3\"\nTEA-2,\"two\nlines\",\"say \"\"hi\"\"\"\n");
+        CsvRows csv = CsvRows.of(
+                "\uFEFF\"SKU\",\"Location\",\" on_hand \"\r\n\"TEA-1\",\"store, Shanghai\",\"3\"\nTEA-2,\"two\nlines\",\"say \"\"hi\"\"\"\n");
         assertEquals(List.of("sku", "location", "on_hand"), csv.header());
         assertEquals(0, csv.column("SKU").orElseThrow());
         assertEquals(List.of(), csv.missing("sku", "on_hand"));

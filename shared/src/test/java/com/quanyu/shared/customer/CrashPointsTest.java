@@ -41,7 +41,10 @@ class CrashPointsTest {
             + "\"products\":[{\"sku\":\"TEA-OOLONG-250\",\"price\":120,\"quantity\":1}]}}";
 
     /** The two delivery paths of an accepted event. */
-    enum Path { LEASED_API, STREAM_FOLD }
+    enum Path {
+        LEASED_API,
+        STREAM_FOLD
+    }
 
     /** In-memory stores sharing one crash plan, and the pipeline over them. */
     private static final class World {
@@ -51,8 +54,15 @@ class CrashPointsTest {
         final InMemoryIdempotencyStore dedupe = new InMemoryIdempotencyStore(plan);
         final InMemoryOrderStore orders = new InMemoryOrderStore(plan);
         final InMemoryEventLake lake = new InMemoryEventLake(plan);
-        final EventPipeline pipeline = EventPipeline.builder().profiles(profiles).orders(orders).dedupe(dedupe).lake(lake)
-                .clock(clock).lease(Duration.ofSeconds(30)).parallelism(2).build();
+        final EventPipeline pipeline = EventPipeline.builder()
+                .profiles(profiles)
+                .orders(orders)
+                .dedupe(dedupe)
+                .lake(lake)
+                .clock(clock)
+                .lease(Duration.ofSeconds(30))
+                .parallelism(2)
+                .build();
 
         World() {
             SETUP.forEach(event -> deliver(Path.LEASED_API, event));
@@ -68,7 +78,9 @@ class CrashPointsTest {
         }
 
         Profile live(String query) {
-            return new ProfileStore(profiles, IdentityRules.defaults(), clock).resolve(query).orElseThrow();
+            return new ProfileStore(profiles, IdentityRules.defaults(), clock)
+                    .resolve(query)
+                    .orElseThrow();
         }
     }
 
@@ -78,8 +90,10 @@ class CrashPointsTest {
         World clean = new World();
         int before = clean.plan.writes().size();
         clean.deliver(path, MERGING_ORDER);
-        List<String> writes = clean.plan.writes().subList(before, clean.plan.writes().size());
-        assertTrue(writes.stream().anyMatch(w -> w.startsWith("profiles.repointLink")), "the event must merge: " + writes);
+        List<String> writes =
+                clean.plan.writes().subList(before, clean.plan.writes().size());
+        assertTrue(
+                writes.stream().anyMatch(w -> w.startsWith("profiles.repointLink")), "the event must merge: " + writes);
         Outcome expected = Outcome.of(clean);
 
         List<String> failures = new ArrayList<>();
@@ -87,14 +101,17 @@ class CrashPointsTest {
             for (CrashPlan.Moment moment : CrashPlan.Moment.values()) {
                 World world = new World();
                 world.plan.crashAt(nth, moment);
-                assertThrows(RuntimeException.class, () -> world.deliver(path, MERGING_ORDER),
+                assertThrows(
+                        RuntimeException.class,
+                        () -> world.deliver(path, MERGING_ORDER),
                         "crash " + moment + " write " + nth + " (" + writes.get(nth - 1) + ") must fail the delivery");
                 // The buffer or the client delivers again; a lease left by the crash has run out by then.
                 world.clock.advance(Duration.ofMinutes(1));
                 world.deliver(path, MERGING_ORDER);
                 Outcome outcome = Outcome.of(world);
                 if (!outcome.equals(expected)) {
-                    failures.add(moment + " write " + nth + " (" + writes.get(nth - 1) + "): " + outcome + " instead of " + expected);
+                    failures.add(moment + " write " + nth + " (" + writes.get(nth - 1) + "): " + outcome
+                            + " instead of " + expected);
                 }
             }
         }
@@ -105,19 +122,40 @@ class CrashPointsTest {
      * What must not depend on the crash point (profile ids are random, so they are compared as
      * "every identifier reaches the same live profile").
      */
-    private record Outcome(int liveProfiles, boolean oneLivePersonForBoth, Profile.Counters counters, Set<String> emails,
-                           int storedOrders, boolean archived, boolean done) {
+    private record Outcome(
+            int liveProfiles,
+            boolean oneLivePersonForBoth,
+            Profile.Counters counters,
+            Set<String> emails,
+            int storedOrders,
+            boolean archived,
+            boolean done) {
         static Outcome of(World world) {
             Profile byUser = world.live("user_id:u-1");
             Profile byAnonymous = world.live("anonymous_id:a-1");
-            int live = (int) world.profiles.profiles().values().stream().filter(p -> !p.isMerged()).count();
-            boolean archived = world.lake.records().stream().anyMatch(r -> "m3".equals(r.path("messageId").asText()));
-            Outcome outcome = new Outcome(live, byUser.profileId().equals(byAnonymous.profileId()), byUser.counters(),
-                    byUser.identifiers().getOrDefault("email", Set.of()), world.orders.find("o-1").map(o -> 1).orElse(0), archived, false);
+            int live = (int) world.profiles.profiles().values().stream()
+                    .filter(p -> !p.isMerged())
+                    .count();
+            boolean archived = world.lake.records().stream()
+                    .anyMatch(r -> "m3".equals(r.path("messageId").asText()));
+            Outcome outcome = new Outcome(
+                    live,
+                    byUser.profileId().equals(byAnonymous.profileId()),
+                    byUser.counters(),
+                    byUser.identifiers().getOrDefault("email", Set.of()),
+                    world.orders.find("o-1").map(o -> 1).orElse(0),
+                    archived,
+                    false);
             // Last, as it writes: one more delivery of the event finds it done.
             boolean done = world.deliver(Path.LEASED_API, MERGING_ORDER).count(EventResult.Status.DUPLICATE) == 1;
-            return new Outcome(outcome.liveProfiles(), outcome.oneLivePersonForBoth(), outcome.counters(), outcome.emails(),
-                    outcome.storedOrders(), archived, done);
+            return new Outcome(
+                    outcome.liveProfiles(),
+                    outcome.oneLivePersonForBoth(),
+                    outcome.counters(),
+                    outcome.emails(),
+                    outcome.storedOrders(),
+                    archived,
+                    done);
         }
     }
 }

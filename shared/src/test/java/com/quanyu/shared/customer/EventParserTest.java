@@ -23,39 +23,70 @@ class EventParserTest {
     @Test
     void clockSkewIsRemovedUsingSentAt() throws Exception {
         // The device clock is 1 hour fast: it says it sent at 09:00:05 an event of 09:00:00.
-        CustomerEvent e = parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"timestamp\":\"2026-11-29T09:00:00Z\",\"sentAt\":\"2026-11-29T09:00:05Z\"}");
+        CustomerEvent e = parse(
+                "{\"type\":\"page\",\"anonymousId\":\"a\",\"timestamp\":\"2026-11-29T09:00:00Z\",\"sentAt\":\"2026-11-29T09:00:05Z\"}");
         assertEquals(Instant.parse("2026-11-29T08:00:05Z"), e.timestamp());
-        CustomerEvent batchSent = PARSER.parse(Json.parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"originalTimestamp\":\"2026-11-29T09:00:00+01:00\"}"),
-                WEB, null, RECEIVED, Instant.parse("2026-11-29T08:00:02Z"), "batch[0]");
+        CustomerEvent batchSent = PARSER.parse(
+                Json.parse(
+                        "{\"type\":\"page\",\"anonymousId\":\"a\",\"originalTimestamp\":\"2026-11-29T09:00:00+01:00\"}"),
+                WEB,
+                null,
+                RECEIVED,
+                Instant.parse("2026-11-29T08:00:02Z"),
+                "batch[0]");
         assertEquals(Instant.parse("2026-11-29T07:59:58Z").plusSeconds(10), batchSent.timestamp());
-        assertEquals(Instant.parse("2026-11-28T10:00:00Z"), parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"timestamp\":\"2026-11-28T10:00:00Z\"}").timestamp());
-        assertEquals(RECEIVED, parse("{\"type\":\"page\",\"anonymousId\":\"a\"}").timestamp());
+        assertEquals(
+                Instant.parse("2026-11-28T10:00:00Z"),
+                parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"timestamp\":\"2026-11-28T10:00:00Z\"}")
+                        .timestamp());
+        assertEquals(
+                RECEIVED, parse("{\"type\":\"page\",\"anonymousId\":\"a\"}").timestamp());
     }
 
     @Test
     void identifiersComeFromEveryPlaceTheSpecPutsThemInPriorityOrder() throws Exception {
-        CustomerEvent e = parse("{\"type\":\"identify\",\"userId\":42,\"anonymousId\":\"anon-1\",\"traits\":{\"email\":\"A@B.CO\"},"
-                + "\"context\":{\"traits\":{\"phone\":\"13800138000\"},\"device\":{\"id\":\"dev-9\"},"
-                + "\"externalIds\":[{\"id\":\"oX1\",\"type\":\"openid\"},{\"id\":\"8613800138000\",\"type\":\"whatsapp_id\"}]}}");
-        List<IdentifierType> types = e.identifiers().stream().map(Identifier::type).toList();
-        assertEquals(List.of(IdentifierType.USER_ID, IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.WECHAT_OPENID,
-                IdentifierType.DEVICE_ID, IdentifierType.ANONYMOUS_ID), types, "WhatsApp's number is the same phone: one identifier");
-        assertEquals(Identifiers.hash(IdentifierType.USER_ID, "42").orElseThrow(), e.identifiers().get(0));
+        CustomerEvent e = parse(
+                "{\"type\":\"identify\",\"userId\":42,\"anonymousId\":\"anon-1\",\"traits\":{\"email\":\"A@B.CO\"},"
+                        + "\"context\":{\"traits\":{\"phone\":\"13800138000\"},\"device\":{\"id\":\"dev-9\"},"
+                        + "\"externalIds\":[{\"id\":\"oX1\",\"type\":\"openid\"},{\"id\":\"8613800138000\",\"type\":\"whatsapp_id\"}]}}");
+        List<IdentifierType> types =
+                e.identifiers().stream().map(Identifier::type).toList();
+        assertEquals(
+                List.of(
+                        IdentifierType.USER_ID,
+                        IdentifierType.EMAIL,
+                        IdentifierType.PHONE,
+                        IdentifierType.WECHAT_OPENID,
+                        IdentifierType.DEVICE_ID,
+                        IdentifierType.ANONYMOUS_ID),
+                types,
+                "WhatsApp's number is the same phone: one identifier");
+        assertEquals(
+                Identifiers.hash(IdentifierType.USER_ID, "42").orElseThrow(),
+                e.identifiers().get(0));
         assertEquals("A@B.CO", e.traits().get("email").asText(), "traits keep what the customer wrote");
     }
 
     @Test
     void trackTraitsAreContextTraitsOnlyAndGroupTraitsAreNotUserTraits() throws Exception {
-        CustomerEvent track = parse("{\"type\":\"track\",\"event\":\"x\",\"userId\":\"u\",\"traits\":{\"plan\":\"a\"},\"context\":{\"traits\":{\"tier\":\"gold\"}}}");
+        CustomerEvent track = parse(
+                "{\"type\":\"track\",\"event\":\"x\",\"userId\":\"u\",\"traits\":{\"plan\":\"a\"},\"context\":{\"traits\":{\"tier\":\"gold\"}}}");
         assertEquals(List.of("tier"), iterable(track.traits()));
-        CustomerEvent group = parse("{\"type\":\"group\",\"groupId\":\"acme\",\"userId\":\"u\",\"traits\":{\"employees\":50}}");
+        CustomerEvent group =
+                parse("{\"type\":\"group\",\"groupId\":\"acme\",\"userId\":\"u\",\"traits\":{\"employees\":50}}");
         assertTrue(group.traits().isEmpty());
     }
 
     @Test
     void channelComesFromTheSourceUnlessTheEventNamesAKnownOne() throws Exception {
-        assertEquals("web", parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"context\":{\"channel\":\"server\"}}").channel());
-        assertEquals("wechat", parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"context\":{\"channel\":\"wechat\"}}").channel());
+        assertEquals(
+                "web",
+                parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"context\":{\"channel\":\"server\"}}")
+                        .channel());
+        assertEquals(
+                "wechat",
+                parse("{\"type\":\"page\",\"anonymousId\":\"a\",\"context\":{\"channel\":\"wechat\"}}")
+                        .channel());
     }
 
     @Test
@@ -71,9 +102,10 @@ class EventParserTest {
 
     @Test
     void ordersAreReadFromTheEcommerceSpec() throws Exception {
-        CustomerEvent e = parse("{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"u\",\"context\":{\"location\":{\"country\":\"cn\"}},"
-                + "\"properties\":{\"order_id\":123,\"products\":[{\"product_id\":\"P1\",\"quantity\":\"2\",\"price\":9.5},{\"sku\":\"P2\",\"price\":1}],"
-                + "\"shipping_country\":\"us\",\"payment_failures\":3}}");
+        CustomerEvent e = parse(
+                "{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"u\",\"context\":{\"location\":{\"country\":\"cn\"}},"
+                        + "\"properties\":{\"order_id\":123,\"products\":[{\"product_id\":\"P1\",\"quantity\":\"2\",\"price\":9.5},{\"sku\":\"P2\",\"price\":1}],"
+                        + "\"shipping_country\":\"us\",\"payment_failures\":3}}");
         OrderFacts order = e.order();
         assertEquals("123", order.orderId());
         assertEquals(20.0, order.total(), 1e-9, "total defaults to the sum of the products");
@@ -86,8 +118,16 @@ class EventParserTest {
 
     @Test
     void errorsNameTheFieldWithItsPlaceInTheBatch() throws Exception {
-        InvalidEventException e = assertThrows(InvalidEventException.class, () -> PARSER.parse(
-                Json.parse("{\"type\":\"track\",\"userId\":\"u\",\"event\":\"x\",\"timestamp\":\"2026-13-01\"}"), WEB, null, RECEIVED, null, "batch[7]"));
+        InvalidEventException e = assertThrows(
+                InvalidEventException.class,
+                () -> PARSER.parse(
+                        Json.parse(
+                                "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"x\",\"timestamp\":\"2026-13-01\"}"),
+                        WEB,
+                        null,
+                        RECEIVED,
+                        null,
+                        "batch[7]"));
         assertEquals("batch[7].timestamp", e.field());
     }
 

@@ -27,16 +27,26 @@ class ProfileFoldTest {
         List<CustomerEvent> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String time = "2026-11-2" + (i % 9) + "T10:00:0" + (i % 10) + "Z";
-            events.add(switch (i % 4) {
-                case 0 -> event("{\"type\":\"page\",\"anonymousId\":\"a\",\"messageId\":\"m" + i + "\",\"timestamp\":\"" + time
-                        + "\",\"context\":{\"sessionId\":\"s" + (i % 3) + "\"}}");
-                case 1 -> event("{\"type\":\"identify\",\"anonymousId\":\"a\",\"messageId\":\"m" + i + "\",\"timestamp\":\"" + time
-                        + "\",\"traits\":{\"tier\":\"t" + i + "\"}}");
-                case 2 -> event("{\"type\":\"track\",\"event\":\"Product Added\",\"anonymousId\":\"a\",\"messageId\":\"m" + i
-                        + "\",\"timestamp\":\"" + time + "\",\"context\":{\"sessionId\":\"s" + (i % 3) + "\"}}");
-                default -> event("{\"type\":\"track\",\"event\":\"Order Completed\",\"anonymousId\":\"a\",\"messageId\":\"m" + i
-                        + "\",\"timestamp\":\"" + time + "\",\"properties\":{\"order_id\":\"o" + i + "\",\"total\":" + (i * 10) + "}}");
-            });
+            events.add(
+                    switch (i % 4) {
+                        case 0 ->
+                            event("{\"type\":\"page\",\"anonymousId\":\"a\",\"messageId\":\"m" + i
+                                    + "\",\"timestamp\":\"" + time + "\",\"context\":{\"sessionId\":\"s" + (i % 3)
+                                    + "\"}}");
+                        case 1 ->
+                            event("{\"type\":\"identify\",\"anonymousId\":\"a\",\"messageId\":\"m" + i
+                                    + "\",\"timestamp\":\"" + time + "\",\"traits\":{\"tier\":\"t" + i + "\"}}");
+                        case 2 ->
+                            event(
+                                    "{\"type\":\"track\",\"event\":\"Product Added\",\"anonymousId\":\"a\",\"messageId\":\"m"
+                                            + i + "\",\"timestamp\":\"" + time + "\",\"context\":{\"sessionId\":\"s"
+                                            + (i % 3) + "\"}}");
+                        default ->
+                            event(
+                                    "{\"type\":\"track\",\"event\":\"Order Completed\",\"anonymousId\":\"a\",\"messageId\":\"m"
+                                            + i + "\",\"timestamp\":\"" + time + "\",\"properties\":{\"order_id\":\"o"
+                                            + i + "\",\"total\":" + (i * 10) + "}}");
+                    });
         }
         return events;
     }
@@ -67,7 +77,10 @@ class ProfileFoldTest {
         assertEquals(3, inOrder.counters().sessions());
         assertEquals(3, inOrder.counters().orders());
         assertEquals(30 + 70 + 110, inOrder.counters().revenue(), 1e-9);
-        assertEquals("t5", inOrder.traits().get("tier").value().asText(), "latest event time (11-25) wins, not the last to arrive (t9, 11-20)");
+        assertEquals(
+                "t5",
+                inOrder.traits().get("tier").value().asText(),
+                "latest event time (11-25) wins, not the last to arrive (t9, 11-20)");
     }
 
     @Test
@@ -93,8 +106,11 @@ class ProfileFoldTest {
         CustomerEvent bob = event("{\"type\":\"identify\",\"userId\":\"bob\"}");
         Profile a = ProfileFold.apply(Profile.empty("p1"), alice, alice.identifiers(), false, NOW);
         Profile b = ProfileFold.apply(Profile.empty("p2"), bob, bob.identifiers(), false, NOW);
-        assertEquals(IdentifierType.USER_ID, ProfileFold.exceededLimit(a, b, IdentityRules.defaults()).orElseThrow());
-        IdentityRules lenient = IdentityRules.builder().limit(IdentifierType.USER_ID, 2).build();
+        assertEquals(
+                IdentifierType.USER_ID,
+                ProfileFold.exceededLimit(a, b, IdentityRules.defaults()).orElseThrow());
+        IdentityRules lenient =
+                IdentityRules.builder().limit(IdentifierType.USER_ID, 2).build();
         assertTrue(ProfileFold.exceededLimit(a, b, lenient).isEmpty());
     }
 }

@@ -23,7 +23,9 @@ class ApiRequestBodyTest {
     private static ApiRequest binary(String encoding, byte[] body) {
         return ApiRequest.of(APIGatewayV2HTTPEvent.builder()
                 .withHeaders(Map.of("content-encoding", encoding, "content-type", "application/x-www-form-urlencoded"))
-                .withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true).build());
+                .withBody(Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(true)
+                .build());
     }
 
     @Test
@@ -32,53 +34,110 @@ class ApiRequestBodyTest {
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(JSON);
         }
-        assertEquals("track", binary("gzip", gz.toByteArray()).jsonBody().get("type").asText());
+        assertEquals(
+                "track", binary("gzip", gz.toByteArray()).jsonBody().get("type").asText());
         assertEquals("李", binary("x-gzip", gz.toByteArray()).jsonBody().get("n").asText());
         for (boolean raw : new boolean[] {false, true}) {
             ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-            try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
+            try (DeflaterOutputStream out =
+                    new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
                 out.write(JSON);
             }
-            assertEquals("track", binary("deflate", deflated.toByteArray()).jsonBody().get("type").asText(), "raw=" + raw);
+            assertEquals(
+                    "track",
+                    binary("deflate", deflated.toByteArray())
+                            .jsonBody()
+                            .get("type")
+                            .asText(),
+                    "raw=" + raw);
         }
     }
 
     @Test
     void corruptUnknownAndBombBodiesAre4xx() throws Exception {
-        assertEquals(400, assertThrows(ApiException.class, () -> binary("gzip", JSON).jsonBody()).status());
-        assertEquals(415, assertThrows(ApiException.class, () -> binary("br", JSON).jsonBody()).status());
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> binary("gzip", JSON).jsonBody())
+                        .status());
+        assertEquals(
+                415,
+                assertThrows(ApiException.class, () -> binary("br", JSON).jsonBody())
+                        .status());
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(new byte[ApiRequest.MAX_DECODED_BODY_BYTES + 1]);
         }
-        assertEquals(413, assertThrows(ApiException.class, () -> binary("gzip", gz.toByteArray()).jsonBody()).status());
-        APIGatewayV2HTTPEvent badBase64 = APIGatewayV2HTTPEvent.builder().withBody("%%%").withIsBase64Encoded(true).build();
-        assertEquals(400, assertThrows(ApiException.class, () -> ApiRequest.of(badBase64).bodyBytes()).status());
+        assertEquals(
+                413,
+                assertThrows(
+                                ApiException.class,
+                                () -> binary("gzip", gz.toByteArray()).jsonBody())
+                        .status());
+        APIGatewayV2HTTPEvent badBase64 = APIGatewayV2HTTPEvent.builder()
+                .withBody("%%%")
+                .withIsBase64Encoded(true)
+                .build();
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> ApiRequest.of(badBase64).bodyBytes())
+                        .status());
     }
 
     @Test
     void parametersLongerThanAKeyCanHoldAre400s() {
         ApiRequest request = ApiRequest.of(APIGatewayV2HTTPEvent.builder()
-                .withPathParameters(Map.of("id", "x".repeat(ApiRequest.MAX_PARAMETER_BYTES + 1), "ok", "u1", "nul", "a\u0000b"))
-                .withQueryStringParameters(Map.of("q", "测".repeat(400))).build());
+                .withPathParameters(
+                        Map.of("id", "x".repeat(ApiRequest.MAX_PARAMETER_BYTES + 1), "ok", "u1", "nul", "a\u0000b"))
+                .withQueryStringParameters(Map.of("q", "测".repeat(400)))
+                .build());
         assertEquals("u1", request.requiredPathParameter("ok"));
-        assertEquals(400, assertThrows(ApiException.class, () -> request.requiredPathParameter("id")).status());
-        assertEquals(400, assertThrows(ApiException.class, () -> request.pathParameter("nul")).status());
-        assertEquals(400, assertThrows(ApiException.class, () -> request.queryParameter("q")).status(), "1200 UTF-8 bytes");
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> request.requiredPathParameter("id"))
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> request.pathParameter("nul"))
+                        .status());
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> request.queryParameter("q"))
+                        .status(),
+                "1200 UTF-8 bytes");
     }
 
     @Test
     void aStorageValidationErrorIsA400NeverA503() {
-        AwsServiceException tooLarge = AwsServiceException.builder().statusCode(400).message("key too large")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
-        AwsServiceException throttled = AwsServiceException.builder().statusCode(400).message("slow down")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
-        Router router = Router.builder()
-                .get("/v1/invalid", r -> { throw tooLarge; })
-                .get("/v1/throttled", r -> { throw throttled; })
+        AwsServiceException tooLarge = AwsServiceException.builder()
+                .statusCode(400)
+                .message("key too large")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException")
+                        .build())
                 .build();
-        APIGatewayV2HTTPResponse invalid = router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/invalid").build());
+        AwsServiceException throttled = AwsServiceException.builder()
+                .statusCode(400)
+                .message("slow down")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException")
+                        .build())
+                .build();
+        Router router = Router.builder()
+                .get("/v1/invalid", r -> {
+                    throw tooLarge;
+                })
+                .get("/v1/throttled", r -> {
+                    throw throttled;
+                })
+                .build();
+        APIGatewayV2HTTPResponse invalid = router.handle(
+                APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/invalid").build());
         assertEquals(400, invalid.getStatusCode(), invalid.getBody());
-        assertEquals(503, router.handle(APIGatewayV2HTTPEvent.builder().withRouteKey("GET /v1/throttled").build()).getStatusCode());
+        assertEquals(
+                503,
+                router.handle(APIGatewayV2HTTPEvent.builder()
+                                .withRouteKey("GET /v1/throttled")
+                                .build())
+                        .getStatusCode());
     }
 }

@@ -19,8 +19,13 @@ class RateLimiterTest {
     private final String caller = "src-" + System.nanoTime();
 
     RateLimiterTest(StandIns aws) {
-        limiter = RateLimiter.of(aws.dynamo(), aws.envFor("IngestFunction").required("IDEMPOTENCY_TABLE"), "source", 3,
-                Duration.ofSeconds(10), clock);
+        limiter = RateLimiter.of(
+                aws.dynamo(),
+                aws.envFor("IngestFunction").required("IDEMPOTENCY_TABLE"),
+                "source",
+                3,
+                Duration.ofSeconds(10),
+                clock);
     }
 
     @Test

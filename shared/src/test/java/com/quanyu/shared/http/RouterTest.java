@@ -18,8 +18,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 class RouterTest {
     private final Router router = Router.builder()
             .post("/v1/echo", request -> ApiResponses.ok(request.jsonBody()))
-            .get("/v1/items/{id}", request -> ApiResponses.ok(Map.of("id", request.requiredPathParameter("id"),
-                    "n", request.intQueryParameter("n", 10, 1, 100))))
+            .get(
+                    "/v1/items/{id}",
+                    request -> ApiResponses.ok(Map.of(
+                            "id",
+                            request.requiredPathParameter("id"),
+                            "n",
+                            request.intQueryParameter("n", 10, 1, 100))))
             .get("/v1/storage", request -> {
                 throw SdkClientException.create("connection refused");
             })
@@ -40,13 +45,24 @@ class RouterTest {
         JsonNode body = error(router.handle(event("POST /v1/echo", "{\"a\":", null)), 400);
         assertEquals("malformed_json", body.get("error").asText());
         assertTrue(body.get("message").asText().contains("line 1"), body.toString());
-        assertEquals("bad_request", error(router.handle(event("POST /v1/echo", "[1,2]", null)), 400).get("error").asText());
-        assertEquals("bad_request", error(router.handle(event("POST /v1/echo", "", null)), 400).get("error").asText());
+        assertEquals(
+                "bad_request",
+                error(router.handle(event("POST /v1/echo", "[1,2]", null)), 400)
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "bad_request",
+                error(router.handle(event("POST /v1/echo", "", null)), 400)
+                        .get("error")
+                        .asText());
     }
 
     @Test
     void base64BodiesAreDecoded() throws Exception {
-        APIGatewayV2HTTPEvent event = event("POST /v1/echo", Base64.getEncoder().encodeToString("{\"名\":\"全域\"}".getBytes(StandardCharsets.UTF_8)), null);
+        APIGatewayV2HTTPEvent event = event(
+                "POST /v1/echo",
+                Base64.getEncoder().encodeToString("{\"名\":\"全域\"}".getBytes(StandardCharsets.UTF_8)),
+                null);
         event.setIsBase64Encoded(true);
         assertEquals("全域", Json.parse(router.handle(event).getBody()).get("名").asText());
     }
@@ -58,7 +74,8 @@ class RouterTest {
         JsonNode body = error(router.handle(event), 400);
         assertTrue(body.get("message").asText().startsWith("n:"), body.toString());
         event.setQueryStringParameters(Map.of("n", "abc"));
-        assertEquals("invalid_field", error(router.handle(event), 400).get("error").asText());
+        assertEquals(
+                "invalid_field", error(router.handle(event), 400).get("error").asText());
     }
 
     @Test
@@ -73,8 +90,9 @@ class RouterTest {
     @Test
     void unknownRouteIs404AndDuplicateRoutesAreRejected() throws Exception {
         error(router.handle(event("GET /v1/none", null, null)), 404);
-        assertThrows(IllegalArgumentException.class, () -> Router.builder()
-                .get("/v1/a", r -> null).get("/v1/a", r -> null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Router.builder().get("/v1/a", r -> null).get("/v1/a", r -> null));
     }
 
     private static JsonNode error(APIGatewayV2HTTPResponse response, int status) throws Exception {
@@ -85,7 +103,11 @@ class RouterTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withRawPath(routeKey.split(" ")[1])
-                .withBody(body).withQueryStringParameters(query).build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath(routeKey.split(" ")[1])
+                .withBody(body)
+                .withQueryStringParameters(query)
+                .build();
     }
 }

@@ -23,12 +23,19 @@ class StaffAccessTest {
 
     @Test
     void staffRoutesNeedClaimsWithAnAllowedGroup() {
-        ApiException none = assertThrows(ApiException.class, () -> StaffAccess.check(table, "GET /v1/things/{id}", event("GET /v1/things/{id}")));
+        ApiException none = assertThrows(
+                ApiException.class,
+                () -> StaffAccess.check(table, "GET /v1/things/{id}", event("GET /v1/things/{id}")));
         assertEquals(401, none.status());
-        ApiException agent = assertThrows(ApiException.class,
-                () -> StaffAccess.check(table, "GET /v1/things/{id}", StaffClaims.as(event("GET /v1/things/{id}"), "agent", "marketer")));
+        ApiException agent = assertThrows(
+                ApiException.class,
+                () -> StaffAccess.check(
+                        table,
+                        "GET /v1/things/{id}",
+                        StaffClaims.as(event("GET /v1/things/{id}"), "agent", "marketer")));
         assertEquals(403, agent.status());
-        StaffAccess.check(table, "GET /v1/things/{id}", StaffClaims.as(event("GET /v1/things/{id}"), "marketer", "analyst"));
+        StaffAccess.check(
+                table, "GET /v1/things/{id}", StaffClaims.as(event("GET /v1/things/{id}"), "marketer", "analyst"));
         StaffAccess.check(table, "POST /v1/track", event("POST /v1/track"));
         StaffAccess.check(table, "GET /v1/unlisted", event("GET /v1/unlisted"));
     }
@@ -43,10 +50,16 @@ class StaffAccessTest {
 
     @Test
     void malformedTablesFailLoudly() {
-        assertThrows(IllegalStateException.class, () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\tstaff\tstaff-jwt\t-\tx\ty\n"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\tstaff\tstaff-jwt\t-\tx\ty\n"),
                 "a staff route without groups would be open to every staff member");
-        assertThrows(IllegalStateException.class, () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\ta\tpublic\t-\tx\n"));
-        assertThrows(IllegalArgumentException.class, () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\ta\topen\t-\tx\ty\n"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\ta\tpublic\t-\tx\n"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("route\tcaller\tauth\tgroups\treturns\trate_limit\nGET /x\ta\topen\t-\tx\ty\n"));
         assertTrue(RoutePolicies.bundled().all().size() > 40, "the shipped table covers the API");
     }
 

@@ -28,7 +28,8 @@ class LogLinesTest {
     void everyLineAfterStartCarriesRequestIdTraceIdAndColdStartOnlyOnTheFirstInvocation() {
         String previous = System.getProperty(TRACE_PROPERTY);
         try {
-            System.setProperty(TRACE_PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+            System.setProperty(
+                    TRACE_PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
             List<JsonNode> lines = capture(() -> {
                 Invocations.start(context("req-1"));
                 JsonLogger.of(LogLinesTest.class).info("first", "n", 1);
@@ -38,7 +39,8 @@ class LogLinesTest {
             assertEquals(2, lines.size());
             JsonNode first = lines.get(0);
             assertEquals("req-1", first.path("requestId").asText());
-            assertEquals("1-5759e988-bd862e3fe1be46a994272793", first.path("traceId").asText());
+            assertEquals(
+                    "1-5759e988-bd862e3fe1be46a994272793", first.path("traceId").asText());
             assertEquals(1, first.path("n").asInt());
             assertEquals("INFO", first.path("level").asText());
             JsonNode second = lines.get(1);
@@ -65,13 +67,16 @@ class LogLinesTest {
     void metricsAreOneEmbeddedMetricFormatLineWithStageAndServiceDimensions() {
         JsonLogger.startInvocation("req-m");
         Instant at = Instant.parse("2026-12-01T00:00:00Z");
-        JsonNode line = Metrics.of("ingest").count("EventsAccepted", 12).milliseconds("JobDuration", 340)
+        JsonNode line = Metrics.of("ingest")
+                .count("EventsAccepted", 12)
+                .milliseconds("JobDuration", 340)
                 .line(Clock.fixed(at, ZoneOffset.UTC));
         JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
         assertEquals(at.toEpochMilli(), line.path("_aws").path("Timestamp").asLong());
         assertEquals(Metrics.NAMESPACE, directive.path("Namespace").asText());
         assertEquals("[[\"Stage\",\"Service\"]]", directive.path("Dimensions").toString());
-        assertEquals("[{\"Name\":\"EventsAccepted\",\"Unit\":\"Count\"},{\"Name\":\"JobDuration\",\"Unit\":\"Milliseconds\"}]",
+        assertEquals(
+                "[{\"Name\":\"EventsAccepted\",\"Unit\":\"Count\"},{\"Name\":\"JobDuration\",\"Unit\":\"Milliseconds\"}]",
                 directive.path("Metrics").toString());
         // every dimension and metric named in the directive is a top-level member, as EMF requires
         assertEquals("ingest", line.path("Service").asText());
@@ -95,7 +100,16 @@ class LogLinesTest {
         assertEquals(1, lines.size());
         assertEquals("train", lines.get(0).path("Service").asText());
         assertTrue(lines.get(0).path("JobDuration").asLong() >= 0);
-        assertEquals("JobDuration", lines.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText());
+        assertEquals(
+                "JobDuration",
+                lines.get(0)
+                        .path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Metrics")
+                        .get(0)
+                        .path("Name")
+                        .asText());
     }
 
     @Test
@@ -122,7 +136,9 @@ class LogLinesTest {
     }
 
     private static Context context(String requestId) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+        return (Context) Proxy.newProxyInstance(
+                Context.class.getClassLoader(),
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> "getAwsRequestId".equals(method.getName()) ? requestId : null);
     }
 }

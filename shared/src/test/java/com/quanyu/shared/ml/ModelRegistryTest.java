@@ -35,9 +35,21 @@ class ModelRegistryTest {
     }
 
     private ModelMetadata candidate(String kind, double auc) {
-        return new ModelMetadata(kind, registry.newVersion(), "test model", Instant.parse("2026-11-29T00:00:00Z"), "test",
-                new ModelMetadata.TrainingData("fixture", null, null, 100, 25), List.of("a", "b"),
-                Map.of("auc_roc", auc), "auc_roc", null, "provenance text", Map.of("baseline.a", 0.5), 0, null);
+        return new ModelMetadata(
+                kind,
+                registry.newVersion(),
+                "test model",
+                Instant.parse("2026-11-29T00:00:00Z"),
+                "test",
+                new ModelMetadata.TrainingData("fixture", null, null, 100, 25),
+                List.of("a", "b"),
+                Map.of("auc_roc", auc),
+                "auc_roc",
+                null,
+                "provenance text",
+                Map.of("baseline.a", 0.5),
+                0,
+                null);
     }
 
     @Test
@@ -46,7 +58,8 @@ class ModelRegistryTest {
         assertTrue(registry.live(kind).isEmpty());
         byte[] artifact = "model bytes 模型".getBytes(StandardCharsets.UTF_8);
         ModelMetadata first = candidate(kind, 0.8);
-        ModelMetadata stored = registry.publish(first, artifact, GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
+        ModelMetadata stored =
+                registry.publish(first, artifact, GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
         assertEquals(first.version(), registry.live(kind).orElseThrow().version());
         ModelMetadata read = registry.metadata(kind, first.version()).orElseThrow();
         assertEquals(stored, read);
@@ -61,8 +74,10 @@ class ModelRegistryTest {
     @Test
     void refusedCandidateIsStoredButNotLiveAndRollbackReturnsToEarlierVersions() {
         String kind = uniqueKind();
-        ModelMetadata v1 = registry.publish(candidate(kind, 0.8), new byte[] {1}, GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
-        ModelMetadata v2 = registry.publish(candidate(kind, 0.85), new byte[] {2}, GateDecision.compare("auc_roc", 0.85, 0.8, v1.version(), 0.002));
+        ModelMetadata v1 = registry.publish(
+                candidate(kind, 0.8), new byte[] {1}, GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
+        ModelMetadata v2 = registry.publish(
+                candidate(kind, 0.85), new byte[] {2}, GateDecision.compare("auc_roc", 0.85, 0.8, v1.version(), 0.002));
         GateDecision refused = GateDecision.compare("auc_roc", 0.7, 0.85, v2.version(), 0.002);
         assertFalse(refused.passed());
         ModelMetadata v3 = registry.publish(candidate(kind, 0.7), new byte[] {3}, refused);
@@ -76,17 +91,23 @@ class ModelRegistryTest {
         assertEquals(v1.version(), back.version());
         assertEquals(v2.version(), back.previous());
         assertTrue(back.reason().startsWith("rollback: "));
-        assertEquals(v2.version(), registry.rollback(kind, v2.version(), "forward again").version());
+        assertEquals(
+                v2.version(),
+                registry.rollback(kind, v2.version(), "forward again").version());
         assertThrows(IllegalArgumentException.class, () -> registry.rollback(kind, "20000101T000000Z-0000", "x"));
     }
 
     @Test
     void detectsACorruptedArtifact() {
         String kind = uniqueKind();
-        ModelMetadata stored = registry.publish(candidate(kind, 0.8), new byte[] {1, 2, 3},
+        ModelMetadata stored = registry.publish(
+                candidate(kind, 0.8),
+                new byte[] {1, 2, 3},
                 GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
-        aws.s3().putObject(b -> b.bucket(bucket).key(ModelRegistry.artifactKey(kind, stored.version())),
-                RequestBody.fromBytes(new byte[] {9}));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key(ModelRegistry.artifactKey(kind, stored.version())),
+                        RequestBody.fromBytes(new byte[] {9}));
         assertThrows(IllegalStateException.class, () -> registry.artifact(stored));
     }
 
@@ -94,12 +115,18 @@ class ModelRegistryTest {
     void liveModelLoadsOnceAndSwapsWhenThePointerMoves() {
         String kind = uniqueKind();
         AtomicInteger decodes = new AtomicInteger();
-        LiveModel<String> live = LiveModel.of(registry, kind, (bytes, meta) -> {
-            decodes.incrementAndGet();
-            return new String(bytes, StandardCharsets.UTF_8);
-        }, Duration.ofHours(1));
+        LiveModel<String> live = LiveModel.of(
+                registry,
+                kind,
+                (bytes, meta) -> {
+                    decodes.incrementAndGet();
+                    return new String(bytes, StandardCharsets.UTF_8);
+                },
+                Duration.ofHours(1));
         assertTrue(live.current().isEmpty(), "nothing live yet: callers fall back");
-        ModelMetadata v1 = registry.publish(candidate(kind, 0.8), "one".getBytes(StandardCharsets.UTF_8),
+        ModelMetadata v1 = registry.publish(
+                candidate(kind, 0.8),
+                "one".getBytes(StandardCharsets.UTF_8),
                 GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
         assertTrue(live.current().isEmpty(), "pointer re-read only after the refresh interval");
         live.refreshNow();
@@ -107,7 +134,9 @@ class ModelRegistryTest {
         assertEquals(v1.version(), live.current().orElseThrow().version());
         live.refreshNow();
         assertEquals(1, decodes.get(), "an unchanged pointer does not reload");
-        registry.publish(candidate(kind, 0.9), "two".getBytes(StandardCharsets.UTF_8),
+        registry.publish(
+                candidate(kind, 0.9),
+                "two".getBytes(StandardCharsets.UTF_8),
                 GateDecision.compare("auc_roc", 0.9, 0.8, v1.version(), 0.002));
         live.refreshNow();
         assertEquals("two", live.current().orElseThrow().model());
@@ -117,17 +146,25 @@ class ModelRegistryTest {
     @Test
     void aFailedReloadKeepsServingTheLoadedVersion() {
         String kind = uniqueKind();
-        ModelMetadata v1 = registry.publish(candidate(kind, 0.8), "one".getBytes(StandardCharsets.UTF_8),
+        ModelMetadata v1 = registry.publish(
+                candidate(kind, 0.8),
+                "one".getBytes(StandardCharsets.UTF_8),
                 GateDecision.compare("auc_roc", 0.8, Double.NaN, null, 0.002));
-        LiveModel<String> live = LiveModel.of(registry, kind, (bytes, meta) -> {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.equals("broken")) {
-                throw new IllegalArgumentException("undecodable");
-            }
-            return text;
-        }, Duration.ZERO);
+        LiveModel<String> live = LiveModel.of(
+                registry,
+                kind,
+                (bytes, meta) -> {
+                    String text = new String(bytes, StandardCharsets.UTF_8);
+                    if (text.equals("broken")) {
+                        throw new IllegalArgumentException("undecodable");
+                    }
+                    return text;
+                },
+                Duration.ZERO);
         assertEquals("one", live.current().orElseThrow().model());
-        registry.publish(candidate(kind, 0.9), "broken".getBytes(StandardCharsets.UTF_8),
+        registry.publish(
+                candidate(kind, 0.9),
+                "broken".getBytes(StandardCharsets.UTF_8),
                 GateDecision.compare("auc_roc", 0.9, 0.8, v1.version(), 0.002));
         live.refreshNow();
         assertEquals("one", live.current().orElseThrow().model());

@@ -27,8 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class CfnTemplate {
     /** A short-form intrinsic function such as {@code !Ref Stage}: the function name and its argument. */
-    public record Intrinsic(String function, Object argument) {
-    }
+    public record Intrinsic(String function, Object argument) {}
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 

@@ -16,8 +16,7 @@ public final class Concurrently {
         void run(int thread) throws Exception;
     }
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** Starts {@code threads} bodies together and waits for all; rethrows the first failure. */
     public static void run(int threads, ThreadBody body) throws Exception {

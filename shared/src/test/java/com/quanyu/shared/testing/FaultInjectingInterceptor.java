@@ -104,8 +104,9 @@ public final class FaultInjectingInterceptor implements ExecutionInterceptor {
         throw switch (fault) {
             case THROTTLE -> serviceError(attributes, 400, "ThrottlingException", "injected fault: rate exceeded");
             case FAIL -> serviceError(attributes, 500, "InternalFailure", "injected fault: internal failure");
-            default -> SdkClientException.create("injected fault: read timed out",
-                    new SocketTimeoutException("injected read timeout"));
+            default ->
+                SdkClientException.create(
+                        "injected fault: read timed out", new SocketTimeoutException("injected read timeout"));
         };
     }
 
@@ -113,7 +114,8 @@ public final class FaultInjectingInterceptor implements ExecutionInterceptor {
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         if (Fault.LOST_RESPONSE.name().equals(attributes.getAttribute(DRAWN))) {
             injected.get(Fault.LOST_RESPONSE).incrementAndGet();
-            throw SdkClientException.create("injected fault: response lost after the request took effect",
+            throw SdkClientException.create(
+                    "injected fault: response lost after the request took effect",
                     new SocketTimeoutException("injected read timeout after send"));
         }
     }
@@ -132,7 +134,8 @@ public final class FaultInjectingInterceptor implements ExecutionInterceptor {
         }
     }
 
-    private static AwsServiceException serviceError(ExecutionAttributes attributes, int status, String code, String message) {
+    private static AwsServiceException serviceError(
+            ExecutionAttributes attributes, int status, String code, String message) {
         return AwsServiceException.builder()
                 .statusCode(status)
                 .message(message)
@@ -152,8 +155,7 @@ public final class FaultInjectingInterceptor implements ExecutionInterceptor {
         private long seed = 1;
         private boolean armed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder share(double share) {
             if (share < 0 || share > 1) {

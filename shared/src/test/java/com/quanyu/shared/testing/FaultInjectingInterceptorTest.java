@@ -22,8 +22,10 @@ class FaultInjectingInterceptorTest {
 
     @Test
     void failsEveryAttemptWhenArmedAtShareOneAndNothingWhenDisarmed() {
-        FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder().share(1.0)
-                .faults(FaultInjectingInterceptor.Fault.FAIL, FaultInjectingInterceptor.Fault.TIMEOUT).build();
+        FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder()
+                .share(1.0)
+                .faults(FaultInjectingInterceptor.Fault.FAIL, FaultInjectingInterceptor.Fault.TIMEOUT)
+                .build();
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(aws.baseEnv(), List.of(faults))) {
             assertTrue(dynamo.listTables().tableNames().size() > 0);
             assertEquals(0, faults.injected());
@@ -31,8 +33,10 @@ class FaultInjectingInterceptorTest {
             assertThrows(SdkException.class, dynamo::listTables);
             // The SDK retried: every attempt met a fault.
             assertTrue(faults.injected() > 1, "attempts faulted: " + faults.injected());
-            assertEquals(faults.injected(), faults.injected(FaultInjectingInterceptor.Fault.FAIL)
-                    + faults.injected(FaultInjectingInterceptor.Fault.TIMEOUT));
+            assertEquals(
+                    faults.injected(),
+                    faults.injected(FaultInjectingInterceptor.Fault.FAIL)
+                            + faults.injected(FaultInjectingInterceptor.Fault.TIMEOUT));
             faults.disarm();
             assertTrue(dynamo.listTables().tableNames().size() > 0);
         }
@@ -40,14 +44,25 @@ class FaultInjectingInterceptorTest {
 
     @Test
     void lostResponsesLetTheWriteTakeEffect() {
-        FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder().share(1.0)
-                .faults(FaultInjectingInterceptor.Fault.LOST_RESPONSE).operations("PutObject").armed(true).build();
+        FaultInjectingInterceptor faults = FaultInjectingInterceptor.builder()
+                .share(1.0)
+                .faults(FaultInjectingInterceptor.Fault.LOST_RESPONSE)
+                .operations("PutObject")
+                .armed(true)
+                .build();
         String name = aws.s3().listBuckets().buckets().get(0).name();
         try (var s3 = AwsClients.s3(aws.baseEnv(), List.of(faults))) {
-            assertThrows(SdkException.class, () -> s3.putObject(b -> b.bucket(name).key("fault-test/lost"),
-                    software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+            assertThrows(
+                    SdkException.class,
+                    () -> s3.putObject(
+                            b -> b.bucket(name).key("fault-test/lost"),
+                            software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
         }
         assertTrue(faults.injected(FaultInjectingInterceptor.Fault.LOST_RESPONSE) >= 1);
-        assertEquals("x", aws.s3().getObjectAsBytes(b -> b.bucket(name).key("fault-test/lost")).asUtf8String());
+        assertEquals(
+                "x",
+                aws.s3()
+                        .getObjectAsBytes(b -> b.bucket(name).key("fault-test/lost"))
+                        .asUtf8String());
     }
 }

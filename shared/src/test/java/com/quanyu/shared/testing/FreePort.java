@@ -9,8 +9,7 @@ import java.time.Duration;
 
 /** Loopback port helpers for the stand-ins. */
 final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int pick() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -26,7 +25,8 @@ final class FreePort {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("process exited with " + process.exitValue() + " before listening on " + port);
+                throw new IllegalStateException(
+                        "process exited with " + process.exitValue() + " before listening on " + port);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

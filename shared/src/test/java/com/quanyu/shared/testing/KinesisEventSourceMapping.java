@@ -35,8 +35,12 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
      * @param startingPosition TRIM_HORIZON (everything retained, as template.yaml configures) or LATEST
      *                         (only records put from now on: tests sharing one stream)
      */
-    public KinesisEventSourceMapping(KinesisClient kinesis, String stream, int batchSize, ShardIteratorType startingPosition,
-                                     Consumer<KinesisEvent> consumer) {
+    public KinesisEventSourceMapping(
+            KinesisClient kinesis,
+            String stream,
+            int batchSize,
+            ShardIteratorType startingPosition,
+            Consumer<KinesisEvent> consumer) {
         this.kinesis = kinesis;
         this.stream = stream;
         this.batchSize = batchSize;
@@ -50,25 +54,30 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     }
 
     private String iterator(Shard shard) {
-        return iterators.computeIfAbsent(shard.shardId(), id -> kinesis.getShardIterator(b -> b.streamName(stream)
-                .shardId(id).shardIteratorType(startingPosition)).shardIterator());
+        return iterators.computeIfAbsent(
+                shard.shardId(),
+                id -> kinesis.getShardIterator(
+                                b -> b.streamName(stream).shardId(id).shardIteratorType(startingPosition))
+                        .shardIterator());
     }
 
     /** Polls in the background every {@code interval} until closed. */
     public synchronized KinesisEventSourceMapping start(Duration interval) {
-        poller = new Thread(() -> {
-            while (!stopped) {
-                try {
-                    if (pollOnce() == 0) {
-                        Thread.sleep(interval.toMillis());
+        poller = new Thread(
+                () -> {
+                    while (!stopped) {
+                        try {
+                            if (pollOnce() == 0) {
+                                Thread.sleep(interval.toMillis());
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            sleepQuietly(interval);
+                        }
                     }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    sleepQuietly(interval);
-                }
-            }
-        }, "kinesis-esm-" + stream);
+                },
+                "kinesis-esm-" + stream);
         poller.setDaemon(true);
         poller.start();
         return this;
@@ -96,7 +105,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             if (iterator == null) {
                 continue;
             }
-            GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(iterator).limit(batchSize));
+            GetRecordsResponse response =
+                    kinesis.getRecords(b -> b.shardIterator(iterator).limit(batchSize));
             if (!response.records().isEmpty()) {
                 invokeUntilDone(toEvent(shard.shardId(), response.records()));
                 delivered += response.records().size();

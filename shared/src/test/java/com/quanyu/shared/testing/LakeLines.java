@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LakeLines {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private LakeLines() {
-    }
+    private LakeLines() {}
 
     /** A page, screen or track line with a fresh message id. */
-    public static ObjectNode event(String profileId, String type, String event, String channel, String timestamp, String sessionId) {
+    public static ObjectNode event(
+            String profileId, String type, String event, String channel, String timestamp, String sessionId) {
         ObjectNode line = Json.object();
         line.put("type", type);
         if (event != null) {
@@ -33,8 +33,14 @@ public final class LakeLines {
     }
 
     /** An {@code Order Completed} line; {@code skuQuantities} alternates SKU and quantity (a null quantity is left out). */
-    public static ObjectNode order(String profileId, String channel, String timestamp, String orderId, double total,
-                                   String storeId, Object... skuQuantities) {
+    public static ObjectNode order(
+            String profileId,
+            String channel,
+            String timestamp,
+            String orderId,
+            double total,
+            String storeId,
+            Object... skuQuantities) {
         ObjectNode line = event(profileId, "track", "Order Completed", channel, timestamp, null);
         ((ObjectNode) line.get("context")).remove("sessionId");
         ObjectNode properties = (ObjectNode) line.get("properties");

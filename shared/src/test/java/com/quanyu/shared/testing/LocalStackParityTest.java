@@ -24,19 +24,28 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackParityTest {
     @Container
-    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8"))
+    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(
+                    DockerImageName.parse("localstack/localstack:3.8"))
             .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3);
 
     @Test
     void templateProvisionsAndConditionalWritesBehaveAlike() {
         Env env = Env.of(Map.of(
-                AwsClients.DYNAMODB_ENDPOINT, LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.DYNAMODB).toString(),
-                AwsClients.S3_ENDPOINT, LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.S3).toString(),
-                "AWS_REGION", LOCALSTACK.getRegion(),
-                "AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey(),
-                "AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey()));
+                AwsClients.DYNAMODB_ENDPOINT,
+                LOCALSTACK
+                        .getEndpointOverride(LocalStackContainer.Service.DYNAMODB)
+                        .toString(),
+                AwsClients.S3_ENDPOINT,
+                LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.S3).toString(),
+                "AWS_REGION",
+                LOCALSTACK.getRegion(),
+                "AWS_ACCESS_KEY_ID",
+                LOCALSTACK.getAccessKey(),
+                "AWS_SECRET_ACCESS_KEY",
+                LOCALSTACK.getSecretKey()));
         CfnTemplate template = CfnTemplate.local();
-        try (var dynamo = AwsClients.dynamoDb(env); var s3 = AwsClients.s3(env)) {
+        try (var dynamo = AwsClients.dynamoDb(env);
+                var s3 = AwsClients.s3(env)) {
             List<String> tables = Provisioner.createTables(template, dynamo);
             List<String> buckets = Provisioner.createBuckets(template, s3);
             assertTrue(dynamo.listTables().tableNames().containsAll(tables));
@@ -44,8 +53,10 @@ class LocalStackParityTest {
             String table = template.resolve(new CfnTemplate.Intrinsic("Ref", "IdempotencyTable"));
             Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("parity"));
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            assertThrows(ConditionalCheckFailedException.class,
-                    () -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
+            assertThrows(
+                    ConditionalCheckFailedException.class,
+                    () -> dynamo.putItem(
+                            b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
         }
     }
 }

@@ -26,7 +26,8 @@ public final class NodeStandIn implements AutoCloseable {
 
     /** dynalite on a free port; {@code dataDir} empty for in-memory tables. */
     public static NodeStandIn dynalite(Path repoRoot, Optional<Path> dataDir) {
-        return start(repoRoot, "dynalite", dataDir, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+        return start(
+                repoRoot, "dynalite", dataDir, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
     }
 
     /** kinesalite on a free port; {@code dataDir} empty for in-memory streams. */
@@ -35,17 +36,29 @@ public final class NodeStandIn implements AutoCloseable {
         // cannot read; over JSON it is the base64 string the API specifies. Clients built in this JVM
         // after this (the stand-ins', the functions' in tests and the local runtime) use JSON.
         System.setProperty("aws.cborEnabled", "false");
-        return start(repoRoot, "kinesalite", dataDir, "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0",
-                "--shardLimit", "100");
+        return start(
+                repoRoot,
+                "kinesalite",
+                dataDir,
+                "--createStreamMs",
+                "0",
+                "--deleteStreamMs",
+                "0",
+                "--updateStreamMs",
+                "0",
+                "--shardLimit",
+                "100");
     }
 
     private static NodeStandIn start(Path repoRoot, String npmPackage, Optional<Path> dataDir, String... options) {
         Path cli = repoRoot.resolve("infra/node_modules/" + npmPackage + "/cli.js");
         if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException(npmPackage + " is not installed: run 'npm ci --prefix infra' (expected " + cli + ")");
+            throw new IllegalStateException(
+                    npmPackage + " is not installed: run 'npm ci --prefix infra' (expected " + cli + ")");
         }
         int port = FreePort.pick();
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
+        List<String> command =
+                new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
         command.addAll(List.of(options));
         if (dataDir.isPresent()) {
             try {
@@ -57,8 +70,10 @@ public final class NodeStandIn implements AutoCloseable {
             command.add(dataDir.get().toString());
         }
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             FreePort.awaitListening(port, Duration.ofSeconds(30), process);
             return new NodeStandIn(process, port);
         } catch (IOException e) {

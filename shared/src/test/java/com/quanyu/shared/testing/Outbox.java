@@ -32,12 +32,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Outbox implements HttpHandler {
     /** The path the local runtime serves the outbox under. */
     public static final String PATH = "/_local/outbox";
+
     private static final int MAX_KEPT = 20_000;
 
     /** One recorded outbound call. */
-    public record Message(long id, Instant at, String channel, String recipient, String text, String method,
-                          String path, String operation, JsonNode body) {
-    }
+    public record Message(
+            long id,
+            Instant at,
+            String channel,
+            String recipient,
+            String text,
+            String method,
+            String path,
+            String operation,
+            JsonNode body) {}
 
     private final List<Message> messages = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -113,12 +121,21 @@ public final class Outbox implements HttpHandler {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (rest.isEmpty() || rest.equals("/")) {
                 if ("GET".equals(method)) {
-                    List<Message> list = messages(Optional.ofNullable(query.get("channel")), Optional.ofNullable(query.get("recipient")));
+                    List<Message> list = messages(
+                            Optional.ofNullable(query.get("channel")), Optional.ofNullable(query.get("recipient")));
                     send(exchange, 200, "application/json", Map.of("count", list.size(), "messages", list));
                 } else if ("DELETE".equals(method)) {
-                    send(exchange, 200, "application/json", Map.of("cleared", clear(Optional.ofNullable(query.get("channel")))));
+                    send(
+                            exchange,
+                            200,
+                            "application/json",
+                            Map.of("cleared", clear(Optional.ofNullable(query.get("channel")))));
                 } else {
-                    send(exchange, 405, "application/json", Map.of("error", "method_not_allowed", "message", "GET or DELETE the outbox"));
+                    send(
+                            exchange,
+                            405,
+                            "application/json",
+                            Map.of("error", "method_not_allowed", "message", "GET or DELETE the outbox"));
                 }
                 return;
             }
@@ -126,30 +143,83 @@ public final class Outbox implements HttpHandler {
             String channel = slash < 0 ? rest : rest.substring(0, slash);
             String apiPath = slash < 0 ? "/" : rest.substring(slash);
             JsonNode json = parse(body);
-            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-amz-target")).orElse("");
+            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-amz-target"))
+                    .orElse("");
             Optional<Reply> reply = switch (channel) {
-                case "line" -> Optional.of(record(channel, method, apiPath, "", json, lineRecipient(json),
-                        json.path("messages").path(0).path("text").asText(""), id -> Map.of("sentMessages", List.of(Map.of("id", Long.toString(id))))));
-                case "telegram" -> Optional.of(record(channel, method, apiPath.replaceFirst("^/bot[^/]+/", "/bot***/"), "", json,
-                        json.path("chat_id").asText(""), json.path("text").asText(""), id -> Map.of("ok", true, "result",
-                                Map.of("message_id", id, "date", Instant.now().getEpochSecond(), "chat", Map.of("id", json.path("chat_id")),
-                                        "text", json.path("text").asText("")))));
+                case "line" ->
+                    Optional.of(record(
+                            channel,
+                            method,
+                            apiPath,
+                            "",
+                            json,
+                            lineRecipient(json),
+                            json.path("messages").path(0).path("text").asText(""),
+                            id -> Map.of("sentMessages", List.of(Map.of("id", Long.toString(id))))));
+                case "telegram" ->
+                    Optional.of(record(
+                            channel,
+                            method,
+                            apiPath.replaceFirst("^/bot[^/]+/", "/bot***/"),
+                            "",
+                            json,
+                            json.path("chat_id").asText(""),
+                            json.path("text").asText(""),
+                            id -> Map.of(
+                                    "ok",
+                                    true,
+                                    "result",
+                                    Map.of(
+                                            "message_id",
+                                            id,
+                                            "date",
+                                            Instant.now().getEpochSecond(),
+                                            "chat",
+                                            Map.of("id", json.path("chat_id")),
+                                            "text",
+                                            json.path("text").asText("")))));
                 case "meta" -> Optional.of(meta(method, apiPath, json));
                 case "wechat" -> Optional.of(wechat(method, apiPath, json));
-                case "ses" -> Optional.of(record("email", method, apiPath, "SendEmail", json,
-                        json.path("Destination").path("ToAddresses").path(0).asText(""),
-                        json.path("Content").path("Simple").path("Subject").path("Data").asText(""),
-                        id -> Map.of("MessageId", "local-" + id)));
-                case "sms" -> Optional.of(record("sms", method, apiPath, target.replaceFirst("^.*\\.", ""), json,
-                        json.path("DestinationPhoneNumber").asText(""), json.path("MessageBody").asText(""),
-                        id -> Map.of("MessageId", "local-" + id)).withType("application/x-amz-json-1.0"));
+                case "ses" ->
+                    Optional.of(record(
+                            "email",
+                            method,
+                            apiPath,
+                            "SendEmail",
+                            json,
+                            json.path("Destination").path("ToAddresses").path(0).asText(""),
+                            json.path("Content")
+                                    .path("Simple")
+                                    .path("Subject")
+                                    .path("Data")
+                                    .asText(""),
+                            id -> Map.of("MessageId", "local-" + id)));
+                case "sms" ->
+                    Optional.of(record(
+                                    "sms",
+                                    method,
+                                    apiPath,
+                                    target.replaceFirst("^.*\\.", ""),
+                                    json,
+                                    json.path("DestinationPhoneNumber").asText(""),
+                                    json.path("MessageBody").asText(""),
+                                    id -> Map.of("MessageId", "local-" + id))
+                            .withType("application/x-amz-json-1.0"));
                 default -> Optional.empty();
             };
             if (reply.isEmpty()) {
-                send(exchange, 404, "application/json", Map.of("error", "not_found", "message", "the outbox has no channel " + channel));
+                send(
+                        exchange,
+                        404,
+                        "application/json",
+                        Map.of("error", "not_found", "message", "the outbox has no channel " + channel));
                 return;
             }
-            send(exchange, reply.get().status(), reply.get().contentType(), reply.get().body());
+            send(
+                    exchange,
+                    reply.get().status(),
+                    reply.get().contentType(),
+                    reply.get().body());
         }
     }
 
@@ -162,30 +232,68 @@ public final class Outbox implements HttpHandler {
     private Reply meta(String method, String apiPath, JsonNode json) {
         if (json.path("messaging_product").asText("").equals("whatsapp")) {
             String to = json.path("to").asText("");
-            return record("whatsapp", method, apiPath, "", json, to, json.path("text").path("body").asText(""),
-                    id -> Map.of("messaging_product", "whatsapp", "contacts", List.of(Map.of("input", to, "wa_id", to)),
-                            "messages", List.of(Map.of("id", "wamid.local-" + id))));
+            return record(
+                    "whatsapp",
+                    method,
+                    apiPath,
+                    "",
+                    json,
+                    to,
+                    json.path("text").path("body").asText(""),
+                    id -> Map.of(
+                            "messaging_product",
+                            "whatsapp",
+                            "contacts",
+                            List.of(Map.of("input", to, "wa_id", to)),
+                            "messages",
+                            List.of(Map.of("id", "wamid.local-" + id))));
         }
         String to = json.path("recipient").path("id").asText("");
-        return record("messenger", method, apiPath, "", json, to, json.path("message").path("text").asText(""),
+        return record(
+                "messenger",
+                method,
+                apiPath,
+                "",
+                json,
+                to,
+                json.path("message").path("text").asText(""),
                 id -> Map.of("recipient_id", to, "message_id", "m_local-" + id));
     }
 
     private Reply wechat(String method, String apiPath, JsonNode json) {
         if (apiPath.startsWith("/cgi-bin/token") || apiPath.startsWith("/cgi-bin/stable_token")) {
-            return new Reply(200, "application/json", Map.of("access_token", "local-wechat-access-token", "expires_in", 7200));
+            return new Reply(
+                    200, "application/json", Map.of("access_token", "local-wechat-access-token", "expires_in", 7200));
         }
-        String text = json.has("data") ? json.path("data").toString() : json.path("text").path("content").asText("");
-        return record("wechat", method, apiPath, "", json, json.path("touser").asText(""), text,
+        String text = json.has("data")
+                ? json.path("data").toString()
+                : json.path("text").path("content").asText("");
+        return record(
+                "wechat",
+                method,
+                apiPath,
+                "",
+                json,
+                json.path("touser").asText(""),
+                text,
                 id -> Map.of("errcode", 0, "errmsg", "ok", "msgid", id));
     }
 
     private static String lineRecipient(JsonNode json) {
-        return json.hasNonNull("to") ? json.path("to").asText() : "replyToken:" + json.path("replyToken").asText("");
+        return json.hasNonNull("to")
+                ? json.path("to").asText()
+                : "replyToken:" + json.path("replyToken").asText("");
     }
 
-    private synchronized Reply record(String channel, String method, String apiPath, String operation, JsonNode body,
-                                      String recipient, String text, java.util.function.LongFunction<Object> answer) {
+    private synchronized Reply record(
+            String channel,
+            String method,
+            String apiPath,
+            String operation,
+            JsonNode body,
+            String recipient,
+            String text,
+            java.util.function.LongFunction<Object> answer) {
         long id = ids.incrementAndGet();
         messages.add(new Message(id, Instant.now(), channel, recipient, text, method, apiPath, operation, body));
         if (messages.size() > MAX_KEPT) {
@@ -216,7 +324,8 @@ public final class Outbox implements HttpHandler {
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                query.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -23,8 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * endpoint the clients point at. Existing ones are kept, so a restart over persisted data works.
  */
 public final class Provisioner {
-    private Provisioner() {
-    }
+    private Provisioner() {}
 
     /** Creates the template's tables; returns their resolved names. */
     public static List<String> createTables(CfnTemplate template, DynamoDbClient dynamo) {
@@ -44,24 +43,33 @@ public final class Provisioner {
     }
 
     private static void addMissingIndexes(CreateTableRequest request, DynamoDbClient dynamo) {
-        var existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
-                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName)
-                .collect(java.util.stream.Collectors.toSet());
+        var existing =
+                dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
+                        .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName)
+                        .collect(java.util.stream.Collectors.toSet());
         for (var index : request.globalSecondaryIndexes()) {
             if (!existing.contains(index.indexName())) {
-                dynamo.updateTable(b -> b.tableName(request.tableName()).attributeDefinitions(request.attributeDefinitions())
-                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+                dynamo.updateTable(b -> b.tableName(request.tableName())
+                        .attributeDefinitions(request.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema())
                                 .projection(index.projection())
                                 // dynalite wants a throughput even on an on-demand table; it does not enforce it
-                                .provisionedThroughput(index.provisionedThroughput() != null ? index.provisionedThroughput()
-                                        : software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput.builder()
-                                                .readCapacityUnits(1L).writeCapacityUnits(1L).build()))));
+                                .provisionedThroughput(
+                                        index.provisionedThroughput() != null
+                                                ? index.provisionedThroughput()
+                                                : software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput
+                                                        .builder()
+                                                        .readCapacityUnits(1L)
+                                                        .writeCapacityUnits(1L)
+                                                        .build()))));
             }
         }
     }
 
     /** Creates the template's Kinesis streams (one shard each locally); returns their resolved names. */
-    public static List<String> createStreams(CfnTemplate template, software.amazon.awssdk.services.kinesis.KinesisClient kinesis) {
+    public static List<String> createStreams(
+            CfnTemplate template, software.amazon.awssdk.services.kinesis.KinesisClient kinesis) {
         List<String> names = new ArrayList<>();
         for (String id : template.resourcesOfType("AWS::Kinesis::Stream")) {
             String name = template.resolve(template.properties(id).getOrDefault("Name", id));
@@ -113,7 +121,8 @@ public final class Provisioner {
                     .indexName(String.valueOf(index.get("IndexName")))
                     .keySchema(keySchema(index.get("KeySchema")))
                     .projection(Projection.builder()
-                            .projectionType(ProjectionType.fromValue(String.valueOf(projection.getOrDefault("ProjectionType", "ALL"))))
+                            .projectionType(ProjectionType.fromValue(
+                                    String.valueOf(projection.getOrDefault("ProjectionType", "ALL"))))
                             .build())
                     .build());
         }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Finds the repository root (the folder holding template.yaml), from Maven's property or the working folder. */
 public final class RepoRoot {
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     public static Path find() {
         String property = System.getProperty("quanyu.root");

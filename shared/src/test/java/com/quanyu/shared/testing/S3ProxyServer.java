@@ -34,7 +34,8 @@ public final class S3ProxyServer implements AutoCloseable {
         String provider = dataDir.isPresent() ? "filesystem-nio2" : "transient-nio2";
         dataDir.ifPresent(dir -> {
             dir.toFile().mkdirs();
-            properties.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
+            properties.setProperty(
+                    "jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
         });
         BlobStoreContext context = ContextBuilder.newBuilder(provider)
                 .credentials(ACCESS_KEY, SECRET_KEY)

@@ -21,10 +21,18 @@ import java.util.Map;
  * @param streams     Kinesis events (event source mappings)
  * @param snsTopics   logical ids (or ARNs) of the SNS topics the function is subscribed to
  */
-public record SamFunction(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
-                          Map<String, String> environment,
-                          List<HttpRoute> routes, List<Schedule> schedules, List<S3Trigger> s3Events,
-                          List<StreamTrigger> streams, List<String> snsTopics) {
+public record SamFunction(
+        String logicalId,
+        String handler,
+        String codeUri,
+        int memoryMb,
+        int timeoutSeconds,
+        Map<String, String> environment,
+        List<HttpRoute> routes,
+        List<Schedule> schedules,
+        List<S3Trigger> s3Events,
+        List<StreamTrigger> streams,
+        List<String> snsTopics) {
 
     /**
      * An HttpApi route and its {@code Auth.Authorizer}: {@code NONE} (no authoriser at the gateway),
@@ -47,14 +55,14 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
     }
 
     /** A scheduled trigger and the constant input it sends. */
-    public record Schedule(String eventName, String expression, String input) {
-    }
+    public record Schedule(String eventName, String expression, String input) {}
 
     /**
      * An S3 object-created trigger with its key filter (prefix and suffix, either may be empty): an S3
      * notification, or with {@code viaEventBridge} an EventBridge rule on S3's {@code Object Created} events.
      */
-    public record S3Trigger(String eventName, String bucketLogicalId, String prefix, String suffix, boolean viaEventBridge) {
+    public record S3Trigger(
+            String eventName, String bucketLogicalId, String prefix, String suffix, boolean viaEventBridge) {
         /** Whether S3 would notify this trigger of an object with {@code key}. */
         public boolean matches(String key) {
             return key.startsWith(prefix) && key.endsWith(suffix);
@@ -62,8 +70,7 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
     }
 
     /** A Kinesis event source mapping: the stream's logical id and the largest batch it delivers. */
-    public record StreamTrigger(String eventName, String streamLogicalId, int batchSize) {
-    }
+    public record StreamTrigger(String eventName, String streamLogicalId, int batchSize) {}
 
     public String handlerClass() {
         int separator = handler.indexOf("::");
@@ -90,18 +97,30 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                 switch (String.valueOf(event.get("Type"))) {
                     case "HttpApi" -> {
                         Map<String, Object> auth = CfnTemplate.map(eventProperties.get("Auth"));
-                        routes.add(new HttpRoute(name, String.valueOf(eventProperties.get("Method")).toUpperCase(),
-                                String.valueOf(eventProperties.get("Path")), String.valueOf(auth.getOrDefault("Authorizer", "NONE"))));
+                        routes.add(new HttpRoute(
+                                name,
+                                String.valueOf(eventProperties.get("Method")).toUpperCase(),
+                                String.valueOf(eventProperties.get("Path")),
+                                String.valueOf(auth.getOrDefault("Authorizer", "NONE"))));
                     }
-                    case "Schedule", "ScheduleV2" -> schedules.add(new Schedule(name,
-                            String.valueOf(eventProperties.get("ScheduleExpression")),
-                            eventProperties.containsKey("Input") ? String.valueOf(eventProperties.get("Input")) : "{}"));
+                    case "Schedule", "ScheduleV2" ->
+                        schedules.add(new Schedule(
+                                name,
+                                String.valueOf(eventProperties.get("ScheduleExpression")),
+                                eventProperties.containsKey("Input")
+                                        ? String.valueOf(eventProperties.get("Input"))
+                                        : "{}"));
                     case "S3" -> {
                         Object bucket = eventProperties.get("Bucket");
-                        String bucketId = bucket instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(bucket);
+                        String bucketId = bucket instanceof CfnTemplate.Intrinsic ref
+                                ? String.valueOf(ref.argument())
+                                : String.valueOf(bucket);
                         String prefix = "";
                         String suffix = "";
-                        for (Object rule : CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(eventProperties.get("Filter")).get("S3Key")).get("Rules"))) {
+                        for (Object rule :
+                                CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(eventProperties.get("Filter"))
+                                                .get("S3Key"))
+                                        .get("Rules"))) {
                             Map<String, Object> r = CfnTemplate.map(rule);
                             if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
                                 prefix = String.valueOf(r.get("Value"));
@@ -116,10 +135,18 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                         Map<String, Object> detail = CfnTemplate.map(pattern.get("detail"));
                         if (CfnTemplate.list(pattern.get("source")).contains("aws.s3")
                                 && CfnTemplate.list(pattern.get("detail-type")).contains("Object Created")) {
-                            Object bucket = CfnTemplate.list(CfnTemplate.map(detail.get("bucket")).get("name")).get(0);
-                            String bucketId = bucket instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(bucket);
-                            List<Object> keys = CfnTemplate.list(CfnTemplate.map(detail.get("object")).get("key"));
-                            String prefix = keys.isEmpty() ? "" : String.valueOf(CfnTemplate.map(keys.get(0)).getOrDefault("prefix", ""));
+                            Object bucket = CfnTemplate.list(CfnTemplate.map(detail.get("bucket"))
+                                            .get("name"))
+                                    .get(0);
+                            String bucketId = bucket instanceof CfnTemplate.Intrinsic ref
+                                    ? String.valueOf(ref.argument())
+                                    : String.valueOf(bucket);
+                            List<Object> keys = CfnTemplate.list(
+                                    CfnTemplate.map(detail.get("object")).get("key"));
+                            String prefix = keys.isEmpty()
+                                    ? ""
+                                    : String.valueOf(
+                                            CfnTemplate.map(keys.get(0)).getOrDefault("prefix", ""));
                             s3.add(new S3Trigger(name, bucketId, prefix, "", true));
                         }
                     }
@@ -128,35 +155,49 @@ public record SamFunction(String logicalId, String handler, String codeUri, int 
                         // !GetAtt IngestStream.Arn
                         String streamId = String.valueOf(stream);
                         if (stream instanceof CfnTemplate.Intrinsic att) {
-                            streamId = att.argument() instanceof List<?> parts ? String.valueOf(parts.get(0))
+                            streamId = att.argument() instanceof List<?> parts
+                                    ? String.valueOf(parts.get(0))
                                     : String.valueOf(att.argument()).split("\\.")[0];
                         }
                         Object batch = eventProperties.get("BatchSize");
-                        streams.add(new StreamTrigger(name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
+                        streams.add(new StreamTrigger(
+                                name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
                     }
                     case "SNS" -> {
                         Object topic = eventProperties.get("Topic");
-                        snsTopics.add(topic instanceof CfnTemplate.Intrinsic ref ? String.valueOf(ref.argument()) : String.valueOf(topic));
+                        snsTopics.add(
+                                topic instanceof CfnTemplate.Intrinsic ref
+                                        ? String.valueOf(ref.argument())
+                                        : String.valueOf(topic));
                     }
-                    default -> { }
+                    default -> {}
                 }
             });
-            functions.add(new SamFunction(id, String.valueOf(properties.get("Handler")),
+            functions.add(new SamFunction(
+                    id,
+                    String.valueOf(properties.get("Handler")),
                     String.valueOf(properties.get("CodeUri")),
-                    intProperty(properties, globals, "MemorySize", 128), intProperty(properties, globals, "Timeout", 3),
-                    Map.copyOf(env), List.copyOf(routes),
-                    List.copyOf(schedules), List.copyOf(s3), List.copyOf(streams), List.copyOf(snsTopics)));
+                    intProperty(properties, globals, "MemorySize", 128),
+                    intProperty(properties, globals, "Timeout", 3),
+                    Map.copyOf(env),
+                    List.copyOf(routes),
+                    List.copyOf(schedules),
+                    List.copyOf(s3),
+                    List.copyOf(streams),
+                    List.copyOf(snsTopics)));
         }
         return List.copyOf(functions);
     }
 
-    private static int intProperty(Map<String, Object> properties, Map<String, Object> globals, String name, int fallback) {
+    private static int intProperty(
+            Map<String, Object> properties, Map<String, Object> globals, String name, int fallback) {
         Object value = properties.containsKey(name) ? properties.get(name) : globals.get(name);
         return value == null ? fallback : Integer.parseInt(String.valueOf(value));
     }
 
     private static void addVariables(CfnTemplate template, Map<String, Object> properties, Map<String, String> env) {
-        Map<String, Object> variables = CfnTemplate.map(CfnTemplate.map(properties.get("Environment")).get("Variables"));
+        Map<String, Object> variables =
+                CfnTemplate.map(CfnTemplate.map(properties.get("Environment")).get("Variables"));
         variables.forEach((name, value) -> env.put(name, resolveLocally(template, value)));
     }
 

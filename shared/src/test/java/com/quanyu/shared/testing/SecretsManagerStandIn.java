@@ -77,21 +77,30 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("x-amz-target");
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod()) || !"secretsmanager.GetSecretValue".equals(target)) {
-                reply(exchange, 400, error("InvalidRequestException", "the stand-in implements GetSecretValue only, not " + target));
+                reply(
+                        exchange,
+                        400,
+                        error("InvalidRequestException", "the stand-in implements GetSecretValue only, not " + target));
                 return;
             }
             JsonNode request = Json.parse(new String(body, StandardCharsets.UTF_8));
             String id = request.path("SecretId").asText("");
             Optional<String> value = lookup.apply(id);
             if (value.isEmpty()) {
-                reply(exchange, 400, error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
+                reply(
+                        exchange,
+                        400,
+                        error("ResourceNotFoundException", "Secrets Manager can't find the specified secret."));
                 return;
             }
             reads.incrementAndGet();
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + id + "-local0");
             response.put("Name", id);
-            response.put("VersionId", UUID.nameUUIDFromBytes(value.get().getBytes(StandardCharsets.UTF_8)).toString());
+            response.put(
+                    "VersionId",
+                    UUID.nameUUIDFromBytes(value.get().getBytes(StandardCharsets.UTF_8))
+                            .toString());
             response.put("SecretString", value.get());
             response.put("VersionStages", java.util.List.of("AWSCURRENT"));
             response.put("CreatedDate", System.currentTimeMillis() / 1000.0);

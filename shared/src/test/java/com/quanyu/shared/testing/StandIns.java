@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StandIns implements AutoCloseable {
     /** Where Kinesis clients point locally (the SDK's own variable for a service endpoint). */
     public static final String KINESIS_ENDPOINT = "AWS_ENDPOINT_URL_KINESIS";
+
     private final NodeStandIn dynalite;
     private final S3ProxyServer s3proxy;
     private final NodeStandIn kinesalite;
@@ -33,12 +34,18 @@ public final class StandIns implements AutoCloseable {
         this.kinesalite = kinesalite;
         this.template = template;
         this.baseEnv = Env.of(Map.of(
-                AwsClients.DYNAMODB_ENDPOINT, dynalite.endpoint(),
-                AwsClients.S3_ENDPOINT, s3proxy.endpoint(),
-                KINESIS_ENDPOINT, kinesalite.endpoint(),
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY));
+                AwsClients.DYNAMODB_ENDPOINT,
+                dynalite.endpoint(),
+                AwsClients.S3_ENDPOINT,
+                s3proxy.endpoint(),
+                KINESIS_ENDPOINT,
+                kinesalite.endpoint(),
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                S3ProxyServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                S3ProxyServer.SECRET_KEY));
         this.dynamo = AwsClients.dynamoDb(baseEnv);
         this.s3 = AwsClients.s3(baseEnv);
         this.kinesis = AwsClients.client(KinesisClient.builder(), baseEnv, KINESIS_ENDPOINT);
@@ -118,7 +125,8 @@ public final class StandIns implements AutoCloseable {
         SamFunction function = functions().stream()
                 .filter(f -> f.logicalId().equals(functionLogicalId))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no function " + functionLogicalId + " in template.yaml"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no function " + functionLogicalId + " in template.yaml"));
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.putAll(baseEnv.asMap());
         return Env.of(env);

@@ -25,9 +25,12 @@ class StandInsTest {
             String name = aws.template().resolve(aws.template().properties(id).get("TableName"));
             assertTrue(tables.contains(name), "table of " + id + " missing: " + name);
         }
-        var profiles = aws.dynamo().describeTable(b -> b.tableName("quanyu-local-profiles")).table();
+        var profiles = aws.dynamo()
+                .describeTable(b -> b.tableName("quanyu-local-profiles"))
+                .table();
         assertEquals("gsi1", profiles.globalSecondaryIndexes().get(0).indexName());
-        var buckets = aws.s3().listBuckets().buckets().stream().map(b -> b.name()).toList();
+        var buckets =
+                aws.s3().listBuckets().buckets().stream().map(b -> b.name()).toList();
         assertTrue(buckets.contains("quanyu-local-lake-000000000000"), buckets.toString());
         assertTrue(buckets.contains("quanyu-local-models-000000000000"), buckets.toString());
     }
@@ -49,7 +52,9 @@ class StandInsTest {
     void s3StandInStoresAndReturnsObjects() {
         String bucket = aws.envFor("IngestFunction").required("DATA_LAKE_BUCKET");
         aws.s3().putObject(b -> b.bucket(bucket).key("test/hello.txt"), RequestBody.fromString("你好 S3"));
-        String back = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key("test/hello.txt")).asUtf8String();
+        String back = aws.s3()
+                .getObjectAsBytes(b -> b.bucket(bucket).key("test/hello.txt"))
+                .asUtf8String();
         assertEquals("你好 S3", back);
     }
 }

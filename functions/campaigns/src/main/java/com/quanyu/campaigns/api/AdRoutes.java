@@ -45,13 +45,13 @@ public final class AdRoutes {
         if (rows.size() > MAX_ROWS) {
             throw ApiException.tooLarge("at most " + MAX_ROWS + " rows per import");
         }
-        record Row(String channel, LocalDate day, BigDecimal spend, long conversions) {
-        }
+        record Row(String channel, LocalDate day, BigDecimal spend, long conversions) {}
         List<Row> parsed = new ArrayList<>();
         for (Body row : rows) {
             ChannelBounds named = bounds(row.text("channel"), 0, 0);
             BigDecimal spend = row.money("spend", currency).amount();
-            parsed.add(new Row(named.channel(), date(row.text("date")), spend, row.wholeNumber("conversions", 0, 1_000_000_000)));
+            parsed.add(new Row(
+                    named.channel(), date(row.text("date")), spend, row.wholeNumber("conversions", 0, 1_000_000_000)));
         }
         parsed.forEach(r -> context.adSpend().put(r.channel(), r.day(), r.spend(), currency, r.conversions()));
         return ApiResponses.ok(Map.of("imported", parsed.size()));
@@ -67,15 +67,19 @@ public final class AdRoutes {
         String currency = body.currency("currency");
         double budget = body.money("budget", currency).amount().doubleValue();
         int lookback = body.has("lookbackDays") ? (int) body.wholeNumber("lookbackDays", 7, 730) : 60;
-        BudgetPlanner.Method method = body.optionalText("method").map(m -> switch (m) {
-            case "thompson" -> BudgetPlanner.Method.THOMPSON;
-            case "greedy" -> BudgetPlanner.Method.GREEDY;
-            default -> throw ApiException.invalidField("method", "must be thompson or greedy");
-        }).orElse(BudgetPlanner.Method.THOMPSON);
+        BudgetPlanner.Method method = body.optionalText("method")
+                .map(m -> switch (m) {
+                    case "thompson" -> BudgetPlanner.Method.THOMPSON;
+                    case "greedy" -> BudgetPlanner.Method.GREEDY;
+                    default -> throw ApiException.invalidField("method", "must be thompson or greedy");
+                })
+                .orElse(BudgetPlanner.Method.THOMPSON);
         List<ChannelBounds> bounds = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Body channel : body.objects("channels")) {
-            double min = channel.optionalMoney("min", currency).map(m -> m.amount().doubleValue()).orElse(0.0);
+            double min = channel.optionalMoney("min", currency)
+                    .map(m -> m.amount().doubleValue())
+                    .orElse(0.0);
             double max = channel.money("max", currency).amount().doubleValue();
             ChannelBounds b = bounds(channel.text("channel"), min, max);
             if (!seen.add(b.channel())) {
@@ -89,7 +93,8 @@ public final class AdRoutes {
         LocalDate today = LocalDate.ofInstant(context.clock().instant(), java.time.ZoneOffset.UTC);
         Map<String, List<SpendObservation>> history = new LinkedHashMap<>();
         for (ChannelBounds b : bounds) {
-            history.put(b.channel(), context.adSpend().history(b.channel(), today.minusDays(lookback), today, currency));
+            history.put(
+                    b.channel(), context.adSpend().history(b.channel(), today.minusDays(lookback), today, currency));
         }
         BudgetPlanner.Plan plan = context.planner().plan(history, bounds, budget, method, context.requestRandom());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -102,15 +107,24 @@ public final class AdRoutes {
         for (int i = 0; i < plan.lines().size(); i++) {
             BudgetPlanner.Line line = plan.lines().get(i);
             List<SpendObservation> days = history.get(line.channel());
-            double widest = Math.max(Math.max(bounds.get(i).max(), line.spend()),
-                    1.2 * days.stream().mapToDouble(SpendObservation::spend).max().orElse(0));
+            double widest = Math.max(
+                    Math.max(bounds.get(i).max(), line.spend()),
+                    1.2
+                            * days.stream()
+                                    .mapToDouble(SpendObservation::spend)
+                                    .max()
+                                    .orElse(0));
             Map<String, Object> channel = new LinkedHashMap<>();
             channel.put("channel", line.channel());
             channel.put("spend", line.spend());
             channel.put("expectedConversions", line.expectedConversions());
             channel.put("marginalPerUnit", line.marginalPerUnit());
             channel.put("observed", days);
-            channel.put("curve", widest > 0 ? CurveBand.of(plan.posteriors().get(i), widest, CURVE_POINTS, context.requestRandom()) : List.of());
+            channel.put(
+                    "curve",
+                    widest > 0
+                            ? CurveBand.of(plan.posteriors().get(i), widest, CURVE_POINTS, context.requestRandom())
+                            : List.of());
             lines.add(channel);
         }
         view.put("channels", lines);

@@ -34,14 +34,17 @@ public final class AudienceRoutes {
         if (!body.has("rule")) {
             throw ApiException.invalidField("rule", "is required");
         }
-        CustomerListFormat format = body.optionalText("exportFormat").map(f -> {
-            try {
-                return CustomerListFormat.valueOf(f.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("exportFormat", "must be google or meta");
-            }
-        }).orElse(CustomerListFormat.GOOGLE);
-        Audience audience = new Audience(body.text("id"), body.text("name"), body.node().get("rule"), format, null, null, null);
+        CustomerListFormat format = body.optionalText("exportFormat")
+                .map(f -> {
+                    try {
+                        return CustomerListFormat.valueOf(f.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalidField("exportFormat", "must be google or meta");
+                    }
+                })
+                .orElse(CustomerListFormat.GOOGLE);
+        Audience audience =
+                new Audience(body.text("id"), body.text("name"), body.node().get("rule"), format, null, null, null);
         long count = context.refresher().count(List.of(audience)).get(audience.id());
         audience = audience.refreshed(count, null, context.clock().instant());
         if (!context.audiences().create(audience)) {
@@ -56,7 +59,8 @@ public final class AudienceRoutes {
 
     /** Counts now and writes the customer list to the lake bucket (the scheduled job does this daily). */
     private APIGatewayV2HTTPResponse refresh(ApiRequest request) {
-        AudienceRefresher.Result result = context.refresher().refresh(List.of(audience(request))).getFirst();
+        AudienceRefresher.Result result =
+                context.refresher().refresh(List.of(audience(request))).getFirst();
         context.saveRefresh(result);
         return ApiResponses.ok(view(result.audience(), result.exported()));
     }

@@ -75,7 +75,8 @@ public final class Body {
         // Texts become parts of DynamoDB keys (codes, order ids, profile ids): bound them before any store does.
         int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_TEXT_BYTES) {
-            throw ApiException.invalidField(name(field), "is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
+            throw ApiException.invalidField(
+                    name(field), "is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
         }
         if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw ApiException.invalidField(name(field), "contains control characters");
@@ -109,7 +110,9 @@ public final class Body {
         }
         BigDecimal decimal;
         try {
-            decimal = value.isNumber() ? value.decimalValue() : value.isTextual() ? new BigDecimal(value.asText().trim()) : null;
+            decimal = value.isNumber()
+                    ? value.decimalValue()
+                    : value.isTextual() ? new BigDecimal(value.asText().trim()) : null;
         } catch (NumberFormatException e) {
             decimal = null;
         }
@@ -165,7 +168,8 @@ public final class Body {
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(name(field), "must be an ISO-8601 date-time with offset, e.g. 2027-01-01T00:00:00+08:00");
+            throw ApiException.invalidField(
+                    name(field), "must be an ISO-8601 date-time with offset, e.g. 2027-01-01T00:00:00+08:00");
         }
     }
 

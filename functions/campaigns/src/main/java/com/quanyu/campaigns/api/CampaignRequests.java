@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** Parses a campaign definition from a request body. */
 public final class CampaignRequests {
-    private CampaignRequests() {
-    }
+    private CampaignRequests() {}
 
     /**
      * {@code {"id", "name", "audienceId"?, "offer": {"type", "percentOff"|"amountOff"|"giftSku"|"pointsMultiplier",
@@ -27,21 +26,36 @@ public final class CampaignRequests {
         try {
             type = OfferType.valueOf(o.text("type").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("offer.type", "must be one of percent_off, amount_off, free_shipping, gift, bonus_points");
+            throw ApiException.invalidField(
+                    "offer.type", "must be one of percent_off, amount_off, free_shipping, gift, bonus_points");
         }
         Integer percent = o.has("percentOff") ? (int) o.wholeNumber("percentOff", 1, 100) : null;
-        Offer offer = new Offer(type, percent, o.optionalMoney("amountOff", currency).orElse(null),
-                o.optionalMoney("minimumSpend", currency).orElse(null), o.optionalText("giftSku").orElse(null),
+        Offer offer = new Offer(
+                type,
+                percent,
+                o.optionalMoney("amountOff", currency).orElse(null),
+                o.optionalMoney("minimumSpend", currency).orElse(null),
+                o.optionalText("giftSku").orElse(null),
                 o.optionalNumber("pointsMultiplier").orElse(null));
-        Campaign.Status status = body.optionalText("status").map(s -> {
-            try {
-                return Campaign.Status.valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("status", "must be active or paused");
-            }
-        }).orElse(Campaign.Status.ACTIVE);
-        return new Campaign(id, body.text("name"), body.optionalText("audienceId").orElse(null), offer,
-                new LinkedHashSet<>(body.texts("channels")), currency, body.optionalMoney("budget", currency).orElse(null),
-                body.instant("startsAt"), body.instant("endsAt"), status);
+        Campaign.Status status = body.optionalText("status")
+                .map(s -> {
+                    try {
+                        return Campaign.Status.valueOf(s.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalidField("status", "must be active or paused");
+                    }
+                })
+                .orElse(Campaign.Status.ACTIVE);
+        return new Campaign(
+                id,
+                body.text("name"),
+                body.optionalText("audienceId").orElse(null),
+                offer,
+                new LinkedHashSet<>(body.texts("channels")),
+                currency,
+                body.optionalMoney("budget", currency).orElse(null),
+                body.instant("startsAt"),
+                body.instant("endsAt"),
+                status);
     }
 }

@@ -36,8 +36,10 @@ public final class CouponRoutes {
 
     private APIGatewayV2HTTPResponse get(ApiRequest request) {
         String code = request.requiredPathParameter("code");
-        var coupon = context.coupons().find(code).orElseThrow(() ->
-                new CouponRejection(CouponRejection.Reason.UNKNOWN_CODE, "no coupon with code " + code));
+        var coupon = context.coupons()
+                .find(code)
+                .orElseThrow(
+                        () -> new CouponRejection(CouponRejection.Reason.UNKNOWN_CODE, "no coupon with code " + code));
         Map<String, Object> view = new LinkedHashMap<>(Views.coupon(coupon));
         context.coupons().campaigns().find(coupon.campaignId()).ifPresent(c -> {
             view.put("offer", Views.offer(c.campaign().offer()));
@@ -54,23 +56,33 @@ public final class CouponRoutes {
     private APIGatewayV2HTTPResponse redeem(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
         String currency = body.currency("currency");
-        Redemption redemption = context.coupons().redeem(new RedemptionRequest(request.requiredPathParameter("code"),
-                body.text("orderId"), body.text("channel"), body.optionalText("profileId").map(context::canonicalProfileId).orElse(null),
-                body.money("total", currency), body.optionalMoney("shipping", currency).orElse(null)));
+        Redemption redemption = context.coupons()
+                .redeem(new RedemptionRequest(
+                        request.requiredPathParameter("code"),
+                        body.text("orderId"),
+                        body.text("channel"),
+                        body.optionalText("profileId")
+                                .map(context::canonicalProfileId)
+                                .orElse(null),
+                        body.money("total", currency),
+                        body.optionalMoney("shipping", currency).orElse(null)));
         return ApiResponses.ok(Views.redemption(redemption));
     }
 
     /** {@code {"orderId"}}: gives the use back (abandoned checkout, cancelled order). */
     private APIGatewayV2HTTPResponse release(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
-        return ApiResponses.ok(Views.redemption(context.coupons().release(request.requiredPathParameter("code"), body.text("orderId"))));
+        return ApiResponses.ok(Views.redemption(
+                context.coupons().release(request.requiredPathParameter("code"), body.text("orderId"))));
     }
 
     /** {@code {"storeId", "redemptions": [{"code", "orderId", "total", "currency", "profileId"?}]}}. */
     private APIGatewayV2HTTPResponse posBatch(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
         List<Map<String, Object>> results = pos.redeemAll(body.objects("redemptions"));
-        long ok = results.stream().filter(r -> Integer.valueOf(200).equals(r.get("status"))).count();
+        long ok = results.stream()
+                .filter(r -> Integer.valueOf(200).equals(r.get("status")))
+                .count();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("storeId", body.optionalText("storeId").orElse(null));
         view.put("redeemed", ok);
@@ -85,13 +97,16 @@ public final class CouponRoutes {
      */
     private APIGatewayV2HTTPResponse refund(ApiRequest request) {
         String orderId = request.requiredPathParameter("orderId");
-        Body body = request.body().isBlank() ? Body.of(com.quanyu.shared.json.Json.object()) : Body.of(request.jsonBody());
+        Body body =
+                request.body().isBlank() ? Body.of(com.quanyu.shared.json.Json.object()) : Body.of(request.jsonBody());
         List<Redemption> redemptions = context.coupons().redemptionsOfOrder(orderId);
         var profileId = body.optionalText("profileId").map(context::canonicalProfileId);
-        boolean loyaltyKnowsOrder = profileId.map(id -> {
-            var account = context.loyalty().account(id);
-            return account.spends().containsKey(orderId) || account.credited(orderId);
-        }).orElse(false);
+        boolean loyaltyKnowsOrder = profileId
+                .map(id -> {
+                    var account = context.loyalty().account(id);
+                    return account.spends().containsKey(orderId) || account.credited(orderId);
+                })
+                .orElse(false);
         if (redemptions.isEmpty() && !loyaltyKnowsOrder) {
             throw ApiException.notFound("no coupon redemption or loyalty points are recorded for order " + orderId);
         }
@@ -116,7 +131,12 @@ public final class CouponRoutes {
 
     private APIGatewayV2HTTPResponse ofProfile(ApiRequest request) {
         String profileId = context.knownProfileId(request.requiredPathParameter("id"));
-        return ApiResponses.ok(Map.of("profileId", profileId,
-                "coupons", context.coupons().couponsOf(profileId).stream().map(Views::coupon).toList()));
+        return ApiResponses.ok(Map.of(
+                "profileId",
+                profileId,
+                "coupons",
+                context.coupons().couponsOf(profileId).stream()
+                        .map(Views::coupon)
+                        .toList()));
     }
 }

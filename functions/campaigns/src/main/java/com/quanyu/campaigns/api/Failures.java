@@ -7,8 +7,7 @@ import com.quanyu.shared.http.Router;
 
 /** Maps the domain's refusals to HTTP errors with their reason, so no domain error becomes a 500. */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** Wraps a route: coupon and loyalty refusals keep their status and code; invalid values are 400s. */
     public static Router.Route mapped(Router.Route route) {

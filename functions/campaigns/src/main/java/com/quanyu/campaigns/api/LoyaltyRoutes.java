@@ -45,8 +45,12 @@ public final class LoyaltyRoutes {
     /** {@code {"orderId", "points", "channel"}}: pays with points; repeating the same spend is a no-op. */
     private APIGatewayV2HTTPResponse spend(ApiRequest request) {
         Body body = Body.of(request.jsonBody());
-        LoyaltyChange change = context.loyalty().spend(context.canonicalProfileId(request.requiredPathParameter("id")), body.text("orderId"),
-                body.wholeNumber("points", 1, 100_000_000), Channels.normalise(body.text("channel")));
+        LoyaltyChange change = context.loyalty()
+                .spend(
+                        context.canonicalProfileId(request.requiredPathParameter("id")),
+                        body.text("orderId"),
+                        body.wholeNumber("points", 1, 100_000_000),
+                        Channels.normalise(body.text("channel")));
         return ApiResponses.ok(Views.loyalty(change));
     }
 }

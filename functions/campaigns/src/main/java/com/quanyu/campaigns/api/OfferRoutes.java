@@ -28,9 +28,12 @@ public final class OfferRoutes {
 
     private APIGatewayV2HTTPResponse decide(ApiRequest request) {
         String profileId = context.canonicalProfileId(request.requiredPathParameter("id"));
-        String channel = request.queryParameter("channel").filter(c -> !c.isBlank())
-                .orElseThrow(() -> ApiException.invalidField("channel", "query parameter is required, e.g. ?channel=web"));
-        ProfileView profile = context.profiles().find(profileId).orElseThrow(() -> ApiException.notFound("no profile " + profileId));
+        String channel = request.queryParameter("channel")
+                .filter(c -> !c.isBlank())
+                .orElseThrow(
+                        () -> ApiException.invalidField("channel", "query parameter is required, e.g. ?channel=web"));
+        ProfileView profile =
+                context.profiles().find(profileId).orElseThrow(() -> ApiException.notFound("no profile " + profileId));
         OfferDecision decision = context.offers().decide(profile, channel);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("decisionId", decision.decisionId());

@@ -46,8 +46,12 @@ public final class PosImport {
                 result.put("code", line.optionalText("code").orElse(null));
                 result.put("orderId", line.optionalText("orderId").orElse(null));
                 String currency = line.currency("currency");
-                Redemption r = coupons.redeem(new RedemptionRequest(line.text("code"), line.text("orderId"), "store",
-                        line.optionalText("profileId").map(canonicalProfile).orElse(null), line.money("total", currency),
+                Redemption r = coupons.redeem(new RedemptionRequest(
+                        line.text("code"),
+                        line.text("orderId"),
+                        "store",
+                        line.optionalText("profileId").map(canonicalProfile).orElse(null),
+                        line.money("total", currency),
                         line.optionalMoney("shipping", currency).orElse(null)));
                 result.put("status", 200);
                 result.put("redemption", Views.redemption(r));

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * {@code CONFIRMED} counts as used, as in the ledger. No customer appears.
  */
 final class RedemptionFigures {
-    private RedemptionFigures() {
-    }
+    private RedemptionFigures() {}
 
     /** One group's counts; discount in minor units of the campaign currency. */
     private static final class Tally {

@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Response bodies: amounts as decimal strings with their currency, never minor units. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     public static String amount(Money money) {
         return money == null ? null : money.amount().toPlainString();

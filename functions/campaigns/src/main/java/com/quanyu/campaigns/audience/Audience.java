@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param lastExportKey   S3 key of the last export
  * @param lastRefreshedAt when it was last refreshed
  */
-public record Audience(String id, String name, JsonNode rule, CustomerListFormat exportFormat, Long lastCount,
-                       String lastExportKey, Instant lastRefreshedAt) {
+public record Audience(
+        String id,
+        String name,
+        JsonNode rule,
+        CustomerListFormat exportFormat,
+        Long lastCount,
+        String lastExportKey,
+        Instant lastRefreshedAt) {
     public Audience {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new IllegalArgumentException("id must be 1-63 lower-case letters, digits or '-'");

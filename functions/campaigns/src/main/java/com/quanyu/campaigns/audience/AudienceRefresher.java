@@ -18,7 +18,8 @@ import java.util.Set;
  * be exported (ad platforms match on contacts only).
  */
 public final class AudienceRefresher {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** Where exports go (S3 in production). */
     @FunctionalInterface

@@ -55,14 +55,16 @@ public sealed interface AudienceRule {
             String channel = node.get("channelSeen").asText("");
             int days = node.path("withinDays").asInt(0);
             if (channel.isBlank() || days < 1 || days > 3650) {
-                throw new IllegalArgumentException(where + ": channelSeen needs a channel and withinDays between 1 and 3650");
+                throw new IllegalArgumentException(
+                        where + ": channelSeen needs a channel and withinDays between 1 and 3650");
             }
             return new ChannelSeen(channel.toLowerCase(Locale.ROOT), Duration.ofDays(days));
         }
         if (node.has("field")) {
             String field = node.get("field").asText("");
             if (!field.matches("(traits|scores|counters|rfm|channels|consent)(\\.[A-Za-z0-9_-]+)+")) {
-                throw new IllegalArgumentException(where + ".field: must be a path under traits, scores, counters, rfm, channels or consent");
+                throw new IllegalArgumentException(
+                        where + ".field: must be a path under traits, scores, counters, rfm, channels or consent");
             }
             Op op;
             try {
@@ -72,10 +74,12 @@ public sealed interface AudienceRule {
             }
             JsonNode value = node.get("value");
             if (op != Op.EXISTS && (value == null || value.isNull())) {
-                throw new IllegalArgumentException(where + ".value: is required for " + op.name().toLowerCase(Locale.ROOT));
+                throw new IllegalArgumentException(
+                        where + ".value: is required for " + op.name().toLowerCase(Locale.ROOT));
             }
             if (op.ordered() && !value.isNumber()) {
-                throw new IllegalArgumentException(where + ".value: must be a number for " + op.name().toLowerCase(Locale.ROOT));
+                throw new IllegalArgumentException(
+                        where + ".value: must be a number for " + op.name().toLowerCase(Locale.ROOT));
             }
             if (op == Op.IN && !value.isArray()) {
                 throw new IllegalArgumentException(where + ".value: must be an array for in");
@@ -87,7 +91,14 @@ public sealed interface AudienceRule {
 
     /** Comparison operators. */
     enum Op {
-        EQ, NE, GT, GTE, LT, LTE, IN, EXISTS;
+        EQ,
+        NE,
+        GT,
+        GTE,
+        LT,
+        LTE,
+        IN,
+        EXISTS;
 
         boolean ordered() {
             return this == GT || this == GTE || this == LT || this == LTE;
@@ -118,7 +129,9 @@ public sealed interface AudienceRule {
     /** Active on a channel within a period. */
     record ChannelSeen(String channel, Duration within) implements AudienceRule {
         public boolean matches(ProfileView p, Instant now) {
-            return p.lastSeen(channel).map(seen -> !seen.isBefore(now.minus(within))).orElse(false);
+            return p.lastSeen(channel)
+                    .map(seen -> !seen.isBefore(now.minus(within)))
+                    .orElse(false);
         }
     }
 

@@ -41,12 +41,14 @@ public enum CustomerListFormat {
         if (email.isEmpty() && phone.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(email.map(CustomerListFormat::sha256).orElse("") + "," + phone.map(CustomerListFormat::sha256).orElse(""));
+        return Optional.of(email.map(CustomerListFormat::sha256).orElse("") + ","
+                + phone.map(CustomerListFormat::sha256).orElse(""));
     }
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

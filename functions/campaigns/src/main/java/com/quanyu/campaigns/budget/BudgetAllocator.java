@@ -11,8 +11,7 @@ import java.util.List;
 public final class BudgetAllocator {
     private static final int ITERATIONS = 200;
 
-    private BudgetAllocator() {
-    }
+    private BudgetAllocator() {}
 
     /** Spend per channel, in the order of {@code bounds}; sums to {@code budget}. */
     public static double[] allocate(List<ResponseCurve> curves, List<ChannelBounds> bounds, double budget) {
@@ -22,7 +21,8 @@ public final class BudgetAllocator {
         double minTotal = bounds.stream().mapToDouble(ChannelBounds::min).sum();
         double maxTotal = bounds.stream().mapToDouble(ChannelBounds::max).sum();
         if (budget < minTotal - 1e-9 || budget > maxTotal + 1e-9) {
-            throw new IllegalArgumentException("budget " + budget + " is outside the channels' bounds [" + minTotal + ", " + maxTotal + "]");
+            throw new IllegalArgumentException(
+                    "budget " + budget + " is outside the channels' bounds [" + minTotal + ", " + maxTotal + "]");
         }
         // λ between a marginal nobody reaches (everyone at min) and one everybody exceeds (everyone at max)
         double low = 1e-15;
@@ -68,7 +68,8 @@ public final class BudgetAllocator {
         }
         for (int i = 0; i < spend.length; i++) {
             if (spend[i] < bounds.get(i).min()) {
-                throw new IllegalArgumentException("an even split cannot meet " + bounds.get(i).channel() + "'s minimum");
+                throw new IllegalArgumentException(
+                        "an even split cannot meet " + bounds.get(i).channel() + "'s minimum");
             }
         }
         return spend;
@@ -93,7 +94,8 @@ public final class BudgetAllocator {
     }
 
     /** Bisection leaves a rounding-sized gap; it goes to the channels with room, best marginal first. */
-    private static double[] distributeRemainder(List<ResponseCurve> curves, List<ChannelBounds> bounds, double[] spend, double budget) {
+    private static double[] distributeRemainder(
+            List<ResponseCurve> curves, List<ChannelBounds> bounds, double[] spend, double budget) {
         double gap = budget;
         for (double s : spend) {
             gap -= s;
@@ -101,15 +103,23 @@ public final class BudgetAllocator {
         while (Math.abs(gap) > 1e-9) {
             int best = -1;
             for (int i = 0; i < spend.length; i++) {
-                boolean room = gap > 0 ? spend[i] < bounds.get(i).max() - 1e-12 : spend[i] > bounds.get(i).min() + 1e-12;
-                if (room && (best < 0 || (gap > 0) == (curves.get(i).marginal(spend[i]) > curves.get(best).marginal(spend[best])))) {
+                boolean room = gap > 0
+                        ? spend[i] < bounds.get(i).max() - 1e-12
+                        : spend[i] > bounds.get(i).min() + 1e-12;
+                if (room
+                        && (best < 0
+                                || (gap > 0)
+                                        == (curves.get(i).marginal(spend[i])
+                                                > curves.get(best).marginal(spend[best])))) {
                     best = i;
                 }
             }
             if (best < 0) {
                 break;
             }
-            double room = gap > 0 ? bounds.get(best).max() - spend[best] : spend[best] - bounds.get(best).min();
+            double room = gap > 0
+                    ? bounds.get(best).max() - spend[best]
+                    : spend[best] - bounds.get(best).min();
             double move = Math.min(Math.abs(gap), room) * Math.signum(gap);
             spend[best] += move;
             gap -= move;

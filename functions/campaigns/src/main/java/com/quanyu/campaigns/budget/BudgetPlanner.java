@@ -21,7 +21,10 @@ import java.util.random.RandomGenerator;
 public record BudgetPlanner(double dispersion, int draws) {
 
     /** How a plan was made. */
-    public enum Method { THOMPSON, GREEDY }
+    public enum Method {
+        THOMPSON,
+        GREEDY
+    }
 
     /**
      * One channel's share.
@@ -31,17 +34,19 @@ public record BudgetPlanner(double dispersion, int draws) {
      * @param expectedConversions posterior expected conversions at that spend
      * @param marginalPerUnit     posterior expected extra conversions per extra currency unit there
      */
-    public record Line(String channel, double spend, double expectedConversions, double marginalPerUnit) {
-    }
+    public record Line(String channel, double spend, double expectedConversions, double marginalPerUnit) {}
 
     /**
      * The plan.
      *
      * @param posteriors each line's channel posterior, in the order of {@code lines} (for response curves)
      */
-    public record Plan(Method method, double budget, List<Line> lines, double expectedConversions,
-                       List<ChannelPosterior> posteriors) {
-    }
+    public record Plan(
+            Method method,
+            double budget,
+            List<Line> lines,
+            double expectedConversions,
+            List<ChannelPosterior> posteriors) {}
 
     public BudgetPlanner {
         if (!(dispersion == 0 || dispersion >= 1)) {
@@ -60,15 +65,21 @@ public record BudgetPlanner(double dispersion, int draws) {
         return new BudgetPlanner(0, DEFAULT_DRAWS);
     }
 
-    public Plan plan(Map<String, List<SpendObservation>> history, List<ChannelBounds> bounds, double budget,
-                     Method method, RandomGenerator random) {
+    public Plan plan(
+            Map<String, List<SpendObservation>> history,
+            List<ChannelBounds> bounds,
+            double budget,
+            Method method,
+            RandomGenerator random) {
         List<ChannelPosterior> posteriors = new ArrayList<>();
         for (ChannelBounds b : bounds) {
             List<SpendObservation> days = history.getOrDefault(b.channel(), List.of());
-            double typical = Math.max(b.max() > 0 ? b.max() / 2 : 0,
+            double typical = Math.max(
+                    b.max() > 0 ? b.max() / 2 : 0,
                     days.stream().mapToDouble(SpendObservation::spend).average().orElse(0));
             double scale = Math.max(typical, budget / bounds.size() / 2 + 1e-9);
-            ChannelPosterior posterior = dispersion == 0 ? ChannelPosterior.fitEstimatingDispersion(days, scale, 2.0)
+            ChannelPosterior posterior = dispersion == 0
+                    ? ChannelPosterior.fitEstimatingDispersion(days, scale, 2.0)
                     : ChannelPosterior.fit(days, scale, dispersion);
             posteriors.add(posterior);
         }
@@ -76,7 +87,8 @@ public record BudgetPlanner(double dispersion, int draws) {
         int rounds = method == Method.THOMPSON ? draws : 1;
         for (int round = 0; round < rounds; round++) {
             List<ResponseCurve> curves = posteriors.stream()
-                    .map(p -> method == Method.THOMPSON ? p.sample(random) : p.mode()).toList();
+                    .map(p -> method == Method.THOMPSON ? p.sample(random) : p.mode())
+                    .toList();
             double[] allocation = BudgetAllocator.allocate(curves, bounds, budget);
             for (int i = 0; i < spend.length; i++) {
                 spend[i] += allocation[i] / rounds;

@@ -20,15 +20,15 @@ public final class ChannelPosterior {
     private final double[] shape = new double[GRID];
     private final double[] rate = new double[GRID];
 
-    private ChannelPosterior() {
-    }
+    private ChannelPosterior() {}
 
     /**
      * Fits with the dispersion estimated from the data: a first Poisson fit, then Pearson's
      * χ²/(n−2) of the days around its posterior mean (quasi-likelihood), clamped to [1, 50]; with
      * fewer than five days, {@code fallback}.
      */
-    public static ChannelPosterior fitEstimatingDispersion(List<SpendObservation> history, double spendScale, double fallback) {
+    public static ChannelPosterior fitEstimatingDispersion(
+            List<SpendObservation> history, double spendScale, double fallback) {
         if (history.size() < 5) {
             return fit(history, spendScale, fallback);
         }
@@ -52,11 +52,13 @@ public final class ChannelPosterior {
             throw new IllegalArgumentException("spendScale must be positive and dispersion at least 1");
         }
         ChannelPosterior p = new ChannelPosterior();
-        double maxConversions = history.stream().mapToLong(SpendObservation::conversions).max().orElse(0);
+        double maxConversions =
+                history.stream().mapToLong(SpendObservation::conversions).max().orElse(0);
         // Weak prior on saturation: exponential with a mean above anything seen (or 100 without data).
         double priorShape = 1.0;
         double priorRate = 1.0 / Math.max(100.0, 3.0 * maxConversions);
-        double totalConversions = history.stream().mapToLong(SpendObservation::conversions).sum() / dispersion;
+        double totalConversions =
+                history.stream().mapToLong(SpendObservation::conversions).sum() / dispersion;
         double lowScale = spendScale / 50.0;
         double highScale = spendScale * 20.0;
         double maxLog = Double.NEGATIVE_INFINITY;

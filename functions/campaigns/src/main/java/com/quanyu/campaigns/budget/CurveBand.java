@@ -38,8 +38,13 @@ public record CurveBand(double spend, double mean, double p2_5, double p10, doub
                 at[d] = curves.get(d).conversions(spend);
             }
             Arrays.sort(at);
-            bands.add(new CurveBand(spend, posterior.expectedConversions(spend),
-                    quantile(at, 0.025), quantile(at, 0.10), quantile(at, 0.90), quantile(at, 0.975)));
+            bands.add(new CurveBand(
+                    spend,
+                    posterior.expectedConversions(spend),
+                    quantile(at, 0.025),
+                    quantile(at, 0.10),
+                    quantile(at, 0.90),
+                    quantile(at, 0.975)));
         }
         return bands;
     }

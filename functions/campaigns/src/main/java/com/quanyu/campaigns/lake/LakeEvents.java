@@ -48,9 +48,10 @@ public final class LakeEvents {
     /** Applies every line of one lake object ({@code key} says whether it is gzip); malformed lines are tallied. */
     public void apply(InputStream object, String key, Tally tally) {
         // Campaigns are read once per object, not per line.
-        Supplier<List<CampaignStore.Stored>> campaigns = memoize(() -> context.coupons().campaigns().all());
-        LakeReader.ReadReport report = LakeReader.readLines(object, key.endsWith(".gz"), key,
-                line -> apply(line, campaigns, tally));
+        Supplier<List<CampaignStore.Stored>> campaigns =
+                memoize(() -> context.coupons().campaigns().all());
+        LakeReader.ReadReport report =
+                LakeReader.readLines(object, key.endsWith(".gz"), key, line -> apply(line, campaigns, tally));
         for (long i = 0; i < report.badLines() + report.badObjects(); i++) {
             tally.add("malformed");
         }
@@ -66,10 +67,20 @@ public final class LakeEvents {
         switch (event) {
             case "Order Completed" -> earn(line, campaigns, tally);
             case "Order Refunded" -> refund(line, tally);
-            case "Offer Shown" -> count(tally, "offerShown", !profileId.isBlank() && !campaignId.isBlank()
-                    && context.offers().recordShown(profileId, campaignId));
-            case "Offer Redeemed", "Coupon Redeemed" -> count(tally, "offerRedeemed", !profileId.isBlank()
-                    && !campaignId.isBlank() && context.offers().recordRedeemed(profileId, campaignId));
+            case "Offer Shown" ->
+                count(
+                        tally,
+                        "offerShown",
+                        !profileId.isBlank()
+                                && !campaignId.isBlank()
+                                && context.offers().recordShown(profileId, campaignId));
+            case "Offer Redeemed", "Coupon Redeemed" ->
+                count(
+                        tally,
+                        "offerRedeemed",
+                        !profileId.isBlank()
+                                && !campaignId.isBlank()
+                                && context.offers().recordRedeemed(profileId, campaignId));
             default -> tally.add("ignored");
         }
     }
@@ -82,11 +93,22 @@ public final class LakeEvents {
         }
         OrderCompleted order = parsed.get();
         try {
-            LoyaltyChange change = context.loyalty().earn(order.profileId(), order.orderId(), order.total(), order.channel(),
-                    order.at(), bonusMultiplier(order, campaigns.get()));
+            LoyaltyChange change = context.loyalty()
+                    .earn(
+                            order.profileId(),
+                            order.orderId(),
+                            order.total(),
+                            order.channel(),
+                            order.at(),
+                            bonusMultiplier(order, campaigns.get()));
             tally.add(change.repeated() ? "repeatedOrder" : change.points() > 0 ? "pointsEarned" : "noPoints");
         } catch (LoyaltyRejection e) {
-            LOG.warn("order earns no points", "orderId", order.orderId(), "reason", e.reason().code());
+            LOG.warn(
+                    "order earns no points",
+                    "orderId",
+                    order.orderId(),
+                    "reason",
+                    e.reason().code());
             tally.add("noPoints");
         }
         count(tally, "conversion", context.offers().recordOrder(order.profileId()));
@@ -98,14 +120,19 @@ public final class LakeEvents {
         Supplier<Optional<ProfileView>> buyer = memoize(() -> context.profiles().find(order.profileId()));
         for (CampaignStore.Stored stored : campaigns) {
             Campaign c = stored.campaign();
-            if (c.offer().type() != OfferType.BONUS_POINTS || !c.runningAt(order.at()) || !c.allowsChannel(order.channel())
+            if (c.offer().type() != OfferType.BONUS_POINTS
+                    || !c.runningAt(order.at())
+                    || !c.allowsChannel(order.channel())
                     || c.offer().pointsMultiplier() <= best) {
                 continue;
             }
             if (c.audienceId() != null) {
                 Optional<ProfileView> profile = buyer.get();
-                boolean member = profile.isPresent() && context.audiences().find(c.audienceId())
-                        .map(a -> a.parsedRule().matches(profile.get(), order.at())).orElse(false);
+                boolean member = profile.isPresent()
+                        && context.audiences()
+                                .find(c.audienceId())
+                                .map(a -> a.parsedRule().matches(profile.get(), order.at()))
+                                .orElse(false);
                 if (!member) {
                     continue;
                 }

@@ -32,9 +32,14 @@ public record OrderCompleted(String profileId, String orderId, Money total, Stri
         try {
             BigDecimal amount = new BigDecimal(total.asText().trim());
             String currency = properties.path("currency").asText("CNY");
-            String channel = line.hasNonNull("channel") ? line.get("channel").asText() : line.path("context").path("channel").asText("web");
+            String channel = line.hasNonNull("channel")
+                    ? line.get("channel").asText()
+                    : line.path("context").path("channel").asText("web");
             Instant at = OffsetDateTime.parse(line.path("timestamp").asText()).toInstant();
-            int digits = Math.max(0, java.util.Currency.getInstance(currency.toUpperCase(java.util.Locale.ROOT)).getDefaultFractionDigits());
+            int digits = Math.max(
+                    0,
+                    java.util.Currency.getInstance(currency.toUpperCase(java.util.Locale.ROOT))
+                            .getDefaultFractionDigits());
             Money money = Money.of(amount.max(BigDecimal.ZERO).setScale(digits, java.math.RoundingMode.DOWN), currency);
             return Optional.of(new OrderCompleted(profileId, orderId, money, Channels.normalise(channel), at));
         } catch (RuntimeException unusable) {

@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** Parses a till's upload into lines: CSV with a header row, or NDJSON (one object per line). */
 public final class PosFile {
-    private PosFile() {
-    }
+    private PosFile() {}
 
     public static List<Body> parse(String key, String text) {
         String lower = key.toLowerCase(Locale.ROOT);
@@ -44,7 +43,8 @@ public final class PosFile {
         }
         List<String> missing = csv.missing("code", "order_id", "total", "currency");
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the CSV header must name code, order_id, total and currency; missing " + missing.get(0));
+            throw new IllegalArgumentException(
+                    "the CSV header must name code, order_id, total and currency; missing " + missing.get(0));
         }
         List<String> header = csv.header();
         List<Body> lines = new ArrayList<>();

@@ -4,8 +4,7 @@ import java.util.random.RandomGenerator;
 
 /** Samplers the bandits need and the JDK lacks: Gamma (Marsaglia and Tsang, 2000) and Beta from two Gammas. */
 public final class Distributions {
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /** A draw from Gamma(shape, scale 1). */
     public static double gamma(double shape, RandomGenerator random) {

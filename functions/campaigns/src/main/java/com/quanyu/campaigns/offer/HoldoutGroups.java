@@ -21,7 +21,8 @@ public record HoldoutGroups(int basisPoints, String salt) {
 
     public boolean heldOut(String profileId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + ":" + profileId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((salt + ":" + profileId).getBytes(StandardCharsets.UTF_8));
             int bucket = (((digest[0] & 0xff) << 8) | (digest[1] & 0xff)) % 10000;
             return bucket < basisPoints;
         } catch (NoSuchAlgorithmException e) {

@@ -35,8 +35,14 @@ public final class NextBestOffer {
     private final Clock clock;
     private final RandomGenerator random;
 
-    public NextBestOffer(Supplier<List<CampaignStore.Stored>> campaigns, Function<String, Optional<Audience>> audiences,
-                         OfferMemory memory, ThompsonPolicy policy, HoldoutGroups holdout, Clock clock, RandomGenerator random) {
+    public NextBestOffer(
+            Supplier<List<CampaignStore.Stored>> campaigns,
+            Function<String, Optional<Audience>> audiences,
+            OfferMemory memory,
+            ThompsonPolicy policy,
+            HoldoutGroups holdout,
+            Clock clock,
+            RandomGenerator random) {
         this.campaigns = campaigns;
         this.audiences = audiences;
         this.memory = memory;
@@ -60,17 +66,30 @@ public final class NextBestOffer {
         List<ThompsonPolicy.Arm> arms = new ArrayList<>();
         for (Campaign campaign : eligible) {
             Map<String, ArmStats> stats = memory.stats(campaign.id());
-            arms.add(new ThompsonPolicy.Arm(campaign.id(), stats.getOrDefault(context.key(), ArmStats.NONE),
+            arms.add(new ThompsonPolicy.Arm(
+                    campaign.id(),
+                    stats.getOrDefault(context.key(), ArmStats.NONE),
                     stats.getOrDefault(OfferMemory.ALL_CONTEXTS, ArmStats.NONE)));
         }
         Optional<ThompsonPolicy.Choice> choice = policy.choose(arms, random);
         if (choice.isEmpty()) {
-            return new OfferDecision(decisionId, profile.profileId(), channel, null, false, context.key(), 0, "no-eligible-campaign");
+            return new OfferDecision(
+                    decisionId, profile.profileId(), channel, null, false, context.key(), 0, "no-eligible-campaign");
         }
-        Campaign chosen = eligible.stream().filter(c -> c.id().equals(choice.get().campaignId())).findFirst().orElseThrow();
+        Campaign chosen = eligible.stream()
+                .filter(c -> c.id().equals(choice.get().campaignId()))
+                .findFirst()
+                .orElseThrow();
         memory.rememberDecision(profile.profileId(), chosen.id(), decisionId, context.key(), now);
-        return new OfferDecision(decisionId, profile.profileId(), channel, chosen, false, context.key(),
-                choice.get().sampledRate(), choice.get().bounded() ? "bandit-bounded" : "bandit");
+        return new OfferDecision(
+                decisionId,
+                profile.profileId(),
+                channel,
+                chosen,
+                false,
+                context.key(),
+                choice.get().sampledRate(),
+                choice.get().bounded() ? "bandit-bounded" : "bandit");
     }
 
     /** Campaigns that may be offered to this profile in this channel now. */
@@ -78,7 +97,8 @@ public final class NextBestOffer {
         List<Campaign> result = new ArrayList<>();
         for (CampaignStore.Stored stored : campaigns.get()) {
             Campaign c = stored.campaign();
-            boolean budgetLeft = stored.budgetRemaining() == null || stored.budgetRemaining().minor() > 0;
+            boolean budgetLeft =
+                    stored.budgetRemaining() == null || stored.budgetRemaining().minor() > 0;
             if (c.runningAt(now) && c.allowsChannel(channel) && budgetLeft && inAudience(c, profile, now)) {
                 result.add(c);
             }
@@ -90,7 +110,10 @@ public final class NextBestOffer {
         if (campaign.audienceId() == null) {
             return true;
         }
-        return audiences.apply(campaign.audienceId()).map(a -> a.parsedRule().matches(profile, now)).orElse(false);
+        return audiences
+                .apply(campaign.audienceId())
+                .map(a -> a.parsedRule().matches(profile, now))
+                .orElse(false);
     }
 
     /** Learns from an {@code Offer Shown} event. */

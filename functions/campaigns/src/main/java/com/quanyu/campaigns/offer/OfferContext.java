@@ -13,7 +13,9 @@ import java.util.Locale;
 public record OfferContext(String segment, String propensityBucket) {
 
     public static OfferContext of(ProfileView profile) {
-        String bucket = profile.propensity().map(p -> p < 0.1 ? "low" : p < 0.3 ? "mid" : "high").orElse("unscored");
+        String bucket = profile.propensity()
+                .map(p -> p < 0.1 ? "low" : p < 0.3 ? "mid" : "high")
+                .orElse("unscored");
         return new OfferContext(profile.segment().toLowerCase(Locale.ROOT).replace(' ', '_'), bucket);
     }
 
@@ -21,5 +23,4 @@ public record OfferContext(String segment, String propensityBucket) {
     public String key() {
         return segment + "|" + propensityBucket;
     }
-
 }

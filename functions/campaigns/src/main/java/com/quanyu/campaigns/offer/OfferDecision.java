@@ -14,6 +14,12 @@ import com.quanyu.shared.campaigns.Campaign;
  * @param sampledRate  the chosen arm's sampled conversion rate (0 without an offer)
  * @param reason       why: {@code bandit}, {@code bandit-bounded}, {@code holdout}, {@code no-eligible-campaign}
  */
-public record OfferDecision(String decisionId, String profileId, String channel, Campaign campaign, boolean holdout,
-                            String context, double sampledRate, String reason) {
-}
+public record OfferDecision(
+        String decisionId,
+        String profileId,
+        String channel,
+        Campaign campaign,
+        boolean holdout,
+        String context,
+        double sampledRate,
+        String reason) {}

@@ -22,8 +22,7 @@ import java.util.random.RandomGenerator;
 public record ThompsonPolicy(double priorStrength, double maxGap) {
 
     /** One candidate arm and its counts. */
-    public record Arm(String campaignId, ArmStats inContext, ArmStats overall) {
-    }
+    public record Arm(String campaignId, ArmStats inContext, ArmStats overall) {}
 
     /**
      * The choice.
@@ -34,8 +33,8 @@ public record ThompsonPolicy(double priorStrength, double maxGap) {
      * @param explored      true when the choice is not the arm with the best posterior mean
      * @param bounded       true when the sampled winner was replaced because it trailed by more than maxGap
      */
-    public record Choice(String campaignId, double sampledRate, double posteriorMean, boolean explored, boolean bounded) {
-    }
+    public record Choice(
+            String campaignId, double sampledRate, double posteriorMean, boolean explored, boolean bounded) {}
 
     public ThompsonPolicy {
         if (!(priorStrength > 0) || !(maxGap >= 0)) {
@@ -71,15 +70,21 @@ public record ThompsonPolicy(double priorStrength, double maxGap) {
         }
         boolean bounded = mean(posteriors.get(best)) - mean(posteriors.get(sampled)) > maxGap;
         int chosen = bounded ? best : sampled;
-        return Optional.of(new Choice(arms.get(chosen).campaignId(), bounded ? mean(posteriors.get(best)) : bestSample,
-                mean(posteriors.get(chosen)), chosen != best, bounded));
+        return Optional.of(new Choice(
+                arms.get(chosen).campaignId(),
+                bounded ? mean(posteriors.get(best)) : bestSample,
+                mean(posteriors.get(chosen)),
+                chosen != best,
+                bounded));
     }
 
     /** Beta parameters of an arm's posterior. */
     public double[] posterior(Arm arm) {
         double mu = (1.0 + arm.overall().redeemed()) / (2.0 + arm.overall().shown());
         double alpha = priorStrength * mu + arm.inContext().redeemed();
-        double beta = priorStrength * (1 - mu) + arm.inContext().shown() - arm.inContext().redeemed();
+        double beta = priorStrength * (1 - mu)
+                + arm.inContext().shown()
+                - arm.inContext().redeemed();
         return new double[] {alpha, beta};
     }
 

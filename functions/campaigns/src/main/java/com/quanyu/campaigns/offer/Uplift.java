@@ -14,8 +14,14 @@ import java.util.Map;
  * @param low               lower end of the 95 % interval
  * @param high              upper end
  */
-public record Uplift(long treatedProfiles, long treatedConverted, long holdoutProfiles, long holdoutConverted,
-                     double uplift, double low, double high) {
+public record Uplift(
+        long treatedProfiles,
+        long treatedConverted,
+        long holdoutProfiles,
+        long holdoutConverted,
+        double uplift,
+        double low,
+        double high) {
 
     public static Uplift of(Map<String, long[]> groups) {
         long[] treated = groups.getOrDefault("treated", new long[2]);

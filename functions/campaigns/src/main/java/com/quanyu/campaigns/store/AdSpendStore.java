@@ -23,23 +23,32 @@ public final class AdSpendStore {
     }
 
     public void put(String channel, LocalDate day, BigDecimal spend, String currency, long conversions) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("adspend#" + channel),
-                "sk", AttributeValue.fromS("day#" + day),
-                "spend", AttributeValue.fromN(spend.toPlainString()),
-                "currency", AttributeValue.fromS(currency),
-                "conversions", AttributeValue.fromN(Long.toString(conversions)))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS("adspend#" + channel),
+                        "sk", AttributeValue.fromS("day#" + day),
+                        "spend", AttributeValue.fromN(spend.toPlainString()),
+                        "currency", AttributeValue.fromS(currency),
+                        "conversions", AttributeValue.fromN(Long.toString(conversions)))));
     }
 
     /** Days in {@code [from, to]} of a channel, in one currency (other currencies are an error upstream). */
     public List<SpendObservation> history(String channel, LocalDate from, LocalDate to, String currency) {
         List<SpendObservation> days = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :p AND sk BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("adspend#" + channel),
-                                ":from", AttributeValue.fromS("day#" + from), ":to", AttributeValue.fromS("day#" + to))))
-                .items().forEach(item -> {
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :p AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":p",
+                                AttributeValue.fromS("adspend#" + channel),
+                                ":from",
+                                AttributeValue.fromS("day#" + from),
+                                ":to",
+                                AttributeValue.fromS("day#" + to))))
+                .items()
+                .forEach(item -> {
                     if (currency.equals(item.get("currency").s())) {
-                        days.add(new SpendObservation(Double.parseDouble(item.get("spend").n()),
+                        days.add(new SpendObservation(
+                                Double.parseDouble(item.get("spend").n()),
                                 Long.parseLong(item.get("conversions").n())));
                     }
                 });

@@ -24,7 +24,8 @@ public final class AudienceStore {
     /** Stores a new audience; false when the id is taken. */
     public boolean create(Audience audience) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item(audience)).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(
+                    b -> b.tableName(table).item(item(audience)).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -37,15 +38,20 @@ public final class AudienceStore {
     }
 
     public Optional<Audience> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key(id)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
     public List<Audience> all() {
         List<Audience> audiences = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("audiences"))))
-                .items().forEach(item -> audiences.add(read(item)));
+                .items()
+                .forEach(item -> audiences.add(read(item)));
         return audiences;
     }
 

@@ -36,30 +36,39 @@ public final class DynamoOfferMemory implements OfferMemory {
     @Override
     public Map<String, ArmStats> stats(String campaignId) {
         Map<String, ArmStats> stats = new HashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :p")
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("bandit#" + campaignId))))
-                .items().forEach(item -> stats.put(item.get("sk").s().substring("ctx#".length()),
+                .items()
+                .forEach(item -> stats.put(
+                        item.get("sk").s().substring("ctx#".length()),
                         new ArmStats(number(item, "shown"), number(item, "redeemed"))));
         return stats;
     }
 
     @Override
-    public void rememberDecision(String profileId, String campaignId, String decisionId, String contextKey, Instant at) {
+    public void rememberDecision(
+            String profileId, String campaignId, String decisionId, String contextKey, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(key("offer#" + profileId, "campaign#" + campaignId));
         item.put("decisionId", AttributeValue.fromS(decisionId));
         item.put("context", AttributeValue.fromS(contextKey));
         item.put("decidedAt", AttributeValue.fromN(Long.toString(at.toEpochMilli())));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(Duration.ofDays(90)).getEpochSecond())));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(at.plus(Duration.ofDays(90)).getEpochSecond())));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override
     public boolean shown(String profileId, String campaignId, Instant at) {
         try {
-            var updated = dynamo.updateItem(b -> b.tableName(table).key(key("offer#" + profileId, "campaign#" + campaignId))
-                    .updateExpression("SET shownId = decisionId")
-                    .conditionExpression("attribute_exists(decisionId) AND (attribute_not_exists(shownId) OR shownId <> decisionId)")
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            var updated = dynamo.updateItem(b -> b.tableName(table)
+                            .key(key("offer#" + profileId, "campaign#" + campaignId))
+                            .updateExpression("SET shownId = decisionId")
+                            .conditionExpression(
+                                    "attribute_exists(decisionId) AND (attribute_not_exists(shownId) OR shownId <> decisionId)")
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             count(campaignId, updated.get("context").s(), "shown");
             return true;
         } catch (ConditionalCheckFailedException noneOrCounted) {
@@ -70,12 +79,18 @@ public final class DynamoOfferMemory implements OfferMemory {
     @Override
     public boolean redeemed(String profileId, String campaignId, Instant at, Duration window) {
         try {
-            var updated = dynamo.updateItem(b -> b.tableName(table).key(key("offer#" + profileId, "campaign#" + campaignId))
-                    .updateExpression("SET redeemedId = decisionId")
-                    .conditionExpression("shownId = decisionId AND (attribute_not_exists(redeemedId) OR redeemedId <> decisionId)"
-                            + " AND decidedAt >= :since")
-                    .expressionAttributeValues(Map.of(":since", AttributeValue.fromN(Long.toString(at.minus(window).toEpochMilli()))))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            var updated = dynamo.updateItem(b -> b.tableName(table)
+                            .key(key("offer#" + profileId, "campaign#" + campaignId))
+                            .updateExpression("SET redeemedId = decisionId")
+                            .conditionExpression(
+                                    "shownId = decisionId AND (attribute_not_exists(redeemedId) OR redeemedId <> decisionId)"
+                                            + " AND decidedAt >= :since")
+                            .expressionAttributeValues(Map.of(
+                                    ":since",
+                                    AttributeValue.fromN(
+                                            Long.toString(at.minus(window).toEpochMilli()))))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             count(campaignId, updated.get("context").s(), "redeemed");
             return true;
         } catch (ConditionalCheckFailedException notShownOrCounted) {
@@ -100,11 +115,13 @@ public final class DynamoOfferMemory implements OfferMemory {
     @Override
     public boolean converted(String profileId, Instant at) {
         try {
-            var updated = dynamo.updateItem(b -> b.tableName(table).key(key("offer#" + profileId, "group"))
-                    .updateExpression("SET convertedAt = :at")
-                    .conditionExpression("attribute_exists(grp) AND attribute_not_exists(convertedAt)")
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString())))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            var updated = dynamo.updateItem(b -> b.tableName(table)
+                            .key(key("offer#" + profileId, "group"))
+                            .updateExpression("SET convertedAt = :at")
+                            .conditionExpression("attribute_exists(grp) AND attribute_not_exists(convertedAt)")
+                            .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString())))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             add(key("uplift", "group#" + updated.get("grp").s()), "converted");
             return true;
         } catch (ConditionalCheckFailedException unassignedOrCounted) {
@@ -115,9 +132,12 @@ public final class DynamoOfferMemory implements OfferMemory {
     @Override
     public Map<String, long[]> groups() {
         Map<String, long[]> groups = new LinkedHashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :p")
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("uplift"))))
-                .items().forEach(item -> groups.put(item.get("sk").s().substring("group#".length()),
+                .items()
+                .forEach(item -> groups.put(
+                        item.get("sk").s().substring("group#".length()),
                         new long[] {number(item, "assigned"), number(item, "converted")}));
         return groups;
     }
@@ -128,7 +148,9 @@ public final class DynamoOfferMemory implements OfferMemory {
     }
 
     private void add(Map<String, AttributeValue> key, String counter) {
-        dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("ADD #c :one")
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key)
+                .updateExpression("ADD #c :one")
                 .expressionAttributeNames(Map.of("#c", counter))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     }

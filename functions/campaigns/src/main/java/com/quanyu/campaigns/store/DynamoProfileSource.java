@@ -33,8 +33,13 @@ public final class DynamoProfileSource implements ProfileSource {
         String id = profileId;
         for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
             String key = id;
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS("profile#" + key), "sk", AttributeValue.fromS("profile")))).item();
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                            .key(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("profile#" + key),
+                                    "sk",
+                                    AttributeValue.fromS("profile"))))
+                    .item();
             if (item == null || item.isEmpty()) {
                 return Optional.empty();
             }
@@ -52,7 +57,8 @@ public final class DynamoProfileSource implements ProfileSource {
         dynamo.scanPaginator(b -> b.tableName(table)
                         .filterExpression("sk = :profile AND attribute_not_exists(mergedInto)")
                         .expressionAttributeValues(Map.of(":profile", AttributeValue.fromS("profile"))))
-                .items().forEach(item -> {
+                .items()
+                .forEach(item -> {
                     String pk = item.get("pk").s();
                     consumer.accept(view(pk.substring("profile#".length()), item));
                 });

@@ -5,8 +5,8 @@ import com.quanyu.campaigns.audience.ProfileSource;
 import com.quanyu.campaigns.audience.ProfileView;
 import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentifierType;
-import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Identifiers;
+import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.ProfileRepository;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +48,8 @@ public final class IngestProfileResolver implements ProfileResolver {
                 return viaLink(type.get(), q.substring(colon + 1));
             }
         }
-        List<IdentifierType> guesses = q.contains("@") ? List.of(IdentifierType.EMAIL)
+        List<IdentifierType> guesses = q.contains("@")
+                ? List.of(IdentifierType.EMAIL)
                 : List.of(IdentifierType.USER_ID, IdentifierType.PHONE, IdentifierType.ANONYMOUS_ID);
         for (IdentifierType type : guesses) {
             Optional<String> found = viaLink(type, q);
@@ -61,7 +62,11 @@ public final class IngestProfileResolver implements ProfileResolver {
 
     private Optional<String> viaLink(IdentifierType type, String raw) {
         Optional<Identifier> identifier = identifiers.identifier(type, raw);
-        return identifier.flatMap(links::link).filter(link -> !link.forgotten()).map(IdentityLink::profileId)
-                .flatMap(profiles::find).map(ProfileView::profileId);
+        return identifier
+                .flatMap(links::link)
+                .filter(link -> !link.forgotten())
+                .map(IdentityLink::profileId)
+                .flatMap(profiles::find)
+                .map(ProfileView::profileId);
     }
 }

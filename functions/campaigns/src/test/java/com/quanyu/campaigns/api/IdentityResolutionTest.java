@@ -41,15 +41,22 @@ class IdentityResolutionTest {
         JsonNode identify = Json.parse("""
                 {"type": "identify", "userId": "%s", "messageId": "%s-identify", "timestamp": "%s",
                  "traits": {"email": "%s", "phone": "%s"}}""".formatted(user, user, Instant.now(), email, phone));
-        IngestReport report = CustomerStores.fromEnv(aws.envFor("IngestFunction"), aws.dynamo(), aws.s3()).pipeline(null)
+        IngestReport report = CustomerStores.fromEnv(aws.envFor("IngestFunction"), aws.dynamo(), aws.s3())
+                .pipeline(null)
                 .ingest(Source.of("campaigns-test", "web"), List.of(identify));
         EventResult result = report.results().getFirst();
         assertEquals(EventResult.Status.ACCEPTED, result.status(), result.toString());
         String profileId = result.profileId();
 
         CampaignsContext context = Fixtures.context(aws, Clock.systemUTC());
-        context.loyalty().earn(profileId, user + "-o1", com.quanyu.shared.campaigns.Money.of(new java.math.BigDecimal("88"), "CNY"),
-                "store", Instant.now(), 1.0);
+        context.loyalty()
+                .earn(
+                        profileId,
+                        user + "-o1",
+                        com.quanyu.shared.campaigns.Money.of(new java.math.BigDecimal("88"), "CNY"),
+                        "store",
+                        Instant.now(),
+                        1.0);
         CampaignsApiHandler api = new CampaignsApiHandler(context);
         for (String reference : List.of(profileId, "email:" + email.toUpperCase(), "phone:" + phone, email)) {
             JsonNode loyalty = json(api.handleRequest(request("GET /v1/profiles/{id}/loyalty", null, reference), null));

@@ -1,6 +1,5 @@
 package com.quanyu.campaigns.lake;
 
-import com.quanyu.shared.testing.MovableClock;
 import static com.quanyu.campaigns.Fixtures.NOW;
 import static com.quanyu.campaigns.Fixtures.campaignJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +14,7 @@ import com.quanyu.campaigns.LakeEventsHandler;
 import com.quanyu.campaigns.S3Events;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.CfnTemplate;
+import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.StandIns;
 import java.io.ByteArrayOutputStream;
@@ -61,10 +61,17 @@ class LakeEventsHandlerTest {
         for (int object = 0; object < 8; object++) {
             StringBuilder lines = new StringBuilder();
             for (int i = object * 10; i < object * 10 + 12; i++) {
-                lines.append(order(run + "-p" + (i % customers), run + "-o" + i, "10.00", "CNY", i % 2 == 0 ? "store" : "web")).append('\n');
+                lines.append(order(
+                                run + "-p" + (i % customers),
+                                run + "-o" + i,
+                                "10.00",
+                                "CNY",
+                                i % 2 == 0 ? "store" : "web"))
+                        .append('\n');
             }
             lines.append("{not json}\n");
-            lines.append("{\"type\": \"track\", \"event\": \"Product Viewed\", \"profileId\": \"x\", \"properties\": {}}\n");
+            lines.append(
+                    "{\"type\": \"track\", \"event\": \"Product Viewed\", \"profileId\": \"x\", \"properties\": {}}\n");
             String key = "events/dt=2026-11-29/channel=web/" + run + "-" + object + ".ndjson.gz";
             aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(gzip(lines.toString())));
             keys.add(key);
@@ -104,12 +111,18 @@ class LakeEventsHandlerTest {
         CampaignsApiHandler api = new CampaignsApiHandler(context);
         // The bonus is for one audience only, so it cannot leak into other tests sharing the table.
         Fixtures.profile(aws, run + "-p", run, 0.5, "store", NOW, null, null);
-        assertEquals(201, api.handleRequest(Http.request("POST /v1/audiences", """
-                {"id": "%s", "name": "bonus test", "rule": {"field": "scores.segment", "op": "eq", "value": "%s"}}"""
-                .formatted(run, run)), null).getStatusCode());
-        String campaign = campaignJson(run, "{\"type\": \"bonus_points\", \"pointsMultiplier\": 3}", "[\"store\"]", null)
+        assertEquals(
+                201,
+                api.handleRequest(Http.request("POST /v1/audiences", """
+                {"id": "%s", "name": "bonus test", "rule": {"field": "scores.segment", "op": "eq", "value": "%s"}}""".formatted(run, run)), null)
+                        .getStatusCode());
+        String campaign = campaignJson(
+                        run, "{\"type\": \"bonus_points\", \"pointsMultiplier\": 3}", "[\"store\"]", null)
                 .replace("\"currency\"", "\"audienceId\": \"" + run + "\", \"currency\"");
-        assertEquals(201, api.handleRequest(Http.request("POST /v1/campaigns", campaign), null).getStatusCode());
+        assertEquals(
+                201,
+                api.handleRequest(Http.request("POST /v1/campaigns", campaign), null)
+                        .getStatusCode());
         String key = "events/dt=2026-11-29/channel=store/" + run + ".ndjson.gz";
         String lines = order(run + "-p", run + "-store", "10.00", "CNY", "store") + "\n"
                 + order(run + "-p", run + "-web", "10.00", "CNY", "web") + "\n"
@@ -124,14 +137,22 @@ class LakeEventsHandlerTest {
     @Test
     void whatTheDeployedFunctionWritesToTheLakeDoesNotTriggerItAgain() throws Exception {
         SamFunction.S3Trigger trigger = SamFunction.all(CfnTemplate.local()).stream()
-                .filter(f -> f.logicalId().equals("LoyaltyEarnFunction")).findFirst().orElseThrow().s3Events().get(0);
+                .filter(f -> f.logicalId().equals("LoyaltyEarnFunction"))
+                .findFirst()
+                .orElseThrow()
+                .s3Events()
+                .get(0);
         LakeEventsHandler deployed = new LakeEventsHandler(aws.envFor("LoyaltyEarnFunction")); // as Lambda builds it
         String run = Fixtures.id("self");
         String key = "events/dt=2026-11-29/channel=web/" + run + ".ndjson.gz";
         assertTrue(trigger.matches(key), "ingested events notify the function");
-        aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(gzip(order(run + "-p", run + "-o", "10.00", "CNY", "web"))));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key(key),
+                        RequestBody.fromBytes(gzip(order(run + "-p", run + "-o", "10.00", "CNY", "web"))));
         Set<String> before = lakeEventKeys();
-        assertEquals(1L, deployed.handleRequest(S3Events.created(bucket, key), null).get("pointsEarned"));
+        assertEquals(
+                1L, deployed.handleRequest(S3Events.created(bucket, key), null).get("pointsEarned"));
         Set<String> written = lakeEventKeys();
         written.removeAll(before);
         assertFalse(written.isEmpty(), "the points earned are recorded in the lake");
@@ -142,7 +163,10 @@ class LakeEventsHandlerTest {
 
     private Set<String> lakeEventKeys() {
         Set<String> keys = new TreeSet<>();
-        aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/")).contents().forEach(o -> keys.add(o.key()));
+        aws.s3()
+                .listObjectsV2Paginator(b -> b.bucket(bucket).prefix("events/"))
+                .contents()
+                .forEach(o -> keys.add(o.key()));
         return keys;
     }
 
@@ -150,8 +174,8 @@ class LakeEventsHandlerTest {
         return """
                 {"type": "track", "event": "Order Completed", "messageId": "m-%s", "profileId": "%s", "channel": "%s",
                  "timestamp": "2026-11-29T07:00:00Z", "context": {"channel": "%s"},
-                 "properties": {"order_id": "%s", "total": %s, "currency": "%s", "products": [{"sku": "S1", "quantity": 1}]}}"""
-                .formatted(orderId, profileId, channel, channel, orderId, total, currency).replace("\n", " ");
+                 "properties": {"order_id": "%s", "total": %s, "currency": "%s", "products": [{"sku": "S1", "quantity": 1}]}}""".formatted(orderId, profileId, channel, channel, orderId, total, currency)
+                .replace("\n", " ");
     }
 
     static byte[] gzip(String text) throws IOException {

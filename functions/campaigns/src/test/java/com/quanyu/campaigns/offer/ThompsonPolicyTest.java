@@ -25,7 +25,8 @@ class ThompsonPolicyTest {
                 ArmStats stats = new ArmStats(shown[i], redeemed[i]);
                 arms.add(new ThompsonPolicy.Arm("c" + i, stats, stats));
             }
-            int chosen = Integer.parseInt(policy.choose(arms, random).orElseThrow().campaignId().substring(1));
+            int chosen = Integer.parseInt(
+                    policy.choose(arms, random).orElseThrow().campaignId().substring(1));
             shown[chosen]++;
             if (random.nextDouble() < truth[chosen]) {
                 redeemed[chosen]++;

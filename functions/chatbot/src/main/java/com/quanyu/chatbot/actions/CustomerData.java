@@ -39,6 +39,8 @@ public final class CustomerData {
         if (profile.allProfileIds().contains(order.profileId())) {
             return true;
         }
-        return profiles.resolve(order.profileId()).map(p -> p.profileId().equals(profile.profileId())).orElse(false);
+        return profiles.resolve(order.profileId())
+                .map(p -> p.profileId().equals(profile.profileId()))
+                .orElse(false);
     }
 }

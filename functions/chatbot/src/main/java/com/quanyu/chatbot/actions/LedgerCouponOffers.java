@@ -29,8 +29,11 @@ public final class LedgerCouponOffers implements CouponOffers {
     @Override
     public Optional<IssuedCoupon> couponFor(String profileId) {
         Instant now = clock.instant();
-        var offered = ledger.campaigns().all().stream().map(CampaignStore.Stored::campaign)
-                .filter(c -> c.runningAt(now) && c.offer().redeemable() && c.audienceId() == null
+        var offered = ledger.campaigns().all().stream()
+                .map(CampaignStore.Stored::campaign)
+                .filter(c -> c.runningAt(now)
+                        && c.offer().redeemable()
+                        && c.audienceId() == null
                         && c.channels().contains(Channels.ALL))
                 .toList();
         if (offered.isEmpty()) {
@@ -39,11 +42,15 @@ public final class LedgerCouponOffers implements CouponOffers {
         for (Coupon held : ledger.couponsOf(profileId)) {
             boolean fromOffered = offered.stream().anyMatch(c -> c.id().equals(held.campaignId()));
             if (fromOffered && !held.expiredAt(now) && held.remaining() > 0) {
-                Campaign from = offered.stream().filter(c -> c.id().equals(held.campaignId())).findFirst().orElseThrow();
+                Campaign from = offered.stream()
+                        .filter(c -> c.id().equals(held.campaignId()))
+                        .findFirst()
+                        .orElseThrow();
                 return Optional.of(new IssuedCoupon(held.code(), held.validUntil(), true, from.offer()));
             }
         }
-        Campaign campaign = offered.stream().max(Comparator.comparing(Campaign::endsAt)).orElseThrow();
+        Campaign campaign =
+                offered.stream().max(Comparator.comparing(Campaign::endsAt)).orElseThrow();
         try {
             Coupon coupon = ledger.issueUnique(campaign.id(), profileId);
             return Optional.of(new IssuedCoupon(coupon.code(), coupon.validUntil(), false, campaign.offer()));

@@ -58,7 +58,10 @@ public final class PipelineTurnRecorder implements TurnRecorder {
         if (platform.identifierType() == IdentifierType.ANONYMOUS_ID) {
             event.put("anonymousId", identifier);
         } else {
-            context.putArray("externalIds").addObject().put("type", platform.identifierType().wireName()).put("id", identifier);
+            context.putArray("externalIds")
+                    .addObject()
+                    .put("type", platform.identifierType().wireName())
+                    .put("id", identifier);
         }
         message.context("shopUserId").ifPresent(id -> event.put("userId", id));
         if (MessagingConsent.isOptOut(message.text())) {

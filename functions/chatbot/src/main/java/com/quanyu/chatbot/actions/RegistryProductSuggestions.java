@@ -22,7 +22,8 @@ public final class RegistryProductSuggestions implements ProductSuggestions {
     private final CustomerData customers;
     private final int historyOrders;
 
-    public RegistryProductSuggestions(LiveModel<RecommenderModel> recommender, CustomerData customers, int historyOrders) {
+    public RegistryProductSuggestions(
+            LiveModel<RecommenderModel> recommender, CustomerData customers, int historyOrders) {
         this.recommender = recommender;
         this.customers = customers;
         this.historyOrders = historyOrders;
@@ -48,6 +49,8 @@ public final class RegistryProductSuggestions implements ProductSuggestions {
             }
         }
         return live.get().model().recommend(history, limit, Set.of(), sku -> true).items().stream()
-                .map(ScoredItem::sku).map(sku -> names.getOrDefault(sku, sku)).toList();
+                .map(ScoredItem::sku)
+                .map(sku -> names.getOrDefault(sku, sku))
+                .toList();
     }
 }

@@ -12,8 +12,8 @@ import com.quanyu.chatbot.nlu.Understanding;
 import com.quanyu.chatbot.platform.InboundMessage;
 import com.quanyu.shared.customer.Profile;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,8 +30,15 @@ public final class ChatBot {
     private final Clock clock;
     private final boolean answerWhileWaiting;
     /** What the bot still answers while a conversation waits for an agent: nothing a person must decide. */
-    private static final java.util.Set<String> SELF_SERVICE = java.util.Set.of("coupon", "product_question", "track_order",
-            "track_refund", "delivery_period", "delivery_options", "check_payment_methods", "check_refund_policy",
+    private static final java.util.Set<String> SELF_SERVICE = java.util.Set.of(
+            "coupon",
+            "product_question",
+            "track_order",
+            "track_refund",
+            "delivery_period",
+            "delivery_options",
+            "check_payment_methods",
+            "check_refund_policy",
             "check_cancellation_fee");
 
     private ChatBot(Builder b) {
@@ -39,9 +46,15 @@ public final class ChatBot {
         this.conversations = Objects.requireNonNull(b.conversations, "conversations");
         this.recorder = Objects.requireNonNull(b.recorder, "recorder");
         this.clock = b.clock;
-        this.policy = new DialoguePolicy(Objects.requireNonNull(b.customers, "customers"),
-                Objects.requireNonNull(b.coupons, "coupons"), Objects.requireNonNull(b.suggestions, "suggestions"),
-                b.replies, b.lowConfidenceLimit, b.orderIdPatterns, b.expectedWaitMinutes, b.zone);
+        this.policy = new DialoguePolicy(
+                Objects.requireNonNull(b.customers, "customers"),
+                Objects.requireNonNull(b.coupons, "coupons"),
+                Objects.requireNonNull(b.suggestions, "suggestions"),
+                b.replies,
+                b.lowConfidenceLimit,
+                b.orderIdPatterns,
+                b.expectedWaitMinutes,
+                b.zone);
         this.answerWhileWaiting = b.answerWhileWaiting;
     }
 
@@ -52,15 +65,22 @@ public final class ChatBot {
     public Reply respond(InboundMessage message) {
         ConversationKey key = new ConversationKey(message.platform(), message.userId());
         ConversationState state = conversations.load(key);
-        Language fallback = Optional.ofNullable(state.language()).map(l -> l.equals("en") ? Language.EN : Language.ZH)
-                .or(() -> Optional.ofNullable(message.languageHint()).map(h -> h.startsWith("zh") ? Language.ZH : Language.EN))
+        Language fallback = Optional.ofNullable(state.language())
+                .map(l -> l.equals("en") ? Language.EN : Language.ZH)
+                .or(() -> Optional.ofNullable(message.languageHint())
+                        .map(h -> h.startsWith("zh") ? Language.ZH : Language.EN))
                 .orElse(Language.ZH);
         if (message.messageId().equals(state.lastMessageId())) {
             // the platform retried a message whose reply was decided but not delivered: same answer,
             // and the queue item again in case writing it was what failed (same key: idempotent)
             if (state.handoff() && state.handoffAt() != null) {
-                conversations.enqueueHandoff(new HandoffTicket(message.platform(), message.userId(), state.handoffReason(),
-                        clip(message.text()), fallback.code(), state.handoffAt()));
+                conversations.enqueueHandoff(new HandoffTicket(
+                        message.platform(),
+                        message.userId(),
+                        state.handoffReason(),
+                        clip(message.text()),
+                        fallback.code(),
+                        state.handoffAt()));
             }
             return new Reply(state.lastReply(), fallback.code(), state.lastIntent(), 0, state.handoff(), null);
         }
@@ -71,7 +91,8 @@ public final class ChatBot {
         Optional<String> profileId = recorder.record(message, understanding, language);
         profileId.ifPresent(id -> conversations.linkProfile(key, id));
         IntentPrediction intent = DialoguePolicy.refine(understanding.intent(), text);
-        conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
+        conversations.appendTranscript(
+                key, new TranscriptLine(now, message.messageId(), "customer", message.text(), intent.label()));
         Optional<Profile> profile = profileId.flatMap(policy.customers()::profile);
         if (state.handoff()) {
             return whileWaiting(key, message, text, understanding, intent, language, state, profile, now);
@@ -81,19 +102,41 @@ public final class ChatBot {
         if (decision.handoffReason() != null) {
             next = next.handedOver(decision.handoffReason(), now);
         }
-        next = conversations.save(key, next.withLanguage(language.code()).answered(message.messageId(), decision.text(), now));
+        next = conversations.save(
+                key, next.withLanguage(language.code()).answered(message.messageId(), decision.text(), now));
         if (decision.handoffReason() != null) {
-            conversations.enqueueHandoff(new HandoffTicket(message.platform(), message.userId(), decision.handoffReason(),
-                    Sentiment.veryNegative(message.text()) ? "(negative) " + clip(message.text()) : clip(message.text()),
-                    language.code(), next.handoffAt()));
+            conversations.enqueueHandoff(new HandoffTicket(
+                    message.platform(),
+                    message.userId(),
+                    decision.handoffReason(),
+                    Sentiment.veryNegative(message.text())
+                            ? "(negative) " + clip(message.text())
+                            : clip(message.text()),
+                    language.code(),
+                    next.handoffAt()));
         }
-        conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), intent.label()));
-        return new Reply(decision.text(), language.code(), intent.label(), intent.confidence(), next.handoff(), decision.action());
+        conversations.appendTranscript(
+                key, new TranscriptLine(now, message.messageId(), "bot", decision.text(), intent.label()));
+        return new Reply(
+                decision.text(),
+                language.code(),
+                intent.label(),
+                intent.confidence(),
+                next.handoff(),
+                decision.action());
     }
 
     /** Waiting for an agent: "never mind" calls the handoff off; self-service questions are still answered; the rest waits. */
-    private Reply whileWaiting(ConversationKey key, InboundMessage message, String corrected, Understanding understanding, IntentPrediction intent,
-                               Language language, ConversationState state, Optional<Profile> profile, Instant now) {
+    private Reply whileWaiting(
+            ConversationKey key,
+            InboundMessage message,
+            String corrected,
+            Understanding understanding,
+            IntentPrediction intent,
+            Language language,
+            ConversationState state,
+            Optional<Profile> profile,
+            Instant now) {
         String text = "";
         String action = "wait_for_agent";
         ConversationState next = state;
@@ -103,7 +146,8 @@ public final class ChatBot {
             conversations.dequeueHandoff(key, state.handoffAt());
             next = state.released();
         } else if (answerWhileWaiting && intent.inScope() && SELF_SERVICE.contains(intent.intent())) {
-            DialoguePolicy.Decision decision = policy.decide(corrected, understanding, language, state.released(), profile);
+            DialoguePolicy.Decision decision =
+                    policy.decide(corrected, understanding, language, state.released(), profile);
             if (decision.handoffReason() == null) {
                 text = decision.text();
                 action = decision.action();
@@ -112,7 +156,8 @@ public final class ChatBot {
         }
         conversations.save(key, next.withLanguage(language.code()).answered(message.messageId(), text, now));
         if (!text.isEmpty()) {
-            conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", text, intent.label()));
+            conversations.appendTranscript(
+                    key, new TranscriptLine(now, message.messageId(), "bot", text, intent.label()));
         }
         return new Reply(text, language.code(), intent.label(), intent.confidence(), next.handoff(), action);
     }
@@ -123,7 +168,8 @@ public final class ChatBot {
         if (!message.messageId().equals(state.lastMessageId())) {
             return Optional.empty();
         }
-        return Optional.of(new Reply(state.lastReply(), state.language(), state.lastIntent(), 0, state.handoff(), null));
+        return Optional.of(
+                new Reply(state.lastReply(), state.language(), state.lastIntent(), 0, state.handoff(), null));
     }
 
     private static String clip(String text) {
@@ -146,25 +192,71 @@ public final class ChatBot {
         private boolean answerWhileWaiting = true;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
-        public Builder understander(Understander value) { understander = value; return this; }
-        public Builder conversations(ConversationStore value) { conversations = value; return this; }
-        public Builder recorder(TurnRecorder value) { recorder = value; return this; }
-        public Builder customers(CustomerData value) { customers = value; return this; }
-        public Builder coupons(CouponOffers value) { coupons = value; return this; }
-        public Builder suggestions(ProductSuggestions value) { suggestions = value; return this; }
-        public Builder replies(Replies value) { replies = value; return this; }
-        public Builder clock(Clock value) { clock = value; return this; }
+        public Builder understander(Understander value) {
+            understander = value;
+            return this;
+        }
+
+        public Builder conversations(ConversationStore value) {
+            conversations = value;
+            return this;
+        }
+
+        public Builder recorder(TurnRecorder value) {
+            recorder = value;
+            return this;
+        }
+
+        public Builder customers(CustomerData value) {
+            customers = value;
+            return this;
+        }
+
+        public Builder coupons(CouponOffers value) {
+            coupons = value;
+            return this;
+        }
+
+        public Builder suggestions(ProductSuggestions value) {
+            suggestions = value;
+            return this;
+        }
+
+        public Builder replies(Replies value) {
+            replies = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
         /** Time zone of the dates in replies (order dates, coupon expiry). */
-        public Builder zone(ZoneId value) { zone = Objects.requireNonNull(value, "zone"); return this; }
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
         /** Consecutive not-understood turns before a human takes over. */
-        public Builder lowConfidenceLimit(int value) { lowConfidenceLimit = value; return this; }
+        public Builder lowConfidenceLimit(int value) {
+            lowConfidenceLimit = value;
+            return this;
+        }
         /** The brand's own order-id formats (group 1, or the whole match, is the id), beside the built-in ones. */
-        public Builder orderIdPatterns(java.util.List<java.util.regex.Pattern> value) { orderIdPatterns = java.util.List.copyOf(value); return this; }
+        public Builder orderIdPatterns(java.util.List<java.util.regex.Pattern> value) {
+            orderIdPatterns = java.util.List.copyOf(value);
+            return this;
+        }
 
         /** The wait for an agent the customer is told about when handed over. */
-        public Builder expectedWaitMinutes(int value) { expectedWaitMinutes = value; return this; }
+        public Builder expectedWaitMinutes(int value) {
+            expectedWaitMinutes = value;
+            return this;
+        }
         /** Whether the bot answers self-service questions while the conversation waits for an agent. */
-        public Builder answerWhileWaiting(boolean value) { answerWhileWaiting = value; return this; }
+        public Builder answerWhileWaiting(boolean value) {
+            answerWhileWaiting = value;
+            return this;
+        }
 
         public ChatBot build() {
             return new ChatBot(this);

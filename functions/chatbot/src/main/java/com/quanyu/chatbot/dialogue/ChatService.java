@@ -34,7 +34,11 @@ public final class ChatService {
     /** What became of one message. */
     public record Outcome(Status status, Reply reply) {
         /** Answered now, answered before, or being answered by a concurrent delivery. */
-        public enum Status { ANSWERED, DUPLICATE, IN_FLIGHT }
+        public enum Status {
+            ANSWERED,
+            DUPLICATE,
+            IN_FLIGHT
+        }
     }
 
     public Outcome handle(InboundMessage message, ReplySender sender) {
@@ -46,7 +50,8 @@ public final class ChatService {
         switch (dedupe.claim(key, token, now.plus(LEASE), now.plus(WINDOW), now)) {
             case DONE:
                 // the same reply again, for platforms whose reply is the HTTP response (never re-sent)
-                return new Outcome(Outcome.Status.DUPLICATE, bot.previousReply(message).orElse(null));
+                return new Outcome(
+                        Outcome.Status.DUPLICATE, bot.previousReply(message).orElse(null));
             case IN_FLIGHT:
                 return new Outcome(Outcome.Status.IN_FLIGHT, null);
             default:

@@ -9,6 +9,7 @@ import com.quanyu.chatbot.platform.Signatures;
  */
 public record ConversationKey(Platform platform, String userId) {
     public String partitionKey() {
-        return "conv#" + platform.channel() + "#" + Signatures.sha256Hex(platform.channel() + ":" + userId).substring(0, 32);
+        return "conv#" + platform.channel() + "#"
+                + Signatures.sha256Hex(platform.channel() + ":" + userId).substring(0, 32);
     }
 }

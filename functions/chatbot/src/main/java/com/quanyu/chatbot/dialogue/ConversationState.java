@@ -24,10 +24,23 @@ import java.util.List;
  * @param version         optimistic-locking version of the stored item (0 = new)
  * @param updatedAt       last change
  */
-public record ConversationState(String language, String lastIntent, String pendingIntent, String pendingSlot,
-                                int slotAttempts, List<String> orderNumbers, String currentOrder, int lowConfidence,
-                                boolean handoff, String handoffReason, Instant handoffAt, String lastMessageId,
-                                String lastReply, int turns, long version, Instant updatedAt) {
+public record ConversationState(
+        String language,
+        String lastIntent,
+        String pendingIntent,
+        String pendingSlot,
+        int slotAttempts,
+        List<String> orderNumbers,
+        String currentOrder,
+        int lowConfidence,
+        boolean handoff,
+        String handoffReason,
+        Instant handoffAt,
+        String lastMessageId,
+        String lastReply,
+        int turns,
+        long version,
+        Instant updatedAt) {
     public static final String ORDER_NUMBER = "order_number";
     private static final int MAX_ORDERS = 5;
 
@@ -36,30 +49,91 @@ public record ConversationState(String language, String lastIntent, String pendi
     }
 
     public static ConversationState fresh() {
-        return new ConversationState(null, null, null, null, 0, List.of(), null, 0, false, null, null, null, null, 0, 0, null);
+        return new ConversationState(
+                null, null, null, null, 0, List.of(), null, 0, false, null, null, null, null, 0, 0, null);
     }
 
     public ConversationState withLanguage(String value) {
-        return new ConversationState(value, lastIntent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, currentOrder,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                value,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     /** Asks for a slot on behalf of an intent. */
     public ConversationState awaiting(String intent, String slot) {
         int attempts = slot.equals(pendingSlot) && intent.equals(pendingIntent) ? slotAttempts + 1 : 1;
-        return new ConversationState(language, lastIntent, intent, slot, attempts, orderNumbers, currentOrder,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                intent,
+                slot,
+                attempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     /** Clears a pending question (answered, abandoned or cancelled). */
     public ConversationState withoutPending() {
-        return new ConversationState(language, lastIntent, null, null, 0, orderNumbers, currentOrder,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                null,
+                null,
+                0,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     public ConversationState actedOn(String intent) {
-        return new ConversationState(language, intent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, currentOrder,
-                0, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                intent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                0,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     public ConversationState withOrder(String orderNumber) {
@@ -69,8 +143,23 @@ public record ConversationState(String language, String lastIntent, String pendi
         if (orders.size() > MAX_ORDERS) {
             orders.remove(0);
         }
-        return new ConversationState(language, lastIntent, pendingIntent, pendingSlot, slotAttempts, orders, orderNumber,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orders,
+                orderNumber,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     /** Remembers order numbers mentioned without making any of them current. */
@@ -84,33 +173,123 @@ public record ConversationState(String language, String lastIntent, String pendi
     }
 
     private ConversationState withCurrentOrder(String order) {
-        return new ConversationState(language, lastIntent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, order,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                order,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     public ConversationState notUnderstood() {
-        return new ConversationState(language, lastIntent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, currentOrder,
-                lowConfidence + 1, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence + 1,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     public ConversationState handedOver(String reason, Instant at) {
-        return new ConversationState(language, lastIntent, null, null, 0, orderNumbers, currentOrder,
-                0, true, reason, at, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                null,
+                null,
+                0,
+                orderNumbers,
+                currentOrder,
+                0,
+                true,
+                reason,
+                at,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     public ConversationState released() {
-        return new ConversationState(language, lastIntent, null, null, 0, orderNumbers, currentOrder,
-                0, false, null, null, lastMessageId, lastReply, turns, version, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                null,
+                null,
+                0,
+                orderNumbers,
+                currentOrder,
+                0,
+                false,
+                null,
+                null,
+                lastMessageId,
+                lastReply,
+                turns,
+                version,
+                updatedAt);
     }
 
     /** Records the turn just answered. */
     public ConversationState answered(String messageId, String reply, Instant at) {
-        return new ConversationState(language, lastIntent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, currentOrder,
-                lowConfidence, handoff, handoffReason, handoffAt, messageId, reply, turns + 1, version, at);
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                messageId,
+                reply,
+                turns + 1,
+                version,
+                at);
     }
 
     public ConversationState withVersion(long newVersion) {
-        return new ConversationState(language, lastIntent, pendingIntent, pendingSlot, slotAttempts, orderNumbers, currentOrder,
-                lowConfidence, handoff, handoffReason, handoffAt, lastMessageId, lastReply, turns, newVersion, updatedAt);
+        return new ConversationState(
+                language,
+                lastIntent,
+                pendingIntent,
+                pendingSlot,
+                slotAttempts,
+                orderNumbers,
+                currentOrder,
+                lowConfidence,
+                handoff,
+                handoffReason,
+                handoffAt,
+                lastMessageId,
+                lastReply,
+                turns,
+                newVersion,
+                updatedAt);
     }
 }

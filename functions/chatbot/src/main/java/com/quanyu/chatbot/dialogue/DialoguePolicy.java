@@ -26,22 +26,32 @@ import java.util.regex.Pattern;
  */
 final class DialoguePolicy {
     /** Intents that are about one order and need its number. */
-    static final Set<String> ORDER_INTENTS = Set.of("track_order", "cancel_order", "change_order",
-            "change_shipping_address", "get_refund", "track_refund", "return_order", "exchange_order");
+    static final Set<String> ORDER_INTENTS = Set.of(
+            "track_order",
+            "cancel_order",
+            "change_order",
+            "change_shipping_address",
+            "get_refund",
+            "track_refund",
+            "return_order",
+            "exchange_order");
     /** Order intents a human must carry out: the bot collects the order, then hands over. */
     private static final Set<String> AGENT_ACTIONS = Set.of("change_order", "change_shipping_address");
     /** Requests that change an order: never carried out on a guessed order. */
-    private static final Set<String> CHANGES = Set.of("cancel_order", "change_order", "change_shipping_address", "get_refund",
-            "return_order", "exchange_order");
+    private static final Set<String> CHANGES = Set.of(
+            "cancel_order", "change_order", "change_shipping_address", "get_refund", "return_order", "exchange_order");
     /** Statuses before dispatch (an order can still be cancelled). */
     private static final Set<String> NOT_SHIPPED = Set.of("pending", "paid", "completed", "created", "processing");
+
     private static final Set<String> CLOSED = Set.of("cancelled", "refunded", "returned");
-    private static final Pattern EXCHANGE = Pattern.compile("(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|exchange|swap it|swap for)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern RETURN = Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|send (it|them) back)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXCHANGE =
+            Pattern.compile("(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|exchange|swap it|swap for)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RETURN =
+            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|send (it|them) back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REFUND_STATUS = Pattern.compile("(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
+    private static final Pattern REFUND_STATUS = Pattern.compile(
+            "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_ORDER = Pattern.compile(
             "(last order|latest order|most recent order|recent order|last one|latest one|last purchase|最近.{0,3}[单笔]|最近.{0,3}订单|上一[单笔个次]|上个订单|最新.{0,3}订单|刚买的|刚下的)",
@@ -52,6 +62,7 @@ final class DialoguePolicy {
     private static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     /** The pending "shall I get you a person?" question after a complaint. */
     static final String HANDOFF_OFFER = "handoff_offer";
+
     private static final Pattern YES = Pattern.compile(
             "^(好|好的|好吧|要|需要|可以|行|嗯|是的?|对|转吧|麻烦了|yes|yeah|yep|ok|okay|sure|please|pls|y)\\b?[\\s!.。！~～,，]*(please|pls|请|吧|的)?[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
@@ -61,11 +72,14 @@ final class DialoguePolicy {
             Pattern.CASE_INSENSITIVE);
     /** Orders of a signed-in customer searched for references ("the mooncake order", a typed id). */
     private static final int ORDERS_SEARCHED = 20;
+
     private static final int CHOICES_LISTED = 5;
     private static final Pattern CANCEL = Pattern.compile(
-            "^(算了|不用了|不要了|取消|没事了?|cancel|never ?mind|nvm|forget it|stop|no thanks)[\\s!.。！~～]*$", Pattern.CASE_INSENSITIVE);
+            "^(算了|不用了|不要了|取消|没事了?|cancel|never ?mind|nvm|forget it|stop|no thanks)[\\s!.。！~～]*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern OTHER = Pattern.compile(
-            "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)", Pattern.CASE_INSENSITIVE);
+            "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("(谢|謝|再见|拜拜|thank|thx|bye|cheers)", Pattern.CASE_INSENSITIVE);
 
     private final CustomerData customers;
@@ -77,8 +91,15 @@ final class DialoguePolicy {
     private final int expectedWaitMinutes;
     private final DateTimeFormatter date;
 
-    DialoguePolicy(CustomerData customers, CouponOffers coupons, ProductSuggestions suggestions, Replies replies,
-                   int lowConfidenceLimit, List<Pattern> orderIdPatterns, int expectedWaitMinutes, ZoneId zone) {
+    DialoguePolicy(
+            CustomerData customers,
+            CouponOffers coupons,
+            ProductSuggestions suggestions,
+            Replies replies,
+            int lowConfidenceLimit,
+            List<Pattern> orderIdPatterns,
+            int expectedWaitMinutes,
+            ZoneId zone) {
         this.date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
         this.customers = customers;
         this.coupons = coupons;
@@ -103,8 +124,7 @@ final class DialoguePolicy {
     }
 
     /** What to answer, the state to keep, and why a human takes over (null: the bot carries on). */
-    record Decision(String action, String text, ConversationState state, String handoffReason) {
-    }
+    record Decision(String action, String text, ConversationState state, String handoffReason) {}
 
     Decision decide(String text, Understanding u, Language lang, ConversationState state, Optional<Profile> profile) {
         String trimmed = text.strip();
@@ -112,16 +132,21 @@ final class DialoguePolicy {
             return say("unsupported_message", lang, state);
         }
         IntentPrediction intent = refine(u.intent(), trimmed);
-        List<Order> mine = profile.map(p -> customers.recentOrders(p, ORDERS_SEARCHED)).orElse(List.of());
+        List<Order> mine =
+                profile.map(p -> customers.recentOrders(p, ORDERS_SEARCHED)).orElse(List.of());
         List<String> orders = mentionedOrders(trimmed, u.entities().orderNumbers(), mine);
         if (orders.isEmpty()) {
             orders = referredOrders(trimmed, mine, state);
         }
         ConversationState s = state.mentioning(orders.size() == 1 ? orders : List.of());
         if (orders.size() > 1) {
-            String which = ORDER_INTENTS.contains(intent.label()) ? intent.label()
-                    : s.pendingIntent() != null ? s.pendingIntent()
-                    : s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
+            String which = ORDER_INTENTS.contains(intent.label())
+                    ? intent.label()
+                    : s.pendingIntent() != null
+                            ? s.pendingIntent()
+                            : s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent())
+                                    ? s.lastIntent()
+                                    : "track_order";
             return askWhich(which, orders, mine, lang, s);
         }
         if (s.pendingSlot() != null && CANCEL.matcher(trimmed).find()) {
@@ -166,24 +191,31 @@ final class DialoguePolicy {
             // "did my mooncake order arrive?" is about that order, not the delivery times in general
             return act("track_order", orders.get(0), lang, s, profile, trimmed);
         }
-        if (orders.isEmpty() && CHANGES.contains(intent.label()) && s.currentOrder() != null && s.lastIntent() != null
+        if (orders.isEmpty()
+                && CHANGES.contains(intent.label())
+                && s.currentOrder() != null
+                && s.lastIntent() != null
                 && ORDER_INTENTS.contains(s.lastIntent())) {
             // "then cancel it": the order the conversation is about
             orders = List.of(s.currentOrder());
         }
         if (!orders.isEmpty() && !ORDER_INTENTS.contains(intent.label()) && aboutLittleElse(trimmed, orders)) {
             // "and what about QY123?": a bare order number carries the last order question, or means "where is it?"
-            String carried = s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
+            String carried =
+                    s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
             return act(carried, orders.get(0), lang, s, profile, trimmed);
         }
         if (!intent.inScope()) {
             if (!orders.isEmpty()) {
                 // a bare order number: the question asked last about an order, or "where is it?"
-                String carried = s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
+                String carried = s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent())
+                        ? s.lastIntent()
+                        : "track_order";
                 return act(carried, orders.get(0), lang, s, profile, trimmed);
             }
             if (!SHOP_WORDS.matcher(trimmed).find()) {
-                // off-topic ("what's the weather?"): say what the bot can do; only failed shop questions count towards a handoff
+                // off-topic ("what's the weather?"): say what the bot can do; only failed shop questions count towards
+                // a handoff
                 return say("off_topic", lang, s);
             }
             ConversationState confused = s.notUnderstood();
@@ -202,18 +234,28 @@ final class DialoguePolicy {
     /** The model's intent, with refund, cancellation, return and exchange told apart by what the customer wrote. */
     static IntentPrediction refine(IntentPrediction predicted, String text) {
         String label = predicted.inScope() ? predicted.intent() : null;
-        boolean orderTopic = label == null || ORDER_INTENTS.contains(label) || label.equals("complaint")
-                || label.equals("check_refund_policy") || label.equals("check_cancellation_fee");
+        boolean orderTopic = label == null
+                || ORDER_INTENTS.contains(label)
+                || label.equals("complaint")
+                || label.equals("check_refund_policy")
+                || label.equals("check_cancellation_fee");
         if (!orderTopic) {
             return predicted;
         }
-        String refined = EXCHANGE.matcher(text).find() ? "exchange_order"
-                : RETURN.matcher(text).find() ? "return_order"
-                : REFUND_STATUS.matcher(text).find() ? "track_refund"
-                : CANCEL_ORDER.matcher(text).find() && !text.matches("(?is).*(fee|费|policy|政策|规则).*") ? "cancel_order"
-                : REFUND.matcher(text).find() && !text.matches("(?is).*(policy|政策|规则).*") ? "get_refund"
-                : null;
-        return refined == null || refined.equals(label) ? predicted : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
+        String refined = EXCHANGE.matcher(text).find()
+                ? "exchange_order"
+                : RETURN.matcher(text).find()
+                        ? "return_order"
+                        : REFUND_STATUS.matcher(text).find()
+                                ? "track_refund"
+                                : CANCEL_ORDER.matcher(text).find() && !text.matches("(?is).*(fee|费|policy|政策|规则).*")
+                                        ? "cancel_order"
+                                        : REFUND.matcher(text).find() && !text.matches("(?is).*(policy|政策|规则).*")
+                                                ? "get_refund"
+                                                : null;
+        return refined == null || refined.equals(label)
+                ? predicted
+                : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
     }
 
     /** Order ids in the text: the extractor's, the configured formats', and any of the customer's own ids typed in it. */
@@ -249,8 +291,7 @@ final class DialoguePolicy {
             return List.of();
         }
         if (BEFORE.matcher(text).find()) {
-            int current = state.currentOrder() == null ? 0
-                    : Math.max(0, indexOf(mine, state.currentOrder()));
+            int current = state.currentOrder() == null ? 0 : Math.max(0, indexOf(mine, state.currentOrder()));
             return current + 1 < mine.size() ? List.of(mine.get(current + 1).orderId()) : List.of();
         }
         if (LAST_ORDER.matcher(text).find()) {
@@ -259,7 +300,8 @@ final class DialoguePolicy {
         String normal = NgramFeaturizer.normalise(text);
         List<String> byItem = new ArrayList<>();
         for (Order o : mine) {
-            if (o.items().stream().anyMatch(line -> mentionsItem(normal, line.name()) || mentionsItem(normal, line.sku()))) {
+            if (o.items().stream()
+                    .anyMatch(line -> mentionsItem(normal, line.name()) || mentionsItem(normal, line.sku()))) {
                 byItem.add(o.orderId());
             }
         }
@@ -282,8 +324,11 @@ final class DialoguePolicy {
         }
         String name = NgramFeaturizer.normalise(itemName);
         for (String word : name.split("[^\\p{IsLatin}]+")) {
-            if (word.length() >= 4 && !ITEM_STOPWORDS.contains(word)
-                    && Pattern.compile("\\b" + Pattern.quote(word) + "s?\\b").matcher(normalisedText).find()) {
+            if (word.length() >= 4
+                    && !ITEM_STOPWORDS.contains(word)
+                    && Pattern.compile("\\b" + Pattern.quote(word) + "s?\\b")
+                            .matcher(normalisedText)
+                            .find()) {
                 return true;
             }
         }
@@ -299,26 +344,38 @@ final class DialoguePolicy {
         return false;
     }
 
-    private static final Set<String> ITEM_STOPWORDS = Set.of("with", "pack", "size", "order", "item", "gift", "box", "black",
-            "white", "large", "small", "set", "new", "edition");
+    private static final Set<String> ITEM_STOPWORDS = Set.of(
+            "with", "pack", "size", "order", "item", "gift", "box", "black", "white", "large", "small", "set", "new",
+            "edition");
     private static final Set<String> HAN_STOPWORDS = Set.of("订单", "礼盒", "套装", "商品", "一个", "这个", "那个");
 
-    private Decision askWhich(String intent, List<String> candidates, List<Order> mine, Language lang, ConversationState s) {
+    private Decision askWhich(
+            String intent, List<String> candidates, List<Order> mine, Language lang, ConversationState s) {
         List<String> choices = new ArrayList<>();
         for (String id : candidates.subList(0, Math.min(CHOICES_LISTED, candidates.size()))) {
-            Optional<Order> o = mine.stream().filter(x -> x.orderId().equalsIgnoreCase(id)).findFirst();
-            choices.add(o.map(x -> (lang == Language.ZH ? "· " + x.orderId() + "（" + date.format(x.createdAt()) + "，" + items(x, lang)
-                            + "，" + replies.status(x.status(), lang) + "）"
+            Optional<Order> o =
+                    mine.stream().filter(x -> x.orderId().equalsIgnoreCase(id)).findFirst();
+            choices.add(o.map(x -> (lang == Language.ZH
+                            ? "· " + x.orderId() + "（" + date.format(x.createdAt()) + "，" + items(x, lang) + "，"
+                                    + replies.status(x.status(), lang) + "）"
                             : "- " + x.orderId() + " (" + date.format(x.createdAt()) + ", " + items(x, lang) + ", "
-                            + replies.status(x.status(), lang) + ")"))
+                                    + replies.status(x.status(), lang) + ")"))
                     .orElse((lang == Language.ZH ? "· " : "- ") + id));
         }
-        return say("ask_which_order", lang, s.awaiting(intent, ConversationState.ORDER_NUMBER),
+        return say(
+                "ask_which_order",
+                lang,
+                s.awaiting(intent, ConversationState.ORDER_NUMBER),
                 Map.of("choices", String.join("\n", choices)));
     }
 
-    private Decision act(String intent, String orderNumber, Language lang, ConversationState s, Optional<Profile> profile,
-                         String text) {
+    private Decision act(
+            String intent,
+            String orderNumber,
+            Language lang,
+            ConversationState s,
+            Optional<Profile> profile,
+            String text) {
         if (ORDER_INTENTS.contains(intent)) {
             return orderAction(intent, orderNumber, lang, s, profile);
         }
@@ -331,15 +388,22 @@ final class DialoguePolicy {
             case "coupon":
                 return coupon(lang, done, profile);
             case "product_question":
-                List<String> products = profile.map(p -> suggestions.suggest(p.profileId(), 3)).orElse(List.of());
-                return products.isEmpty() ? say("recommend_none", lang, done)
-                        : say("recommend", lang, done, Map.of("products", String.join(lang == Language.ZH ? "、" : ", ", products)));
+                List<String> products =
+                        profile.map(p -> suggestions.suggest(p.profileId(), 3)).orElse(List.of());
+                return products.isEmpty()
+                        ? say("recommend_none", lang, done)
+                        : say(
+                                "recommend",
+                                lang,
+                                done,
+                                Map.of("products", String.join(lang == Language.ZH ? "、" : ", ", products)));
             default:
                 return replies.has(intent) ? say(intent, lang, done) : say("not_understood", lang, done);
         }
     }
 
-    private Decision orderAction(String intent, String orderNumber, Language lang, ConversationState s, Optional<Profile> profile) {
+    private Decision orderAction(
+            String intent, String orderNumber, Language lang, ConversationState s, Optional<Profile> profile) {
         Optional<Order> order;
         boolean latest = false;
         if (orderNumber != null) {
@@ -357,11 +421,19 @@ final class DialoguePolicy {
         Order o = order.get();
         ConversationState done = s.withOrder(o.orderId()).withoutPending().actedOn(intent);
         boolean owner = profile.map(p -> customers.owns(p, o)).orElse(false);
-        Map<String, String> values = Map.of("order", o.orderId(), "status", replies.status(o.status(), lang),
-                "date", date.format(o.createdAt()), "items", items(o, lang));
+        Map<String, String> values = Map.of(
+                "order",
+                o.orderId(),
+                "status",
+                replies.status(o.status(), lang),
+                "date",
+                date.format(o.createdAt()),
+                "items",
+                items(o, lang));
         if (!owner) {
             if (profile.map(p -> !customers.recentOrders(p, 1).isEmpty()).orElse(false)) {
-                // a customer with orders of their own typed someone else's (or a mistyped) id: say so, never answer about another order
+                // a customer with orders of their own typed someone else's (or a mistyped) id: say so, never answer
+                // about another order
                 return say("order_not_yours", lang, s.withoutPending(), Map.of("order", o.orderId()));
             }
             // order numbers can be guessed: without proof the order is theirs, only its status is told
@@ -383,7 +455,8 @@ final class DialoguePolicy {
     }
 
     /** Cancel before dispatch; return, exchange or refund after delivery; the reply says what happens next. */
-    private Decision afterSales(String intent, Order o, Language lang, ConversationState done, Map<String, String> values) {
+    private Decision afterSales(
+            String intent, Order o, Language lang, ConversationState done, Map<String, String> values) {
         String status = lower(o.status());
         if (CLOSED.contains(status)) {
             return say("order_closed", lang, done, values);
@@ -392,14 +465,19 @@ final class DialoguePolicy {
         boolean delivered = status.equals("delivered");
         switch (intent) {
             case "cancel_order":
-                return notShipped ? new Decision("cancel_order", replies.text("cancel_order", lang, values), done, "cancel_order")
+                return notShipped
+                        ? new Decision("cancel_order", replies.text("cancel_order", lang, values), done, "cancel_order")
                         : say(delivered ? "cancel_after_delivery" : "cancel_after_dispatch", lang, done, values);
             case "get_refund":
-                return notShipped ? say("refund_before_dispatch", lang, done, values)
-                        : delivered ? new Decision("get_refund", replies.text("get_refund", lang, values), done, "get_refund")
-                        : say("refund_in_transit", lang, done, values);
+                return notShipped
+                        ? say("refund_before_dispatch", lang, done, values)
+                        : delivered
+                                ? new Decision(
+                                        "get_refund", replies.text("get_refund", lang, values), done, "get_refund")
+                                : say("refund_in_transit", lang, done, values);
             default: // return_order, exchange_order
-                return delivered ? new Decision(intent, replies.text(intent, lang, values), done, intent)
+                return delivered
+                        ? new Decision(intent, replies.text(intent, lang, values), done, intent)
                         : say(notShipped ? "return_before_dispatch" : "return_in_transit", lang, done, values);
         }
     }
@@ -413,9 +491,17 @@ final class DialoguePolicy {
         if (coupon.isEmpty()) {
             return say("coupon_none", lang, s);
         }
-        return say(coupon.get().alreadyHeld() ? "coupon_existing" : "coupon_issued", lang, s,
-                Map.of("code", coupon.get().code(), "until", date.format(coupon.get().validUntil()),
-                        "terms", terms(coupon.get().offer(), lang)));
+        return say(
+                coupon.get().alreadyHeld() ? "coupon_existing" : "coupon_issued",
+                lang,
+                s,
+                Map.of(
+                        "code",
+                        coupon.get().code(),
+                        "until",
+                        date.format(coupon.get().validUntil()),
+                        "terms",
+                        terms(coupon.get().offer(), lang)));
     }
 
     /** The offer in words: the discount, then the minimum spend ("no minimum spend" when there is none). */
@@ -454,8 +540,12 @@ final class DialoguePolicy {
     }
 
     private static String items(Order order, Language lang) {
-        int units = order.items().stream().mapToInt(l -> Math.max(1, l.quantity())).sum();
-        String first = order.items().isEmpty() ? "" : Optional.ofNullable(order.items().get(0).name()).orElse(order.items().get(0).sku());
+        int units =
+                order.items().stream().mapToInt(l -> Math.max(1, l.quantity())).sum();
+        String first = order.items().isEmpty()
+                ? ""
+                : Optional.ofNullable(order.items().get(0).name())
+                        .orElse(order.items().get(0).sku());
         if (lang == Language.ZH) {
             return first.isEmpty() ? units + "件商品" : first + (units > 1 ? " 等" + units + "件" : "");
         }
@@ -471,6 +561,7 @@ final class DialoguePolicy {
     }
 
     private Decision handoff(String key, Language lang, ConversationState s, String reason) {
-        return new Decision(key, replies.text(key, lang, Map.of("wait", Integer.toString(expectedWaitMinutes))), s, reason);
+        return new Decision(
+                key, replies.text(key, lang, Map.of("wait", Integer.toString(expectedWaitMinutes))), s, reason);
     }
 }

@@ -19,17 +19,18 @@ public final class HandoffDesk {
     }
 
     /** A waiting conversation and its last lines. */
-    public record Waiting(HandoffTicket ticket, List<TranscriptLine> transcript) {
-    }
+    public record Waiting(HandoffTicket ticket, List<TranscriptLine> transcript) {}
 
     public List<Waiting> open(int limit) {
         return conversations.openHandoffs(limit).stream()
-                .map(t -> new Waiting(t, conversations.transcript(t.key(), 20))).toList();
+                .map(t -> new Waiting(t, conversations.transcript(t.key(), 20)))
+                .toList();
     }
 
     /** What became of an agent's reply. */
     public enum ReplyOutcome {
-        SENT, NOT_HANDED_OVER
+        SENT,
+        NOT_HANDED_OVER
     }
 
     /**
@@ -40,16 +41,18 @@ public final class HandoffDesk {
      *
      * @throws ReplySender.DeliveryException when the platform refused or could not be reached
      */
-    public ReplyOutcome reply(Platform platform, String userId, String text, String messageId, ReplySender sender, Instant now) {
+    public ReplyOutcome reply(
+            Platform platform, String userId, String text, String messageId, ReplySender sender, Instant now) {
         ConversationKey key = new ConversationKey(platform, userId);
         ConversationState state = conversations.load(key);
         if (!state.handoff()) {
             return ReplyOutcome.NOT_HANDED_OVER;
         }
-        InboundMessage to = new InboundMessage(platform, userId, "agent-" + messageId, "", now, null,
-                Map.of("redelivery", "true", "chatId", userId));
+        InboundMessage to = new InboundMessage(
+                platform, userId, "agent-" + messageId, "", now, null, Map.of("redelivery", "true", "chatId", userId));
         sender.send(to, new Reply(text, state.language(), "agent_reply", 1.0, true, "agent_reply"));
-        conversations.appendTranscript(key, new TranscriptLine(now, "agent-" + messageId, "agent", text, "agent_reply"));
+        conversations.appendTranscript(
+                key, new TranscriptLine(now, "agent-" + messageId, "agent", text, "agent_reply"));
         return ReplyOutcome.SENT;
     }
 

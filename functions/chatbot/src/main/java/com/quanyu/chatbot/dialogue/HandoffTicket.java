@@ -7,8 +7,8 @@ import java.time.Instant;
  * A conversation waiting for a human agent. The platform user id is kept (not only hashed) because
  * the agent must answer that user on the platform.
  */
-public record HandoffTicket(Platform platform, String userId, String reason, String lastText, String language,
-                            Instant openedAt) {
+public record HandoffTicket(
+        Platform platform, String userId, String reason, String lastText, String language, Instant openedAt) {
     public ConversationKey key() {
         return new ConversationKey(platform, userId);
     }

@@ -66,7 +66,10 @@ public final class Replies {
 
     /** An order status in words, or the status code itself when unknown. */
     public String status(String status, Language language) {
-        return Optional.ofNullable(status).map(s -> "status." + s.toLowerCase(java.util.Locale.ROOT))
-                .filter(this::has).map(k -> text(k, language)).orElse(status == null ? "?" : status);
+        return Optional.ofNullable(status)
+                .map(s -> "status." + s.toLowerCase(java.util.Locale.ROOT))
+                .filter(this::has)
+                .map(k -> text(k, language))
+                .orElse(status == null ? "?" : status);
     }
 }

@@ -22,8 +22,7 @@ public final class ConceptLexicon {
     private final String source;
     private final List<Concept> concepts;
 
-    private record Concept(String name, List<String> latinForms, List<String> cjkForms) {
-    }
+    private record Concept(String name, List<String> latinForms, List<String> cjkForms) {}
 
     private ConceptLexicon(String source, List<Concept> concepts) {
         this.source = source;
@@ -90,7 +89,8 @@ public final class ConceptLexicon {
         if (concepts.isEmpty()) {
             return Set.of();
         }
-        String joined = " " + String.join(" ", latinWords).toLowerCase(Locale.ROOT).replace('-', ' ') + " ";
+        String joined =
+                " " + String.join(" ", latinWords).toLowerCase(Locale.ROOT).replace('-', ' ') + " ";
         Set<String> found = new LinkedHashSet<>();
         for (Concept concept : concepts) {
             if (matches(concept, normalised, joined)) {

@@ -32,12 +32,10 @@ public final class EmbeddingIntentHead {
     static final double FLOOR_QUANTILE = 0.02;
 
     /** What the head says about one text. */
-    record Assessment(Map<String, Double> probabilities, boolean familiar) {
-    }
+    record Assessment(Map<String, Double> probabilities, boolean familiar) {}
 
     /** An intent's centroid in one encoder space, and its floor: the similarity that {@link #FLOOR_QUANTILE} of the intent's own training utterances in that space fall below. */
-    record Centroid(String label, int space, float[] vector, double floor) {
-    }
+    record Centroid(String label, int space, float[] vector, double floor) {}
 
     private final SentenceEncoder encoder;
     private final Model<Label> model;
@@ -52,17 +50,25 @@ public final class EmbeddingIntentHead {
     }
 
     /** Trains the head on the embeddings of the labelled texts. */
-    static EmbeddingIntentHead train(SentenceEncoder encoder, List<LabeledText> data, String dataName, int epochs, double learningRate, long seed) {
+    static EmbeddingIntentHead train(
+            SentenceEncoder encoder,
+            List<LabeledText> data,
+            String dataName,
+            int epochs,
+            double learningRate,
+            long seed) {
         String[] names = featureNames(encoder.dimension());
         LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(dataName + " embedded by " + encoder.name(), labels), labels);
+        MutableDataset<Label> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance(dataName + " embedded by " + encoder.name(), labels), labels);
         List<float[]> vectors = new ArrayList<>(data.size());
         Map<String, float[]> sums = new HashMap<>();
         for (LabeledText item : data) {
             float[] vector = encoder.embed(item.text());
             vectors.add(vector);
             dataset.add(example(names, vector, labels.generateOutput(item.label())));
-            float[] sum = sums.computeIfAbsent(key(item.label(), encoder.space(item.text())), k -> new float[vector.length]);
+            float[] sum =
+                    sums.computeIfAbsent(key(item.label(), encoder.space(item.text())), k -> new float[vector.length]);
             for (int i = 0; i < vector.length; i++) {
                 sum[i] += vector[i];
             }
@@ -77,10 +83,14 @@ public final class EmbeddingIntentHead {
         List<Centroid> centroids = new ArrayList<>();
         units.forEach((key, vector) -> {
             List<Double> sorted = own.get(key).stream().sorted().toList();
-            centroids.add(new Centroid(key.substring(key.indexOf(':') + 1), Integer.parseInt(key.substring(0, key.indexOf(':'))), vector,
+            centroids.add(new Centroid(
+                    key.substring(key.indexOf(':') + 1),
+                    Integer.parseInt(key.substring(0, key.indexOf(':'))),
+                    vector,
                     sorted.get((int) Math.floor(FLOOR_QUANTILE * (sorted.size() - 1)))));
         });
-        var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
+        var trainer = new LinearSGDTrainer(
+                new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
         return new EmbeddingIntentHead(encoder, trainer.train(dataset), centroids);
     }
 

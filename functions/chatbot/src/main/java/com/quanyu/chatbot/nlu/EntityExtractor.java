@@ -20,24 +20,28 @@ public final class EntityExtractor {
     private static final Pattern LABELLED_ORDER = Pattern.compile(
             "(?:order(?:\\s*(?:no\\.?|number|id|#))?|订单号?|訂單號?|单号|單號|#)\\s*[:：#是为]?\\s*([a-z]{0,4}-?\\d{5,20})",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CODE_ORDER = Pattern.compile("(?<![\\w-])([a-z]{2,4}-?\\d{6,20})(?![\\w-])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CODE_ORDER =
+            Pattern.compile("(?<![\\w-])([a-z]{2,4}-?\\d{6,20})(?![\\w-])", Pattern.CASE_INSENSITIVE);
     /** Shop-style ids such as {@code ord-42-person-108-108}: letters, then hyphenated parts, with at least one digit. */
     private static final Pattern HYPHENATED_ORDER = Pattern.compile(
             "(?<![\\w-])((?=[a-z0-9-]*\\d)[a-z]{2,6}(?:-[a-z0-9]{1,12}){1,6})(?![\\w-])", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\w+-])(\\d{6,20})(?![\\w-])");
-    private static final Pattern SKU = Pattern.compile("(?<![\\w])sku[-:：\\s#]?\\s*([a-z0-9][a-z0-9-]{1,24})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SKU =
+            Pattern.compile("(?<![\\w])sku[-:：\\s#]?\\s*([a-z0-9][a-z0-9-]{1,24})", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("[「“\"《]([^」”\"》]{2,60})[」”\"》]");
-    private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(20\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)");
+    private static final Pattern ISO_DATE =
+            Pattern.compile("(?<!\\d)(20\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)");
     private static final Pattern CN_DATE = Pattern.compile("(?<![\\d年])(\\d{1,2})月(\\d{1,2})[日号號]");
     private static final Pattern EN_DATE = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Map<String, Integer> RELATIVE_DAYS = Map.of(
-            "today", 0, "tomorrow", 1, "yesterday", -1, "今天", 0, "明天", 1, "后天", 2, "昨天", -1, "前天", -2);
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Map<String, Integer> RELATIVE_DAYS =
+            Map.of("today", 0, "tomorrow", 1, "yesterday", -1, "今天", 0, "明天", 1, "后天", 2, "昨天", -1, "前天", -2);
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    private EntityExtractor() {
-    }
+    private EntityExtractor() {}
 
     /** Extracts entities; {@code today} anchors relative dates and dates without a year. */
     public static Entities extract(String text, LocalDate today) {
@@ -48,15 +52,22 @@ public final class EntityExtractor {
         List<String> phones = new ArrayList<>();
         Matcher m = PHONE.matcher(t);
         while (m.find()) {
-            phones.add(m.group(1) != null ? "+86" + m.group(1).replaceAll("[- ]", "")
-                    : "+" + m.group(2) + m.group(3).replaceAll("[- ]", ""));
+            phones.add(
+                    m.group(1) != null
+                            ? "+86" + m.group(1).replaceAll("[- ]", "")
+                            : "+" + m.group(2) + m.group(3).replaceAll("[- ]", ""));
         }
         String withoutPhones = PHONE.matcher(t).replaceAll(" ");
         List<String> skus = new ArrayList<>();
-        addAll(SKU.matcher(withoutPhones), 1, skus, s -> "SKU-" + s.toUpperCase(Locale.ROOT).replaceFirst("^-", ""));
+        addAll(
+                SKU.matcher(withoutPhones),
+                1,
+                skus,
+                s -> "SKU-" + s.toUpperCase(Locale.ROOT).replaceFirst("^-", ""));
         String rest = SKU.matcher(withoutPhones).replaceAll(" ");
         List<LocalDate> dates = dates(rest, today);
-        String withoutDates = CN_DATE.matcher(ISO_DATE.matcher(rest).replaceAll(" ")).replaceAll(" ");
+        String withoutDates =
+                CN_DATE.matcher(ISO_DATE.matcher(rest).replaceAll(" ")).replaceAll(" ");
         List<String> orders = new ArrayList<>();
         addAll(LABELLED_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
         addAll(CODE_ORDER.matcher(withoutDates), 1, orders, EntityExtractor::orderNumber);
@@ -74,7 +85,8 @@ public final class EntityExtractor {
         return raw.toUpperCase(Locale.ROOT);
     }
 
-    private static void addAll(Matcher m, int group, List<String> into, java.util.function.UnaryOperator<String> clean) {
+    private static void addAll(
+            Matcher m, int group, List<String> into, java.util.function.UnaryOperator<String> clean) {
         while (m.find()) {
             String value = clean.apply(m.group(group));
             if (!into.contains(value)) {
@@ -100,8 +112,11 @@ public final class EntityExtractor {
             add(dates, today.getYear(), MONTHS.indexOf(month) + 1, Integer.parseInt(day));
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        RELATIVE_DAYS.entrySet().stream().filter(e -> lower.contains(e.getKey()))
-                .map(e -> today.plusDays(e.getValue())).filter(d -> !dates.contains(d)).forEach(dates::add);
+        RELATIVE_DAYS.entrySet().stream()
+                .filter(e -> lower.contains(e.getKey()))
+                .map(e -> today.plusDays(e.getValue()))
+                .filter(d -> !dates.contains(d))
+                .forEach(dates::add);
         return dates;
     }
 

@@ -15,12 +15,10 @@ import java.util.Optional;
  */
 public final class FaqAnswers {
     /** One question/answer pair; several pairs may share an id (the same answer asked differently or in another language). */
-    public record Entry(String id, String question, String answer) {
-    }
+    public record Entry(String id, String question, String answer) {}
 
     /** A retrieved entry and its cosine similarity to the customer's question. */
-    public record Match(Entry entry, double similarity) {
-    }
+    public record Match(Entry entry, double similarity) {}
 
     private final SentenceEncoder encoder;
     private final List<Entry> entries;
@@ -51,7 +49,10 @@ public final class FaqAnswers {
             Match match = new Match(entries.get(i), cosine(query, vectors.get(i)));
             bestPerId.merge(match.entry().id(), match, (a, b) -> a.similarity() >= b.similarity() ? a : b);
         }
-        return bestPerId.values().stream().sorted(Comparator.comparingDouble(Match::similarity).reversed()).limit(k).toList();
+        return bestPerId.values().stream()
+                .sorted(Comparator.comparingDouble(Match::similarity).reversed())
+                .limit(k)
+                .toList();
     }
 
     /** The closest entry if it clears the floor. */

@@ -38,8 +38,14 @@ public final class IntentModel {
     private final EmbeddingIntentHead embedding;
     private final double embeddingWeight;
 
-    IntentModel(NgramFeaturizer featurizer, TfIdfWeights weights, Model<Label> model, double threshold, ObjectNode manifest,
-                EmbeddingIntentHead embedding, double embeddingWeight) {
+    IntentModel(
+            NgramFeaturizer featurizer,
+            TfIdfWeights weights,
+            Model<Label> model,
+            double threshold,
+            ObjectNode manifest,
+            EmbeddingIntentHead embedding,
+            double embeddingWeight) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.model = model;
@@ -63,14 +69,17 @@ public final class IntentModel {
         }
         Map<String, Double> combined = new HashMap<>();
         Prediction<Label> prediction = model.predict(example(vector, LabelFactory.UNKNOWN_LABEL));
-        prediction.getOutputScores().forEach((label, scored) -> combined.put(label, (1 - embeddingWeight) * scored.getScore()));
+        prediction
+                .getOutputScores()
+                .forEach((label, scored) -> combined.put(label, (1 - embeddingWeight) * scored.getScore()));
         boolean familiar = true;
         if (embedding != null) {
             EmbeddingIntentHead.Assessment assessment = embedding.assess(input);
             familiar = assessment.familiar();
             assessment.probabilities().forEach((label, p) -> combined.merge(label, embeddingWeight * p, Double::sum));
         }
-        var best = combined.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        var best =
+                combined.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         return new IntentPrediction(best.getKey(), best.getValue(), familiar && best.getValue() >= threshold);
     }
 
@@ -93,7 +102,9 @@ public final class IntentModel {
 
     /** The sentence encoder's name, or empty for an n-gram-only model. */
     public java.util.Optional<String> encoderName() {
-        return embedding == null ? java.util.Optional.empty() : java.util.Optional.of(embedding.encoder().name());
+        return embedding == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(embedding.encoder().name());
     }
 
     public double threshold() {
@@ -128,8 +139,12 @@ public final class IntentModel {
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("idf.tsv"));
         StringBuilder idf = new StringBuilder();
-        weights.idf().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> idf.append(e.getKey().replace('\t', ' ').replace('\n', ' ')).append('\t').append(e.getValue()).append('\n'));
+        weights.idf().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> idf.append(e.getKey().replace('\t', ' ').replace('\n', ' '))
+                        .append('\t')
+                        .append(e.getValue())
+                        .append('\n'));
         zip.write(idf.toString().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("concepts.tsv"));
@@ -145,7 +160,12 @@ public final class IntentModel {
             zip.putNextEntry(new ZipEntry("centroids.tsv"));
             StringBuilder centroids = new StringBuilder();
             for (EmbeddingIntentHead.Centroid c : embedding.centroids()) {
-                centroids.append(c.label()).append('\t').append(c.space()).append('\t').append(c.floor());
+                centroids
+                        .append(c.label())
+                        .append('\t')
+                        .append(c.space())
+                        .append('\t')
+                        .append(c.floor());
                 for (float v : c.vector()) {
                     centroids.append('\t').append(v);
                 }
@@ -192,9 +212,13 @@ public final class IntentModel {
         }
         JsonNode f = manifest.path("featurizer");
         ConceptLexicon lexicon = entries.containsKey("concepts.tsv")
-                ? ConceptLexicon.parse(new String(entries.get("concepts.tsv"), StandardCharsets.UTF_8)) : ConceptLexicon.empty();
-        NgramFeaturizer featurizer = NgramFeaturizer.of(f.path("maxCjkGram").asInt(3), f.path("minCharGram").asInt(2),
-                f.path("maxCharGram").asInt(5), lexicon);
+                ? ConceptLexicon.parse(new String(entries.get("concepts.tsv"), StandardCharsets.UTF_8))
+                : ConceptLexicon.empty();
+        NgramFeaturizer featurizer = NgramFeaturizer.of(
+                f.path("maxCjkGram").asInt(3),
+                f.path("minCharGram").asInt(2),
+                f.path("maxCharGram").asInt(5),
+                lexicon);
         JsonNode e = manifest.path("embedding");
         EmbeddingIntentHead head = null;
         if (e.isObject()) {
@@ -203,28 +227,36 @@ public final class IntentModel {
             }
             SentenceEncoder encoder = encoders.apply(e.path("encoder").asText());
             if (encoder.dimension() != e.path("dimension").asInt()) {
-                throw new IOException("sentence encoder " + encoder.name() + " has " + encoder.dimension() + " dimensions, the head expects "
-                        + e.path("dimension").asInt());
+                throw new IOException("sentence encoder " + encoder.name() + " has " + encoder.dimension()
+                        + " dimensions, the head expects " + e.path("dimension").asInt());
             }
             Model<?> headModel = Model.deserialize(ModelProto.parseFrom(entries.get("embedding.pb")));
             if (!headModel.validate(Label.class)) {
                 throw new IOException("embedding head is not a classification model");
             }
             java.util.List<EmbeddingIntentHead.Centroid> centroids = new java.util.ArrayList<>();
-            for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8)
+                    .split("\n")) {
                 String[] cells = line.split("\t");
                 if (cells.length == encoder.dimension() + 3) {
                     float[] vector = new float[encoder.dimension()];
                     for (int i = 0; i < vector.length; i++) {
                         vector[i] = Float.parseFloat(cells[i + 3]);
                     }
-                    centroids.add(new EmbeddingIntentHead.Centroid(cells[0], Integer.parseInt(cells[1]), vector, Double.parseDouble(cells[2])));
+                    centroids.add(new EmbeddingIntentHead.Centroid(
+                            cells[0], Integer.parseInt(cells[1]), vector, Double.parseDouble(cells[2])));
                 }
             }
             head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids);
         }
-        return new IntentModel(featurizer, TfIdfWeights.of(idf), (Model<Label>) model, manifest.path("threshold").asDouble(), manifest,
-                head, e.path("weight").asDouble(0));
+        return new IntentModel(
+                featurizer,
+                TfIdfWeights.of(idf),
+                (Model<Label>) model,
+                manifest.path("threshold").asDouble(),
+                manifest,
+                head,
+                e.path("weight").asDouble(0));
     }
 
     /** Loads a model from the classpath (the one shipped in the function's jar). */

@@ -50,17 +50,24 @@ public final class IntentTrainer {
         for (LabeledText item : data) {
             counts.add(featurizer.counts(item.text()));
         }
-        TfIdfWeights weights = TfIdfWeights.fit(counts, config.minDocumentFrequency(), config.maxFeatures(), config.conceptBoost());
+        TfIdfWeights weights =
+                TfIdfWeights.fit(counts, config.minDocumentFrequency(), config.maxFeatures(), config.conceptBoost());
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(dataName, labels), labels);
         for (int i = 0; i < data.size(); i++) {
             Map<String, Double> vector = weights.weigh(counts.get(i));
             if (!vector.isEmpty()) {
-                dataset.add(IntentModel.example(vector, labels.generateOutput(data.get(i).label())));
+                dataset.add(IntentModel.example(
+                        vector, labels.generateOutput(data.get(i).label())));
             }
         }
-        var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(config.learningRate(), 1e-6),
-                config.epochs(), config.epochs() * data.size() + 1, 1, config.seed());
+        var trainer = new LinearSGDTrainer(
+                new LogMulticlass(),
+                new AdaGrad(config.learningRate(), 1e-6),
+                config.epochs(),
+                config.epochs() * data.size() + 1,
+                1,
+                config.seed());
         Model<Label> model = trainer.train(dataset);
         ObjectNode manifest = Json.object();
         manifest.put("kind", "quanyu-intent-model");
@@ -83,7 +90,13 @@ public final class IntentTrainer {
         new TreeSet<>(data.stream().map(LabeledText::label).toList()).forEach(labelNames::add);
         EmbeddingIntentHead head = null;
         if (config.encoder() != null) {
-            head = EmbeddingIntentHead.train(config.encoder(), data, dataName, config.embeddingEpochs(), config.embeddingLearningRate(), config.seed());
+            head = EmbeddingIntentHead.train(
+                    config.encoder(),
+                    data,
+                    dataName,
+                    config.embeddingEpochs(),
+                    config.embeddingLearningRate(),
+                    config.seed());
             ObjectNode e = manifest.putObject("embedding");
             e.put("encoder", config.encoder().name());
             e.put("dimension", config.encoder().dimension());
@@ -91,7 +104,8 @@ public final class IntentTrainer {
             e.put("trainer", head.model().toString());
             e.put("floorQuantile", EmbeddingIntentHead.FLOOR_QUANTILE);
         }
-        return new IntentModel(featurizer, weights, model, config.threshold(), manifest, head, config.embeddingWeight());
+        return new IntentModel(
+                featurizer, weights, model, config.threshold(), manifest, head, config.embeddingWeight());
     }
 
     /** SHA-256 over the texts and labels in order: ties a model to the exact data it saw. */
@@ -114,9 +128,19 @@ public final class IntentTrainer {
      * Training settings. {@code encoder} null trains the n-gram model alone; otherwise an embedding
      * head is trained beside it and weighted {@code embeddingWeight} in the averaged probabilities.
      */
-    public record Config(NgramFeaturizer featurizer, int epochs, double learningRate, int minDocumentFrequency,
-                         int maxFeatures, double conceptBoost, double threshold, long seed,
-                         SentenceEncoder encoder, double embeddingWeight, int embeddingEpochs, double embeddingLearningRate) {
+    public record Config(
+            NgramFeaturizer featurizer,
+            int epochs,
+            double learningRate,
+            int minDocumentFrequency,
+            int maxFeatures,
+            double conceptBoost,
+            double threshold,
+            long seed,
+            SentenceEncoder encoder,
+            double embeddingWeight,
+            int embeddingEpochs,
+            double embeddingLearningRate) {
         public static Builder builder() {
             return new Builder();
         }
@@ -139,22 +163,80 @@ public final class IntentTrainer {
             private double threshold = 0.5;
             private long seed = 20261129L;
 
-            public Builder featurizer(NgramFeaturizer value) { featurizer = value; return this; }
-            public Builder epochs(int value) { epochs = value; return this; }
-            public Builder learningRate(double value) { learningRate = value; return this; }
-            public Builder minDocumentFrequency(int value) { minDocumentFrequency = value; return this; }
-            public Builder maxFeatures(int value) { maxFeatures = value; return this; }
-            public Builder conceptBoost(double value) { conceptBoost = value; return this; }
-            public Builder threshold(double value) { threshold = value; return this; }
-            public Builder seed(long value) { seed = value; return this; }
-            public Builder encoder(SentenceEncoder value) { encoder = value; return this; }
-            public Builder embeddingWeight(double value) { embeddingWeight = value; return this; }
-            public Builder embeddingEpochs(int value) { embeddingEpochs = value; return this; }
-            public Builder embeddingLearningRate(double value) { embeddingLearningRate = value; return this; }
+            public Builder featurizer(NgramFeaturizer value) {
+                featurizer = value;
+                return this;
+            }
+
+            public Builder epochs(int value) {
+                epochs = value;
+                return this;
+            }
+
+            public Builder learningRate(double value) {
+                learningRate = value;
+                return this;
+            }
+
+            public Builder minDocumentFrequency(int value) {
+                minDocumentFrequency = value;
+                return this;
+            }
+
+            public Builder maxFeatures(int value) {
+                maxFeatures = value;
+                return this;
+            }
+
+            public Builder conceptBoost(double value) {
+                conceptBoost = value;
+                return this;
+            }
+
+            public Builder threshold(double value) {
+                threshold = value;
+                return this;
+            }
+
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            public Builder encoder(SentenceEncoder value) {
+                encoder = value;
+                return this;
+            }
+
+            public Builder embeddingWeight(double value) {
+                embeddingWeight = value;
+                return this;
+            }
+
+            public Builder embeddingEpochs(int value) {
+                embeddingEpochs = value;
+                return this;
+            }
+
+            public Builder embeddingLearningRate(double value) {
+                embeddingLearningRate = value;
+                return this;
+            }
 
             public Config build() {
-                return new Config(featurizer, epochs, learningRate, minDocumentFrequency, maxFeatures, conceptBoost, threshold, seed,
-                        encoder, embeddingWeight, embeddingEpochs, embeddingLearningRate);
+                return new Config(
+                        featurizer,
+                        epochs,
+                        learningRate,
+                        minDocumentFrequency,
+                        maxFeatures,
+                        conceptBoost,
+                        threshold,
+                        seed,
+                        encoder,
+                        embeddingWeight,
+                        embeddingEpochs,
+                        embeddingLearningRate);
             }
         }
     }

@@ -2,7 +2,8 @@ package com.quanyu.chatbot.nlu;
 
 /** The languages the bot replies in. */
 public enum Language {
-    ZH, EN;
+    ZH,
+    EN;
 
     /** BCP 47-ish code for events and logs. */
     public String code() {

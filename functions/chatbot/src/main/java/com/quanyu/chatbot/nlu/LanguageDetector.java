@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class LanguageDetector {
     private static final Pattern CODE = Pattern.compile("[\\p{IsLatin}\\d_-]*\\d[\\p{IsLatin}\\d_-]*");
 
-    private LanguageDetector() {
-    }
+    private LanguageDetector() {}
 
     public static Optional<Language> detect(String text) {
         if (text == null) {

@@ -45,7 +45,9 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         Supplier<EmbeddingModel> factory = switch (name) {
             case BGE_SMALL_ZH -> BgeSmallZhV15QuantizedEmbeddingModel::new;
             case MINILM_L6 -> AllMiniLmL6V2QuantizedEmbeddingModel::new;
-            default -> throw new IllegalArgumentException("unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH + ", " + MINILM_L6 + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH + ", " + MINILM_L6 + ")");
         };
         nativeCacheInTmp();
         return new OnnxSentenceEncoder(name, factory.get());
@@ -73,6 +75,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
     @Override
     public float[] embed(String text) {
-        return model.embed(text == null || text.isBlank() ? " " : text).content().vector();
+        return model.embed(text == null || text.isBlank() ? " " : text)
+                .content()
+                .vector();
     }
 }

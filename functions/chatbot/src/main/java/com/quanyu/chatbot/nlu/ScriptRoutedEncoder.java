@@ -28,7 +28,9 @@ public final class ScriptRoutedEncoder implements SentenceEncoder {
     /** An encoder by name: {@code a+b} routes between {@code base.apply(a)} and {@code base.apply(b)}, any other name is {@code base.apply(name)}. */
     public static SentenceEncoder resolve(String name, Function<String, SentenceEncoder> base) {
         int plus = name.indexOf('+');
-        return plus < 0 ? base.apply(name) : of(base.apply(name.substring(0, plus)), base.apply(name.substring(plus + 1)));
+        return plus < 0
+                ? base.apply(name)
+                : of(base.apply(name.substring(0, plus)), base.apply(name.substring(plus + 1)));
     }
 
     @Override

@@ -11,17 +11,74 @@ import java.util.Locale;
  */
 public final class Sentiment {
     private static final List<String> STRONG = List.of(
-            "垃圾", "骗子", "骗钱", "坑人", "滚", "妈的", "他妈", "操你", "tmd", "去死", "狗屁", "傻逼", "sb客服", "无耻", "黑店",
-            "12315", "报警", "律师", "起诉", "曝光",
-            "scam", "scammer", "fraud", "fuck", "fucking", "shit", "bullshit", "idiot", "stupid", "useless", "worst",
-            "disgusting", "lawyer", "sue you", "police", "thieves", "rip off", "ripoff");
+            "垃圾",
+            "骗子",
+            "骗钱",
+            "坑人",
+            "滚",
+            "妈的",
+            "他妈",
+            "操你",
+            "tmd",
+            "去死",
+            "狗屁",
+            "傻逼",
+            "sb客服",
+            "无耻",
+            "黑店",
+            "12315",
+            "报警",
+            "律师",
+            "起诉",
+            "曝光",
+            "scam",
+            "scammer",
+            "fraud",
+            "fuck",
+            "fucking",
+            "shit",
+            "bullshit",
+            "idiot",
+            "stupid",
+            "useless",
+            "worst",
+            "disgusting",
+            "lawyer",
+            "sue you",
+            "police",
+            "thieves",
+            "rip off",
+            "ripoff");
     private static final List<String> MILD = List.of(
-            "太差", "很差", "失望", "生气", "气死", "愤怒", "不满", "离谱", "恶心", "糟糕", "烂", "慢死", "投诉", "差评", "退钱",
-            "terrible", "awful", "horrible", "angry", "furious", "disappointed", "unacceptable", "ridiculous", "complaint",
-            "bad service", "never again", "hate");
+            "太差",
+            "很差",
+            "失望",
+            "生气",
+            "气死",
+            "愤怒",
+            "不满",
+            "离谱",
+            "恶心",
+            "糟糕",
+            "烂",
+            "慢死",
+            "投诉",
+            "差评",
+            "退钱",
+            "terrible",
+            "awful",
+            "horrible",
+            "angry",
+            "furious",
+            "disappointed",
+            "unacceptable",
+            "ridiculous",
+            "complaint",
+            "bad service",
+            "never again",
+            "hate");
 
-    private Sentiment() {
-    }
+    private Sentiment() {}
 
     public static double score(String text) {
         if (text == null || text.isBlank()) {

@@ -28,7 +28,8 @@ public final class TfIdfWeights {
      * ({@code k:}) are multiplied by {@code conceptBoost}: one concept stands for many surface forms
      * and would otherwise be drowned by the dozens of character n-grams of a sentence.
      */
-    public static TfIdfWeights fit(Collection<Map<String, Integer>> documents, int minDf, int maxFeatures, double conceptBoost) {
+    public static TfIdfWeights fit(
+            Collection<Map<String, Integer>> documents, int minDf, int maxFeatures, double conceptBoost) {
         Map<String, Integer> df = new HashMap<>();
         for (Map<String, Integer> doc : documents) {
             for (String feature : doc.keySet()) {
@@ -41,7 +42,8 @@ public final class TfIdfWeights {
                 kept.add(entry);
             }
         }
-        kept.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        kept.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
         int n = documents.size();
         Map<String, Double> idf = new HashMap<>();
         for (var entry : kept.subList(0, Math.min(maxFeatures, kept.size()))) {

@@ -30,8 +30,11 @@ public final class Understander {
 
     public Understanding understand(String text) {
         Entities entities = EntityExtractor.extract(text, LocalDate.now(clock.withZone(zone)));
-        return new Understanding(LanguageDetector.detect(text), model.classify(withoutOrderIds(text, entities.orderNumbers())),
-                entities, Sentiment.score(text));
+        return new Understanding(
+                LanguageDetector.detect(text),
+                model.classify(withoutOrderIds(text, entities.orderNumbers())),
+                entities,
+                Sentiment.score(text));
     }
 
     /** Order ids replaced by the word "order": the words inside an id ("ord-42-person-7") are not what the customer said. */

@@ -10,5 +10,5 @@ import java.util.Optional;
  * @param entities  order numbers, phones, SKUs, products, dates
  * @param sentiment lexicon negativity in [-1, 0]
  */
-public record Understanding(Optional<Language> language, IntentPrediction intent, Entities entities, double sentiment) {
-}
+public record Understanding(
+        Optional<Language> language, IntentPrediction intent, Entities entities, double sentiment) {}

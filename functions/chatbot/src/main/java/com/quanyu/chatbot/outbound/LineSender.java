@@ -27,19 +27,28 @@ public final class LineSender implements ReplySender {
 
     @Override
     public void send(InboundMessage message, Reply reply) {
-        List<Map<String, String>> messages = List.of(Map.of("type", "text",
-                "text", MessageText.fit(reply.text(), message.platform().maxReplyChars())));
-        boolean redelivery = message.context("redelivery").map(Boolean::parseBoolean).orElse(false);
+        List<Map<String, String>> messages = List.of(Map.of(
+                "type",
+                "text",
+                "text",
+                MessageText.fit(reply.text(), message.platform().maxReplyChars())));
+        boolean redelivery =
+                message.context("redelivery").map(Boolean::parseBoolean).orElse(false);
         String replyToken = message.context("replyToken").orElse(null);
         if (!redelivery && replyToken != null) {
-            http.postJson(apiBaseUrl + "/v2/bot/message/reply", Map.of("authorization", "Bearer " + accessToken),
-                    Map.of("replyToken", replyToken, "messages", messages), "LINE reply API");
+            http.postJson(
+                    apiBaseUrl + "/v2/bot/message/reply",
+                    Map.of("authorization", "Bearer " + accessToken),
+                    Map.of("replyToken", replyToken, "messages", messages),
+                    "LINE reply API");
             return;
         }
         String retryKey = uuidFrom(Signatures.sha256Hex("line-push:" + message.messageId()));
-        http.postJson(apiBaseUrl + "/v2/bot/message/push",
+        http.postJson(
+                apiBaseUrl + "/v2/bot/message/push",
                 Map.of("authorization", "Bearer " + accessToken, "x-line-retry-key", retryKey),
-                Map.of("to", message.userId(), "messages", messages), "LINE push API");
+                Map.of("to", message.userId(), "messages", messages),
+                "LINE push API");
     }
 
     private static String uuidFrom(String hex) {

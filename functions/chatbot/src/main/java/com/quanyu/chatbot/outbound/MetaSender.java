@@ -30,15 +30,36 @@ public final class MetaSender implements ReplySender {
         String text = MessageText.fit(reply.text(), message.platform().maxReplyChars());
         Map<String, String> auth = Map.of("authorization", "Bearer " + accessToken);
         if (message.platform() == Platform.WHATSAPP) {
-            String phoneNumberId = message.context("phoneNumberId").orElseThrow(
-                    () -> new DeliveryException("WhatsApp message without metadata.phone_number_id", null));
-            http.postJson(graphBaseUrl + "/" + phoneNumberId + "/messages", auth, Map.of(
-                    "messaging_product", "whatsapp", "recipient_type", "individual", "to", message.userId(),
-                    "type", "text", "text", Map.of("preview_url", false, "body", text)), "WhatsApp Cloud API");
+            String phoneNumberId = message.context("phoneNumberId")
+                    .orElseThrow(
+                            () -> new DeliveryException("WhatsApp message without metadata.phone_number_id", null));
+            http.postJson(
+                    graphBaseUrl + "/" + phoneNumberId + "/messages",
+                    auth,
+                    Map.of(
+                            "messaging_product",
+                            "whatsapp",
+                            "recipient_type",
+                            "individual",
+                            "to",
+                            message.userId(),
+                            "type",
+                            "text",
+                            "text",
+                            Map.of("preview_url", false, "body", text)),
+                    "WhatsApp Cloud API");
         } else {
-            http.postJson(graphBaseUrl + "/me/messages", auth, Map.of(
-                    "recipient", Map.of("id", message.userId()), "messaging_type", "RESPONSE",
-                    "message", Map.of("text", text)), "Messenger Send API");
+            http.postJson(
+                    graphBaseUrl + "/me/messages",
+                    auth,
+                    Map.of(
+                            "recipient",
+                            Map.of("id", message.userId()),
+                            "messaging_type",
+                            "RESPONSE",
+                            "message",
+                            Map.of("text", text)),
+                    "Messenger Send API");
         }
     }
 }

@@ -19,12 +19,14 @@ public final class PlatformHttp {
     private final HttpClient client;
 
     public PlatformHttp() {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** POSTs {@code body} as JSON; any non-2xx answer or I/O failure is a {@link DeliveryException}. */
     public void postJson(String url, Map<String, String> headers, Object body, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
                 .header("content-type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
         headers.forEach(request::header);

@@ -25,8 +25,10 @@ public final class TelegramSender implements ReplySender {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("chat_id", Long.parseLong(message.context("chatId").orElse(message.userId())));
         body.put("text", MessageText.fit(reply.text(), message.platform().maxReplyChars()));
-        message.context("telegramMessageId").ifPresent(id -> body.put("reply_parameters",
-                Map.of("message_id", Long.parseLong(id), "allow_sending_without_reply", true)));
+        message.context("telegramMessageId")
+                .ifPresent(id -> body.put(
+                        "reply_parameters",
+                        Map.of("message_id", Long.parseLong(id), "allow_sending_without_reply", true)));
         http.postJson(apiBaseUrl + "/bot" + botToken + "/sendMessage", Map.of(), body, "Telegram sendMessage");
     }
 }

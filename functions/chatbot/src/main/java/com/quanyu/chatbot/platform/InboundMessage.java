@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param replyContext what the reply needs besides the user id (LINE reply token, Telegram chat id,
  *                     WhatsApp phone number id, WeChat account id)
  */
-public record InboundMessage(Platform platform, String userId, String messageId, String text, Instant sentAt,
-                             String languageHint, Map<String, String> replyContext) {
+public record InboundMessage(
+        Platform platform,
+        String userId,
+        String messageId,
+        String text,
+        Instant sentAt,
+        String languageHint,
+        Map<String, String> replyContext) {
     /** Texts are cut to this many characters before understanding: nobody's question is longer. */
     public static final int MAX_TEXT_CHARS = 2000;
 

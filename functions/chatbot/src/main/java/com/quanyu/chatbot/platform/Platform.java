@@ -40,7 +40,9 @@ public enum Platform {
 
     /** The raw identifier value for a platform user id. */
     public String identifierValue(String userId) {
-        return this == INSTAGRAM ? "instagram:" + userId : this == WHATSAPP ? "+" + userId.replaceFirst("^\\+", "") : userId;
+        return this == INSTAGRAM
+                ? "instagram:" + userId
+                : this == WHATSAPP ? "+" + userId.replaceFirst("^\\+", "") : userId;
     }
 
     /** The longest text the platform's send API accepts in one message (WeChat: 2048 bytes, ~680 Han). */

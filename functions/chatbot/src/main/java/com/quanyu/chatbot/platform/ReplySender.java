@@ -6,7 +6,7 @@ import com.quanyu.chatbot.dialogue.Reply;
 @FunctionalInterface
 public interface ReplySender {
     /** The reply travels in the webhook's own response (WeChat passive reply, web chat). */
-    ReplySender INLINE = (message, reply) -> { };
+    ReplySender INLINE = (message, reply) -> {};
 
     /**
      * Sends the reply to the message's sender.

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** The digests the platforms sign with, and constant-time comparison of what they sent. */
 public final class Signatures {
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static byte[] hmacSha256(String secret, byte[] data) {
         try {
@@ -35,7 +34,8 @@ public final class Signatures {
         if (expected == null || actual == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String hex(byte[] bytes) {

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class DynamoConversationStore implements ConversationStore {
     /** Conversations are forgotten this long after their last turn. */
     public static final Duration CONVERSATION_TTL = Duration.ofDays(30);
+
     private static final String QUEUE = "handoff#open";
 
     private final DynamoDbClient dynamo;
@@ -47,7 +48,8 @@ public final class DynamoConversationStore implements ConversationStore {
 
     @Override
     public ConversationState load(ConversationKey key) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(key.partitionKey(), "state"))).item();
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(key.partitionKey(), "state")))
+                .item();
         if (item == null || item.isEmpty()) {
             return ConversationState.fresh();
         }
@@ -70,29 +72,34 @@ public final class DynamoConversationStore implements ConversationStore {
         String finalCondition = condition;
         try {
             // An update, not a put: the profileId link written by linkProfile must survive.
-            dynamo.updateItem(b -> b.tableName(table).key(key(key.partitionKey(), "state"))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(key.partitionKey(), "state"))
                     .updateExpression("SET #state = :s, version = :n, expiresAt = :e")
                     .conditionExpression(finalCondition)
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            throw new ConcurrentTurnException("conversation " + key.partitionKey() + " changed since version " + state.version());
+            throw new ConcurrentTurnException(
+                    "conversation " + key.partitionKey() + " changed since version " + state.version());
         }
         return state.withVersion(next);
     }
 
     @Override
     public void linkProfile(ConversationKey key, String profileId) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(key.partitionKey(), "state"))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key(key.partitionKey(), "state"))
                 .updateExpression("SET profileId = :p, expiresAt = if_not_exists(expiresAt, :e)")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(profileId),
-                        ":e", AttributeValue.fromN(Long.toString(expiry())))));
+                .expressionAttributeValues(Map.of(
+                        ":p", AttributeValue.fromS(profileId), ":e", AttributeValue.fromN(Long.toString(expiry())))));
     }
 
     @Override
     public void appendTranscript(ConversationKey key, TranscriptLine line) {
-        Map<String, AttributeValue> item = new HashMap<>(key(key.partitionKey(),
-                "turn#" + String.format("%013d", line.at().toEpochMilli()) + "#" + rank(line.role()) + "#" + line.role() + "#" + line.messageId()));
+        Map<String, AttributeValue> item = new HashMap<>(key(
+                key.partitionKey(),
+                "turn#" + String.format("%013d", line.at().toEpochMilli()) + "#" + rank(line.role()) + "#" + line.role()
+                        + "#" + line.messageId()));
         item.put("role", AttributeValue.fromS(line.role()));
         item.put("text", AttributeValue.fromS(line.text()));
         item.put("messageId", AttributeValue.fromS(line.messageId()));
@@ -115,14 +122,28 @@ public final class DynamoConversationStore implements ConversationStore {
 
     @Override
     public List<TranscriptLine> transcript(ConversationKey key, int limit) {
-        var items = dynamo.query(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :turn)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key.partitionKey()), ":turn", AttributeValue.fromS("turn#")))
-                .scanIndexForward(false).limit(limit).build()).items();
+        var items = dynamo.query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :turn)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(key.partitionKey()),
+                                ":turn",
+                                AttributeValue.fromS("turn#")))
+                        .scanIndexForward(false)
+                        .limit(limit)
+                        .build())
+                .items();
         List<TranscriptLine> lines = new ArrayList<>();
         for (var item : items) {
-            lines.add(0, new TranscriptLine(Instant.parse(item.get("at").s()), item.get("messageId").s(), item.get("role").s(),
-                    item.get("text").s(), item.containsKey("intent") ? item.get("intent").s() : null));
+            lines.add(
+                    0,
+                    new TranscriptLine(
+                            Instant.parse(item.get("at").s()),
+                            item.get("messageId").s(),
+                            item.get("role").s(),
+                            item.get("text").s(),
+                            item.containsKey("intent") ? item.get("intent").s() : null));
         }
         return lines;
     }
@@ -147,10 +168,22 @@ public final class DynamoConversationStore implements ConversationStore {
 
     @Override
     public List<HandoffTicket> openHandoffs(int limit) {
-        var items = dynamo.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(QUEUE))).limit(limit).build()).items();
-        return items.stream().map(i -> new HandoffTicket(Platform.valueOf(i.get("platform").s()), i.get("userId").s(),
-                i.get("reason").s(), i.get("lastText").s(), i.get("language").s(), Instant.parse(i.get("openedAt").s()))).toList();
+        var items = dynamo.query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(QUEUE)))
+                        .limit(limit)
+                        .build())
+                .items();
+        return items.stream()
+                .map(i -> new HandoffTicket(
+                        Platform.valueOf(i.get("platform").s()),
+                        i.get("userId").s(),
+                        i.get("reason").s(),
+                        i.get("lastText").s(),
+                        i.get("language").s(),
+                        Instant.parse(i.get("openedAt").s())))
+                .toList();
     }
 
     private static String queueSortKey(ConversationKey key, Instant openedAt) {

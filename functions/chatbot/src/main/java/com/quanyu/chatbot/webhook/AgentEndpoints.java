@@ -54,14 +54,18 @@ final class AgentEndpoints {
         }
         ReplySender sender = senders.get(platform);
         if (sender == null) {
-            throw new ApiException(422, "platform_cannot_push", platform.channel()
-                    + " lets a business answer only inside the customer's own request; reply in its console");
+            throw new ApiException(
+                    422,
+                    "platform_cannot_push",
+                    platform.channel()
+                            + " lets a business answer only inside the customer's own request; reply in its console");
         }
         HandoffDesk.ReplyOutcome outcome;
         try {
             outcome = desk.reply(platform, userId, text, messageId, sender, clock.instant());
         } catch (ReplySender.DeliveryException e) {
-            throw ApiException.unavailable(platform.channel() + " did not accept the reply; retry with the same messageId", e);
+            throw ApiException.unavailable(
+                    platform.channel() + " did not accept the reply; retry with the same messageId", e);
         }
         if (outcome == HandoffDesk.ReplyOutcome.NOT_HANDED_OVER) {
             throw ApiException.notFound("no handed-over conversation for that platform and user");
@@ -81,7 +85,8 @@ final class AgentEndpoints {
         try {
             return Platform.valueOf(body.path("platform").asText("").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("platform", "must be one of wechat, messenger, instagram, whatsapp, line, telegram, web");
+            throw ApiException.invalidField(
+                    "platform", "must be one of wechat, messenger, instagram, whatsapp, line, telegram, web");
         }
     }
 

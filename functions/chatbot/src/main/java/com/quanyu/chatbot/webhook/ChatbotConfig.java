@@ -1,8 +1,8 @@
 package com.quanyu.chatbot.webhook;
 
+import com.quanyu.shared.aws.RotatingSecret;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.http.ApiException;
-import com.quanyu.shared.aws.RotatingSecret;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,7 +24,8 @@ public final class ChatbotConfig {
     private final String lineApiUrl;
     private final String telegramApiUrl;
 
-    public ChatbotConfig(Function<String, Optional<String>> secrets, String metaGraphUrl, String lineApiUrl, String telegramApiUrl) {
+    public ChatbotConfig(
+            Function<String, Optional<String>> secrets, String metaGraphUrl, String lineApiUrl, String telegramApiUrl) {
         this.secrets = secrets;
         this.metaGraphUrl = metaGraphUrl;
         this.lineApiUrl = lineApiUrl;
@@ -32,7 +33,8 @@ public final class ChatbotConfig {
     }
 
     public static ChatbotConfig from(Env env) {
-        return new ChatbotConfig(RotatingSecret.fieldsFromEnv(env, "CHAT_SECRETS_ID"),
+        return new ChatbotConfig(
+                RotatingSecret.fieldsFromEnv(env, "CHAT_SECRETS_ID"),
                 env.get("META_GRAPH_API_URL", "https://graph.facebook.com/v21.0"),
                 env.get("LINE_API_URL", "https://api.line.me"),
                 env.get("TELEGRAM_API_URL", "https://api.telegram.org"));
@@ -40,7 +42,8 @@ public final class ChatbotConfig {
 
     /** A secret that must be set for a platform's webhook to work. */
     static String secret(Optional<String> value, String platform) {
-        return value.orElseThrow(() -> new ApiException(503, "not_configured", platform + " is not configured on this deployment"));
+        return value.orElseThrow(
+                () -> new ApiException(503, "not_configured", platform + " is not configured on this deployment"));
     }
 
     public Optional<String> wechatToken() {

@@ -36,16 +36,20 @@ final class LineWebhook {
         String channelSecret = ChatbotConfig.secret(config.lineChannelSecret(), "LINE");
         byte[] body = Webhooks.body(request);
         String expected = Base64.getEncoder().encodeToString(Signatures.hmacSha256(channelSecret, body));
-        if (!Signatures.constantTimeEquals(expected, request.header("x-line-signature").orElse(""))) {
+        if (!Signatures.constantTimeEquals(
+                expected, request.header("x-line-signature").orElse(""))) {
             throw ApiException.unauthorized("x-line-signature does not match the body");
         }
         JsonNode root = MetaWebhook.json(body);
         for (JsonNode event : root.path("events")) {
-            if (!event.path("type").asText("").equals("message") || !event.path("source").hasNonNull("userId")) {
+            if (!event.path("type").asText("").equals("message")
+                    || !event.path("source").hasNonNull("userId")) {
                 continue; // follow, unfollow, postback, group events without a user: nothing to answer
             }
             JsonNode m = event.path("message");
-            String id = event.hasNonNull("webhookEventId") ? event.get("webhookEventId").asText() : m.path("id").asText("");
+            String id = event.hasNonNull("webhookEventId")
+                    ? event.get("webhookEventId").asText()
+                    : m.path("id").asText("");
             if (id.isEmpty()) {
                 continue;
             }
@@ -53,10 +57,23 @@ final class LineWebhook {
             if (event.hasNonNull("replyToken")) {
                 context.put("replyToken", event.get("replyToken").asText());
             }
-            context.put("redelivery", Boolean.toString(event.path("deliveryContext").path("isRedelivery").asBoolean(false)));
-            String text = m.path("type").asText("").equals("text") ? m.path("text").asText("") : "";
-            Webhooks.handle(chat, new InboundMessage(Platform.LINE, event.path("source").get("userId").asText(), id, text,
-                    Instant.ofEpochMilli(event.path("timestamp").asLong(0)), null, context), sender);
+            context.put(
+                    "redelivery",
+                    Boolean.toString(
+                            event.path("deliveryContext").path("isRedelivery").asBoolean(false)));
+            String text =
+                    m.path("type").asText("").equals("text") ? m.path("text").asText("") : "";
+            Webhooks.handle(
+                    chat,
+                    new InboundMessage(
+                            Platform.LINE,
+                            event.path("source").get("userId").asText(),
+                            id,
+                            text,
+                            Instant.ofEpochMilli(event.path("timestamp").asLong(0)),
+                            null,
+                            context),
+                    sender);
         }
         return ApiResponses.ok(Map.of());
     }

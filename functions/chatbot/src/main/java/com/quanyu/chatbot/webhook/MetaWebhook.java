@@ -38,10 +38,12 @@ final class MetaWebhook {
     APIGatewayV2HTTPResponse verify(ApiRequest request) {
         String verifyToken = ChatbotConfig.secret(config.metaVerifyToken(), "Meta");
         if (!"subscribe".equals(request.queryParameter("hub.mode").orElse(""))
-                || !Signatures.constantTimeEquals(verifyToken, request.queryParameter("hub.verify_token").orElse(""))) {
+                || !Signatures.constantTimeEquals(
+                        verifyToken, request.queryParameter("hub.verify_token").orElse(""))) {
             throw ApiException.forbidden("hub.verify_token does not match");
         }
-        String challenge = request.queryParameter("hub.challenge").orElseThrow(() -> ApiException.invalidField("hub.challenge", "is required"));
+        String challenge = request.queryParameter("hub.challenge")
+                .orElseThrow(() -> ApiException.invalidField("hub.challenge", "is required"));
         return ApiResponses.text(200, "text/plain; charset=utf-8", challenge);
     }
 
@@ -67,14 +69,23 @@ final class MetaWebhook {
             if (object.equals("whatsapp_business_account")) {
                 for (JsonNode change : entry.path("changes")) {
                     JsonNode value = change.path("value");
-                    String phoneNumberId = value.path("metadata").path("phone_number_id").asText("");
+                    String phoneNumberId =
+                            value.path("metadata").path("phone_number_id").asText("");
                     for (JsonNode m : value.path("messages")) {
                         if (!m.hasNonNull("id") || !m.hasNonNull("from")) {
                             continue;
                         }
-                        String text = m.path("type").asText("").equals("text") ? m.path("text").path("body").asText("") : "";
-                        messages.add(new InboundMessage(Platform.WHATSAPP, m.get("from").asText(), m.get("id").asText(), text,
-                                Instant.ofEpochSecond(m.path("timestamp").asLong(0)), null, Map.of("phoneNumberId", phoneNumberId)));
+                        String text = m.path("type").asText("").equals("text")
+                                ? m.path("text").path("body").asText("")
+                                : "";
+                        messages.add(new InboundMessage(
+                                Platform.WHATSAPP,
+                                m.get("from").asText(),
+                                m.get("id").asText(),
+                                text,
+                                Instant.ofEpochSecond(m.path("timestamp").asLong(0)),
+                                null,
+                                Map.of("phoneNumberId", phoneNumberId)));
                     }
                 }
             } else if (object.equals("page") || object.equals("instagram")) {
@@ -82,11 +93,19 @@ final class MetaWebhook {
                 for (JsonNode event : entry.path("messaging")) {
                     JsonNode m = event.path("message");
                     // echoes of the page's own messages, deliveries and reads carry nothing to answer
-                    if (!m.hasNonNull("mid") || m.path("is_echo").asBoolean(false) || !event.path("sender").hasNonNull("id")) {
+                    if (!m.hasNonNull("mid")
+                            || m.path("is_echo").asBoolean(false)
+                            || !event.path("sender").hasNonNull("id")) {
                         continue;
                     }
-                    messages.add(new InboundMessage(platform, event.path("sender").get("id").asText(), m.get("mid").asText(),
-                            m.path("text").asText(""), Instant.ofEpochMilli(event.path("timestamp").asLong(0)), null, Map.of()));
+                    messages.add(new InboundMessage(
+                            platform,
+                            event.path("sender").get("id").asText(),
+                            m.get("mid").asText(),
+                            m.path("text").asText(""),
+                            Instant.ofEpochMilli(event.path("timestamp").asLong(0)),
+                            null,
+                            Map.of()));
                 }
             } else {
                 throw ApiException.invalidField("object", "unsupported webhook object '" + object + "'");

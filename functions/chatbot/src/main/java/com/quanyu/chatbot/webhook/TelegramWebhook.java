@@ -31,11 +31,13 @@ final class TelegramWebhook {
 
     APIGatewayV2HTTPResponse receive(ApiRequest request) {
         String secretToken = ChatbotConfig.secret(config.telegramSecretToken(), "Telegram");
-        if (!Signatures.constantTimeEquals(secretToken, request.header("x-telegram-bot-api-secret-token").orElse(""))) {
+        if (!Signatures.constantTimeEquals(
+                secretToken, request.header("x-telegram-bot-api-secret-token").orElse(""))) {
             throw ApiException.unauthorized("X-Telegram-Bot-Api-Secret-Token does not match");
         }
         JsonNode update = MetaWebhook.json(Webhooks.body(request));
-        if (!update.path("update_id").canConvertToLong() || !update.path("update_id").isIntegralNumber()) {
+        if (!update.path("update_id").canConvertToLong()
+                || !update.path("update_id").isIntegralNumber()) {
             throw ApiException.invalidField("update_id", "is required and must be an integer");
         }
         JsonNode m = update.path("message");
@@ -43,11 +45,18 @@ final class TelegramWebhook {
         if (m.isMissingNode() || !from.hasNonNull("id") || from.path("is_bot").asBoolean(false)) {
             return ApiResponses.ok(Map.of());
         }
-        InboundMessage message = new InboundMessage(Platform.TELEGRAM, from.get("id").asText(),
-                update.get("update_id").asText(), m.path("text").asText(""), Instant.ofEpochSecond(m.path("date").asLong(0)),
+        InboundMessage message = new InboundMessage(
+                Platform.TELEGRAM,
+                from.get("id").asText(),
+                update.get("update_id").asText(),
+                m.path("text").asText(""),
+                Instant.ofEpochSecond(m.path("date").asLong(0)),
                 from.path("language_code").asText(null),
-                Map.of("chatId", m.path("chat").path("id").asText(from.get("id").asText()),
-                        "telegramMessageId", m.path("message_id").asText("0")));
+                Map.of(
+                        "chatId",
+                        m.path("chat").path("id").asText(from.get("id").asText()),
+                        "telegramMessageId",
+                        m.path("message_id").asText("0")));
         Webhooks.handle(chat, message, sender);
         return ApiResponses.ok(Map.of());
     }

@@ -41,7 +41,8 @@ final class WeChatWebhook {
 
     APIGatewayV2HTTPResponse verify(ApiRequest request) {
         checkSignature(request);
-        String echo = request.queryParameter("echostr").orElseThrow(() -> ApiException.invalidField("echostr", "is required"));
+        String echo = request.queryParameter("echostr")
+                .orElseThrow(() -> ApiException.invalidField("echostr", "is required"));
         return ApiResponses.text(200, "text/plain; charset=utf-8", echo);
     }
 
@@ -55,16 +56,22 @@ final class WeChatWebhook {
             // subscribe/unsubscribe/menu clicks: acknowledged, nothing to answer
             return ApiResponses.text(200, "text/plain", "success");
         }
-        String messageId = xml.containsKey("MsgId") ? xml.get("MsgId") : from + ":" + xml.getOrDefault("CreateTime", "");
-        Instant sentAt = Instant.ofEpochSecond(parseLong(xml.getOrDefault("CreateTime", ""), clock.instant().getEpochSecond()));
+        String messageId =
+                xml.containsKey("MsgId") ? xml.get("MsgId") : from + ":" + xml.getOrDefault("CreateTime", "");
+        Instant sentAt = Instant.ofEpochSecond(
+                parseLong(xml.getOrDefault("CreateTime", ""), clock.instant().getEpochSecond()));
         String text = type.equals("text") ? xml.getOrDefault("Content", "") : "";
-        InboundMessage message = new InboundMessage(Platform.WECHAT, from, messageId, text, sentAt, null, Map.of("account", account));
+        InboundMessage message =
+                new InboundMessage(Platform.WECHAT, from, messageId, text, sentAt, null, Map.of("account", account));
         ChatService.Outcome outcome = Webhooks.handle(chat, message, ReplySender.INLINE);
         if (outcome.reply() == null || outcome.reply().silent()) {
             return ApiResponses.text(200, "text/plain", "success");
         }
-        return ApiResponses.text(200, "application/xml; charset=utf-8",
-                passiveReply(from, account, outcome.reply().text(), clock.instant().getEpochSecond()));
+        return ApiResponses.text(
+                200,
+                "application/xml; charset=utf-8",
+                passiveReply(
+                        from, account, outcome.reply().text(), clock.instant().getEpochSecond()));
     }
 
     private void checkSignature(ApiRequest request) {
@@ -107,7 +114,9 @@ final class WeChatWebhook {
             builder.setErrorHandler(null);
             Document document = builder.parse(new ByteArrayInputStream(body));
             Map<String, String> fields = new HashMap<>();
-            for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
+            for (Node node = document.getDocumentElement().getFirstChild();
+                    node != null;
+                    node = node.getNextSibling()) {
                 if (node.getNodeType() == Node.ELEMENT_NODE) {
                     fields.put(node.getNodeName(), node.getTextContent());
                 }

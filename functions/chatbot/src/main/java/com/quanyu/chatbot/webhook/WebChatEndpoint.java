@@ -43,7 +43,9 @@ final class WebChatEndpoint {
         byte[] data = new byte[signed.length + body.length];
         System.arraycopy(signed, 0, data, 0, signed.length);
         System.arraycopy(body, 0, data, signed.length, body.length);
-        if (!Signatures.constantTimeEquals(Signatures.hex(Signatures.hmacSha256(key, data)), request.header("x-quanyu-signature").orElse(""))) {
+        if (!Signatures.constantTimeEquals(
+                Signatures.hex(Signatures.hmacSha256(key, data)),
+                request.header("x-quanyu-signature").orElse(""))) {
             throw ApiException.unauthorized("X-Quanyu-Signature does not match timestamp and body");
         }
         Webhooks.checkFresh(timestamp, clock.instant());
@@ -54,11 +56,18 @@ final class WebChatEndpoint {
             throw ApiException.invalidField("text", "is required and must be a string");
         }
         Map<String, String> context = new HashMap<>();
-        if (json.path("shopUserId").isTextual() && !json.get("shopUserId").asText().isBlank()) {
+        if (json.path("shopUserId").isTextual()
+                && !json.get("shopUserId").asText().isBlank()) {
             context.put("shopUserId", json.get("shopUserId").asText());
         }
-        InboundMessage message = new InboundMessage(Platform.WEB, userId, messageId, json.get("text").asText(),
-                clock.instant(), json.path("language").asText(null), context);
+        InboundMessage message = new InboundMessage(
+                Platform.WEB,
+                userId,
+                messageId,
+                json.get("text").asText(),
+                clock.instant(),
+                json.path("language").asText(null),
+                context);
         ChatService.Outcome outcome = Webhooks.handle(chat, message, ReplySender.INLINE);
         Map<String, Object> response = new LinkedHashMap<>();
         Reply reply = outcome.reply();

@@ -16,8 +16,7 @@ import java.time.Instant;
 final class Webhooks {
     private static final JsonLogger LOG = JsonLogger.of(Webhooks.class);
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     static byte[] body(ApiRequest request) {
         byte[] body;
@@ -27,7 +26,8 @@ final class Webhooks {
             throw ApiException.badRequest("body is marked base64 but is not valid base64");
         }
         if (body.length > ChatbotConfig.MAX_BODY_BYTES) {
-            throw ApiException.tooLarge("webhook body is " + body.length + " bytes; the limit is " + ChatbotConfig.MAX_BODY_BYTES);
+            throw ApiException.tooLarge(
+                    "webhook body is " + body.length + " bytes; the limit is " + ChatbotConfig.MAX_BODY_BYTES);
         }
         return body;
     }
@@ -49,20 +49,42 @@ final class Webhooks {
     static ChatService.Outcome handle(ChatService service, InboundMessage message, ReplySender sender) {
         try {
             ChatService.Outcome outcome = service.handle(message, sender);
-            LOG.info("chat message", "platform", message.platform().channel(), "outcome", outcome.status().name(),
-                    "intent", outcome.reply() == null ? null : outcome.reply().intent(),
-                    "handoff", outcome.reply() != null && outcome.reply().handoff());
+            LOG.info(
+                    "chat message",
+                    "platform",
+                    message.platform().channel(),
+                    "outcome",
+                    outcome.status().name(),
+                    "intent",
+                    outcome.reply() == null ? null : outcome.reply().intent(),
+                    "handoff",
+                    outcome.reply() != null && outcome.reply().handoff());
             boolean answered = outcome.status() == ChatService.Outcome.Status.ANSWERED;
-            Metrics.of("chatbot").count(switch (outcome.status()) {
-                case ANSWERED -> "ChatReplies";
-                case DUPLICATE -> "ChatDuplicates";
-                case IN_FLIGHT -> "ChatInFlight";
-            }, 1).count("ChatHandoffs", answered && outcome.reply() != null && outcome.reply().handoff() ? 1 : 0).emit();
+            Metrics.of("chatbot")
+                    .count(
+                            switch (outcome.status()) {
+                                case ANSWERED -> "ChatReplies";
+                                case DUPLICATE -> "ChatDuplicates";
+                                case IN_FLIGHT -> "ChatInFlight";
+                            },
+                            1)
+                    .count(
+                            "ChatHandoffs",
+                            answered
+                                            && outcome.reply() != null
+                                            && outcome.reply().handoff()
+                                    ? 1
+                                    : 0)
+                    .emit();
             return outcome;
         } catch (DeliveryException | ConcurrentTurnException | IngestUnavailableException e) {
             Metrics.of("chatbot").count("ChatUnanswered", 1).emit();
-            LOG.warn("chat message not answered; platform should retry", "platform", message.platform().channel(),
-                    "reason", e.getMessage());
+            LOG.warn(
+                    "chat message not answered; platform should retry",
+                    "platform",
+                    message.platform().channel(),
+                    "reason",
+                    e.getMessage());
             throw ApiException.unavailable("the message could not be answered now; retry", e);
         }
     }

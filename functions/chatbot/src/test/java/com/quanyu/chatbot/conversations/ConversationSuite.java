@@ -77,10 +77,16 @@ public final class ConversationSuite {
 
     public static String table(String title, List<Outcome> outcomes) {
         StringBuilder out = new StringBuilder(title).append('\n');
-        byCategory(outcomes).forEach((k, c) -> out.append(String.format("  %-14s %3d/%-3d %5.1f%%%n", k, (int) c[0], (int) c[1], 100 * c[0] / c[1])));
+        byCategory(outcomes)
+                .forEach((k, c) -> out.append(
+                        String.format("  %-14s %3d/%-3d %5.1f%%%n", k, (int) c[0], (int) c[1], 100 * c[0] / c[1])));
         for (Outcome o : outcomes) {
             if (!o.passed()) {
-                out.append("  FAIL ").append(o.id()).append(": ").append(String.join(" | ", o.failures())).append('\n');
+                out.append("  FAIL ")
+                        .append(o.id())
+                        .append(": ")
+                        .append(String.join(" | ", o.failures()))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -119,26 +125,34 @@ public final class ConversationSuite {
             String said = reply.path("reply").asText();
             check(turn, "intent", reply.path("intent").asText(), where, failures);
             check(turn, "action", reply.path("action").asText(), where, failures);
-            if (turn.has("handoff") && turn.get("handoff").asBoolean() != reply.path("handoff").asBoolean()) {
-                failures.add(where + "handoff " + reply.path("handoff").asBoolean() + " (" + reply.path("action").asText() + ")");
+            if (turn.has("handoff")
+                    && turn.get("handoff").asBoolean() != reply.path("handoff").asBoolean()) {
+                failures.add(where + "handoff " + reply.path("handoff").asBoolean() + " ("
+                        + reply.path("action").asText() + ")");
             }
             if (turn.has("order")) {
                 String expected = ids.get(turn.get("order").asText());
                 if (!said.contains(expected)) {
-                    failures.add(where + "reply does not name order " + turn.get("order").asText() + ": " + said);
+                    failures.add(where + "reply does not name order "
+                            + turn.get("order").asText() + ": " + said);
                 }
             }
             // never an answer about a different order than the one asked about
             for (var e : ids.entrySet()) {
-                // listing the choices, or the latest order announced as the latest when none was named, is not answering about another order
-                boolean listing = reply.path("action").asText().equals("ask_which_order") || reply.path("action").asText().equals("order_latest");
-                if (!listing && said.contains(e.getValue()) && !e.getKey().equals(turn.path("order").asText())
+                // listing the choices, or the latest order announced as the latest when none was named, is not
+                // answering about another order
+                boolean listing = reply.path("action").asText().equals("ask_which_order")
+                        || reply.path("action").asText().equals("order_latest");
+                if (!listing
+                        && said.contains(e.getValue())
+                        && !e.getKey().equals(turn.path("order").asText())
                         && !text.contains(e.getValue())) {
                     failures.add(where + "reply names order " + e.getKey() + " that was not asked about: " + said);
                 }
             }
             for (JsonNode word : turn.path("replyContains")) {
-                if (!said.toLowerCase(java.util.Locale.ROOT).contains(word.asText().toLowerCase(java.util.Locale.ROOT))) {
+                if (!said.toLowerCase(java.util.Locale.ROOT)
+                        .contains(word.asText().toLowerCase(java.util.Locale.ROOT))) {
                     failures.add(where + "reply lacks \"" + word.asText() + "\": " + said);
                 }
             }
@@ -177,7 +191,8 @@ public final class ConversationSuite {
         ids.put("C", "ord-" + n + salt + "-person-" + (300 + n) + "-" + (300 + n));
         ids.put("X", "ord-" + n + salt + "-person-" + (900 + n) + "-" + (900 + n));
         CustomerStores stores = CustomerStores.fromEnv(rig.env);
-        String event = "{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"" + shopUser + "\",\"messageId\":\"m-" + ids.get("A") + "\","
+        String event = "{\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"" + shopUser
+                + "\",\"messageId\":\"m-" + ids.get("A") + "\","
                 + "\"properties\":{\"order_id\":\"" + ids.get("A") + "\",\"total\":129,\"currency\":\"CNY\","
                 + "\"products\":[{\"sku\":\"CUP-9\",\"name\":\"保温杯 Thermos cup\",\"quantity\":1,\"price\":129}]}}";
         try {
@@ -185,14 +200,50 @@ public final class ConversationSuite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String profileId = stores.profiles().resolve(IdentifierType.USER_ID, shopUser).orElseThrow().profileId();
+        String profileId = stores.profiles()
+                .resolve(IdentifierType.USER_ID, shopUser)
+                .orElseThrow()
+                .profileId();
         Instant now = Instant.now();
-        stores.orders().create(new Order(ids.get("B"), profileId, "web", null, "shipped", 198, "CNY",
-                List.of(OrderLine.of("TEA-1", "龙井茶 Longjing tea", 2, 99)), now.minus(Duration.ofDays(3)), "seed-b-" + n, null));
-        stores.orders().create(new Order(ids.get("C"), profileId, "web", null, "delivered", 268, "CNY",
-                List.of(OrderLine.of("MOON-2", "月饼礼盒 Mooncake gift box", 1, 268)), now.minus(Duration.ofDays(10)), "seed-c-" + n, null));
-        stores.orders().create(new Order(ids.get("X"), "someone-else-" + shopUser, "web", null, "delivered", 50, "CNY",
-                List.of(OrderLine.of("SOCK-3", "袜子 Socks", 1, 50)), now.minus(Duration.ofDays(5)), "seed-x-" + n, null));
+        stores.orders()
+                .create(new Order(
+                        ids.get("B"),
+                        profileId,
+                        "web",
+                        null,
+                        "shipped",
+                        198,
+                        "CNY",
+                        List.of(OrderLine.of("TEA-1", "龙井茶 Longjing tea", 2, 99)),
+                        now.minus(Duration.ofDays(3)),
+                        "seed-b-" + n,
+                        null));
+        stores.orders()
+                .create(new Order(
+                        ids.get("C"),
+                        profileId,
+                        "web",
+                        null,
+                        "delivered",
+                        268,
+                        "CNY",
+                        List.of(OrderLine.of("MOON-2", "月饼礼盒 Mooncake gift box", 1, 268)),
+                        now.minus(Duration.ofDays(10)),
+                        "seed-c-" + n,
+                        null));
+        stores.orders()
+                .create(new Order(
+                        ids.get("X"),
+                        "someone-else-" + shopUser,
+                        "web",
+                        null,
+                        "delivered",
+                        50,
+                        "CNY",
+                        List.of(OrderLine.of("SOCK-3", "袜子 Socks", 1, 50)),
+                        now.minus(Duration.ofDays(5)),
+                        "seed-x-" + n,
+                        null));
         return ids;
     }
 }

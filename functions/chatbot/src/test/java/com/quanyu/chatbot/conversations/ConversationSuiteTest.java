@@ -37,11 +37,21 @@ class ConversationSuiteTest {
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
         ChatTestRig rig = new ChatTestRig(aws);
-        var ledger = new CouponLedger(aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
+        var ledger = new CouponLedger(
+                aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
-        ledger.campaigns().create(new Campaign("suite-" + rig.run, "Chat welcome", null,
-                Offer.percentOff(10).withMinimumSpend(Money.of(new BigDecimal("100"), "CNY")),
-                Set.of("all"), "CNY", null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), null));
+        ledger.campaigns()
+                .create(new Campaign(
+                        "suite-" + rig.run,
+                        "Chat welcome",
+                        null,
+                        Offer.percentOff(10).withMinimumSpend(Money.of(new BigDecimal("100"), "CNY")),
+                        Set.of("all"),
+                        "CNY",
+                        null,
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(30)),
+                        null));
         ConversationSuite suite = new ConversationSuite(rig);
         List<ConversationSuite.Outcome> tuned = suite.run(ConversationSuite.load("/conversations/tuned.json"));
         List<ConversationSuite.Outcome> heldOut = suite.run(ConversationSuite.load("/conversations/heldout.json"));

@@ -20,8 +20,25 @@ class EmbeddingIntentModelTest {
      * the "meaning" its words map to, the way a sentence encoder places paraphrases together.
      */
     static class SynonymEncoder implements SentenceEncoder {
-        private static final Map<String, Integer> MEANING = Map.of("refund", 0, "money", 0, "reimburse", 0,
-                "track", 1, "parcel", 1, "package", 1, "where", 1, "退款", 2, "退钱", 2);
+        private static final Map<String, Integer> MEANING = Map.of(
+                "refund",
+                0,
+                "money",
+                0,
+                "reimburse",
+                0,
+                "track",
+                1,
+                "parcel",
+                1,
+                "package",
+                1,
+                "where",
+                1,
+                "退款",
+                2,
+                "退钱",
+                2);
         int calls;
 
         @Override
@@ -52,18 +69,27 @@ class EmbeddingIntentModelTest {
 
     private static List<LabeledText> fixture() {
         List<LabeledText> data = new ArrayList<>();
-        for (String t : List.of("I want a refund", "refund my order please", "give me a refund", "refund now", "can I get a refund")) {
+        for (String t : List.of(
+                "I want a refund", "refund my order please", "give me a refund", "refund now", "can I get a refund")) {
             data.add(LabeledText.of(t, "get_refund"));
         }
-        for (String t : List.of("track my order", "track the order", "order tracking please", "can you track my order", "track it")) {
+        for (String t : List.of(
+                "track my order", "track the order", "order tracking please", "can you track my order", "track it")) {
             data.add(LabeledText.of(t, "track_order"));
         }
         return data;
     }
 
     private static IntentModel train(SentenceEncoder encoder, double weight) {
-        return IntentTrainer.of(IntentTrainer.Config.builder().minDocumentFrequency(1).epochs(20).encoder(encoder)
-                .embeddingWeight(weight).embeddingEpochs(50).threshold(0.5).build()).train(fixture(), "fixture");
+        return IntentTrainer.of(IntentTrainer.Config.builder()
+                        .minDocumentFrequency(1)
+                        .epochs(20)
+                        .encoder(encoder)
+                        .embeddingWeight(weight)
+                        .embeddingEpochs(50)
+                        .threshold(0.5)
+                        .build())
+                .train(fixture(), "fixture");
     }
 
     @Test
@@ -72,8 +98,12 @@ class EmbeddingIntentModelTest {
         IntentModel ngramsOnly = train(encoder, 0.0);
         IntentModel combined = train(encoder, 0.5);
         String paraphrase = "where is my package";
-        assertEquals("track_order", combined.classify(paraphrase).intent(), combined.classify(paraphrase).toString());
-        assertTrue(combined.classify(paraphrase).confidence() > ngramsOnly.classify(paraphrase).confidence());
+        assertEquals(
+                "track_order",
+                combined.classify(paraphrase).intent(),
+                combined.classify(paraphrase).toString());
+        assertTrue(combined.classify(paraphrase).confidence()
+                > ngramsOnly.classify(paraphrase).confidence());
         assertEquals("get_refund", combined.classify("reimburse the money").intent());
     }
 
@@ -91,7 +121,9 @@ class EmbeddingIntentModelTest {
         IntentModel model = train(encoder, 0.5);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.save(bytes);
-        assertEquals("synonyms-test", model.manifest().path("embedding").path("encoder").asText());
+        assertEquals(
+                "synonyms-test",
+                model.manifest().path("embedding").path("encoder").asText());
         IntentModel copy = IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), name -> {
             assertEquals("synonyms-test", name);
             return encoder;
@@ -99,7 +131,13 @@ class EmbeddingIntentModelTest {
         for (String text : List.of("where is my package", "refund please", "hello there")) {
             assertEquals(model.classify(text), copy.classify(text));
         }
-        assertEquals(0.25, copy.withEmbeddingWeight(0.25).manifest().path("embedding").path("weight").asDouble());
+        assertEquals(
+                0.25,
+                copy.withEmbeddingWeight(0.25)
+                        .manifest()
+                        .path("embedding")
+                        .path("weight")
+                        .asDouble());
     }
 
     @Test
@@ -112,7 +150,9 @@ class EmbeddingIntentModelTest {
                 return 8;
             }
         };
-        assertThrows(IOException.class, () -> IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), name -> wrongShape));
+        assertThrows(
+                IOException.class,
+                () -> IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), name -> wrongShape));
     }
 
     @Test

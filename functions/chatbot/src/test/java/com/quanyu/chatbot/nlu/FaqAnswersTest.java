@@ -15,8 +15,12 @@ class FaqAnswersTest {
     @Test
     void closestQuestionAnswersAndEachAnswerIsRankedOnce() {
         FaqAnswers faq = FaqAnswers.of(new EmbeddingIntentModelTest.SynonymEncoder(), FAQ, 0.5);
-        assertEquals("refunds", faq.answer("can I get my money back").orElseThrow().entry().id());
-        assertEquals("tracking", faq.answer("track the package").orElseThrow().entry().id());
+        assertEquals(
+                "refunds",
+                faq.answer("can I get my money back").orElseThrow().entry().id());
+        assertEquals(
+                "tracking",
+                faq.answer("track the package").orElseThrow().entry().id());
         List<FaqAnswers.Match> top = faq.top("我想退钱", 3);
         assertEquals(2, top.size(), "two ids, refunds asked in two languages counts once: " + top);
         assertEquals("退款怎么退？", top.get(0).entry().question());

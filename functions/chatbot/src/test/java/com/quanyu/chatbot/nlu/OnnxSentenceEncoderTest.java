@@ -22,7 +22,8 @@ class OnnxSentenceEncoderTest {
         assertEquals(384, encoder.dimension());
         float[] refund = encoder.embed("I want my money back");
         assertEquals(1.0, cosine(refund, refund), 1e-3, "unit length");
-        assertTrue(cosine(refund, encoder.embed("please reimburse me")) > cosine(refund, encoder.embed("where is my parcel")));
+        assertTrue(cosine(refund, encoder.embed("please reimburse me"))
+                > cosine(refund, encoder.embed("where is my parcel")));
     }
 
     @Test

@@ -14,11 +14,19 @@ class TextAnalysisTest {
 
     @Test
     void shopStyleHyphenatedOrderIdsAreOneIdAndAreNotReadAsWords() {
-        assertEquals(java.util.List.of("ORD-71234-PERSON-108-108"),
-                EntityExtractor.extract("where is order ord-71234-person-108-108", TODAY).orderNumbers());
-        assertEquals(java.util.List.of("ORD-42-PERSON-7-7"), EntityExtractor.extract("ord-42-person-7-7到哪了", TODAY).orderNumbers());
-        assertEquals("where is  order ", Understander.withoutOrderIds("where is ord-42-person-7-7", java.util.List.of("ORD-42-PERSON-7-7")));
-        assertEquals(java.util.List.of(), EntityExtractor.extract("e-mail me, it's a t-shirt", TODAY).orderNumbers());
+        assertEquals(
+                java.util.List.of("ORD-71234-PERSON-108-108"),
+                EntityExtractor.extract("where is order ord-71234-person-108-108", TODAY)
+                        .orderNumbers());
+        assertEquals(
+                java.util.List.of("ORD-42-PERSON-7-7"),
+                EntityExtractor.extract("ord-42-person-7-7到哪了", TODAY).orderNumbers());
+        assertEquals(
+                "where is  order ",
+                Understander.withoutOrderIds("where is ord-42-person-7-7", java.util.List.of("ORD-42-PERSON-7-7")));
+        assertEquals(
+                java.util.List.of(),
+                EntityExtractor.extract("e-mail me, it's a t-shirt", TODAY).orderNumbers());
     }
 
     @Test
@@ -33,7 +41,9 @@ class TextAnalysisTest {
         Entities en = EntityExtractor.extract("order #123456 placed Nov 3, call +44 20 7946 0958 tomorrow", TODAY);
         assertEquals(List.of("123456"), en.orderNumbers());
         assertEquals(List.of("+442079460958"), en.phones());
-        assertTrue(en.dates().containsAll(List.of(LocalDate.of(2026, 11, 3), TODAY.plusDays(1))), en.dates().toString());
+        assertTrue(
+                en.dates().containsAll(List.of(LocalDate.of(2026, 11, 3), TODAY.plusDays(1))),
+                en.dates().toString());
 
         assertEquals(Entities.none(), EntityExtractor.extract("", TODAY));
         assertTrue(EntityExtractor.extract("13月45日 没有日期", TODAY).dates().isEmpty());

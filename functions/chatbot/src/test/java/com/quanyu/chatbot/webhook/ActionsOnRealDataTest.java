@@ -48,20 +48,36 @@ class ActionsOnRealDataTest {
 
     @Test
     void couponIsIssuedOnceFromTheCampaignLedgerAndValidInEveryChannel() throws Exception {
-        var ledger = new CouponLedger(aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
+        var ledger = new CouponLedger(
+                aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
-        ledger.campaigns().create(new Campaign("chat-welcome-" + rig.run, "Chat welcome", null, Offer.percentOff(10),
-                Set.of("all"), "CNY", null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), null));
+        ledger.campaigns()
+                .create(new Campaign(
+                        "chat-welcome-" + rig.run,
+                        "Chat welcome",
+                        null,
+                        Offer.percentOff(10),
+                        Set.of("all"),
+                        "CNY",
+                        null,
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(30)),
+                        null));
         String user = "coupon-visitor-" + rig.run;
         JsonNode first = Json.parse(rig.web(user, "c1", "有优惠券吗").getBody());
         String reply = first.path("reply").asText();
-        var profile = CustomerStores.fromEnv(rig.env).profiles().resolve(IdentifierType.ANONYMOUS_ID, user).orElseThrow();
+        var profile = CustomerStores.fromEnv(rig.env)
+                .profiles()
+                .resolve(IdentifierType.ANONYMOUS_ID, user)
+                .orElseThrow();
         var issued = ledger.couponsOf(profile.profileId());
         assertEquals(1, issued.size(), reply);
         assertTrue(reply.contains(issued.get(0).code()), reply);
 
         JsonNode again = Json.parse(rig.web(user, "c2", "any discount codes?").getBody());
-        assertTrue(again.path("reply").asText().contains(issued.get(0).code()) && again.path("reply").asText().contains("already"),
+        assertTrue(
+                again.path("reply").asText().contains(issued.get(0).code())
+                        && again.path("reply").asText().contains("already"),
                 again.toString());
         assertEquals(1, ledger.couponsOf(profile.profileId()).size(), "asking twice does not issue a second coupon");
     }
@@ -75,11 +91,27 @@ class ActionsOnRealDataTest {
         }
         data.add("u9", "SOCK-3", Interactions.PURCHASE);
         Interactions interactions = data.build();
-        RecommenderModel model = RecommenderModel.of(interactions, ItemKnn.fit(interactions, 10),
-                BoughtTogether.fit(List.of(List.of("TEA-1", "CUP-9")), 5));
+        RecommenderModel model = RecommenderModel.of(
+                interactions, ItemKnn.fit(interactions, 10), BoughtTogether.fit(List.of(List.of("TEA-1", "CUP-9")), 5));
         ModelRegistry registry = ModelRegistry.of(aws.s3(), rig.env.required("MODELS_BUCKET"));
-        registry.publish(new ModelMetadata("recommender", registry.newVersion(), ItemKnn.NAME, Instant.now(), "test", null, null, null,
-                "map", null, "test fixture", null, 0, null), model.encode(), GateDecision.forced("map", 0.5, "test fixture"));
+        registry.publish(
+                new ModelMetadata(
+                        "recommender",
+                        registry.newVersion(),
+                        ItemKnn.NAME,
+                        Instant.now(),
+                        "test",
+                        null,
+                        null,
+                        null,
+                        "map",
+                        null,
+                        "test fixture",
+                        null,
+                        0,
+                        null),
+                model.encode(),
+                GateDecision.forced("map", 0.5, "test fixture"));
 
         String openId = "oRec_" + rig.run;
         rig.wechat(openId, rig.run + "r1", "我的手机号是" + customer.phone());

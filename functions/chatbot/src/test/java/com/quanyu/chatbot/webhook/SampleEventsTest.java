@@ -21,9 +21,21 @@ class SampleEventsTest {
     private final ChatTestRig rig;
 
     SampleEventsTest(StandIns aws) {
-        rig = new ChatTestRig(aws, Map.of("wechatToken", "local-wechat-token", "metaAppSecret", "local-meta-app-secret",
-                "metaVerifyToken", "local-meta-verify-token", "lineChannelSecret", "local-line-channel-secret",
-                "telegramSecretToken", "local-telegram-secret-token", "webChatKey", "local-web-chat-key"));
+        rig = new ChatTestRig(
+                aws,
+                Map.of(
+                        "wechatToken",
+                        "local-wechat-token",
+                        "metaAppSecret",
+                        "local-meta-app-secret",
+                        "metaVerifyToken",
+                        "local-meta-verify-token",
+                        "lineChannelSecret",
+                        "local-line-channel-secret",
+                        "telegramSecretToken",
+                        "local-telegram-secret-token",
+                        "webChatKey",
+                        "local-web-chat-key"));
     }
 
     @AfterEach
@@ -32,10 +44,17 @@ class SampleEventsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"meta-verify.json,200", "meta-messenger-message.json,200", "meta-whatsapp-message.json,200", "line-message.json,200",
-            "telegram-update.json,200", "handoffs-list.json,200",
-            // signed at a fixed time long past: refused as replays, as they must be
-            "wechat-text-message.json,401", "web-chat-message.json,401"})
+    @CsvSource({
+        "meta-verify.json,200",
+        "meta-messenger-message.json,200",
+        "meta-whatsapp-message.json,200",
+        "line-message.json,200",
+        "telegram-update.json,200",
+        "handoffs-list.json,200",
+        // signed at a fixed time long past: refused as replays, as they must be
+        "wechat-text-message.json,401",
+        "web-chat-message.json,401"
+    })
     void sampleEventsAreAcceptedOrRefusedAsDocumented(String file, int status) throws Exception {
         String json = Files.readString(Path.of("../../events/chatbot").resolve(file));
         APIGatewayV2HTTPEvent event = Json.mapper().readValue(json, APIGatewayV2HTTPEvent.class);

@@ -38,7 +38,8 @@ class WeChatWebhookTest {
 
         var wrong = new java.util.HashMap<>(ChatTestRig.wechatQuery("not-the-token", now));
         wrong.put("echostr", "x");
-        assertEquals(401, rig.call("GET", "/v1/chat/wechat", Map.of(), wrong, null).getStatusCode());
+        assertEquals(
+                401, rig.call("GET", "/v1/chat/wechat", Map.of(), wrong, null).getStatusCode());
 
         var stale = new java.util.HashMap<>(ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now - 3600));
         stale.put("echostr", "x");
@@ -60,18 +61,26 @@ class WeChatWebhookTest {
         String ask = rig.wechat(openId, rig.run + "2", "我的快递到哪了").getBody();
         assertTrue(ask.contains("订单号"), "unknown customer without orders is asked for the number: " + ask);
 
-        String shortStatus = rig.wechat(openId, rig.run + "3", customer.orderId()).getBody();
-        assertTrue(shortStatus.contains(customer.orderId()) && shortStatus.contains("手机号"),
+        String shortStatus =
+                rig.wechat(openId, rig.run + "3", customer.orderId()).getBody();
+        assertTrue(
+                shortStatus.contains(customer.orderId()) && shortStatus.contains("手机号"),
                 "a typed order number alone only reveals the status: " + shortStatus);
         assertTrue(!shortStatus.contains("龙井"), shortStatus);
 
         rig.wechat(openId, rig.run + "4", "我的手机号是" + customer.phone());
         var stores = CustomerStores.fromEnv(rig.env);
-        var wechatProfile = stores.profiles().resolve(IdentifierType.WECHAT_OPENID, openId).orElseThrow();
-        var webProfile = stores.profiles().resolve("user_id:" + customer.userId()).orElseThrow();
-        assertEquals(webProfile.profileId(), wechatProfile.profileId(), "the phone joined the WeChat user to the web profile");
+        var wechatProfile =
+                stores.profiles().resolve(IdentifierType.WECHAT_OPENID, openId).orElseThrow();
+        var webProfile =
+                stores.profiles().resolve("user_id:" + customer.userId()).orElseThrow();
+        assertEquals(
+                webProfile.profileId(),
+                wechatProfile.profileId(),
+                "the phone joined the WeChat user to the web profile");
 
-        String full = rig.wechat(openId, rig.run + "5", "订单" + customer.orderId() + "到哪了").getBody();
+        String full = rig.wechat(openId, rig.run + "5", "订单" + customer.orderId() + "到哪了")
+                .getBody();
         assertTrue(full.contains("龙井茶") && full.contains("已付款"), full);
 
         String latest = rig.wechat(openId, rig.run + "6", "我最近的订单什么状态").getBody();
@@ -81,11 +90,20 @@ class WeChatWebhookTest {
     @Test
     void englishOnWeChatIsAnsweredInEnglishAndTheSlotCanBeAbandoned() {
         String openId = "oWx_en_" + rig.run;
-        assertTrue(rig.wechat(openId, rig.run + "e1", "hello, can you help me?").getBody().contains("How can I help"));
-        assertTrue(rig.wechat(openId, rig.run + "e2", "I need to cancel my order").getBody().contains("order number"));
-        assertTrue(rig.wechat(openId, rig.run + "e3", "what payment methods do you accept?").getBody().contains("Alipay"),
+        assertTrue(rig.wechat(openId, rig.run + "e1", "hello, can you help me?")
+                .getBody()
+                .contains("How can I help"));
+        assertTrue(rig.wechat(openId, rig.run + "e2", "I need to cancel my order")
+                .getBody()
+                .contains("order number"));
+        assertTrue(
+                rig.wechat(openId, rig.run + "e3", "what payment methods do you accept?")
+                        .getBody()
+                        .contains("Alipay"),
                 "a new question changes the topic");
-        assertTrue(rig.wechat(openId, rig.run + "e4", "好的谢谢").getBody().contains("不客气"), "and the language follows the customer");
+        assertTrue(
+                rig.wechat(openId, rig.run + "e4", "好的谢谢").getBody().contains("不客气"),
+                "and the language follows the customer");
     }
 
     @Test
@@ -94,23 +112,38 @@ class WeChatWebhookTest {
         String first = rig.wechat(openId, rig.run + "77", "有优惠券吗").getBody();
         String again = rig.wechat(openId, rig.run + "77", "有优惠券吗").getBody();
         assertEquals(strip(first), strip(again));
-        var profile = CustomerStores.fromEnv(rig.env).profiles().resolve(IdentifierType.WECHAT_OPENID, openId).orElseThrow();
+        var profile = CustomerStores.fromEnv(rig.env)
+                .profiles()
+                .resolve(IdentifierType.WECHAT_OPENID, openId)
+                .orElseThrow();
         assertEquals(1, profile.counters().events(), "the turn was ingested once");
     }
 
     @Test
     void badSignatureMalformedAndHostileXmlAreRejectedWithJsonErrors() {
         long now = Instant.now().getEpochSecond();
-        var badSig = rig.call("POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery("wrong", now), "<xml></xml>");
+        var badSig =
+                rig.call("POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery("wrong", now), "<xml></xml>");
         assertEquals(401, badSig.getStatusCode());
-        var malformed = rig.call("POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now), "<xml><Content>");
+        var malformed = rig.call(
+                "POST",
+                "/v1/chat/wechat",
+                Map.of(),
+                ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now),
+                "<xml><Content>");
         assertEquals(400, malformed.getStatusCode());
         assertTrue(malformed.getBody().contains("malformed_xml"), malformed.getBody());
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><FromUserName>a</FromUserName>"
-                + "<ToUserName>b</ToUserName><MsgType>text</MsgType><Content>&e;</Content><MsgId>1</MsgId></xml>";
-        var hostile = rig.call("POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now), xxe);
+        String xxe =
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><FromUserName>a</FromUserName>"
+                        + "<ToUserName>b</ToUserName><MsgType>text</MsgType><Content>&e;</Content><MsgId>1</MsgId></xml>";
+        var hostile = rig.call(
+                "POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now), xxe);
         assertEquals(400, hostile.getStatusCode());
-        var missing = rig.call("POST", "/v1/chat/wechat", Map.of(), ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now),
+        var missing = rig.call(
+                "POST",
+                "/v1/chat/wechat",
+                Map.of(),
+                ChatTestRig.wechatQuery(ChatTestRig.WECHAT_TOKEN, now),
                 "<xml><MsgType>text</MsgType></xml>");
         assertEquals(400, missing.getStatusCode());
         assertTrue(missing.getBody().contains("FromUserName"), missing.getBody());

@@ -39,16 +39,33 @@ class WebChatAndHandoffTest {
 
         var queue = rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null);
         assertEquals(200, queue.getStatusCode());
-        assertTrue(queue.getBody().contains(user) && queue.getBody().contains("customer_asked") && queue.getBody().contains("还在吗"),
+        assertTrue(
+                queue.getBody().contains(user)
+                        && queue.getBody().contains("customer_asked")
+                        && queue.getBody().contains("还在吗"),
                 "the queue item names the user, the reason and the transcript: " + queue.getBody());
-        assertEquals(401, rig.callAs(List.of(), "GET", "/v1/chat/handoffs", null).getStatusCode(), "no staff token");
-        assertEquals(403, rig.callAs(List.of("analyst"), "GET", "/v1/chat/handoffs", null).getStatusCode(), "not an agent");
-        assertEquals(200, rig.callAs(List.of("agent"), "GET", "/v1/chat/handoffs", null).getStatusCode());
+        assertEquals(
+                401, rig.callAs(List.of(), "GET", "/v1/chat/handoffs", null).getStatusCode(), "no staff token");
+        assertEquals(
+                403,
+                rig.callAs(List.of("analyst"), "GET", "/v1/chat/handoffs", null).getStatusCode(),
+                "not an agent");
+        assertEquals(
+                200,
+                rig.callAs(List.of("agent"), "GET", "/v1/chat/handoffs", null).getStatusCode());
 
         String release = "{\"platform\":\"web\",\"userId\":\"" + user + "\"}";
-        assertEquals(200, rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release).getStatusCode());
-        assertEquals(404, rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release).getStatusCode());
-        assertFalse(rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null).getBody().contains(user));
+        assertEquals(
+                200,
+                rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release)
+                        .getStatusCode());
+        assertEquals(
+                404,
+                rig.call("POST", "/v1/chat/handoffs/release", Map.of(), Map.of(), release)
+                        .getStatusCode());
+        assertFalse(rig.call("GET", "/v1/chat/handoffs", Map.of(), Map.of(), null)
+                .getBody()
+                .contains(user));
         JsonNode back = body(rig.web(user, "w3", "你好"));
         assertTrue(back.path("reply").asText().contains("您好"), back.toString());
     }
@@ -71,14 +88,24 @@ class WebChatAndHandoffTest {
 
     @Test
     void oddInputIsAnsweredGracefullyNeverWithA5xx() throws Exception {
-        for (String text : new String[] {"😀😀😀", "🙏 我的order到哪了??", "ｈｅｌｌｏ　ＲＥＦＵＮＤ", "\u0000\u202e", "",
-                "订单".repeat(3000), "ok", "Ñandú 👍 返金してください"}) {
+        for (String text : new String[] {
+            "😀😀😀",
+            "🙏 我的order到哪了??",
+            "ｈｅｌｌｏ　ＲＥＦＵＮＤ",
+            "\u0000\u202e",
+            "",
+            "订单".repeat(3000),
+            "ok",
+            "Ñandú 👍 返金してください"
+        }) {
             // a user per text: two misunderstood texts in a row would (rightly) hand the chat to a person
             var response = rig.web("odd-" + rig.run + text.hashCode(), "odd", text);
             assertEquals(200, response.getStatusCode(), text + " -> " + response.getBody());
             assertFalse(body(response).path("reply").asText().isEmpty(), text);
         }
-        var huge = rig.web("{\"userId\":\"u\",\"messageId\":\"h\",\"text\":\"" + "x".repeat(300_000) + "\"}", Instant.now().getEpochSecond());
+        var huge = rig.web(
+                "{\"userId\":\"u\",\"messageId\":\"h\",\"text\":\"" + "x".repeat(300_000) + "\"}",
+                Instant.now().getEpochSecond());
         assertEquals(413, huge.getStatusCode());
     }
 
@@ -89,16 +116,28 @@ class WebChatAndHandoffTest {
             var response = rig.web(userId, "ph-" + rig.run + userId, "where is my order?");
             assertEquals(200, response.getStatusCode(), userId + " -> " + response.getBody());
         }
-        var nul = rig.web("{\"userId\":\"u\\u0000x\",\"messageId\":\"n-" + rig.run + "\",\"text\":\"hi\"}", Instant.now().getEpochSecond());
+        var nul = rig.web(
+                "{\"userId\":\"u\\u0000x\",\"messageId\":\"n-" + rig.run + "\",\"text\":\"hi\"}",
+                Instant.now().getEpochSecond());
         assertEquals(400, nul.getStatusCode(), nul.getBody());
     }
 
     @Test
     void signaturesTimestampsAndFieldsAreChecked() throws Exception {
         String body = "{\"userId\":\"u-" + rig.run + "\",\"messageId\":\"s1\",\"text\":\"hi\"}";
-        assertEquals(401, rig.web(body, Instant.now().getEpochSecond() - 3600).getStatusCode(), "a replayed old request");
-        assertEquals(401, rig.call("POST", "/v1/chat/web", Map.of("x-quanyu-timestamp", "1", "x-quanyu-signature", "00"), Map.of(), body).getStatusCode());
-        var missing = rig.web("{\"userId\":\"u\",\"text\":\"hi\"}", Instant.now().getEpochSecond());
+        assertEquals(
+                401, rig.web(body, Instant.now().getEpochSecond() - 3600).getStatusCode(), "a replayed old request");
+        assertEquals(
+                401,
+                rig.call(
+                                "POST",
+                                "/v1/chat/web",
+                                Map.of("x-quanyu-timestamp", "1", "x-quanyu-signature", "00"),
+                                Map.of(),
+                                body)
+                        .getStatusCode());
+        var missing =
+                rig.web("{\"userId\":\"u\",\"text\":\"hi\"}", Instant.now().getEpochSecond());
         assertEquals(400, missing.getStatusCode());
         assertTrue(missing.getBody().contains("messageId"), missing.getBody());
         assertEquals(400, rig.web("[1,2]", Instant.now().getEpochSecond()).getStatusCode());
@@ -109,7 +148,8 @@ class WebChatAndHandoffTest {
         assertEquals(first.path("reply"), repeat.path("reply"), "a repeated messageId gets the same reply");
     }
 
-    private static JsonNode body(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response) throws Exception {
+    private static JsonNode body(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response)
+            throws Exception {
         assertEquals(200, response.getStatusCode(), response.getBody());
         return Json.parse(response.getBody());
     }

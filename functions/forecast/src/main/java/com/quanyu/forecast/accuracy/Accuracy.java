@@ -6,8 +6,7 @@ package com.quanyu.forecast.accuracy;
  * method with period m), and bias (total over- or under-forecast relative to total actuals).
  */
 public final class Accuracy {
-    private Accuracy() {
-    }
+    private Accuracy() {}
 
     /**
      * The MASE denominator: mean |y[t] - y[t-m]| over the history. When that is zero (a constant

@@ -20,6 +20,5 @@ public record AccuracyReport(LocalDate origin, int days, Scores overall, Map<Str
      * @param smape  mean sMAPE (percent)
      * @param bias   total forecast minus total sold, over total sold (positive = over-forecast)
      */
-    public record Scores(int series, double mase, double smape, double bias) {
-    }
+    public record Scores(int series, double mase, double smape, double bias) {}
 }

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * per method. A series with no sales in the data any more counts as zero demand.
  */
 public final class AccuracyTracker {
-    private AccuracyTracker() {
-    }
+    private AccuracyTracker() {}
 
     /**
      * @param past      the forecasts of one earlier run (all with the same origin)
@@ -23,8 +22,8 @@ public final class AccuracyTracker {
      * @param maxDays   days after the origin to score at most
      * @return empty when there is nothing to score yet
      */
-    public static Optional<AccuracyReport> score(List<PastForecast> past, Map<SeriesKey, DemandSeries> actuals,
-                                                 LocalDate lastDay, int maxDays) {
+    public static Optional<AccuracyReport> score(
+            List<PastForecast> past, Map<SeriesKey, DemandSeries> actuals, LocalDate lastDay, int maxDays) {
         if (past.isEmpty()) {
             return Optional.empty();
         }
@@ -41,8 +40,8 @@ public final class AccuracyTracker {
                 continue;
             }
             DemandSeries series = actuals.get(f.key());
-            double[] actual = series == null ? new double[h]
-                    : series.unitsBetween(origin.plusDays(1), origin.plusDays(h));
+            double[] actual =
+                    series == null ? new double[h] : series.unitsBetween(origin.plusDays(1), origin.plusDays(h));
             double[] forecast = java.util.Arrays.copyOf(f.point(), h);
             double scale = f.scale() > 0 ? f.scale() : 1;
             accumulate(overall, actual, forecast, scale);

@@ -15,7 +15,10 @@ import java.util.Objects;
 public record CalendarEvent(String name, Kind kind, LocalDate start, LocalDate end) {
     /** What sort of event; the JSON form is the lower-case name. */
     public enum Kind {
-        PUBLIC_HOLIDAY, SHOPPING_FESTIVAL, FESTIVAL_PEAK, PROMOTION
+        PUBLIC_HOLIDAY,
+        SHOPPING_FESTIVAL,
+        FESTIVAL_PEAK,
+        PROMOTION
     }
 
     public CalendarEvent {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
@@ -29,6 +28,7 @@ import java.util.Set;
 public final class DemandCalendar {
     /** Number of values {@link #eventFlags} returns. */
     public static final int EVENT_FLAGS = CalendarEvent.Kind.values().length;
+
     private static final String DEFAULT_RESOURCE = "/calendar/china.json";
 
     private final List<CalendarEvent> events;
@@ -38,7 +38,8 @@ public final class DemandCalendar {
         this.events = List.copyOf(events);
         for (CalendarEvent event : this.events) {
             for (LocalDate d = event.start(); !d.isAfter(event.end()); d = d.plusDays(1)) {
-                byDay.computeIfAbsent(d, k -> EnumSet.noneOf(CalendarEvent.Kind.class)).add(event.kind());
+                byDay.computeIfAbsent(d, k -> EnumSet.noneOf(CalendarEvent.Kind.class))
+                        .add(event.kind());
             }
         }
     }
@@ -82,8 +83,10 @@ public final class DemandCalendar {
             JsonNode e = list.get(i);
             try {
                 LocalDate start = LocalDate.parse(e.path("start").asText());
-                LocalDate end = e.hasNonNull("end") ? LocalDate.parse(e.path("end").asText()) : start;
-                CalendarEvent.Kind kind = CalendarEvent.Kind.valueOf(e.path("kind").asText().toUpperCase(Locale.ROOT));
+                LocalDate end =
+                        e.hasNonNull("end") ? LocalDate.parse(e.path("end").asText()) : start;
+                CalendarEvent.Kind kind =
+                        CalendarEvent.Kind.valueOf(e.path("kind").asText().toUpperCase(Locale.ROOT));
                 events.add(CalendarEvent.of(e.path("name").asText("event " + i), kind, start, end));
             } catch (DateTimeParseException | IllegalArgumentException ex) {
                 throw new IllegalArgumentException("calendar event " + i + " is malformed: " + ex.getMessage(), ex);

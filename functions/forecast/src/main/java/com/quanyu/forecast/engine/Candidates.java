@@ -41,8 +41,11 @@ final class Candidates {
             smooth.add(g);
             sparse.add(g);
         });
-        smooth.add(Combination.of(COMBINATION, smooth.stream()
-                .filter(f -> !f.name().startsWith("naive") && !f.name().equals("snaive")).toList()));
+        smooth.add(Combination.of(
+                COMBINATION,
+                smooth.stream()
+                        .filter(f -> !f.name().startsWith("naive") && !f.name().equals("snaive"))
+                        .toList()));
         sparse.add(Combination.of(COMBINATION, List.copyOf(sparse)));
         regular = List.copyOf(smooth);
         intermittent = List.copyOf(sparse);
@@ -67,14 +70,16 @@ final class Candidates {
      * instead of fitting them twice. Per-series models see the last {@code localWindow} points
      * (0 = all), the global model the whole history.
      */
-    static Map<String, double[]> forecastAll(List<Forecaster> candidates, History history, int horizon, int localWindow) {
+    static Map<String, double[]> forecastAll(
+            List<Forecaster> candidates, History history, int horizon, int localWindow) {
         History recent = localWindow > 0 ? history.tail(localWindow) : history;
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Forecaster f : candidates) {
             if (f instanceof Combination combination) {
                 double[] mean = new double[horizon];
                 for (Forecaster member : combination.members()) {
-                    double[] memberForecast = out.computeIfAbsent(member.name(),
+                    double[] memberForecast = out.computeIfAbsent(
+                            member.name(),
                             k -> safe(member, member instanceof GlobalRegression ? history : recent, horizon));
                     for (int h = 0; h < horizon; h++) {
                         mean[h] += memberForecast[h] / combination.members().size();

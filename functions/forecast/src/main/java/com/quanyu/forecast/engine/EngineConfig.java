@@ -65,8 +65,17 @@ public final class EngineConfig {
 
     /** The settings of {@link #dailyDemand}, to adjust (evaluations keep candidates, for example). */
     public static Builder dailyDemandBuilder(DemandCalendar calendar) {
-        return builder().horizon(28).period(7).masePeriod(7).backtestOrigins(2).backtestStep(28).minHistory(21)
-                .localWindow(364).nonNegative(true).selection(Selection.COMBINATION).global(GlobalConfig.daily(28))
+        return builder()
+                .horizon(28)
+                .period(7)
+                .masePeriod(7)
+                .backtestOrigins(2)
+                .backtestStep(28)
+                .minHistory(21)
+                .localWindow(364)
+                .nonNegative(true)
+                .selection(Selection.COMBINATION)
+                .global(GlobalConfig.daily(28))
                 .calendar(calendar);
     }
 

@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param globalProvenance  Tribuo's provenance of the final global model, when one was trained
  * @param globalExamples    training windows of the final global model (0 without one)
  */
-public record EngineRun(List<SeriesForecast> forecasts, Map<String, Double> backtestMase, Map<String, Integer> chosen,
-                        Optional<String> globalProvenance, int globalExamples) {
+public record EngineRun(
+        List<SeriesForecast> forecasts,
+        Map<String, Double> backtestMase,
+        Map<String, Integer> chosen,
+        Optional<String> globalProvenance,
+        int globalExamples) {
     public EngineRun {
         forecasts = List.copyOf(forecasts);
         backtestMase = Map.copyOf(backtestMase);

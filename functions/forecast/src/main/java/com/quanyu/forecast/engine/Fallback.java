@@ -11,10 +11,10 @@ import java.util.Map;
  * calibration scaled to the series. The reason is kept in the notes.
  */
 final class Fallback {
-    private Fallback() {
-    }
+    private Fallback() {}
 
-    static SeriesForecast forecast(PreparedSeries prepared, EngineConfig config, IntervalCalibrator.Calibration calibration) {
+    static SeriesForecast forecast(
+            PreparedSeries prepared, EngineConfig config, IntervalCalibrator.Calibration calibration) {
         String reason = prepared.fallback().orElseThrow();
         List<String> notes = new ArrayList<>(prepared.notes());
         notes.add(reason);
@@ -22,7 +22,8 @@ final class Fallback {
         int horizon = config.horizon();
         if (y.length == 0 || reason.equals("all_zero")) {
             double[] zero = new double[horizon];
-            return new SeriesForecast("fallback-zero", notes, zero, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
+            return new SeriesForecast(
+                    "fallback-zero", notes, zero, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
         }
         int recent = Math.min(y.length, config.period());
         double mean = 0;
@@ -32,6 +33,7 @@ final class Fallback {
         double[] point = new double[horizon];
         java.util.Arrays.fill(point, mean);
         double scale = y.length >= 2 ? Accuracy.scale(y, 1) : Math.abs(y[0]);
-        return Intervals.around("fallback-mean", notes, point, scale, calibration, config.nonNegative(), Double.NaN, Map.of());
+        return Intervals.around(
+                "fallback-mean", notes, point, scale, calibration, config.nonNegative(), Double.NaN, Map.of());
     }
 }

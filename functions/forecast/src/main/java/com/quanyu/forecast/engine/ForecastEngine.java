@@ -30,11 +30,14 @@ public final class ForecastEngine {
 
     public EngineRun run(List<History> series) {
         int count = series.size();
-        List<PreparedSeries> prepared = IntStream.range(0, count).parallel()
-                .mapToObj(i -> PreparedSeries.of(series.get(i), config)).toList();
+        List<PreparedSeries> prepared = IntStream.range(0, count)
+                .parallel()
+                .mapToObj(i -> PreparedSeries.of(series.get(i), config))
+                .toList();
         boolean[] intermittent = new boolean[count];
         for (int i = 0; i < count; i++) {
-            intermittent[i] = prepared.get(i).fallback().isEmpty() && Candidates.isIntermittent(prepared.get(i).history());
+            intermittent[i] = prepared.get(i).fallback().isEmpty()
+                    && Candidates.isIntermittent(prepared.get(i).history());
         }
         Backtest backtest = new Backtest(count);
         for (int k = 0; k < config.backtestOrigins(); k++) {
@@ -53,25 +56,39 @@ public final class ForecastEngine {
         IntervalCalibrator.Calibration sparseQ = sparse.samples() > 0 ? sparse.calibrate() : regularQ;
         Optional<GlobalRegression> global = trainGlobal(prepared, 0);
         Candidates candidates = new Candidates(config, global);
-        List<SeriesForecast> out = IntStream.range(0, count).parallel().mapToObj(i -> {
-            PreparedSeries p = prepared.get(i);
-            if (p.fallback().isPresent()) {
-                return Fallback.forecast(p, config, regularQ);
-            }
-            History h = p.history();
-            Map<String, double[]> all = Candidates.forecastAll(candidates.forClass(intermittent[i]), h, config.horizon(),
-                    config.localWindow());
-            double scale = Accuracy.scale(h.values(), config.masePeriod());
-            double[] point = all.get(chosen[i]);
-            return Intervals.around(chosen[i], p.notes(), point, scale, intermittent[i] ? sparseQ : regularQ,
-                    config.nonNegative(), backtest.mase(i, chosen[i]), config.keepCandidates() ? all : Map.of());
-        }).toList();
+        List<SeriesForecast> out = IntStream.range(0, count)
+                .parallel()
+                .mapToObj(i -> {
+                    PreparedSeries p = prepared.get(i);
+                    if (p.fallback().isPresent()) {
+                        return Fallback.forecast(p, config, regularQ);
+                    }
+                    History h = p.history();
+                    Map<String, double[]> all = Candidates.forecastAll(
+                            candidates.forClass(intermittent[i]), h, config.horizon(), config.localWindow());
+                    double scale = Accuracy.scale(h.values(), config.masePeriod());
+                    double[] point = all.get(chosen[i]);
+                    return Intervals.around(
+                            chosen[i],
+                            p.notes(),
+                            point,
+                            scale,
+                            intermittent[i] ? sparseQ : regularQ,
+                            config.nonNegative(),
+                            backtest.mase(i, chosen[i]),
+                            config.keepCandidates() ? all : Map.of());
+                })
+                .toList();
         Map<String, Integer> chosenCount = new TreeMap<>();
         for (SeriesForecast f : out) {
             chosenCount.merge(f.model(), 1, Integer::sum);
         }
-        return new EngineRun(out, backtest.meanMaseByModel(), chosenCount,
-                global.map(GlobalRegression::provenance), global.map(GlobalRegression::trainingExamples).orElse(0));
+        return new EngineRun(
+                out,
+                backtest.meanMaseByModel(),
+                chosenCount,
+                global.map(GlobalRegression::provenance),
+                global.map(GlobalRegression::trainingExamples).orElse(0));
     }
 
     private void backtestFrom(int offset, List<PreparedSeries> prepared, boolean[] intermittent, Backtest backtest) {
@@ -87,7 +104,8 @@ public final class ForecastEngine {
             History past = p.history().truncate(origin);
             int horizon = Math.min(config.horizon(), n - origin);
             List<Forecaster> tried = candidates.forClass(intermittent[i]);
-            Map<String, double[]> forecasts = Candidates.forecastAll(tried, past, config.horizon(), config.localWindow());
+            Map<String, double[]> forecasts =
+                    Candidates.forecastAll(tried, past, config.horizon(), config.localWindow());
             double scale = Accuracy.scale(past.values(), config.masePeriod());
             double[] actual = new double[horizon];
             for (int h = 0; h < horizon; h++) {

@@ -24,8 +24,7 @@ final class IntervalCalibrator {
      * @param quantiles        {@code q[h][level]} for {@link #LEVELS}, in units of the series' scale
      * @param cumulativeSigma  standard deviation of the error of the sum of steps 1..k+1, in scale units
      */
-    record Calibration(double[][] quantiles, double[] cumulativeSigma) {
-    }
+    record Calibration(double[][] quantiles, double[] cumulativeSigma) {}
 
     private final List<List<Double>> errorsByStep;
     private final List<List<Double>> cumulativeByStep;

@@ -5,11 +5,17 @@ import java.util.Map;
 
 /** Builds a {@link SeriesForecast} from a point forecast and calibrated scaled-error quantiles. */
 final class Intervals {
-    private Intervals() {
-    }
+    private Intervals() {}
 
-    static SeriesForecast around(String model, List<String> notes, double[] point, double scale, IntervalCalibrator.Calibration calibration,
-                                 boolean nonNegative, double backtestMase, Map<String, double[]> candidates) {
+    static SeriesForecast around(
+            String model,
+            List<String> notes,
+            double[] point,
+            double scale,
+            IntervalCalibrator.Calibration calibration,
+            boolean nonNegative,
+            double backtestMase,
+            Map<String, double[]> candidates) {
         int horizon = point.length;
         double[] p = point.clone();
         double[] lo95 = new double[horizon];
@@ -32,8 +38,10 @@ final class Intervals {
         }
         double[] cumulativeSigma = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            cumulativeSigma[h] = calibration.cumulativeSigma()[Math.min(h, calibration.cumulativeSigma().length - 1)] * scale;
+            cumulativeSigma[h] =
+                    calibration.cumulativeSigma()[Math.min(h, calibration.cumulativeSigma().length - 1)] * scale;
         }
-        return new SeriesForecast(model, notes, p, lo80, hi80, lo95, hi95, cumulativeSigma, scale, backtestMase, candidates);
+        return new SeriesForecast(
+                model, notes, p, lo80, hi80, lo95, hi95, cumulativeSigma, scale, backtestMase, candidates);
     }
 }

@@ -24,7 +24,8 @@ record PreparedSeries(History history, List<String> notes, Optional<String> fall
             first++;
         }
         if (first == y.length) {
-            return new PreparedSeries(History.of(), notes, Optional.of(y.length == 0 ? "no_history" : "no_observed_values"));
+            return new PreparedSeries(
+                    History.of(), notes, Optional.of(y.length == 0 ? "no_history" : "no_observed_values"));
         }
         if (first > 0) {
             notes.add("dropped " + first + " leading missing values");

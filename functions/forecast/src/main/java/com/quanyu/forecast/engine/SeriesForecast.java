@@ -20,9 +20,18 @@ import java.util.Map;
  * @param backtestMase the chosen method's mean backtest MASE, NaN when there was no backtest
  * @param candidates   every candidate's point forecast when the run keeps them, else empty
  */
-public record SeriesForecast(String model, List<String> notes, double[] point, double[] lower80, double[] upper80,
-                             double[] lower95, double[] upper95, double[] cumulativeSigma, double scale, double backtestMase,
-                             Map<String, double[]> candidates) {
+public record SeriesForecast(
+        String model,
+        List<String> notes,
+        double[] point,
+        double[] lower80,
+        double[] upper80,
+        double[] lower95,
+        double[] upper95,
+        double[] cumulativeSigma,
+        double scale,
+        double backtestMase,
+        Map<String, double[]> candidates) {
     public SeriesForecast {
         notes = List.copyOf(notes);
         candidates = Map.copyOf(candidates);

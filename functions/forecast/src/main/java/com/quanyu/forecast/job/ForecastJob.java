@@ -7,7 +7,6 @@ import com.quanyu.forecast.accuracy.PastForecast;
 import com.quanyu.forecast.engine.EngineRun;
 import com.quanyu.forecast.engine.ForecastEngine;
 import com.quanyu.forecast.engine.SeriesForecast;
-import com.quanyu.forecast.model.History;
 import com.quanyu.forecast.replenish.ReplenishmentPlanner;
 import com.quanyu.forecast.replenish.Suggestion;
 import com.quanyu.forecast.series.DemandSeries;
@@ -46,8 +45,12 @@ public final class ForecastJob {
     private final ForecastTable table;
     private final JobSettings settings;
 
-    public ForecastJob(DailyDemandStore demand, InventoryStore inventory, HistoryStore history, ForecastTable table,
-                       JobSettings settings) {
+    public ForecastJob(
+            DailyDemandStore demand,
+            InventoryStore inventory,
+            HistoryStore history,
+            ForecastTable table,
+            JobSettings settings) {
         this.demand = demand;
         this.inventory = inventory;
         this.history = history;
@@ -67,11 +70,13 @@ public final class ForecastJob {
             builder.add(origin, key, 0);
         }
         List<DemandSeries> series = builder.build(stock.stockOutDays()).stream()
-                .filter(s -> shard.contains(s.key())).toList();
+                .filter(s -> shard.contains(s.key()))
+                .toList();
         long t1 = System.nanoTime();
         seconds.put("load", (t1 - t0) / 1e9);
 
-        EngineRun run = new ForecastEngine(settings.engine()).run(series.stream().map(DemandSeries::toHistory).toList());
+        EngineRun run = new ForecastEngine(settings.engine())
+                .run(series.stream().map(DemandSeries::toHistory).toList());
         long t2 = System.nanoTime();
         seconds.put("forecast", (t2 - t1) / 1e9);
 
@@ -105,22 +110,50 @@ public final class ForecastJob {
             doc.put("scoredOn", origin.toString());
             items.add(ForecastTable.recordItem("ACCURACY", a.origin() + shard.suffix(), doc));
         });
-        JobSummary summary = new JobSummary(origin.toString(), series.size(), run.chosen(), suggestions, atRisk,
-                accuracy, seconds, loaded.malformedLines());
+        JobSummary summary = new JobSummary(
+                origin.toString(),
+                series.size(),
+                run.chosen(),
+                suggestions,
+                atRisk,
+                accuracy,
+                seconds,
+                loaded.malformedLines());
         ObjectNode runDoc = Json.mapper().valueToTree(summary.toMap());
         run.globalProvenance().ifPresent(p -> runDoc.put("globalModelProvenance", p));
         items.add(ForecastTable.recordItem("RUN", origin + shard.suffix(), runDoc));
         table.putAll(items);
         seconds.put("write", (System.nanoTime() - t2) / 1e9);
-        LOG.info("forecast run done", "origin", origin.toString(), "shard", shard.suffix(), "series", series.size(),
-                "methods", run.chosen(), "suggestions", suggestions, "atRisk", atRisk, "seconds", seconds,
-                "partitions", loaded.partitions(), "reaggregated", loaded.reaggregated(),
-                "malformedLines", loaded.malformedLines(), "globalExamples", run.globalExamples());
+        LOG.info(
+                "forecast run done",
+                "origin",
+                origin.toString(),
+                "shard",
+                shard.suffix(),
+                "series",
+                series.size(),
+                "methods",
+                run.chosen(),
+                "suggestions",
+                suggestions,
+                "atRisk",
+                atRisk,
+                "seconds",
+                seconds,
+                "partitions",
+                loaded.partitions(),
+                "reaggregated",
+                loaded.reaggregated(),
+                "malformedLines",
+                loaded.malformedLines(),
+                "globalExamples",
+                run.globalExamples());
         return summary;
     }
 
     private Optional<AccuracyReport> scorePastRun(LocalDate origin, Shard shard, Map<SeriesKey, DemandSeries> actuals) {
-        Optional<LocalDate> past = history.latestOriginOnOrBefore(origin.minusDays(settings.accuracyDays()), shard.suffix());
+        Optional<LocalDate> past =
+                history.latestOriginOnOrBefore(origin.minusDays(settings.accuracyDays()), shard.suffix());
         if (past.isEmpty()) {
             return Optional.empty();
         }

@@ -14,8 +14,8 @@ import java.time.ZoneId;
  * @param policy        replenishment policy for items whose import row does not override it
  * @param engine        the forecasting engine's settings
  */
-public record JobSettings(ZoneId zone, int historyDays, int lateDays, int accuracyDays, ReplenishmentPolicy policy,
-                          EngineConfig engine) {
+public record JobSettings(
+        ZoneId zone, int historyDays, int lateDays, int accuracyDays, ReplenishmentPolicy policy, EngineConfig engine) {
     public JobSettings {
         if (historyDays < 28 || lateDays < 0 || accuracyDays < 1) {
             throw new IllegalArgumentException("history >= 28 days, late days >= 0, accuracy days >= 1");

@@ -42,13 +42,19 @@ public record JobSettingsFromEnv(JobSettings settings, ForecastJob job) {
                 .withReviewDays(env.intValue("REPLENISH_REVIEW_DAYS", 7))
                 .withServiceLevel(env.doubleValue("REPLENISH_SERVICE_LEVEL", 0.95));
         ZoneId zone = ZoneId.of(env.get("FORECAST_TIME_ZONE", "Asia/Shanghai"));
-        JobSettings settings = new JobSettings(zone, env.intValue("FORECAST_HISTORY_DAYS", 730),
-                env.intValue("FORECAST_LATE_DAYS", 3), env.intValue("FORECAST_ACCURACY_DAYS", 7), policy,
+        JobSettings settings = new JobSettings(
+                zone,
+                env.intValue("FORECAST_HISTORY_DAYS", 730),
+                env.intValue("FORECAST_LATE_DAYS", 3),
+                env.intValue("FORECAST_ACCURACY_DAYS", 7),
+                policy,
                 EngineConfig.dailyDemand(calendar));
         ForecastJob job = new ForecastJob(
                 new DailyDemandStore(lake, new OrderEventParser(zone), env.intValue("FORECAST_READ_THREADS", 16)),
-                new InventoryStore(lake), new HistoryStore(lake),
-                new ForecastTable(AwsClients.dynamoDb(env), env.required("FORECASTS_TABLE")), settings);
+                new InventoryStore(lake),
+                new HistoryStore(lake),
+                new ForecastTable(AwsClients.dynamoDb(env), env.required("FORECASTS_TABLE")),
+                settings);
         return new JobSettingsFromEnv(settings, job);
     }
 }

@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param seconds      wall time per phase
  * @param malformedLines lake lines that could not be read
  */
-public record JobSummary(String origin, int series, Map<String, Integer> methods, int suggestions,
-                         Map<String, Integer> atRisk, Optional<AccuracyReport> accuracy, Map<String, Double> seconds,
-                         long malformedLines) {
+public record JobSummary(
+        String origin,
+        int series,
+        Map<String, Integer> methods,
+        int suggestions,
+        Map<String, Integer> atRisk,
+        Optional<AccuracyReport> accuracy,
+        Map<String, Double> seconds,
+        long malformedLines) {
     /** As plain values, for JSON (the scheduler's result and the RUN record). */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();

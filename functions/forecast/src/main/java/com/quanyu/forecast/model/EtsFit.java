@@ -22,7 +22,8 @@ final class EtsFit {
     private double slope;
     private final double[] season;
 
-    private EtsFit(boolean trend, boolean seasonal, int m, double scale, double[] params, double[] y, double[] season0) {
+    private EtsFit(
+            boolean trend, boolean seasonal, int m, double scale, double[] params, double[] y, double[] season0) {
         this.trend = trend;
         this.seasonal = seasonal;
         this.m = m;
@@ -72,7 +73,8 @@ final class EtsFit {
             for (double betaShare : trend ? new double[] {0.05, 0.3} : new double[] {0}) {
                 for (double phi : trend ? new double[] {0.9, 0.98} : new double[] {1}) {
                     for (double gammaShare : seasonal ? new double[] {0.05, 0.3} : new double[] {0}) {
-                        double[] p = pack(trend, seasonal, alpha, betaShare * alpha, phi, gammaShare * (1 - alpha), start);
+                        double[] p =
+                                pack(trend, seasonal, alpha, betaShare * alpha, phi, gammaShare * (1 - alpha), start);
                         double s = sse(y, trend, seasonal, m, season0, p);
                         if (s < bestSse) {
                             bestSse = s;
@@ -86,7 +88,8 @@ final class EtsFit {
         for (int i = 0; i < step.length; i++) {
             step[i] = 0.1;
         }
-        double[] chosen = NelderMead.minimise(p -> sse(y, trend, seasonal, m, season0, p), best, step, 60 * best.length);
+        double[] chosen =
+                NelderMead.minimise(p -> sse(y, trend, seasonal, m, season0, p), best, step, 60 * best.length);
         if (!(sse(y, trend, seasonal, m, season0, chosen) < Double.MAX_VALUE)) {
             chosen = best;
         }
@@ -94,7 +97,8 @@ final class EtsFit {
     }
 
     /** Layout: alpha, [beta, phi], [gamma], level0, [slope0]. */
-    private static double[] pack(boolean trend, boolean seasonal, double alpha, double beta, double phi, double gamma, double[] states) {
+    private static double[] pack(
+            boolean trend, boolean seasonal, double alpha, double beta, double phi, double gamma, double[] states) {
         int size = 2 + (trend ? 3 : 0) + (seasonal ? 1 : 0);
         double[] p = new double[size];
         int i = 0;
@@ -153,7 +157,8 @@ final class EtsFit {
         double beta = trend ? p[i++] : 0;
         double phi = trend ? p[i++] : 1;
         double gamma = seasonal ? p[i++] : 0;
-        if (alpha < SMALL || alpha > 1 - SMALL
+        if (alpha < SMALL
+                || alpha > 1 - SMALL
                 || trend && (beta < SMALL * 0.1 || beta > alpha || phi < PHI_MIN || phi > PHI_MAX)
                 || seasonal && (gamma < SMALL * 0.1 || gamma > 1 - alpha)) {
             return Double.MAX_VALUE;

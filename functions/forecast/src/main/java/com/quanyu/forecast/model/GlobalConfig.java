@@ -15,8 +15,15 @@ import java.util.Arrays;
  * @param epochs         passes of stochastic gradient descent
  * @param seed           random seed: same data, same model
  */
-public record GlobalConfig(int horizon, int lags, int[] rollingWindows, int seasonalLag, int baseline,
-                           int maxExamples, int epochs, long seed) {
+public record GlobalConfig(
+        int horizon,
+        int lags,
+        int[] rollingWindows,
+        int seasonalLag,
+        int baseline,
+        int maxExamples,
+        int epochs,
+        long seed) {
     public GlobalConfig {
         if (horizon < 1 || lags < 1 || baseline < 1 || baseline > lags || maxExamples < 1 || epochs < 1) {
             throw new IllegalArgumentException("invalid global model settings");
@@ -43,15 +50,21 @@ public record GlobalConfig(int horizon, int lags, int[] rollingWindows, int seas
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GlobalConfig c && horizon == c.horizon && lags == c.lags && seasonalLag == c.seasonalLag
-                && baseline == c.baseline && maxExamples == c.maxExamples && epochs == c.epochs && seed == c.seed
+        return o instanceof GlobalConfig c
+                && horizon == c.horizon
+                && lags == c.lags
+                && seasonalLag == c.seasonalLag
+                && baseline == c.baseline
+                && maxExamples == c.maxExamples
+                && epochs == c.epochs
+                && seed == c.seed
                 && Arrays.equals(rollingWindows, c.rollingWindows);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(rollingWindows) * 31 + java.util.Objects.hash(horizon, lags, seasonalLag, baseline,
-                maxExamples, epochs, seed);
+        return Arrays.hashCode(rollingWindows) * 31
+                + java.util.Objects.hash(horizon, lags, seasonalLag, baseline, maxExamples, epochs, seed);
     }
 
     @Override

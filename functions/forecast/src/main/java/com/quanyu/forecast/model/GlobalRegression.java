@@ -37,7 +37,8 @@ public final class GlobalRegression implements Forecaster {
     private final GlobalConfig config;
     private final int trainingExamples;
 
-    private GlobalRegression(Model<Regressor> model, WindowFeatures features, GlobalConfig config, int trainingExamples) {
+    private GlobalRegression(
+            Model<Regressor> model, WindowFeatures features, GlobalConfig config, int trainingExamples) {
         this.model = model;
         this.features = features;
         this.config = config;
@@ -50,13 +51,14 @@ public final class GlobalRegression implements Forecaster {
      * @param calendar calendar features for dated histories; null to use none
      * @return the trained model, or empty when the histories hold no complete training window
      */
-    public static java.util.Optional<GlobalRegression> train(List<History> histories, GlobalConfig config, DemandCalendar calendar) {
+    public static java.util.Optional<GlobalRegression> train(
+            List<History> histories, GlobalConfig config, DemandCalendar calendar) {
         WindowFeatures features = new WindowFeatures(config, calendar);
         int perSeries = Math.max(1, config.maxExamples() / Math.max(1, histories.size()));
         String[] featureNames = features.names();
         String[] outputNames = features.outputNames();
-        var dataset = new MutableDataset<Regressor>(
-                new SimpleDataSourceProvenance("forecast windows", FACTORY), FACTORY);
+        var dataset =
+                new MutableDataset<Regressor>(new SimpleDataSourceProvenance("forecast windows", FACTORY), FACTORY);
         for (History history : histories) {
             double[] y = history.values();
             LocalDate firstDay = history.firstDay().orElse(null);
@@ -64,8 +66,8 @@ public final class GlobalRegression implements Forecaster {
             int firstOrigin = Math.max(Math.min(config.lags(), lastOrigin), Math.max(1, lastOrigin - perSeries + 1));
             for (int origin = lastOrigin; origin >= firstOrigin; origin--) {
                 double[] target = features.targets(y, origin);
-                dataset.add(new ArrayExample<>(new Regressor(outputNames, target), featureNames,
-                        features.features(y, origin, firstDay)));
+                dataset.add(new ArrayExample<>(
+                        new Regressor(outputNames, target), featureNames, features.features(y, origin, firstDay)));
             }
         }
         if (dataset.size() == 0) {
@@ -96,7 +98,9 @@ public final class GlobalRegression implements Forecaster {
             throw new IllegalArgumentException("trained for " + config.horizon() + " steps, asked for " + horizon);
         }
         double[] y = history.values();
-        Example<Regressor> example = new ArrayExample<>(FACTORY.getUnknownOutput(), features.names(),
+        Example<Regressor> example = new ArrayExample<>(
+                FACTORY.getUnknownOutput(),
+                features.names(),
                 features.features(y, y.length, history.firstDay().orElse(null)));
         Prediction<Regressor> prediction = model.predict(example);
         double[] all = features.values(prediction.getOutput().getValues(), y, y.length);

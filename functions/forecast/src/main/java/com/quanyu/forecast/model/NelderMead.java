@@ -8,8 +8,7 @@ import java.util.function.ToDoubleFunction;
  * the objective's business: it returns a large value outside them.
  */
 final class NelderMead {
-    private NelderMead() {
-    }
+    private NelderMead() {}
 
     /**
      * Minimises {@code f} from {@code start}, with initial steps {@code step} per coordinate.

@@ -17,7 +17,9 @@ final class WindowFeatures {
     WindowFeatures(GlobalConfig config, DemandCalendar calendar) {
         this.config = config;
         this.calendar = calendar;
-        int count = config.lags() + config.rollingWindows().length + (config.seasonalLag() > 0 ? config.horizon() : 0)
+        int count = config.lags()
+                + config.rollingWindows().length
+                + (config.seasonalLag() > 0 ? config.horizon() : 0)
                 + (calendar == null ? 0 : 7 + DemandCalendar.EVENT_FLAGS * config.horizon());
         names = new String[count];
         for (int i = 0; i < count; i++) {

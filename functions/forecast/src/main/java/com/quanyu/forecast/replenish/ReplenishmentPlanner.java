@@ -10,8 +10,7 @@ import java.util.Locale;
  * daily errors). Orders are raised to the MOQ and rounded up to whole packs.
  */
 public final class ReplenishmentPlanner {
-    private ReplenishmentPlanner() {
-    }
+    private ReplenishmentPlanner() {}
 
     public static Suggestion plan(SeriesForecast forecast, InventoryPosition stock, ReplenishmentPolicy policy) {
         double z = NormalQuantile.of(policy.serviceLevel());
@@ -31,7 +30,8 @@ public final class ReplenishmentPlanner {
         String reason;
         if (position < leadDemand) {
             risk = Suggestion.Risk.STOCKOUT;
-            reason = String.format(Locale.ROOT, "position %.1f is below expected lead-time demand %.1f", position, leadDemand);
+            reason = String.format(
+                    Locale.ROOT, "position %.1f is below expected lead-time demand %.1f", position, leadDemand);
         } else if (position > 0 && cover > policy.overstockCoverDays()) {
             risk = Suggestion.Risk.OVERSTOCK;
             reason = dailyRate > 0
@@ -41,8 +41,18 @@ public final class ReplenishmentPlanner {
             risk = Suggestion.Risk.NONE;
             reason = order > 0 ? "position below order-up-to level" : "position covers the protection period";
         }
-        return new Suggestion(leadDemand, protectionDemand, safetyStock, reorderPoint, orderUpTo, position, order,
-                cover, stockoutDay, risk, reason);
+        return new Suggestion(
+                leadDemand,
+                protectionDemand,
+                safetyStock,
+                reorderPoint,
+                orderUpTo,
+                position,
+                order,
+                cover,
+                stockoutDay,
+                risk,
+                reason);
     }
 
     /** Raises a positive need to the MOQ, then rounds up to whole packs; no need, no order. */

@@ -10,8 +10,13 @@ package com.quanyu.forecast.replenish;
  * @param packSize           orders are whole multiples of this (1 for single units)
  * @param overstockCoverDays stock lasting longer than this at forecast demand is flagged as overstock
  */
-public record ReplenishmentPolicy(int leadTimeDays, int reviewDays, double serviceLevel, double minimumOrder,
-                                  double packSize, int overstockCoverDays) {
+public record ReplenishmentPolicy(
+        int leadTimeDays,
+        int reviewDays,
+        double serviceLevel,
+        double minimumOrder,
+        double packSize,
+        int overstockCoverDays) {
     public ReplenishmentPolicy {
         if (leadTimeDays < 0 || reviewDays < 1) {
             throw new IllegalArgumentException("lead time must be >= 0 days and review period >= 1 day");

@@ -15,9 +15,18 @@ package com.quanyu.forecast.replenish;
  * @param risk                 stock-out, overstock or none
  * @param reason               a short explanation of the risk or order
  */
-public record Suggestion(double leadTimeDemand, double protectionDemand, double safetyStock, double reorderPoint,
-                         double orderUpTo, double inventoryPosition, double suggestedOrder, double daysOfCover,
-                         int daysUntilStockout, Risk risk, String reason) {
+public record Suggestion(
+        double leadTimeDemand,
+        double protectionDemand,
+        double safetyStock,
+        double reorderPoint,
+        double orderUpTo,
+        double inventoryPosition,
+        double suggestedOrder,
+        double daysOfCover,
+        int daysUntilStockout,
+        Risk risk,
+        String reason) {
     /** What is wrong with the stock level, if anything. */
     public enum Risk {
         /** Stock will probably run out before an order placed now arrives. */

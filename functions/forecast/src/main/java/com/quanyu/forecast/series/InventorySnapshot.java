@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +29,8 @@ import java.util.TreeSet;
  */
 public final class InventorySnapshot {
     /** One row. */
-    public record Item(SeriesKey key, InventoryPosition position, Set<LocalDate> stockOutDays,
-                       ReplenishmentPolicy policy) {
-    }
+    public record Item(
+            SeriesKey key, InventoryPosition position, Set<LocalDate> stockOutDays, ReplenishmentPolicy policy) {}
 
     private final LocalDate asOf;
     private final Map<SeriesKey, Item> items;
@@ -95,10 +93,12 @@ public final class InventorySnapshot {
         if (!SeriesKey.validId(sku) || !SeriesKey.validId(location)) {
             throw new IllegalArgumentException("invalid sku or location");
         }
-        double onHand = number(cells, columns, "on_hand").orElseThrow(() -> new IllegalArgumentException("on_hand is empty"));
+        double onHand =
+                number(cells, columns, "on_hand").orElseThrow(() -> new IllegalArgumentException("on_hand is empty"));
         double onOrder = number(cells, columns, "on_order").orElse(0.0);
         ReplenishmentPolicy policy = defaults;
-        policy = apply(policy, number(cells, columns, "lead_time_days"), (p, v) -> p.withLeadTimeDays((int) Math.round(v)));
+        policy = apply(
+                policy, number(cells, columns, "lead_time_days"), (p, v) -> p.withLeadTimeDays((int) Math.round(v)));
         policy = apply(policy, number(cells, columns, "review_days"), (p, v) -> p.withReviewDays((int) Math.round(v)));
         policy = apply(policy, number(cells, columns, "service_level"), ReplenishmentPolicy::withServiceLevel);
         policy = apply(policy, number(cells, columns, "moq"), ReplenishmentPolicy::withMinimumOrder);
@@ -110,8 +110,10 @@ public final class InventorySnapshot {
                 continue;
             }
             int range = p.indexOf("..");
-            LocalDate start = LocalDate.parse(range < 0 ? p : p.substring(0, range).trim());
-            LocalDate end = range < 0 ? start : LocalDate.parse(p.substring(range + 2).trim());
+            LocalDate start =
+                    LocalDate.parse(range < 0 ? p : p.substring(0, range).trim());
+            LocalDate end =
+                    range < 0 ? start : LocalDate.parse(p.substring(range + 2).trim());
             if (end.isBefore(start) || end.toEpochDay() - start.toEpochDay() > 366) {
                 throw new IllegalArgumentException("stock-out range " + p + " is reversed or longer than a year");
             }
@@ -122,8 +124,10 @@ public final class InventorySnapshot {
         return new Item(SeriesKey.of(sku, location), InventoryPosition.of(onHand, onOrder), stockOuts, policy);
     }
 
-    private static ReplenishmentPolicy apply(ReplenishmentPolicy policy, Optional<Double> value,
-                                             java.util.function.BiFunction<ReplenishmentPolicy, Double, ReplenishmentPolicy> with) {
+    private static ReplenishmentPolicy apply(
+            ReplenishmentPolicy policy,
+            Optional<Double> value,
+            java.util.function.BiFunction<ReplenishmentPolicy, Double, ReplenishmentPolicy> with) {
         return value.map(v -> with.apply(policy, v)).orElse(policy);
     }
 

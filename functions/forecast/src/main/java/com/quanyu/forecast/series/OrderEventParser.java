@@ -28,8 +28,7 @@ public final class OrderEventParser {
     }
 
     /** A parsed order: its de-duplication id and lines. */
-    public record Order(String id, List<OrderLine> lines) {
-    }
+    public record Order(String id, List<OrderLine> lines) {}
 
     /**
      * @return the order, empty for other events
@@ -48,7 +47,8 @@ public final class OrderEventParser {
      * @throws IllegalArgumentException when a completed order lacks a valid timestamp
      */
     public Optional<Order> parse(JsonNode event) {
-        if (!"track".equals(event.path("type").asText()) || !ORDER_COMPLETED.equals(event.path("event").asText())) {
+        if (!"track".equals(event.path("type").asText())
+                || !ORDER_COMPLETED.equals(event.path("event").asText())) {
             return Optional.empty();
         }
         LocalDate day;

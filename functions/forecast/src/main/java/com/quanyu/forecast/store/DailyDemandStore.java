@@ -44,8 +44,7 @@ public final class DailyDemandStore {
     }
 
     /** What loading saw. */
-    public record LoadStats(int partitions, int reaggregated, long orders, long malformedLines) {
-    }
+    public record LoadStats(int partitions, int reaggregated, long orders, long malformedLines) {}
 
     /**
      * Adds the demand of business days {@code from..to} to the builder.
@@ -79,8 +78,7 @@ public final class DailyDemandStore {
         }
     }
 
-    private record Aggregate(List<OrderLine> rows, long orders, long malformedLines, boolean rebuilt) {
-    }
+    private record Aggregate(List<OrderLine> rows, long orders, long malformedLines, boolean rebuilt) {}
 
     private Aggregate aggregate(LocalDate partition, boolean fresh) {
         String cacheKey = AGGREGATES + "dt=" + partition + ".csv.gz";
@@ -101,7 +99,8 @@ public final class DailyDemandStore {
                     var order = parser.parse(line);
                     if (order.isPresent() && seenOrders.add(order.get().id())) {
                         for (OrderLine l : order.get().lines()) {
-                            String row = l.day() + "," + l.key().sku() + "," + l.key().location();
+                            String row = l.day() + "," + l.key().sku() + ","
+                                    + l.key().location();
                             sums.computeIfAbsent(row, k -> new double[1])[0] += l.quantity();
                         }
                     }
@@ -116,7 +115,8 @@ public final class DailyDemandStore {
         }
         orders = seenOrders.size();
         StringBuilder csv = new StringBuilder("day,sku,location,units\n");
-        sums.forEach((row, units) -> csv.append(row).append(',').append(units[0]).append('\n'));
+        sums.forEach(
+                (row, units) -> csv.append(row).append(',').append(units[0]).append('\n'));
         lake.writeGzipText(cacheKey, csv.toString(), "text/csv");
         if (malformed > 0) {
             LOG.warn("malformed lake lines skipped", "partition", partition.toString(), "lines", malformed);
@@ -130,7 +130,8 @@ public final class DailyDemandStore {
         for (int i = 1; i < lines.length; i++) {
             String[] c = lines[i].split(",");
             if (c.length == 4) {
-                rows.add(new OrderLine(LocalDate.parse(c[0]), SeriesKey.of(c[1], c[2]), Double.parseDouble(c[3]), Double.NaN));
+                rows.add(new OrderLine(
+                        LocalDate.parse(c[0]), SeriesKey.of(c[1], c[2]), Double.parseDouble(c[3]), Double.NaN));
             }
         }
         return rows;

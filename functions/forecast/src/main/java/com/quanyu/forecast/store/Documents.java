@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** The JSON documents stored for the API: a forecast and a replenishment suggestion. */
 public final class Documents {
-    private Documents() {
-    }
+    private Documents() {}
 
     public static ObjectNode forecast(SeriesKey key, LocalDate origin, SeriesForecast f) {
         ObjectNode doc = Json.object();

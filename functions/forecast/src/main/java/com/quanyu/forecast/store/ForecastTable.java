@@ -42,8 +42,7 @@ public final class ForecastTable {
     }
 
     /** A page of documents and the key to continue from. */
-    public record Page(List<JsonNode> items, Optional<Map<String, String>> next) {
-    }
+    public record Page(List<JsonNode> items, Optional<Map<String, String>> next) {}
 
     public static Map<String, AttributeValue> forecastItem(ObjectNode doc) {
         String sku = doc.path("sku").asText();
@@ -85,7 +84,9 @@ public final class ForecastTable {
         for (int i = 0; i < items.size(); i += BATCH) {
             List<WriteRequest> requests = new ArrayList<>();
             for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
-                requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                requests.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
             }
             Map<String, List<WriteRequest>> pending = Map.of(table, requests);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
@@ -103,15 +104,17 @@ public final class ForecastTable {
     }
 
     public Optional<JsonNode> forecast(String sku, String location) {
-        var response = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", s("SKU#" + sku), "sk", s("LOC#" + location))));
+        var response =
+                dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s("SKU#" + sku), "sk", s("LOC#" + location))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(body(response.item())) : Optional.empty();
     }
 
     /** All locations' forecasts of one SKU. */
     public List<JsonNode> forecasts(String sku, int limit) {
-        QueryResponse response = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("SKU#" + sku))).limit(limit));
+        QueryResponse response = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("SKU#" + sku)))
+                .limit(limit));
         return response.items().stream().map(ForecastTable::body).toList();
     }
 
@@ -122,9 +125,10 @@ public final class ForecastTable {
     public Page suggestions(String location, Optional<String> risk, int limit, Optional<Map<String, String>> from) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit);
         if (risk.isPresent()) {
-            query.indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :risk)")
-                    .expressionAttributeValues(Map.of(":pk", s("RISK#" + location),
-                            ":risk", s(risk.get().toUpperCase(Locale.ROOT) + "#")));
+            query.indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :risk)")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s("RISK#" + location), ":risk", s(risk.get().toUpperCase(Locale.ROOT) + "#")));
         } else {
             query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s("REPL#" + location)));
         }
@@ -145,8 +149,12 @@ public final class ForecastTable {
 
     /** Whether the location has any suggestion at all (to tell an unknown location from an empty filter). */
     public boolean hasSuggestions(String location) {
-        return dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("REPL#" + location))).limit(1)).count() > 0;
+        return dynamo.query(b -> b.tableName(table)
+                                .keyConditionExpression("pk = :pk")
+                                .expressionAttributeValues(Map.of(":pk", s("REPL#" + location)))
+                                .limit(1))
+                        .count()
+                > 0;
     }
 
     private static JsonNode body(Map<String, AttributeValue> item) {

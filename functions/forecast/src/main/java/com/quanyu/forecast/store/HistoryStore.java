@@ -54,7 +54,8 @@ public final class HistoryStore {
             Matcher m = ORIGIN.matcher(folder);
             if (m.find()) {
                 LocalDate origin = LocalDate.parse(m.group(1));
-                if (!origin.isAfter(latest) && (best == null || origin.isAfter(best))
+                if (!origin.isAfter(latest)
+                        && (best == null || origin.isAfter(best))
                         && !lake.keys(key(origin, suffix)).isEmpty()) {
                     best = origin;
                 }
@@ -76,8 +77,11 @@ public final class HistoryStore {
                 for (int i = 0; i < point.length; i++) {
                     point[i] = n.path("point").get(i).asDouble();
                 }
-                out.add(new PastForecast(SeriesKey.of(n.path("sku").asText(), n.path("location").asText()),
-                        LocalDate.parse(n.path("origin").asText()), n.path("model").asText(), point,
+                out.add(new PastForecast(
+                        SeriesKey.of(n.path("sku").asText(), n.path("location").asText()),
+                        LocalDate.parse(n.path("origin").asText()),
+                        n.path("model").asText(),
+                        point,
                         n.path("scale").asDouble(1)));
             } catch (IOException | RuntimeException e) {
                 // a damaged line costs one series' score, not the run
@@ -87,7 +91,8 @@ public final class HistoryStore {
     }
 
     public void writeAccuracy(AccuracyReport report, String suffix) {
-        lake.writeText(ACCURACY + "origin=" + report.origin() + suffix + ".json", Json.write(report), "application/json");
+        lake.writeText(
+                ACCURACY + "origin=" + report.origin() + suffix + ".json", Json.write(report), "application/json");
     }
 
     private static String key(LocalDate origin, String suffix) {

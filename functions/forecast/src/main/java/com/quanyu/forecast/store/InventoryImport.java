@@ -24,9 +24,11 @@ import java.util.Locale;
 public final class InventoryImport {
     /** Most items one call may carry (larger snapshots: the CSV import). */
     public static final int MAX_ITEMS = 10_000;
-    private static final List<String> NUMBERS = List.of("onHand", "onOrder", "leadTimeDays", "reviewDays",
-            "serviceLevel", "moq", "packSize");
-    private static final String HEADER = "sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size";
+
+    private static final List<String> NUMBERS =
+            List.of("onHand", "onOrder", "leadTimeDays", "reviewDays", "serviceLevel", "moq", "packSize");
+    private static final String HEADER =
+            "sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size";
 
     private final LakeStore lake;
 
@@ -35,8 +37,7 @@ public final class InventoryImport {
     }
 
     /** What was stored. */
-    public record Stored(LocalDate asOf, String source, String key, int items) {
-    }
+    public record Stored(LocalDate asOf, String source, String key, int items) {}
 
     /** A body that cannot be accepted, with the field at fault. */
     public static final class InvalidInventory extends RuntimeException {
@@ -120,13 +121,23 @@ public final class InventoryImport {
         for (JsonNode day : item.path("stockoutDays")) {
             String d = day.asText("");
             if (!d.matches("\\d{4}-\\d{2}-\\d{2}(\\.\\.\\d{4}-\\d{2}-\\d{2})?")) {
-                throw new InvalidInventory(path + ".stockoutDays", "entries are dates or ranges like 2026-11-22..2026-11-24");
+                throw new InvalidInventory(
+                        path + ".stockoutDays", "entries are dates or ranges like 2026-11-22..2026-11-24");
             }
             days.append(days.isEmpty() ? "" : ";").append(d);
         }
-        return String.join(",", sku, location, number(item, "onHand"), number(item, "onOrder"), days,
-                number(item, "leadTimeDays"), number(item, "reviewDays"), number(item, "serviceLevel"),
-                number(item, "moq"), number(item, "packSize"));
+        return String.join(
+                ",",
+                sku,
+                location,
+                number(item, "onHand"),
+                number(item, "onOrder"),
+                days,
+                number(item, "leadTimeDays"),
+                number(item, "reviewDays"),
+                number(item, "serviceLevel"),
+                number(item, "moq"),
+                number(item, "packSize"));
     }
 
     private static String number(JsonNode item, String field) {

@@ -37,8 +37,7 @@ public final class InventoryStore {
     }
 
     /** Stock positions and censoring information as of {@code asOf}. */
-    public record Inventory(InventorySnapshot latest, Map<SeriesKey, Set<LocalDate>> stockOutDays) {
-    }
+    public record Inventory(InventorySnapshot latest, Map<SeriesKey, Set<LocalDate>> stockOutDays) {}
 
     public Inventory load(LocalDate windowStart, LocalDate asOf, ReplenishmentPolicy defaults) {
         TreeMap<LocalDate, List<String>> files = new TreeMap<>();
@@ -66,10 +65,19 @@ public final class InventoryStore {
                 }
                 InventorySnapshot snapshot = InventorySnapshot.parseCsv(entry.getKey(), text.get(), defaults);
                 if (!snapshot.rejected().isEmpty()) {
-                    LOG.warn("inventory rows rejected", "key", key, "rows", snapshot.rejected().size(),
-                            "first", snapshot.rejected().get(0));
+                    LOG.warn(
+                            "inventory rows rejected",
+                            "key",
+                            key,
+                            "rows",
+                            snapshot.rejected().size(),
+                            "first",
+                            snapshot.rejected().get(0));
                 }
-                snapshot.stockOutDays().forEach((k, days) -> stockOuts.computeIfAbsent(k, x -> new HashSet<>()).addAll(days));
+                snapshot.stockOutDays()
+                        .forEach((k, days) -> stockOuts
+                                .computeIfAbsent(k, x -> new HashSet<>())
+                                .addAll(days));
                 day = day.overriddenBy(snapshot);
             }
             latest = day;

@@ -44,7 +44,8 @@ public final class LakeStore {
     /** The immediate "folders" under {@code prefix} (common prefixes with delimiter '/'). */
     public List<String> folders(String prefix) {
         List<String> folders = new ArrayList<>();
-        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))) {
+        for (var page :
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))) {
             page.commonPrefixes().forEach(p -> folders.add(p.prefix()));
         }
         return folders;
@@ -54,7 +55,8 @@ public final class LakeStore {
     public Optional<String> readText(String key) {
         try {
             byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-            return Optional.of(key.endsWith(".gz") ? LakeReader.gunzip(bytes) : new String(bytes, StandardCharsets.UTF_8));
+            return Optional.of(
+                    key.endsWith(".gz") ? LakeReader.gunzip(bytes) : new String(bytes, StandardCharsets.UTF_8));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -66,7 +68,8 @@ public final class LakeStore {
     }
 
     public void writeGzipText(String key, String text, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentEncoding("gzip"),
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType(contentType).contentEncoding("gzip"),
                 RequestBody.fromBytes(LakeWriter.gzip(text)));
     }
 

@@ -42,12 +42,13 @@ class AccuracyTest {
         double[] sold = new double[30];
         java.util.Arrays.fill(sold, 3);
         DemandSeries actual = new DemandSeries(a, LocalDate.of(2026, 11, 1), sold, new boolean[30]);
-        AccuracyReport report = AccuracyTracker.score(past, Map.of(a, actual), origin.plusDays(9), 7).orElseThrow();
+        AccuracyReport report = AccuracyTracker.score(past, Map.of(a, actual), origin.plusDays(9), 7)
+                .orElseThrow();
         assertEquals(7, report.days());
         assertEquals(2, report.overall().series());
-        assertEquals(1.0, report.byModel().get("ets").mase(), 1e-12);      // |3-2| / 1
+        assertEquals(1.0, report.byModel().get("ets").mase(), 1e-12); // |3-2| / 1
         assertEquals(-1.0 / 3, report.byModel().get("ets").bias(), 1e-12);
-        assertEquals(2.0, report.byModel().get("sba").mase(), 1e-12);      // nothing sold: |0-1| / 0.5
+        assertEquals(2.0, report.byModel().get("sba").mase(), 1e-12); // nothing sold: |0-1| / 0.5
         assertEquals(1.0, report.byModel().get("sba").bias(), 1e-12);
         assertEquals((7 * 2 - 7 * 3 + 7) / 21.0, report.overall().bias(), 1e-12);
         assertEquals(true, AccuracyTracker.score(past, Map.of(), origin, 7).isEmpty(), "no day over yet");

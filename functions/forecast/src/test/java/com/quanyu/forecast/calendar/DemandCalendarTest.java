@@ -31,19 +31,26 @@ class DemandCalendarTest {
                 """);
         assertArrayEquals(new double[] {1, 0, 0, 1}, calendar.eventFlags(LocalDate.of(2026, 12, 4)));
         assertArrayEquals(new double[] {0, 0, 0, 0}, calendar.eventFlags(LocalDate.of(2026, 12, 5)));
-        DemandCalendar more = DemandCalendar.empty().with(List.of(CalendarEvent.of("x", CalendarEvent.Kind.PROMOTION,
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))));
+        DemandCalendar more = DemandCalendar.empty()
+                .with(List.of(CalendarEvent.of(
+                        "x", CalendarEvent.Kind.PROMOTION, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))));
         assertTrue(more.is(LocalDate.of(2026, 1, 2), CalendarEvent.Kind.PROMOTION));
     }
 
     @Test
     void malformedCalendarsNameTheProblem() {
-        var e = assertThrows(IllegalArgumentException.class, () -> DemandCalendar.fromJson(
-                "{\"events\":[{\"name\":\"x\",\"kind\":\"party\",\"start\":\"2026-01-01\"}]}"));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DemandCalendar.fromJson(
+                        "{\"events\":[{\"name\":\"x\",\"kind\":\"party\",\"start\":\"2026-01-01\"}]}"));
         assertTrue(e.getMessage().contains("event 0"));
-        assertThrows(IllegalArgumentException.class, () -> DemandCalendar.fromJson("{\"events\":[{\"kind\":\"promotion\",\"start\":\"2026-13-01\"}]}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DemandCalendar.fromJson("{\"events\":[{\"kind\":\"promotion\",\"start\":\"2026-13-01\"}]}"));
         assertThrows(IllegalArgumentException.class, () -> DemandCalendar.fromJson("not json"));
-        assertThrows(IllegalArgumentException.class, () -> CalendarEvent.of("x", CalendarEvent.Kind.PROMOTION,
-                LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CalendarEvent.of(
+                        "x", CalendarEvent.Kind.PROMOTION, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)));
     }
 }

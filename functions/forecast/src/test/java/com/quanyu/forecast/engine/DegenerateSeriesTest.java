@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /** Series the models cannot fit get a fallback and a reason, never an exception or a NaN. */
 class DegenerateSeriesTest {
-    private static final EngineConfig CONFIG = EngineConfig.builder().horizon(7).period(7).masePeriod(7)
-            .minHistory(21).nonNegative(true).backtestOrigins(2).backtestStep(7).build();
+    private static final EngineConfig CONFIG = EngineConfig.builder()
+            .horizon(7)
+            .period(7)
+            .masePeriod(7)
+            .minHistory(21)
+            .nonNegative(true)
+            .backtestOrigins(2)
+            .backtestStep(7)
+            .build();
 
     private static SeriesForecast only(History history) {
         List<History> input = new ArrayList<>();
@@ -79,14 +86,20 @@ class DegenerateSeriesTest {
         for (int t = 0; t < y.length; t++) {
             y[t] = 10 + (t % 7 == 5 ? 6 : 0);
         }
-        y[20] = -3;       // a return booked as negative demand
+        y[20] = -3; // a return booked as negative demand
         y[33] = Double.NaN; // a stock-out day
-        y[0] = Double.NaN;  // leading gap
+        y[0] = Double.NaN; // leading gap
         SeriesForecast f = only(History.of(y));
         assertFalse(f.isFallback());
-        assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("clipped 1 negative")), f.notes().toString());
-        assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("imputed 1 missing")), f.notes().toString());
-        assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("dropped 1 leading")), f.notes().toString());
+        assertTrue(
+                f.notes().stream().anyMatch(n -> n.startsWith("clipped 1 negative")),
+                f.notes().toString());
+        assertTrue(
+                f.notes().stream().anyMatch(n -> n.startsWith("imputed 1 missing")),
+                f.notes().toString());
+        assertTrue(
+                f.notes().stream().anyMatch(n -> n.startsWith("dropped 1 leading")),
+                f.notes().toString());
     }
 
     @Test

@@ -46,7 +46,9 @@ final class LakeFixtures {
             event.put("profileId", "profile-" + i);
             text.append(Json.write(event)).append('\n');
         }
-        put("events/dt=" + day + "/channel=mixed/" + part + ".ndjson.gz", com.quanyu.shared.lake.store.LakeWriter.gzip(text.toString()));
+        put(
+                "events/dt=" + day + "/channel=mixed/" + part + ".ndjson.gz",
+                com.quanyu.shared.lake.store.LakeWriter.gzip(text.toString()));
     }
 
     void inventory(LocalDate day, String csv) {

@@ -63,6 +63,7 @@ class GlobalRegressionTest {
     @Test
     void nothingToTrainOnIsEmptyNotAnError() {
         GlobalConfig config = GlobalConfig.undated(13, 1);
-        assertTrue(GlobalRegression.train(List.of(History.of(1, 2, 3)), config, null).isEmpty());
+        assertTrue(GlobalRegression.train(List.of(History.of(1, 2, 3)), config, null)
+                .isEmpty());
     }
 }

@@ -4,8 +4,7 @@ import java.util.Random;
 
 /** Series with known structure for the model tests. */
 final class SyntheticSeries {
-    private SyntheticSeries() {
-    }
+    private SyntheticSeries() {}
 
     static double[] seasonal(int n, double level, double[] pattern) {
         double[] y = new double[n];

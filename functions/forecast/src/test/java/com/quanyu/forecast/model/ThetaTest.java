@@ -40,6 +40,7 @@ class ThetaTest {
             }
         }
         assertTrue(flagged < 20, "white noise flagged " + flagged + " times in 100");
-        assertTrue(SeasonalAdjustment.seasonalByAcf(SyntheticSeries.seasonal(70, 5, new double[] {0, 0, 0, 0, 0, 4, 4}), 7));
+        assertTrue(SeasonalAdjustment.seasonalByAcf(
+                SyntheticSeries.seasonal(70, 5, new double[] {0, 0, 0, 0, 0, 4, 4}), 7));
     }
 }

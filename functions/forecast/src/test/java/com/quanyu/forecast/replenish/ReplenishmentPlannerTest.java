@@ -23,7 +23,10 @@ class ReplenishmentPlannerTest {
 
     @Test
     void orderUpToArithmetic() {
-        ReplenishmentPolicy policy = ReplenishmentPolicy.defaults().withLeadTimeDays(5).withReviewDays(9).withServiceLevel(0.95);
+        ReplenishmentPolicy policy = ReplenishmentPolicy.defaults()
+                .withLeadTimeDays(5)
+                .withReviewDays(9)
+                .withServiceLevel(0.95);
         Suggestion s = ReplenishmentPlanner.plan(flat(), InventoryPosition.of(60, 20), policy);
         double z = 1.6448536;
         assertEquals(50, s.leadTimeDemand(), 1e-9);
@@ -40,11 +43,12 @@ class ReplenishmentPlannerTest {
 
     @Test
     void moqAndPackSizeRounding() {
-        ReplenishmentPolicy policy = ReplenishmentPolicy.defaults().withMinimumOrder(48).withPackSize(12);
-        assertEquals(48, ReplenishmentPlanner.orderQuantity(5, policy), 1e-9);     // raised to the MOQ
-        assertEquals(60, ReplenishmentPlanner.orderQuantity(49, policy), 1e-9);    // whole packs
-        assertEquals(60, ReplenishmentPlanner.orderQuantity(60, policy), 1e-9);    // exact packs stay
-        assertEquals(0, ReplenishmentPlanner.orderQuantity(-3, policy), 1e-9);     // no need, no order
+        ReplenishmentPolicy policy =
+                ReplenishmentPolicy.defaults().withMinimumOrder(48).withPackSize(12);
+        assertEquals(48, ReplenishmentPlanner.orderQuantity(5, policy), 1e-9); // raised to the MOQ
+        assertEquals(60, ReplenishmentPlanner.orderQuantity(49, policy), 1e-9); // whole packs
+        assertEquals(60, ReplenishmentPlanner.orderQuantity(60, policy), 1e-9); // exact packs stay
+        assertEquals(0, ReplenishmentPlanner.orderQuantity(-3, policy), 1e-9); // no need, no order
         assertEquals(0, ReplenishmentPlanner.orderQuantity(0, policy), 1e-9);
     }
 
@@ -57,7 +61,8 @@ class ReplenishmentPlannerTest {
         assertEquals(Suggestion.Risk.OVERSTOCK, high.risk());
         assertEquals(0, high.suggestedOrder());
         double[] zero = new double[28];
-        SeriesForecast none = new SeriesForecast("fallback-zero", List.of("all_zero"), zero, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
+        SeriesForecast none = new SeriesForecast(
+                "fallback-zero", List.of("all_zero"), zero, zero, zero, zero, zero, zero, 0, Double.NaN, Map.of());
         Suggestion dead = ReplenishmentPlanner.plan(none, InventoryPosition.of(5, 0), policy);
         assertEquals(Suggestion.Risk.OVERSTOCK, dead.risk());
         assertEquals("stock on hand and no forecast demand", dead.reason());
@@ -65,7 +70,8 @@ class ReplenishmentPlannerTest {
 
     @Test
     void protectionLongerThanTheHorizonExtrapolates() {
-        ReplenishmentPolicy policy = ReplenishmentPolicy.defaults().withLeadTimeDays(30).withReviewDays(26);
+        ReplenishmentPolicy policy =
+                ReplenishmentPolicy.defaults().withLeadTimeDays(30).withReviewDays(26);
         Suggestion s = ReplenishmentPlanner.plan(flat(), InventoryPosition.of(0, 0), policy);
         assertEquals(560, s.protectionDemand(), 1e-9);
         assertEquals(1.6448536 * 3 * Math.sqrt(28) * Math.sqrt(2), s.safetyStock(), 1e-4);
@@ -77,8 +83,12 @@ class ReplenishmentPlannerTest {
         assertEquals(2.3263479, NormalQuantile.of(0.99), 1e-6);
         assertEquals(-1.2815516, NormalQuantile.of(0.10), 1e-6);
         assertEquals(0, NormalQuantile.of(0.5), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> ReplenishmentPolicy.defaults().withServiceLevel(1.0));
-        assertThrows(IllegalArgumentException.class, () -> ReplenishmentPolicy.defaults().withPackSize(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReplenishmentPolicy.defaults().withServiceLevel(1.0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReplenishmentPolicy.defaults().withPackSize(0));
         assertThrows(IllegalArgumentException.class, () -> InventoryPosition.of(1, -1));
     }
 }

@@ -18,13 +18,16 @@ class DemandSeriesBuilderTest {
         SeriesKey a = SeriesKey.of("A", "S01");
         SeriesKey b = SeriesKey.of("B", "online");
         List<DemandSeries> series = new DemandSeriesBuilder(D1, D1.plusDays(9))
-                .add(D1.plusDays(2), a, 2).add(D1.plusDays(2), a, 3).add(D1.plusDays(5), a, 1)
-                .add(D1.plusDays(10), a, 100)   // the future: outside the window
-                .add(D1.minusDays(1), a, 100)   // before the window
+                .add(D1.plusDays(2), a, 2)
+                .add(D1.plusDays(2), a, 3)
+                .add(D1.plusDays(5), a, 1)
+                .add(D1.plusDays(10), a, 100) // the future: outside the window
+                .add(D1.minusDays(1), a, 100) // before the window
                 .add(D1, b, 4)
                 .build(Map.of(a, Set.of(D1.plusDays(4), D1.plusDays(30))));
         assertEquals(2, series.size());
-        DemandSeries sa = series.stream().filter(s -> s.key().equals(a)).findFirst().orElseThrow();
+        DemandSeries sa =
+                series.stream().filter(s -> s.key().equals(a)).findFirst().orElseThrow();
         assertEquals(D1.plusDays(2), sa.firstDay());
         assertArrayEquals(new double[] {5, 0, 0, 1, 0, 0, 0, 0}, sa.units());
         assertTrue(sa.stockOut()[2]);

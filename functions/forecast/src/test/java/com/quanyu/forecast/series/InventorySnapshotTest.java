@@ -28,14 +28,17 @@ class InventorySnapshotTest {
         assertEquals(12, one.policy().minimumOrder());
         assertEquals(6, one.policy().packSize());
         assertEquals(7, one.policy().reviewDays(), "unset columns keep the default");
-        assertEquals(0, snapshot.items().get(SeriesKey.of("SKU-2", "online")).position().onOrder());
+        assertEquals(
+                0,
+                snapshot.items().get(SeriesKey.of("SKU-2", "online")).position().onOrder());
         assertEquals(3, snapshot.rejected().size(), snapshot.rejected().toString());
         assertTrue(snapshot.rejected().get(0).contains("on_hand is not a number"));
     }
 
     @Test
     void aMissingRequiredColumnRejectsTheFile() {
-        var snapshot = InventorySnapshot.parseCsv(LocalDate.of(2026, 11, 28), "sku,location\nA,S01\n", ReplenishmentPolicy.defaults());
+        var snapshot = InventorySnapshot.parseCsv(
+                LocalDate.of(2026, 11, 28), "sku,location\nA,S01\n", ReplenishmentPolicy.defaults());
         assertTrue(snapshot.items().isEmpty());
         assertTrue(snapshot.rejected().get(0).contains("on_hand"));
     }

@@ -31,8 +31,9 @@ class OrderEventParserTest {
 
     @Test
     void onlineOrderWithoutStoreIsLocatedOnline() {
-        String line = "{\"type\":\"track\",\"event\":\"Order Completed\",\"messageId\":\"m2\",\"timestamp\":\"2026-11-01T10:00:00Z\","
-                + "\"properties\":{\"products\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}}";
+        String line =
+                "{\"type\":\"track\",\"event\":\"Order Completed\",\"messageId\":\"m2\",\"timestamp\":\"2026-11-01T10:00:00Z\","
+                        + "\"properties\":{\"products\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}}";
         var order = parser.parse(line).orElseThrow();
         assertEquals("m2", order.id(), "messageId de-duplicates when there is no order id");
         assertEquals(SeriesKey.ONLINE, order.lines().get(0).key().location());
@@ -40,17 +41,23 @@ class OrderEventParserTest {
 
     @Test
     void otherEventsAndBadProductsYieldNothing() {
-        assertTrue(parser.parse("{\"type\":\"track\",\"event\":\"Product Viewed\",\"timestamp\":\"2026-11-01T10:00:00Z\"}").isEmpty());
-        assertTrue(parser.parse("{\"type\":\"identify\",\"timestamp\":\"2026-11-01T10:00:00Z\"}").isEmpty());
-        var order = parser.parse("{\"type\":\"track\",\"event\":\"Order Completed\",\"timestamp\":\"2026-11-01T10:00:00Z\","
-                + "\"properties\":{\"order_id\":\"o9\",\"products\":[{\"sku\":\"\"},{\"sku\":\"A,B\"},{\"sku\":\"X\",\"quantity\":-1}]}}").orElseThrow();
+        assertTrue(
+                parser.parse("{\"type\":\"track\",\"event\":\"Product Viewed\",\"timestamp\":\"2026-11-01T10:00:00Z\"}")
+                        .isEmpty());
+        assertTrue(parser.parse("{\"type\":\"identify\",\"timestamp\":\"2026-11-01T10:00:00Z\"}")
+                .isEmpty());
+        var order = parser.parse(
+                        "{\"type\":\"track\",\"event\":\"Order Completed\",\"timestamp\":\"2026-11-01T10:00:00Z\","
+                                + "\"properties\":{\"order_id\":\"o9\",\"products\":[{\"sku\":\"\"},{\"sku\":\"A,B\"},{\"sku\":\"X\",\"quantity\":-1}]}}")
+                .orElseThrow();
         assertTrue(order.lines().isEmpty());
     }
 
     @Test
     void malformedLinesAreRejectedWithAReason() {
         assertThrows(IllegalArgumentException.class, () -> parser.parse("{not json"));
-        assertThrows(IllegalArgumentException.class, () -> parser.parse(
-                "{\"type\":\"track\",\"event\":\"Order Completed\",\"timestamp\":\"yesterday\"}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parser.parse("{\"type\":\"track\",\"event\":\"Order Completed\",\"timestamp\":\"yesterday\"}"));
     }
 }

@@ -46,10 +46,12 @@ class DailyDemandStoreTest {
         assertEquals(1, stats.malformedLines());
         assertEquals(3, stats.orders(), "the retried order o-2 counts once");
         Map<SeriesKey, double[]> units = units(first.build(Map.of()));
-        assertArrayEquals(new double[] {2, 1}, units.get(SeriesKey.of("SKU-1", "S01")), "20:00 UTC is the next day in Shanghai");
+        assertArrayEquals(
+                new double[] {2, 1}, units.get(SeriesKey.of("SKU-1", "S01")), "20:00 UTC is the next day in Shanghai");
         assertArrayEquals(new double[] {3, 0}, units.get(SeriesKey.of("SKU-1", "online")));
         assertArrayEquals(new double[] {1, 0}, units.get(SeriesKey.of("SKU-2", "S01")));
-        assertTrue(lake.readText(DailyDemandStore.AGGREGATES + "dt=2026-11-01.csv.gz").isPresent());
+        assertTrue(lake.readText(DailyDemandStore.AGGREGATES + "dt=2026-11-01.csv.gz")
+                .isPresent());
 
         // the raw events go away (lifecycle); a partition old enough is read from its aggregate
         aws.s3().deleteObject(b -> b.bucket(lake.bucket()).key(rawKey));

@@ -54,11 +54,21 @@ class SqlDemandMatchesJavaTest {
         String[] skus = {"TEA-1", "TEA-2", "CUP-9", "bad sku!", ""};
         String[] stores = {null, null, "S01", "S02"};
         for (int i = 0; i < 600; i++) {
-            Instant at = FROM.atStartOfDay(ZONE).toInstant().minusSeconds(86_400).plusSeconds(random.nextLong(22L * 86_400));
+            Instant at =
+                    FROM.atStartOfDay(ZONE).toInstant().minusSeconds(86_400).plusSeconds(random.nextLong(22L * 86_400));
             String store = stores[random.nextInt(stores.length)];
             Object quantity = random.nextInt(8) == 0 ? null : (Object) (double) random.nextInt(4);
-            ObjectNode order = LakeLines.order("p" + random.nextInt(50), store == null ? "web" : "store", at.toString(), "o-" + i,
-                    10 + random.nextInt(100), store, skus[random.nextInt(skus.length)], quantity, skus[random.nextInt(3)], 1);
+            ObjectNode order = LakeLines.order(
+                    "p" + random.nextInt(50),
+                    store == null ? "web" : "store",
+                    at.toString(),
+                    "o-" + i,
+                    10 + random.nextInt(100),
+                    store,
+                    skus[random.nextInt(skus.length)],
+                    quantity,
+                    skus[random.nextInt(3)],
+                    1);
             lines.add(order);
             if (random.nextInt(10) == 0) {
                 lines.add(order.deepCopy().put("messageId", "resent-" + i));
@@ -80,15 +90,20 @@ class SqlDemandMatchesJavaTest {
             double[] units = series.unitsBetween(FROM, TO.plusDays(1));
             for (int d = 0; d < units.length; d++) {
                 if (units[d] != 0) {
-                    java.put(FROM.plusDays(d) + " " + series.key().sku() + " " + series.key().location(), units[d]);
+                    java.put(
+                            FROM.plusDays(d) + " " + series.key().sku() + " "
+                                    + series.key().location(),
+                            units[d]);
                 }
             }
         }
 
         Map<String, Double> sql = new TreeMap<>();
-        try (LakeSql lake = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket), ZONE)) {
+        try (LakeSql lake = new LakeSql(
+                new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket), ZONE)) {
             lake.query("daily_demand", Map.of("from", FROM, "to", TO))
-                    .forEach(r -> sql.put(r.get("day") + " " + r.get("sku") + " " + r.get("location"), (Double) r.get("units")));
+                    .forEach(r -> sql.put(
+                            r.get("day") + " " + r.get("sku") + " " + r.get("location"), (Double) r.get("units")));
         }
         assertTrue(java.size() > 100, "a fixture with many day x SKU x location cells: " + java.size());
         assertEquals(java, sql);

@@ -36,7 +36,8 @@ public final class ConversationEraser {
         Map<String, AttributeValue> start = null;
         do {
             final Map<String, AttributeValue> after = start;
-            var page = dynamo.scan(b -> b.tableName(table).exclusiveStartKey(after)
+            var page = dynamo.scan(b -> b.tableName(table)
+                    .exclusiveStartKey(after)
                     .filterExpression("profileId IN (" + String.join(", ", placeholders) + ")")
                     .expressionAttributeValues(values));
             for (Map<String, AttributeValue> item : page.items()) {
@@ -59,9 +60,12 @@ public final class ConversationEraser {
         Map<String, AttributeValue> start = null;
         do {
             final Map<String, AttributeValue> after = start;
-            var page = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).exclusiveStartKey(after));
-            for (Map<String, AttributeValue> item : page.items().stream().filter(which).toList()) {
+            var page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+                    .exclusiveStartKey(after));
+            for (Map<String, AttributeValue> item :
+                    page.items().stream().filter(which).toList()) {
                 dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
                 deleted++;
             }

@@ -37,8 +37,13 @@ public final class ProfileAdmin {
     private final String lakeBucket;
     private final Clock clock;
 
-    public ProfileAdmin(ProfileStore profiles, OrderStore orders, Optional<ConversationEraser> conversations,
-                        Supplier<S3Client> s3, String lakeBucket, Clock clock) {
+    public ProfileAdmin(
+            ProfileStore profiles,
+            OrderStore orders,
+            Optional<ConversationEraser> conversations,
+            Supplier<S3Client> s3,
+            String lakeBucket,
+            Clock clock) {
         this.profiles = profiles;
         this.orders = orders;
         this.conversations = conversations;
@@ -71,8 +76,14 @@ public final class ProfileAdmin {
                 .orElseThrow(() -> ApiException.notFound("no profile matches " + describe(query)));
         int erased = conversations.map(c -> c.erase(forgotten.allProfileIds())).orElse(0);
         writeErasureRequest(forgotten);
-        LOG.info("profile forgotten", "profileId", forgotten.profileId(), "profiles", forgotten.allProfileIds().size(),
-                "conversationItems", erased);
+        LOG.info(
+                "profile forgotten",
+                "profileId",
+                forgotten.profileId(),
+                "profiles",
+                forgotten.allProfileIds().size(),
+                "conversationItems",
+                erased);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deleted", forgotten.profileId());
         body.put("profileIds", forgotten.allProfileIds());
@@ -82,8 +93,12 @@ public final class ProfileAdmin {
     }
 
     private void writeErasureRequest(Profile profile) {
-        new ErasureRequests(s3.get(), lakeBucket).record(profile.profileId(), profile.allProfileIds(),
-                Json.mapper().valueToTree(profile.identifiers()), clock.instant());
+        new ErasureRequests(s3.get(), lakeBucket)
+                .record(
+                        profile.profileId(),
+                        profile.allProfileIds(),
+                        Json.mapper().valueToTree(profile.identifiers()),
+                        clock.instant());
     }
 
     private static String query(ApiRequest request) {

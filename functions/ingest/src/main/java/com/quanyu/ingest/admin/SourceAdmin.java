@@ -37,7 +37,8 @@ public final class SourceAdmin {
             throw ApiException.invalidField("name", "must be 1-100 characters");
         }
         if (!Source.isChannelName(channel)) {
-            throw ApiException.invalidField("channel", "must be a short lower-case name such as web, app, wechat, store");
+            throw ApiException.invalidField(
+                    "channel", "must be a short lower-case name such as web, app, wechat, store");
         }
         return ApiResponses.json(201, issued(registry.register(name, channel)));
     }

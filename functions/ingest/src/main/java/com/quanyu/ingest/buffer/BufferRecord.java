@@ -26,8 +26,13 @@ import java.time.Instant;
 public record BufferRecord(String partitionKey, byte[] data) {
 
     /** The record of an event the API validated as {@code parsed}. */
-    public static BufferRecord of(Source source, JsonNode event, EventType routeType, Instant receivedAt, Instant sentAt,
-                                  CustomerEvent parsed) {
+    public static BufferRecord of(
+            Source source,
+            JsonNode event,
+            EventType routeType,
+            Instant receivedAt,
+            Instant sentAt,
+            CustomerEvent parsed) {
         ObjectNode record = Json.object();
         record.put("v", 1);
         record.put("sourceId", source.sourceId());
@@ -40,7 +45,9 @@ public record BufferRecord(String partitionKey, byte[] data) {
             record.put("type", routeType.name());
         }
         record.set("event", event);
-        String anchor = parsed.identifiers().isEmpty() ? parsed.messageKey() : parsed.identifiers().get(0).linkKey();
+        String anchor = parsed.identifiers().isEmpty()
+                ? parsed.messageKey()
+                : parsed.identifiers().get(0).linkKey();
         return new BufferRecord(anchor, json(record));
     }
 
@@ -60,10 +67,13 @@ public record BufferRecord(String partitionKey, byte[] data) {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("a buffer record is not JSON", e);
         }
-        Source source = Source.of(record.get("sourceId").asText(), record.get("channel").asText());
+        Source source =
+                Source.of(record.get("sourceId").asText(), record.get("channel").asText());
         Instant receivedAt = Instant.parse(record.get("receivedAt").asText());
-        Instant sentAt = record.hasNonNull("sentAt") ? Instant.parse(record.get("sentAt").asText()) : null;
-        EventType type = record.hasNonNull("type") ? EventType.valueOf(record.get("type").asText()) : null;
+        Instant sentAt =
+                record.hasNonNull("sentAt") ? Instant.parse(record.get("sentAt").asText()) : null;
+        EventType type =
+                record.hasNonNull("type") ? EventType.valueOf(record.get("type").asText()) : null;
         return new BufferedEvent(source, parser.parse(record.get("event"), source, type, receivedAt, sentAt, ""));
     }
 }

@@ -33,8 +33,7 @@ public final class PosImport {
     private static final int CHUNK = 100;
 
     /** What one import did. */
-    public record Summary(String key, int receipts, int goodRows, int badRows, long accepted, long duplicates) {
-    }
+    public record Summary(String key, int receipts, int goodRows, int badRows, long accepted, long duplicates) {}
 
     private final S3Client s3;
     private final EventPipeline pipeline;
@@ -53,7 +52,7 @@ public final class PosImport {
         }
         PosReceipts.Parsed parsed;
         try (var object = s3.getObject(b -> b.bucket(bucket).key(key));
-             BufferedReader in = new BufferedReader(new InputStreamReader(object, StandardCharsets.UTF_8))) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(object, StandardCharsets.UTF_8))) {
             parsed = receipts.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + key, e);
@@ -68,7 +67,10 @@ public final class PosImport {
             } catch (InvalidEventException e) {
                 goodRows -= receipt.lines().size();
                 for (int i = 0; i < receipt.lines().size(); i++) {
-                    errors.add(new PosReceipts.RowError(receipt.lines().get(i), "receipt rejected: " + e.getMessage(), receipt.raws().get(i)));
+                    errors.add(new PosReceipts.RowError(
+                            receipt.lines().get(i),
+                            "receipt rejected: " + e.getMessage(),
+                            receipt.raws().get(i)));
                 }
             }
         }
@@ -86,22 +88,42 @@ public final class PosImport {
             writeErrors(bucket, key, errors);
         }
         Summary summary = new Summary(key, events.size(), goodRows, errors.size(), accepted, duplicates);
-        LOG.info("POS import done", "key", key, "receipts", summary.receipts(), "goodRows", goodRows,
-                "badRows", errors.size(), "accepted", accepted, "duplicates", duplicates);
+        LOG.info(
+                "POS import done",
+                "key",
+                key,
+                "receipts",
+                summary.receipts(),
+                "goodRows",
+                goodRows,
+                "badRows",
+                errors.size(),
+                "accepted",
+                accepted,
+                "duplicates",
+                duplicates);
         return Optional.of(summary);
     }
 
     /** The error report's key for an import key. */
     public static String errorsKey(String key) {
-        String base = key.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? key.substring(0, key.length() - 4) : key;
+        String base =
+                key.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? key.substring(0, key.length() - 4) : key;
         return base + ERRORS_SUFFIX;
     }
 
     private void writeErrors(String bucket, String key, List<PosReceipts.RowError> errors) {
         StringBuilder out = new StringBuilder("line,error,row\n");
-        errors.stream().sorted(java.util.Comparator.comparingInt(PosReceipts.RowError::line)).forEach(e ->
-                out.append(e.line()).append(',').append(quote(e.error())).append(',').append(quote(e.raw())).append('\n'));
-        s3.putObject(b -> b.bucket(bucket).key(errorsKey(key)).contentType("text/csv; charset=utf-8"),
+        errors.stream()
+                .sorted(java.util.Comparator.comparingInt(PosReceipts.RowError::line))
+                .forEach(e -> out.append(e.line())
+                        .append(',')
+                        .append(quote(e.error()))
+                        .append(',')
+                        .append(quote(e.raw()))
+                        .append('\n'));
+        s3.putObject(
+                b -> b.bucket(bucket).key(errorsKey(key)).contentType("text/csv; charset=utf-8"),
                 RequestBody.fromString(out.toString(), StandardCharsets.UTF_8));
     }
 

@@ -35,16 +35,13 @@ import java.util.Map;
  */
 public final class PosReceipts {
     /** A row that could not be used, with why. */
-    public record RowError(int line, String error, String raw) {
-    }
+    public record RowError(int line, String error, String raw) {}
 
     /** One receipt's event and the rows it came from (lines and raw text, for error reports). */
-    public record ReceiptEvent(ObjectNode event, List<Integer> lines, List<String> raws) {
-    }
+    public record ReceiptEvent(ObjectNode event, List<Integer> lines, List<String> raws) {}
 
     /** The import's events and rejected rows. */
-    public record Parsed(List<ReceiptEvent> events, List<RowError> errors, int goodRows) {
-    }
+    public record Parsed(List<ReceiptEvent> events, List<RowError> errors, int goodRows) {}
 
     static final List<String> REQUIRED = List.of("store_id", "time", "sku", "quantity", "price");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
@@ -68,10 +65,15 @@ public final class PosReceipts {
         for (int i = 0; i < csv.header().size(); i++) {
             columns.putIfAbsent(csv.header().get(i), i);
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty() || !(columns.containsKey("loyalty_card") || columns.containsKey("phone"))) {
-            errors.add(new RowError(1, "header lacks columns " + missing
-                    + (columns.containsKey("loyalty_card") || columns.containsKey("phone") ? "" : " and loyalty_card or phone"),
+            errors.add(new RowError(
+                    1,
+                    "header lacks columns " + missing
+                            + (columns.containsKey("loyalty_card") || columns.containsKey("phone")
+                                    ? ""
+                                    : " and loyalty_card or phone"),
                     String.join(",", csv.header())));
             return new Parsed(List.of(), errors, 0);
         }
@@ -83,21 +85,33 @@ public final class PosReceipts {
             }
             try {
                 Line line = line(row, columns);
-                receipts.computeIfAbsent(line.receiptKey(), k -> new Receipt(line)).add(line, row);
+                receipts.computeIfAbsent(line.receiptKey(), k -> new Receipt(line))
+                        .add(line, row);
                 good++;
             } catch (IllegalArgumentException e) {
                 errors.add(new RowError(row.line(), e.getMessage(), row.raw()));
             }
         }
         List<ReceiptEvent> events = receipts.values().stream()
-                .map(r -> new ReceiptEvent(event(r), r.rows.stream().map(CsvRows.Row::line).toList(),
+                .map(r -> new ReceiptEvent(
+                        event(r),
+                        r.rows.stream().map(CsvRows.Row::line).toList(),
                         r.rows.stream().map(CsvRows.Row::raw).toList()))
                 .toList();
         return new Parsed(events, errors, good);
     }
 
-    private record Line(String storeId, String receiptId, Instant time, String card, String phone, String sku,
-                        String name, int quantity, BigDecimal price, String currency) {
+    private record Line(
+            String storeId,
+            String receiptId,
+            Instant time,
+            String card,
+            String phone,
+            String sku,
+            String name,
+            int quantity,
+            BigDecimal price,
+            String currency) {
         String receiptKey() {
             return storeId + "|" + (receiptId != null ? "r:" + receiptId : time + "|" + card + "|" + phone);
         }
@@ -137,7 +151,8 @@ public final class PosReceipts {
         try {
             quantity = Integer.parseInt(value(row, columns, "quantity"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("quantity '" + value(row, columns, "quantity") + "' is not a whole number");
+            throw new IllegalArgumentException(
+                    "quantity '" + value(row, columns, "quantity") + "' is not a whole number");
         }
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
@@ -152,9 +167,17 @@ public final class PosReceipts {
         }
         String currency = value(row, columns, "currency");
         String receipt = value(row, columns, "receipt_id");
-        return new Line(store, receipt.isEmpty() ? null : receipt, time(value(row, columns, "time")),
-                card.isEmpty() ? null : card, phone.isEmpty() ? null : phone, sku, value(row, columns, "name"),
-                quantity, price, currency.isEmpty() ? defaultCurrency : currency.toUpperCase(Locale.ROOT));
+        return new Line(
+                store,
+                receipt.isEmpty() ? null : receipt,
+                time(value(row, columns, "time")),
+                card.isEmpty() ? null : card,
+                phone.isEmpty() ? null : phone,
+                sku,
+                value(row, columns, "name"),
+                quantity,
+                price,
+                currency.isEmpty() ? defaultCurrency : currency.toUpperCase(Locale.ROOT));
     }
 
     private Instant time(String text) {
@@ -182,7 +205,10 @@ public final class PosReceipts {
         context.put("sessionId", "pos-" + id);
         if (first.card() != null) {
             ArrayNode external = context.putArray("externalIds");
-            external.addObject().put("id", first.card()).put("type", "loyalty_card").put("collection", "users");
+            external.addObject()
+                    .put("id", first.card())
+                    .put("type", "loyalty_card")
+                    .put("collection", "users");
         }
         if (first.phone() != null) {
             context.putObject("traits").put("phone", first.phone());
@@ -194,7 +220,10 @@ public final class PosReceipts {
         ArrayNode products = properties.putArray("products");
         BigDecimal total = BigDecimal.ZERO;
         for (Line line : receipt.lines) {
-            ObjectNode product = products.addObject().put("sku", line.sku()).put("quantity", line.quantity()).put("price", line.price());
+            ObjectNode product = products.addObject()
+                    .put("sku", line.sku())
+                    .put("quantity", line.quantity())
+                    .put("price", line.price());
             if (!line.name().isEmpty()) {
                 product.put("name", line.name());
             }
@@ -221,7 +250,8 @@ public final class PosReceipts {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +25,9 @@ public final class SourceRegistry {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     /** A newly issued write key: give {@code writeKey} to the source's SDK; it is not stored anywhere. */
-    public record IssuedKey(String writeKey, Source source, String name) {
-    }
+    public record IssuedKey(String writeKey, Source source, String name) {}
 
-    private record Cached(Optional<Source> source, Instant expires) {
-    }
+    private record Cached(Optional<Source> source, Instant expires) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -54,22 +52,34 @@ public final class SourceRegistry {
 
     /** Registers a source with a chosen key (local runtime seeding uses fixed demo keys). */
     public IssuedKey register(String name, String channel, String writeKey) {
-        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return store(Source.of("src-" + (slug.isEmpty() ? "source" : slug) + "-" + random(6).toLowerCase(java.util.Locale.ROOT), channel),
-                name, writeKey);
+        String slug = name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return store(
+                Source.of(
+                        "src-" + (slug.isEmpty() ? "source" : slug) + "-"
+                                + random(6).toLowerCase(java.util.Locale.ROOT),
+                        channel),
+                name,
+                writeKey);
     }
 
     /** A registered key as the admin console lists it: never the key itself, which only its SDK holds. */
-    public record KeyInfo(String sourceId, String name, String channel, String createdAt, boolean disabled, String keyId) {
-    }
+    public record KeyInfo(
+            String sourceId, String name, String channel, String createdAt, boolean disabled, String keyId) {}
 
     /** Every registered key (a scan: the table holds one item per key ever issued, a few per source). */
     public List<KeyInfo> list() {
         List<KeyInfo> keys = new ArrayList<>();
         for (var page : dynamo.scanPaginator(b -> b.tableName(table))) {
             for (Map<String, AttributeValue> item : page.items()) {
-                keys.add(new KeyInfo(item.get("sourceId").s(), item.get("name").s(), item.get("channel").s(),
-                        item.get("createdAt").s(), Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false)).bool()),
+                keys.add(new KeyInfo(
+                        item.get("sourceId").s(),
+                        item.get("name").s(),
+                        item.get("channel").s(),
+                        item.get("createdAt").s(),
+                        Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false))
+                                .bool()),
                         item.get("pk").s().substring("writekey#".length(), "writekey#".length() + 12)));
             }
         }
@@ -84,7 +94,8 @@ public final class SourceRegistry {
      * @throws java.util.NoSuchElementException when no key of that source exists
      */
     public IssuedKey rotate(String sourceId) {
-        List<KeyInfo> current = list().stream().filter(k -> k.sourceId().equals(sourceId)).toList();
+        List<KeyInfo> current =
+                list().stream().filter(k -> k.sourceId().equals(sourceId)).toList();
         if (current.isEmpty()) {
             throw new java.util.NoSuchElementException("no source " + sourceId);
         }
@@ -106,10 +117,15 @@ public final class SourceRegistry {
         int disabled = 0;
         for (var page : dynamo.scanPaginator(b -> b.tableName(table))) {
             for (Map<String, AttributeValue> item : page.items()) {
-                boolean enabled = !Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false)).bool());
-                if (sourceId.equals(item.get("sourceId").s()) && enabled && !item.get("pk").s().equals(keepPk)) {
-                    dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk")))
-                            .updateExpression("SET disabled = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+                boolean enabled = !Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false))
+                        .bool());
+                if (sourceId.equals(item.get("sourceId").s())
+                        && enabled
+                        && !item.get("pk").s().equals(keepPk)) {
+                    dynamo.updateItem(b -> b.tableName(table)
+                            .key(Map.of("pk", item.get("pk")))
+                            .updateExpression("SET disabled = :t")
+                            .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
                     cache.remove(item.get("pk").s());
                     disabled++;
                 }
@@ -123,13 +139,14 @@ public final class SourceRegistry {
             throw new IllegalArgumentException("a write key must have at least 16 characters");
         }
         String channel = source.channel();
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS(pk(writeKey)),
-                "sourceId", AttributeValue.fromS(source.sourceId()),
-                "name", AttributeValue.fromS(name),
-                "channel", AttributeValue.fromS(channel),
-                "createdAt", AttributeValue.fromS(clock.instant().toString()),
-                "disabled", AttributeValue.fromBool(false))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS(pk(writeKey)),
+                        "sourceId", AttributeValue.fromS(source.sourceId()),
+                        "name", AttributeValue.fromS(name),
+                        "channel", AttributeValue.fromS(channel),
+                        "createdAt", AttributeValue.fromS(clock.instant().toString()),
+                        "disabled", AttributeValue.fromBool(false))));
         return new IssuedKey(writeKey, source, name);
     }
 
@@ -144,11 +161,16 @@ public final class SourceRegistry {
         if (cached != null && cached.expires().isAfter(now)) {
             return cached.source();
         }
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(pk)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk))))
+                .item();
         Optional<Source> source = Optional.empty();
-        if (item != null && !item.isEmpty() && !Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false)).bool())) {
-            source = Optional.of(Source.of(item.get("sourceId").s(), item.get("channel").s()));
+        if (item != null
+                && !item.isEmpty()
+                && !Boolean.TRUE.equals(item.getOrDefault("disabled", AttributeValue.fromBool(false))
+                        .bool())) {
+            source = Optional.of(
+                    Source.of(item.get("sourceId").s(), item.get("channel").s()));
         }
         if (source.isPresent()) {
             cache.put(pk, new Cached(source, now.plus(CACHE_TTL)));
@@ -158,15 +180,19 @@ public final class SourceRegistry {
 
     /** Disables a key (revocation takes effect within the cache lifetime, one minute). */
     public void disable(String writeKey) {
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk(writeKey))))
-                .updateExpression("SET disabled = :t").conditionExpression("attribute_exists(pk)")
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk(writeKey))))
+                .updateExpression("SET disabled = :t")
+                .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
     }
 
     static String pk(String writeKey) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256");
-            return "writekey#" + HexFormat.of().formatHex(digest.digest(writeKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return "writekey#"
+                    + HexFormat.of()
+                            .formatHex(digest.digest(writeKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -28,7 +28,8 @@ public final class WriteKeyAuth {
     public Source authenticate(ApiRequest request, Supplier<JsonNode> body) {
         String key = basicUser(request).orElseGet(() -> bodyKey(body));
         if (key == null || key.isBlank()) {
-            throw ApiException.unauthorized("a write key is required as the HTTP Basic user (Authorization: Basic base64(writeKey:))");
+            throw ApiException.unauthorized(
+                    "a write key is required as the HTTP Basic user (Authorization: Basic base64(writeKey:))");
         }
         return registry.authenticate(key).orElseThrow(() -> ApiException.unauthorized("unknown or disabled write key"));
     }
@@ -48,7 +49,8 @@ public final class WriteKeyAuth {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
         } catch (IllegalArgumentException e) {

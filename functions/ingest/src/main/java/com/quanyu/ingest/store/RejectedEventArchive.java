@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import software.amazon.awssdk.core.sync.RequestBody;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class RejectedEventArchive {
     /** Key prefix of rejected events in the lake bucket. */
     public static final String PREFIX = "rejected/";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final Supplier<S3Client> s3;
     private final String bucket;
@@ -38,8 +40,7 @@ public final class RejectedEventArchive {
     }
 
     /** One rejected event: its index in the request, the field at fault, the reason and the event as sent. */
-    public record Rejection(int index, String field, String message, JsonNode event) {
-    }
+    public record Rejection(int index, String field, String message, JsonNode event) {}
 
     /** Writes all rejections of one request as one object; throws when S3 fails (the caller answers retry). */
     public String keep(String sourceId, String requestId, List<Rejection> rejections) {
@@ -56,8 +57,12 @@ public final class RejectedEventArchive {
             line.set("event", rejection.event());
             lines.append(Json.write(line)).append('\n');
         }
-        String key = PREFIX + "dt=" + DAY.format(now) + "/source=" + sourceId + "/" + STAMP.format(now) + "-" + UUID.randomUUID() + ".ndjson";
-        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("application/x-ndjson"), RequestBody.fromString(lines.toString()));
+        String key = PREFIX + "dt=" + DAY.format(now) + "/source=" + sourceId + "/" + STAMP.format(now) + "-"
+                + UUID.randomUUID() + ".ndjson";
+        s3.get()
+                .putObject(
+                        b -> b.bucket(bucket).key(key).contentType("application/x-ndjson"),
+                        RequestBody.fromString(lines.toString()));
         return key;
     }
 }

@@ -49,24 +49,40 @@ public final class JourneyRoutes {
         JsonNode body = request.jsonBody();
         String id = body.path("id").asText("");
         JourneyStore store = app.store();
-        int version = store.latestDefinitions().stream().filter(d -> d.journeyId().equals(id))
-                .mapToInt(JourneyStore.StoredDefinition::version).max().orElse(0) + 1;
+        int version = store.latestDefinitions().stream()
+                        .filter(d -> d.journeyId().equals(id))
+                        .mapToInt(JourneyStore.StoredDefinition::version)
+                        .max()
+                        .orElse(0)
+                + 1;
         try {
             DefinitionParser.parse(id, version, body);
         } catch (InvalidJourneyException e) {
-            throw ApiException.invalidField(e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw ApiException.invalidField(
+                    e.field(), e.getMessage().substring(e.field().length() + 2));
         }
         if (!store.putDefinition(id, version, body, app.clock().instant())) {
-            throw ApiException.conflict("another version of journey " + id + " was stored at the same time; send it again");
+            throw ApiException.conflict(
+                    "another version of journey " + id + " was stored at the same time; send it again");
         }
         app.engine().refreshDefinitions();
         return ApiResponses.json(201, Map.of("id", id, "version", version));
     }
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
-        List<Map<String, Object>> journeys = app.store().latestDefinitions().stream().map(d -> Map.<String, Object>of(
-                "id", d.journeyId(), "version", d.version(), "active", d.active(), "name", d.json().path("name").asText(""),
-                "createdAt", d.createdAt().toString())).toList();
+        List<Map<String, Object>> journeys = app.store().latestDefinitions().stream()
+                .map(d -> Map.<String, Object>of(
+                        "id",
+                        d.journeyId(),
+                        "version",
+                        d.version(),
+                        "active",
+                        d.active(),
+                        "name",
+                        d.json().path("name").asText(""),
+                        "createdAt",
+                        d.createdAt().toString()))
+                .toList();
         return ApiResponses.ok(Map.of("journeys", journeys));
     }
 
@@ -74,7 +90,8 @@ public final class JourneyRoutes {
         String id = request.requiredPathParameter("id");
         JourneyStore.StoredDefinition latest = latest(id);
         int version = request.intQueryParameter("version", latest.version(), 1, latest.version());
-        JourneyStore.StoredDefinition stored = app.store().definition(id, version)
+        JourneyStore.StoredDefinition stored = app.store()
+                .definition(id, version)
                 .orElseThrow(() -> ApiException.notFound("journey " + id + " has no version " + version));
         ObjectNode out = stored.json().deepCopy();
         out.put("version", stored.version());
@@ -104,7 +121,8 @@ public final class JourneyRoutes {
         String profile = request.requiredPathParameter("profile");
         JsonNode body = request.jsonBody();
         Channel channel = Channel.of(body.path("channel").asText(""))
-                .orElseThrow(() -> ApiException.invalidField("channel", "must be one of email, sms, wechat, line, telegram, messenger"));
+                .orElseThrow(() -> ApiException.invalidField(
+                        "channel", "must be one of email, sms, wechat, line, telegram, messenger"));
         if (!body.path("granted").isBoolean()) {
             throw ApiException.invalidField("granted", "must be true or false");
         }
@@ -112,8 +130,13 @@ public final class JourneyRoutes {
         if (source.isBlank() || source.length() > 100) {
             throw ApiException.invalidField("source", "must be 1-100 characters");
         }
-        var updated = app.customers().profiles().recordConsent(profile, MessagingConsent.category(channel.wireName()),
-                MessagingConsent.stated(body.get("granted").asBoolean(), app.clock().instant(), source));
+        var updated = app.customers()
+                .profiles()
+                .recordConsent(
+                        profile,
+                        MessagingConsent.category(channel.wireName()),
+                        MessagingConsent.stated(
+                                body.get("granted").asBoolean(), app.clock().instant(), source));
         if (updated.isEmpty()) {
             throw ApiException.notFound("no profile matches " + profile);
         }
@@ -127,7 +150,8 @@ public final class JourneyRoutes {
     private APIGatewayV2HTTPResponse click(ApiRequest request) {
         Links.Target target = verified(request);
         var definition = app.engine().definition(target.journeyId(), target.version());
-        String destination = definition.step(target.stepId())
+        String destination = definition
+                .step(target.stepId())
                 .filter(s -> s instanceof com.quanyu.journeys.definition.JourneyDefinition.Send)
                 .flatMap(s -> ((com.quanyu.journeys.definition.JourneyDefinition.Send) s).link())
                 .orElseThrow(() -> ApiException.notFound("this message has no link"));
@@ -135,27 +159,36 @@ public final class JourneyRoutes {
             app.store().count(target.journeyId(), target.version(), "clicked", 1);
         }
         APIGatewayV2HTTPResponse response = ApiResponses.json(302, Map.of("location", destination));
-        response.setHeaders(Map.of("location", destination, "content-type", "application/json", "cache-control", "no-store"));
+        response.setHeaders(
+                Map.of("location", destination, "content-type", "application/json", "cache-control", "no-store"));
         return response;
     }
 
     private APIGatewayV2HTTPResponse unsubscribe(ApiRequest request) {
         Links.Target target = verified(request);
-        app.customers().record(target.profileId(), target.channel(), false, app.clock().instant(), "unsubscribe-link");
+        app.customers()
+                .record(target.profileId(), target.channel(), false, app.clock().instant(), "unsubscribe-link");
         if (app.store().claimStep("unsubscribe~" + target.sendKey(), app.clock().instant())) {
             app.store().count(target.journeyId(), target.version(), "unsubscribed", 1);
         }
-        return ApiResponses.text(200, "text/html; charset=utf-8", "<!doctype html><meta charset=utf-8><title>Unsubscribed</title>"
-                + "<p>You will no longer receive these messages on " + target.channel().wireName() + ". 您已退订。</p>");
+        return ApiResponses.text(
+                200,
+                "text/html; charset=utf-8",
+                "<!doctype html><meta charset=utf-8><title>Unsubscribed</title>"
+                        + "<p>You will no longer receive these messages on "
+                        + target.channel().wireName() + ". 您已退订。</p>");
     }
 
     private Links.Target verified(ApiRequest request) {
-        return app.links().verify(request.requiredPathParameter("token"))
+        return app.links()
+                .verify(request.requiredPathParameter("token"))
                 .orElseThrow(() -> ApiException.notFound("this link is not valid"));
     }
 
     private JourneyStore.StoredDefinition latest(String id) {
-        return app.store().latestDefinitions().stream().filter(d -> d.journeyId().equals(id)).findFirst()
+        return app.store().latestDefinitions().stream()
+                .filter(d -> d.journeyId().equals(id))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("no journey " + id));
     }
 }

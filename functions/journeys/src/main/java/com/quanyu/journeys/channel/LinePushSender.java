@@ -32,14 +32,23 @@ public final class LinePushSender implements ChannelSender {
     }
 
     private SendResult push(OutboundMessage message, String token) {
-        String retryKey = UUID.nameUUIDFromBytes(message.idempotencyKey().getBytes(StandardCharsets.UTF_8)).toString();
-        JsonHttp.Answer answer = http.post(apiBaseUrl + "/v2/bot/message/push",
+        String retryKey = UUID.nameUUIDFromBytes(message.idempotencyKey().getBytes(StandardCharsets.UTF_8))
+                .toString();
+        JsonHttp.Answer answer = http.post(
+                apiBaseUrl + "/v2/bot/message/push",
                 Map.of("authorization", "Bearer " + token, "x-line-retry-key", retryKey),
-                Map.of("to", message.address(), "messages", List.of(Map.of("type", "text", "text", MessageText.fit(message.body(), MAX_TEXT)))));
+                Map.of(
+                        "to",
+                        message.address(),
+                        "messages",
+                        List.of(Map.of("type", "text", "text", MessageText.fit(message.body(), MAX_TEXT)))));
         if (answer.status() == 409) {
             return SendResult.sent("line-retry-key:" + retryKey);
         }
-        return JsonHttp.result(answer, "LINE push API", body -> body.path("sentMessages").path(0).path("id").asText(retryKey));
+        return JsonHttp.result(
+                answer,
+                "LINE push API",
+                body -> body.path("sentMessages").path(0).path("id").asText(retryKey));
     }
 
     @Override

@@ -40,7 +40,9 @@ public final class MessengerSender implements ChannelSender {
             body.put("messaging_type", "RESPONSE");
         }
         body.put("message", Map.of("text", MessageText.fit(message.body(), MAX_TEXT)));
-        JsonHttp.Answer answer = http.post(graphBaseUrl + "/me/messages", Map.of("authorization", "Bearer " + token), body);
-        return JsonHttp.result(answer, "Messenger Send API", b -> b.path("message_id").asText(""));
+        JsonHttp.Answer answer =
+                http.post(graphBaseUrl + "/me/messages", Map.of("authorization", "Bearer " + token), body);
+        return JsonHttp.result(
+                answer, "Messenger Send API", b -> b.path("message_id").asText(""));
     }
 }

@@ -13,8 +13,14 @@ import java.util.Optional;
  * @param messengerTag   a Messenger message tag, for sends outside the 24-hour window
  * @param tags           journey and version, for platforms that echo tags in delivery events (SES)
  */
-public record OutboundMessage(Channel channel, String address, String subject, String body, String idempotencyKey,
-                              Optional<String> messengerTag, java.util.Map<String, String> tags) {
+public record OutboundMessage(
+        Channel channel,
+        String address,
+        String subject,
+        String body,
+        String idempotencyKey,
+        Optional<String> messengerTag,
+        java.util.Map<String, String> tags) {
     public OutboundMessage {
         tags = java.util.Map.copyOf(tags);
     }

@@ -9,7 +9,11 @@ package com.quanyu.journeys.channel;
  */
 public record SendResult(Outcome outcome, String providerMessageId, String reason) {
     /** Sent, refused for good, or worth retrying. */
-    public enum Outcome { SENT, FAILED, RETRY }
+    public enum Outcome {
+        SENT,
+        FAILED,
+        RETRY
+    }
 
     public static SendResult sent(String providerMessageId) {
         return new SendResult(Outcome.SENT, providerMessageId, null);

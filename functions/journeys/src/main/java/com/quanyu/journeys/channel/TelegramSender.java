@@ -26,11 +26,16 @@ public final class TelegramSender implements ChannelSender {
     }
 
     private SendResult sendWith(OutboundMessage message, String token) {
-        JsonHttp.Answer answer = http.post(apiBaseUrl + "/bot" + token + "/sendMessage", Map.of(),
+        JsonHttp.Answer answer = http.post(
+                apiBaseUrl + "/bot" + token + "/sendMessage",
+                Map.of(),
                 Map.of("chat_id", message.address(), "text", MessageText.fit(message.body(), MAX_TEXT)));
         if (answer.status() == 403) {
             return SendResult.failed("Telegram: the customer blocked the bot");
         }
-        return JsonHttp.result(answer, "Telegram sendMessage", body -> body.path("result").path("message_id").asText(""));
+        return JsonHttp.result(
+                answer,
+                "Telegram sendMessage",
+                body -> body.path("result").path("message_id").asText(""));
     }
 }

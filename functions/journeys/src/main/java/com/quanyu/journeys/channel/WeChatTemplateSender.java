@@ -22,7 +22,8 @@ public final class WeChatTemplateSender implements ChannelSender {
     private String token;
     private Instant tokenExpires = Instant.EPOCH;
 
-    public WeChatTemplateSender(String apiBaseUrl, Credential appId, Credential appSecret, Credential templateId, Clock clock) {
+    public WeChatTemplateSender(
+            String apiBaseUrl, Credential appId, Credential appSecret, Credential templateId, Clock clock) {
         this.apiBaseUrl = apiBaseUrl.replaceFirst("/$", "");
         this.appId = appId;
         this.appSecret = appSecret;
@@ -37,7 +38,8 @@ public final class WeChatTemplateSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        return appId.with(id -> appSecret.with(secret -> templateId.with(template -> sendWith(message, id, secret, template))));
+        return appId.with(
+                id -> appSecret.with(secret -> templateId.with(template -> sendWith(message, id, secret, template))));
     }
 
     private SendResult sendWith(OutboundMessage message, String id, String secret, String template) {
@@ -46,10 +48,18 @@ public final class WeChatTemplateSender implements ChannelSender {
             if (accessToken == null) {
                 return SendResult.retry("WeChat stable_token unavailable");
             }
-            JsonHttp.Answer answer = http.post(apiBaseUrl + "/cgi-bin/message/template/send?access_token=" + accessToken, Map.of(),
-                    Map.of("touser", message.address(), "template_id", template, "data", Map.of(
-                            "first", Map.of("value", message.subject()),
-                            "keyword1", Map.of("value", MessageText.fit(message.body(), 200)))));
+            JsonHttp.Answer answer = http.post(
+                    apiBaseUrl + "/cgi-bin/message/template/send?access_token=" + accessToken,
+                    Map.of(),
+                    Map.of(
+                            "touser",
+                            message.address(),
+                            "template_id",
+                            template,
+                            "data",
+                            Map.of(
+                                    "first", Map.of("value", message.subject()),
+                                    "keyword1", Map.of("value", MessageText.fit(message.body(), 200)))));
             if (!answer.ok()) {
                 return JsonHttp.result(answer, "WeChat template/send", b -> "");
             }
@@ -62,7 +72,8 @@ public final class WeChatTemplateSender implements ChannelSender {
                 case -1, 45009:
                     return SendResult.retry("WeChat errcode " + code);
                 default:
-                    return SendResult.failed("WeChat errcode " + code + (code == 43004 ? " (not following the account)" : ""));
+                    return SendResult.failed(
+                            "WeChat errcode " + code + (code == 43004 ? " (not following the account)" : ""));
             }
         }
         return SendResult.retry("WeChat access token refused twice");
@@ -70,13 +81,16 @@ public final class WeChatTemplateSender implements ChannelSender {
 
     private synchronized String token(boolean refresh, String id, String secret) {
         if (refresh || token == null || clock.instant().isAfter(tokenExpires)) {
-            JsonHttp.Answer answer = http.post(apiBaseUrl + "/cgi-bin/stable_token", Map.of(),
+            JsonHttp.Answer answer = http.post(
+                    apiBaseUrl + "/cgi-bin/stable_token",
+                    Map.of(),
                     Map.of("grant_type", "client_credential", "appid", id, "secret", secret, "force_refresh", refresh));
             if (!answer.ok() || !answer.body().hasNonNull("access_token")) {
                 return null;
             }
             token = answer.body().get("access_token").asText();
-            tokenExpires = clock.instant().plusSeconds(Math.max(60, answer.body().path("expires_in").asLong(7200) - 300));
+            tokenExpires = clock.instant()
+                    .plusSeconds(Math.max(60, answer.body().path("expires_in").asLong(7200) - 300));
         }
         return token;
     }

@@ -24,11 +24,12 @@ public final class DefinitionParser {
     /** Languages a template may be written in; a send needs at least one. */
     public static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
     /** Messenger message tags that allow a message outside the 24-hour window (none of them is for marketing). */
-    public static final Set<String> MESSENGER_TAGS = Set.of("CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE");
+    public static final Set<String> MESSENGER_TAGS =
+            Set.of("CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE");
+
     private static final int MAX_STEPS = 50;
 
-    private DefinitionParser() {
-    }
+    private DefinitionParser() {}
 
     /** Parses {@code json} as version {@code version} of journey {@code id}. */
     public static JourneyDefinition parse(String id, int version, JsonNode json) {
@@ -41,11 +42,13 @@ public final class DefinitionParser {
         String name = text(json, "name", "name");
         JourneyDefinition.Entry entry = entry(json.path("entry"));
         JsonNode goalNode = json.path("goal");
-        JourneyDefinition.Goal goal = new JourneyDefinition.Goal(text(goalNode, "event", "goal.event"),
+        JourneyDefinition.Goal goal = new JourneyDefinition.Goal(
+                text(goalNode, "event", "goal.event"),
                 duration(goalNode, "withinHours", "goal.withinHours", 1, 24 * 90, Duration::ofHours));
         int holdout = integer(json, "holdoutPercent", "holdoutPercent", 0, 50, 0);
         Duration reentry = json.has("reentryAfterHours")
-                ? duration(json, "reentryAfterHours", "reentryAfterHours", 0, 24 * 365, Duration::ofHours) : Duration.ofDays(7);
+                ? duration(json, "reentryAfterHours", "reentryAfterHours", 0, 24 * 365, Duration::ofHours)
+                : Duration.ofDays(7);
         JsonNode stepsNode = json.path("steps");
         if (!stepsNode.isArray() || stepsNode.isEmpty() || stepsNode.size() > MAX_STEPS) {
             throw new InvalidJourneyException("steps", "must be an array of 1 to " + MAX_STEPS + " steps");
@@ -62,7 +65,8 @@ public final class DefinitionParser {
         for (int i = 0; i < steps.size(); i++) {
             for (String target : targets(steps.get(i))) {
                 if (!ids.contains(target)) {
-                    throw new InvalidJourneyException("steps[" + i + "]", "refers to step '" + target + "', which does not exist");
+                    throw new InvalidJourneyException(
+                            "steps[" + i + "]", "refers to step '" + target + "', which does not exist");
                 }
             }
         }
@@ -81,9 +85,17 @@ public final class DefinitionParser {
         String type = text(node, "type", "entry.type");
         return switch (type) {
             case "event" -> {
-                Optional<String> unless = node.has("unless") ? Optional.of(text(node.path("unless"), "event", "entry.unless.event")) : Optional.empty();
+                Optional<String> unless = node.has("unless")
+                        ? Optional.of(text(node.path("unless"), "event", "entry.unless.event"))
+                        : Optional.empty();
                 Duration within = unless.isPresent()
-                        ? duration(node.path("unless"), "withinMinutes", "entry.unless.withinMinutes", 1, 60 * 24 * 30, Duration::ofMinutes)
+                        ? duration(
+                                node.path("unless"),
+                                "withinMinutes",
+                                "entry.unless.withinMinutes",
+                                1,
+                                60 * 24 * 30,
+                                Duration::ofMinutes)
                         : Duration.ZERO;
                 yield new JourneyDefinition.EventEntry(text(node, "event", "entry.event"), unless, within);
             }
@@ -97,7 +109,9 @@ public final class DefinitionParser {
                 }
                 yield new JourneyDefinition.ScheduleEntry(schedule, text(node, "audienceId", "entry.audienceId"));
             }
-            default -> throw new InvalidJourneyException("entry.type", "must be event, audience or schedule (got '" + type + "')");
+            default ->
+                throw new InvalidJourneyException(
+                        "entry.type", "must be event, audience or schedule (got '" + type + "')");
         };
     }
 
@@ -112,20 +126,28 @@ public final class DefinitionParser {
         String type = text(node, "type", at + ".type");
         return switch (type) {
             case "wait" -> wait(node, at, id);
-            case "branch" -> new JourneyDefinition.Branch(id, condition(node.path("condition"), at + ".condition"),
-                    text(node, "then", at + ".then"), text(node, "else", at + ".else"));
+            case "branch" ->
+                new JourneyDefinition.Branch(
+                        id,
+                        condition(node.path("condition"), at + ".condition"),
+                        text(node, "then", at + ".then"),
+                        text(node, "else", at + ".else"));
             case "send" -> send(node, at, id);
             case "coupon" -> new JourneyDefinition.IssueCoupon(id, text(node, "campaignId", at + ".campaignId"));
-            case "setTrait" -> new JourneyDefinition.SetTrait(id, text(node, "name", at + ".name"), text(node, "value", at + ".value"));
+            case "setTrait" ->
+                new JourneyDefinition.SetTrait(
+                        id, text(node, "name", at + ".name"), text(node, "value", at + ".value"));
             case "exit" -> new JourneyDefinition.Exit(id);
-            default -> throw new InvalidJourneyException(at + ".type",
-                    "must be wait, branch, send, coupon, setTrait or exit (got '" + type + "')");
+            default ->
+                throw new InvalidJourneyException(
+                        at + ".type", "must be wait, branch, send, coupon, setTrait or exit (got '" + type + "')");
         };
     }
 
     private static Step wait(JsonNode node, String at, String id) {
         Optional<Duration> duration = node.has("minutes")
-                ? Optional.of(duration(node, "minutes", at + ".minutes", 1, 60 * 24 * 90, Duration::ofMinutes)) : Optional.empty();
+                ? Optional.of(duration(node, "minutes", at + ".minutes", 1, 60 * 24 * 90, Duration::ofMinutes))
+                : Optional.empty();
         Optional<LocalTime> until = Optional.empty();
         if (node.has("untilLocalTime")) {
             try {
@@ -135,7 +157,8 @@ public final class DefinitionParser {
             }
         }
         Optional<String> event = node.has("event") ? Optional.of(text(node, "event", at + ".event")) : Optional.empty();
-        Optional<String> onEvent = node.has("onEvent") ? Optional.of(text(node, "onEvent", at + ".onEvent")) : Optional.empty();
+        Optional<String> onEvent =
+                node.has("onEvent") ? Optional.of(text(node, "onEvent", at + ".onEvent")) : Optional.empty();
         if (duration.isEmpty() == until.isEmpty()) {
             throw new InvalidJourneyException(at, "a wait needs exactly one of minutes or untilLocalTime");
         }
@@ -157,7 +180,8 @@ public final class DefinitionParser {
         for (int i = 0; i < channelsNode.size(); i++) {
             String channel = channelsNode.get(i).asText("");
             if (Channel.of(channel).isEmpty()) {
-                throw new InvalidJourneyException(at + ".channels[" + i + "]",
+                throw new InvalidJourneyException(
+                        at + ".channels[" + i + "]",
                         "unknown channel '" + channel + "' (email, sms, wechat, line, telegram, messenger)");
             }
             channels.add(channel);
@@ -170,7 +194,9 @@ public final class DefinitionParser {
             }
             String where = at + ".templates." + e.getKey();
             String subject = e.getValue().path("subject").asText("");
-            templates.put(e.getKey(), new JourneyDefinition.MessageTemplate(subject, text(e.getValue(), "body", where + ".body")));
+            templates.put(
+                    e.getKey(),
+                    new JourneyDefinition.MessageTemplate(subject, text(e.getValue(), "body", where + ".body")));
         });
         if (templates.isEmpty()) {
             throw new InvalidJourneyException(at + ".templates", "needs a template in en or zh-CN");
@@ -187,8 +213,9 @@ public final class DefinitionParser {
         if (node.has("messengerTag")) {
             String value = node.get("messengerTag").asText("");
             if (!MESSENGER_TAGS.contains(value)) {
-                throw new InvalidJourneyException(at + ".messengerTag", "must be one of " + MESSENGER_TAGS
-                        + " (Meta allows no tag for promotional messages)");
+                throw new InvalidJourneyException(
+                        at + ".messengerTag",
+                        "must be one of " + MESSENGER_TAGS + " (Meta allows no tag for promotional messages)");
             }
             tag = Optional.of(value);
         }
@@ -199,16 +226,21 @@ public final class DefinitionParser {
         String kind = text(node, "kind", at + ".kind");
         return switch (kind) {
             case "event" -> new JourneyDefinition.EventCondition(text(node, "event", at + ".event"));
-            case "trait" -> new JourneyDefinition.TraitCondition(text(node, "name", at + ".name"), text(node, "equals", at + ".equals"));
+            case "trait" ->
+                new JourneyDefinition.TraitCondition(
+                        text(node, "name", at + ".name"), text(node, "equals", at + ".equals"));
             case "score" -> {
                 if (!node.path("atLeast").isNumber()) {
                     throw new InvalidJourneyException(at + ".atLeast", "must be a number");
                 }
-                yield new JourneyDefinition.ScoreCondition(text(node, "name", at + ".name"), node.get("atLeast").asDouble());
+                yield new JourneyDefinition.ScoreCondition(
+                        text(node, "name", at + ".name"), node.get("atLeast").asDouble());
             }
             case "segment" -> new JourneyDefinition.SegmentCondition(text(node, "segment", at + ".segment"));
             case "random" -> new JourneyDefinition.RandomSplit(integer(node, "percent", at + ".percent", 1, 99, -1));
-            default -> throw new InvalidJourneyException(at + ".kind", "must be event, trait, score, segment or random (got '" + kind + "')");
+            default ->
+                throw new InvalidJourneyException(
+                        at + ".kind", "must be event, trait, score, segment or random (got '" + kind + "')");
         };
     }
 
@@ -234,8 +266,8 @@ public final class DefinitionParser {
         return value.asInt();
     }
 
-    private static Duration duration(JsonNode node, String name, String at, int min, int max,
-                                     java.util.function.LongFunction<Duration> unit) {
+    private static Duration duration(
+            JsonNode node, String name, String at, int min, int max, java.util.function.LongFunction<Duration> unit) {
         return unit.apply(integer(node, name, at, min, max, -1));
     }
 }

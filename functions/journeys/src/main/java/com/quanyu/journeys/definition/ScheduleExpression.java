@@ -19,7 +19,9 @@ import java.util.Optional;
  * brand's time zone (a daylight-saving gap skips its times, as EventBridge Scheduler does).
  */
 public final class ScheduleExpression {
-    private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    private static final String[] MONTHS = {
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"
+    };
     private static final String[] DAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
     private static final int LOOK_BACK_DAYS = 400;
 
@@ -56,27 +58,32 @@ public final class ScheduleExpression {
                 case "minute", "minutes" -> Duration.ofMinutes(n);
                 case "hour", "hours" -> Duration.ofHours(n);
                 case "day", "days" -> Duration.ofDays(n);
-                default -> throw new IllegalArgumentException("rate unit must be minute(s), hour(s) or day(s), not " + parts[1]);
+                default ->
+                    throw new IllegalArgumentException(
+                            "rate unit must be minute(s), hour(s) or day(s), not " + parts[1]);
             };
             return new ScheduleExpression(t, rate, new BitSet[6]);
         }
         if (t.startsWith("cron(") && t.endsWith(")")) {
             String[] f = t.substring(5, t.length() - 1).strip().split("\\s+");
             if (f.length != 6) {
-                throw new IllegalArgumentException("cron(...) has six fields: minutes hours day-of-month month day-of-week year");
+                throw new IllegalArgumentException(
+                        "cron(...) has six fields: minutes hours day-of-month month day-of-week year");
             }
             boolean domAny = f[2].equals("?");
             boolean dowAny = f[4].equals("?");
             if (domAny == dowAny) {
-                throw new IllegalArgumentException("cron(...): exactly one of day-of-month and day-of-week must be '?'");
+                throw new IllegalArgumentException(
+                        "cron(...): exactly one of day-of-month and day-of-week must be '?'");
             }
             BitSet[] fields = {
-                    field(f[0], 0, 59, null, 0, "minutes"),
-                    field(f[1], 0, 23, null, 0, "hours"),
-                    domAny ? all(1, 31) : field(f[2], 1, 31, null, 0, "day-of-month"),
-                    field(f[3], 1, 12, MONTHS, 1, "month"),
-                    dowAny ? all(1, 7) : field(f[4], 1, 7, DAYS, 1, "day-of-week"),
-                    field(f[5], 1970, 2199, null, 0, "year")};
+                field(f[0], 0, 59, null, 0, "minutes"),
+                field(f[1], 0, 23, null, 0, "hours"),
+                domAny ? all(1, 31) : field(f[2], 1, 31, null, 0, "day-of-month"),
+                field(f[3], 1, 12, MONTHS, 1, "month"),
+                dowAny ? all(1, 7) : field(f[4], 1, 7, DAYS, 1, "day-of-week"),
+                field(f[5], 1970, 2199, null, 0, "year")
+            };
             return new ScheduleExpression(t, null, fields);
         }
         throw new IllegalArgumentException("must be rate(...) or cron(...) as in EventBridge");
@@ -114,7 +121,8 @@ public final class ScheduleExpression {
                         continue;
                     }
                     ZonedDateTime candidate = day.atTime(LocalTime.of(h, m)).atZone(zone);
-                    if (candidate.toLocalTime().getHour() != h || candidate.toLocalTime().getMinute() != m) {
+                    if (candidate.toLocalTime().getHour() != h
+                            || candidate.toLocalTime().getMinute() != m) {
                         continue; // inside a daylight-saving gap
                     }
                     Instant at = candidate.toInstant();
@@ -129,8 +137,11 @@ public final class ScheduleExpression {
     }
 
     private boolean dayMatches(LocalDate day) {
-        int dow = day.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : day.getDayOfWeek().getValue() + 1;
-        return years.get(day.getYear() - 1970) && months.get(day.getMonthValue()) && daysOfMonth.get(day.getDayOfMonth())
+        int dow =
+                day.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : day.getDayOfWeek().getValue() + 1;
+        return years.get(day.getYear() - 1970)
+                && months.get(day.getMonthValue())
+                && daysOfMonth.get(day.getDayOfMonth())
                 && daysOfWeek.get(dow);
     }
 
@@ -182,7 +193,8 @@ public final class ScheduleExpression {
             }
         }
         if (!text.matches("[0-9]{1,4}")) {
-            throw new IllegalArgumentException("cron(...): " + name + " '" + text + "' is not supported (numbers, names, *, ?, ',', '-', '/'; no L, W or #)");
+            throw new IllegalArgumentException("cron(...): " + name + " '" + text
+                    + "' is not supported (numbers, names, *, ?, ',', '-', '/'; no L, W or #)");
         }
         int value = Integer.parseInt(text);
         if (value < min || value > max) {

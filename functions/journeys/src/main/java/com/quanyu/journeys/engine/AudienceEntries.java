@@ -33,7 +33,8 @@ public final class AudienceEntries {
     private final ZoneId brandZone;
     private final Clock clock;
 
-    public AudienceEntries(JourneyStore store, JourneyEngine engine, Ports.Audiences audiences, ZoneId brandZone, Clock clock) {
+    public AudienceEntries(
+            JourneyStore store, JourneyEngine engine, Ports.Audiences audiences, ZoneId brandZone, Clock clock) {
         this.store = store;
         this.engine = engine;
         this.audiences = audiences;
@@ -51,10 +52,11 @@ public final class AudienceEntries {
             try {
                 JourneyDefinition definition = engine.definition(stored.journeyId(), stored.version());
                 switch (definition.entry()) {
-                    case JourneyDefinition.AudienceEntry entry -> joiners(definition, entry, stored.createdAt(), entered);
-                    case JourneyDefinition.ScheduleEntry entry -> scheduled(definition, entry, stored.createdAt(), entered);
-                    case JourneyDefinition.EventEntry ignored -> {
-                    }
+                    case JourneyDefinition.AudienceEntry entry ->
+                        joiners(definition, entry, stored.createdAt(), entered);
+                    case JourneyDefinition.ScheduleEntry entry ->
+                        scheduled(definition, entry, stored.createdAt(), entered);
+                    case JourneyDefinition.EventEntry ignored -> {}
                 }
             } catch (RuntimeException e) {
                 LOG.error("journey entries failed; the next sweep retries them", e, "journey", stored.journeyId());
@@ -63,7 +65,11 @@ public final class AudienceEntries {
         return entered.get();
     }
 
-    private void joiners(JourneyDefinition definition, JourneyDefinition.AudienceEntry entry, Instant createdAt, AtomicInteger entered) {
+    private void joiners(
+            JourneyDefinition definition,
+            JourneyDefinition.AudienceEntry entry,
+            Instant createdAt,
+            AtomicInteger entered) {
         Optional<Instant> cursor = store.entryCursor(definition.id());
         for (Instant refresh : audiences.refreshesAfter(entry.audienceId(), later(cursor, createdAt))) {
             enterAll(definition, refresh, sink -> audiences.forEachJoiner(entry.audienceId(), refresh, sink), entered);
@@ -74,16 +80,22 @@ public final class AudienceEntries {
         }
     }
 
-    private void scheduled(JourneyDefinition definition, JourneyDefinition.ScheduleEntry entry, Instant createdAt, AtomicInteger entered) {
+    private void scheduled(
+            JourneyDefinition definition,
+            JourneyDefinition.ScheduleEntry entry,
+            Instant createdAt,
+            AtomicInteger entered) {
         Optional<Instant> cursor = store.entryCursor(definition.id());
-        Optional<Instant> firing = entry.schedule().latestFiring(later(cursor, createdAt), clock.instant(), createdAt, brandZone);
+        Optional<Instant> firing =
+                entry.schedule().latestFiring(later(cursor, createdAt), clock.instant(), createdAt, brandZone);
         if (firing.isPresent()) {
             enterAll(definition, firing.get(), sink -> audiences.forEachMember(entry.audienceId(), sink), entered);
             store.moveEntryCursor(definition.id(), cursor, firing.get());
         }
     }
 
-    private void enterAll(JourneyDefinition definition, Instant at, Consumer<Consumer<String>> members, AtomicInteger total) {
+    private void enterAll(
+            JourneyDefinition definition, Instant at, Consumer<Consumer<String>> members, AtomicInteger total) {
         AtomicInteger entered = new AtomicInteger();
         members.accept(profileId -> {
             if (engine.enterAt(definition, profileId, at)) {
@@ -92,7 +104,14 @@ public final class AudienceEntries {
         });
         total.addAndGet(entered.get());
         if (entered.get() > 0) {
-            LOG.info("audience entered a journey", "journey", definition.id(), "occurrence", at.toString(), "entered", entered.get());
+            LOG.info(
+                    "audience entered a journey",
+                    "journey",
+                    definition.id(),
+                    "occurrence",
+                    at.toString(),
+                    "entered",
+                    entered.get());
         }
     }
 

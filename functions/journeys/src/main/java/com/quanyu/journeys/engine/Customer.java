@@ -11,8 +11,14 @@ import java.util.Optional;
  * channel, time zone, the last inbound chat message per channel (Messenger's 24-hour window),
  * segment and scores.
  */
-public record Customer(String profileId, Map<String, String> traits, Map<Channel, Boolean> consent, ZoneId zone,
-                       Map<Channel, Instant> lastInbound, Optional<String> segment, Map<String, Double> scores) {
+public record Customer(
+        String profileId,
+        Map<String, String> traits,
+        Map<Channel, Boolean> consent,
+        ZoneId zone,
+        Map<Channel, Instant> lastInbound,
+        Optional<String> segment,
+        Map<String, Double> scores) {
     public Customer {
         traits = Map.copyOf(traits);
         consent = Map.copyOf(consent);

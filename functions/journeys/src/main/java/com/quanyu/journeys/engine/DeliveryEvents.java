@@ -10,9 +10,21 @@ import java.util.Map;
  * address to the e-mail suppression list on a permanent bounce or a complaint.
  */
 public final class DeliveryEvents {
-    private static final Map<String, String> COUNTERS = Map.of("Delivery", "delivered", "Bounce", "bounced",
-            "Complaint", "complained", "Open", "opened", "Click", "email_clicked", "Reject", "rejected",
-            "RenderingFailure", "rejected");
+    private static final Map<String, String> COUNTERS = Map.of(
+            "Delivery",
+            "delivered",
+            "Bounce",
+            "bounced",
+            "Complaint",
+            "complained",
+            "Open",
+            "opened",
+            "Click",
+            "email_clicked",
+            "Reject",
+            "rejected",
+            "RenderingFailure",
+            "rejected");
     private final JourneyStore store;
     private final Clock clock;
 
@@ -23,7 +35,8 @@ public final class DeliveryEvents {
 
     /** Records one SES event; returns whether it counted (false for a repeat or a non-journey e-mail). */
     public boolean record(JsonNode detail) {
-        String type = detail.path("eventType").asText(detail.path("notificationType").asText(""));
+        String type =
+                detail.path("eventType").asText(detail.path("notificationType").asText(""));
         String counter = COUNTERS.get(type);
         JsonNode mail = detail.path("mail");
         String journey = mail.path("tags").path("journey").path(0).asText("");
@@ -32,10 +45,15 @@ public final class DeliveryEvents {
         if (counter == null || journey.isEmpty() || !version.matches("\\d{1,6}") || messageId.isEmpty()) {
             return false;
         }
-        boolean permanentBounce = "Bounce".equals(type) && "Permanent".equals(detail.path("bounce").path("bounceType").asText());
+        boolean permanentBounce = "Bounce".equals(type)
+                && "Permanent".equals(detail.path("bounce").path("bounceType").asText());
         if (permanentBounce || "Complaint".equals(type)) {
             for (JsonNode address : mail.path("destination")) {
-                store.suppress("email", JourneyEngine.hash(address.asText()), permanentBounce ? "hard bounce" : "complaint", clock.instant());
+                store.suppress(
+                        "email",
+                        JourneyEngine.hash(address.asText()),
+                        permanentBounce ? "hard bounce" : "complaint",
+                        clock.instant());
             }
         }
         if (!store.claimStep("ses~" + messageId + "~" + type, clock.instant())) {

@@ -24,9 +24,22 @@ import java.util.Set;
  * @param converted    the goal happened within the window
  * @param revision     optimistic-lock revision, 0 before the first write
  */
-public record Enrollment(String profileId, String journeyId, int version, int sequence, Status status, boolean holdout,
-                         Instant triggeredAt, Instant enteredAt, int stepIndex, Instant dueAt, String waitingEvent,
-                         Set<String> seenEvents, Map<String, String> vars, boolean converted, long revision) {
+public record Enrollment(
+        String profileId,
+        String journeyId,
+        int version,
+        int sequence,
+        Status status,
+        boolean holdout,
+        Instant triggeredAt,
+        Instant enteredAt,
+        int stepIndex,
+        Instant dueAt,
+        String waitingEvent,
+        Set<String> seenEvents,
+        Map<String, String> vars,
+        boolean converted,
+        long revision) {
     public Enrollment {
         seenEvents = Set.copyOf(seenEvents);
         vars = Map.copyOf(vars);
@@ -49,22 +62,78 @@ public record Enrollment(String profileId, String journeyId, int version, int se
     }
 
     Enrollment with(Status newStatus, int newStepIndex, Instant newDueAt, String newWaitingEvent) {
-        return new Enrollment(profileId, journeyId, version, sequence, newStatus, holdout, triggeredAt, enteredAt, newStepIndex,
-                newDueAt, newWaitingEvent, seenEvents, vars, converted, revision);
+        return new Enrollment(
+                profileId,
+                journeyId,
+                version,
+                sequence,
+                newStatus,
+                holdout,
+                triggeredAt,
+                enteredAt,
+                newStepIndex,
+                newDueAt,
+                newWaitingEvent,
+                seenEvents,
+                vars,
+                converted,
+                revision);
     }
 
     Enrollment entered(Instant at, boolean heldOut) {
-        return new Enrollment(profileId, journeyId, version, sequence, Status.ACTIVE, heldOut, triggeredAt, at, 0, null, null,
-                seenEvents, vars, converted, revision);
+        return new Enrollment(
+                profileId,
+                journeyId,
+                version,
+                sequence,
+                Status.ACTIVE,
+                heldOut,
+                triggeredAt,
+                at,
+                0,
+                null,
+                null,
+                seenEvents,
+                vars,
+                converted,
+                revision);
     }
 
     Enrollment withVars(Map<String, String> newVars) {
-        return new Enrollment(profileId, journeyId, version, sequence, status, holdout, triggeredAt, enteredAt, stepIndex, dueAt,
-                waitingEvent, seenEvents, newVars, converted, revision);
+        return new Enrollment(
+                profileId,
+                journeyId,
+                version,
+                sequence,
+                status,
+                holdout,
+                triggeredAt,
+                enteredAt,
+                stepIndex,
+                dueAt,
+                waitingEvent,
+                seenEvents,
+                newVars,
+                converted,
+                revision);
     }
 
     Enrollment seen(Set<String> events, boolean nowConverted) {
-        return new Enrollment(profileId, journeyId, version, sequence, status, holdout, triggeredAt, enteredAt, stepIndex, dueAt,
-                waitingEvent, events, vars, nowConverted, revision);
+        return new Enrollment(
+                profileId,
+                journeyId,
+                version,
+                sequence,
+                status,
+                holdout,
+                triggeredAt,
+                enteredAt,
+                stepIndex,
+                dueAt,
+                waitingEvent,
+                events,
+                vars,
+                nowConverted,
+                revision);
     }
 }

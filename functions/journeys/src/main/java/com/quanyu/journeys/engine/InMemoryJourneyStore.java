@@ -25,20 +25,25 @@ public final class InMemoryJourneyStore implements JourneyStore {
 
     @Override
     public synchronized boolean putDefinition(String journeyId, int version, JsonNode json, Instant at) {
-        return definitions.putIfAbsent(journeyId + "#" + version, new StoredDefinition(journeyId, version, json, at, true)) == null;
+        return definitions.putIfAbsent(
+                        journeyId + "#" + version, new StoredDefinition(journeyId, version, json, at, true))
+                == null;
     }
 
     @Override
     public Optional<StoredDefinition> definition(String journeyId, int version) {
         return Optional.ofNullable(definitions.get(journeyId + "#" + version))
-                .map(d -> new StoredDefinition(d.journeyId(), d.version(), d.json(), d.createdAt(), !inactive.containsKey(journeyId)));
+                .map(d -> new StoredDefinition(
+                        d.journeyId(), d.version(), d.json(), d.createdAt(), !inactive.containsKey(journeyId)));
     }
 
     @Override
     public synchronized List<StoredDefinition> latestDefinitions() {
         Map<String, StoredDefinition> latest = new TreeMap<>();
         definitions.values().forEach(d -> latest.merge(d.journeyId(), d, (a, b) -> a.version() >= b.version() ? a : b));
-        return latest.values().stream().map(d -> definition(d.journeyId(), d.version()).orElseThrow()).toList();
+        return latest.values().stream()
+                .map(d -> definition(d.journeyId(), d.version()).orElseThrow())
+                .toList();
     }
 
     @Override
@@ -57,27 +62,49 @@ public final class InMemoryJourneyStore implements JourneyStore {
 
     @Override
     public synchronized List<Enrollment> enrollments(String profileId) {
-        return enrollments.values().stream().filter(e -> e.profileId().equals(profileId)).toList();
+        return enrollments.values().stream()
+                .filter(e -> e.profileId().equals(profileId))
+                .toList();
     }
 
     @Override
     public synchronized boolean putEnrollment(Enrollment e, long expected) {
         String key = e.profileId() + "#" + e.journeyId();
-        long stored = Optional.ofNullable(enrollments.get(key)).map(Enrollment::revision).orElse(0L);
+        long stored = Optional.ofNullable(enrollments.get(key))
+                .map(Enrollment::revision)
+                .orElse(0L);
         if (stored != expected) {
             return false;
         }
-        enrollments.put(key, new Enrollment(e.profileId(), e.journeyId(), e.version(), e.sequence(), e.status(), e.holdout(),
-                e.triggeredAt(), e.enteredAt(), e.stepIndex(), e.dueAt(), e.waitingEvent(), e.seenEvents(), e.vars(), e.converted(),
-                expected + 1));
+        enrollments.put(
+                key,
+                new Enrollment(
+                        e.profileId(),
+                        e.journeyId(),
+                        e.version(),
+                        e.sequence(),
+                        e.status(),
+                        e.holdout(),
+                        e.triggeredAt(),
+                        e.enteredAt(),
+                        e.stepIndex(),
+                        e.dueAt(),
+                        e.waitingEvent(),
+                        e.seenEvents(),
+                        e.vars(),
+                        e.converted(),
+                        expected + 1));
         return true;
     }
 
     @Override
     public synchronized List<Map.Entry<String, String>> due(Instant now, int limit) {
-        return enrollments.values().stream().filter(e -> e.dueAt() != null && !e.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Enrollment::dueAt)).limit(limit)
-                .map(e -> Map.entry(e.profileId(), e.journeyId())).toList();
+        return enrollments.values().stream()
+                .filter(e -> e.dueAt() != null && !e.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Enrollment::dueAt))
+                .limit(limit)
+                .map(e -> Map.entry(e.profileId(), e.journeyId()))
+                .toList();
     }
 
     @Override
@@ -86,8 +113,14 @@ public final class InMemoryJourneyStore implements JourneyStore {
         if (existing != null && !"retry".equals(existing.outcome())) {
             return false;
         }
-        steps.put(key, new StepRecord(key, "claimed", existing == null ? null : existing.channel(),
-                existing == null ? null : existing.detail(), at));
+        steps.put(
+                key,
+                new StepRecord(
+                        key,
+                        "claimed",
+                        existing == null ? null : existing.channel(),
+                        existing == null ? null : existing.detail(),
+                        at));
         return true;
     }
 
@@ -105,7 +138,9 @@ public final class InMemoryJourneyStore implements JourneyStore {
     public synchronized boolean reserveFrequency(String profileId, Instant at, int perDay, int perWeek) {
         List<Instant> recent = new ArrayList<>(sends.getOrDefault(profileId, List.of()));
         recent.removeIf(t -> t.isBefore(at.minus(Duration.ofDays(7))));
-        long day = recent.stream().filter(t -> t.isAfter(at.minus(Duration.ofDays(1)))).count();
+        long day = recent.stream()
+                .filter(t -> t.isAfter(at.minus(Duration.ofDays(1))))
+                .count();
         if (day >= perDay || recent.size() >= perWeek) {
             return false;
         }
@@ -140,7 +175,8 @@ public final class InMemoryJourneyStore implements JourneyStore {
 
     @Override
     public synchronized void count(String journeyId, int version, String counter, long delta) {
-        counters.computeIfAbsent(journeyId, k -> new TreeMap<>()).computeIfAbsent(version, k -> new TreeMap<>())
+        counters.computeIfAbsent(journeyId, k -> new TreeMap<>())
+                .computeIfAbsent(version, k -> new TreeMap<>())
                 .merge(counter, delta, Long::sum);
     }
 

@@ -56,12 +56,19 @@ public final class JourneyEngine {
     private volatile boolean anyDefined;
     private volatile Instant activeLoadedAt = Instant.MIN;
 
-    public JourneyEngine(JourneyStore store, Ports.Customers customers, Ports.Coupons coupons, Map<Channel, ChannelSender> senders,
-                         Limits limits, Links links, Clock clock) {
+    public JourneyEngine(
+            JourneyStore store,
+            Ports.Customers customers,
+            Ports.Coupons coupons,
+            Map<Channel, ChannelSender> senders,
+            Limits limits,
+            Links links,
+            Clock clock) {
         this.store = store;
         this.customers = customers;
         this.coupons = coupons;
-        this.senders = new EnumMap<>(senders.isEmpty() ? Map.of(Channel.EMAIL, m -> SendResult.failed("no channel configured")) : senders);
+        this.senders = new EnumMap<>(
+                senders.isEmpty() ? Map.of(Channel.EMAIL, m -> SendResult.failed("no channel configured")) : senders);
         this.limits = limits;
         this.links = links;
         this.clock = clock;
@@ -83,9 +90,13 @@ public final class JourneyEngine {
             applyEvent(enrollment, event);
         }
         for (JourneyDefinition definition : entries) {
-            if (definition.entry() instanceof JourneyDefinition.EventEntry entry && entry.event().equals(event.name())) {
-                Optional<Enrollment> previous = existing.stream().filter(e -> e.journeyId().equals(definition.id())).findFirst();
-                Optional<Enrollment> entered = enter(definition, event.profileId(), event.at(), entry.unlessWithin(), previous);
+            if (definition.entry() instanceof JourneyDefinition.EventEntry entry
+                    && entry.event().equals(event.name())) {
+                Optional<Enrollment> previous = existing.stream()
+                        .filter(e -> e.journeyId().equals(definition.id()))
+                        .findFirst();
+                Optional<Enrollment> entered =
+                        enter(definition, event.profileId(), event.at(), entry.unlessWithin(), previous);
                 if (entered.isPresent() && entry.unlessEvent().isEmpty()) {
                     wake(entered.get());
                 }
@@ -98,12 +109,20 @@ public final class JourneyEngine {
         int handled = 0;
         for (Map.Entry<String, String> due : store.due(clock.instant(), limit)) {
             Optional<Enrollment> enrollment = store.enrollment(due.getKey(), due.getValue());
-            if (enrollment.isPresent() && enrollment.get().dueAt() != null && !enrollment.get().dueAt().isAfter(clock.instant())) {
+            if (enrollment.isPresent()
+                    && enrollment.get().dueAt() != null
+                    && !enrollment.get().dueAt().isAfter(clock.instant())) {
                 try {
                     wake(enrollment.get());
                     handled++;
                 } catch (RuntimeException e) {
-                    LOG.error("enrolment failed; the next sweep retries it", e, "journey", due.getValue(), "profile", due.getKey());
+                    LOG.error(
+                            "enrolment failed; the next sweep retries it",
+                            e,
+                            "journey",
+                            due.getValue(),
+                            "profile",
+                            due.getKey());
                 }
             }
         }
@@ -112,9 +131,12 @@ public final class JourneyEngine {
 
     /** The parsed definition of a version (cached: versions never change). */
     public JourneyDefinition definition(String journeyId, int version) {
-        return versions.computeIfAbsent(journeyId + "#" + version, k -> store.definition(journeyId, version)
-                .map(d -> DefinitionParser.parse(journeyId, version, d.json()))
-                .orElseThrow(() -> new IllegalStateException("journey " + journeyId + " v" + version + " is missing")));
+        return versions.computeIfAbsent(
+                journeyId + "#" + version,
+                k -> store.definition(journeyId, version)
+                        .map(d -> DefinitionParser.parse(journeyId, version, d.json()))
+                        .orElseThrow(() ->
+                                new IllegalStateException("journey " + journeyId + " v" + version + " is missing")));
     }
 
     private List<JourneyDefinition> activeDefinitions() {
@@ -122,7 +144,9 @@ public final class JourneyEngine {
         if (Duration.between(activeLoadedAt, now).compareTo(DEFINITION_CACHE) > 0 || now.isBefore(activeLoadedAt)) {
             List<JourneyDefinition> loaded = new ArrayList<>();
             List<JourneyStore.StoredDefinition> latest = store.latestDefinitions();
-            latest.stream().filter(JourneyStore.StoredDefinition::active).forEach(d -> loaded.add(definition(d.journeyId(), d.version())));
+            latest.stream()
+                    .filter(JourneyStore.StoredDefinition::active)
+                    .forEach(d -> loaded.add(definition(d.journeyId(), d.version())));
             anyDefined = !latest.isEmpty();
             active = loaded;
             activeLoadedAt = now;
@@ -141,26 +165,48 @@ public final class JourneyEngine {
      * customer per occurrence: repeating it for the same {@code at} enters nobody again.
      */
     boolean enterAt(JourneyDefinition definition, String profileId, Instant at) {
-        return enter(definition, profileId, at, Duration.ZERO, store.enrollment(profileId, definition.id())).isPresent();
+        return enter(definition, profileId, at, Duration.ZERO, store.enrollment(profileId, definition.id()))
+                .isPresent();
     }
 
     /** Stores a pending entry decided {@code decideAfter} after {@code at}; empty when the customer may not enter (again) now. */
-    private Optional<Enrollment> enter(JourneyDefinition definition, String profileId, Instant at, Duration decideAfter,
-                                       Optional<Enrollment> previous) {
+    private Optional<Enrollment> enter(
+            JourneyDefinition definition,
+            String profileId,
+            Instant at,
+            Duration decideAfter,
+            Optional<Enrollment> previous) {
         if (previous.isPresent()) {
             Enrollment p = previous.get();
-            if (p.status().open() || p.triggeredAt().equals(at) || at.isBefore(p.triggeredAt().plus(definition.reentryAfter()))) {
+            if (p.status().open()
+                    || p.triggeredAt().equals(at)
+                    || at.isBefore(p.triggeredAt().plus(definition.reentryAfter()))) {
                 return Optional.empty();
             }
         }
         int sequence = previous.map(p -> p.sequence() + 1).orElse(1);
-        Enrollment pending = new Enrollment(profileId, definition.id(), definition.version(), sequence, Status.PENDING, false,
-                at, null, 0, at.plus(decideAfter), null, Set.of(), Map.of(), false, 0);
+        Enrollment pending = new Enrollment(
+                profileId,
+                definition.id(),
+                definition.version(),
+                sequence,
+                Status.PENDING,
+                false,
+                at,
+                null,
+                0,
+                at.plus(decideAfter),
+                null,
+                Set.of(),
+                Map.of(),
+                false,
+                0);
         if (!store.putEnrollment(pending, previous.map(Enrollment::revision).orElse(0L))) {
             return Optional.empty();
         }
         store.count(definition.id(), definition.version(), "triggered", 1);
-        return Optional.of(withRevision(pending, previous.map(Enrollment::revision).orElse(0L) + 1));
+        return Optional.of(
+                withRevision(pending, previous.map(Enrollment::revision).orElse(0L) + 1));
     }
 
     private void applyEvent(Enrollment start, JourneyEvent event) {
@@ -172,31 +218,40 @@ public final class JourneyEngine {
             boolean newlyConverted = false;
             if (current.status() == Status.PENDING) {
                 if (!(definition.entry() instanceof JourneyDefinition.EventEntry entry)
-                        || entry.unlessEvent().filter(event.name()::equals).isEmpty() || event.at().isBefore(current.triggeredAt())
+                        || entry.unlessEvent().filter(event.name()::equals).isEmpty()
+                        || event.at().isBefore(current.triggeredAt())
                         || event.at().isAfter(current.triggeredAt().plus(entry.unlessWithin()))) {
                     return;
                 }
                 next = current.with(Status.CANCELLED, 0, null, null);
-            } else if (current.status() == Status.CANCELLED || current.enteredAt() == null || event.at().isBefore(current.enteredAt())) {
+            } else if (current.status() == Status.CANCELLED
+                    || current.enteredAt() == null
+                    || event.at().isBefore(current.enteredAt())) {
                 return;
             } else {
-                boolean inWindow = !event.at().isAfter(current.enteredAt().plus(definition.goal().within()));
+                boolean inWindow = !event.at()
+                        .isAfter(current.enteredAt().plus(definition.goal().within()));
                 if (!inWindow && current.status() == Status.DONE) {
                     return;
                 }
-                newlyConverted = !current.converted() && inWindow && definition.goal().event().equals(event.name());
+                newlyConverted = !current.converted()
+                        && inWindow
+                        && definition.goal().event().equals(event.name());
                 Set<String> seen = new LinkedHashSet<>(current.seenEvents());
                 if (seen.size() < MAX_SEEN_EVENTS) {
                     seen.add(event.name());
                 }
-                if (seen.equals(current.seenEvents()) && !newlyConverted
+                if (seen.equals(current.seenEvents())
+                        && !newlyConverted
                         && !(current.status() == Status.ACTIVE && event.name().equals(current.waitingEvent()))) {
                     return;
                 }
                 next = current.seen(seen, current.converted() || newlyConverted);
                 if (current.status() == Status.ACTIVE && !current.holdout() && newlyConverted) {
                     next = next.with(Status.DONE, next.stepIndex(), null, null);
-                } else if (current.status() == Status.ACTIVE && !current.holdout() && event.name().equals(current.waitingEvent())) {
+                } else if (current.status() == Status.ACTIVE
+                        && !current.holdout()
+                        && event.name().equals(current.waitingEvent())) {
                     var wait = (JourneyDefinition.Wait) definition.steps().get(current.stepIndex());
                     int to = wait.onEvent().map(definition::indexOf).orElse(current.stepIndex() + 1);
                     next = next.with(Status.ACTIVE, to, null, null);
@@ -209,7 +264,11 @@ public final class JourneyEngine {
                     store.count(definition.id(), definition.version(), "cancelled_by_" + slug(event.name()), 1);
                 }
                 if (newlyConverted) {
-                    store.count(definition.id(), definition.version(), current.holdout() ? "converted_holdout" : "converted_treatment", 1);
+                    store.count(
+                            definition.id(),
+                            definition.version(),
+                            current.holdout() ? "converted_holdout" : "converted_treatment",
+                            1);
                 }
                 if (advance) {
                     advance(stored, definition);
@@ -222,7 +281,8 @@ public final class JourneyEngine {
             }
             current = reloaded.get();
         }
-        throw new IllegalStateException("enrolment " + current.journeyId() + "/" + current.profileId() + " kept changing");
+        throw new IllegalStateException(
+                "enrolment " + current.journeyId() + "/" + current.profileId() + " kept changing");
     }
 
     private void wake(Enrollment enrollment) {
@@ -234,12 +294,17 @@ public final class JourneyEngine {
                 Enrollment entered = enrollment.entered(enrollment.dueAt(), heldOut);
                 if (heldOut) {
                     // Held out: no steps; looked at again when the goal window closes.
-                    entered = entered.with(Status.ACTIVE, 0, entered.enteredAt().plus(definition.goal().within()), null);
+                    entered = entered.with(
+                            Status.ACTIVE,
+                            0,
+                            entered.enteredAt().plus(definition.goal().within()),
+                            null);
                 }
                 if (!store.putEnrollment(entered, enrollment.revision())) {
                     return;
                 }
-                store.count(definition.id(), definition.version(), heldOut ? "entered_holdout" : "entered_treatment", 1);
+                store.count(
+                        definition.id(), definition.version(), heldOut ? "entered_holdout" : "entered_treatment", 1);
                 if (!heldOut) {
                     advance(withRevision(entered, enrollment.revision() + 1), definition);
                 }
@@ -251,8 +316,7 @@ public final class JourneyEngine {
                     advance(enrollment, definition);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -277,7 +341,11 @@ public final class JourneyEngine {
                     if (customer == null) {
                         customer = customers.find(current.profileId()).orElse(null);
                     }
-                    current = current.with(Status.ACTIVE, current.stepIndex(), waitEnd(wait, now, customer), wait.event().orElse(null));
+                    current = current.with(
+                            Status.ACTIVE,
+                            current.stepIndex(),
+                            waitEnd(wait, now, customer),
+                            wait.event().orElse(null));
                     break;
                 }
                 if (current.dueAt().isAfter(now)) {
@@ -290,8 +358,15 @@ public final class JourneyEngine {
                 customer = customers.find(current.profileId()).orElse(null);
             }
             switch (step) {
-                case JourneyDefinition.Branch branch -> current = current.with(Status.ACTIVE,
-                        definition.indexOf(holds(branch.condition(), current, customer, branch.id()) ? branch.then() : branch.otherwise()), null, null);
+                case JourneyDefinition.Branch branch ->
+                    current = current.with(
+                            Status.ACTIVE,
+                            definition.indexOf(
+                                    holds(branch.condition(), current, customer, branch.id())
+                                            ? branch.then()
+                                            : branch.otherwise()),
+                            null,
+                            null);
                 case JourneyDefinition.SetTrait set -> {
                     Map<String, String> vars = new HashMap<>(current.vars());
                     vars.put(set.name(), set.value());
@@ -318,28 +393,41 @@ public final class JourneyEngine {
             }
         }
         if (!store.putEnrollment(current, start.revision())) {
-            LOG.info("enrolment moved on concurrently; its steps are claimed, nothing sent twice",
-                    "journey", current.journeyId(), "profile", current.profileId());
+            LOG.info(
+                    "enrolment moved on concurrently; its steps are claimed, nothing sent twice",
+                    "journey",
+                    current.journeyId(),
+                    "profile",
+                    current.profileId());
         } else if (current.status() == Status.DONE && start.status() != Status.DONE) {
             store.count(definition.id(), definition.version(), "completed", 1);
         }
     }
 
-    private String issueCoupon(JourneyDefinition definition, Enrollment enrollment, JourneyDefinition.IssueCoupon step) {
+    private String issueCoupon(
+            JourneyDefinition definition, Enrollment enrollment, JourneyDefinition.IssueCoupon step) {
         String key = stepKey(definition.id(), enrollment.profileId(), enrollment.sequence(), step.id());
         if (store.claimStep(key, clock.instant())) {
             Optional<String> code = coupons.issue(step.campaignId(), enrollment.profileId());
-            store.finishStep(new JourneyStore.StepRecord(key, code.isPresent() ? "issued" : "failed", null,
-                    code.orElse(""), clock.instant()));
-            store.count(definition.id(), definition.version(), code.isPresent() ? "coupons_issued" : "coupons_unavailable", 1);
+            store.finishStep(new JourneyStore.StepRecord(
+                    key, code.isPresent() ? "issued" : "failed", null, code.orElse(""), clock.instant()));
+            store.count(
+                    definition.id(),
+                    definition.version(),
+                    code.isPresent() ? "coupons_issued" : "coupons_unavailable",
+                    1);
             return code.orElse("");
         }
         return store.step(key).map(JourneyStore.StepRecord::detail).orElse("");
     }
 
     /** Sends (or skips) one send step; a present result means "try again at that time". */
-    private Optional<Instant> send(JourneyDefinition definition, Enrollment enrollment, JourneyDefinition.Send step, Customer customer,
-                                   Instant now) {
+    private Optional<Instant> send(
+            JourneyDefinition definition,
+            Enrollment enrollment,
+            JourneyDefinition.Send step,
+            Customer customer,
+            Instant now) {
         String key = stepKey(definition.id(), enrollment.profileId(), enrollment.sequence(), step.id());
         Optional<JourneyStore.StepRecord> previous = store.step(key);
         if (previous.isPresent() && !"retry".equals(previous.get().outcome())) {
@@ -360,11 +448,15 @@ public final class JourneyEngine {
                 reasons.add(name + ": suppressed");
             } else if (!senders.containsKey(channel) || !senders.get(channel).configured()) {
                 reasons.add(name + ": channel not configured");
-            } else if (channel == Channel.MESSENGER && !insideMessengerWindow(customer, now) && step.messengerTag().isEmpty()) {
+            } else if (channel == Channel.MESSENGER
+                    && !insideMessengerWindow(customer, now)
+                    && step.messengerTag().isEmpty()) {
                 reasons.add(name + ": outside Messenger's 24-hour window and no message tag");
             } else {
                 chosen = channel;
-                tag = channel == Channel.MESSENGER && !insideMessengerWindow(customer, now) ? step.messengerTag() : Optional.empty();
+                tag = channel == Channel.MESSENGER && !insideMessengerWindow(customer, now)
+                        ? step.messengerTag()
+                        : Optional.empty();
                 break;
             }
         }
@@ -372,7 +464,8 @@ public final class JourneyEngine {
             if (store.claimStep(key, now)) {
                 store.finishStep(new JourneyStore.StepRecord(key, "skipped", null, String.join("; ", reasons), now));
                 store.count(definition.id(), definition.version(), "skipped", 1);
-                reasons.forEach(r -> store.count(definition.id(), definition.version(), "skipped_" + slug(r.substring(r.indexOf(':') + 2)), 1));
+                reasons.forEach(r -> store.count(
+                        definition.id(), definition.version(), "skipped_" + slug(r.substring(r.indexOf(':') + 2)), 1));
             }
             return Optional.empty();
         }
@@ -396,32 +489,65 @@ public final class JourneyEngine {
         SendResult result = senders.get(chosen).send(message);
         switch (result.outcome()) {
             case SENT -> {
-                store.finishStep(new JourneyStore.StepRecord(key, "sent", chosen.wireName(), result.providerMessageId(), now));
+                store.finishStep(
+                        new JourneyStore.StepRecord(key, "sent", chosen.wireName(), result.providerMessageId(), now));
                 store.count(definition.id(), definition.version(), "sent", 1);
                 store.count(definition.id(), definition.version(), "sent_" + chosen.wireName(), 1);
-                LOG.info("journey message sent", "journey", definition.id(), "step", step.id(), "channel", chosen.wireName());
+                LOG.info(
+                        "journey message sent",
+                        "journey",
+                        definition.id(),
+                        "step",
+                        step.id(),
+                        "channel",
+                        chosen.wireName());
                 return Optional.empty();
             }
             case FAILED -> {
                 store.finishStep(new JourneyStore.StepRecord(key, "failed", chosen.wireName(), result.reason(), now));
                 store.count(definition.id(), definition.version(), "failed", 1);
                 store.count(definition.id(), definition.version(), "failed_" + chosen.wireName(), 1);
-                LOG.info("journey message refused", "journey", definition.id(), "channel", chosen.wireName(), "reason", result.reason());
+                LOG.info(
+                        "journey message refused",
+                        "journey",
+                        definition.id(),
+                        "channel",
+                        chosen.wireName(),
+                        "reason",
+                        result.reason());
                 return Optional.empty();
             }
             default -> {
                 store.finishStep(new JourneyStore.StepRecord(key, "retry", chosen.wireName(), "reserved", now));
                 store.count(definition.id(), definition.version(), "retried", 1);
-                LOG.info("journey message will be retried", "journey", definition.id(), "channel", chosen.wireName(), "reason", result.reason());
+                LOG.info(
+                        "journey message will be retried",
+                        "journey",
+                        definition.id(),
+                        "channel",
+                        chosen.wireName(),
+                        "reason",
+                        result.reason());
                 return Optional.of(now.plus(limits.retryAfter()));
             }
         }
     }
 
-    private OutboundMessage render(JourneyDefinition definition, Enrollment enrollment, JourneyDefinition.Send step, Customer customer,
-                                   Channel channel, String key, Optional<String> tag) {
-        Links.Target target = new Links.Target(definition.id(), definition.version(), enrollment.profileId(), enrollment.sequence(),
-                step.id(), channel);
+    private OutboundMessage render(
+            JourneyDefinition definition,
+            Enrollment enrollment,
+            JourneyDefinition.Send step,
+            Customer customer,
+            Channel channel,
+            String key,
+            Optional<String> tag) {
+        Links.Target target = new Links.Target(
+                definition.id(),
+                definition.version(),
+                enrollment.profileId(),
+                enrollment.sequence(),
+                step.id(),
+                channel);
         Map<String, String> variables = new HashMap<>(customer.traits());
         variables.putAll(enrollment.vars());
         variables.putIfAbsent("name", customer.traits().getOrDefault("first_name", ""));
@@ -438,19 +564,38 @@ public final class JourneyEngine {
                 default -> "\n" + (chinese ? "回复“退订”不再接收 " : "Reply STOP to opt out ") + unsubscribe;
             };
         }
-        return new OutboundMessage(channel, customer.address(channel).orElseThrow(), Templates.render(template.subject(), variables),
-                body, key, tag, Map.of("journey", definition.id(), "version", Integer.toString(definition.version())));
+        return new OutboundMessage(
+                channel,
+                customer.address(channel).orElseThrow(),
+                Templates.render(template.subject(), variables),
+                body,
+                key,
+                tag,
+                Map.of("journey", definition.id(), "version", Integer.toString(definition.version())));
     }
 
-    private boolean holds(JourneyDefinition.Condition condition, Enrollment enrollment, Customer customer, String stepId) {
+    private boolean holds(
+            JourneyDefinition.Condition condition, Enrollment enrollment, Customer customer, String stepId) {
         return switch (condition) {
             case JourneyDefinition.EventCondition c -> enrollment.seenEvents().contains(c.event());
-            case JourneyDefinition.TraitCondition c -> c.equalsValue().equals(enrollment.vars().getOrDefault(c.name(),
-                    customer == null ? null : customer.traits().get(c.name())));
-            case JourneyDefinition.ScoreCondition c -> customer != null && customer.scores().getOrDefault(c.name(), Double.NEGATIVE_INFINITY) >= c.atLeast();
-            case JourneyDefinition.SegmentCondition c -> customer != null && customer.segment().filter(c.segment()::equals).isPresent();
-            case JourneyDefinition.RandomSplit c -> bucket(enrollment.journeyId() + "|" + stepId + "|" + enrollment.profileId()
-                    + "|" + enrollment.sequence()) < c.percent();
+            case JourneyDefinition.TraitCondition c ->
+                c.equalsValue()
+                        .equals(enrollment
+                                .vars()
+                                .getOrDefault(
+                                        c.name(),
+                                        customer == null
+                                                ? null
+                                                : customer.traits().get(c.name())));
+            case JourneyDefinition.ScoreCondition c ->
+                customer != null && customer.scores().getOrDefault(c.name(), Double.NEGATIVE_INFINITY) >= c.atLeast();
+            case JourneyDefinition.SegmentCondition c ->
+                customer != null
+                        && customer.segment().filter(c.segment()::equals).isPresent();
+            case JourneyDefinition.RandomSplit c ->
+                bucket(enrollment.journeyId() + "|" + stepId + "|" + enrollment.profileId() + "|"
+                                + enrollment.sequence())
+                        < c.percent();
         };
     }
 
@@ -473,15 +618,32 @@ public final class JourneyEngine {
     }
 
     private static Enrollment withRevision(Enrollment e, long revision) {
-        return new Enrollment(e.profileId(), e.journeyId(), e.version(), e.sequence(), e.status(), e.holdout(), e.triggeredAt(),
-                e.enteredAt(), e.stepIndex(), e.dueAt(), e.waitingEvent(), e.seenEvents(), e.vars(), e.converted(), revision);
+        return new Enrollment(
+                e.profileId(),
+                e.journeyId(),
+                e.version(),
+                e.sequence(),
+                e.status(),
+                e.holdout(),
+                e.triggeredAt(),
+                e.enteredAt(),
+                e.stepIndex(),
+                e.dueAt(),
+                e.waitingEvent(),
+                e.seenEvents(),
+                e.vars(),
+                e.converted(),
+                revision);
     }
 
     /** A stable 0-99 bucket of a string (holdout, random splits). */
     static int bucket(String value) {
         byte[] digest = sha256(value);
-        return (int) (Integer.toUnsignedLong(((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8)
-                | (digest[3] & 0xff)) % 100);
+        return (int) (Integer.toUnsignedLong(((digest[0] & 0xff) << 24)
+                        | ((digest[1] & 0xff) << 16)
+                        | ((digest[2] & 0xff) << 8)
+                        | (digest[3] & 0xff))
+                % 100);
     }
 
     /** SHA-256 hex of a normalised address: suppression lists never hold addresses in the clear. */
@@ -498,6 +660,8 @@ public final class JourneyEngine {
     }
 
     static String slug(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 }

@@ -13,12 +13,10 @@ import java.util.Optional;
  */
 public interface JourneyStore {
     /** A stored definition version: its JSON as accepted and when. */
-    record StoredDefinition(String journeyId, int version, JsonNode json, Instant createdAt, boolean active) {
-    }
+    record StoredDefinition(String journeyId, int version, JsonNode json, Instant createdAt, boolean active) {}
 
     /** The outcome of one step for one enrolment (a send, a coupon): written once, claimed first. */
-    record StepRecord(String key, String outcome, String channel, String detail, Instant at) {
-    }
+    record StepRecord(String key, String outcome, String channel, String detail, Instant at) {}
 
     /** Stores {@code json} as version {@code version}, only if that version does not exist yet. */
     boolean putDefinition(String journeyId, int version, JsonNode json, Instant at);

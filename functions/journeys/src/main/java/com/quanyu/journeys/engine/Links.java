@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Links {
     /** What a token says. */
-    public record Target(String journeyId, int version, String profileId, int sequence, String stepId, Channel channel) {
+    public record Target(
+            String journeyId, int version, String profileId, int sequence, String stepId, Channel channel) {
         /** The idempotency key of the send this link belongs to. */
         public String sendKey() {
             return JourneyEngine.stepKey(journeyId, profileId, sequence, stepId);
@@ -54,8 +55,14 @@ public final class Links {
     }
 
     String token(Target t) {
-        String payload = String.join("|", t.journeyId(), Integer.toString(t.version()), t.profileId(),
-                Integer.toString(t.sequence()), t.stepId(), t.channel().wireName());
+        String payload = String.join(
+                "|",
+                t.journeyId(),
+                Integer.toString(t.version()),
+                t.profileId(),
+                Integer.toString(t.sequence()),
+                t.stepId(),
+                t.channel().wireName());
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return b64(bytes) + "." + b64(Arrays.copyOf(mac(secret.get(), bytes), 16));
     }
@@ -70,7 +77,10 @@ public final class Links {
             byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
             boolean genuine = MessageDigest.isEqual(signature, Arrays.copyOf(mac(secret.get(), payload), 16))
-                    || previousSecret.get().filter(key -> MessageDigest.isEqual(signature, Arrays.copyOf(mac(key, payload), 16))).isPresent();
+                    || previousSecret
+                            .get()
+                            .filter(key -> MessageDigest.isEqual(signature, Arrays.copyOf(mac(key, payload), 16)))
+                            .isPresent();
             if (!genuine) {
                 return Optional.empty();
             }

@@ -13,12 +13,10 @@ import java.util.TreeMap;
 public final class Measurement {
     private static final double Z = 1.959963984540054;
 
-    private Measurement() {
-    }
+    private Measurement() {}
 
     /** The uplift of one proportion over another with its interval, in percentage points of rate. */
-    public record Uplift(double treatedRate, double holdoutRate, double uplift, double low, double high) {
-    }
+    public record Uplift(double treatedRate, double holdoutRate, double uplift, double low, double high) {}
 
     /** Figures of every version and of all versions together. */
     public static Map<String, Object> report(String journeyId, Map<Integer, Map<String, Long>> counters) {

@@ -8,8 +8,7 @@ import java.util.function.Consumer;
 
 /** What the engine needs from outside, as plain interfaces (stores and other modules implement them). */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Customers by profile id. */
     @FunctionalInterface

@@ -17,7 +17,13 @@ import java.time.Instant;
  */
 public final class SmsReplies {
     /** What a reply did. */
-    public enum Outcome { OPTED_OUT, OPTED_IN, NOT_A_KEYWORD, UNKNOWN_SENDER, UNREADABLE }
+    public enum Outcome {
+        OPTED_OUT,
+        OPTED_IN,
+        NOT_A_KEYWORD,
+        UNKNOWN_SENDER,
+        UNREADABLE
+    }
 
     private final Ports.ConsentRecorder consent;
 

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 final class Templates {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static MessageTemplate pick(Map<String, MessageTemplate> templates, String language) {
         MessageTemplate template = templates.get(language);
-        return template != null ? template : templates.getOrDefault("en", templates.values().iterator().next());
+        return template != null
+                ? template
+                : templates.getOrDefault("en", templates.values().iterator().next());
     }
 
     static String render(String text, Map<String, String> variables) {

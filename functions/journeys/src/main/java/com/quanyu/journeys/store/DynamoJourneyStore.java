@@ -51,13 +51,23 @@ public final class DynamoJourneyStore implements JourneyStore {
     @Override
     public boolean putDefinition(String journeyId, int version, JsonNode json, Instant at) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("journey#" + journeyId), "sk", s(versionKey(version)),
-                    "json", s(Json.write(json)), "createdAt", s(at.toString()))).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk",
+                            s("journey#" + journeyId),
+                            "sk",
+                            s(versionKey(version)),
+                            "json",
+                            s(Json.write(json)),
+                            "createdAt",
+                            s(at.toString())))
+                    .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("journeys", journeyId))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("journeys", journeyId))
                     .updateExpression("SET latestVersion = :v, active = if_not_exists(active, :t)")
                     .conditionExpression("attribute_not_exists(latestVersion) OR latestVersion < :v")
                     .expressionAttributeValues(Map.of(":v", n(version), ":t", AttributeValue.fromBool(true))));
@@ -69,47 +79,81 @@ public final class DynamoJourneyStore implements JourneyStore {
 
     @Override
     public Optional<StoredDefinition> definition(String journeyId, int version) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("journey#" + journeyId, versionKey(version)))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key("journey#" + journeyId, versionKey(version)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> index = dynamo.getItem(b -> b.tableName(table).key(key("journeys", journeyId))).item();
-        boolean active = index == null || !index.containsKey("active") || index.get("active").bool();
-        return Optional.of(new StoredDefinition(journeyId, version, parse(item.get("json").s()), Instant.parse(item.get("createdAt").s()), active));
+        Map<String, AttributeValue> index = dynamo.getItem(
+                        b -> b.tableName(table).key(key("journeys", journeyId)))
+                .item();
+        boolean active = index == null
+                || !index.containsKey("active")
+                || index.get("active").bool();
+        return Optional.of(new StoredDefinition(
+                journeyId,
+                version,
+                parse(item.get("json").s()),
+                Instant.parse(item.get("createdAt").s()),
+                active));
     }
 
     @Override
     public List<StoredDefinition> latestDefinitions() {
         List<StoredDefinition> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryAll("journeys", null)) {
-            definition(item.get("sk").s(), Integer.parseInt(item.get("latestVersion").n())).ifPresent(out::add);
+            definition(
+                            item.get("sk").s(),
+                            Integer.parseInt(item.get("latestVersion").n()))
+                    .ifPresent(out::add);
         }
         return out;
     }
 
     @Override
     public void setActive(String journeyId, boolean active) {
-        dynamo.updateItem(b -> b.tableName(table).key(key("journeys", journeyId)).updateExpression("SET active = :a")
-                .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":a", AttributeValue.fromBool(active))));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key("journeys", journeyId))
+                .updateExpression("SET active = :a")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":a", AttributeValue.fromBool(active))));
     }
 
     @Override
     public Optional<Enrollment> enrollment(String profileId, String journeyId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("cust#" + profileId, "enr#" + journeyId))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key("cust#" + profileId, "enr#" + journeyId))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(enrollment(item));
     }
 
     @Override
     public List<Enrollment> enrollments(String profileId) {
-        return queryAll("cust#" + profileId, "enr#").stream().map(DynamoJourneyStore::enrollment).toList();
+        return queryAll("cust#" + profileId, "enr#").stream()
+                .map(DynamoJourneyStore::enrollment)
+                .toList();
     }
 
     private static Enrollment enrollment(Map<String, AttributeValue> item) {
         Enrollment e = Json.read(item.get("state").s(), Enrollment.class);
-        return new Enrollment(e.profileId(), e.journeyId(), e.version(), e.sequence(), e.status(), e.holdout(), e.triggeredAt(),
-                e.enteredAt(), e.stepIndex(), e.dueAt(), e.waitingEvent(), e.seenEvents(), e.vars(), e.converted(),
+        return new Enrollment(
+                e.profileId(),
+                e.journeyId(),
+                e.version(),
+                e.sequence(),
+                e.status(),
+                e.holdout(),
+                e.triggeredAt(),
+                e.enteredAt(),
+                e.stepIndex(),
+                e.dueAt(),
+                e.waitingEvent(),
+                e.seenEvents(),
+                e.vars(),
+                e.converted(),
                 Long.parseLong(item.get("revision").n()));
     }
 
@@ -143,11 +187,15 @@ public final class DynamoJourneyStore implements JourneyStore {
         for (int shard = 0; shard < SHARDS && out.size() < limit; shard++) {
             String shardKey = "due#" + shard;
             int remaining = limit - out.size();
-            QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(DUE_INDEX)
+            QueryResponse response = dynamo.query(b -> b.tableName(table)
+                    .indexName(DUE_INDEX)
                     .keyConditionExpression("dueShard = :s AND dueAt <= :now")
-                    .expressionAttributeValues(Map.of(":s", s(shardKey), ":now", n(now.toEpochMilli()))).limit(remaining));
-            response.items().forEach(i -> out.add(Map.entry(i.get("pk").s().substring("cust#".length()),
-                    i.get("sk").s().substring("enr#".length()))));
+                    .expressionAttributeValues(Map.of(":s", s(shardKey), ":now", n(now.toEpochMilli())))
+                    .limit(remaining));
+            response.items()
+                    .forEach(i -> out.add(Map.entry(
+                            i.get("pk").s().substring("cust#".length()),
+                            i.get("sk").s().substring("enr#".length()))));
         }
         return out;
     }
@@ -155,11 +203,19 @@ public final class DynamoJourneyStore implements JourneyStore {
     @Override
     public boolean claimStep(String key, Instant at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("step#" + key, "step"))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key("step#" + key, "step"))
                     .updateExpression("SET outcome = :claimed, claimedAt = :at, expiresAt = :exp")
                     .conditionExpression("attribute_not_exists(pk) OR outcome = :retry")
-                    .expressionAttributeValues(Map.of(":claimed", s("claimed"), ":retry", s("retry"), ":at", s(at.toString()),
-                            ":exp", n(at.plus(STEP_RETENTION).getEpochSecond()))));
+                    .expressionAttributeValues(Map.of(
+                            ":claimed",
+                            s("claimed"),
+                            ":retry",
+                            s("retry"),
+                            ":at",
+                            s(at.toString()),
+                            ":exp",
+                            n(at.plus(STEP_RETENTION).getEpochSecond()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -183,34 +239,51 @@ public final class DynamoJourneyStore implements JourneyStore {
 
     @Override
     public Optional<StepRecord> step(String key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("step#" + key, "step")).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key("step#" + key, "step")).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StepRecord(key, item.get("outcome").s(), item.containsKey("channel") ? item.get("channel").s() : null,
+        return Optional.of(new StepRecord(
+                key,
+                item.get("outcome").s(),
+                item.containsKey("channel") ? item.get("channel").s() : null,
                 item.containsKey("detail") ? item.get("detail").s() : null,
-                Instant.parse(item.containsKey("at") ? item.get("at").s() : item.get("claimedAt").s())));
+                Instant.parse(
+                        item.containsKey("at")
+                                ? item.get("at").s()
+                                : item.get("claimedAt").s())));
     }
 
     @Override
     public boolean reserveFrequency(String profileId, Instant at, int perDay, int perWeek) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("cust#" + profileId, "freq"))
-                    .consistentRead(true)).item();
-            long revision = item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("revision").n());
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                            .key(key("cust#" + profileId, "freq"))
+                            .consistentRead(true))
+                    .item();
+            long revision = item == null || item.isEmpty()
+                    ? 0
+                    : Long.parseLong(item.get("revision").n());
             List<Long> recent = new ArrayList<>();
             if (item != null && item.containsKey("sends")) {
                 item.get("sends").l().forEach(v -> recent.add(Long.parseLong(v.n())));
             }
             long now = at.getEpochSecond();
             recent.removeIf(t -> t < now - Duration.ofDays(7).toSeconds());
-            long lastDay = recent.stream().filter(t -> t > now - Duration.ofDays(1).toSeconds()).count();
+            long lastDay = recent.stream()
+                    .filter(t -> t > now - Duration.ofDays(1).toSeconds())
+                    .count();
             if (lastDay >= perDay || recent.size() >= perWeek) {
                 return false;
             }
             recent.add(now);
             Map<String, AttributeValue> updated = new HashMap<>(key("cust#" + profileId, "freq"));
-            updated.put("sends", AttributeValue.fromL(recent.stream().map(DynamoJourneyStore::n).toList()));
+            updated.put(
+                    "sends",
+                    AttributeValue.fromL(
+                            recent.stream().map(DynamoJourneyStore::n).toList()));
             updated.put("revision", n(revision + 1));
             try {
                 dynamo.putItem(b -> {
@@ -231,33 +304,51 @@ public final class DynamoJourneyStore implements JourneyStore {
 
     @Override
     public boolean suppressed(String channel, String addressHash) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("suppress#" + channel + "#" + addressHash, "suppress"))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key("suppress#" + channel + "#" + addressHash, "suppress")))
+                .item();
         return item != null && !item.isEmpty();
     }
 
     @Override
     public void suppress(String channel, String addressHash, String reason, Instant at) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("suppress#" + channel + "#" + addressHash), "sk", s("suppress"),
-                "reason", s(reason), "at", s(at.toString()))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk",
+                        s("suppress#" + channel + "#" + addressHash),
+                        "sk",
+                        s("suppress"),
+                        "reason",
+                        s(reason),
+                        "at",
+                        s(at.toString()))));
     }
 
     @Override
     public Optional<Instant> entryCursor(String journeyId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key("journey#" + journeyId, "entry-cursor"))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get("at").n())));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key("journey#" + journeyId, "entry-cursor"))
+                        .consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get("at").n())));
     }
 
     @Override
     public boolean moveEntryCursor(String journeyId, Optional<Instant> expected, Instant to) {
         try {
             dynamo.putItem(b -> {
-                b.tableName(table).item(Map.of("pk", s("journey#" + journeyId), "sk", s("entry-cursor"), "at", n(to.toEpochMilli())));
+                b.tableName(table)
+                        .item(Map.of(
+                                "pk", s("journey#" + journeyId), "sk", s("entry-cursor"), "at", n(to.toEpochMilli())));
                 if (expected.isEmpty()) {
                     b.conditionExpression("attribute_not_exists(pk)");
                 } else {
-                    b.conditionExpression("#at = :e").expressionAttributeNames(Map.of("#at", "at"))
-                            .expressionAttributeValues(Map.of(":e", n(expected.get().toEpochMilli())));
+                    b.conditionExpression("#at = :e")
+                            .expressionAttributeNames(Map.of("#at", "at"))
+                            .expressionAttributeValues(
+                                    Map.of(":e", n(expected.get().toEpochMilli())));
                 }
             });
             return true;
@@ -268,8 +359,10 @@ public final class DynamoJourneyStore implements JourneyStore {
 
     @Override
     public void count(String journeyId, int version, String counter, long delta) {
-        dynamo.updateItem(b -> b.tableName(table).key(key("metrics#" + journeyId, versionKey(version)))
-                .updateExpression("ADD #c :d").expressionAttributeNames(Map.of("#c", counter))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key("metrics#" + journeyId, versionKey(version)))
+                .updateExpression("ADD #c :d")
+                .expressionAttributeNames(Map.of("#c", counter))
                 .expressionAttributeValues(Map.of(":d", n(delta))));
     }
 
@@ -295,9 +388,12 @@ public final class DynamoJourneyStore implements JourneyStore {
         if (skPrefix != null) {
             values.put(":p", s(skPrefix));
         }
-        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression(skPrefix == null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :p)")
-                .expressionAttributeValues(values)).items().forEach(items::add);
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression(skPrefix == null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :p)")
+                        .expressionAttributeValues(values))
+                .items()
+                .forEach(items::add);
         return items;
     }
 

@@ -61,10 +61,17 @@ public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRec
             }
         }
         Optional<ProfileScores> scores = ProfileScores.load(dynamo, profilesTable, profile.profileId());
-        Map<String, Double> numbers = scores.map(s -> Map.of("propensity7d", s.propensity7d(), "rfmTotal", (double) s.rfmTotal()))
+        Map<String, Double> numbers = scores.map(
+                        s -> Map.of("propensity7d", s.propensity7d(), "rfmTotal", (double) s.rfmTotal()))
                 .orElse(Map.of());
-        return new Customer(profile.profileId(), traits, consent, zone(traits.get("timezone")), inbound,
-                scores.map(ProfileScores::segment), numbers);
+        return new Customer(
+                profile.profileId(),
+                traits,
+                consent,
+                zone(traits.get("timezone")),
+                inbound,
+                scores.map(ProfileScores::segment),
+                numbers);
     }
 
     private ZoneId zone(String name) {
@@ -80,7 +87,10 @@ public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRec
 
     @Override
     public boolean record(String profileQuery, Channel channel, boolean granted, Instant at, String source) {
-        return profiles.recordConsent(profileQuery, MessagingConsent.category(channel.wireName()),
-                MessagingConsent.stated(granted, at, source)).isPresent();
+        return profiles.recordConsent(
+                        profileQuery,
+                        MessagingConsent.category(channel.wireName()),
+                        MessagingConsent.stated(granted, at, source))
+                .isPresent();
     }
 }

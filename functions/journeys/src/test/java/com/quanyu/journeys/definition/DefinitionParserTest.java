@@ -29,15 +29,18 @@ class DefinitionParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/holdoutPercent|70|holdoutPercent",
-            "/entry/type|\"webhook\"|entry.type",
-            "/steps/0/channels/0|\"fax\"|steps[0].channels[0]",
-            "/steps/2/then|\"nowhere\"|steps[2]",
-            "/steps/1/minutes|\"soon\"|steps[1].minutes",
-            "/steps/0/link|\"http://plain\"|steps[0].link",
-            "/steps/0/templates|{}|steps[0].templates",
-            "/goal/withinHours|0|goal.withinHours"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/holdoutPercent|70|holdoutPercent",
+                "/entry/type|\"webhook\"|entry.type",
+                "/steps/0/channels/0|\"fax\"|steps[0].channels[0]",
+                "/steps/2/then|\"nowhere\"|steps[2]",
+                "/steps/1/minutes|\"soon\"|steps[1].minutes",
+                "/steps/0/link|\"http://plain\"|steps[0].link",
+                "/steps/0/templates|{}|steps[0].templates",
+                "/goal/withinHours|0|goal.withinHours"
+            })
     void eachFaultIsNamedByItsField(String pointer, String value, String field) throws Exception {
         JsonNode json = sample();
         int slash = pointer.lastIndexOf('/');
@@ -49,7 +52,8 @@ class DefinitionParserTest {
         } else {
             ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(name), replacement);
         }
-        InvalidJourneyException e = assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("abandoned-cart", 1, json));
+        InvalidJourneyException e =
+                assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("abandoned-cart", 1, json));
         assertEquals(field, e.field(), e.getMessage());
     }
 
@@ -57,7 +61,13 @@ class DefinitionParserTest {
     void duplicateStepIdsAndBadJourneyIdsAreRefused() throws Exception {
         JsonNode json = sample();
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("steps").get(1)).put("id", "remind");
-        assertEquals("steps[1].id", assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("a", 1, json)).field());
-        assertEquals("id", assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("Bad Id", 1, sample())).field());
+        assertEquals(
+                "steps[1].id",
+                assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("a", 1, json))
+                        .field());
+        assertEquals(
+                "id",
+                assertThrows(InvalidJourneyException.class, () -> DefinitionParser.parse("Bad Id", 1, sample()))
+                        .field());
     }
 }

@@ -39,9 +39,14 @@ final class EngineRig {
                 return SendResult.sent("m" + sent.size());
             });
         }
-        engine = new JourneyEngine(store, id -> Optional.ofNullable(customers.get(id)),
-                (campaign, profile) -> Optional.of("CODE-" + profile), senders, limits,
-                new Links("https://api.example.com", "secret"), clock);
+        engine = new JourneyEngine(
+                store,
+                id -> Optional.ofNullable(customers.get(id)),
+                (campaign, profile) -> Optional.of("CODE-" + profile),
+                senders,
+                limits,
+                new Links("https://api.example.com", "secret"),
+                clock);
     }
 
     static JsonNode abandonedCart() {
@@ -54,7 +59,12 @@ final class EngineRig {
 
     void define(JsonNode json) {
         String id = json.get("id").asText();
-        int version = store.latestDefinitions().stream().filter(d -> d.journeyId().equals(id)).mapToInt(d -> d.version()).max().orElse(0) + 1;
+        int version = store.latestDefinitions().stream()
+                        .filter(d -> d.journeyId().equals(id))
+                        .mapToInt(d -> d.version())
+                        .max()
+                        .orElse(0)
+                + 1;
         com.quanyu.journeys.definition.DefinitionParser.parse(id, version, json);
         store.putDefinition(id, version, json, clock.instant());
         engine.refreshDefinitions();
@@ -65,7 +75,8 @@ final class EngineRig {
         for (Channel c : consented) {
             consent.put(c, true);
         }
-        Customer customer = new Customer(id, traits, consent, ZoneId.of("Asia/Shanghai"), Map.of(), Optional.empty(), Map.of());
+        Customer customer =
+                new Customer(id, traits, consent, ZoneId.of("Asia/Shanghai"), Map.of(), Optional.empty(), Map.of());
         customers.put(id, customer);
         return customer;
     }

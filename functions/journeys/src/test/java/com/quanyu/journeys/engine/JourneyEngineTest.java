@@ -37,14 +37,18 @@ class JourneyEngineTest {
         assertEquals(1, rig.sent.size());
         var message = rig.sent.get(0);
         assertEquals(Channel.EMAIL, message.channel(), "the first channel with address and consent");
-        assertTrue(message.body().startsWith("Hi Ann, your cart is waiting: https://api.example.com/v1/j/c/"), message.body());
+        assertTrue(
+                message.body().startsWith("Hi Ann, your cart is waiting: https://api.example.com/v1/j/c/"),
+                message.body());
         assertTrue(message.body().contains("/v1/j/u/"), "e-mail carries an unsubscribe link");
 
         rig.clock.advance(Duration.ofHours(3));
         rig.event("p1", "Order Completed");
         Map<String, Long> counters = rig.store.counters("abandoned-cart").get(1);
         assertEquals(1, counters.get("converted_treatment"));
-        assertEquals(Enrollment.Status.DONE, rig.store.enrollment("p1", "abandoned-cart").orElseThrow().status(),
+        assertEquals(
+                Enrollment.Status.DONE,
+                rig.store.enrollment("p1", "abandoned-cart").orElseThrow().status(),
                 "the goal ends the journey: no coupon follow-up");
         rig.clock.advance(Duration.ofDays(2));
         rig.engine.sweep(100);
@@ -62,7 +66,9 @@ class JourneyEngineTest {
         rig.clock.advance(Duration.ofHours(3));
         rig.engine.sweep(100);
         assertTrue(rig.sent.isEmpty());
-        assertEquals(Enrollment.Status.CANCELLED, rig.store.enrollment("p2", "abandoned-cart").orElseThrow().status());
+        assertEquals(
+                Enrollment.Status.CANCELLED,
+                rig.store.enrollment("p2", "abandoned-cart").orElseThrow().status());
         assertFalse(rig.store.counters("abandoned-cart").get(1).containsKey("entered_treatment"));
     }
 
@@ -79,7 +85,9 @@ class JourneyEngineTest {
         rig.clock.advance(Duration.ofHours(25));
         rig.engine.sweep(100);
         assertEquals(2, rig.sent.size(), "reminder and offer: " + rig.sent);
-        assertTrue(rig.sent.get(1).body().startsWith("王，使用优惠码 CODE-p3 完成购买"), rig.sent.get(1).body());
+        assertTrue(
+                rig.sent.get(1).body().startsWith("王，使用优惠码 CODE-p3 完成购买"),
+                rig.sent.get(1).body());
     }
 
     @Test
@@ -122,16 +130,31 @@ class JourneyEngineTest {
     void messengerOutsideTheTwentyFourHourWindowIsSkippedWithTheReason() {
         EngineRig rig = new EngineRig();
         ObjectNode json = noHoldout();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("steps").get(0).get("channels")).removeAll().add("messenger");
+        ((com.fasterxml.jackson.databind.node.ArrayNode)
+                        json.get("steps").get(0).get("channels"))
+                .removeAll()
+                .add("messenger");
         rig.define(json);
-        rig.customers.put("p6", new Customer("p6", Map.of("messenger_psid", "PS6"), Map.of(Channel.MESSENGER, true),
-                ZoneId.of("Asia/Shanghai"), Map.of(Channel.MESSENGER, rig.clock.instant().minus(Duration.ofDays(3))),
-                java.util.Optional.empty(), Map.of()));
+        rig.customers.put(
+                "p6",
+                new Customer(
+                        "p6",
+                        Map.of("messenger_psid", "PS6"),
+                        Map.of(Channel.MESSENGER, true),
+                        ZoneId.of("Asia/Shanghai"),
+                        Map.of(Channel.MESSENGER, rig.clock.instant().minus(Duration.ofDays(3))),
+                        java.util.Optional.empty(),
+                        Map.of()));
         rig.event("p6", "Product Added");
         rig.clock.advance(Duration.ofHours(2));
         rig.engine.sweep(100);
         assertTrue(rig.sent.isEmpty());
-        assertEquals(1, rig.store.counters("abandoned-cart").get(1).get("skipped_outside_messenger_s_24_hour_window_and_no_message_tag"));
+        assertEquals(
+                1,
+                rig.store
+                        .counters("abandoned-cart")
+                        .get(1)
+                        .get("skipped_outside_messenger_s_24_hour_window_and_no_message_tag"));
     }
 
     @Test
@@ -200,10 +223,17 @@ class JourneyEngineTest {
         EngineRig rig = new EngineRig();
         rig.define(noHoldout());
         int[] calls = {0};
-        rig.senders.put(Channel.EMAIL, message -> ++calls[0] == 1 ? SendResult.retry("HTTP 503") : SendResult.sent("ok"));
+        rig.senders.put(
+                Channel.EMAIL, message -> ++calls[0] == 1 ? SendResult.retry("HTTP 503") : SendResult.sent("ok"));
         EngineRig retrying = new EngineRig();
-        JourneyEngine engine = new JourneyEngine(retrying.store, id -> java.util.Optional.ofNullable(retrying.customers.get(id)),
-                (c, p) -> java.util.Optional.empty(), rig.senders, Limits.DEFAULT, new Links("https://x", "s"), retrying.clock);
+        JourneyEngine engine = new JourneyEngine(
+                retrying.store,
+                id -> java.util.Optional.ofNullable(retrying.customers.get(id)),
+                (c, p) -> java.util.Optional.empty(),
+                rig.senders,
+                Limits.DEFAULT,
+                new Links("https://x", "s"),
+                retrying.clock);
         retrying.define(noHoldout());
         retrying.customer("p9", Map.of("email", "r@example.com"), Channel.EMAIL);
         engine.onEvent(new JourneyEvent("p9", "Product Added", retrying.clock.instant(), "m"));

@@ -24,7 +24,8 @@ class DynamoJourneyStoreTest {
     private final Instant now = Instant.parse("2026-06-01T00:00:00Z");
 
     DynamoJourneyStoreTest(StandIns aws) {
-        store = new DynamoJourneyStore(aws.dynamo(), aws.envFor("JourneysSweepFunction").required("JOURNEYS_TABLE"));
+        store = new DynamoJourneyStore(
+                aws.dynamo(), aws.envFor("JourneysSweepFunction").required("JOURNEYS_TABLE"));
     }
 
     @Test
@@ -42,18 +43,48 @@ class DynamoJourneyStoreTest {
     @Test
     void enrolmentsChangeOnlyAtTheExpectedRevisionAndTheDueIndexFindsWaits() {
         String profile = "p" + run;
-        Enrollment waiting = new Enrollment(profile, "cart-" + run, 1, 1, Enrollment.Status.PENDING, false, now, null, 0,
-                now.plus(Duration.ofHours(2)), null, Set.of(), Map.of(), false, 0);
+        Enrollment waiting = new Enrollment(
+                profile,
+                "cart-" + run,
+                1,
+                1,
+                Enrollment.Status.PENDING,
+                false,
+                now,
+                null,
+                0,
+                now.plus(Duration.ofHours(2)),
+                null,
+                Set.of(),
+                Map.of(),
+                false,
+                0);
         assertTrue(store.putEnrollment(waiting, 0));
         assertFalse(store.putEnrollment(waiting, 0), "created once");
         assertEquals(1, store.enrollment(profile, "cart-" + run).orElseThrow().revision());
         assertFalse(store.due(now.plus(Duration.ofHours(1)), 1000).contains(Map.entry(profile, "cart-" + run)));
         assertTrue(store.due(now.plus(Duration.ofHours(3)), 1000).contains(Map.entry(profile, "cart-" + run)));
-        Enrollment done = new Enrollment(profile, "cart-" + run, 1, 1, Enrollment.Status.DONE, false, now, now, 3, null, null,
-                Set.of("Order Completed"), Map.of("coupon", "C1"), true, 0);
+        Enrollment done = new Enrollment(
+                profile,
+                "cart-" + run,
+                1,
+                1,
+                Enrollment.Status.DONE,
+                false,
+                now,
+                now,
+                3,
+                null,
+                null,
+                Set.of("Order Completed"),
+                Map.of("coupon", "C1"),
+                true,
+                0);
         assertFalse(store.putEnrollment(done, 7), "a stale writer loses");
         assertTrue(store.putEnrollment(done, 1));
-        assertFalse(store.due(now.plus(Duration.ofDays(30)), 1000).contains(Map.entry(profile, "cart-" + run)), "no longer waiting");
+        assertFalse(
+                store.due(now.plus(Duration.ofDays(30)), 1000).contains(Map.entry(profile, "cart-" + run)),
+                "no longer waiting");
         assertEquals(done.vars(), store.enrollments(profile).get(0).vars());
     }
 
@@ -73,7 +104,10 @@ class DynamoJourneyStoreTest {
         assertTrue(store.putDefinition(id, 1, Json.parse("{\"name\":\"one\"}"), now));
         assertFalse(store.putDefinition(id, 1, Json.parse("{\"name\":\"again\"}"), now), "a version is written once");
         assertTrue(store.putDefinition(id, 2, Json.parse("{\"name\":\"two\"}"), now));
-        var latest = store.latestDefinitions().stream().filter(d -> d.journeyId().equals(id)).findFirst().orElseThrow();
+        var latest = store.latestDefinitions().stream()
+                .filter(d -> d.journeyId().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, latest.version());
         store.setActive(id, false);
         assertFalse(store.definition(id, 2).orElseThrow().active());

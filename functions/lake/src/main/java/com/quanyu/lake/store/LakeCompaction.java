@@ -72,16 +72,24 @@ public final class LakeCompaction {
     }
 
     /** What one run did. */
-    public record Summary(int erasureRequests, int objectsRewritten, int objectsDeleted, long linesErased,
-                          List<LocalDate> daysCompacted, List<LocalDate> daysDropped, LocalDate compactedThrough,
-                          int versionsPurged) {
+    public record Summary(
+            int erasureRequests,
+            int objectsRewritten,
+            int objectsDeleted,
+            long linesErased,
+            List<LocalDate> daysCompacted,
+            List<LocalDate> daysDropped,
+            LocalDate compactedThrough,
+            int versionsPurged) {
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("erasureRequests", erasureRequests);
             map.put("objectsRewritten", objectsRewritten);
             map.put("objectsDeleted", objectsDeleted);
             map.put("linesErased", linesErased);
-            map.put("daysCompacted", daysCompacted.stream().map(LocalDate::toString).toList());
+            map.put(
+                    "daysCompacted",
+                    daysCompacted.stream().map(LocalDate::toString).toList());
             map.put("daysDropped", daysDropped.stream().map(LocalDate::toString).toList());
             map.put("compactedThrough", compactedThrough.toString());
             map.put("versionsPurged", versionsPurged);
@@ -143,16 +151,19 @@ public final class LakeCompaction {
             purged += writer.purgeReplacedVersions(request.key());
         }
         Summary summary = new Summary(requests.size(), rewritten, deleted, erased, done, dropped, watermark, purged);
-        LOG.info("lake compaction done", summary.toMap().entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
+        LOG.info(
+                "lake compaction done",
+                summary.toMap().entrySet().stream()
+                        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                        .toArray());
         return summary;
     }
 
-    private record Erased(List<String> kept, long lines) {
-    }
+    private record Erased(List<String> kept, long lines) {}
 
     private Erased erase(String key, Set<String> forgotten) {
-        String text = LakeReader.gunzip(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        String text = LakeReader.gunzip(
+                s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         List<String> kept = new ArrayList<>();
         long erased = 0;
         for (String line : text.split("\n")) {
@@ -196,8 +207,14 @@ public final class LakeCompaction {
 
     private Map<LocalDate, RawDay> rawDays() {
         Map<LocalDate, RawDay> days = new TreeMap<>();
-        rawKeys().forEach((key, modified) -> LakeLayout.dayOf(key).ifPresent(day -> days.merge(day, new RawDay(1, modified),
-                (a, b) -> new RawDay(a.objects() + b.objects(), a.newest().isAfter(b.newest()) ? a.newest() : b.newest()))));
+        rawKeys()
+                .forEach((key, modified) -> LakeLayout.dayOf(key)
+                        .ifPresent(day -> days.merge(
+                                day,
+                                new RawDay(1, modified),
+                                (a, b) -> new RawDay(
+                                        a.objects() + b.objects(),
+                                        a.newest().isAfter(b.newest()) ? a.newest() : b.newest()))));
         return days;
     }
 
@@ -206,7 +223,8 @@ public final class LakeCompaction {
         Map<String, List<Path>> byChannel = new TreeMap<>();
         for (Path file : duckdb.mirror(LakeLayout.rawDay(day))) {
             LakeLayout.channelOf(file.toString().replace('\\', '/'))
-                    .ifPresent(c -> byChannel.computeIfAbsent(c, k -> new ArrayList<>()).add(file));
+                    .ifPresent(c ->
+                            byChannel.computeIfAbsent(c, k -> new ArrayList<>()).add(file));
         }
         int purged = 0;
         try {
@@ -217,7 +235,9 @@ public final class LakeCompaction {
                 duckdb.run("COPY (" + selectDay(entry.getValue()) + ") TO " + quote(out.toString())
                         + " (FORMAT PARQUET, COMPRESSION ZSTD)");
                 String key = LakeLayout.compactedObject(day, entry.getKey());
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet"), RequestBody.fromFile(out));
+                s3.putObject(
+                        b -> b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet"),
+                        RequestBody.fromFile(out));
                 purged += writer.purgeReplacedVersions(key);
                 Files.delete(out);
             }
@@ -243,7 +263,8 @@ public final class LakeCompaction {
 
     /** The compacted columns (the Glue table events_compacted) of well-formed lines, by profile and time. */
     static String selectDay(List<Path> files) {
-        String list = files.stream().map(p -> quote(p.toAbsolutePath().toString()))
+        String list = files.stream()
+                .map(p -> quote(p.toAbsolutePath().toString()))
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         return "SELECT e.messageId AS message_id, e.profileId AS profile_id, lower(e.type) AS type, e.event AS event, "
                 + "e.channel AS channel, timezone('UTC', TRY_CAST(e.\"timestamp\" AS TIMESTAMPTZ)) AS ts, "

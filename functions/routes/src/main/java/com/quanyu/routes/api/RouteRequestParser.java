@@ -25,9 +25,17 @@ import java.util.Set;
 public final class RouteRequestParser {
     /** Largest problem accepted, to keep the dense matrix and the response bounded. */
     public static final int MAX_CUSTOMERS = 1000;
+
     private static final double DEFAULT_SPEED_KMH = 30;
-    private static final Set<String> TOP_LEVEL = Set.of("depot", "customers", "vehicles", "distanceMatrix", "travelTimeMatrix",
-            "averageSpeedKmh", "objective", "options");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "depot",
+            "customers",
+            "vehicles",
+            "distanceMatrix",
+            "travelTimeMatrix",
+            "averageSpeedKmh",
+            "objective",
+            "options");
 
     private final int maxTimeLimitSeconds;
     private final int defaultTimeLimitSeconds;
@@ -41,7 +49,8 @@ public final class RouteRequestParser {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
-                throw ApiException.invalidField(name, "unknown field; expected one of " + new java.util.TreeSet<>(TOP_LEVEL));
+                throw ApiException.invalidField(
+                        name, "unknown field; expected one of " + new java.util.TreeSet<>(TOP_LEVEL));
             }
         }
         JsonNode depot = object(body, "depot", true);
@@ -86,7 +95,8 @@ public final class RouteRequestParser {
         } else if (geographic) {
             b.metric(DistanceMatrix.Metric.HAVERSINE_KM);
             double speed = body.hasNonNull("averageSpeedKmh")
-                    ? number(body, "averageSpeedKmh", "averageSpeedKmh", 1e-3, 1000) : DEFAULT_SPEED_KMH;
+                    ? number(body, "averageSpeedKmh", "averageSpeedKmh", 1e-3, 1000)
+                    : DEFAULT_SPEED_KMH;
             b.travelTimeFactor(60.0 / speed); // kilometres to minutes
         } else {
             b.metric(DistanceMatrix.Metric.EUCLIDEAN);
@@ -115,20 +125,23 @@ public final class RouteRequestParser {
         int seconds = defaultTimeLimitSeconds;
         if (options != null) {
             if (options.hasNonNull("timeLimitSeconds")) {
-                seconds = wholeNumber(options, "timeLimitSeconds", "options.timeLimitSeconds", true, 1, maxTimeLimitSeconds);
+                seconds = wholeNumber(
+                        options, "timeLimitSeconds", "options.timeLimitSeconds", true, 1, maxTimeLimitSeconds);
             }
             if (options.hasNonNull("seed")) {
                 o.seed(wholeNumber(options, "seed", "options.seed", true, 0, Integer.MAX_VALUE));
             }
             if (options.hasNonNull("maxIterations")) {
-                o.maxIterations(wholeNumber(options, "maxIterations", "options.maxIterations", true, 1, Integer.MAX_VALUE));
+                o.maxIterations(
+                        wholeNumber(options, "maxIterations", "options.maxIterations", true, 1, Integer.MAX_VALUE));
             }
         }
         return o.timeLimit(Duration.ofSeconds(seconds)).build();
     }
 
     /** Adds one node; returns its id. */
-    private static String node(Problem.Builder b, JsonNode node, String field, boolean geographic, boolean matrix, boolean depot) {
+    private static String node(
+            Problem.Builder b, JsonNode node, String field, boolean geographic, boolean matrix, boolean depot) {
         String id = node.hasNonNull("id") ? node.get("id").asText() : depot ? "depot" : null;
         if (id == null || id.isBlank() || id.length() > 100) {
             throw ApiException.invalidField(field + ".id", "is required (a string of 1 to 100 characters)");
@@ -143,13 +156,15 @@ public final class RouteRequestParser {
             y = number(node, "y", field + ".y", -1e9, 1e9);
         }
         int demand = depot ? 0 : wholeNumber(node, "demand", field + ".demand", false, 0, Integer.MAX_VALUE);
-        double service = node.hasNonNull("serviceTime") ? number(node, "serviceTime", field + ".serviceTime", 0, 1e9) : 0;
+        double service =
+                node.hasNonNull("serviceTime") ? number(node, "serviceTime", field + ".serviceTime", 0, 1e9) : 0;
         double ready = 0;
         double due = Double.POSITIVE_INFINITY;
         JsonNode window = node.get("timeWindow");
         if (window != null && !window.isNull()) {
             if (!window.isObject()) {
-                throw ApiException.invalidField(field + ".timeWindow", "must be an object {\"start\": .., \"end\": ..}");
+                throw ApiException.invalidField(
+                        field + ".timeWindow", "must be an object {\"start\": .., \"end\": ..}");
             }
             ready = number(window, "start", field + ".timeWindow.start", 0, 1e12);
             due = number(window, "end", field + ".timeWindow.end", 0, 1e12);
@@ -211,7 +226,8 @@ public final class RouteRequestParser {
     private static DistanceMatrix matrix(JsonNode body, String name, int n) {
         JsonNode rows = body.get(name);
         if (!rows.isArray() || rows.size() != n) {
-            throw ApiException.invalidField(name, "must be an array of " + n + " rows (depot first, then customers in order)");
+            throw ApiException.invalidField(
+                    name, "must be an array of " + n + " rows (depot first, then customers in order)");
         }
         double[][] values = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -1,13 +1,13 @@
 package com.quanyu.routes.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.routes.check.FeasibilityChecker;
 import com.quanyu.routes.check.RouteReport;
 import com.quanyu.routes.check.SolutionReport;
 import com.quanyu.routes.check.Violation;
 import com.quanyu.routes.model.Problem;
-import com.quanyu.routes.solver.SolverResult;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.routes.model.Solution;
+import com.quanyu.routes.solver.SolverResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +20,7 @@ import java.util.Map;
  * start times; totals; and the violations (empty for a feasible solution).
  */
 public final class RouteResponse {
-    private RouteResponse() {
-    }
+    private RouteResponse() {}
 
     public static Map<String, Object> of(Problem problem, SolverResult result, long seed) {
         SolutionReport report = FeasibilityChecker.check(problem, result.solution());
@@ -36,7 +35,9 @@ public final class RouteResponse {
             json.put("duration", round(route.duration()));
             json.put("departure", round(route.departure()));
             json.put("return", round(route.returnTime()));
-            json.put("serviceStarts", route.serviceStarts().stream().map(RouteResponse::round).toList());
+            json.put(
+                    "serviceStarts",
+                    route.serviceStarts().stream().map(RouteResponse::round).toList());
             routes.add(json);
         }
         List<Map<String, Object>> violations = new ArrayList<>();

@@ -15,8 +15,7 @@ public final class FeasibilityChecker {
     /** Tolerance for floating-point time comparisons. */
     private static final double EPS = 1e-6;
 
-    private FeasibilityChecker() {
-    }
+    private FeasibilityChecker() {}
 
     public static SolutionReport check(Problem problem, Solution solution) {
         List<Violation> violations = new ArrayList<>();
@@ -28,7 +27,8 @@ public final class FeasibilityChecker {
             boolean known = true;
             for (int node : stops) {
                 if (node <= 0 || node >= problem.size()) {
-                    violations.add(new Violation(Violation.Type.UNKNOWN_NODE, r, node, "route " + r + " visits unknown node " + node));
+                    violations.add(new Violation(
+                            Violation.Type.UNKNOWN_NODE, r, node, "route " + r + " visits unknown node " + node));
                     known = false;
                 } else {
                     visits[node]++;
@@ -42,14 +42,21 @@ public final class FeasibilityChecker {
         }
         for (int i = 1; i < problem.size(); i++) {
             if (visits[i] == 0) {
-                violations.add(new Violation(Violation.Type.MISSING_CUSTOMER, -1, i, "customer " + problem.id(i) + " is not visited"));
+                violations.add(new Violation(
+                        Violation.Type.MISSING_CUSTOMER, -1, i, "customer " + problem.id(i) + " is not visited"));
             } else if (visits[i] > 1) {
-                violations.add(new Violation(Violation.Type.DUPLICATE_CUSTOMER, -1, i,
+                violations.add(new Violation(
+                        Violation.Type.DUPLICATE_CUSTOMER,
+                        -1,
+                        i,
                         "customer " + problem.id(i) + " is visited " + visits[i] + " times"));
             }
         }
         if (solution.vehicles() > problem.fleetSize()) {
-            violations.add(new Violation(Violation.Type.FLEET_SIZE, -1, -1,
+            violations.add(new Violation(
+                    Violation.Type.FLEET_SIZE,
+                    -1,
+                    -1,
                     solution.vehicles() + " routes but the fleet has " + problem.fleetSize() + " vehicles"));
         }
         return new SolutionReport(List.copyOf(reports), total, List.copyOf(violations));
@@ -70,8 +77,13 @@ public final class FeasibilityChecker {
             double start = Math.max(arrival, p.ready(node));
             waitedSoFar += start - arrival;
             if (start > p.due(node) + EPS) {
-                violations.add(new Violation(Violation.Type.TIME_WINDOW, r, node, String.format(
-                        "route %d reaches customer %s at %.2f, after its window closes at %.2f", r, p.id(node), start, p.due(node))));
+                violations.add(new Violation(
+                        Violation.Type.TIME_WINDOW,
+                        r,
+                        node,
+                        String.format(
+                                "route %d reaches customer %s at %.2f, after its window closes at %.2f",
+                                r, p.id(node), start, p.due(node))));
             }
             slack = Math.min(slack, waitedSoFar + p.due(node) - start);
             starts.add(start);
@@ -81,19 +93,30 @@ public final class FeasibilityChecker {
         distance += p.distance(previous, 0);
         double back = time + p.travelTime(previous, 0);
         if (back > p.due(0) + EPS) {
-            violations.add(new Violation(Violation.Type.TIME_WINDOW, r, 0, String.format(
-                    "route %d returns to the depot at %.2f, after it closes at %.2f", r, back, p.due(0))));
+            violations.add(new Violation(
+                    Violation.Type.TIME_WINDOW,
+                    r,
+                    0,
+                    String.format(
+                            "route %d returns to the depot at %.2f, after it closes at %.2f", r, back, p.due(0))));
         }
         slack = Math.min(slack, waitedSoFar + p.due(0) - back);
         double delay = Math.max(0, Math.min(slack, waitedSoFar));
         double departure = p.ready(0) + delay;
         double duration = back - departure;
         if (duration > p.maxRouteDuration() + EPS) {
-            violations.add(new Violation(Violation.Type.ROUTE_DURATION, r, -1, String.format(
-                    "route %d lasts %.2f, longer than the limit %.2f", r, duration, p.maxRouteDuration())));
+            violations.add(new Violation(
+                    Violation.Type.ROUTE_DURATION,
+                    r,
+                    -1,
+                    String.format(
+                            "route %d lasts %.2f, longer than the limit %.2f", r, duration, p.maxRouteDuration())));
         }
         if (load > p.capacity()) {
-            violations.add(new Violation(Violation.Type.CAPACITY, r, -1,
+            violations.add(new Violation(
+                    Violation.Type.CAPACITY,
+                    r,
+                    -1,
                     "route " + r + " carries " + load + ", more than the capacity " + p.capacity()));
         }
         if (delay > 0) {

@@ -7,6 +7,11 @@ import java.util.List;
  * the departure delayed as far as helps), departure and return times, and the start of service
  * at each stop.
  */
-public record RouteReport(List<Integer> stops, int load, double distance, double duration,
-                          double departure, double returnTime, List<Double> serviceStarts) {
-}
+public record RouteReport(
+        List<Integer> stops,
+        int load,
+        double distance,
+        double duration,
+        double departure,
+        double returnTime,
+        List<Double> serviceStarts) {}

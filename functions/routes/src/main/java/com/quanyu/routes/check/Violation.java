@@ -7,6 +7,12 @@ package com.quanyu.routes.check;
 public record Violation(Type type, int route, int node, String message) {
     /** Kinds of constraint a solution can break. */
     public enum Type {
-        CAPACITY, TIME_WINDOW, ROUTE_DURATION, FLEET_SIZE, MISSING_CUSTOMER, DUPLICATE_CUSTOMER, UNKNOWN_NODE
+        CAPACITY,
+        TIME_WINDOW,
+        ROUTE_DURATION,
+        FLEET_SIZE,
+        MISSING_CUSTOMER,
+        DUPLICATE_CUSTOMER,
+        UNKNOWN_NODE
     }
 }

@@ -18,8 +18,7 @@ public final class SvgRenderer {
         "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363"
     };
 
-    private SvgRenderer() {
-    }
+    private SvgRenderer() {}
 
     /** The SVG document; the problem must have coordinates. */
     public static String render(Problem problem, Solution solution, String title) {
@@ -39,14 +38,25 @@ public final class SvgRenderer {
         double scale = (SIZE - 2.0 * MARGIN) / Math.max(1e-9, Math.max(maxX - minX, maxY - minY));
         Projection at = new Projection(minX, minY, scale);
         StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(SIZE).append("\" height=\"").append(SIZE + 20)
-                .append("\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE + 20).append("\">\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(SIZE)
+                .append("\" height=\"")
+                .append(SIZE + 20)
+                .append("\" viewBox=\"0 0 ")
+                .append(SIZE)
+                .append(' ')
+                .append(SIZE + 20)
+                .append("\">\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append("<text x=\"10\" y=\"18\" font-family=\"sans-serif\" font-size=\"14\">").append(escape(title)).append("</text>\n");
+        svg.append("<text x=\"10\" y=\"18\" font-family=\"sans-serif\" font-size=\"14\">")
+                .append(escape(title))
+                .append("</text>\n");
         List<List<Integer>> routes = solution.routes();
         for (int r = 0; r < routes.size(); r++) {
             String colour = PALETTE[r % PALETTE.length];
-            svg.append("<polyline class=\"route\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"");
+            svg.append("<polyline class=\"route\" fill=\"none\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"2\" points=\"");
             point(svg, at, problem, 0);
             for (int node : routes.get(r)) {
                 point(svg, at, problem, node);
@@ -54,12 +64,21 @@ public final class SvgRenderer {
             point(svg, at, problem, 0);
             svg.append("\"/>\n");
             for (int node : routes.get(r)) {
-                svg.append(String.format(Locale.ROOT, "<circle class=\"customer\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>%n",
-                        at.x(problem.x(node)), at.y(problem.y(node)), colour, escape(problem.id(node))));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<circle class=\"customer\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>%n",
+                        at.x(problem.x(node)),
+                        at.y(problem.y(node)),
+                        colour,
+                        escape(problem.id(node))));
             }
         }
-        svg.append(String.format(Locale.ROOT, "<rect class=\"depot\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"black\"><title>%s</title></rect>%n",
-                at.x(problem.x(0)) - 6, at.y(problem.y(0)) - 6, escape(problem.id(0))));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"depot\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"black\"><title>%s</title></rect>%n",
+                at.x(problem.x(0)) - 6,
+                at.y(problem.y(0)) - 6,
+                escape(problem.id(0))));
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -69,7 +88,10 @@ public final class SvgRenderer {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private record Projection(double minX, double minY, double scale) {

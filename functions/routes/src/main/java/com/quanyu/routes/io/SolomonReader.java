@@ -17,17 +17,20 @@ import java.util.List;
  */
 public final class SolomonReader {
     /** Which literature convention the problem follows. */
-    public enum Convention { HIERARCHICAL, DISTANCE_TRUNCATED }
-
-    private SolomonReader() {
+    public enum Convention {
+        HIERARCHICAL,
+        DISTANCE_TRUNCATED
     }
+
+    private SolomonReader() {}
 
     public static Problem read(Path file, Convention convention) throws IOException {
         return parse(Files.readString(file), convention);
     }
 
     public static Problem parse(String text, Convention convention) {
-        List<String> lines = text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("empty Solomon file");
         }
@@ -42,14 +45,16 @@ public final class SolomonReader {
             }
             if (vehicles < 0) {
                 if (f.length != 2) {
-                    throw new IllegalArgumentException("line '" + lines.get(i) + "': expected vehicle number and capacity");
+                    throw new IllegalArgumentException(
+                            "line '" + lines.get(i) + "': expected vehicle number and capacity");
                 }
                 vehicles = Integer.parseInt(f[0]);
                 capacity = Integer.parseInt(f[1]);
                 continue;
             }
             if (f.length != 7) {
-                throw new IllegalArgumentException("line '" + lines.get(i) + "': expected 7 columns, found " + f.length);
+                throw new IllegalArgumentException(
+                        "line '" + lines.get(i) + "': expected 7 columns, found " + f.length);
             }
             double[] row = new double[7];
             for (int k = 0; k < 7; k++) {
@@ -69,8 +74,13 @@ public final class SolomonReader {
         }
         DistanceMatrix exact = DistanceMatrix.fromCoordinates(x, y, DistanceMatrix.Metric.EUCLIDEAN);
         DistanceMatrix distances = convention == Convention.HIERARCHICAL ? exact : truncated(exact);
-        Problem.Builder b = Problem.builder().name(name).capacity(capacity).fleetSize(vehicles).distances(distances)
-                .objective(convention == Convention.HIERARCHICAL ? Objective.VEHICLES_THEN_DISTANCE : Objective.DISTANCE);
+        Problem.Builder b = Problem.builder()
+                .name(name)
+                .capacity(capacity)
+                .fleetSize(vehicles)
+                .distances(distances)
+                .objective(
+                        convention == Convention.HIERARCHICAL ? Objective.VEHICLES_THEN_DISTANCE : Objective.DISTANCE);
         for (double[] r : rows) {
             b.node(Integer.toString((int) r[0]), r[1], r[2], (int) r[3], r[4], r[5], r[6]);
         }

@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 public final class TsplibReader {
     private static final Pattern VEHICLES_IN_NAME = Pattern.compile("-k(\\d+)");
 
-    private TsplibReader() {
-    }
+    private TsplibReader() {}
 
     public static TsplibInstance read(Path file) throws IOException {
         return parse(Files.readString(file));
@@ -51,15 +50,19 @@ public final class TsplibReader {
             }
             int colon = line.indexOf(':');
             if (colon > 0 && Character.isLetter(line.charAt(0))) {
-                header.put(line.substring(0, colon).trim().toUpperCase(Locale.ROOT), line.substring(colon + 1).trim());
+                header.put(
+                        line.substring(0, colon).trim().toUpperCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
                 section = "";
                 continue;
             }
             String[] f = line.split("\\s+");
             try {
                 switch (section) {
-                    case "NODE_COORD_SECTION" -> coordinates.put(Integer.parseInt(f[0]),
-                            new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+                    case "NODE_COORD_SECTION" ->
+                        coordinates.put(
+                                Integer.parseInt(f[0]),
+                                new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
                     case "DEMAND_SECTION" -> demands.put(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
                     case "DEPOT_SECTION" -> {
                         int id = Integer.parseInt(f[0]);
@@ -70,20 +73,27 @@ public final class TsplibReader {
                     default -> throw new IllegalArgumentException("unexpected data outside a known section");
                 }
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("line " + (lineNo + 1) + ": cannot read '" + line + "' in "
-                        + (section.isEmpty() ? "header" : section) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "line " + (lineNo + 1) + ": cannot read '" + line + "' in "
+                                + (section.isEmpty() ? "header" : section) + ": " + e.getMessage(),
+                        e);
             }
         }
         return build(header, coordinates, demands, depot);
     }
 
-    private static TsplibInstance build(Map<String, String> header, Map<Integer, double[]> coordinates,
-                                        Map<Integer, Integer> demands, Integer depot) {
+    private static TsplibInstance build(
+            Map<String, String> header,
+            Map<Integer, double[]> coordinates,
+            Map<Integer, Integer> demands,
+            Integer depot) {
         String type = header.getOrDefault("EDGE_WEIGHT_TYPE", "");
         DistanceMatrix.Metric metric = switch (type) {
             case "EUC_2D" -> DistanceMatrix.Metric.EUC_2D_ROUNDED;
             case "EXACT_2D" -> DistanceMatrix.Metric.EUCLIDEAN;
-            default -> throw new IllegalArgumentException("EDGE_WEIGHT_TYPE '" + type + "' is not supported (EUC_2D, EXACT_2D)");
+            default ->
+                throw new IllegalArgumentException(
+                        "EDGE_WEIGHT_TYPE '" + type + "' is not supported (EUC_2D, EXACT_2D)");
         };
         if (!header.containsKey("CAPACITY")) {
             throw new IllegalArgumentException("CAPACITY is missing");

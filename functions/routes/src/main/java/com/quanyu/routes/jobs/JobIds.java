@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class JobIds {
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{32}");
 
-    private JobIds() {
-    }
+    private JobIds() {}
 
     public static String random() {
         return UUID.randomUUID().toString().replace("-", "");
@@ -23,7 +22,8 @@ public final class JobIds {
 
     public static String fromIdempotencyKey(String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("route-job:" + key).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(("route-job:" + key).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing", e);

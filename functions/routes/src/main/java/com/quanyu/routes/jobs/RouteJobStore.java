@@ -50,7 +50,9 @@ public final class RouteJobStore {
         item.put("pk", s(key(id)));
         item.put("status", s(RouteJob.Status.QUEUED.name()));
         item.put("createdAt", s(now.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(RETENTION).getEpochSecond())));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(now.plus(RETENTION).getEpochSecond())));
         RouteJob job;
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -59,18 +61,24 @@ public final class RouteJobStore {
             job = find(id).orElseThrow(() -> new IllegalStateException("job " + id + " vanished"));
         }
         if (job.status() == RouteJob.Status.QUEUED) {
-            s3.putObject(b -> b.bucket(bucket).key(REQUEST_PREFIX + id + ".json").contentType("application/json"),
+            s3.putObject(
+                    b -> b.bucket(bucket).key(REQUEST_PREFIX + id + ".json").contentType("application/json"),
                     RequestBody.fromString(requestJson, StandardCharsets.UTF_8));
         }
         return job;
     }
 
     public Optional<RouteJob> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", s(key(id)))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("pk", s(key(id)))).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteJob(id, RouteJob.Status.valueOf(item.get("status").s()), Instant.parse(item.get("createdAt").s()),
+        return Optional.of(new RouteJob(
+                id,
+                RouteJob.Status.valueOf(item.get("status").s()),
+                Instant.parse(item.get("createdAt").s()),
                 Optional.ofNullable(item.get("finishedAt")).map(v -> Instant.parse(v.s())),
                 Optional.ofNullable(item.get("error")).map(AttributeValue::s)));
     }
@@ -78,46 +86,78 @@ public final class RouteJobStore {
     /** Claims a job for a worker; false when another worker has it or it is finished. */
     public boolean claim(String id, Instant now) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", s(key(id))))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s(key(id))))
                     .updateExpression("SET #s = :running, startedAt = :now")
-                    .conditionExpression("attribute_exists(pk) AND (#s = :queued OR (#s = :running AND startedAt < :stale))")
+                    .conditionExpression(
+                            "attribute_exists(pk) AND (#s = :queued OR (#s = :running AND startedAt < :stale))")
                     .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":running", s("RUNNING"), ":queued", s("QUEUED"),
-                            ":now", s(now.toString()), ":stale", s(now.minus(STALE_RUN).toString()))));
+                    .expressionAttributeValues(Map.of(
+                            ":running",
+                            s("RUNNING"),
+                            ":queued",
+                            s("QUEUED"),
+                            ":now",
+                            s(now.toString()),
+                            ":stale",
+                            s(now.minus(STALE_RUN).toString()))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
         }
     }
 
-    public void complete(String id, String resultJson, double totalDistance, int vehicles, boolean feasible, Instant now) {
-        s3.putObject(b -> b.bucket(bucket).key(RESULT_PREFIX + id + ".json").contentType("application/json"),
+    public void complete(
+            String id, String resultJson, double totalDistance, int vehicles, boolean feasible, Instant now) {
+        s3.putObject(
+                b -> b.bucket(bucket).key(RESULT_PREFIX + id + ".json").contentType("application/json"),
                 RequestBody.fromString(resultJson, StandardCharsets.UTF_8));
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", s(key(id))))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(key(id))))
                 .updateExpression("SET #s = :done, finishedAt = :now, totalDistance = :d, vehicles = :v, feasible = :f")
                 .conditionExpression("#s = :running")
                 .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":done", s("DONE"), ":running", s("RUNNING"), ":now", s(now.toString()),
-                        ":d", AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", totalDistance)),
-                        ":v", AttributeValue.fromN(Integer.toString(vehicles)), ":f", AttributeValue.fromBool(feasible))));
+                .expressionAttributeValues(Map.of(
+                        ":done",
+                        s("DONE"),
+                        ":running",
+                        s("RUNNING"),
+                        ":now",
+                        s(now.toString()),
+                        ":d",
+                        AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", totalDistance)),
+                        ":v",
+                        AttributeValue.fromN(Integer.toString(vehicles)),
+                        ":f",
+                        AttributeValue.fromBool(feasible))));
     }
 
     public void fail(String id, String message, Instant now) {
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", s(key(id))))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(key(id))))
                 .updateExpression("SET #s = :failed, finishedAt = :now, #e = :message")
                 .conditionExpression("#s = :running")
                 .expressionAttributeNames(Map.of("#s", "status", "#e", "error"))
-                .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":running", s("RUNNING"), ":now", s(now.toString()),
-                        ":message", s(message))));
+                .expressionAttributeValues(Map.of(
+                        ":failed",
+                        s("FAILED"),
+                        ":running",
+                        s("RUNNING"),
+                        ":now",
+                        s(now.toString()),
+                        ":message",
+                        s(message))));
     }
 
     public String request(String id) {
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(REQUEST_PREFIX + id + ".json")).asUtf8String();
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(REQUEST_PREFIX + id + ".json"))
+                .asUtf8String();
     }
 
     public Optional<String> result(String id) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(RESULT_PREFIX + id + ".json")).asUtf8String());
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(RESULT_PREFIX + id + ".json"))
+                    .asUtf8String());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -37,8 +37,10 @@ public final class Problem {
         }
         this.name = b.name;
         this.ids = List.copyOf(b.ids);
-        this.x = b.hasCoordinates ? b.x.stream().mapToDouble(Double::doubleValue).toArray() : null;
-        this.y = b.hasCoordinates ? b.y.stream().mapToDouble(Double::doubleValue).toArray() : null;
+        this.x =
+                b.hasCoordinates ? b.x.stream().mapToDouble(Double::doubleValue).toArray() : null;
+        this.y =
+                b.hasCoordinates ? b.y.stream().mapToDouble(Double::doubleValue).toArray() : null;
         this.demand = b.demand.stream().mapToInt(Integer::intValue).toArray();
         this.ready = b.ready.stream().mapToDouble(Double::doubleValue).toArray();
         this.due = b.due.stream().mapToDouble(Double::doubleValue).toArray();
@@ -47,9 +49,12 @@ public final class Problem {
         this.fleetSize = b.fleetSize;
         this.maxRouteDuration = b.maxRouteDuration;
         this.objective = b.objective;
-        this.distances = b.distances != null ? b.distances
-                : DistanceMatrix.fromCoordinates(this.x, this.y, Objects.requireNonNull(b.metric, "metric or distances"));
-        this.travelTimes = b.travelTimes != null ? b.travelTimes
+        this.distances = b.distances != null
+                ? b.distances
+                : DistanceMatrix.fromCoordinates(
+                        this.x, this.y, Objects.requireNonNull(b.metric, "metric or distances"));
+        this.travelTimes = b.travelTimes != null
+                ? b.travelTimes
                 : b.travelTimeFactor == 1.0 ? distances : distances.scaled(b.travelTimeFactor);
         if (distances.size() != n || travelTimes.size() != n) {
             throw new IllegalArgumentException("matrix size " + distances.size() + " does not match " + n + " nodes");
@@ -180,12 +185,23 @@ public final class Problem {
     }
 
     private Builder toBuilder() {
-        Builder b = new Builder().name(name).capacity(capacity).fleetSize(fleetSize)
-                .maxRouteDuration(maxRouteDuration).objective(objective);
+        Builder b = new Builder()
+                .name(name)
+                .capacity(capacity)
+                .fleetSize(fleetSize)
+                .maxRouteDuration(maxRouteDuration)
+                .objective(objective);
         b.distances = distances;
         b.travelTimes = travelTimes;
         for (int i = 0; i < size(); i++) {
-            b.node(ids.get(i), x == null ? Double.NaN : x[i], y == null ? Double.NaN : y[i], demand[i], ready[i], due[i], service[i]);
+            b.node(
+                    ids.get(i),
+                    x == null ? Double.NaN : x[i],
+                    y == null ? Double.NaN : y[i],
+                    demand[i],
+                    ready[i],
+                    due[i],
+                    service[i]);
         }
         b.hasCoordinates = x != null;
         return b;
@@ -211,8 +227,7 @@ public final class Problem {
         private double travelTimeFactor = 1.0;
         private Objective objective = Objective.DISTANCE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             this.name = value;
@@ -220,7 +235,8 @@ public final class Problem {
         }
 
         /** Adds a node; the first node added is the depot. NaN coordinates mean "none, use a matrix". */
-        public Builder node(String id, double nx, double ny, int nodeDemand, double readyTime, double dueTime, double serviceTime) {
+        public Builder node(
+                String id, double nx, double ny, int nodeDemand, double readyTime, double dueTime, double serviceTime) {
             ids.add(id);
             x.add(nx);
             y.add(ny);

@@ -28,19 +28,18 @@ import java.util.function.Consumer;
  * one vehicle fewer until that fails), then distance at the smallest fleet found.
  */
 public final class RouteSolver {
-    private RouteSolver() {
-    }
+    private RouteSolver() {}
 
     public static SolverResult solve(Problem problem, SolverOptions options) {
-        return solve(problem, options, s -> { }, new AtomicBoolean());
+        return solve(problem, options, s -> {}, new AtomicBoolean());
     }
 
     /**
      * Solves, reporting each new best feasible solution (from any thread) to {@code onImprovement}
      * as it is found, and stopping early once {@code cancel} is set; the best so far is returned.
      */
-    public static SolverResult solve(Problem problem, SolverOptions options, Consumer<SolverResult> onImprovement,
-                                     AtomicBoolean cancel) {
+    public static SolverResult solve(
+            Problem problem, SolverOptions options, Consumer<SolverResult> onImprovement, AtomicBoolean cancel) {
         long start = System.nanoTime();
         long deadline = start + options.timeLimit().toNanos();
         SplittableRandom seeds = new SplittableRandom(options.seed());
@@ -84,15 +83,26 @@ public final class RouteSolver {
             iterations += o.iterations();
             best = better(problem.objective(), best, result(o, start));
         }
-        return new SolverResult(best.solution(), best.feasible(), best.distance(), best.vehicles(), iterations,
+        return new SolverResult(
+                best.solution(),
+                best.feasible(),
+                best.distance(),
+                best.vehicles(),
+                iterations,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static HgsSearch.Outcome runOne(Problem problem, SolverOptions options, long seed, long deadline,
-                                            AtomicBoolean cancel, Consumer<HgsSearch.Outcome> report) {
+    private static HgsSearch.Outcome runOne(
+            Problem problem,
+            SolverOptions options,
+            long seed,
+            long deadline,
+            AtomicBoolean cancel,
+            Consumer<HgsSearch.Outcome> report) {
         SearchParameters parameters = SearchParameters.defaults().withGranularity(options.granularity());
         if (problem.objective() == Objective.DISTANCE) {
-            Limits limits = new Limits(deadline, options.maxIterations(), options.maxIterationsWithoutImprovement(), cancel::get);
+            Limits limits = new Limits(
+                    deadline, options.maxIterations(), options.maxIterationsWithoutImprovement(), cancel::get);
             return new HgsSearch(new CostModel(problem), parameters).run(seed, limits, List.of(), report);
         }
         return new FleetMinimisation(problem, options, parameters, seed, deadline, cancel, report).run();
@@ -105,8 +115,14 @@ public final class RouteSolver {
      * until a feasible solution appears (until 75 % in all); finally the last successful search is
      * resumed, population intact, to minimise distance at that fleet size.
      */
-    private record FleetMinimisation(Problem problem, SolverOptions options, SearchParameters parameters, long seed,
-                                     long deadline, AtomicBoolean cancel, Consumer<HgsSearch.Outcome> report) {
+    private record FleetMinimisation(
+            Problem problem,
+            SolverOptions options,
+            SearchParameters parameters,
+            long seed,
+            long deadline,
+            AtomicBoolean cancel,
+            Consumer<HgsSearch.Outcome> report) {
         private static final double FIRST_PHASE = 0.25;
         private static final double TRIAL = 0.25;
         private static final double ELIMINATION_END = 0.75;
@@ -116,19 +132,28 @@ public final class RouteSolver {
             long span = deadline - start;
             long budget = options.maxIterations();
             HgsSearch search = new HgsSearch(new CostModel(problem), parameters);
-            HgsSearch.Outcome best = search.run(seed, limits(at(start, span, FIRST_PHASE), share(budget, FIRST_PHASE), null),
-                    List.of(), report);
+            HgsSearch.Outcome best = search.run(
+                    seed, limits(at(start, span, FIRST_PHASE), share(budget, FIRST_PHASE), null), List.of(), report);
             long used = best.iterations();
             long eliminationEnd = at(start, span, ELIMINATION_END);
             long eliminationIterations = share(budget, ELIMINATION_END);
-            for (int attempt = 1; best.feasible() && best.vehicles() > 1 && !cancel.get()
-                    && System.nanoTime() < eliminationEnd && used < eliminationIterations; attempt++) {
-                HgsSearch trial = new HgsSearch(new CostModel(problem.with(problem.objective(), best.vehicles() - 1)), parameters);
+            for (int attempt = 1;
+                    best.feasible()
+                            && best.vehicles() > 1
+                            && !cancel.get()
+                            && System.nanoTime() < eliminationEnd
+                            && used < eliminationIterations;
+                    attempt++) {
+                HgsSearch trial = new HgsSearch(
+                        new CostModel(problem.with(problem.objective(), best.vehicles() - 1)), parameters);
                 AtomicBoolean found = new AtomicBoolean();
                 long trialDeadline = Math.min(eliminationEnd, System.nanoTime() + (long) (span * TRIAL));
                 long trialIterations = Math.min(eliminationIterations - used, share(budget, TRIAL));
-                HgsSearch.Outcome outcome = trial.run(seed + 7919L * attempt, limits(trialDeadline, trialIterations, found),
-                        search.populationTours(), o -> {
+                HgsSearch.Outcome outcome = trial.run(
+                        seed + 7919L * attempt,
+                        limits(trialDeadline, trialIterations, found),
+                        search.populationTours(),
+                        o -> {
                             found.set(true);
                             report.accept(o);
                         });
@@ -141,15 +166,20 @@ public final class RouteSolver {
                 // the next trial starts from this one's population
             }
             long resumeFrom = search.iterations();
-            HgsSearch.Outcome last = search.resume(limits(deadline, resumeFrom + Math.max(1, budget - used), null), report);
+            HgsSearch.Outcome last =
+                    search.resume(limits(deadline, resumeFrom + Math.max(1, budget - used), null), report);
             used += last.iterations() - resumeFrom;
             boolean lastWins = last.feasible() && (!best.feasible() || last.vehicles() <= best.vehicles());
             HgsSearch.Outcome chosen = lastWins || !best.feasible() ? last : best;
-            return new HgsSearch.Outcome(chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(), used);
+            return new HgsSearch.Outcome(
+                    chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(), used);
         }
 
         private Limits limits(long phaseDeadline, long iterations, AtomicBoolean stopWhenSet) {
-            return new Limits(phaseDeadline, iterations, options.maxIterationsWithoutImprovement(),
+            return new Limits(
+                    phaseDeadline,
+                    iterations,
+                    options.maxIterationsWithoutImprovement(),
                     () -> cancel.get() || (stopWhenSet != null && stopWhenSet.get()));
         }
 
@@ -163,8 +193,14 @@ public final class RouteSolver {
     }
 
     private static SolverResult result(HgsSearch.Outcome o, long start) {
-        List<List<Integer>> routes = o.routes().stream().map(r -> Arrays.stream(r).boxed().toList()).toList();
-        return new SolverResult(Solution.of(routes), o.feasible(), o.distance(), o.vehicles(), o.iterations(),
+        List<List<Integer>> routes =
+                o.routes().stream().map(r -> Arrays.stream(r).boxed().toList()).toList();
+        return new SolverResult(
+                Solution.of(routes),
+                o.feasible(),
+                o.distance(),
+                o.vehicles(),
+                o.iterations(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

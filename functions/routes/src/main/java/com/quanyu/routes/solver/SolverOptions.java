@@ -7,8 +7,13 @@ import java.time.Duration;
  * time limit, the iteration limit, or the number of iterations without improvement. With an
  * iteration limit and no binding time limit a solve is reproducible for its seed.
  */
-public record SolverOptions(Duration timeLimit, long maxIterations, long maxIterationsWithoutImprovement,
-                            long seed, int threads, int granularity) {
+public record SolverOptions(
+        Duration timeLimit,
+        long maxIterations,
+        long maxIterationsWithoutImprovement,
+        long seed,
+        int threads,
+        int granularity) {
     public SolverOptions {
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("timeLimit must be positive");
@@ -62,7 +67,8 @@ public record SolverOptions(Duration timeLimit, long maxIterations, long maxIter
         }
 
         public SolverOptions build() {
-            return new SolverOptions(timeLimit, maxIterations, maxIterationsWithoutImprovement, seed, threads, granularity);
+            return new SolverOptions(
+                    timeLimit, maxIterations, maxIterationsWithoutImprovement, seed, threads, granularity);
         }
     }
 }

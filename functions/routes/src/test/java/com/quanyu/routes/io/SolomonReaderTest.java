@@ -36,7 +36,10 @@ class SolomonReaderTest {
 
     @Test
     void rejectsRowsWithMissingColumns() {
-        assertThrows(IllegalArgumentException.class, () -> SolomonReader.parse(
-                "X\nVEHICLE\nNUMBER CAPACITY\n 2 10\nCUSTOMER\n 0 0 0 0 0 100\n 1 1 1 1 0 10 1\n", SolomonReader.Convention.HIERARCHICAL));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SolomonReader.parse(
+                        "X\nVEHICLE\nNUMBER CAPACITY\n 2 10\nCUSTOMER\n 0 0 0 0 0 100\n 1 1 1 1 0 10 1\n",
+                        SolomonReader.Convention.HIERARCHICAL));
     }
 }

@@ -23,9 +23,9 @@ class TsplibReaderTest {
         assertEquals("1", p.id(1));
         assertEquals(4, p.demand(1));
         assertEquals(10, p.capacity());
-        assertEquals(3.0, p.distance(0, 1));       // (0,0)-(0,3)
-        assertEquals(1.0, p.distance(0, 4));       // sqrt(2) = 1.41 rounds to 1
-        assertEquals(5.0, p.distance(0, 3));       // (0,0)-(4,3)
+        assertEquals(3.0, p.distance(0, 1)); // (0,0)-(0,3)
+        assertEquals(1.0, p.distance(0, 4)); // sqrt(2) = 1.41 rounds to 1
+        assertEquals(5.0, p.distance(0, 3)); // (0,0)-(4,3)
         assertEquals(2, instance.vehicles().getAsInt()); // from "-k2" in the name
         assertTrue(!p.fleetLimited() && !p.hasDurationLimit() && !p.hasTimeWindows());
     }
@@ -43,10 +43,14 @@ class TsplibReaderTest {
 
     @Test
     void rejectsUnsupportedEdgeWeightTypesAndMissingDemands() {
-        assertThrows(IllegalArgumentException.class, () -> TsplibReader.parse(
-                "NAME : x\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : GEO\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nEOF\n"));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> TsplibReader.parse(
-                "NAME : x\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nDEMAND_SECTION\n1 0\nEOF\n"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TsplibReader.parse(
+                        "NAME : x\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : GEO\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nEOF\n"));
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> TsplibReader.parse(
+                        "NAME : x\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nDEMAND_SECTION\n1 0\nEOF\n"));
         assertTrue(missing.getMessage().contains("node 2"), missing.getMessage());
     }
 }

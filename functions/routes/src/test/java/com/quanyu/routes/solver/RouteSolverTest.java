@@ -19,12 +19,19 @@ class RouteSolverTest {
     private static final int CUSTOMERS = 7;
 
     private static SolverOptions iterations(long count, long seed) {
-        return SolverOptions.builder().timeLimit(Duration.ofSeconds(30)).maxIterations(count).seed(seed).build();
+        return SolverOptions.builder()
+                .timeLimit(Duration.ofSeconds(30))
+                .maxIterations(count)
+                .seed(seed)
+                .build();
     }
 
     private static Problem random(long seed, boolean windows, int fleet, Objective objective) {
         Random random = new Random(seed);
-        Problem.Builder b = Problem.builder().capacity(15).fleetSize(fleet).objective(objective)
+        Problem.Builder b = Problem.builder()
+                .capacity(15)
+                .fleetSize(fleet)
+                .objective(objective)
                 .metric(DistanceMatrix.Metric.EUCLIDEAN);
         b.node("depot", 50, 50, 0, 0, windows ? 300 : Double.POSITIVE_INFINITY, 0);
         for (int i = 1; i <= CUSTOMERS; i++) {
@@ -32,7 +39,14 @@ class RouteSolverTest {
             double y = random.nextDouble() * 100;
             // windows open after the earliest arrival so that every customer can be served
             double open = windows ? Math.hypot(x - 50, y - 50) + random.nextDouble() * 150 : 0;
-            b.node("c" + i, x, y, 1 + random.nextInt(7), open, windows ? open + 40 : Double.POSITIVE_INFINITY, windows ? 10 : 0);
+            b.node(
+                    "c" + i,
+                    x,
+                    y,
+                    1 + random.nextInt(7),
+                    open,
+                    windows ? open + 40 : Double.POSITIVE_INFINITY,
+                    windows ? 10 : 0);
         }
         return b.build();
     }
@@ -88,8 +102,12 @@ class RouteSolverTest {
         Problem problem = random(3, false, Problem.UNLIMITED, Objective.DISTANCE);
         List<Double> seen = new ArrayList<>();
         var cancel = new java.util.concurrent.atomic.AtomicBoolean();
-        SolverResult result = RouteSolver.solve(problem,
-                SolverOptions.builder().timeLimit(Duration.ofMinutes(5)).threads(1).build(),
+        SolverResult result = RouteSolver.solve(
+                problem,
+                SolverOptions.builder()
+                        .timeLimit(Duration.ofMinutes(5))
+                        .threads(1)
+                        .build(),
                 improvement -> {
                     synchronized (seen) {
                         seen.add(improvement.distance());
@@ -97,7 +115,8 @@ class RouteSolverTest {
                             cancel.set(true);
                         }
                     }
-                }, cancel);
+                },
+                cancel);
         assertTrue(!seen.isEmpty());
         assertTrue(result.elapsed().compareTo(Duration.ofMinutes(1)) < 0, "cancel ends the solve early");
         checked(problem, result);
@@ -105,8 +124,7 @@ class RouteSolverTest {
 
     /** Exact optimum by enumerating every customer order and splitting it optimally into feasible routes. */
     static final class BruteForce {
-        private BruteForce() {
-        }
+        private BruteForce() {}
 
         /** {vehicles, distance} of the optimum under the problem's objective. */
         static double[] optimum(Problem p) {
@@ -147,7 +165,8 @@ class RouteSolverTest {
                         route.add(order[q]);
                     }
                     SolutionReport r = FeasibilityChecker.check(p, Solution.of(List.of(route)));
-                    boolean ok = r.violations().stream().allMatch(v -> v.type() == com.quanyu.routes.check.Violation.Type.MISSING_CUSTOMER);
+                    boolean ok = r.violations().stream()
+                            .allMatch(v -> v.type() == com.quanyu.routes.check.Violation.Type.MISSING_CUSTOMER);
                     if (ok) {
                         double[] candidate = {cost[i][0] + 1, cost[i][1] + r.totalDistance()};
                         if (better(p, candidate, cost[j])) {

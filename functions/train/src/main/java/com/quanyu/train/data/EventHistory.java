@@ -114,11 +114,21 @@ public final class EventHistory {
         List<ActivitySnapshot.RecentEvent> recent = new ArrayList<>(ActivitySnapshot.RECENT_LIMIT);
         for (int i = end - 1; i >= 0 && recent.size() < ActivitySnapshot.RECENT_LIMIT; i--) {
             LakeEvent e = events.get(i);
-            recent.add(new ActivitySnapshot.RecentEvent(e.type(), e.event(), e.skus().isEmpty() ? null : e.skus().get(0),
-                    e.channel(), e.at()));
+            recent.add(new ActivitySnapshot.RecentEvent(
+                    e.type(), e.event(), e.skus().isEmpty() ? null : e.skus().get(0), e.channel(), e.at()));
         }
-        return new ActivitySnapshot(asOf, firstSeen, lastSeen, sessions.size(), pageViews, cartAdds, orders, revenue,
-                lastOrder, channels, recent);
+        return new ActivitySnapshot(
+                asOf,
+                firstSeen,
+                lastSeen,
+                sessions.size(),
+                pageViews,
+                cartAdds,
+                orders,
+                revenue,
+                lastOrder,
+                channels,
+                recent);
     }
 
     /** True when the person placed an order in [from, to). */

@@ -17,9 +17,22 @@ import java.util.Optional;
  * @param orderTotal    order value for {@code Order Completed}, else 0
  * @param ipCountry     {@code context.location.country}, or null
  */
-public record LakeEvent(String profileId, String type, String event, String channel, Instant at, String sessionId,
-                        List<String> skus, int units, String orderId, double orderTotal, String currency, String ipCountry,
-                        String billingCountry, String shippingCountry, int paymentFailures) {
+public record LakeEvent(
+        String profileId,
+        String type,
+        String event,
+        String channel,
+        Instant at,
+        String sessionId,
+        List<String> skus,
+        int units,
+        String orderId,
+        double orderTotal,
+        String currency,
+        String ipCountry,
+        String billingCountry,
+        String shippingCountry,
+        int paymentFailures) {
     public static final String ORDER_COMPLETED = "Order Completed";
 
     public boolean isOrder() {
@@ -71,10 +84,21 @@ public record LakeEvent(String profileId, String type, String event, String chan
             }
         }
         boolean order = "track".equals(type) && ORDER_COMPLETED.equalsIgnoreCase(event);
-        double total = order ? properties.path("total").asDouble(properties.path("revenue").asDouble(0)) : 0;
-        return Optional.of(new LakeEvent(profileId, intern(type.toLowerCase(Locale.ROOT)), event,
-                intern(text(line, "channel")), at, text(context, "sessionId"), List.copyOf(skus), Math.max(units, skus.size()),
-                order ? text(properties, "order_id") : null, total, order ? intern(text(properties, "currency")) : null,
+        double total = order
+                ? properties.path("total").asDouble(properties.path("revenue").asDouble(0))
+                : 0;
+        return Optional.of(new LakeEvent(
+                profileId,
+                intern(type.toLowerCase(Locale.ROOT)),
+                event,
+                intern(text(line, "channel")),
+                at,
+                text(context, "sessionId"),
+                List.copyOf(skus),
+                Math.max(units, skus.size()),
+                order ? text(properties, "order_id") : null,
+                total,
+                order ? intern(text(properties, "currency")) : null,
                 order ? intern(text(context.path("location"), "country")) : null,
                 order ? intern(text(properties, "billing_country")) : null,
                 order ? intern(text(properties, "shipping_country")) : null,

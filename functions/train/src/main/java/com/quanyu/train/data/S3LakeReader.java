@@ -21,8 +21,8 @@ public final class S3LakeReader {
     /** Every usable event on or after {@code since}; returns how many lines were skipped (malformed or unusable). */
     public long read(LocalDate since, Consumer<LakeEvent> sink) {
         AtomicLong unusable = new AtomicLong();
-        LakeReader.ReadReport report = reader.read(since, null,
-                line -> LakeEvent.parse(line).ifPresentOrElse(sink, unusable::incrementAndGet));
+        LakeReader.ReadReport report = reader.read(
+                since, null, line -> LakeEvent.parse(line).ifPresentOrElse(sink, unusable::incrementAndGet));
         return report.badLines() + unusable.get();
     }
 }

@@ -6,8 +6,7 @@ import java.util.stream.IntStream;
 
 /** Ranking metrics of scores against yes/no labels: AUC-ROC, AUC-PR and precision at a threshold. */
 public final class BinaryMetrics {
-    private BinaryMetrics() {
-    }
+    private BinaryMetrics() {}
 
     /** Area under the ROC curve (Mann-Whitney U with tie correction); NaN without both classes. */
     public static double aucRoc(double[] scores, boolean[] labels) {
@@ -25,7 +24,8 @@ public final class BinaryMetrics {
             }
             i = j + 1;
         }
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i]).count();
+        long positives =
+                IntStream.range(0, labels.length).filter(i -> labels[i]).count();
         long negatives = labels.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
@@ -43,7 +43,8 @@ public final class BinaryMetrics {
     public static double aucPr(double[] scores, boolean[] labels) {
         check(scores, labels);
         Integer[] order = sortedAscending(scores);
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i]).count();
+        long positives =
+                IntStream.range(0, labels.length).filter(i -> labels[i]).count();
         if (positives == 0) {
             return Double.NaN;
         }

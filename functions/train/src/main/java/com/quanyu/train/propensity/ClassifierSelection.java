@@ -30,19 +30,17 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  */
 public final class ClassifierSelection {
     /** A named way to train a model. */
-    public record Candidate(String name, Trainer<Label> trainer) {
-    }
+    public record Candidate(String name, Trainer<Label> trainer) {}
 
     /** How a candidate did on the validation split. */
-    public record Trial(String name, double aucRoc, double aucPr) {
-    }
+    public record Trial(String name, double aucRoc, double aucPr) {}
 
     /** The chosen, refitted model and every candidate's validation figures. */
-    public record Selection(String algorithm, Model<Label> model, List<Trial> trials) {
-    }
+    public record Selection(String algorithm, Model<Label> model, List<Trial> trials) {}
 
     /** How much better (AUC-ROC) a black-box model must validate to replace the explainable baseline. */
     public static final double BASELINE_PREFERENCE = 0.005;
+
     public static final String LOGISTIC = "logistic regression (Tribuo LinearSGD, log loss, standardised)";
     public static final String FOREST = forestName(200);
 
@@ -64,8 +62,11 @@ public final class ClassifierSelection {
 
     /** The default candidates: logistic regression first (the baseline), then a random forest. */
     public static ClassifierSelection defaults(String positive, String negative, long seed) {
-        return of(List.of(new Candidate(LOGISTIC, logisticRegression(seed)), new Candidate(FOREST, randomForest(seed))),
-                positive, negative, seed);
+        return of(
+                List.of(new Candidate(LOGISTIC, logisticRegression(seed)), new Candidate(FOREST, randomForest(seed))),
+                positive,
+                negative,
+                seed);
     }
 
     public static ClassifierSelection of(List<Candidate> candidates, String positive, String negative, long seed) {
@@ -98,7 +99,9 @@ public final class ClassifierSelection {
         for (Candidate candidate : candidates) {
             Model<Label> model = candidate.trainer().train(dataset(inner[0], candidate.name()));
             double[] scores = scores(model, inner[1]);
-            Trial trial = new Trial(candidate.name(), BinaryMetrics.aucRoc(scores, inner[1].labels()),
+            Trial trial = new Trial(
+                    candidate.name(),
+                    BinaryMetrics.aucRoc(scores, inner[1].labels()),
                     BinaryMetrics.aucPr(scores, inner[1].labels()));
             trials.add(trial);
             double margin = best == null ? 0 : BASELINE_PREFERENCE;

@@ -107,7 +107,8 @@ public final class LabelledRows {
         java.util.Collections.shuffle(order, new Random(seed));
         int cut = (int) Math.round(size() * fraction);
         int[] first = order.subList(0, cut).stream().mapToInt(Integer::intValue).toArray();
-        int[] second = order.subList(cut, size()).stream().mapToInt(Integer::intValue).toArray();
+        int[] second =
+                order.subList(cut, size()).stream().mapToInt(Integer::intValue).toArray();
         return new LabelledRows[] {subset(first), subset(second)};
     }
 }

@@ -35,8 +35,8 @@ public final class PropensityTraining {
     }
 
     /** A trained candidate with its held-out rows, for the gate. */
-    public record Candidate(ModelMetadata metadata, byte[] artifact, BinaryClassifier classifier, LabelledRows holdout) {
-    }
+    public record Candidate(
+            ModelMetadata metadata, byte[] artifact, BinaryClassifier classifier, LabelledRows holdout) {}
 
     private final Trainer trainer;
     private final int maxRows;
@@ -50,10 +50,15 @@ public final class PropensityTraining {
 
     /** The default: logistic baseline against a 100-tree forest, at most {@code maxRows} training rows. */
     public static PropensityTraining defaults(int maxRows) {
-        ClassifierSelection selection = ClassifierSelection.of(List.of(
-                new ClassifierSelection.Candidate(ClassifierSelection.LOGISTIC, ClassifierSelection.logisticRegression(42)),
-                new ClassifierSelection.Candidate(ClassifierSelection.forestName(100), ClassifierSelection.randomForest(42, 100))),
-                BUYS, NO, 42);
+        ClassifierSelection selection = ClassifierSelection.of(
+                List.of(
+                        new ClassifierSelection.Candidate(
+                                ClassifierSelection.LOGISTIC, ClassifierSelection.logisticRegression(42)),
+                        new ClassifierSelection.Candidate(
+                                ClassifierSelection.forestName(100), ClassifierSelection.randomForest(42, 100))),
+                BUYS,
+                NO,
+                42);
         return new PropensityTraining(selection::select, maxRows, 42);
     }
 
@@ -81,8 +86,8 @@ public final class PropensityTraining {
      * Trains on the two weeks before the held-out week and measures on it. Empty when the history
      * is shorter than three weeks plus a day or has no buyers to learn from.
      */
-    public java.util.Optional<Candidate> train(EventHistory history, String version, String codeVersion, Instant now,
-                                               String source) {
+    public java.util.Optional<Candidate> train(
+            EventHistory history, String version, String codeVersion, Instant now, String source) {
         if (history.last() == null) {
             return java.util.Optional.empty();
         }
@@ -90,7 +95,8 @@ public final class PropensityTraining {
         if (history.first().isAfter(holdoutCutoff.minus(HORIZON.multipliedBy(2)))) {
             return java.util.Optional.empty();
         }
-        LabelledRows train = concat(rows(history, holdoutCutoff.minus(HORIZON)),
+        LabelledRows train = concat(
+                rows(history, holdoutCutoff.minus(HORIZON)),
                 rows(history, holdoutCutoff.minus(HORIZON.multipliedBy(2))));
         LabelledRows holdout = rows(history, holdoutCutoff);
         if (train.positives() < 10 || holdout.positives() < 5) {
@@ -98,7 +104,8 @@ public final class PropensityTraining {
         }
         train = sample(train, maxRows, seed);
         ClassifierSelection.Selection selection = trainer.train(train);
-        BinaryClassifier classifier = BinaryClassifier.of(selection.model(), BUYS, PropensityFeatures.NAMES, train.means());
+        BinaryClassifier classifier =
+                BinaryClassifier.of(selection.model(), BUYS, PropensityFeatures.NAMES, train.means());
         Map<String, Double> metrics = evaluate(classifier, holdout);
         selection.trials().forEach(t -> metrics.put("validation_auc_roc." + shortName(t.name()), t.aucRoc()));
         Map<String, Double> parameters = new HashMap<>();
@@ -107,12 +114,25 @@ public final class PropensityTraining {
             parameters.put("baseline." + PropensityFeatures.NAMES.get(j), means[j]);
         }
         parameters.put("horizon_days", (double) HORIZON.toDays());
-        var data = new ModelMetadata.TrainingData(source, history.first(), holdoutCutoff.plus(HORIZON), train.size(),
-                holdout.size());
-        var metadata = new ModelMetadata(KIND, version, selection.algorithm(), now, codeVersion, data,
-                PropensityFeatures.NAMES, metrics, "auc_roc", null, TribuoModels.provenance(selection.model()),
-                parameters, 0, null);
-        return java.util.Optional.of(new Candidate(metadata, TribuoModels.toBytes(selection.model()), classifier, holdout));
+        var data = new ModelMetadata.TrainingData(
+                source, history.first(), holdoutCutoff.plus(HORIZON), train.size(), holdout.size());
+        var metadata = new ModelMetadata(
+                KIND,
+                version,
+                selection.algorithm(),
+                now,
+                codeVersion,
+                data,
+                PropensityFeatures.NAMES,
+                metrics,
+                "auc_roc",
+                null,
+                TribuoModels.provenance(selection.model()),
+                parameters,
+                0,
+                null);
+        return java.util.Optional.of(
+                new Candidate(metadata, TribuoModels.toBytes(selection.model()), classifier, holdout));
     }
 
     /** AUC-ROC, AUC-PR and the base rate of a classifier on labelled rows. */
@@ -129,7 +149,9 @@ public final class PropensityTraining {
     }
 
     private static String shortName(String algorithm) {
-        return algorithm.startsWith("logistic") ? "logistic" : algorithm.startsWith("random forest") ? "forest" : "other";
+        return algorithm.startsWith("logistic")
+                ? "logistic"
+                : algorithm.startsWith("random forest") ? "forest" : "other";
     }
 
     static LabelledRows concat(LabelledRows a, LabelledRows b) {
@@ -151,8 +173,10 @@ public final class PropensityTraining {
         if (rows.size() <= max) {
             return rows;
         }
-        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, rows.size()).boxed().toList());
+        List<Integer> order = new ArrayList<>(
+                java.util.stream.IntStream.range(0, rows.size()).boxed().toList());
         java.util.Collections.shuffle(order, new Random(seed));
-        return rows.subset(order.subList(0, max).stream().mapToInt(Integer::intValue).toArray());
+        return rows.subset(
+                order.subList(0, max).stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -33,12 +33,10 @@ public final class RecommenderTraining {
     public static final int K = 10;
 
     /** A person of the held-out week: history before it, and the new items they took in it. */
-    public record Case(Map<String, Float> history, Set<String> targets) {
-    }
+    public record Case(Map<String, Float> history, Set<String> targets) {}
 
     /** A shippable model, its metadata and the held-out cases the gate replays on the live model. */
-    public record Candidate(ModelMetadata metadata, RecommenderModel model, List<Case> holdout) {
-    }
+    public record Candidate(ModelMetadata metadata, RecommenderModel model, List<Case> holdout) {}
 
     /** Scores nothing, so the model falls back to popularity for everyone: the baseline. */
     static final class PopularityOnly implements ItemScorer {
@@ -88,8 +86,12 @@ public final class RecommenderTraining {
     /** The baskets of every order (for bought-together). */
     public static List<List<String>> baskets(EventHistory history) {
         List<List<String>> baskets = new ArrayList<>();
-        history.all().values().forEach(events -> events.stream().filter(LakeEvent::isOrder)
-                .filter(e -> e.skus().size() > 1).forEach(e -> baskets.add(e.skus())));
+        history.all()
+                .values()
+                .forEach(events -> events.stream()
+                        .filter(LakeEvent::isOrder)
+                        .filter(e -> e.skus().size() > 1)
+                        .forEach(e -> baskets.add(e.skus())));
         return baskets;
     }
 
@@ -122,7 +124,8 @@ public final class RecommenderTraining {
         double hits = 0;
         double ndcg = 0;
         for (Case c : cases) {
-            List<ScoredItem> top = model.recommend(c.history(), K, Set.of(), sku -> true).items();
+            List<ScoredItem> top =
+                    model.recommend(c.history(), K, Set.of(), sku -> true).items();
             for (int rank = 0; rank < top.size(); rank++) {
                 if (c.targets().contains(top.get(rank).sku())) {
                     hits++;
@@ -131,10 +134,13 @@ public final class RecommenderTraining {
                 }
             }
         }
-        return cases.isEmpty() ? new double[] {Double.NaN, Double.NaN} : new double[] {hits / cases.size(), ndcg / cases.size()};
+        return cases.isEmpty()
+                ? new double[] {Double.NaN, Double.NaN}
+                : new double[] {hits / cases.size(), ndcg / cases.size()};
     }
 
-    public Optional<Candidate> train(EventHistory history, String version, String codeVersion, Instant now, String source) {
+    public Optional<Candidate> train(
+            EventHistory history, String version, String codeVersion, Instant now, String source) {
         if (history.last() == null) {
             return Optional.empty();
         }
@@ -158,19 +164,39 @@ public final class RecommenderTraining {
                 bestHitRate = figures[0];
             }
         }
-        metrics.put("hr_at_10.popularity", evaluate(RecommenderModel.of(past, new PopularityOnly(), together), cases)[0]);
+        metrics.put(
+                "hr_at_10.popularity", evaluate(RecommenderModel.of(past, new PopularityOnly(), together), cases)[0]);
         metrics.put("hr_at_10", bestHitRate);
         metrics.put("ndcg_at_10", metrics.get("ndcg_at_10." + best.name()));
         Interactions all = interactions(history, history.last().plusSeconds(1));
-        ItemScorer shipped = best instanceof ImplicitAls ? ImplicitAls.fit(all, ImplicitAls.Params.defaults()) : ItemKnn.fit(all, 50);
+        ItemScorer shipped = best instanceof ImplicitAls
+                ? ImplicitAls.fit(all, ImplicitAls.Params.defaults())
+                : ItemKnn.fit(all, 50);
         RecommenderModel model = RecommenderModel.of(all, shipped, together);
-        var data = new ModelMetadata.TrainingData(source, history.first(), history.last(), all.userCount(), cases.size());
+        var data =
+                new ModelMetadata.TrainingData(source, history.first(), history.last(), all.userCount(), cases.size());
         String algorithm = shipped.name() + " (chosen by hold-out hit rate@10 over item-knn and als)";
-        String provenance = "plain-Java " + shipped.name() + " trained by com.quanyu.train.recommend.RecommenderTraining on "
-                + all.userCount() + " people x " + all.itemCount() + " items; ALS params " + ImplicitAls.Params.defaults()
-                + "; item-kNN k=50 cosine; bought-together from " + baskets(history).size() + " multi-item orders";
-        var metadata = new ModelMetadata(KIND, version, algorithm, now, codeVersion, data, List.of("item interactions"),
-                metrics, "hr_at_10", null, provenance, Map.of(), 0, null);
+        String provenance =
+                "plain-Java " + shipped.name() + " trained by com.quanyu.train.recommend.RecommenderTraining on "
+                        + all.userCount() + " people x " + all.itemCount() + " items; ALS params "
+                        + ImplicitAls.Params.defaults()
+                        + "; item-kNN k=50 cosine; bought-together from "
+                        + baskets(history).size() + " multi-item orders";
+        var metadata = new ModelMetadata(
+                KIND,
+                version,
+                algorithm,
+                now,
+                codeVersion,
+                data,
+                List.of("item interactions"),
+                metrics,
+                "hr_at_10",
+                null,
+                provenance,
+                Map.of(),
+                0,
+                null);
         return Optional.of(new Candidate(metadata, model, cases));
     }
 }

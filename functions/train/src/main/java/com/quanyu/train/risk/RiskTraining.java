@@ -37,12 +37,10 @@ public final class RiskTraining {
     public static final int MAX_ROWS = 40_000;
 
     /** An order as it looked at ingestion, with its later-known label. */
-    public record LabelledOrder(OrderRiskInput order, boolean fraud) {
-    }
+    public record LabelledOrder(OrderRiskInput order, boolean fraud) {}
 
     /** A trained candidate and the held-out orders the gate replays on the live model. */
-    public record Candidate(ModelMetadata metadata, byte[] artifact, List<LabelledOrder> holdout) {
-    }
+    public record Candidate(ModelMetadata metadata, byte[] artifact, List<LabelledOrder> holdout) {}
 
     private final OrderRiskRules rules = OrderRiskRules.defaults();
     private final double flagThreshold;
@@ -64,10 +62,25 @@ public final class RiskTraining {
                 Boolean fraud = e.orderId() == null ? null : labels.get(e.orderId());
                 if (fraud != null) {
                     Instant dayBefore = e.at().minus(Duration.ofHours(24));
-                    int last24h = (int) previous.stream().filter(t -> t.isAfter(dayBefore)).count();
-                    orders.add(new LabelledOrder(new OrderRiskInput(e.orderId(), profile, e.channel(), e.orderTotal(),
-                            e.currency(), e.units(), e.at(), firstSeen, last24h, e.paymentFailures(), e.ipCountry(),
-                            e.billingCountry(), e.shippingCountry(), previous.size()), fraud));
+                    int last24h = (int)
+                            previous.stream().filter(t -> t.isAfter(dayBefore)).count();
+                    orders.add(new LabelledOrder(
+                            new OrderRiskInput(
+                                    e.orderId(),
+                                    profile,
+                                    e.channel(),
+                                    e.orderTotal(),
+                                    e.currency(),
+                                    e.units(),
+                                    e.at(),
+                                    firstSeen,
+                                    last24h,
+                                    e.paymentFailures(),
+                                    e.ipCountry(),
+                                    e.billingCountry(),
+                                    e.shippingCountry(),
+                                    previous.size()),
+                            fraud));
                 }
                 previous.add(e.at());
             }
@@ -75,8 +88,8 @@ public final class RiskTraining {
         return orders;
     }
 
-    public Optional<Candidate> train(List<LabelledOrder> labelled, String version, String codeVersion, Instant now,
-                                     String source) {
+    public Optional<Candidate> train(
+            List<LabelledOrder> labelled, String version, String codeVersion, Instant now, String source) {
         long frauds = labelled.stream().filter(LabelledOrder::fraud).count();
         if (frauds < MIN_FRAUD_LABELS) {
             return Optional.empty();
@@ -87,13 +100,18 @@ public final class RiskTraining {
         List<LabelledOrder> train = sorted.subList(0, cut);
         List<LabelledOrder> holdout = List.copyOf(sorted.subList(cut, sorted.size()));
         LabelledRows rows = PropensityTraining.sample(rows(train), MAX_ROWS, 42);
-        ClassifierSelection selection = ClassifierSelection.of(List.of(
-                new ClassifierSelection.Candidate(ClassifierSelection.LOGISTIC, ClassifierSelection.logisticRegression(42)),
-                new ClassifierSelection.Candidate(ClassifierSelection.forestName(100), ClassifierSelection.randomForest(42, 100))),
-                OrderRiskScorers.FRAUD_LABEL, OrderRiskScorers.LEGIT_LABEL, 42);
+        ClassifierSelection selection = ClassifierSelection.of(
+                List.of(
+                        new ClassifierSelection.Candidate(
+                                ClassifierSelection.LOGISTIC, ClassifierSelection.logisticRegression(42)),
+                        new ClassifierSelection.Candidate(
+                                ClassifierSelection.forestName(100), ClassifierSelection.randomForest(42, 100))),
+                OrderRiskScorers.FRAUD_LABEL,
+                OrderRiskScorers.LEGIT_LABEL,
+                42);
         ClassifierSelection.Selection picked = selection.select(rows);
-        BinaryClassifier classifier = BinaryClassifier.of(picked.model(), OrderRiskScorers.FRAUD_LABEL,
-                OrderRiskFeatures.NAMES, rows.means());
+        BinaryClassifier classifier = BinaryClassifier.of(
+                picked.model(), OrderRiskScorers.FRAUD_LABEL, OrderRiskFeatures.NAMES, rows.means());
         Map<String, Double> metrics = new HashMap<>(evaluate(scorer(classifier, version), holdout));
         evaluate(OrderRiskScorers.rulesOnly(rules, flagThreshold), holdout)
                 .forEach((name, value) -> metrics.put("rules_only." + name, value));
@@ -103,17 +121,47 @@ public final class RiskTraining {
             parameters.put("baseline." + OrderRiskFeatures.NAMES.get(j), means[j]);
         }
         parameters.put("flag_threshold", flagThreshold);
-        var data = new ModelMetadata.TrainingData(source, sorted.get(0).order().orderTime(),
-                sorted.get(sorted.size() - 1).order().orderTime(), train.size(), holdout.size());
-        var metadata = new ModelMetadata(KIND, version, picked.algorithm() + " over rules and order features", now, codeVersion, data,
-                OrderRiskFeatures.NAMES, metrics, "auc_pr", null, TribuoModels.provenance(picked.model()), parameters, 0, null);
+        var data = new ModelMetadata.TrainingData(
+                source,
+                sorted.get(0).order().orderTime(),
+                sorted.get(sorted.size() - 1).order().orderTime(),
+                train.size(),
+                holdout.size());
+        var metadata = new ModelMetadata(
+                KIND,
+                version,
+                picked.algorithm() + " over rules and order features",
+                now,
+                codeVersion,
+                data,
+                OrderRiskFeatures.NAMES,
+                metrics,
+                "auc_pr",
+                null,
+                TribuoModels.provenance(picked.model()),
+                parameters,
+                0,
+                null);
         return Optional.of(new Candidate(metadata, TribuoModels.toBytes(picked.model()), holdout));
     }
 
     /** The serving scorer around a classifier: rules plus this model. */
     public OrderRiskScorer scorer(BinaryClassifier classifier, String version) {
-        var metadata = new ModelMetadata(KIND, version, "", Instant.EPOCH, "", null, OrderRiskFeatures.NAMES, Map.of(),
-                "auc_pr", null, "", Map.of(), 0, null);
+        var metadata = new ModelMetadata(
+                KIND,
+                version,
+                "",
+                Instant.EPOCH,
+                "",
+                null,
+                OrderRiskFeatures.NAMES,
+                Map.of(),
+                "auc_pr",
+                null,
+                "",
+                Map.of(),
+                0,
+                null);
         var loaded = Optional.of(new LiveModel.Loaded<>(classifier, metadata, Duration.ZERO));
         return OrderRiskScorers.withModel(rules, () -> loaded, flagThreshold);
     }
@@ -131,7 +179,9 @@ public final class RiskTraining {
         metrics.put("auc_roc", BinaryMetrics.aucRoc(scores, labels));
         metrics.put("precision_at_flag", BinaryMetrics.precisionAt(scores, labels, flagThreshold));
         metrics.put("recall_at_flag", BinaryMetrics.recallAt(scores, labels, flagThreshold));
-        metrics.put("fraud_rate", orders.stream().filter(LabelledOrder::fraud).count() / (double) Math.max(1, orders.size()));
+        metrics.put(
+                "fraud_rate",
+                orders.stream().filter(LabelledOrder::fraud).count() / (double) Math.max(1, orders.size()));
         return metrics;
     }
 

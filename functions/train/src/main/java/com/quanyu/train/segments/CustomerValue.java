@@ -7,5 +7,4 @@ package com.quanyu.train.segments;
  * @param frequency   number of orders
  * @param monetary    total spend
  */
-public record CustomerValue(String customerId, double recencyDays, long frequency, double monetary) {
-}
+public record CustomerValue(String customerId, double recencyDays, long frequency, double monetary) {}

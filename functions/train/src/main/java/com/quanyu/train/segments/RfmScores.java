@@ -36,13 +36,18 @@ public final class RfmScores {
         if (customers.isEmpty()) {
             throw new IllegalArgumentException("RFM needs at least one customer");
         }
-        return new RfmScores(bounds(customers.stream().mapToDouble(c -> -c.recencyDays()).toArray()),
-                bounds(customers.stream().mapToDouble(c -> (double) c.frequency()).toArray()),
+        return new RfmScores(
+                bounds(customers.stream().mapToDouble(c -> -c.recencyDays()).toArray()),
+                bounds(customers.stream()
+                        .mapToDouble(c -> (double) c.frequency())
+                        .toArray()),
                 bounds(customers.stream().mapToDouble(CustomerValue::monetary).toArray()));
     }
 
     public Score score(CustomerValue c) {
-        return new Score(level(-c.recencyDays(), recencyBounds), level(c.frequency(), frequencyBounds),
+        return new Score(
+                level(-c.recencyDays(), recencyBounds),
+                level(c.frequency(), frequencyBounds),
                 level(c.monetary(), monetaryBounds));
     }
 

@@ -48,8 +48,9 @@ public record SegmentModel(double[] means, double[] stdDevs, double[][] centroid
     }
 
     static double[] logValues(CustomerValue c) {
-        return new double[] {Math.log1p(Math.max(0, c.recencyDays())), Math.log1p(c.frequency()),
-                Math.log1p(Math.max(0, c.monetary()))};
+        return new double[] {
+            Math.log1p(Math.max(0, c.recencyDays())), Math.log1p(c.frequency()), Math.log1p(Math.max(0, c.monetary()))
+        };
     }
 
     public byte[] toBytes() {

@@ -23,11 +23,9 @@ public final class Segmentation {
     private static final String[] DIMENSIONS = {"log_recency", "log_frequency", "log_monetary"};
 
     /** The fitted model and Tribuo's provenance for the registry. */
-    public record Fit(SegmentModel model, String provenance, Map<String, Long> sizes, List<SegmentSummary> summaries) {
-    }
+    public record Fit(SegmentModel model, String provenance, Map<String, Long> sizes, List<SegmentSummary> summaries) {}
 
-    private Segmentation() {
-    }
+    private Segmentation() {}
 
     public static Fit fit(List<CustomerValue> buyers, int k, long seed) {
         if (buyers.size() < k) {
@@ -52,12 +50,13 @@ public final class Segmentation {
         }
         SegmentModel scaling = new SegmentModel(means, stds, new double[0][], List.of());
         ClusteringFactory factory = new ClusteringFactory();
-        var data = new MutableDataset<ClusterID>(new SimpleDataSourceProvenance("buyers' RFM values", factory), factory);
+        var data =
+                new MutableDataset<ClusterID>(new SimpleDataSourceProvenance("buyers' RFM values", factory), factory);
         for (CustomerValue c : buyers) {
             data.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, DIMENSIONS, scaling.standardise(c)));
         }
-        KMeansTrainer trainer = new KMeansTrainer(k, 50, KMeansTrainer.Distance.EUCLIDEAN,
-                KMeansTrainer.Initialisation.PLUSPLUS, 1, seed);
+        KMeansTrainer trainer = new KMeansTrainer(
+                k, 50, KMeansTrainer.Distance.EUCLIDEAN, KMeansTrainer.Initialisation.PLUSPLUS, 1, seed);
         KMeansModel model = trainer.train(data);
         DenseVector[] vectors = model.getCentroidVectors();
         double[][] centroids = new double[vectors.length][];
@@ -82,8 +81,12 @@ public final class Segmentation {
         List<SegmentSummary> summaries = new ArrayList<>();
         sizes.forEach((name, size) -> {
             double[] sum = sums.get(name);
-            summaries.add(new SegmentSummary(name, size, Math.round(sum[0] * 100) / 100.0,
-                    size == 0 ? 0.0 : sum[1] / size, size == 0 ? 0.0 : sum[2] / size));
+            summaries.add(new SegmentSummary(
+                    name,
+                    size,
+                    Math.round(sum[0] * 100) / 100.0,
+                    size == 0 ? 0.0 : sum[1] / size,
+                    size == 0 ? 0.0 : sum[2] / size));
         });
         return new Fit(named, model.getProvenance().toString(), sizes, summaries);
     }
@@ -130,7 +133,8 @@ public final class Segmentation {
             long copies = base.stream().filter(n -> n.equals(base.get(self))).count();
             if (copies > 1) {
                 long higher = java.util.stream.IntStream.range(0, base.size())
-                        .filter(j -> base.get(j).equals(base.get(self)) && centroids[j][2] > centroids[self][2]).count();
+                        .filter(j -> base.get(j).equals(base.get(self)) && centroids[j][2] > centroids[self][2])
+                        .count();
                 names.set(i, base.get(i) + " (spend rank " + (higher + 1) + " of " + copies + ")");
             }
         }

@@ -30,10 +30,11 @@ class EventHistoryTest {
 
     @Test
     void parsesOrdersWithProductsAndRiskFields() {
-        LakeEvent order = parse("{\"type\":\"track\",\"event\":\"Order Completed\",\"profileId\":\"p1\",\"channel\":\"web\","
-                + "\"timestamp\":\"2026-11-20T10:00:00Z\",\"context\":{\"sessionId\":\"s1\",\"location\":{\"country\":\"JP\"}},"
-                + "\"properties\":{\"order_id\":\"o1\",\"total\":99.5,\"currency\":\"CNY\",\"billing_country\":\"CN\","
-                + "\"payment_failures\":2,\"products\":[{\"sku\":\"a\",\"quantity\":2},{\"sku\":\"b\"}]}}");
+        LakeEvent order =
+                parse("{\"type\":\"track\",\"event\":\"Order Completed\",\"profileId\":\"p1\",\"channel\":\"web\","
+                        + "\"timestamp\":\"2026-11-20T10:00:00Z\",\"context\":{\"sessionId\":\"s1\",\"location\":{\"country\":\"JP\"}},"
+                        + "\"properties\":{\"order_id\":\"o1\",\"total\":99.5,\"currency\":\"CNY\",\"billing_country\":\"CN\","
+                        + "\"payment_failures\":2,\"products\":[{\"sku\":\"a\",\"quantity\":2},{\"sku\":\"b\"}]}}");
         assertTrue(order.isOrder());
         assertEquals(List.of("a", "b"), order.skus());
         assertEquals(3, order.units());
@@ -47,21 +48,81 @@ class EventHistoryTest {
     void snapshotFromEventsMatchesTheProfileTheSameEventsProduce() {
         List<LakeEvent> events = new ArrayList<>();
         events.add(new LakeEvent("p", "page", null, "web", T, "s1", List.of(), 0, null, 0, null, null, null, null, 0));
-        events.add(new LakeEvent("p", "track", "Product Added", "web", T.plusSeconds(5), "s1", List.of("a"), 1, null, 0, null, null, null, null, 0));
-        events.add(new LakeEvent("p", "track", "Order Completed", "app", T.plusSeconds(60), "s2", List.of("a"), 1, "o", 50, "CNY", null, null, null, 0));
-        events.add(new LakeEvent("p", "page", null, "app", T.plus(Duration.ofDays(3)), "s3", List.of(), 0, null, 0, null, null, null, null, 0));
+        events.add(new LakeEvent(
+                "p",
+                "track",
+                "Product Added",
+                "web",
+                T.plusSeconds(5),
+                "s1",
+                List.of("a"),
+                1,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0));
+        events.add(new LakeEvent(
+                "p",
+                "track",
+                "Order Completed",
+                "app",
+                T.plusSeconds(60),
+                "s2",
+                List.of("a"),
+                1,
+                "o",
+                50,
+                "CNY",
+                null,
+                null,
+                null,
+                0));
+        events.add(new LakeEvent(
+                "p",
+                "page",
+                null,
+                "app",
+                T.plus(Duration.ofDays(3)),
+                "s3",
+                List.of(),
+                0,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0));
         Instant asOf = T.plus(Duration.ofDays(5));
         ActivitySnapshot fromEvents = EventHistory.snapshot(events, asOf);
 
-        Profile profile = new Profile("p", 4, T, T.plus(Duration.ofDays(3)), Map.of(), Map.of(),
-                Map.of("web", new Profile.ChannelActivity(T, T.plusSeconds(5)),
-                        "app", new Profile.ChannelActivity(T.plusSeconds(60), T.plus(Duration.ofDays(3)))),
-                new Profile.Counters(4, 3, 2, 1, 1, 50), new Profile.Rfm(T.plusSeconds(60), T.plusSeconds(60), 1, 50),
-                List.of(new Profile.EventSummary("page", null, null, "app", T.plus(Duration.ofDays(3))),
+        Profile profile = new Profile(
+                "p",
+                4,
+                T,
+                T.plus(Duration.ofDays(3)),
+                Map.of(),
+                Map.of(),
+                Map.of(
+                        "web",
+                        new Profile.ChannelActivity(T, T.plusSeconds(5)),
+                        "app",
+                        new Profile.ChannelActivity(T.plusSeconds(60), T.plus(Duration.ofDays(3)))),
+                new Profile.Counters(4, 3, 2, 1, 1, 50),
+                new Profile.Rfm(T.plusSeconds(60), T.plusSeconds(60), 1, 50),
+                List.of(
+                        new Profile.EventSummary("page", null, null, "app", T.plus(Duration.ofDays(3))),
                         new Profile.EventSummary("track", "Order Completed", "a", "app", T.plusSeconds(60)),
                         new Profile.EventSummary("track", "Product Added", "a", "web", T.plusSeconds(5)),
                         new Profile.EventSummary("page", null, null, "web", T)),
-                Map.of(), List.of(), Map.of(), Set.of(), null);
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Set.of(),
+                null);
         ActivitySnapshot fromProfile = ActivitySnapshot.fromProfile(profile, asOf);
         assertArrayEquals(PropensityFeatures.values(fromProfile), PropensityFeatures.values(fromEvents), 1e-12);
 
@@ -76,8 +137,8 @@ class EventHistoryTest {
 
     @Test
     void snapshotIgnoresEventsAtOrAfterTheCutoff() {
-        List<LakeEvent> events = List.of(
-                new LakeEvent("p", "track", "Order Completed", "app", T, "s", List.of("a"), 1, "o", 50, "CNY", null, null, null, 0));
+        List<LakeEvent> events = List.of(new LakeEvent(
+                "p", "track", "Order Completed", "app", T, "s", List.of("a"), 1, "o", 50, "CNY", null, null, null, 0));
         assertTrue(EventHistory.snapshot(events, T).isEmpty());
         assertEquals(1, EventHistory.snapshot(events, T.plusSeconds(1)).orders());
         assertTrue(EventHistory.orderedBetween(events, T, T.plusSeconds(1)));

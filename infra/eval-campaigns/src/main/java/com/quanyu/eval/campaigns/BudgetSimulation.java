@@ -22,8 +22,7 @@ import java.util.SplittableRandom;
  * seed, and learns only from what it spent.
  */
 public final class BudgetSimulation {
-    private BudgetSimulation() {
-    }
+    private BudgetSimulation() {}
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
@@ -41,11 +40,12 @@ public final class BudgetSimulation {
         double[] oracleTotal = new double[seeds];
         for (int seed = 0; seed < seeds; seed++) {
             SimulatedMarket market = SimulatedMarket.random(channels, budget, new SplittableRandom(firstSeed + seed));
-            double oracle = BudgetAllocator.expectedConversions(market.curves,
-                    BudgetAllocator.allocate(market.curves, market.bounds, budget));
+            double oracle = BudgetAllocator.expectedConversions(
+                    market.curves, BudgetAllocator.allocate(market.curves, market.bounds, budget));
             oracleTotal[seed] = oracle * days;
             for (int p = 0; p < policies.length; p++) {
-                double[] daily = run(policies[p], market, days, draws, new SplittableRandom((firstSeed + seed) * 7919L + 17));
+                double[] daily =
+                        run(policies[p], market, days, draws, new SplittableRandom((firstSeed + seed) * 7919L + 17));
                 for (int d = 0; d < days; d++) {
                     regret[p][seed] += oracle - daily[d];
                     if (d < 14) {
@@ -58,19 +58,39 @@ public final class BudgetSimulation {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "Ad budget allocation: %d simulated markets x %d days, %d channels, budget %.0f/day,"
-                + " bounds 2%%-50%% per channel, negative-binomial days, %d posterior draw(s) per Thompson plan%n",
-                seeds, days, channels, budget, draws);
-        System.out.printf(Locale.ROOT, "oracle expected conversions per run: %.0f (mean over markets)%n", mean(oracleTotal));
-        System.out.printf(Locale.ROOT, "%-10s %22s %13s %20s %22s%n", "policy", "cum. regret (mean±sd)", "% of oracle",
-                "days 1-14 regret", "last-7-day regret/day");
+        System.out.printf(
+                Locale.ROOT,
+                "Ad budget allocation: %d simulated markets x %d days, %d channels, budget %.0f/day,"
+                        + " bounds 2%%-50%% per channel, negative-binomial days, %d posterior draw(s) per Thompson plan%n",
+                seeds,
+                days,
+                channels,
+                budget,
+                draws);
+        System.out.printf(
+                Locale.ROOT, "oracle expected conversions per run: %.0f (mean over markets)%n", mean(oracleTotal));
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %22s %13s %20s %22s%n",
+                "policy",
+                "cum. regret (mean±sd)",
+                "% of oracle",
+                "days 1-14 regret",
+                "last-7-day regret/day");
         for (int p = 0; p < policies.length; p++) {
             double[] share = new double[seeds];
             for (int s = 0; s < seeds; s++) {
                 share[s] = 100 * regret[p][s] / oracleTotal[s];
             }
-            System.out.printf(Locale.ROOT, "%-10s %12.0f ± %-7.0f %12.2f%% %20.0f %22.2f%n", policies[p], mean(regret[p]), sd(regret[p]),
-                    mean(share), mean(firstTwoWeeks[p]), mean(lastWeek[p]));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %12.0f ± %-7.0f %12.2f%% %20.0f %22.2f%n",
+                    policies[p],
+                    mean(regret[p]),
+                    sd(regret[p]),
+                    mean(share),
+                    mean(firstTwoWeeks[p]),
+                    mean(lastWeek[p]));
         }
         int wins = 0;
         for (int s = 0; s < seeds; s++) {
@@ -78,8 +98,13 @@ public final class BudgetSimulation {
                 wins++;
             }
         }
-        System.out.printf(Locale.ROOT, "thompson vs even split: %.0f more conversions per run (regret %.1f%% of the even split's); lower regret in %d of %d markets%n",
-                mean(regret[2]) - mean(regret[0]), 100 * mean(regret[0]) / mean(regret[2]), wins, seeds);
+        System.out.printf(
+                Locale.ROOT,
+                "thompson vs even split: %.0f more conversions per run (regret %.1f%% of the even split's); lower regret in %d of %d markets%n",
+                mean(regret[2]) - mean(regret[0]),
+                100 * mean(regret[0]) / mean(regret[2]),
+                wins,
+                seeds);
         System.out.printf(Locale.ROOT, "time: %.1f s%n", seconds);
     }
 
@@ -92,12 +117,15 @@ public final class BudgetSimulation {
         for (int d = 0; d < days; d++) {
             double[] spend = switch (policy) {
                 case "even" -> BudgetAllocator.evenSplit(market.bounds, market.budget);
-                case "greedy" -> spend(planner.plan(history, market.bounds, market.budget, BudgetPlanner.Method.GREEDY, random));
-                default -> spend(planner.plan(history, market.bounds, market.budget, BudgetPlanner.Method.THOMPSON, random));
+                case "greedy" ->
+                    spend(planner.plan(history, market.bounds, market.budget, BudgetPlanner.Method.GREEDY, random));
+                default ->
+                    spend(planner.plan(history, market.bounds, market.budget, BudgetPlanner.Method.THOMPSON, random));
             };
             daily[d] = BudgetAllocator.expectedConversions(market.curves, spend);
             for (int i = 0; i < spend.length; i++) {
-                history.get(market.bounds.get(i).channel()).add(new SpendObservation(spend[i], market.observe(i, spend[i], random)));
+                history.get(market.bounds.get(i).channel())
+                        .add(new SpendObservation(spend[i], market.observe(i, spend[i], random)));
             }
         }
         return daily;

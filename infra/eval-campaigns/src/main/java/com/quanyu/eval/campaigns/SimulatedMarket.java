@@ -18,7 +18,8 @@ final class SimulatedMarket {
     final double budget;
     private final double dayEffectShape;
 
-    private SimulatedMarket(List<ResponseCurve> curves, List<ChannelBounds> bounds, double budget, double dayEffectShape) {
+    private SimulatedMarket(
+            List<ResponseCurve> curves, List<ChannelBounds> bounds, double budget, double dayEffectShape) {
         this.curves = curves;
         this.bounds = bounds;
         this.budget = budget;

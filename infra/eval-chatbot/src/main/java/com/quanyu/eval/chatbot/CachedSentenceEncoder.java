@@ -35,7 +35,8 @@ public final class CachedSentenceEncoder implements SentenceEncoder, AutoCloseab
             }
         }
         Path own = dir.resolve(encoder.name() + "." + ProcessHandle.current().pid() + ".bin");
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(own, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
+        out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(own, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
     }
 
     private void read(Path file) throws IOException {

@@ -17,10 +17,10 @@ import java.util.stream.IntStream;
  * top probability: where more or clearer training utterances help most).
  */
 final class ConfusionReport {
-    private ConfusionReport() {
-    }
+    private ConfusionReport() {}
 
-    static void print(List<LabeledText> test, List<String> answers, List<IntentPrediction> predictions, PrintStream out) {
+    static void print(
+            List<LabeledText> test, List<String> answers, List<IntentPrediction> predictions, PrintStream out) {
         Map<String, int[]> perLabel = new TreeMap<>();
         Map<String, Integer> confusions = new HashMap<>();
         Map<String, String> example = new HashMap<>();
@@ -43,14 +43,32 @@ final class ConfusionReport {
             double precision = c[2] == 0 ? 0 : (double) c[0] / c[2];
             double recall = c[1] == 0 ? 0 : (double) c[0] / c[1];
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            out.printf(Locale.ROOT, "  %-28s %5d %9.1f %% %6.1f %% %6.1f %%%n", label, c[1], 100 * precision, 100 * recall, 100 * f1);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-28s %5d %9.1f %% %6.1f %% %6.1f %%%n",
+                    label,
+                    c[1],
+                    100 * precision,
+                    100 * recall,
+                    100 * f1);
         });
         out.println("  most frequent confusions (gold -> answered):");
-        confusions.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
-                .forEach(e -> out.printf(Locale.ROOT, "  %4d  %s   e.g. \"%s\"%n", e.getValue(), e.getKey(), example.get(e.getKey())));
+        confusions.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(15)
+                .forEach(e -> out.printf(
+                        Locale.ROOT, "  %4d  %s   e.g. \"%s\"%n", e.getValue(), e.getKey(), example.get(e.getKey())));
         out.println("  least sure (lowest top probability; gold, best intent, probability):");
-        IntStream.range(0, test.size()).boxed().sorted(Comparator.comparingDouble(i -> predictions.get(i).confidence())).limit(15)
-                .forEach(i -> out.printf(Locale.ROOT, "  %.3f  %-24s %-24s \"%s\"%n", predictions.get(i).confidence(), test.get(i).label(),
-                        predictions.get(i).intent(), test.get(i).text()));
+        IntStream.range(0, test.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble(i -> predictions.get(i).confidence()))
+                .limit(15)
+                .forEach(i -> out.printf(
+                        Locale.ROOT,
+                        "  %.3f  %-24s %-24s \"%s\"%n",
+                        predictions.get(i).confidence(),
+                        test.get(i).label(),
+                        predictions.get(i).intent(),
+                        test.get(i).text()));
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes. */
 final class CsvRows {
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

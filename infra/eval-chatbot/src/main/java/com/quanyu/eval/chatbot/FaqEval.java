@@ -24,8 +24,7 @@ import java.util.Map;
  * <pre>args: [faq.tsv] [queries.tsv] [encoder, default all-minilm-l6-v2-q+bge-small-zh-v1.5-q]</pre>
  */
 public final class FaqEval {
-    private FaqEval() {
-    }
+    private FaqEval() {}
 
     public static void main(String[] args) throws IOException {
         Path faqFile = Path.of(args.length > 0 ? args[0] : "infra/eval-chatbot/data/faq.tsv");
@@ -35,10 +34,17 @@ public final class FaqEval {
         List<LabeledText> queries = IntentDataFiles.read(queriesFile);
         Map<String, SentenceEncoder> loaded = new HashMap<>();
         long start = System.nanoTime();
-        SentenceEncoder encoder = ScriptRoutedEncoder.resolve(encoderName, n -> loaded.computeIfAbsent(n, OnnxSentenceEncoder::of));
+        SentenceEncoder encoder =
+                ScriptRoutedEncoder.resolve(encoderName, n -> loaded.computeIfAbsent(n, OnnxSentenceEncoder::of));
         FaqAnswers faq = FaqAnswers.of(encoder, entries, 0);
-        System.out.printf(Locale.ROOT, "%s: %d questions, %d answers; %s; encoders loaded and FAQ embedded in %.1f s%n", faqFile,
-                entries.size(), entries.stream().map(FaqAnswers.Entry::id).distinct().count(), encoder.name(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d questions, %d answers; %s; encoders loaded and FAQ embedded in %.1f s%n",
+                faqFile,
+                entries.size(),
+                entries.stream().map(FaqAnswers.Entry::id).distinct().count(),
+                encoder.name(),
+                (System.nanoTime() - start) / 1e9);
         List<List<FaqAnswers.Match>> results = new ArrayList<>();
         for (LabeledText query : queries) {
             results.add(faq.top(query.text(), 3));
@@ -57,9 +63,15 @@ public final class FaqEval {
             at3 += ids.contains(gold) ? 1 : 0;
         }
         int unanswerable = queries.size() - answerable;
-        System.out.printf(Locale.ROOT, "%d answerable questions: accuracy@1 %.1f %%, accuracy@3 %.1f %%; %d unanswerable%n",
-                answerable, 100.0 * at1 / answerable, 100.0 * at3 / answerable, unanswerable);
-        System.out.println("| floor | answerable: right | answerable: wrong answer | answerable: handed over | unanswerable: handed over |");
+        System.out.printf(
+                Locale.ROOT,
+                "%d answerable questions: accuracy@1 %.1f %%, accuracy@3 %.1f %%; %d unanswerable%n",
+                answerable,
+                100.0 * at1 / answerable,
+                100.0 * at3 / answerable,
+                unanswerable);
+        System.out.println(
+                "| floor | answerable: right | answerable: wrong answer | answerable: handed over | unanswerable: handed over |");
         System.out.println("|---:|---:|---:|---:|---:|");
         for (double floor = 0.20; floor < 0.91; floor += 0.05) {
             int right = 0;
@@ -79,8 +91,14 @@ public final class FaqEval {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "| %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", floor, 100.0 * right / answerable,
-                    100.0 * wrong / answerable, 100.0 * (answerable - right - wrong) / answerable, 100.0 * refused / unanswerable);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+                    floor,
+                    100.0 * right / answerable,
+                    100.0 * wrong / answerable,
+                    100.0 * (answerable - right - wrong) / answerable,
+                    100.0 * refused / unanswerable);
         }
     }
 

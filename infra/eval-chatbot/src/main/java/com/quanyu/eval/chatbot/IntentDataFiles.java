@@ -23,8 +23,7 @@ import java.util.Locale;
  * </ul>
  */
 public final class IntentDataFiles {
-    private IntentDataFiles() {
-    }
+    private IntentDataFiles() {}
 
     /**
      * The CSV columns to read; an empty name means the usual ones (text|utterance, label|intent).
@@ -69,7 +68,8 @@ public final class IntentDataFiles {
             if (tab <= 0) {
                 throw new IllegalArgumentException("not text<TAB>label: " + line);
             }
-            out.add(LabeledText.of(line.substring(0, tab).trim(), line.substring(tab + 1).trim()));
+            out.add(LabeledText.of(
+                    line.substring(0, tab).trim(), line.substring(tab + 1).trim()));
         }
         return out;
     }
@@ -79,11 +79,13 @@ public final class IntentDataFiles {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header =
+                rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int textColumn = column(header, columns.text(), "text", "utterance");
         int labelColumn = column(header, columns.label(), "label", "intent");
         if (textColumn < 0 || labelColumn < 0) {
-            throw new IllegalArgumentException(path + ": no " + (textColumn < 0 ? describe(columns.text(), "text|utterance") + " (text)" : "")
+            throw new IllegalArgumentException(path + ": no "
+                    + (textColumn < 0 ? describe(columns.text(), "text|utterance") + " (text)" : "")
                     + (textColumn < 0 && labelColumn < 0 ? " and no " : "")
                     + (labelColumn < 0 ? describe(columns.label(), "label|intent") + " (label)" : "")
                     + " column; the header has " + header + " (name them with --text-column and --label-column)");
@@ -91,7 +93,8 @@ public final class IntentDataFiles {
         List<LabeledText> out = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
             if (row.size() > Math.max(textColumn, labelColumn)) {
-                out.add(LabeledText.of(row.get(textColumn).trim(), row.get(labelColumn).trim()));
+                out.add(LabeledText.of(
+                        row.get(textColumn).trim(), row.get(labelColumn).trim()));
             }
         }
         return out;
@@ -111,7 +114,8 @@ public final class IntentDataFiles {
     static List<LabeledText> json(Path path, String splits) throws IOException {
         JsonNode root = Json.parse(Files.readString(path, StandardCharsets.UTF_8));
         if (splits.isEmpty()) {
-            throw new IllegalArgumentException(path + ": name the split(s), e.g. " + path + "#train; has " + fieldNames(root));
+            throw new IllegalArgumentException(
+                    path + ": name the split(s), e.g. " + path + "#train; has " + fieldNames(root));
         }
         List<LabeledText> out = new ArrayList<>();
         for (String split : splits.split("\\+")) {

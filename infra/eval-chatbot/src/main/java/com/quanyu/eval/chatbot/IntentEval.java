@@ -53,14 +53,14 @@ import java.util.Set;
  * Progress of long steps goes to standard error; figures go to standard output.
  */
 public final class IntentEval {
-    private IntentEval() {
-    }
+    private IntentEval() {}
 
     public static void main(String[] args) throws IOException {
         try {
             run(args);
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
-            System.err.println("error: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "") + e.getMessage());
+            System.err.println("error: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "")
+                    + e.getMessage());
             System.exit(2);
         }
     }
@@ -68,10 +68,12 @@ public final class IntentEval {
     private static void run(String[] args) throws IOException {
         Map<String, List<String>> options = parse(args);
         if (!options.containsKey("train") && !options.containsKey("model")) {
-            throw new IllegalArgumentException("give --train SPEC (train and evaluate) or --model FILE (evaluate a saved model)");
+            throw new IllegalArgumentException(
+                    "give --train SPEC (train and evaluate) or --model FILE (evaluate a saved model)");
         }
         String oosLabel = one(options, "oos-label", "oos");
-        IntentDataFiles.Columns columns = new IntentDataFiles.Columns(one(options, "text-column", ""), one(options, "label-column", ""));
+        IntentDataFiles.Columns columns =
+                new IntentDataFiles.Columns(one(options, "text-column", ""), one(options, "label-column", ""));
         Map<String, String> aliases = new HashMap<>();
         for (String alias : options.getOrDefault("alias", List.of())) {
             String[] parts = alias.split("=", 2);
@@ -82,7 +84,11 @@ public final class IntentEval {
             for (String spec : required(options, "train").split(",")) {
                 train.addAll(withoutLabel(rename(IntentDataFiles.read(spec, columns), aliases), oosLabel));
             }
-            System.out.printf(Locale.ROOT, "train %s: %d texts, %d labels%n", required(options, "train"), train.size(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "train %s: %d texts, %d labels%n",
+                    required(options, "train"),
+                    train.size(),
                     train.stream().map(LabeledText::label).distinct().count());
         }
         List<LabeledText> test = rename(IntentDataFiles.read(required(options, "test"), columns), aliases);
@@ -92,7 +98,11 @@ public final class IntentEval {
         if (options.containsKey("test-part")) {
             test = part(test, one(options, "test-part", ""));
         }
-        System.out.printf(Locale.ROOT, "test  %s: %d texts%s%n", required(options, "test"), test.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "test  %s: %d texts%s%n",
+                required(options, "test"),
+                test.size(),
                 options.containsKey("dedupe") ? " (de-duplicated against train)" : "");
         Path cacheDir = Path.of(one(options, "cache", "target/embeddings"));
         Map<String, CachedSentenceEncoder> encoders = new HashMap<>();
@@ -100,23 +110,33 @@ public final class IntentEval {
             try {
                 long loading = System.nanoTime();
                 CachedSentenceEncoder encoder = CachedSentenceEncoder.of(OnnxSentenceEncoder.of(n), cacheDir);
-                System.out.printf(Locale.ROOT, "sentence encoder %s loaded in %.2f s (embeddings cached in %s)%n", n,
-                        (System.nanoTime() - loading) / 1e9, cacheDir);
+                System.out.printf(
+                        Locale.ROOT,
+                        "sentence encoder %s loaded in %.2f s (embeddings cached in %s)%n",
+                        n,
+                        (System.nanoTime() - loading) / 1e9,
+                        cacheDir);
                 return encoder;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        java.util.function.Function<String, SentenceEncoder> encoderByName = name -> ScriptRoutedEncoder.resolve(name, baseEncoder);
+        java.util.function.Function<String, SentenceEncoder> encoderByName =
+                name -> ScriptRoutedEncoder.resolve(name, baseEncoder);
         long start = System.nanoTime();
         IntentModel model;
         if (options.containsKey("model")) {
             try (var in = Files.newInputStream(Path.of(one(options, "model", "")))) {
                 model = IntentModel.load(in, encoderByName);
             }
-            System.out.printf(Locale.ROOT, "loaded %s in %.2f s (trained %s on %s%s)%n",
-                    one(options, "model", ""), (System.nanoTime() - start) / 1e9, model.manifest().path("trainedAt").asText(),
-                    model.manifest().path("data").asText(), train.isEmpty() ? "" : "; the --train data is only used for --dedupe");
+            System.out.printf(
+                    Locale.ROOT,
+                    "loaded %s in %.2f s (trained %s on %s%s)%n",
+                    one(options, "model", ""),
+                    (System.nanoTime() - start) / 1e9,
+                    model.manifest().path("trainedAt").asText(),
+                    model.manifest().path("data").asText(),
+                    train.isEmpty() ? "" : "; the --train data is only used for --dedupe");
         } else {
             IntentTrainer.Config config = IntentTrainer.Config.builder()
                     .epochs(Integer.parseInt(one(options, "epochs", "5")))
@@ -124,45 +144,70 @@ public final class IntentEval {
                     .minDocumentFrequency(Integer.parseInt(one(options, "min-df", "2")))
                     .maxFeatures(Integer.parseInt(one(options, "max-features", "200000")))
                     .conceptBoost(Double.parseDouble(one(options, "concept-boost", "30")))
-                    .featurizer(NgramFeaturizer.of(3, 2, Integer.parseInt(one(options, "char-max", "5")),
+                    .featurizer(NgramFeaturizer.of(
+                            3,
+                            2,
+                            Integer.parseInt(one(options, "char-max", "5")),
                             options.containsKey("concepts") ? ConceptLexicon.shipped() : ConceptLexicon.empty()))
                     .encoder(options.containsKey("encoder") ? encoderByName.apply(one(options, "encoder", "")) : null)
-                    .embeddingWeight(one(options, "embedding-weight", "auto").equals("auto") ? 0.5
-                            : Double.parseDouble(one(options, "embedding-weight", "0.5")))
+                    .embeddingWeight(
+                            one(options, "embedding-weight", "auto").equals("auto")
+                                    ? 0.5
+                                    : Double.parseDouble(one(options, "embedding-weight", "0.5")))
                     .build();
             System.err.printf(Locale.ROOT, "training on %d texts, %d epochs ...%n", train.size(), config.epochs());
             model = IntentTrainer.of(config).train(train, required(options, "train"));
-            System.out.printf(Locale.ROOT, "trained in %.1f s: vocabulary %d, %s%n", (System.nanoTime() - start) / 1e9,
-                    model.vocabularySize(), model.manifest().path("trainer").asText());
+            System.out.printf(
+                    Locale.ROOT,
+                    "trained in %.1f s: vocabulary %d, %s%n",
+                    (System.nanoTime() - start) / 1e9,
+                    model.vocabularySize(),
+                    model.manifest().path("trainer").asText());
         }
         if (one(options, "embedding-weight", "").equals("auto")) {
-            model = withBestEmbeddingWeight(model, rename(IntentDataFiles.read(required(options, "val"), columns), aliases), oosLabel);
+            model = withBestEmbeddingWeight(
+                    model, rename(IntentDataFiles.read(required(options, "val"), columns), aliases), oosLabel);
         } else if (options.containsKey("model") && options.containsKey("embedding-weight")) {
             model = model.withEmbeddingWeight(Double.parseDouble(one(options, "embedding-weight", "")));
         }
         double shippedThreshold = model.threshold();
         // Classified once without a threshold: every threshold's answers follow from the confidences.
         List<IntentPrediction> predictions = classify(model, test, "test");
-        System.out.println("no threshold:        " + IntentMetrics.of(test, labels(predictions, 0, oosLabel), oosLabel).summary());
-        String thresholdOption = one(options, "threshold", options.containsKey("model") ? Double.toString(shippedThreshold) : "0");
+        System.out.println("no threshold:        "
+                + IntentMetrics.of(test, labels(predictions, 0, oosLabel), oosLabel)
+                        .summary());
+        String thresholdOption =
+                one(options, "threshold", options.containsKey("model") ? Double.toString(shippedThreshold) : "0");
         double threshold;
         if (thresholdOption.equals("auto")) {
             List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
             threshold = chooseThreshold(val, classify(model, val, "val"), oosLabel);
-            System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n", threshold, required(options, "val"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n",
+                    threshold,
+                    required(options, "val"));
         } else if (thresholdOption.startsWith("oos-recall=")) {
             double target = Double.parseDouble(thresholdOption.substring("oos-recall=".length()));
             List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
             threshold = lowestThresholdReaching(val, classify(model, val, "val"), oosLabel, target);
-            System.out.printf(Locale.ROOT, "threshold %.2f chosen on %s (lowest reaching oos recall %.2f: best in-scope accuracy at that recall)%n",
-                    threshold, required(options, "val"), target);
+            System.out.printf(
+                    Locale.ROOT,
+                    "threshold %.2f chosen on %s (lowest reaching oos recall %.2f: best in-scope accuracy at that recall)%n",
+                    threshold,
+                    required(options, "val"),
+                    target);
         } else {
             threshold = Double.parseDouble(thresholdOption);
         }
         model = model.withThreshold(threshold);
         List<String> answers = labels(predictions, threshold, oosLabel);
         if (threshold > 0) {
-            System.out.printf(Locale.ROOT, "threshold %.2f:      %s%n", threshold, IntentMetrics.of(test, answers, oosLabel).summary());
+            System.out.printf(
+                    Locale.ROOT,
+                    "threshold %.2f:      %s%n",
+                    threshold,
+                    IntentMetrics.of(test, answers, oosLabel).summary());
         }
         if (options.containsKey("report")) {
             ConfusionReport.print(test, answers, predictions, System.out);
@@ -170,7 +215,8 @@ public final class IntentEval {
         if (options.containsKey("errors")) {
             Path file = Path.of(one(options, "errors", ""));
             int errors = writeErrors(file, test, predictions, answers);
-            System.out.printf(Locale.ROOT, "%d wrongly answered test texts (of %d) listed in %s%n", errors, test.size(), file);
+            System.out.printf(
+                    Locale.ROOT, "%d wrongly answered test texts (of %d) listed in %s%n", errors, test.size(), file);
         }
         if (options.containsKey("save")) {
             try (OutputStream out = Files.newOutputStream(Path.of(one(options, "save", "")))) {
@@ -193,13 +239,17 @@ public final class IntentEval {
             double threshold = chooseThreshold(val, predictions, oosLabel);
             IntentMetrics m = IntentMetrics.of(val, labels(predictions, threshold, oosLabel), oosLabel);
             double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
-            System.out.printf(Locale.ROOT, "embedding weight %.2f on val (threshold %.2f): %s%n", weight, threshold, m.summary());
+            System.out.printf(
+                    Locale.ROOT, "embedding weight %.2f on val (threshold %.2f): %s%n", weight, threshold, m.summary());
             if (score > bestScore) {
                 bestScore = score;
                 best = candidate;
             }
         }
-        System.out.printf(Locale.ROOT, "embedding weight %.2f chosen on val%n", best.manifest().path("embedding").path("weight").asDouble());
+        System.out.printf(
+                Locale.ROOT,
+                "embedding weight %.2f chosen on val%n",
+                best.manifest().path("embedding").path("weight").asDouble());
         return best;
     }
 
@@ -212,8 +262,14 @@ public final class IntentEval {
         for (LabeledText item : data) {
             out.add(unthresholded.classify(item.text()));
             if (data.size() >= 2000 && out.size() % step == 0) {
-                System.err.printf(Locale.ROOT, "classifying %s: %3d %% (%d/%d, %.0f s)%n", name, 100L * out.size() / data.size(),
-                        out.size(), data.size(), (System.nanoTime() - started) / 1e9);
+                System.err.printf(
+                        Locale.ROOT,
+                        "classifying %s: %3d %% (%d/%d, %.0f s)%n",
+                        name,
+                        100L * out.size() / data.size(),
+                        out.size(),
+                        data.size(),
+                        (System.nanoTime() - started) / 1e9);
             }
         }
         return out;
@@ -221,22 +277,34 @@ public final class IntentEval {
 
     /** The answers at a threshold: the intent when its confidence reaches it, else the out-of-scope label. */
     static List<String> labels(List<IntentPrediction> predictions, double threshold, String oosLabel) {
-        return predictions.stream().map(p -> p.inScope() && p.confidence() >= threshold ? p.intent() : oosLabel).toList();
+        return predictions.stream()
+                .map(p -> p.inScope() && p.confidence() >= threshold ? p.intent() : oosLabel)
+                .toList();
     }
 
     /** Writes the wrongly answered texts, most confident mistakes first; returns how many. */
-    static int writeErrors(Path file, List<LabeledText> test, List<IntentPrediction> predictions, List<String> answers) throws IOException {
+    static int writeErrors(Path file, List<LabeledText> test, List<IntentPrediction> predictions, List<String> answers)
+            throws IOException {
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             if (!test.get(i).label().equals(answers.get(i))) {
                 wrong.add(i);
             }
         }
-        wrong.sort(java.util.Comparator.comparingDouble((Integer i) -> predictions.get(i).confidence()).reversed());
+        wrong.sort(java.util.Comparator.comparingDouble(
+                        (Integer i) -> predictions.get(i).confidence())
+                .reversed());
         StringBuilder tsv = new StringBuilder("text\tgold\tpredicted\tconfidence\n");
         for (int i : wrong) {
-            tsv.append(test.get(i).text().replaceAll("[\t\r\n]+", " ")).append('\t').append(test.get(i).label()).append('\t')
-                    .append(answers.get(i)).append('\t').append(String.format(Locale.ROOT, "%.3f", predictions.get(i).confidence())).append('\n');
+            tsv.append(test.get(i).text().replaceAll("[\t\r\n]+", " "))
+                    .append('\t')
+                    .append(test.get(i).label())
+                    .append('\t')
+                    .append(answers.get(i))
+                    .append('\t')
+                    .append(String.format(
+                            Locale.ROOT, "%.3f", predictions.get(i).confidence()))
+                    .append('\n');
         }
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
@@ -271,14 +339,19 @@ public final class IntentEval {
             case "holdout" -> false;
             default -> throw new IllegalArgumentException("--test-part is dev or holdout, not " + part);
         };
-        return test.stream().filter(t -> (Math.floorMod(key(t.text()).hashCode(), 5) == 0) == dev).toList();
+        return test.stream()
+                .filter(t -> (Math.floorMod(key(t.text()).hashCode(), 5) == 0) == dev)
+                .toList();
     }
 
     /** In-scope accuracy only falls as the threshold rises: the lowest one reaching the target recall is best. */
-    static double lowestThresholdReaching(List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel, double targetRecall) {
+    static double lowestThresholdReaching(
+            List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel, double targetRecall) {
         for (int step = 0; step <= 99; step++) {
             double t = step / 100.0;
-            if (IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel).outOfScopeRecall() >= targetRecall) {
+            if (IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel)
+                            .outOfScopeRecall()
+                    >= targetRecall) {
                 return t;
             }
         }
@@ -302,7 +375,9 @@ public final class IntentEval {
     }
 
     private static List<LabeledText> rename(List<LabeledText> data, Map<String, String> aliases) {
-        return data.stream().map(t -> LabeledText.of(t.text(), aliases.getOrDefault(t.label(), t.label()))).toList();
+        return data.stream()
+                .map(t -> LabeledText.of(t.text(), aliases.getOrDefault(t.label(), t.label())))
+                .toList();
     }
 
     private static List<LabeledText> withoutLabel(List<LabeledText> data, String label) {

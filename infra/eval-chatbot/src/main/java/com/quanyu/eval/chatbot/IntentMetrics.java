@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * an in-scope text counts as wrong), out-of-scope recall, plus overall accuracy and macro-F1 over
  * every gold label (out-of-scope included as one class when the test set has it).
  */
-public record IntentMetrics(int inScope, int outOfScope, double inScopeAccuracy, double outOfScopeRecall,
-                            double accuracy, double macroF1) {
+public record IntentMetrics(
+        int inScope, int outOfScope, double inScopeAccuracy, double outOfScopeRecall, double accuracy, double macroF1) {
 
     static IntentMetrics of(List<LabeledText> test, List<String> predicted, String oosLabel) {
         int inScope = 0;
@@ -38,7 +38,8 @@ public record IntentMetrics(int inScope, int outOfScope, double inScopeAccuracy,
                 counts.computeIfAbsent(gold, k -> new int[3])[2]++;
             }
         }
-        TreeSet<String> goldLabels = new TreeSet<>(test.stream().map(LabeledText::label).toList());
+        TreeSet<String> goldLabels =
+                new TreeSet<>(test.stream().map(LabeledText::label).toList());
         double f1Sum = 0;
         for (String label : goldLabels) {
             int[] c = counts.getOrDefault(label, new int[3]);
@@ -46,7 +47,9 @@ public record IntentMetrics(int inScope, int outOfScope, double inScopeAccuracy,
             double recall = c[0] + c[2] == 0 ? 0 : c[0] / (double) (c[0] + c[2]);
             f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
-        return new IntentMetrics(inScope, oos,
+        return new IntentMetrics(
+                inScope,
+                oos,
                 inScope == 0 ? Double.NaN : inScopeCorrect / (double) inScope,
                 oos == 0 ? Double.NaN : oosCorrect / (double) oos,
                 test.isEmpty() ? Double.NaN : (inScopeCorrect + oosCorrect) / (double) test.size(),
@@ -54,9 +57,15 @@ public record IntentMetrics(int inScope, int outOfScope, double inScopeAccuracy,
     }
 
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "in-scope %d, oos %d | in-scope accuracy %s | oos recall %s | accuracy %s | macro-F1 %s",
-                inScope, outOfScope, pct(inScopeAccuracy), pct(outOfScopeRecall), pct(accuracy), pct(macroF1));
+                inScope,
+                outOfScope,
+                pct(inScopeAccuracy),
+                pct(outOfScopeRecall),
+                pct(accuracy),
+                pct(macroF1));
     }
 
     private static String pct(double value) {

@@ -28,10 +28,10 @@ public final class ShippedModel {
             "functions/chatbot/src/main/resources/intents/bitext/bitext_customer_service_8k.csv",
             "functions/chatbot/src/main/resources/intents/en-extra.tsv",
             "functions/chatbot/src/main/resources/intents/zh-train.tsv");
+
     public static final String MODEL_FILE = "functions/chatbot/src/main/resources/intents/intent-model.zip";
 
-    private ShippedModel() {
-    }
+    private ShippedModel() {}
 
     public static List<LabeledText> trainingData(Path root) throws IOException {
         List<LabeledText> data = new ArrayList<>();
@@ -46,13 +46,29 @@ public final class ShippedModel {
         double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.35;
         List<LabeledText> data = trainingData(root);
         long start = System.nanoTime();
-        IntentModel model = IntentTrainer.of(IntentTrainer.Config.builder().featurizer(NgramFeaturizer.standard()).threshold(threshold).build())
-                .train(data, String.join(" + ", TRAINING_FILES.stream().map(f -> Path.of(f).getFileName().toString()).toList()));
+        IntentModel model = IntentTrainer.of(IntentTrainer.Config.builder()
+                        .featurizer(NgramFeaturizer.standard())
+                        .threshold(threshold)
+                        .build())
+                .train(
+                        data,
+                        String.join(
+                                " + ",
+                                TRAINING_FILES.stream()
+                                        .map(f -> Path.of(f).getFileName().toString())
+                                        .toList()));
         Path out = root.resolve(MODEL_FILE);
         try (OutputStream stream = Files.newOutputStream(out)) {
             model.save(stream);
         }
-        System.out.printf(Locale.ROOT, "trained on %d texts in %.1f s, vocabulary %d, threshold %.2f -> %s (%d bytes)%n",
-                data.size(), (System.nanoTime() - start) / 1e9, model.vocabularySize(), threshold, out, Files.size(out));
+        System.out.printf(
+                Locale.ROOT,
+                "trained on %d texts in %.1f s, vocabulary %d, threshold %.2f -> %s (%d bytes)%n",
+                data.size(),
+                (System.nanoTime() - start) / 1e9,
+                model.vocabularySize(),
+                threshold,
+                out,
+                Files.size(out));
     }
 }

@@ -18,11 +18,19 @@ class IntentDataFilesAndMetricsTest {
 
     @Test
     void readsTsvCsvWithQuotesAndClincStyleJsonSplits() throws Exception {
-        Path tsv = Files.writeString(dir.resolve("a.tsv"), "# comment\ntext\tlabel\n你好\tgreeting\nwhere is it\ttrack_order\n");
-        assertEquals(List.of(LabeledText.of("你好", "greeting"), LabeledText.of("where is it", "track_order")), IntentDataFiles.read(tsv.toString()));
-        Path csv = Files.writeString(dir.resolve("b.csv"), "\uFEFFflags,utterance,category,intent\nB,\"hi, \"\"there\"\"\",X,greeting\nB,\"two\nlines\",Y,other\n");
-        assertEquals(List.of(LabeledText.of("hi, \"there\"", "greeting"), LabeledText.of("two\nlines", "other")), IntentDataFiles.read(csv.toString()));
-        Path json = Files.writeString(dir.resolve("c.json"), "{\"train\":[[\"a\",\"x\"]],\"oos_train\":[[\"b\",\"oos\"]]}");
+        Path tsv = Files.writeString(
+                dir.resolve("a.tsv"), "# comment\ntext\tlabel\n你好\tgreeting\nwhere is it\ttrack_order\n");
+        assertEquals(
+                List.of(LabeledText.of("你好", "greeting"), LabeledText.of("where is it", "track_order")),
+                IntentDataFiles.read(tsv.toString()));
+        Path csv = Files.writeString(
+                dir.resolve("b.csv"),
+                "\uFEFFflags,utterance,category,intent\nB,\"hi, \"\"there\"\"\",X,greeting\nB,\"two\nlines\",Y,other\n");
+        assertEquals(
+                List.of(LabeledText.of("hi, \"there\"", "greeting"), LabeledText.of("two\nlines", "other")),
+                IntentDataFiles.read(csv.toString()));
+        Path json =
+                Files.writeString(dir.resolve("c.json"), "{\"train\":[[\"a\",\"x\"]],\"oos_train\":[[\"b\",\"oos\"]]}");
         assertEquals(2, IntentDataFiles.read(json + "#train+oos_train").size());
         assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(json + "#nope"));
         assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(json.toString()));
@@ -32,17 +40,25 @@ class IntentDataFilesAndMetricsTest {
     void csvColumnsCanBeNamedAndAMissingOneIsNamedInTheError() throws Exception {
         Path csv = Files.writeString(dir.resolve("brand.csv"), "Question,Topic\nwhere is my parcel,track_order\n");
         IntentDataFiles.Columns columns = new IntentDataFiles.Columns("Question", "topic");
-        assertEquals(List.of(LabeledText.of("where is my parcel", "track_order")), IntentDataFiles.read(csv.toString(), columns));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(csv.toString()));
+        assertEquals(
+                List.of(LabeledText.of("where is my parcel", "track_order")),
+                IntentDataFiles.read(csv.toString(), columns));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(csv.toString()));
         assertTrue(e.getMessage().contains("--text-column"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> IntentDataFiles.read(csv.toString(), new IntentDataFiles.Columns("Question", "intent_name")));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> IntentDataFiles.read(csv.toString(), new IntentDataFiles.Columns("Question", "intent_name")));
         assertTrue(e.getMessage().contains("no 'intent_name' (label) column"), e.getMessage());
     }
 
     @Test
     void answersAtAThresholdFollowFromOneClassificationAndErrorsAreListedPerUtterance() throws Exception {
-        List<LabeledText> gold = List.of(LabeledText.of("a1", "a"), LabeledText.of("b1\tx", "b"), LabeledText.of("o1", "oos"));
-        List<IntentPrediction> predictions = List.of(new IntentPrediction("a", 0.9, true), new IntentPrediction("a", 0.6, true),
+        List<LabeledText> gold =
+                List.of(LabeledText.of("a1", "a"), LabeledText.of("b1\tx", "b"), LabeledText.of("o1", "oos"));
+        List<IntentPrediction> predictions = List.of(
+                new IntentPrediction("a", 0.9, true),
+                new IntentPrediction("a", 0.6, true),
                 new IntentPrediction("b", 0.3, true));
         assertEquals(List.of("a", "a", "b"), IntentEval.labels(predictions, 0, "oos"));
         List<String> atHalf = IntentEval.labels(predictions, 0.5, "oos");
@@ -54,8 +70,12 @@ class IntentDataFilesAndMetricsTest {
 
     @Test
     void metricsCountBelowThresholdInScopeAnswersAsWrong() {
-        List<LabeledText> gold = List.of(LabeledText.of("1", "a"), LabeledText.of("2", "a"), LabeledText.of("3", "b"),
-                LabeledText.of("4", "oos"), LabeledText.of("5", "oos"));
+        List<LabeledText> gold = List.of(
+                LabeledText.of("1", "a"),
+                LabeledText.of("2", "a"),
+                LabeledText.of("3", "b"),
+                LabeledText.of("4", "oos"),
+                LabeledText.of("5", "oos"));
         IntentMetrics m = IntentMetrics.of(gold, List.of("a", "oos", "b", "oos", "a"), "oos");
         assertEquals(2 / 3.0, m.inScopeAccuracy(), 1e-9);
         assertEquals(0.5, m.outOfScopeRecall(), 1e-9);

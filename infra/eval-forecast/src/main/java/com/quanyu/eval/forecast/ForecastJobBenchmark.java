@@ -31,8 +31,7 @@ import java.util.Locale;
 public final class ForecastJobBenchmark {
     private static final double LAMBDA_LIMIT_SECONDS = 900;
 
-    private ForecastJobBenchmark() {
-    }
+    private ForecastJobBenchmark() {}
 
     public static void main(String[] args) {
         int series = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -58,32 +57,54 @@ public final class ForecastJobBenchmark {
         ReplenishmentPolicy policy = ReplenishmentPolicy.defaults();
         for (int i = 0; i < demand.size(); i++) {
             SeriesForecast f = run.forecasts().get(i);
-            var item = new com.quanyu.forecast.series.InventorySnapshot.Item(demand.get(i).key(),
-                    InventoryPosition.of(f.total(7), 0), java.util.Set.of(), policy);
+            var item = new com.quanyu.forecast.series.InventorySnapshot.Item(
+                    demand.get(i).key(), InventoryPosition.of(f.total(7), 0), java.util.Set.of(), policy);
             var suggestion = ReplenishmentPlanner.plan(f, item.position(), policy);
-            bytes += Json.write(Documents.forecast(demand.get(i).key(), origin, f)).length();
-            bytes += Json.write(Documents.suggestion(item, origin, f, suggestion)).length();
+            bytes += Json.write(Documents.forecast(demand.get(i).key(), origin, f))
+                    .length();
+            bytes += Json.write(Documents.suggestion(item, origin, f, suggestion))
+                    .length();
         }
         long t2 = System.nanoTime();
         double engineSeconds = (t1 - t0) / 1e9;
         double totalSeconds = (t2 - t0) / 1e9;
         double cpuSeconds = (processCpu() - cpu0) / 1e9;
         long peakHeap = peakHeap();
-        System.out.printf(Locale.ROOT, "Forecast job benchmark: %d series x %d days, %d cores available to the JVM, max heap %d MB%n",
-                demand.size(), historyDays, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "engine (2 backtest origins, global model x3, selection, intervals): %.1f s wall%n", engineSeconds);
-        System.out.printf(Locale.ROOT, "replenishment + documents (%.1f MB of JSON): %.1f s%n", bytes / 1e6, (t2 - t1) / 1e9);
-        System.out.printf(Locale.ROOT, "total %.1f s wall, %.1f s CPU (all threads), peak heap %d MB, %.1f s per 1,000 series%n",
-                totalSeconds, cpuSeconds, peakHeap >> 20, totalSeconds * 1000 / demand.size());
-        System.out.println("methods: " + run.chosen() + ", global model trained on " + run.globalExamples() + " windows");
-        System.out.printf(Locale.ROOT, "Lambda (900 s): %s at this machine's speed; single-vCPU equivalent %.0f s%n",
-                totalSeconds < LAMBDA_LIMIT_SECONDS * 0.6 ? "fits with margin" : totalSeconds < LAMBDA_LIMIT_SECONDS ? "fits, little margin" : "does NOT fit",
+        System.out.printf(
+                Locale.ROOT,
+                "Forecast job benchmark: %d series x %d days, %d cores available to the JVM, max heap %d MB%n",
+                demand.size(),
+                historyDays,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "engine (2 backtest origins, global model x3, selection, intervals): %.1f s wall%n",
+                engineSeconds);
+        System.out.printf(
+                Locale.ROOT, "replenishment + documents (%.1f MB of JSON): %.1f s%n", bytes / 1e6, (t2 - t1) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "total %.1f s wall, %.1f s CPU (all threads), peak heap %d MB, %.1f s per 1,000 series%n",
+                totalSeconds,
+                cpuSeconds,
+                peakHeap >> 20,
+                totalSeconds * 1000 / demand.size());
+        System.out.println(
+                "methods: " + run.chosen() + ", global model trained on " + run.globalExamples() + " windows");
+        System.out.printf(
+                Locale.ROOT,
+                "Lambda (900 s): %s at this machine's speed; single-vCPU equivalent %.0f s%n",
+                totalSeconds < LAMBDA_LIMIT_SECONDS * 0.6
+                        ? "fits with margin"
+                        : totalSeconds < LAMBDA_LIMIT_SECONDS ? "fits, little margin" : "does NOT fit",
                 cpuSeconds);
     }
 
     /** Process CPU time: the common pool and GC threads included. */
     private static long processCpu() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {

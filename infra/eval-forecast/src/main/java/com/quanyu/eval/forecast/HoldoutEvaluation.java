@@ -30,8 +30,7 @@ public final class HoldoutEvaluation {
      *               per-series ratios would be dominated by slow movers that sold one unit)
      * @param series series in the group
      */
-    public record Score(double smape, double mase, double bias, int series) {
-    }
+    public record Score(double smape, double mase, double bias, int series) {}
 
     /**
      * @param scores       per group of series ({@code all}, {@code smooth}, {@code intermittent},
@@ -44,12 +43,15 @@ public final class HoldoutEvaluation {
      * @param forecasts    the shipped forecasts, per series in input order
      * @param run          the engine's run (backtest figures, choices)
      */
-    public record Result(Map<String, Map<String, Score>> scores, double coverage80, double coverage95, double seconds,
-                         List<double[]> forecasts, EngineRun run) {
-    }
+    public record Result(
+            Map<String, Map<String, Score>> scores,
+            double coverage80,
+            double coverage95,
+            double seconds,
+            List<double[]> forecasts,
+            EngineRun run) {}
 
-    private HoldoutEvaluation() {
-    }
+    private HoldoutEvaluation() {}
 
     public static Result evaluate(List<History> train, List<double[]> test, EngineConfig config) {
         List<Double> scales = new ArrayList<>();
@@ -81,7 +83,8 @@ public final class HoldoutEvaluation {
             String group = f.isFallback() ? "fallback" : f.candidates().containsKey("sba") ? "intermittent" : "smooth";
             add(sums, "all", SHIPPED, a, java.util.Arrays.copyOf(f.point(), h), scale);
             add(sums, group, SHIPPED, a, java.util.Arrays.copyOf(f.point(), h), scale);
-            f.candidates().forEach((name, points2) -> add(sums, group, name, a, java.util.Arrays.copyOf(points2, h), scale));
+            f.candidates()
+                    .forEach((name, points2) -> add(sums, group, name, a, java.util.Arrays.copyOf(points2, h), scale));
             inside80 += Accuracy.coverage(a, f.lower80(), f.upper80()) * h;
             inside95 += Accuracy.coverage(a, f.lower95(), f.upper95()) * h;
             points += h;
@@ -93,8 +96,13 @@ public final class HoldoutEvaluation {
         return new Result(scores, inside80 / points, inside95 / points, seconds, shipped, run);
     }
 
-    private static void add(Map<String, Map<String, double[]>> sums, String group, String name, double[] actual,
-                            double[] forecast, double scale) {
+    private static void add(
+            Map<String, Map<String, double[]>> sums,
+            String group,
+            String name,
+            double[] actual,
+            double[] forecast,
+            double scale) {
         double[] s = sums.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(name, k -> new double[5]);
         s[0] += Accuracy.smape(actual, forecast);
         s[1] += Accuracy.mase(actual, forecast, scale);

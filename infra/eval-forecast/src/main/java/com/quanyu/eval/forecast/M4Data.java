@@ -14,8 +14,7 @@ import java.util.Map;
  * its values, quoted, ragged (shorter series padded with empty cells).
  */
 public final class M4Data {
-    private M4Data() {
-    }
+    private M4Data() {}
 
     /** Series id to values, in file order. */
     public static Map<String, double[]> read(Path file) throws IOException {

@@ -27,8 +27,7 @@ import java.util.Map;
  * forecast origin. The per-series methods have no such exposure; compare them with the global one.
  */
 public final class M4Evaluation {
-    private M4Evaluation() {
-    }
+    private M4Evaluation() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("quanyu.root", "."));
@@ -37,7 +36,8 @@ public final class M4Evaluation {
         int horizon = args.length > 2 ? Integer.parseInt(args[2]) : 13;
         int seasonality = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         EngineConfig.Selection selection = args.length > 4 && args[4].startsWith("combo")
-                ? EngineConfig.Selection.COMBINATION : EngineConfig.Selection.BEST_BACKTEST;
+                ? EngineConfig.Selection.COMBINATION
+                : EngineConfig.Selection.BEST_BACKTEST;
         int masePeriod = args.length > 5 ? Integer.parseInt(args[5]) : seasonality;
         int origins = args.length > 6 ? Integer.parseInt(args[6]) : 5;
         boolean pooled = !(args.length > 7 && args[7].equals("local"));
@@ -57,30 +57,65 @@ public final class M4Evaluation {
             histories.add(History.of(entry.getValue()));
             actuals.add(actual);
         }
-        EngineConfig config = EngineConfig.builder().horizon(horizon).period(seasonality).masePeriod(masePeriod)
-                .backtestOrigins(origins).backtestStep(horizon).minHistory(Math.max(2 * seasonality, 8))
-                .selection(selection).global(pooled ? GlobalConfig.undated(horizon, seasonality) : null).keepCandidates(true).build();
+        EngineConfig config = EngineConfig.builder()
+                .horizon(horizon)
+                .period(seasonality)
+                .masePeriod(masePeriod)
+                .backtestOrigins(origins)
+                .backtestStep(horizon)
+                .minHistory(Math.max(2 * seasonality, 8))
+                .selection(selection)
+                .global(pooled ? GlobalConfig.undated(horizon, seasonality) : null)
+                .keepCandidates(true)
+                .build();
         HoldoutEvaluation.Result result = HoldoutEvaluation.evaluate(histories, actuals, config);
-        System.out.printf(Locale.ROOT, "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins, %s%n",
-                train.getFileName(), histories.size(), horizon, seasonality, masePeriod, selection, origins,
-                pooled ? "pooled (global model + per-series methods)" : "local (per-series methods only, no global model)");
+        System.out.printf(
+                Locale.ROOT,
+                "M4 evaluation: %s, %d series, horizon %d, seasonality %d, MASE period %d, selection %s, %d backtest origins, %s%n",
+                train.getFileName(),
+                histories.size(),
+                horizon,
+                seasonality,
+                masePeriod,
+                selection,
+                origins,
+                pooled
+                        ? "pooled (global model + per-series methods)"
+                        : "local (per-series methods only, no global model)");
         result.scores().forEach((group, scores) -> {
-            System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s   [%s series: %d]%n", "method", "sMAPE", "MASE", "bias",
-                    group, scores.get(HoldoutEvaluation.SHIPPED).series());
-            scores.forEach((name, s) -> System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f%n",
-                    name, s.smape(), s.mase(), s.bias()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %8s %8s %8s   [%s series: %d]%n",
+                    "method",
+                    "sMAPE",
+                    "MASE",
+                    "bias",
+                    group,
+                    scores.get(HoldoutEvaluation.SHIPPED).series());
+            scores.forEach((name, s) ->
+                    System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f%n", name, s.smape(), s.mase(), s.bias()));
         });
         String frequency = frequency(train, trainSeries.keySet());
-        System.out.println(OFFICIAL.containsKey(frequency)
-                ? "official M4 " + frequency + ": " + OFFICIAL.get(frequency) + " (sMAPE / MASE)"
-                : "official M4 figures for " + (frequency.isEmpty() ? "this file" : frequency) + ": none recorded here (known: "
-                        + String.join(", ", OFFICIAL.keySet()) + "; see ../shared/data/m4-weekly/PROVENANCE.md)");
-        System.out.printf(Locale.ROOT, "interval coverage (shipped): 80%% -> %.3f, 95%% -> %.3f%n",
-                result.coverage80(), result.coverage95());
+        System.out.println(
+                OFFICIAL.containsKey(frequency)
+                        ? "official M4 " + frequency + ": " + OFFICIAL.get(frequency) + " (sMAPE / MASE)"
+                        : "official M4 figures for " + (frequency.isEmpty() ? "this file" : frequency)
+                                + ": none recorded here (known: " + String.join(", ", OFFICIAL.keySet())
+                                + "; see ../shared/data/m4-weekly/PROVENANCE.md)");
+        System.out.printf(
+                Locale.ROOT,
+                "interval coverage (shipped): 80%% -> %.3f, 95%% -> %.3f%n",
+                result.coverage80(),
+                result.coverage95());
         System.out.println("chosen per series: " + result.run().chosen());
         System.out.println("backtest MASE per method: " + format(result.run().backtestMase()));
-        System.out.printf(Locale.ROOT, "time: %.1f s for %d series = %.1f s per 1,000 series (all methods, backtests, %s)%n",
-                result.seconds(), histories.size(), result.seconds() * 1000 / histories.size(), pooled ? "global model" : "local: no global model");
+        System.out.printf(
+                Locale.ROOT,
+                "time: %.1f s for %d series = %.1f s per 1,000 series (all methods, backtests, %s)%n",
+                result.seconds(),
+                histories.size(),
+                result.seconds() * 1000 / histories.size(),
+                pooled ? "global model" : "local: no global model");
     }
 
     /**
@@ -88,7 +123,8 @@ public final class M4Evaluation {
      * ../shared/data (README and PROVENANCE): only figures checked there, none from memory.
      */
     static final Map<String, String> OFFICIAL = Map.of(
-            "Weekly", "Naive2 9.161 / 2.777, Theta 9.093 / 2.637, Damped 8.866 / 2.404, winner 7.817 / 2.356, best 7.625 / 2.108",
+            "Weekly",
+                    "Naive2 9.161 / 2.777, Theta 9.093 / 2.637, Damped 8.866 / 2.404, winner 7.817 / 2.356, best 7.625 / 2.108",
             "Hourly", "sNaive 13.912 / 1.193");
 
     /** The M4 frequency of a file: from its name (Weekly-train.csv) or else its series ids (W1, H1, ...). */
@@ -117,7 +153,10 @@ public final class M4Evaluation {
 
     private static String format(Map<String, Double> values) {
         StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(k).append('=').append(String.format(Locale.ROOT, "%.3f", v)).append(' '));
+        values.forEach((k, v) -> b.append(k)
+                .append('=')
+                .append(String.format(Locale.ROOT, "%.3f", v))
+                .append(' '));
         return b.toString().trim();
     }
 }

@@ -22,12 +22,10 @@ import java.util.SplittableRandom;
  */
 public final class RetailSimulator {
     /** One simulated series: what was wanted, what sold, and when the shelf was empty. */
-    public record Series(SeriesKey key, LocalDate firstDay, double[] demand, double[] sales, boolean[] stockOut) {
-    }
+    public record Series(SeriesKey key, LocalDate firstDay, double[] demand, double[] sales, boolean[] stockOut) {}
 
     /** The simulation's output: series and the calendar a forecaster may know (holidays, planned promotions). */
-    public record Result(List<Series> series, DemandCalendar calendar) {
-    }
+    public record Result(List<Series> series, DemandCalendar calendar) {}
 
     private final int skus;
     private final int stores;
@@ -47,7 +45,9 @@ public final class RetailSimulator {
         SplittableRandom root = new SplittableRandom(seed);
         List<CalendarEvent> promotions = new ArrayList<>();
         SplittableRandom promoRandom = root.split();
-        for (LocalDate d = firstDay.plusDays(20); d.isBefore(firstDay.plusDays(days)); d = d.plusDays(45 + promoRandom.nextInt(30))) {
+        for (LocalDate d = firstDay.plusDays(20);
+                d.isBefore(firstDay.plusDays(days));
+                d = d.plusDays(45 + promoRandom.nextInt(30))) {
             promotions.add(CalendarEvent.of("brand promotion", CalendarEvent.Kind.PROMOTION, d, d.plusDays(2)));
         }
         DemandCalendar calendar = DemandCalendar.china().with(promotions);
@@ -62,15 +62,29 @@ public final class RetailSimulator {
             for (int l = 0; l <= stores; l++) {
                 String location = l == 0 ? SeriesKey.ONLINE : String.format("S%02d", l);
                 double share = l == 0 ? 1.0 : 0.2 + 0.5 * skuRandom.nextDouble();
-                out.add(simulate(SeriesKey.of("SIM-" + s, location), skuRate * share, yearlyAmplitude, yearlyPhase,
-                        trend, l == 0, calendar, skuRandom.split()));
+                out.add(simulate(
+                        SeriesKey.of("SIM-" + s, location),
+                        skuRate * share,
+                        yearlyAmplitude,
+                        yearlyPhase,
+                        trend,
+                        l == 0,
+                        calendar,
+                        skuRandom.split()));
             }
         }
         return new Result(out, calendar);
     }
 
-    private Series simulate(SeriesKey key, double rate, double yearlyAmplitude, double yearlyPhase, double trend,
-                            boolean online, DemandCalendar calendar, SplittableRandom random) {
+    private Series simulate(
+            SeriesKey key,
+            double rate,
+            double yearlyAmplitude,
+            double yearlyPhase,
+            double trend,
+            boolean online,
+            DemandCalendar calendar,
+            SplittableRandom random) {
         double[] demand = new double[days];
         double[] sales = new double[days];
         boolean[] stockOut = new boolean[days];
@@ -82,7 +96,9 @@ public final class RetailSimulator {
         int secretPromotionUntil = -1;
         for (int t = 0; t < days; t++) {
             LocalDate day = firstDay.plusDays(t);
-            double level = rate * (1 + trend * t) * (1 + yearlyAmplitude * Math.sin(2 * Math.PI * day.getDayOfYear() / 365.25 + yearlyPhase));
+            double level = rate
+                    * (1 + trend * t)
+                    * (1 + yearlyAmplitude * Math.sin(2 * Math.PI * day.getDayOfYear() / 365.25 + yearlyPhase));
             level *= weekly(day.getDayOfWeek(), online);
             level *= festival(day, calendar, online);
             if (secretPromotionUntil < t && random.nextDouble() < 0.01) {

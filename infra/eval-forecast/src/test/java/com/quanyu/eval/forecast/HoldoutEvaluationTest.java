@@ -24,7 +24,9 @@ class HoldoutEvaluationTest {
         Map<String, double[]> train = M4Data.read(resource("m4-mini-train.csv"));
         assertEquals(25, train.get("T1").length);
         assertEquals(20, train.get("T2").length, "empty padding cells are not values");
-        assertArrayEquals(new double[] {35, 36, 37}, M4Data.read(resource("m4-mini-test.csv")).get("T1"));
+        assertArrayEquals(
+                new double[] {35, 36, 37},
+                M4Data.read(resource("m4-mini-test.csv")).get("T1"));
     }
 
     @Test
@@ -47,15 +49,23 @@ class HoldoutEvaluationTest {
             test.add(future);
             altered.add(other);
         }
-        EngineConfig config = EngineConfig.builder().horizon(6).period(1).masePeriod(1).backtestOrigins(3).backtestStep(6)
-                .global(GlobalConfig.undated(6, 1)).keepCandidates(true).build();
+        EngineConfig config = EngineConfig.builder()
+                .horizon(6)
+                .period(1)
+                .masePeriod(1)
+                .backtestOrigins(3)
+                .backtestStep(6)
+                .global(GlobalConfig.undated(6, 1))
+                .keepCandidates(true)
+                .build();
         var original = HoldoutEvaluation.evaluate(train, test, config);
         var changed = HoldoutEvaluation.evaluate(train, altered, config);
         for (int i = 0; i < train.size(); i++) {
             assertArrayEquals(original.forecasts().get(i), changed.forecasts().get(i), "series " + i);
         }
         // and the scores do see the change, so the test could fail
-        assertNotEquals(original.scores().get("all").get(HoldoutEvaluation.SHIPPED).mase(),
+        assertNotEquals(
+                original.scores().get("all").get(HoldoutEvaluation.SHIPPED).mase(),
                 changed.scores().get("all").get(HoldoutEvaluation.SHIPPED).mase());
         assertTrue(original.scores().get("smooth").containsKey("theta"));
     }

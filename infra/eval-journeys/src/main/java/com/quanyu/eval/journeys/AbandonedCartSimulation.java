@@ -49,14 +49,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * consent at the time of sending, and the holdout.
  */
 public final class AbandonedCartSimulation {
-    private static final ZoneId[] ZONES = {ZoneId.of("Asia/Shanghai"), ZoneId.of("Asia/Shanghai"), ZoneId.of("Asia/Shanghai"),
-            ZoneId.of("Asia/Tokyo"), ZoneId.of("Europe/London"), ZoneId.of("America/Los_Angeles")};
+    private static final ZoneId[] ZONES = {
+        ZoneId.of("Asia/Shanghai"),
+        ZoneId.of("Asia/Shanghai"),
+        ZoneId.of("Asia/Shanghai"),
+        ZoneId.of("Asia/Tokyo"),
+        ZoneId.of("Europe/London"),
+        ZoneId.of("America/Los_Angeles")
+    };
 
-    private record Pending(Instant at, JourneyEvent event) {
-    }
+    private record Pending(Instant at, JourneyEvent event) {}
 
-    private record Sent(Instant at, String profileId, Channel channel, String journeyKey) {
-    }
+    private record Sent(Instant at, String profileId, Channel channel, String journeyKey) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -84,12 +88,31 @@ public final class AbandonedCartSimulation {
             traits.put("language", chinese ? "zh-CN" : "en");
             addContact(random, traits, consent, Channel.LINE, "U" + person, 0.35, 0.8);
             addContact(random, traits, consent, Channel.EMAIL, person + "@example.com", 0.9, 0.55);
-            addContact(random, traits, consent, Channel.SMS, "+86138" + String.format("%08d", Math.floorMod(person.hashCode(), 100_000_000)), 0.8, 0.3);
-            directory.put(person, new Customer(person, traits, consent, ZONES[random.nextInt(ZONES.length)], Map.of(), Optional.empty(), Map.of()));
+            addContact(
+                    random,
+                    traits,
+                    consent,
+                    Channel.SMS,
+                    "+86138" + String.format("%08d", Math.floorMod(person.hashCode(), 100_000_000)),
+                    0.8,
+                    0.3);
+            directory.put(
+                    person,
+                    new Customer(
+                            person,
+                            traits,
+                            consent,
+                            ZONES[random.nextInt(ZONES.length)],
+                            Map.of(),
+                            Optional.empty(),
+                            Map.of()));
         }
 
-        MovableClock clock = new MovableClock(data.events().isEmpty() ? Instant.now()
-                : Instant.parse(data.events().get(0).event().get("timestamp").asText()));
+        MovableClock clock = new MovableClock(
+                data.events().isEmpty()
+                        ? Instant.now()
+                        : Instant.parse(
+                                data.events().get(0).event().get("timestamp").asText()));
         InMemoryJourneyStore store = new InMemoryJourneyStore();
         List<Sent> sends = new ArrayList<>();
         Map<String, Instant> lastMessageAt = new HashMap<>();
@@ -120,22 +143,37 @@ public final class AbandonedCartSimulation {
                 if (response.nextDouble() < 0.01) {
                     Map<Channel, Boolean> consent = new EnumMap<>(customer.consent());
                     consent.put(message.channel(), false);
-                    directory.put(person, new Customer(person, customer.traits(), consent, customer.zone(), customer.lastInbound(),
-                            customer.segment(), customer.scores()));
+                    directory.put(
+                            person,
+                            new Customer(
+                                    person,
+                                    customer.traits(),
+                                    consent,
+                                    customer.zone(),
+                                    customer.lastInbound(),
+                                    customer.segment(),
+                                    customer.scores()));
                 }
                 return SendResult.sent("sim");
             });
         }
-        JourneyEngine engine = new JourneyEngine(store, id -> Optional.ofNullable(directory.get(id)),
-                (campaign, profile) -> Optional.of("CART-" + profile.toUpperCase(Locale.ROOT)), senders, Limits.DEFAULT,
-                new Links("https://api.example.com", "simulation"), clock);
+        JourneyEngine engine = new JourneyEngine(
+                store,
+                id -> Optional.ofNullable(directory.get(id)),
+                (campaign, profile) -> Optional.of("CART-" + profile.toUpperCase(Locale.ROOT)),
+                senders,
+                Limits.DEFAULT,
+                new Links("https://api.example.com", "simulation"),
+                clock);
         JsonNode journey = Json.parse(Files.readString(RepoRoot.find().resolve("events/journeys/abandoned-cart.json")));
         store.putDefinition("abandoned-cart", 1, journey, clock.instant());
         // a second journey competes for the same customers, so the frequency caps across journeys are exercised
         ObjectNode crossSell = (ObjectNode) journey.deepCopy();
         crossSell.put("id", "post-purchase");
         ((ObjectNode) crossSell.get("entry")).put("event", "Order Completed");
-        ((ObjectNode) crossSell.get("entry").get("unless")).put("event", "Order Refunded").put("withinMinutes", 60);
+        ((ObjectNode) crossSell.get("entry").get("unless"))
+                .put("event", "Order Refunded")
+                .put("withinMinutes", 60);
         store.putDefinition("post-purchase", 1, crossSell, clock.instant());
         engine.refreshDefinitions();
 
@@ -154,7 +192,9 @@ public final class AbandonedCartSimulation {
                 continue;
             }
             Instant at = Instant.parse(event.get("timestamp").asText());
-            queue.add(new Pending(at, new JourneyEvent(person, name, at, event.path("messageId").asText())));
+            queue.add(new Pending(
+                    at,
+                    new JourneyEvent(person, name, at, event.path("messageId").asText())));
             organicEvents++;
         }
         Instant nextSweep = clock.instant();
@@ -195,8 +235,12 @@ public final class AbandonedCartSimulation {
             times.sort(null);
             for (int i = 0; i < times.size(); i++) {
                 Instant t = times.get(i);
-                long day = times.stream().filter(x -> !x.isAfter(t) && x.isAfter(t.minus(Duration.ofDays(1)))).count();
-                long week = times.stream().filter(x -> !x.isAfter(t) && x.isAfter(t.minus(Duration.ofDays(7)))).count();
+                long day = times.stream()
+                        .filter(x -> !x.isAfter(t) && x.isAfter(t.minus(Duration.ofDays(1))))
+                        .count();
+                long week = times.stream()
+                        .filter(x -> !x.isAfter(t) && x.isAfter(t.minus(Duration.ofDays(7))))
+                        .count();
                 if (day > Limits.DEFAULT.perDay() || week > Limits.DEFAULT.perWeek()) {
                     violations.add("frequency cap exceeded: " + person + " at " + t);
                 }
@@ -206,34 +250,82 @@ public final class AbandonedCartSimulation {
         Map<String, Long> counters = store.counters("abandoned-cart").getOrDefault(1, Map.of());
         long treated = counters.getOrDefault("entered_treatment", 0L);
         long held = counters.getOrDefault("entered_holdout", 0L);
-        Measurement.Uplift uplift = Measurement.uplift(counters.getOrDefault("converted_treatment", 0L), Math.max(1, treated),
-                counters.getOrDefault("converted_holdout", 0L), Math.max(1, held));
+        Measurement.Uplift uplift = Measurement.uplift(
+                counters.getOrDefault("converted_treatment", 0L),
+                Math.max(1, treated),
+                counters.getOrDefault("converted_holdout", 0L),
+                Math.max(1, held));
         Map<Channel, Long> perChannel = new EnumMap<>(Channel.class);
         sends.forEach(s -> perChannel.merge(s.channel(), 1L, Long::sum));
-        System.out.printf(Locale.ROOT, "Abandoned-cart journey: %d demo customers, %d simulated days (seed %d), %d cart/order events, "
-                + "response model %.0f%% per reminder + %.0f%% per coupon offer%n", customers, days, seed, organicEvents, effect * 100, couponEffect * 100);
-        System.out.printf(Locale.ROOT, "triggered %d, cancelled by an order within 2 h %d, entered: treatment %d, holdout %d%n",
-                counters.getOrDefault("triggered", 0L), counters.getOrDefault("cancelled_by_order_completed", 0L), treated, held);
-        System.out.printf(Locale.ROOT, "messages, both journeys %d (%s); abandoned cart: sent %d, failed %d, deferred by quiet hours %d, coupons %d%n", sends.size(), perChannel,
-                counters.getOrDefault("sent", 0L), counters.getOrDefault("failed", 0L), counters.getOrDefault("deferred_quiet_hours", 0L), counters.getOrDefault("coupons_issued", 0L));
-        System.out.printf(Locale.ROOT, "skipped %d: no consent %d, no address %d, frequency cap %d%n", counters.getOrDefault("skipped", 0L),
-                counters.getOrDefault("skipped_no_consent", 0L), counters.getOrDefault("skipped_no_address", 0L),
+        System.out.printf(
+                Locale.ROOT,
+                "Abandoned-cart journey: %d demo customers, %d simulated days (seed %d), %d cart/order events, "
+                        + "response model %.0f%% per reminder + %.0f%% per coupon offer%n",
+                customers,
+                days,
+                seed,
+                organicEvents,
+                effect * 100,
+                couponEffect * 100);
+        System.out.printf(
+                Locale.ROOT,
+                "triggered %d, cancelled by an order within 2 h %d, entered: treatment %d, holdout %d%n",
+                counters.getOrDefault("triggered", 0L),
+                counters.getOrDefault("cancelled_by_order_completed", 0L),
+                treated,
+                held);
+        System.out.printf(
+                Locale.ROOT,
+                "messages, both journeys %d (%s); abandoned cart: sent %d, failed %d, deferred by quiet hours %d, coupons %d%n",
+                sends.size(),
+                perChannel,
+                counters.getOrDefault("sent", 0L),
+                counters.getOrDefault("failed", 0L),
+                counters.getOrDefault("deferred_quiet_hours", 0L),
+                counters.getOrDefault("coupons_issued", 0L));
+        System.out.printf(
+                Locale.ROOT,
+                "skipped %d: no consent %d, no address %d, frequency cap %d%n",
+                counters.getOrDefault("skipped", 0L),
+                counters.getOrDefault("skipped_no_consent", 0L),
+                counters.getOrDefault("skipped_no_address", 0L),
                 counters.getOrDefault("skipped_frequency_cap", 0L));
         Map<String, Long> other = store.counters("post-purchase").getOrDefault(1, Map.of());
-        System.out.printf(Locale.ROOT, "competing post-purchase journey: entered %d, sent %d, skipped by the frequency cap %d%n",
-                other.getOrDefault("entered_treatment", 0L), other.getOrDefault("sent", 0L), other.getOrDefault("skipped_frequency_cap", 0L));
-        System.out.printf(Locale.ROOT, "conversion within 72 h: treatment %.2f%%, holdout %.2f%%; uplift %+.2f pp (95%% CI %+.2f to %+.2f); "
-                        + "injected orders %d%n", uplift.treatedRate() * 100, uplift.holdoutRate() * 100, uplift.uplift() * 100,
-                uplift.low() * 100, uplift.high() * 100, injected[0]);
-        System.out.printf(Locale.ROOT, "checks: %d violations of caps, quiet hours, consent or holdout%s; %.1f s%n", violations.size(),
-                violations.isEmpty() ? "" : " e.g. " + violations.subList(0, Math.min(3, violations.size())), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "competing post-purchase journey: entered %d, sent %d, skipped by the frequency cap %d%n",
+                other.getOrDefault("entered_treatment", 0L),
+                other.getOrDefault("sent", 0L),
+                other.getOrDefault("skipped_frequency_cap", 0L));
+        System.out.printf(
+                Locale.ROOT,
+                "conversion within 72 h: treatment %.2f%%, holdout %.2f%%; uplift %+.2f pp (95%% CI %+.2f to %+.2f); "
+                        + "injected orders %d%n",
+                uplift.treatedRate() * 100,
+                uplift.holdoutRate() * 100,
+                uplift.uplift() * 100,
+                uplift.low() * 100,
+                uplift.high() * 100,
+                injected[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "checks: %d violations of caps, quiet hours, consent or holdout%s; %.1f s%n",
+                violations.size(),
+                violations.isEmpty() ? "" : " e.g. " + violations.subList(0, Math.min(3, violations.size())),
+                (System.nanoTime() - started) / 1e9);
         if (!violations.isEmpty()) {
             System.exit(1);
         }
     }
 
-    private static void addContact(SplittableRandom random, Map<String, String> traits, Map<Channel, Boolean> consent, Channel channel,
-                                   String address, double hasAddress, double consents) {
+    private static void addContact(
+            SplittableRandom random,
+            Map<String, String> traits,
+            Map<Channel, Boolean> consent,
+            Channel channel,
+            String address,
+            double hasAddress,
+            double consents) {
         if (random.nextDouble() < hasAddress) {
             traits.put(channel.addressTrait(), address);
             consent.put(channel, random.nextDouble() < consents);
@@ -247,7 +339,9 @@ public final class AbandonedCartSimulation {
                 return p;
             }
         }
-        return event.hasNonNull("anonymousId") ? personOf.get("anonymous_id:" + event.get("anonymousId").asText()) : null;
+        return event.hasNonNull("anonymousId")
+                ? personOf.get("anonymous_id:" + event.get("anonymousId").asText())
+                : null;
     }
 
     private static String personFromAddress(Map<String, Customer> directory, OutboundMessage message) {

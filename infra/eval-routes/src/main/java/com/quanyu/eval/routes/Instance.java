@@ -28,7 +28,8 @@ record Instance(String name, Problem problem, double bksDistance, int bksVehicle
         return new Instance(name(file), problem, bks, bksVehicles);
     }
 
-    static Instance solomon(Path file, SolomonReader.Convention convention, double bks, int bksVehicles) throws IOException {
+    static Instance solomon(Path file, SolomonReader.Convention convention, double bks, int bksVehicles)
+            throws IOException {
         Problem problem = SolomonReader.read(file, convention);
         return new Instance(name(file), problem, bks, bksVehicles);
     }
@@ -42,6 +43,8 @@ record Instance(String name, Problem problem, double bksDistance, int bksVehicle
 
     static Instance of(Path file, boolean fixedFleet, SolomonReader.Convention convention, double bks, int bksVehicles)
             throws IOException {
-        return file.toString().endsWith(".vrp") ? cvrp(file, fixedFleet, bks, bksVehicles) : solomon(file, convention, bks, bksVehicles);
+        return file.toString().endsWith(".vrp")
+                ? cvrp(file, fixedFleet, bks, bksVehicles)
+                : solomon(file, convention, bks, bksVehicles);
     }
 }

@@ -8,8 +8,8 @@ import com.graphhopper.jsprit.core.problem.VehicleRoutingProblem;
 import com.graphhopper.jsprit.core.problem.job.Service;
 import com.graphhopper.jsprit.core.problem.solution.VehicleRoutingProblemSolution;
 import com.graphhopper.jsprit.core.problem.solution.route.VehicleRoute;
-import com.graphhopper.jsprit.core.problem.solution.route.activity.TourActivity;
 import com.graphhopper.jsprit.core.problem.solution.route.activity.TimeWindow;
+import com.graphhopper.jsprit.core.problem.solution.route.activity.TourActivity;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleImpl;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
 import com.graphhopper.jsprit.core.util.Coordinate;
@@ -31,13 +31,13 @@ import java.util.Random;
  * two threads. Its solution goes through our independent checker like ours.
  */
 final class JspritRunner {
-    private JspritRunner() {
-    }
+    private JspritRunner() {}
 
     static SolveCommand.Run solve(Instance instance, Duration limit, long seed) {
         Problem p = instance.problem();
         int n = p.size();
-        FastVehicleRoutingTransportCostsMatrix.Builder costs = FastVehicleRoutingTransportCostsMatrix.Builder.newInstance(n, false);
+        FastVehicleRoutingTransportCostsMatrix.Builder costs =
+                FastVehicleRoutingTransportCostsMatrix.Builder.newInstance(n, false);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
@@ -45,16 +45,21 @@ final class JspritRunner {
                 }
             }
         }
-        VehicleTypeImpl.Builder type = VehicleTypeImpl.Builder.newInstance("truck").addCapacityDimension(0, p.capacity())
-                .setCostPerDistance(1.0).setCostPerTransportTime(0);
+        VehicleTypeImpl.Builder type = VehicleTypeImpl.Builder.newInstance("truck")
+                .addCapacityDimension(0, p.capacity())
+                .setCostPerDistance(1.0)
+                .setCostPerTransportTime(0);
         if (p.objective() == Objective.VEHICLES_THEN_DISTANCE) {
             type.setFixedCost(10_000);
         }
         VehicleTypeImpl vehicleType = type.build();
-        VehicleRoutingProblem.Builder vrp = VehicleRoutingProblem.Builder.newInstance().setRoutingCost(costs.build());
+        VehicleRoutingProblem.Builder vrp =
+                VehicleRoutingProblem.Builder.newInstance().setRoutingCost(costs.build());
         int vehicles = p.fleetLimited() ? p.fleetSize() : 1;
         for (int k = 0; k < vehicles; k++) {
-            VehicleImpl.Builder v = VehicleImpl.Builder.newInstance("v" + k).setType(vehicleType).setReturnToDepot(true)
+            VehicleImpl.Builder v = VehicleImpl.Builder.newInstance("v" + k)
+                    .setType(vehicleType)
+                    .setReturnToDepot(true)
                     .setStartLocation(location(p, 0));
             if (p.hasTimeWindows()) {
                 v.setEarliestStart(p.ready(0)).setLatestArrival(p.due(0));
@@ -64,10 +69,13 @@ final class JspritRunner {
             }
             vrp.addVehicle(v.build());
         }
-        vrp.setFleetSize(p.fleetLimited() ? VehicleRoutingProblem.FleetSize.FINITE : VehicleRoutingProblem.FleetSize.INFINITE);
+        vrp.setFleetSize(
+                p.fleetLimited() ? VehicleRoutingProblem.FleetSize.FINITE : VehicleRoutingProblem.FleetSize.INFINITE);
         for (int i = 1; i < n; i++) {
-            Service.Builder s = Service.Builder.newInstance(Integer.toString(i)).addSizeDimension(0, p.demand(i))
-                    .setLocation(location(p, i)).setServiceTime(p.service(i));
+            Service.Builder s = Service.Builder.newInstance(Integer.toString(i))
+                    .addSizeDimension(0, p.demand(i))
+                    .setLocation(location(p, i))
+                    .setServiceTime(p.service(i));
             if (p.hasTimeWindows()) {
                 s.setTimeWindow(TimeWindow.newInstance(p.ready(i), Math.min(p.due(i), 1e12)));
             }
@@ -95,7 +103,8 @@ final class JspritRunner {
         }
         Solution solution = Solution.of(routes);
         SolutionReport report = FeasibilityChecker.check(p, solution);
-        return new SolveCommand.Run("jsprit-1.8", report.totalDistance(), report.vehicles(), report.feasible(), seconds, -1, solution);
+        return new SolveCommand.Run(
+                "jsprit-1.8", report.totalDistance(), report.vehicles(), report.feasible(), seconds, -1, solution);
     }
 
     private static Location location(Problem p, int i) {

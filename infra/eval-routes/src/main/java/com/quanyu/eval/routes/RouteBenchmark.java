@@ -17,8 +17,7 @@ import java.util.Map;
  * FOLDER holds a {@code bks.csv} in the format of {@code ../shared/data/vrp/cvrp} or {@code vrptw}.
  */
 public final class RouteBenchmark {
-    private RouteBenchmark() {
-    }
+    private RouteBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -32,15 +31,18 @@ public final class RouteBenchmark {
         boolean jsprit = options.containsKey("jsprit");
         Path svg = options.containsKey("svg") ? Path.of(options.get("svg")) : null;
         SolomonReader.Convention convention = options.containsKey("distance-only")
-                ? SolomonReader.Convention.DISTANCE_TRUNCATED : SolomonReader.Convention.HIERARCHICAL;
+                ? SolomonReader.Convention.DISTANCE_TRUNCATED
+                : SolomonReader.Convention.HIERARCHICAL;
         switch (args[0]) {
             case "solve" -> {
                 double bks = Double.parseDouble(options.getOrDefault("bks", "NaN"));
-                Instance instance = Instance.of(Path.of(args[1]), options.containsKey("fixed-fleet"), convention, bks, 0);
+                Instance instance =
+                        Instance.of(Path.of(args[1]), options.containsKey("fixed-fleet"), convention, bks, 0);
                 if (options.containsKey("route-limit")) {
                     // e.g. CMT9/10: the files say 180, the published best-known solutions need 200
                     double routeLimit = Double.parseDouble(options.get("route-limit"));
-                    instance = new Instance(instance.name(), instance.problem().withMaxRouteDuration(routeLimit), bks, 0);
+                    instance =
+                            new Instance(instance.name(), instance.problem().withMaxRouteDuration(routeLimit), bks, 0);
                 }
                 SolveCommand.Run ours = SolveCommand.ours(instance, limit, seed, threads);
                 SolveCommand.print(System.out, instance, ours, true);
@@ -57,8 +59,16 @@ public final class RouteBenchmark {
             }
             case "suite" -> {
                 try {
-                    new SuiteRunner(Path.of(args[1]), limit, seed, threads, jsprit, svg, convention,
-                            options.getOrDefault("only", ".*")).run(System.out);
+                    new SuiteRunner(
+                                    Path.of(args[1]),
+                                    limit,
+                                    seed,
+                                    threads,
+                                    jsprit,
+                                    svg,
+                                    convention,
+                                    options.getOrDefault("only", ".*"))
+                            .run(System.out);
                 } catch (IllegalArgumentException e) {
                     System.err.println("error: " + e.getMessage());
                     System.exit(2);

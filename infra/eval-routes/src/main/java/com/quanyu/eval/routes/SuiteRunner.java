@@ -29,8 +29,15 @@ final class SuiteRunner {
     private final SolomonReader.Convention convention;
     private final Pattern only;
 
-    SuiteRunner(Path folder, Duration limit, long seed, int threads, boolean jsprit, Path svg,
-                SolomonReader.Convention convention, String only) {
+    SuiteRunner(
+            Path folder,
+            Duration limit,
+            long seed,
+            int threads,
+            boolean jsprit,
+            Path svg,
+            SolomonReader.Convention convention,
+            String only) {
         this.folder = folder;
         this.limit = limit;
         this.seed = seed;
@@ -42,20 +49,25 @@ final class SuiteRunner {
     }
 
     /** One instance's outcome: ours, and jsprit's when it ran (else null). */
-    record Outcome(Instance instance, SolveCommand.Run ours, SolveCommand.Run theirs) {
-    }
+    record Outcome(Instance instance, SolveCommand.Run ours, SolveCommand.Run theirs) {}
 
     /** Runs the suite; throws IllegalArgumentException when no listed instance matches the filter. */
     List<Outcome> run(PrintStream out) throws IOException {
         Path bksFile = folder.resolve("bks.csv");
         if (!Files.exists(bksFile)) {
-            throw new IllegalArgumentException(folder + " has no bks.csv (the suite lists its instances and best-known solutions there)");
+            throw new IllegalArgumentException(
+                    folder + " has no bks.csv (the suite lists its instances and best-known solutions there)");
         }
         List<Map<String, String>> rows = rows(bksFile);
-        List<Map<String, String>> selected = rows.stream().filter(r -> only.matcher(r.getOrDefault("instance", "")).matches()).toList();
+        List<Map<String, String>> selected = rows.stream()
+                .filter(r -> only.matcher(r.getOrDefault("instance", "")).matches())
+                .toList();
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("--only " + only.pattern() + " matches none of the " + rows.size()
-                    + " instances in " + bksFile + " (e.g. " + String.join(", ", rows.stream().limit(3).map(r -> r.get("instance")).toList()) + ")");
+                    + " instances in " + bksFile + " (e.g. "
+                    + String.join(
+                            ", ",
+                            rows.stream().limit(3).map(r -> r.get("instance")).toList()) + ")");
         }
         List<Outcome> outcomes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -82,12 +94,24 @@ final class SuiteRunner {
             out.flush();
         }
         table(out, outcomes);
-        summary(out, "ours", outcomes.stream().map(o -> new Scored(o.instance(), o.ours())).toList());
+        summary(
+                out,
+                "ours",
+                outcomes.stream().map(o -> new Scored(o.instance(), o.ours())).toList());
         if (jsprit) {
-            summary(out, "jsprit 1.8", outcomes.stream().map(o -> new Scored(o.instance(), o.theirs())).toList());
+            summary(
+                    out,
+                    "jsprit 1.8",
+                    outcomes.stream()
+                            .map(o -> new Scored(o.instance(), o.theirs()))
+                            .toList());
         }
         if (!skipped.isEmpty()) {
-            out.printf(Locale.ROOT, "skipped %d instance(s) with an incomplete best-known row: %s%n", skipped.size(), String.join(", ", skipped));
+            out.printf(
+                    Locale.ROOT,
+                    "skipped %d instance(s) with an incomplete best-known row: %s%n",
+                    skipped.size(),
+                    String.join(", ", skipped));
         }
         return outcomes;
     }
@@ -130,7 +154,8 @@ final class SuiteRunner {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IncompleteRow(value.isEmpty() ? "no " + column + " in bks.csv" : column + " is not a number: '" + value + "'");
+            throw new IncompleteRow(
+                    value.isEmpty() ? "no " + column + " in bks.csv" : column + " is not a number: '" + value + "'");
         }
     }
 
@@ -143,20 +168,31 @@ final class SuiteRunner {
 
     private static void table(PrintStream out, List<Outcome> outcomes) {
         out.println();
-        out.println("| instance | BKS | BKS veh. | ours | veh. | gap % | feasible | jsprit 1.8 | veh. | gap % | feasible |");
+        out.println(
+                "| instance | BKS | BKS veh. | ours | veh. | gap % | feasible | jsprit 1.8 | veh. | gap % | feasible |");
         out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
         for (Outcome o : outcomes) {
             SolveCommand.Run t = o.theirs();
-            out.println("| " + String.join(" | ", o.instance().name(), fmt(o.instance().bksDistance()), Integer.toString(o.instance().bksVehicles()),
-                    fmt(o.ours().distance()), Integer.toString(o.ours().vehicles()), fmt(o.ours().gap(o.instance())), Boolean.toString(o.ours().feasible()),
-                    t == null ? "" : fmt(t.distance()), t == null ? "" : Integer.toString(t.vehicles()),
-                    t == null ? "" : fmt(t.gap(o.instance())), t == null ? "" : Boolean.toString(t.feasible())) + " |");
+            out.println("| "
+                    + String.join(
+                            " | ",
+                            o.instance().name(),
+                            fmt(o.instance().bksDistance()),
+                            Integer.toString(o.instance().bksVehicles()),
+                            fmt(o.ours().distance()),
+                            Integer.toString(o.ours().vehicles()),
+                            fmt(o.ours().gap(o.instance())),
+                            Boolean.toString(o.ours().feasible()),
+                            t == null ? "" : fmt(t.distance()),
+                            t == null ? "" : Integer.toString(t.vehicles()),
+                            t == null ? "" : fmt(t.gap(o.instance())),
+                            t == null ? "" : Boolean.toString(t.feasible()))
+                    + " |");
         }
     }
 
     /** One solver's run on one instance. */
-    record Scored(Instance instance, SolveCommand.Run run) {
-    }
+    record Scored(Instance instance, SolveCommand.Run run) {}
 
     /**
      * One solver's summary. Infeasible solutions are excluded (a solution that skips a customer can
@@ -194,28 +230,55 @@ final class SuiteRunner {
                 atBks++;
             }
         }
-        return new Summary(runs.size(), feasible, fewerVehicles, moreVehicles, compared, atBks, compared == 0 ? Double.NaN : sumGap / compared, maxGap);
+        return new Summary(
+                runs.size(),
+                feasible,
+                fewerVehicles,
+                moreVehicles,
+                compared,
+                atBks,
+                compared == 0 ? Double.NaN : sumGap / compared,
+                maxGap);
     }
 
     /** Figures of {@link #summarise}. */
-    record Summary(int instances, int feasible, int fewerVehicles, int moreVehicles, int compared, int atBks, double meanGap, double maxGap) {
-    }
+    record Summary(
+            int instances,
+            int feasible,
+            int fewerVehicles,
+            int moreVehicles,
+            int compared,
+            int atBks,
+            double meanGap,
+            double maxGap) {}
 
     private void summary(PrintStream out, String solver, List<Scored> runs) {
-        boolean vehiclesFirst = runs.stream().anyMatch(r -> r.instance().problem().objective() == Objective.VEHICLES_THEN_DISTANCE);
+        boolean vehiclesFirst =
+                runs.stream().anyMatch(r -> r.instance().problem().objective() == Objective.VEHICLES_THEN_DISTANCE);
         Summary s = summarise(runs, vehiclesFirst);
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%n%s: %d instances, %d feasible", solver, s.instances(), s.feasible()));
+        StringBuilder line = new StringBuilder(
+                String.format(Locale.ROOT, "%n%s: %d instances, %d feasible", solver, s.instances(), s.feasible()));
         if (s.feasible() < s.instances()) {
             line.append(String.format(Locale.ROOT, " (%d infeasible excluded)", s.instances() - s.feasible()));
         }
         if (vehiclesFirst) {
-            line.append(String.format(Locale.ROOT, "; vehicles vs BKS: %d same, %d more, %d fewer", s.compared(), s.moreVehicles(), s.fewerVehicles()));
+            line.append(String.format(
+                    Locale.ROOT,
+                    "; vehicles vs BKS: %d same, %d more, %d fewer",
+                    s.compared(),
+                    s.moreVehicles(),
+                    s.fewerVehicles()));
         }
         if (s.compared() == 0) {
             line.append("; no run to compare distances with");
         } else {
-            line.append(String.format(Locale.ROOT, "; %s%d at or below BKS, mean gap %.3f %%, max gap %.3f %%",
-                    vehiclesFirst ? "with BKS vehicles: " : "", s.atBks(), s.meanGap(), s.maxGap()));
+            line.append(String.format(
+                    Locale.ROOT,
+                    "; %s%d at or below BKS, mean gap %.3f %%, max gap %.3f %%",
+                    vehiclesFirst ? "with BKS vehicles: " : "",
+                    s.atBks(),
+                    s.meanGap(),
+                    s.maxGap()));
         }
         out.println(line);
     }

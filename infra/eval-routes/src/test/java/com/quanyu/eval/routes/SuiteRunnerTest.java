@@ -25,7 +25,8 @@ class SuiteRunnerTest {
         List<SuiteRunner.Outcome> outcomes = runner(".*").run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(1, outcomes.size(), out);
-        assertEquals("tiny-n5-k2", outcomes.get(0).instance().name(), "the file's NAME field is not the instance's name");
+        assertEquals(
+                "tiny-n5-k2", outcomes.get(0).instance().name(), "the file's NAME field is not the instance's name");
         assertTrue(out.contains("skipped tiny-unknown: no bks in bks.csv"), out);
         assertTrue(out.contains("skipped 1 instance(s) with an incomplete best-known row: tiny-unknown"), out);
         assertTrue(out.contains("ours: 1 instances, 1 feasible;"), out);
@@ -35,7 +36,8 @@ class SuiteRunnerTest {
 
     @Test
     void aFilterThatMatchesNothingIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> runner("X-.*").run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("--only X-.* matches none of the 2 instances"), e.getMessage());
     }
@@ -45,10 +47,10 @@ class SuiteRunnerTest {
         Problem hierarchical = problem(Objective.VEHICLES_THEN_DISTANCE);
         Instance bks100with3 = new Instance("i", hierarchical, 100, 3);
         List<SuiteRunner.Scored> runs = List.of(
-                new SuiteRunner.Scored(bks100with3, run(90, 3, false)),   // infeasible: excluded though shorter
-                new SuiteRunner.Scored(bks100with3, run(95, 4, true)),    // more vehicles: not a distance gain
-                new SuiteRunner.Scored(bks100with3, run(100, 3, true)),   // at BKS
-                new SuiteRunner.Scored(bks100with3, run(110, 3, true)));  // 10 % gap
+                new SuiteRunner.Scored(bks100with3, run(90, 3, false)), // infeasible: excluded though shorter
+                new SuiteRunner.Scored(bks100with3, run(95, 4, true)), // more vehicles: not a distance gain
+                new SuiteRunner.Scored(bks100with3, run(100, 3, true)), // at BKS
+                new SuiteRunner.Scored(bks100with3, run(110, 3, true))); // 10 % gap
         SuiteRunner.Summary s = SuiteRunner.summarise(runs, true);
         assertEquals(4, s.instances());
         assertEquals(3, s.feasible());
@@ -64,7 +66,8 @@ class SuiteRunnerTest {
     }
 
     private SuiteRunner runner(String only) {
-        return new SuiteRunner(folder, Duration.ofSeconds(2), 1, 1, false, null, SolomonReader.Convention.HIERARCHICAL, only);
+        return new SuiteRunner(
+                folder, Duration.ofSeconds(2), 1, 1, false, null, SolomonReader.Convention.HIERARCHICAL, only);
     }
 
     private static SolveCommand.Run run(double distance, int vehicles, boolean feasible) {
@@ -80,7 +83,8 @@ class SuiteRunnerTest {
 
     private static Path resource(String name) {
         try {
-            return Path.of(SuiteRunnerTest.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    SuiteRunnerTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

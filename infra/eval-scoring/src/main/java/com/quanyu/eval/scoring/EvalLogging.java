@@ -7,8 +7,7 @@ import java.util.logging.Logger;
 final class EvalLogging {
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
-    private EvalLogging() {
-    }
+    private EvalLogging() {}
 
     static void quiet() {
         TRIBUO.setLevel(Level.WARNING);

@@ -14,16 +14,25 @@ import java.util.Locale;
  * and the integer-coded categoricals one-hot, weekend; label {@code Revenue}.
  */
 final class OnlineShoppers {
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
-    private static final String[] NUMERIC = {"Administrative", "Administrative_Duration", "Informational",
-            "Informational_Duration", "ProductRelated", "ProductRelated_Duration", "BounceRates", "ExitRates",
-            "PageValues", "SpecialDay"};
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final String[] NUMERIC = {
+        "Administrative",
+        "Administrative_Duration",
+        "Informational",
+        "Informational_Duration",
+        "ProductRelated",
+        "ProductRelated_Duration",
+        "BounceRates",
+        "ExitRates",
+        "PageValues",
+        "SpecialDay"
+    };
     private static final int[] CATEGORICAL_SIZES = {8, 13, 9, 20}; // OperatingSystems, Browser, Region, TrafficType
     private static final String[] CATEGORICAL = {"os", "browser", "region", "traffic"};
     private static final List<String> VISITORS = List.of("Returning_Visitor", "New_Visitor", "Other");
 
-    private OnlineShoppers() {
-    }
+    private OnlineShoppers() {}
 
     static LabelledRows read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);

@@ -25,19 +25,18 @@ import java.util.Random;
  * <p>Usage: {@code RecommendEval [path to groceries.csv]}
  */
 public final class RecommendEval {
-    private RecommendEval() {
-    }
+    private RecommendEval() {}
 
     /** A test basket: what the person had, and what they also took. */
-    record Case(List<String> history, String hidden) {
-    }
+    record Case(List<String> history, String hidden) {}
 
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/groceries/groceries.csv");
         List<List<String>> baskets = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             if (!line.isBlank()) {
-                baskets.add(List.copyOf(new LinkedHashSet<>(Arrays.asList(line.trim().split(",")))));
+                baskets.add(List.copyOf(
+                        new LinkedHashSet<>(Arrays.asList(line.trim().split(",")))));
             }
         }
         Collections.shuffle(baskets, new Random(42));
@@ -58,8 +57,13 @@ public final class RecommendEval {
             String hidden = items.remove(random.nextInt(items.size()));
             cases.add(new Case(items, hidden));
         }
-        System.out.printf(Locale.ROOT, "Groceries: %d baskets, %d items; fit on %d baskets, %d leave-one-out cases (seed 42)%n",
-                baskets.size(), train.itemCount(), cut, cases.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Groceries: %d baskets, %d items; fit on %d baskets, %d leave-one-out cases (seed 42)%n",
+                baskets.size(),
+                train.itemCount(),
+                cut,
+                cases.size());
 
         float[] popularity = new float[train.itemCount()];
         int[] counts = train.itemUserCounts();
@@ -72,7 +76,11 @@ public final class RecommendEval {
         ItemKnn knn = ItemKnn.fit(train, 50);
         double knnSeconds = (System.nanoTime() - start) / 1e9;
         print("item-kNN (cosine, k=50) [shipped]", evaluate(train, cases, knn), pop[0], knnSeconds);
-        print("item-kNN (asymmetric cosine a=0.7, k=50)", evaluate(train, cases, ItemKnn.fit(train, 50, 0.7)), pop[0], 0);
+        print(
+                "item-kNN (asymmetric cosine a=0.7, k=50)",
+                evaluate(train, cases, ItemKnn.fit(train, 50, 0.7)),
+                pop[0],
+                0);
         var params = ImplicitAls.Params.defaults();
         start = System.nanoTime();
         ImplicitAls als = ImplicitAls.fit(train, params);
@@ -113,8 +121,14 @@ public final class RecommendEval {
     }
 
     private static void print(String name, double[] figures, double popularityHitRate, double fitSeconds) {
-        System.out.printf(Locale.ROOT, "%-80s HR@10 %.4f  NDCG@10 %.4f  (%.2fx popularity HR@10, fit %.1f s)%n",
-                name, figures[0], figures[1], figures[0] / popularityHitRate, fitSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%-80s HR@10 %.4f  NDCG@10 %.4f  (%.2fx popularity HR@10, fit %.1f s)%n",
+                name,
+                figures[0],
+                figures[1],
+                figures[0] / popularityHitRate,
+                fitSeconds);
     }
 
     /** Lets a lambda stand in for a fixed-score model. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.score.ScoreApiHandler;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
-import com.quanyu.shared.json.Json;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -43,8 +42,7 @@ import java.util.function.Supplier;
  * <p>Usage: {@code ScoreLatencyBench [customers=3000] [calls=3000]}
  */
 public final class ScoreLatencyBench {
-    private ScoreLatencyBench() {
-    }
+    private ScoreLatencyBench() {}
 
     public static void main(String[] args) {
         EvalLogging.quiet();
@@ -54,8 +52,11 @@ public final class ScoreLatencyBench {
         List<LakeEvent> events = new ArrayList<>();
         for (DemoDataset.SourcedEvent sourced : data.events()) {
             ObjectNode line = sourced.event().deepCopy();
-            line.put("profileId", line.hasNonNull("userId") ? "u-" + line.get("userId").asText()
-                    : "a-" + line.path("anonymousId").asText());
+            line.put(
+                    "profileId",
+                    line.hasNonNull("userId")
+                            ? "u-" + line.get("userId").asText()
+                            : "a-" + line.path("anonymousId").asText());
             line.put("channel", sourced.source().channel());
             LakeEvent.parse(line).ifPresent(events::add);
         }
@@ -63,17 +64,25 @@ public final class ScoreLatencyBench {
         try (StandIns aws = StandIns.start(Optional.empty())) {
             var env = aws.envFor("ScoreFunction");
             var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
-            new TrainingJob(registry, new TrainingJob.HistorySource() {
-                @Override
-                public EventHistory load() {
-                    return history;
-                }
+            new TrainingJob(
+                            registry,
+                            new TrainingJob.HistorySource() {
+                                @Override
+                                public EventHistory load() {
+                                    return history;
+                                }
 
-                @Override
-                public String description() {
-                    return "demo generator";
-                }
-            }, Map::of, null, PropensityTraining.defaults(40_000), Clock.systemUTC(), "bench", 0.002)
+                                @Override
+                                public String description() {
+                                    return "demo generator";
+                                }
+                            },
+                            Map::of,
+                            null,
+                            PropensityTraining.defaults(40_000),
+                            Clock.systemUTC(),
+                            "bench",
+                            0.002)
                     .run(Set.of(PropensityTraining.KIND, "recommender"));
             var profiles = new DynamoProfileRepository(aws.dynamo(), env.required("PROFILES_TABLE"));
             List<String> ids = new ArrayList<>();
@@ -86,27 +95,53 @@ public final class ScoreLatencyBench {
             }
             long initStart = System.nanoTime();
             ScoreApiHandler handler = new ScoreApiHandler(env);
-            System.out.printf(Locale.ROOT, "handler init incl. loading 2 models from S3Proxy: %.0f ms%n", (System.nanoTime() - initStart) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "handler init incl. loading 2 models from S3Proxy: %.0f ms%n",
+                    (System.nanoTime() - initStart) / 1e6);
             for (String kind : List.of(PropensityTraining.KIND, "recommender")) {
-                var loaded = LiveModel.of(registry, kind, (bytes, meta) -> bytes.length, Duration.ofHours(1)).current().orElseThrow();
+                var loaded = LiveModel.of(registry, kind, (bytes, meta) -> bytes.length, Duration.ofHours(1))
+                        .current()
+                        .orElseThrow();
                 long start = System.nanoTime();
                 LiveModel<?> live = kind.equals("recommender")
                         ? LiveModel.of(registry, kind, (b, m) -> RecommenderModel.decode(b), Duration.ofHours(1))
-                        : LiveModel.of(registry, kind, (b, m) -> BinaryClassifier.decode(b, m, "buys"), Duration.ofHours(1));
+                        : LiveModel.of(
+                                registry, kind, (b, m) -> BinaryClassifier.decode(b, m, "buys"), Duration.ofHours(1));
                 live.current();
-                System.out.printf(Locale.ROOT, "  load %-11s %s: %,d bytes, download+decode %.0f ms%n", kind,
-                        loaded.metadata().algorithm(), loaded.model(), (System.nanoTime() - start) / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  load %-11s %s: %,d bytes, download+decode %.0f ms%n",
+                        kind,
+                        loaded.metadata().algorithm(),
+                        loaded.model(),
+                        (System.nanoTime() - start) / 1e6);
             }
-            String sku = history.all().values().stream().flatMap(List::stream).filter(LakeEvent::isOrder)
-                    .map(e -> e.skus().get(0)).findFirst().orElseThrow();
+            String sku = history.all().values().stream()
+                    .flatMap(List::stream)
+                    .filter(LakeEvent::isOrder)
+                    .map(e -> e.skus().get(0))
+                    .findFirst()
+                    .orElseThrow();
             Map<String, Supplier<APIGatewayV2HTTPEvent>> routes = new TreeMap<>();
             int[] next = {0};
-            routes.put("GET /v1/profiles/{id}/scores", () -> event("GET /v1/profiles/{id}/scores", Map.of("id", ids.get(next[0]++ % ids.size())), null));
-            routes.put("GET /v1/profiles/{id}/recommendations", () -> event("GET /v1/profiles/{id}/recommendations",
-                    Map.of("id", ids.get(next[0]++ % ids.size())), Map.of("n", "10")));
-            routes.put("GET /v1/products/{sku}/related", () -> event("GET /v1/products/{sku}/related", Map.of("sku", sku), null));
-            System.out.printf(Locale.ROOT, "warm in-handler latency over %d calls per route (%d profiles), including local dynalite reads:%n",
-                    calls, ids.size());
+            routes.put(
+                    "GET /v1/profiles/{id}/scores",
+                    () -> event("GET /v1/profiles/{id}/scores", Map.of("id", ids.get(next[0]++ % ids.size())), null));
+            routes.put(
+                    "GET /v1/profiles/{id}/recommendations",
+                    () -> event(
+                            "GET /v1/profiles/{id}/recommendations",
+                            Map.of("id", ids.get(next[0]++ % ids.size())),
+                            Map.of("n", "10")));
+            routes.put(
+                    "GET /v1/products/{sku}/related",
+                    () -> event("GET /v1/products/{sku}/related", Map.of("sku", sku), null));
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm in-handler latency over %d calls per route (%d profiles), including local dynalite reads:%n",
+                    calls,
+                    ids.size());
             for (var route : routes.entrySet()) {
                 for (int i = 0; i < 300; i++) {
                     handler.handleRequest(route.getValue().get(), null);
@@ -118,7 +153,8 @@ public final class ScoreLatencyBench {
                     var response = handler.handleRequest(e, null);
                     times[i] = System.nanoTime() - start;
                     if (response.getStatusCode() != 200) {
-                        throw new IllegalStateException(route.getKey() + " -> " + response.getStatusCode() + " " + response.getBody());
+                        throw new IllegalStateException(
+                                route.getKey() + " -> " + response.getStatusCode() + " " + response.getBody());
                     }
                 }
                 print("  " + route.getKey(), times);
@@ -129,10 +165,19 @@ public final class ScoreLatencyBench {
 
     /** The model work alone: features, probability and explanation; recommendation from a history. */
     private static void computeOnly(ModelRegistry registry, EventHistory history, List<String> ids, int calls) {
-        var propensity = LiveModel.of(registry, PropensityTraining.KIND, (b, m) -> BinaryClassifier.decode(b, m, "buys"),
-                Duration.ofHours(1)).current().orElseThrow().model();
-        var recommender = LiveModel.of(registry, "recommender", (b, m) -> RecommenderModel.decode(b), Duration.ofHours(1))
-                .current().orElseThrow().model();
+        var propensity = LiveModel.of(
+                        registry,
+                        PropensityTraining.KIND,
+                        (b, m) -> BinaryClassifier.decode(b, m, "buys"),
+                        Duration.ofHours(1))
+                .current()
+                .orElseThrow()
+                .model();
+        var recommender = LiveModel.of(
+                        registry, "recommender", (b, m) -> RecommenderModel.decode(b), Duration.ofHours(1))
+                .current()
+                .orElseThrow()
+                .model();
         Instant now = history.last();
         long[] scoreTimes = new long[calls];
         long[] recTimes = new long[calls];
@@ -154,7 +199,9 @@ public final class ScoreLatencyBench {
         }
         System.out.println("model compute only (no storage):");
         print("  propensity probability + top-5 explanation", scoreTimes);
-        print("  recommendations (n=10, " + recommender.algorithm() + ", " + recommender.itemCount() + " items)", recTimes);
+        print(
+                "  recommendations (n=10, " + recommender.algorithm() + ", " + recommender.itemCount() + " items)",
+                recTimes);
     }
 
     private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> path, Map<String, String> query) {
@@ -165,8 +212,10 @@ public final class ScoreLatencyBench {
         // as API Gateway delivers a staff request after its JWT authoriser (docs/security.md)
         e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[admin]")).build())
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[admin]"))
+                                .build())
                         .build())
                 .build());
         return e;
@@ -175,22 +224,46 @@ public final class ScoreLatencyBench {
     private static void print(String name, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-80s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", name, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%-80s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n",
+                name,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
     }
 
     /** The profile ingestion would have built from these events (counters, channels, last 20 events). */
     static Profile profileOf(String id, List<LakeEvent> events) {
-        ActivitySnapshot s = EventHistory.snapshot(events, events.get(events.size() - 1).at().plusSeconds(1));
+        ActivitySnapshot s =
+                EventHistory.snapshot(events, events.get(events.size() - 1).at().plusSeconds(1));
         Map<String, Profile.ChannelActivity> channels = new HashMap<>();
-        events.forEach(e -> channels.merge(e.channel(), new Profile.ChannelActivity(e.at(), e.at()),
+        events.forEach(e -> channels.merge(
+                e.channel(),
+                new Profile.ChannelActivity(e.at(), e.at()),
                 (a, b) -> new Profile.ChannelActivity(a.firstSeen(), b.lastSeen())));
         List<Profile.EventSummary> last = new ArrayList<>();
         s.recent().forEach(r -> last.add(new Profile.EventSummary(r.type(), r.event(), r.sku(), r.channel(), r.at())));
-        Instant firstOrder = events.stream().filter(LakeEvent::isOrder).map(LakeEvent::at).findFirst().orElse(null);
-        return new Profile(id, 0, s.firstSeen(), s.lastSeen(), Map.of(), Map.of(), channels,
+        Instant firstOrder = events.stream()
+                .filter(LakeEvent::isOrder)
+                .map(LakeEvent::at)
+                .findFirst()
+                .orElse(null);
+        return new Profile(
+                id,
+                0,
+                s.firstSeen(),
+                s.lastSeen(),
+                Map.of(),
+                Map.of(),
+                channels,
                 new Profile.Counters(events.size(), s.sessions(), s.pageViews(), s.cartAdds(), s.orders(), s.revenue()),
-                new Profile.Rfm(firstOrder, s.lastOrderAt(), s.orders(), s.revenue()), last, Map.of(), List.of(), Map.of(),
-                Set.of(), null);
+                new Profile.Rfm(firstOrder, s.lastOrderAt(), s.orders(), s.revenue()),
+                last,
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Set.of(),
+                null);
     }
 }

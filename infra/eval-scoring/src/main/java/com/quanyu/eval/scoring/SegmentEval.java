@@ -26,8 +26,7 @@ import java.util.TreeMap;
 public final class SegmentEval {
     private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
-    private SegmentEval() {
-    }
+    private SegmentEval() {}
 
     public static void main(String[] args) throws Exception {
         EvalLogging.quiet();
@@ -53,10 +52,14 @@ public final class SegmentEval {
             }
         }
         List<CustomerValue> buyers = new ArrayList<>();
-        last.forEach((c, d) -> buyers.add(new CustomerValue(c, ChronoUnit.DAYS.between(d, CALIBRATION_END),
-                frequency.get(c), spend.get(c))));
-        System.out.printf(Locale.ROOT, "CDNOW: %d customers, calibration to %s, holdout to 1998-06-30; overall mean holdout spend %.2f USD%n",
-                buyers.size(), CALIBRATION_END, mean(buyers.stream().map(c -> holdout.get(c.customerId())).toList()));
+        last.forEach((c, d) -> buyers.add(
+                new CustomerValue(c, ChronoUnit.DAYS.between(d, CALIBRATION_END), frequency.get(c), spend.get(c))));
+        System.out.printf(
+                Locale.ROOT,
+                "CDNOW: %d customers, calibration to %s, holdout to 1998-06-30; overall mean holdout spend %.2f USD%n",
+                buyers.size(),
+                CALIBRATION_END,
+                mean(buyers.stream().map(c -> holdout.get(c.customerId())).toList()));
 
         RfmScores rfm = RfmScores.fit(buyers);
         Map<Integer, List<Double>> byTotal = new TreeMap<>();
@@ -65,21 +68,33 @@ public final class SegmentEval {
             var s = rfm.score(c);
             double h = holdout.get(c.customerId());
             byTotal.computeIfAbsent(s.total(), k -> new ArrayList<>()).add(h);
-            byDimension.computeIfAbsent("R", k -> new TreeMap<>()).computeIfAbsent(s.recency(), k -> new ArrayList<>()).add(h);
-            byDimension.computeIfAbsent("F", k -> new TreeMap<>()).computeIfAbsent(s.frequency(), k -> new ArrayList<>()).add(h);
-            byDimension.computeIfAbsent("M", k -> new TreeMap<>()).computeIfAbsent(s.monetary(), k -> new ArrayList<>()).add(h);
+            byDimension
+                    .computeIfAbsent("R", k -> new TreeMap<>())
+                    .computeIfAbsent(s.recency(), k -> new ArrayList<>())
+                    .add(h);
+            byDimension
+                    .computeIfAbsent("F", k -> new TreeMap<>())
+                    .computeIfAbsent(s.frequency(), k -> new ArrayList<>())
+                    .add(h);
+            byDimension
+                    .computeIfAbsent("M", k -> new TreeMap<>())
+                    .computeIfAbsent(s.monetary(), k -> new ArrayList<>())
+                    .add(h);
         }
         System.out.println("Mean holdout spend by RFM total score (R+F+M):");
         List<Double> means = new ArrayList<>();
         byTotal.forEach((score, values) -> {
             means.add(mean(values));
-            System.out.printf(Locale.ROOT, "  score %2d  n=%4d  mean holdout spend %7.2f%n", score, values.size(), mean(values));
+            System.out.printf(
+                    Locale.ROOT, "  score %2d  n=%4d  mean holdout spend %7.2f%n", score, values.size(), mean(values));
         });
         System.out.println("  monotone non-decreasing in RFM score: " + monotone(means)
-                + "; Spearman rank correlation of score groups with spend: " + String.format(Locale.ROOT, "%.3f", spearman(means)));
+                + "; Spearman rank correlation of score groups with spend: "
+                + String.format(Locale.ROOT, "%.3f", spearman(means)));
         byDimension.forEach((dimension, levels) -> {
             StringBuilder line = new StringBuilder("  " + dimension + " levels:");
-            levels.forEach((level, values) -> line.append(String.format(Locale.ROOT, "  %d: %.2f (n=%d)", level, mean(values), values.size())));
+            levels.forEach((level, values) ->
+                    line.append(String.format(Locale.ROOT, "  %d: %.2f (n=%d)", level, mean(values), values.size())));
             System.out.println(line);
         });
 
@@ -89,15 +104,28 @@ public final class SegmentEval {
         for (CustomerValue c : buyers) {
             bySegment.computeIfAbsent(model.nameOf(c), k -> new ArrayList<>()).add(holdout.get(c.customerId()));
         }
-        System.out.println("Mean holdout spend by k-means segment (k=5, Tribuo KMeans++, seed 42); centroid z (recency, frequency, monetary):");
+        System.out.println(
+                "Mean holdout spend by k-means segment (k=5, Tribuo KMeans++, seed 42); centroid z (recency, frequency, monetary):");
         for (int k = 0; k < model.names().size(); k++) {
             double[] c = model.centroids()[k];
-            System.out.printf(Locale.ROOT, "  centroid %-40s (%+.2f, %+.2f, %+.2f)%n", model.names().get(k), c[0], c[1], c[2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  centroid %-40s (%+.2f, %+.2f, %+.2f)%n",
+                    model.names().get(k),
+                    c[0],
+                    c[1],
+                    c[2]);
         }
-        bySegment.entrySet().stream().sorted((a, b) -> Double.compare(mean(b.getValue()), mean(a.getValue())))
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %-40s n=%4d  mean holdout spend %7.2f  share buying again %.2f%n",
-                        e.getKey(), e.getValue().size(), mean(e.getValue()),
-                        e.getValue().stream().filter(v -> v > 0).count() / (double) e.getValue().size()));
+        bySegment.entrySet().stream()
+                .sorted((a, b) -> Double.compare(mean(b.getValue()), mean(a.getValue())))
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT,
+                        "  %-40s n=%4d  mean holdout spend %7.2f  share buying again %.2f%n",
+                        e.getKey(),
+                        e.getValue().size(),
+                        mean(e.getValue()),
+                        e.getValue().stream().filter(v -> v > 0).count()
+                                / (double) e.getValue().size()));
     }
 
     private static double mean(List<Double> values) {

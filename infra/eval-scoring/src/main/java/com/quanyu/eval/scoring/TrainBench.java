@@ -31,8 +31,7 @@ import java.util.Optional;
  * <p>Usage: {@code TrainBench [customers=100000] [days=35] [seed=1]}
  */
 public final class TrainBench {
-    private TrainBench() {
-    }
+    private TrainBench() {}
 
     public static void main(String[] args) {
         EvalLogging.quiet();
@@ -41,8 +40,15 @@ public final class TrainBench {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         long t0 = System.nanoTime();
         DemoDataset data = DemoData.generate(DemoConfig.of(seed, customers, days));
-        System.out.printf(Locale.ROOT, "generated %d events, %d orders (%d fraud) for %d customers x %d days in %.1f s%n",
-                data.events().size(), data.orders().size(), data.fraudCount(), customers, days, secs(t0));
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d events, %d orders (%d fraud) for %d customers x %d days in %.1f s%n",
+                data.events().size(),
+                data.orders().size(),
+                data.fraudCount(),
+                customers,
+                days,
+                secs(t0));
         Map<String, Boolean> labels = new HashMap<>();
         data.orders().forEach(o -> labels.put(o.orderId(), o.fraud()));
 
@@ -50,7 +56,8 @@ public final class TrainBench {
         List<LakeEvent> events = new ArrayList<>(data.events().size());
         for (DemoDataset.SourcedEvent sourced : data.events()) {
             ObjectNode line = sourced.event().deepCopy();
-            String profile = line.hasNonNull("userId") ? "u:" + line.get("userId").asText()
+            String profile = line.hasNonNull("userId")
+                    ? "u:" + line.get("userId").asText()
                     : "a:" + line.path("anonymousId").asText();
             line.put("profileId", profile);
             line.put("channel", sourced.source().channel());
@@ -63,8 +70,12 @@ public final class TrainBench {
         data = null; // let the generator's objects go before training
         EventHistory history = EventHistory.of(events);
         events = null;
-        System.out.printf(Locale.ROOT, "lake lines parsed into %d events of %d profiles in %.1f s%n",
-                history.eventCount(), history.profileCount(), secs(t1));
+        System.out.printf(
+                Locale.ROOT,
+                "lake lines parsed into %d events of %d profiles in %.1f s%n",
+                history.eventCount(),
+                history.profileCount(),
+                secs(t1));
 
         try (StandIns aws = StandIns.start(Optional.empty())) {
             var env = aws.envFor("TrainFunction");
@@ -80,27 +91,48 @@ public final class TrainBench {
                     return "demo generator seed " + seed;
                 }
             };
-            var job = new TrainingJob(registry, source, () -> labels,
+            var job = new TrainingJob(
+                    registry,
+                    source,
+                    () -> labels,
                     new ScoresWriter(aws.dynamo(), env.required("PROFILES_TABLE"), 16),
-                    PropensityTraining.defaults(40_000), Clock.systemUTC(), "bench", 0.002);
+                    PropensityTraining.defaults(40_000),
+                    Clock.systemUTC(),
+                    "bench",
+                    0.002);
             long t2 = System.nanoTime();
             var report = job.run(TrainingJob.ALL_MODELS);
             System.out.printf(Locale.ROOT, "training job (all models + score writes) %.1f s%n", secs(t2));
-            report.models().forEach(m -> System.out.printf(Locale.ROOT, "  %-12s %-9s %6.1f s  %s%n", m.kind(), m.outcome(),
-                    m.seconds(), summary(m.metrics())));
-            System.out.printf(Locale.ROOT, "  score write attempts: %d profiles (conditional on the item existing; none exist here)%n",
+            report.models()
+                    .forEach(m -> System.out.printf(
+                            Locale.ROOT,
+                            "  %-12s %-9s %6.1f s  %s%n",
+                            m.kind(),
+                            m.outcome(),
+                            m.seconds(),
+                            summary(m.metrics())));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  score write attempts: %d profiles (conditional on the item existing; none exist here)%n",
                     history.profileCount());
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "heap in use at the end %.0f MB (max %.0f MB)%n",
-                    (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap in use at the end %.0f MB (max %.0f MB)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1e6,
+                    rt.maxMemory() / 1e6);
         }
     }
 
     private static String summary(Map<String, Double> metrics) {
         StringBuilder s = new StringBuilder();
-        metrics.entrySet().stream().filter(e -> !e.getKey().startsWith("size.") || metrics.size() < 12)
+        metrics.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("size.") || metrics.size() < 12)
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> s.append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.4f", e.getValue())).append(' '));
+                .forEach(e -> s.append(e.getKey())
+                        .append('=')
+                        .append(String.format(Locale.ROOT, "%.4f", e.getValue()))
+                        .append(' '));
         return s.toString();
     }
 

@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 
 /** The demo brand's products: a tea house selling online and in its stores (prices in CNY). */
 final class Catalog {
-    record Product(String sku, String name, double price) {
-    }
+    record Product(String sku, String name, double price) {}
 
     static final List<Product> PRODUCTS = List.of(
             new Product("TEA-OOLONG-250", "Tieguanyin oolong 250g", 128),
@@ -27,8 +26,7 @@ final class Catalog {
             new Product("DRINK-MILKTEA", "Brown sugar milk tea (store)", 22),
             new Product("DRINK-FRUITTEA", "Fresh fruit tea (store)", 26));
 
-    private Catalog() {
-    }
+    private Catalog() {}
 
     static Product any(SplittableRandom random) {
         // Cheaper items sell more often.

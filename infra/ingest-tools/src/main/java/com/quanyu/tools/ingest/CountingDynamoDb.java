@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class CountingDynamoDb {
     private static int batchSize(Object request) {
         if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest batch) {
-            return batch.requestItems().values().stream().mapToInt(java.util.List::size).sum();
+            return batch.requestItems().values().stream()
+                    .mapToInt(java.util.List::size)
+                    .sum();
         }
-        return 1;  // the Consumer<Builder> overload: counted once (not used by the stores)
+        return 1; // the Consumer<Builder> overload: counted once (not used by the stores)
     }
 
     private static final Set<String> WRITES = Set.of("putItem", "updateItem", "deleteItem", "batchWriteItem");
@@ -27,8 +29,8 @@ final class CountingDynamoDb {
     final DynamoDbClient client;
 
     CountingDynamoDb(DynamoDbClient real) {
-        this.client = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+        this.client = (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (WRITES.contains(method.getName())) {
                         writes.incrementAndGet();
                         writtenItems.addAndGet(method.getName().equals("batchWriteItem") ? batchSize(args[0]) : 1);

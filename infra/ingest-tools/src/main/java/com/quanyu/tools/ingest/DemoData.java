@@ -26,8 +26,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class DemoData {
-    private DemoData() {
-    }
+    private DemoData() {}
 
     public static DemoDataset generate(DemoConfig config) {
         List<PersonSimulator.Output> people = new ArrayList<>();
@@ -47,13 +46,14 @@ public final class DemoData {
         List<LabeledOrder> labeled = new ArrayList<>();
         for (PersonSimulator.Output out : people) {
             if (out.events().isEmpty()) {
-                continue;  // someone who never came by has no profile
+                continue; // someone who never came by has no profile
             }
             events.addAll(out.events());
             truth.put(out.truth().personId(), out.truth());
             labeled.addAll(out.orders());
         }
-        events.sort(Comparator.comparing((SourcedEvent e) -> Instant.parse(e.event().get("timestamp").asText()))
+        events.sort(Comparator.comparing((SourcedEvent e) ->
+                        Instant.parse(e.event().get("timestamp").asText()))
                 .thenComparing(e -> e.event().get("messageId").asText()));
         labeled.sort(Comparator.comparing(LabeledOrder::at).thenComparing(LabeledOrder::orderId));
         return new DemoDataset(config, events, truth, labeled);

@@ -20,20 +20,20 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class DemoDataCommand {
-    private DemoDataCommand() {
-    }
+    private DemoDataCommand() {}
 
     public static void main(String[] args) throws IOException {
         Args options = Args.parse(args);
-        DemoConfig config = DemoConfig.of(options.longValue("seed", 42), options.intValue("customers", 500),
-                options.intValue("days", 150));
+        DemoConfig config = DemoConfig.of(
+                options.longValue("seed", 42), options.intValue("customers", 500), options.intValue("days", 150));
         DemoDataset data = DemoData.generate(config);
         Path out = options.path("out", "target/demo-data");
         Files.createDirectories(out);
         Map<String, Writer> writers = new TreeMap<>();
         try {
             for (var e : data.events()) {
-                Writer w = writers.computeIfAbsent(e.source().channel(), channel -> open(out.resolve("events-" + channel + ".ndjson")));
+                Writer w = writers.computeIfAbsent(
+                        e.source().channel(), channel -> open(out.resolve("events-" + channel + ".ndjson")));
                 w.write(Json.write(e.event()));
                 w.write('\n');
             }
@@ -43,11 +43,24 @@ public final class DemoDataCommand {
             }
         }
         try (Writer w = Files.newBufferedWriter(out.resolve("orders-labeled.csv"), StandardCharsets.UTF_8)) {
-            w.write("order_id,person_id,at,channel,total,items,fraud,pattern,ip_country,billing_country,shipping_country,payment_failures,account_created_at\n");
+            w.write(
+                    "order_id,person_id,at,channel,total,items,fraud,pattern,ip_country,billing_country,shipping_country,payment_failures,account_created_at\n");
             for (LabeledOrder o : data.orders()) {
-                w.write(String.join(",", o.orderId(), o.personId(), o.at().toString(), o.channel(), Double.toString(o.total()),
-                        Integer.toString(o.items()), Boolean.toString(o.fraud()), o.pattern(), o.ipCountry(), o.billingCountry(),
-                        o.shippingCountry(), Integer.toString(o.paymentFailures()), String.valueOf(o.accountCreatedAt())));
+                w.write(String.join(
+                        ",",
+                        o.orderId(),
+                        o.personId(),
+                        o.at().toString(),
+                        o.channel(),
+                        Double.toString(o.total()),
+                        Integer.toString(o.items()),
+                        Boolean.toString(o.fraud()),
+                        o.pattern(),
+                        o.ipCountry(),
+                        o.billingCountry(),
+                        o.shippingCountry(),
+                        Integer.toString(o.paymentFailures()),
+                        String.valueOf(o.accountCreatedAt())));
                 w.write('\n');
             }
         }
@@ -57,9 +70,15 @@ public final class DemoDataCommand {
                 w.write('\n');
             }
         }
-        System.out.printf("seed %d: %d people, %d events, %d orders (%d fraudulent, %.1f %%) -> %s%n", config.seed(),
-                data.truth().size(), data.events().size(), data.orders().size(), data.fraudCount(),
-                100.0 * data.fraudCount() / Math.max(1, data.orders().size()), out.toAbsolutePath());
+        System.out.printf(
+                "seed %d: %d people, %d events, %d orders (%d fraudulent, %.1f %%) -> %s%n",
+                config.seed(),
+                data.truth().size(),
+                data.events().size(),
+                data.orders().size(),
+                data.fraudCount(),
+                100.0 * data.fraudCount() / Math.max(1, data.orders().size()),
+                out.toAbsolutePath());
     }
 
     private static Writer open(Path file) {

@@ -21,8 +21,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class DemoSeeder {
-    private DemoSeeder() {
-    }
+    private DemoSeeder() {}
 
     /** Ingests every event; returns how many were accepted (duplicates of an earlier seeding are skipped). */
     public static long seed(EventPipeline pipeline, DemoDataset dataset, int batchSize) {

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.IngestApiHandler;
 import com.quanyu.ingest.IngestStreamHandler;
-import com.quanyu.shared.testing.KinesisEventSourceMapping;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.EventPipeline;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.testing.KinesisEventSourceMapping;
 import com.quanyu.shared.testing.StandIns;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -23,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Throughput and cost of {@code POST /v1/batch} with 500 events through the real handlers, against
@@ -40,8 +40,7 @@ import java.util.Optional;
 public final class IngestBenchmark {
     private static final int BATCH = 500;
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Args options = Args.parse(args);
@@ -49,8 +48,16 @@ public final class IngestBenchmark {
         int warmup = options.intValue("warmup", 3);
         long seed = options.longValue("seed", 42);
         List<String> bodies = bodies(seed, batches + warmup);
-        System.out.printf("%d batches of %d web/app events (%d warm-up), %.0f KB per request on average%n", batches, BATCH, warmup,
-                bodies.stream().mapToInt(b -> b.getBytes(StandardCharsets.UTF_8).length).average().orElse(0) / 1024);
+        System.out.printf(
+                "%d batches of %d web/app events (%d warm-up), %.0f KB per request on average%n",
+                batches,
+                BATCH,
+                warmup,
+                bodies.stream()
+                                .mapToInt(b -> b.getBytes(StandardCharsets.UTF_8).length)
+                                .average()
+                                .orElse(0)
+                        / 1024);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long events = (long) batches * BATCH;
         Cost direct = synchronous(bodies, warmup, threads);
@@ -58,29 +65,49 @@ public final class IngestBenchmark {
         Baseline baseline = jacksonBaseline(bodies.subList(warmup, bodies.size()), threads);
         System.out.printf("synchronous: %s%n", direct.describe(events));
         System.out.printf("buffered:    %s%n", buffered.describe(events));
-        System.out.printf("baseline:    Jackson parse + re-serialise only: %.0f events/s, %.1f CPU us/event%n",
+        System.out.printf(
+                "baseline:    Jackson parse + re-serialise only: %.0f events/s, %.1f CPU us/event%n",
                 baseline.eventsPerSecond(), baseline.cpuMicrosPerEvent());
-        System.out.printf("ratios:      CPU vs baseline: synchronous %.0fx, buffered %.0fx (API %.0fx + consumer %.0fx);"
+        System.out.printf(
+                "ratios:      CPU vs baseline: synchronous %.0fx, buffered %.0fx (API %.0fx + consumer %.0fx);"
                         + " buffered/synchronous CPU %.2f, write requests %.2f, read requests %.2f%n",
-                direct.cpuMicros(events) / baseline.cpuMicrosPerEvent(), buffered.cpuMicros(events) / baseline.cpuMicrosPerEvent(),
+                direct.cpuMicros(events) / baseline.cpuMicrosPerEvent(),
+                buffered.cpuMicros(events) / baseline.cpuMicrosPerEvent(),
                 buffered.apiCpuNanos / 1e3 / events / baseline.cpuMicrosPerEvent(),
                 buffered.consumerCpuNanos / 1e3 / events / baseline.cpuMicrosPerEvent(),
                 buffered.cpuMicros(events) / direct.cpuMicros(events),
-                (double) buffered.writes / direct.writes, (double) buffered.reads / direct.reads);
+                (double) buffered.writes / direct.writes,
+                (double) buffered.reads / direct.reads);
     }
 
     /** What one write path cost for the measured batches. */
-    private record Cost(double seconds, long apiCpuNanos, long consumerCpuNanos, long writes, long writtenItems, long reads,
-                        long accepted, long profiles) {
+    private record Cost(
+            double seconds,
+            long apiCpuNanos,
+            long consumerCpuNanos,
+            long writes,
+            long writtenItems,
+            long reads,
+            long accepted,
+            long profiles) {
         double cpuMicros(long events) {
             return (apiCpuNanos + consumerCpuNanos) / 1e3 / events;
         }
 
         String describe(long events) {
-            return String.format("%.0f events/s, %.0f CPU us/event (API %.0f + consumer %.0f), DynamoDB per event: %.2f item writes"
+            return String.format(
+                    "%.0f events/s, %.0f CPU us/event (API %.0f + consumer %.0f), DynamoDB per event: %.2f item writes"
                             + " in %.2f write requests, %.2f read requests; %d accepted of %d, %d profiles",
-                    events / seconds, cpuMicros(events), apiCpuNanos / 1e3 / events, consumerCpuNanos / 1e3 / events,
-                    (double) writtenItems / events, (double) writes / events, (double) reads / events, accepted, events, profiles);
+                    events / seconds,
+                    cpuMicros(events),
+                    apiCpuNanos / 1e3 / events,
+                    consumerCpuNanos / 1e3 / events,
+                    (double) writtenItems / events,
+                    (double) writes / events,
+                    (double) reads / events,
+                    accepted,
+                    events,
+                    profiles);
         }
     }
 
@@ -90,7 +117,9 @@ public final class IngestBenchmark {
             Env env = aws.envFor("IngestFunction").with(Map.of(IngestApiHandler.STREAM, ""));
             CountingDynamoDb dynamo = new CountingDynamoDb(aws.dynamo());
             IngestApiHandler handler = new IngestApiHandler(env, dynamo.client, aws.s3());
-            String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Bench", "web").writeKey();
+            String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                    .register("Bench", "web")
+                    .writeKey();
             for (int i = 0; i < warmup; i++) {
                 send(handler, key, bodies.get(i));
             }
@@ -99,11 +128,20 @@ public final class IngestBenchmark {
             long start = System.nanoTime();
             long accepted = 0;
             for (int i = warmup; i < bodies.size(); i++) {
-                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody()).get("accepted").asLong();
+                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody())
+                        .get("accepted")
+                        .asLong();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Cost(seconds, cpu.nanos(), 0, dynamo.writes.get() - writes,
-                    dynamo.writtenItems.get() - items, dynamo.reads.get() - reads, accepted, profiles(aws, env));
+            return new Cost(
+                    seconds,
+                    cpu.nanos(),
+                    0,
+                    dynamo.writes.get() - writes,
+                    dynamo.writtenItems.get() - items,
+                    dynamo.reads.get() - reads,
+                    accepted,
+                    profiles(aws, env));
         }
     }
 
@@ -116,17 +154,29 @@ public final class IngestBenchmark {
             Env env = aws.envFor("IngestFunction");
             CountingDynamoDb dynamo = new CountingDynamoDb(aws.dynamo());
             IngestApiHandler handler = new IngestApiHandler(env, dynamo.client, aws.s3());
-            IngestStreamHandler consumer = new IngestStreamHandler(aws.envFor("IngestStreamFunction"), dynamo.client, aws.s3());
-            int batchSize = aws.functions().stream().filter(f -> f.logicalId().equals("IngestStreamFunction")).findFirst()
-                    .orElseThrow().streams().get(0).batchSize();
+            IngestStreamHandler consumer =
+                    new IngestStreamHandler(aws.envFor("IngestStreamFunction"), dynamo.client, aws.s3());
+            int batchSize = aws.functions().stream()
+                    .filter(f -> f.logicalId().equals("IngestStreamFunction"))
+                    .findFirst()
+                    .orElseThrow()
+                    .streams()
+                    .get(0)
+                    .batchSize();
             long[] consumerCpu = {0};
-            KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(aws.kinesis(), env.required(IngestApiHandler.STREAM),
-                    batchSize, ShardIteratorType.TRIM_HORIZON, event -> {
+            KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(
+                    aws.kinesis(),
+                    env.required(IngestApiHandler.STREAM),
+                    batchSize,
+                    ShardIteratorType.TRIM_HORIZON,
+                    event -> {
                         HandlerCpu cpu = HandlerCpu.start(threads);
                         consumer.handleRequest(event, null);
                         consumerCpu[0] += cpu.nanos();
                     });
-            String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE")).register("Bench", "web").writeKey();
+            String key = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"))
+                    .register("Bench", "web")
+                    .writeKey();
             for (int i = 0; i < warmup; i++) {
                 send(handler, key, bodies.get(i));
             }
@@ -138,27 +188,36 @@ public final class IngestBenchmark {
             long accepted = 0;
             for (int i = warmup; i < bodies.size(); i++) {
                 long before = threads.getCurrentThreadCpuTime();
-                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody()).get("accepted").asLong();
+                accepted += Json.parse(send(handler, key, bodies.get(i)).getBody())
+                        .get("accepted")
+                        .asLong();
                 apiCpu += threads.getCurrentThreadCpuTime() - before;
             }
             mapping.drain();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Cost(seconds, apiCpu, consumerCpu[0], dynamo.writes.get() - writes,
-                    dynamo.writtenItems.get() - items, dynamo.reads.get() - reads, accepted, profiles(aws, env));
+            return new Cost(
+                    seconds,
+                    apiCpu,
+                    consumerCpu[0],
+                    dynamo.writes.get() - writes,
+                    dynamo.writtenItems.get() - items,
+                    dynamo.reads.get() - reads,
+                    accepted,
+                    profiles(aws, env));
         }
     }
 
     /** Live profile items: both paths must build the same number from the same events. */
     private static long profiles(StandIns aws, Env env) {
         return aws.dynamo().scanPaginator(b -> b.tableName(env.required("PROFILES_TABLE"))).items().stream()
-                .filter(i -> "profile".equals(i.get("sk").s()) && !i.containsKey("mergedInto")).count();
+                .filter(i -> "profile".equals(i.get("sk").s()) && !i.containsKey("mergedInto"))
+                .count();
     }
 
-    private record Baseline(double eventsPerSecond, double cpuMicrosPerEvent) {
-    }
+    private record Baseline(double eventsPerSecond, double cpuMicrosPerEvent) {}
 
     private static Baseline jacksonBaseline(List<String> bodies, ThreadMXBean threads) throws Exception {
-        for (int round = 0; round < 5; round++) {  // warm the JIT the same way the handler was warmed
+        for (int round = 0; round < 5; round++) { // warm the JIT the same way the handler was warmed
             for (String body : bodies) {
                 Json.write(Json.parse(body));
             }
@@ -222,13 +281,24 @@ public final class IngestBenchmark {
     }
 
     private static APIGatewayV2HTTPResponse send(IngestApiHandler handler, String key, String body) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/batch").build();
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST")
+                .withPath("/v1/batch")
+                .build();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v1/batch").withRawPath("/v1/batch")
-                .withHeaders(Map.of("content-type", "application/json", "authorization",
+                .withRouteKey("POST /v1/batch")
+                .withRawPath("/v1/batch")
+                .withHeaders(Map.of(
+                        "content-type",
+                        "application/json",
+                        "authorization",
                         "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8))))
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("bench").build())
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(http)
+                        .withRequestId("bench")
+                        .build())
                 .build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         if (response.getStatusCode() != 200) {

@@ -7,7 +7,6 @@ import com.quanyu.shared.customer.EventPipeline;
 import com.quanyu.shared.customer.EventResult.Status;
 import com.quanyu.shared.customer.IngestReport;
 import com.quanyu.shared.customer.Source;
-import com.quanyu.shared.json.Json;
 import com.quanyu.shared.lake.store.ErasureRequests;
 import com.quanyu.shared.lake.store.LakeReader;
 import java.time.Instant;
@@ -26,22 +25,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * request may archive an event twice); the pipeline's dedupe by (source, messageId) makes that harmless.
  */
 public final class LakeReplay {
-    private LakeReplay() {
-    }
+    private LakeReplay() {}
 
     /** What a replay read and did. */
-    public record Summary(long objects, long lines, long accepted, long duplicates, long suppressed) {
-    }
+    public record Summary(long objects, long lines, long accepted, long duplicates, long suppressed) {}
 
-    private record Line(Source source, Instant receivedAt, ObjectNode event) {
-    }
+    private record Line(Source source, Instant receivedAt, ObjectNode event) {}
 
     public static Summary replay(S3Client s3, String bucket, String prefix, EventPipeline target, int batchSize) {
         java.util.Set<String> forgotten = forgottenProfiles(s3, bucket);
         List<Line> lines = new ArrayList<>();
         LakeReader reader = new LakeReader(s3, bucket);
         LakeReader.ReadReport read = LakeReader.ReadReport.empty();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+        for (S3Object object :
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
             if (!object.key().endsWith(".ndjson.gz")) {
                 continue;
             }
@@ -88,7 +85,8 @@ public final class LakeReplay {
 
     /** The event as the client sent it, its source, and when it was received. */
     private static Line restore(ObjectNode line) {
-        Source source = Source.of(line.get("sourceId").asText(), line.get("channel").asText());
+        Source source =
+                Source.of(line.get("sourceId").asText(), line.get("channel").asText());
         Instant receivedAt = Instant.parse(line.get("receivedAt").asText());
         ObjectNode event = line.deepCopy();
         for (String added : List.of("sourceId", "channel", "receivedAt", "profileId")) {

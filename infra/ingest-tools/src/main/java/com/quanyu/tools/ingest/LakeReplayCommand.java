@@ -17,18 +17,26 @@ import com.quanyu.shared.risk.OrderRiskScorers;
  * Replayed events are archived again to {@code DATA_LAKE_BUCKET}: point it at a scratch bucket.
  */
 public final class LakeReplayCommand {
-    private LakeReplayCommand() {
-    }
+    private LakeReplayCommand() {}
 
     public static void main(String[] args) {
         Args options = Args.parse(args);
         Env env = Env.system();
         var pipeline = CustomerStores.fromEnv(env).pipeline(OrderRiskScorers.rulesOnly());
         long start = System.nanoTime();
-        LakeReplay.Summary summary = LakeReplay.replay(AwsClients.s3(env), options.required("bucket"),
-                options.optional("prefix").orElse("events/"), pipeline, options.intValue("batch", 200));
-        System.out.printf("replayed %d objects, %d lines: %d accepted, %d duplicates, %d suppressed in %.1f s%n",
-                summary.objects(), summary.lines(), summary.accepted(), summary.duplicates(), summary.suppressed(),
+        LakeReplay.Summary summary = LakeReplay.replay(
+                AwsClients.s3(env),
+                options.required("bucket"),
+                options.optional("prefix").orElse("events/"),
+                pipeline,
+                options.intValue("batch", 200));
+        System.out.printf(
+                "replayed %d objects, %d lines: %d accepted, %d duplicates, %d suppressed in %.1f s%n",
+                summary.objects(),
+                summary.lines(),
+                summary.accepted(),
+                summary.duplicates(),
+                summary.suppressed(),
                 (System.nanoTime() - start) / 1e9);
     }
 }

@@ -22,17 +22,26 @@ import java.util.SplittableRandom;
 /** Simulates one person's days; everything derives from a random stream seeded by (seed, person). */
 final class PersonSimulator {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String[] SURNAMES = {"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou"};
+    private static final String[] SURNAMES = {
+        "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou"
+    };
     private static final String[] GIVEN = {"wei", "fang", "na", "min", "jing", "lei", "yan", "qiang", "jie", "ting"};
     private static final String[] NAMES_ZH = {"王伟", "李芳", "张娜", "刘敏", "陈静", "杨磊", "黄艳", "赵强", "吴杰", "周婷"};
-    private static final String[] CHAT_LINES = {"我的订单到哪里了？", "有没有新品？", "Do you ship to Shanghai?", "请问门店几点关门",
-            "Can I change my order?", "乌龙茶还有货吗", "How do I use my coupon?", "谢谢！"};
+    private static final String[] CHAT_LINES = {
+        "我的订单到哪里了？",
+        "有没有新品？",
+        "Do you ship to Shanghai?",
+        "请问门店几点关门",
+        "Can I change my order?",
+        "乌龙茶还有货吗",
+        "How do I use my coupon?",
+        "谢谢！"
+    };
     private static final String[] CHAT_PLATFORMS = {"wechat", "line", "telegram", "messenger", "whatsapp"};
     private static final String[] FOREIGN = {"RU", "NG", "BR", "UA", "VN", "US"};
 
     /** Everything one person produced. */
-    record Output(List<SourcedEvent> events, PersonTruth truth, List<LabeledOrder> orders) {
-    }
+    record Output(List<SourcedEvent> events, PersonTruth truth, List<LabeledOrder> orders) {}
 
     private final DemoConfig config;
     private final String personId;
@@ -69,15 +78,17 @@ final class PersonSimulator {
         int n = (int) (stream & 0xffff);
         // Ids embed the seed, so datasets of different seeds never share a person.
         String tag = Long.toString(Math.abs(config.seed()), 36);
-        String handle = SURNAMES[random.nextInt(SURNAMES.length)] + "." + GIVEN[random.nextInt(GIVEN.length)] + "." + tag + "." + n
-                + (fraudster ? ".x" : "");
+        String handle = SURNAMES[random.nextInt(SURNAMES.length)] + "." + GIVEN[random.nextInt(GIVEN.length)] + "."
+                + tag + "." + n + (fraudster ? ".x" : "");
         boolean registered = fraudster || random.nextDouble() < 0.75;
         boolean storeOnly = !registered && random.nextDouble() < 0.4;
         this.userId = registered ? (fraudster ? "f" : "u") + tag + "-" + (100000 + n) : null;
         this.email = registered ? handle + "@example.com" : null;
         this.phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextLong(1_000_000_000L));
         this.nameZh = NAMES_ZH[random.nextInt(NAMES_ZH.length)];
-        this.loyaltyCard = !fraudster && (storeOnly || random.nextDouble() < 0.45) ? "QY" + tag.toUpperCase(java.util.Locale.ROOT) + String.format("%07d", n * 7 + 13) : null;
+        this.loyaltyCard = !fraudster && (storeOnly || random.nextDouble() < 0.45)
+                ? "QY" + tag.toUpperCase(java.util.Locale.ROOT) + String.format("%07d", n * 7 + 13)
+                : null;
         this.activity = fraudster ? 0 : Math.exp(random.nextGaussian() * 0.7) * 0.07;
         if (storeOnly) {
             channelWeights.put("store", 1.0);
@@ -129,8 +140,9 @@ final class PersonSimulator {
     }
 
     private String anonymousId(String channel, int n) {
-        return String.format("%08x-%04x-4%03x-a%03x-%012x", n, channel.hashCode() & 0xffff, random.nextInt(4096),
-                random.nextInt(4096), random.nextLong(1L << 48));
+        return String.format(
+                "%08x-%04x-4%03x-a%03x-%012x",
+                n, channel.hashCode() & 0xffff, random.nextInt(4096), random.nextInt(4096), random.nextLong(1L << 48));
     }
 
     Output run() {
@@ -141,13 +153,22 @@ final class PersonSimulator {
                 LocalDate date = config.start().plusDays(d);
                 int visits = poisson(activity * Seasonality.day(date));
                 for (int v = 0; v < visits; v++) {
-                    Instant at = date.atStartOfDay(CHINA).plusSeconds(Seasonality.secondOfDay(random)).toInstant();
+                    Instant at = date.atStartOfDay(CHINA)
+                            .plusSeconds(Seasonality.secondOfDay(random))
+                            .toInstant();
                     visit(pickChannel(), at, Seasonality.day(date));
                 }
             }
         }
-        PersonTruth truth = new PersonTruth(personId, List.copyOf(identifiers), eventCount, sessions.size(), pageViews,
-                cartAdds, orders.size(), Math.round(revenue * 100) / 100.0);
+        PersonTruth truth = new PersonTruth(
+                personId,
+                List.copyOf(identifiers),
+                eventCount,
+                sessions.size(),
+                pageViews,
+                cartAdds,
+                orders.size(),
+                Math.round(revenue * 100) / 100.0);
         return new Output(events, truth, orders);
     }
 
@@ -168,14 +189,20 @@ final class PersonSimulator {
             Catalog.Product product = Catalog.any(random);
             ObjectNode page = base("web".equals(channel) ? "page" : "screen", channel, at, session, anon);
             page.put("name", i == 0 ? "Home" : product.name());
-            page.putObject("properties").put("path", i == 0 ? "/" : "/p/" + product.sku()).put("sku", product.sku());
+            page.putObject("properties")
+                    .put("path", i == 0 ? "/" : "/p/" + product.sku())
+                    .put("sku", product.sku());
             emit(channel, page);
             pageViews++;
             at = at.plusSeconds(20 + random.nextInt(100));
             if (random.nextDouble() < 0.12) {
                 ObjectNode add = base("track", channel, at, session, anon);
                 add.put("event", "Product Added");
-                add.putObject("properties").put("sku", product.sku()).put("name", product.name()).put("price", product.price()).put("quantity", 1);
+                add.putObject("properties")
+                        .put("sku", product.sku())
+                        .put("name", product.name())
+                        .put("price", product.price())
+                        .put("quantity", 1);
                 emit(channel, add);
                 cartAdds++;
                 at = at.plusSeconds(10 + random.nextInt(60));
@@ -185,7 +212,8 @@ final class PersonSimulator {
             return;
         }
         if (!loggedIn.contains(channel)) {
-            // Every registered person logs in on each device in its first session: the ground truth is one profile per person.
+            // Every registered person logs in on each device in its first session: the ground truth is one profile per
+            // person.
             emit(channel, identify(channel, at, session, anon));
             loggedIn.add(channel);
             at = at.plusSeconds(5);
@@ -212,7 +240,11 @@ final class PersonSimulator {
         ObjectNode traits = identify.putObject("traits");
         // Real sign-ups vary in formatting; normalisation must make them one identifier.
         traits.put("email", random.nextBoolean() ? email : capitalise(email));
-        traits.put("phone", random.nextBoolean() ? phone : "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
+        traits.put(
+                "phone",
+                random.nextBoolean()
+                        ? phone
+                        : "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
         traits.put("name", nameZh);
         if (loyaltyCard != null) {
             traits.put("loyalty_card", loyaltyCard);
@@ -249,7 +281,11 @@ final class PersonSimulator {
         for (int i = 0; i < lines; i++) {
             Catalog.Product product = Catalog.any(random);
             int quantity = (int) Math.max(1, Math.round((1 + random.nextInt(2)) * valueScale));
-            products.addObject().put("sku", product.sku()).put("name", product.name()).put("quantity", quantity).put("price", product.price());
+            products.addObject()
+                    .put("sku", product.sku())
+                    .put("name", product.name())
+                    .put("quantity", quantity)
+                    .put("price", product.price());
             total += product.price() * quantity;
             units += quantity;
         }
@@ -266,15 +302,23 @@ final class PersonSimulator {
         } else if ("payment_failures".equals(pattern)) {
             failures = 3 + random.nextInt(4);
         } else if (!fraud && random.nextDouble() < 0.03) {
-            ip = random.nextBoolean() ? "JP" : "TH";  // a customer travelling: legit, but looks odd
+            ip = random.nextBoolean() ? "JP" : "TH"; // a customer travelling: legit, but looks odd
         }
-        properties.put("billing_country", billing).put("shipping_country", shipping).put("payment_failures", failures);
+        properties
+                .put("billing_country", billing)
+                .put("shipping_country", shipping)
+                .put("payment_failures", failures);
         ObjectNode context = (ObjectNode) event.get("context");
         context.putObject("location").put("country", ip);
-        context.put("ip", "CN".equals(ip) ? "58.33." + random.nextInt(256) + "." + random.nextInt(256) : "185.220." + random.nextInt(256) + "." + random.nextInt(256));
+        context.put(
+                "ip",
+                "CN".equals(ip)
+                        ? "58.33." + random.nextInt(256) + "." + random.nextInt(256)
+                        : "185.220." + random.nextInt(256) + "." + random.nextInt(256));
         emit(channel, event);
-        orders.add(new LabeledOrder(orderId, personId, at, channel, total, units, fraud, pattern, ip, billing, shipping,
-                failures, firstSeen));
+        orders.add(new LabeledOrder(
+                orderId, personId, at, channel, total, units, fraud, pattern, ip, billing, shipping, failures,
+                firstSeen));
         revenue += total;
     }
 
@@ -304,15 +348,24 @@ final class PersonSimulator {
         int units = 0;
         for (int i = 0; i < lines; i++) {
             Catalog.Product product = Catalog.any(random);
-            products.addObject().put("sku", product.sku()).put("name", product.name()).put("quantity", 1).put("price", product.price());
+            products.addObject()
+                    .put("sku", product.sku())
+                    .put("name", product.name())
+                    .put("quantity", 1)
+                    .put("price", product.price());
             total += product.price();
             units++;
         }
         total = Math.round(total * 100) / 100.0;
-        properties.put("total", total).put("billing_country", "CN").put("shipping_country", "CN").put("payment_failures", 0);
+        properties
+                .put("total", total)
+                .put("billing_country", "CN")
+                .put("shipping_country", "CN")
+                .put("payment_failures", 0);
         context.putObject("location").put("country", "CN");
         emit("store", event);
-        orders.add(new LabeledOrder(orderId, personId, at, "store", total, units, false, "legit", "CN", "CN", "CN", 0, firstSeen));
+        orders.add(new LabeledOrder(
+                orderId, personId, at, "store", total, units, false, "legit", "CN", "CN", "CN", 0, firstSeen));
         revenue += total;
     }
 
@@ -326,13 +379,18 @@ final class PersonSimulator {
             case "messenger" -> "messenger_psid";
             default -> "whatsapp_id";
         };
-        identifiers.add(("whatsapp_id".equals(type) ? "phone" : type) + ":" + ("whatsapp_id".equals(type) ? "+" + id : id));
+        identifiers.add(
+                ("whatsapp_id".equals(type) ? "phone" : type) + ":" + ("whatsapp_id".equals(type) ? "+" + id : id));
         Instant at = start;
         int messages = 1 + random.nextInt(4);
         for (int i = 0; i < messages; i++) {
             ObjectNode message = base("track", platform, at, conversation, null);
             message.put("event", "Message Sent");
-            ((ObjectNode) message.get("context")).putArray("externalIds").addObject().put("id", id).put("type", type);
+            ((ObjectNode) message.get("context"))
+                    .putArray("externalIds")
+                    .addObject()
+                    .put("id", id)
+                    .put("type", type);
             message.putObject("properties").put("text", CHAT_LINES[random.nextInt(CHAT_LINES.length)]);
             emit(platform, message);
             at = at.plusSeconds(15 + random.nextInt(120));
@@ -340,7 +398,11 @@ final class PersonSimulator {
         if (!phoneGiven.contains(platform)) {
             // The bot asks for a phone or order number to look something up: the chat joins the person's profile.
             ObjectNode identify = base("identify", platform, at, conversation, null);
-            ((ObjectNode) identify.get("context")).putArray("externalIds").addObject().put("id", id).put("type", type);
+            ((ObjectNode) identify.get("context"))
+                    .putArray("externalIds")
+                    .addObject()
+                    .put("id", id)
+                    .put("type", type);
             identify.putObject("traits").put("phone", phone);
             emit(platform, identify);
             identifiers.add("phone:" + phone);
@@ -351,7 +413,9 @@ final class PersonSimulator {
     /** A fresh account that buys far above the usual basket within its first hour. */
     private void newAccountFraud() {
         LocalDate date = config.start().plusDays(random.nextInt(config.days()));
-        Instant at = date.atStartOfDay(CHINA).plusSeconds(Seasonality.secondOfDay(random)).toInstant();
+        Instant at = date.atStartOfDay(CHINA)
+                .plusSeconds(Seasonality.secondOfDay(random))
+                .toInstant();
         String session = "s-" + personId + "-1";
         String anon = anonymousIds.get("web");
         ObjectNode page = base("page", "web", at, session, anon);
@@ -361,7 +425,13 @@ final class PersonSimulator {
         at = at.plusSeconds(60 + random.nextInt(300));
         emit("web", identify("web", at, session, anon));
         loggedIn.add("web");
-        order("web", at.plusSeconds(120 + random.nextInt(900)), session, anon, "new_account_high_value", 6 + random.nextInt(10));
+        order(
+                "web",
+                at.plusSeconds(120 + random.nextInt(900)),
+                session,
+                anon,
+                "new_account_high_value",
+                6 + random.nextInt(10));
     }
 
     private ObjectNode base(String type, String channel, Instant at, String session, String anon) {
@@ -393,7 +463,9 @@ final class PersonSimulator {
     }
 
     private String pickChannel() {
-        double total = channelWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = channelWeights.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         double pick = random.nextDouble() * total;
         for (var entry : channelWeights.entrySet()) {
             pick -= entry.getValue();

@@ -10,16 +10,18 @@ import java.util.SplittableRandom;
  * (Singles' Day 11.11, 618, Double 12) and Christmas week spiking, evenings busiest.
  */
 final class Seasonality {
-    private static final double[] HOURS = {0.8, 0.4, 0.2, 0.1, 0.1, 0.2, 0.6, 1.2, 1.8, 2.0, 2.2, 2.6,
-            3.2, 2.8, 2.2, 2.2, 2.4, 2.8, 3.2, 4.0, 4.8, 5.2, 4.2, 2.0};
+    private static final double[] HOURS = {
+        0.8, 0.4, 0.2, 0.1, 0.1, 0.2, 0.6, 1.2, 1.8, 2.0, 2.2, 2.6, 3.2, 2.8, 2.2, 2.2, 2.4, 2.8, 3.2, 4.0, 4.8, 5.2,
+        4.2, 2.0
+    };
     private static final double HOUR_TOTAL = java.util.Arrays.stream(HOURS).sum();
 
-    private Seasonality() {
-    }
+    private Seasonality() {}
 
     /** Relative activity on a day (1.0 = an ordinary weekday). */
     static double day(LocalDate date) {
-        double weekly = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY ? 1.3 : 1.0;
+        double weekly =
+                date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY ? 1.3 : 1.0;
         MonthDay md = MonthDay.from(date);
         double festival = 1.0;
         if (md.equals(MonthDay.of(11, 11))) {

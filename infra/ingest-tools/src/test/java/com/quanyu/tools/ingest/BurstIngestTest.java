@@ -64,13 +64,17 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 class BurstIngestTest {
     /** The synchronous path's measured steady rate (docs/BENCHMARKS.md, Ingestion). */
     private static final int STEADY_EVENTS_PER_SECOND = 163;
+
     private static final int EVENTS_PER_SECOND = Integer.getInteger("quanyu.burst.rate", 10 * STEADY_EVENTS_PER_SECOND);
     private static final int PERIOD_SECONDS = Integer.getInteger("quanyu.burst.seconds", 2);
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(Integer.getInteger("quanyu.burst.drainLimitSeconds", 300));
+    private static final Duration DRAIN_LIMIT =
+            Duration.ofSeconds(Integer.getInteger("quanyu.burst.drainLimitSeconds", 300));
     /** The consumer's DynamoDB is throttled for this long from its first invocation of the peak. */
-    private static final Duration THROTTLED = Duration.ofSeconds(Integer.getInteger("quanyu.burst.throttledSeconds", 10));
+    private static final Duration THROTTLED =
+            Duration.ofSeconds(Integer.getInteger("quanyu.burst.throttledSeconds", 10));
     /** The generator's events per customer over 40 days (about 19), to size the data to the period. */
     private static final int EVENTS_PER_CUSTOMER = 19;
+
     private static final int BATCH = 50;
     private static final int THREADS = 8;
 
@@ -87,14 +91,20 @@ class BurstIngestTest {
         Env env = aws.envFor("IngestFunction");
         SourceRegistry sources = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"));
         Map<String, String> keys = new LinkedHashMap<>();
-        data.events().forEach(e -> keys.computeIfAbsent(e.source().channel(), c -> sources.register("burst " + c, c).writeKey()));
+        data.events()
+                .forEach(e -> keys.computeIfAbsent(
+                        e.source().channel(),
+                        c -> sources.register("burst " + c, c).writeKey()));
         ConcurrentLinkedQueue<Map.Entry<String, List<ObjectNode>>> work = work(data);
         int requests = work.size();
 
         // The consumer's DynamoDB is throttled (as a table at its limit answers) at the start of the peak;
         // the SDK retries each attempt, and a call whose retries all fail fails the batch, which is delivered again.
-        FaultInjectingInterceptor throttling = FaultInjectingInterceptor.builder().share(0.7).seed(16)
-                .faults(FaultInjectingInterceptor.Fault.THROTTLE).build();
+        FaultInjectingInterceptor throttling = FaultInjectingInterceptor.builder()
+                .share(0.7)
+                .seed(16)
+                .faults(FaultInjectingInterceptor.Fault.THROTTLE)
+                .build();
         Env consumerEnv = aws.envFor("IngestStreamFunction");
         DynamoDbClient throttled = AwsClients.dynamoDb(consumerEnv, List.of(throttling));
         IngestStreamHandler consumer = new IngestStreamHandler(consumerEnv, throttled, aws.s3());
@@ -107,23 +117,28 @@ class BurstIngestTest {
         AtomicLong throttleEnd = new AtomicLong();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try (LocalHttpApi api = LocalHttpApi.serve(new IngestApiHandler(env, aws.dynamo(), aws.s3()));
-             KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(aws.kinesis(), env.required(IngestApiHandler.STREAM),
-                     1000, ShardIteratorType.LATEST, event -> {
-                         if (peakStart.get() != 0 && throttleStart.compareAndSet(0, System.nanoTime())) {
-                             throttling.arm();
-                             clock.schedule(() -> {
-                                 throttling.disarm();
-                                 throttleEnd.set(System.nanoTime());
-                             }, THROTTLED.toMillis(), TimeUnit.MILLISECONDS);
-                         }
-                         consumer.handleRequest(event, null);
-                         folded.addAndGet(event.getRecords().size());
-                     })) {
+                KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(
+                        aws.kinesis(), env.required(IngestApiHandler.STREAM), 1000, ShardIteratorType.LATEST, event -> {
+                            if (peakStart.get() != 0 && throttleStart.compareAndSet(0, System.nanoTime())) {
+                                throttling.arm();
+                                clock.schedule(
+                                        () -> {
+                                            throttling.disarm();
+                                            throttleEnd.set(System.nanoTime());
+                                        },
+                                        THROTTLED.toMillis(),
+                                        TimeUnit.MILLISECONDS);
+                            }
+                            consumer.handleRequest(event, null);
+                            folded.addAndGet(event.getRecords().size());
+                        })) {
             mapping.start(Duration.ofMillis(100));
             HttpClient http = HttpClient.newHttpClient();
             var warmup = work.poll();
-            accepted.addAndGet(post(http, api.baseUrl(), keys.get(warmup.getKey()), warmup.getValue(), serverErrors, full));
-            for (long until = System.nanoTime() + DRAIN_LIMIT.toNanos(); folded.get() < accepted.get() && System.nanoTime() < until; ) {
+            accepted.addAndGet(
+                    post(http, api.baseUrl(), keys.get(warmup.getKey()), warmup.getValue(), serverErrors, full));
+            for (long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
+                    folded.get() < accepted.get() && System.nanoTime() < until; ) {
                 Thread.sleep(20);
             }
             long start = System.nanoTime();
@@ -138,7 +153,8 @@ class BurstIngestTest {
                     for (var item = work.poll(); item != null; item = work.poll()) {
                         long due = start + slot.getAndIncrement() * nanosPerRequest;
                         Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
-                        accepted.addAndGet(post(http, api.baseUrl(), keys.get(item.getKey()), item.getValue(), serverErrors, full));
+                        accepted.addAndGet(post(
+                                http, api.baseUrl(), keys.get(item.getKey()), item.getValue(), serverErrors, full));
                         backlogPeak.accumulateAndGet(accepted.get() - folded.get(), Math::max);
                     }
                     return null;
@@ -158,24 +174,45 @@ class BurstIngestTest {
             long drained = System.nanoTime();
             double drainSeconds = (drained - sent) / 1e9;
             double afterThrottling = throttleEnd.get() == 0 ? 0 : (drained - throttleEnd.get()) / 1e9;
-            System.out.printf("burst: offered %d events/s for %d s: %d requests, %d events accepted in %.1f s (%.0f events/s"
+            System.out.printf(
+                    "burst: offered %d events/s for %d s: %d requests, %d events accepted in %.1f s (%.0f events/s"
                             + " achieved); 5xx %d, 429 %d; DynamoDB attempts throttled %d of %d (for %d s from %.1f s),"
                             + " consumer invocations failed and retried %d; backlog peak %d, %d at the last answer,"
                             + " drained %.1f s after it (%.1f s after throttling ended); %d of %d accepted records folded%n",
-                    EVENTS_PER_SECOND, PERIOD_SECONDS, requests - 1, offered, sendSeconds, offered / sendSeconds,
-                    serverErrors.get(), full.get(), throttling.injected(), throttling.calls(), THROTTLED.toSeconds(),
-                    throttleStart.get() == 0 ? -1 : (throttleStart.get() - start) / 1e9, mapping.failedInvocations(),
-                    backlogPeak.get(), backlogAtEnd, drainSeconds, afterThrottling, folded.get(), accepted.get());
+                    EVENTS_PER_SECOND,
+                    PERIOD_SECONDS,
+                    requests - 1,
+                    offered,
+                    sendSeconds,
+                    offered / sendSeconds,
+                    serverErrors.get(),
+                    full.get(),
+                    throttling.injected(),
+                    throttling.calls(),
+                    THROTTLED.toSeconds(),
+                    throttleStart.get() == 0 ? -1 : (throttleStart.get() - start) / 1e9,
+                    mapping.failedInvocations(),
+                    backlogPeak.get(),
+                    backlogAtEnd,
+                    drainSeconds,
+                    afterThrottling,
+                    folded.get(),
+                    accepted.get());
             assertEquals(0, serverErrors.get(), "no 5xx during the peak");
-            assertEquals(accepted.get(), folded.get(), "every accepted event reached the consumer and was folded within "
-                    + DRAIN_LIMIT.toSeconds() + " s");
+            assertEquals(
+                    accepted.get(),
+                    folded.get(),
+                    "every accepted event reached the consumer and was folded within " + DRAIN_LIMIT.toSeconds()
+                            + " s");
             assertTrue(throttling.injected() > 0, "the throttling must actually have hit the consumer");
         } finally {
             clock.shutdownNow();
             throttled.close();
         }
-        int merged = GroundTruth.assertProfilesMatch(data, CustomerStores.fromEnv(env, aws.dynamo(), aws.s3()).profiles());
-        System.out.printf("burst: all %d people's profiles equal the ground truth (%d absorbed a merge)%n",
+        int merged = GroundTruth.assertProfilesMatch(
+                data, CustomerStores.fromEnv(env, aws.dynamo(), aws.s3()).profiles());
+        System.out.printf(
+                "burst: all %d people's profiles equal the ground truth (%d absorbed a merge)%n",
                 data.truth().size(), merged);
         assertTrue(merged >= 5, "the data must force merges; profiles with merges: " + merged);
     }
@@ -210,22 +247,35 @@ class BurstIngestTest {
      * Posts one batch until it is accepted, as an SDK does: a 429 is retried after its retry-after; a
      * 5xx is counted (the test fails on any) and retried; returns the accepted count.
      */
-    private static long post(HttpClient http, String baseUrl, String writeKey, List<ObjectNode> events,
-                             AtomicInteger serverErrors, AtomicInteger full) throws Exception {
+    private static long post(
+            HttpClient http,
+            String baseUrl,
+            String writeKey,
+            List<ObjectNode> events,
+            AtomicInteger serverErrors,
+            AtomicInteger full)
+            throws Exception {
         ObjectNode body = Json.object();
         body.putArray("batch").addAll(events);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/batch"))
                 .header("content-type", "application/json")
-                .header("authorization", "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                .header(
+                        "authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
         for (int attempt = 0; attempt < 20; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return Json.parse(response.body()).get("accepted").asLong();
             }
-            if (response.statusCode() == 429 && response.headers().firstValue("retry-after").isPresent()) {
+            if (response.statusCode() == 429
+                    && response.headers().firstValue("retry-after").isPresent()) {
                 full.incrementAndGet();
-                Thread.sleep(1000L * Integer.parseInt(response.headers().firstValue("retry-after").get()));
+                Thread.sleep(1000L
+                        * Integer.parseInt(
+                                response.headers().firstValue("retry-after").get()));
                 continue;
             }
             if (response.statusCode() < 500) {

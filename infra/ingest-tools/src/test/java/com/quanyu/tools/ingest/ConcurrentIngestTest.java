@@ -8,20 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.ingest.IngestApiHandler;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.config.Env;
-import com.quanyu.shared.customer.Profile;
-import com.quanyu.shared.customer.ProfileStore;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +50,10 @@ class ConcurrentIngestTest {
         Env env = aws.envFor("IngestFunction").with(java.util.Map.of(IngestApiHandler.STREAM, ""));
         SourceRegistry sources = new SourceRegistry(aws.dynamo(), env.required("SOURCES_TABLE"));
         Map<String, String> keys = new LinkedHashMap<>();
-        data.events().forEach(e -> keys.computeIfAbsent(e.source().channel(), c -> sources.register("demo " + c, c).writeKey()));
+        data.events()
+                .forEach(e -> keys.computeIfAbsent(
+                        e.source().channel(),
+                        c -> sources.register("demo " + c, c).writeKey()));
 
         Random random = new Random(7);
         List<DemoDataset.SourcedEvent> sends = new ArrayList<>(data.events());
@@ -101,7 +100,8 @@ class ConcurrentIngestTest {
         pool.shutdown();
         assertEquals(0, failures.get(), "every batch is eventually accepted");
 
-        int merged = GroundTruth.assertProfilesMatch(data, CustomerStores.fromEnv(env, aws.dynamo(), aws.s3()).profiles());
+        int merged = GroundTruth.assertProfilesMatch(
+                data, CustomerStores.fromEnv(env, aws.dynamo(), aws.s3()).profiles());
         assertTrue(merged >= 5, "the data must force merges; profiles with merges: " + merged);
     }
 }

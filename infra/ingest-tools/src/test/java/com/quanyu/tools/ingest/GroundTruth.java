@@ -10,8 +10,7 @@ import java.util.Set;
 
 /** The generator's ground truth against the stored profiles, shared by the ingestion tests under load. */
 final class GroundTruth {
-    private GroundTruth() {
-    }
+    private GroundTruth() {}
 
     /**
      * Asserts every person's identifiers resolve to one profile of their own whose counters equal the
@@ -23,7 +22,8 @@ final class GroundTruth {
         for (DemoDataset.PersonTruth truth : data.truth().values()) {
             Set<String> resolved = new HashSet<>();
             for (String identifier : truth.identifiers()) {
-                resolved.add(profiles.resolve(identifier).map(Profile::profileId).orElse("unresolved " + identifier));
+                resolved.add(
+                        profiles.resolve(identifier).map(Profile::profileId).orElse("unresolved " + identifier));
             }
             assertEquals(1, resolved.size(), truth.personId() + " resolves to " + resolved);
             Profile p = profiles.resolve(truth.identifiers().get(0)).orElseThrow();

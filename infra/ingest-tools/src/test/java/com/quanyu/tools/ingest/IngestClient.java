@@ -20,13 +20,26 @@ final class IngestClient {
     }
 
     static APIGatewayV2HTTPEvent batchRequest(String writeKey, String body) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/batch").build();
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST")
+                .withPath("/v1/batch")
+                .build();
         return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v1/batch").withRawPath("/v1/batch")
-                .withHeaders(Map.of("content-type", "application/json", "authorization",
-                        "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("t").build())
+                .withRouteKey("POST /v1/batch")
+                .withRawPath("/v1/batch")
+                .withHeaders(Map.of(
+                        "content-type",
+                        "application/json",
+                        "authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(http)
+                        .withRequestId("t")
+                        .build())
                 .build();
     }
 

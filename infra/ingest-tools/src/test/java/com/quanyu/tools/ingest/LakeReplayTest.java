@@ -46,13 +46,16 @@ class LakeReplayTest {
                 "IDEMPOTENCY_TABLE", "quanyu-" + run + "-idempotency",
                 "DATA_LAKE_BUCKET", lake + "-scratch"));
         CustomerStores target = CustomerStores.fromEnv(rebuilt, aws.dynamo(), aws.s3());
-        LakeReplay.Summary summary = LakeReplay.replay(aws.s3(), lake, "events/", target.pipeline(OrderRiskScorers.rulesOnly()), 100);
+        LakeReplay.Summary summary =
+                LakeReplay.replay(aws.s3(), lake, "events/", target.pipeline(OrderRiskScorers.rulesOnly()), 100);
         assertEquals(data.events().size(), summary.lines());
         assertEquals(data.events().size(), summary.accepted());
 
         for (DemoDataset.PersonTruth truth : data.truth().values()) {
-            Profile before = source.profiles().resolve(truth.identifiers().get(0)).orElseThrow();
-            Profile after = target.profiles().resolve(truth.identifiers().get(0)).orElseThrow();
+            Profile before =
+                    source.profiles().resolve(truth.identifiers().get(0)).orElseThrow();
+            Profile after =
+                    target.profiles().resolve(truth.identifiers().get(0)).orElseThrow();
             String who = truth.personId();
             assertEquals(before.counters(), after.counters(), who);
             assertEquals(before.rfm(), after.rfm(), who);
@@ -63,7 +66,10 @@ class LakeReplayTest {
             assertEquals(before.firstSeenAt(), after.firstSeenAt(), who);
             assertEquals(before.lastSeenAt(), after.lastSeenAt(), who);
             for (String identifier : truth.identifiers()) {
-                assertEquals(after.profileId(), target.profiles().resolve(identifier).orElseThrow().profileId(), who + " " + identifier);
+                assertEquals(
+                        after.profileId(),
+                        target.profiles().resolve(identifier).orElseThrow().profileId(),
+                        who + " " + identifier);
             }
         }
         assertTrue(target.orders().find(data.orders().get(0).orderId()).isPresent());

@@ -11,12 +11,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * against the stand-in. Run in a fresh JVM by {@link ColdStartBenchmark}; args: table, pk, sk.
  */
 public final class BareGetItem {
-    private BareGetItem() {
-    }
+    private BareGetItem() {}
 
     public static void main(String[] args) {
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(Env.system())) {
-            var item = dynamo.getItem(b -> b.tableName(args[0]).key(Map.of("pk", AttributeValue.fromS(args[1]), "sk", AttributeValue.fromS(args[2])))).item();
+            var item = dynamo.getItem(b -> b.tableName(args[0])
+                            .key(Map.of("pk", AttributeValue.fromS(args[1]), "sk", AttributeValue.fromS(args[2]))))
+                    .item();
             System.out.println("status=" + (item.isEmpty() ? 404 : 200));
         }
     }

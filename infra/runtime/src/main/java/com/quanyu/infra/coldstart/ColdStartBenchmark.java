@@ -37,22 +37,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ColdStartBenchmark {
     private static final String SCORED_USER = "coldstart-scored";
 
-    private ColdStartBenchmark() {
-    }
+    private ColdStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        List<String> functionIds = List.of(options.getOrDefault("--functions",
-                options.getOrDefault("--function", "IngestFunction,ScoreFunction")).split(","));
+        List<String> functionIds = List.of(
+                options.getOrDefault("--functions", options.getOrDefault("--function", "IngestFunction,ScoreFunction"))
+                        .split(","));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "7"));
         Path root = RepoRoot.find();
         try (StandIns aws = StandIns.start(Optional.empty())) {
-            String writeKey = new SourceRegistry(aws.dynamo(), aws.envFor("IngestFunction").required("SOURCES_TABLE"))
-                    .register("cold start benchmark", "web").writeKey();
+            String writeKey = new SourceRegistry(
+                            aws.dynamo(), aws.envFor("IngestFunction").required("SOURCES_TABLE"))
+                    .register("cold start benchmark", "web")
+                    .writeKey();
             // the profile the score function reads, stored as ingestion stores it
-            CustomerStores.fromEnv(aws.envFor("IngestFunction"), aws.dynamo(), aws.s3()).pipeline(null).ingest(
-                    Source.of("coldstart", "web"), List.of(Json.parse("{\"type\":\"track\",\"event\":\"Product Viewed\","
-                            + "\"userId\":\"" + SCORED_USER + "\",\"messageId\":\"coldstart-seed\",\"properties\":{\"sku\":\"TEA-OOLONG-250\"}}")));
+            CustomerStores.fromEnv(aws.envFor("IngestFunction"), aws.dynamo(), aws.s3())
+                    .pipeline(null)
+                    .ingest(
+                            Source.of("coldstart", "web"),
+                            List.of(
+                                    Json.parse(
+                                            "{\"type\":\"track\",\"event\":\"Product Viewed\"," + "\"userId\":\""
+                                                    + SCORED_USER
+                                                    + "\",\"messageId\":\"coldstart-seed\",\"properties\":{\"sku\":\"TEA-OOLONG-250\"}}")));
             Path eventDir = Files.createTempDirectory("coldstart");
             List<Subject> subjects = new ArrayList<>();
             for (String functionId : functionIds) {
@@ -68,11 +76,14 @@ public final class ColdStartBenchmark {
                     List<String> bare = new ArrayList<>(s.jvm());
                     bare.addAll(List.of(BareGetItem.class.getName(), s.table(), "coldstart", "x"));
                     Run a = run(bare, s.env());
-                    Path event = options.containsKey("--event") ? root.resolve(options.get("--event"))
-                            : s.id().equals("ScoreFunction") ? scoreEvent(root, eventDir.resolve("score-" + i + ".json"))
-                            : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
+                    Path event = options.containsKey("--event")
+                            ? root.resolve(options.get("--event"))
+                            : s.id().equals("ScoreFunction")
+                                    ? scoreEvent(root, eventDir.resolve("score-" + i + ".json"))
+                                    : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
                     List<String> invoke = new ArrayList<>(s.jvm());
-                    invoke.addAll(List.of(InvokeOnce.class.getName(), s.function().handlerClass(), event.toString()));
+                    invoke.addAll(
+                            List.of(InvokeOnce.class.getName(), s.function().handlerClass(), event.toString()));
                     Run b = run(invoke, s.env());
                     floor[f][i] = a.millis();
                     handler[f][i] = b.millis();
@@ -86,36 +97,57 @@ public final class ColdStartBenchmark {
                 Arrays.sort(handler[f]);
                 long floorMedian = floor[f][rounds / 2];
                 long handlerMedian = handler[f][rounds / 2];
-                System.out.printf("%s, jvm options: %s%n", s.id(), String.join(" ", s.jvm().subList(1, s.jvm().size() - 2)));
-                System.out.printf("  floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
+                System.out.printf(
+                        "%s, jvm options: %s%n",
+                        s.id(), String.join(" ", s.jvm().subList(1, s.jvm().size() - 2)));
+                System.out.printf(
+                        "  floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
                         floorMedian, floor[f][0], floor[f][rounds - 1], floorStatus[f]);
-                System.out.printf("  handler (%s, first request)  median %d ms  min %d  max %d   [%s]%n", s.function().handlerClass(),
-                        handlerMedian, handler[f][0], handler[f][rounds - 1], handlerStatus[f]);
-                System.out.printf("  ratio handler/floor = %.2f  (%d rounds, alternating)%n", (double) handlerMedian / floorMedian, rounds);
+                System.out.printf(
+                        "  handler (%s, first request)  median %d ms  min %d  max %d   [%s]%n",
+                        s.function().handlerClass(),
+                        handlerMedian,
+                        handler[f][0],
+                        handler[f][rounds - 1],
+                        handlerStatus[f]);
+                System.out.printf(
+                        "  ratio handler/floor = %.2f  (%d rounds, alternating)%n",
+                        (double) handlerMedian / floorMedian, rounds);
             }
         }
     }
 
     /** One function to start: its jar, JVM command and environment as template.yaml gives them. */
-    private record Subject(String id, SamFunction function, List<String> jvm, Map<String, String> env, String table) {
-    }
+    private record Subject(String id, SamFunction function, List<String> jvm, Map<String, String> env, String table) {}
 
     private static Subject subject(StandIns aws, Path root, String functionId) throws Exception {
-        SamFunction function = aws.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst()
+        SamFunction function = aws.functions().stream()
+                .filter(f -> f.logicalId().equals(functionId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
         Path jar = root.resolve(function.codeUri());
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
         String table = aws.envFor(functionId).required("PROFILES_TABLE");
-        aws.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("coldstart"), "sk", AttributeValue.fromS("x"))));
-        String classpath = jar + File.pathSeparator + Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        aws.dynamo()
+                .putItem(b -> b.tableName(table)
+                        .item(Map.of("pk", AttributeValue.fromS("coldstart"), "sk", AttributeValue.fromS("x"))));
+        String classpath = jar
+                + File.pathSeparator
+                + Path.of(ColdStartBenchmark.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
         Map<String, String> env = new java.util.HashMap<>(aws.envFor(functionId).asMap());
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
         String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
         env.remove("JAVA_TOOL_OPTIONS");
-        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-Xmx" + function.memoryMb() + "m"));
+        List<String> jvm = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-Xmx" + function.memoryMb() + "m"));
         jvm.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
         jvm.addAll(List.of("-cp", classpath));
         return new Subject(functionId, function, jvm, env, table);
@@ -123,29 +155,53 @@ public final class ColdStartBenchmark {
 
     /** The sample staff request for a profile's scores, for the profile the benchmark stored. */
     private static Path scoreEvent(Path root, Path file) throws IOException {
-        Files.writeString(file, Files.readString(root.resolve("events/score/scores.json")).replace("u1001", SCORED_USER));
+        Files.writeString(
+                file, Files.readString(root.resolve("events/score/scores.json")).replace("u1001", SCORED_USER));
         return file;
     }
 
     /** An API Gateway event for POST /v1/track with a new messageId and user. */
     private static Path trackEvent(Path file, String writeKey, int round) throws IOException {
-        String body = Json.write(Map.of("type", "track", "event", "Product Viewed", "userId", "coldstart-user-" + round,
-                "messageId", "coldstart-" + System.nanoTime(), "properties", Map.of("sku", "TEA-OOLONG-250"),
-                "context", Map.of("traits", Map.of("email", "cold.start" + round + "@example.com"))));
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/v1/track").build();
+        String body = Json.write(Map.of(
+                "type",
+                "track",
+                "event",
+                "Product Viewed",
+                "userId",
+                "coldstart-user-" + round,
+                "messageId",
+                "coldstart-" + System.nanoTime(),
+                "properties",
+                Map.of("sku", "TEA-OOLONG-250"),
+                "context",
+                Map.of("traits", Map.of("email", "cold.start" + round + "@example.com"))));
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST")
+                .withPath("/v1/track")
+                .build();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("POST /v1/track").withRawPath("/v1/track")
-                .withHeaders(Map.of("content-type", "application/json", "authorization",
-                        "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey("POST /v1/track")
-                        .withRequestId("coldstart-" + round).withHttp(http).build())
-                .withBody(body).build();
+                .withVersion("2.0")
+                .withRouteKey("POST /v1/track")
+                .withRawPath("/v1/track")
+                .withHeaders(Map.of(
+                        "content-type",
+                        "application/json",
+                        "authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey("POST /v1/track")
+                        .withRequestId("coldstart-" + round)
+                        .withHttp(http)
+                        .build())
+                .withBody(body)
+                .build();
         Files.writeString(file, Json.write(event));
         return file;
     }
 
-    private record Run(long millis, String output) {
-    }
+    private record Run(long millis, String output) {}
 
     private static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -158,9 +214,11 @@ public final class ColdStartBenchmark {
         int exit = process.waitFor();
         long millis = (System.nanoTime() - start) / 1_000_000;
         String text = new String(output, StandardCharsets.UTF_8);
-        String status = text.lines().filter(l -> l.startsWith("status=")).findFirst().orElse("");
+        String status =
+                text.lines().filter(l -> l.startsWith("status=")).findFirst().orElse("");
         if (exit != 0 || status.isEmpty()) {
-            throw new IllegalStateException("run failed (exit " + exit + "): " + String.join(" ", command) + "\n" + text);
+            throw new IllegalStateException(
+                    "run failed (exit " + exit + "): " + String.join(" ", command) + "\n" + text);
         }
         return new Run(millis, status);
     }

@@ -14,14 +14,14 @@ import java.nio.file.Path;
  * Run in a fresh JVM by {@link ColdStartBenchmark}; args: handler class, event JSON file.
  */
 public final class InvokeOnce {
-    private InvokeOnce() {
-    }
+    private InvokeOnce() {}
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Class.forName(args[0]).getConstructor().newInstance();
-        APIGatewayV2HTTPEvent event = Json.mapper().readValue(Files.readString(Path.of(args[1])), APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event =
+                Json.mapper().readValue(Files.readString(Path.of(args[1])), APIGatewayV2HTTPEvent.class);
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext("coldstart", 1024, 30));
         System.out.println("status=" + response.getStatusCode());
     }

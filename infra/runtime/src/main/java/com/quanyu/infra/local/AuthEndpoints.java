@@ -27,7 +27,8 @@ final class AuthEndpoints implements HttpGateway.ControlEndpoint {
             return Optional.empty();
         }
         if (!"POST".equals(method)) {
-            return Optional.of(new HttpGateway.Reply(405, Map.of("error", "method_not_allowed", "message", "POST a JSON {\"username\", \"password\"}")));
+            return Optional.of(new HttpGateway.Reply(
+                    405, Map.of("error", "method_not_allowed", "message", "POST a JSON {\"username\", \"password\"}")));
         }
         JsonNode request;
         try {
@@ -35,14 +36,32 @@ final class AuthEndpoints implements HttpGateway.ControlEndpoint {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             request = null;
         }
-        if (request == null || !request.path("username").isTextual() || !request.path("password").isTextual()) {
-            return Optional.of(new HttpGateway.Reply(400, Map.of("error", "invalid_request",
-                    "message", "body must be a JSON object with string fields username and password")));
+        if (request == null
+                || !request.path("username").isTextual()
+                || !request.path("password").isTextual()) {
+            return Optional.of(new HttpGateway.Reply(
+                    400,
+                    Map.of(
+                            "error",
+                            "invalid_request",
+                            "message",
+                            "body must be a JSON object with string fields username and password")));
         }
-        return Optional.of(auth.issue(request.get("username").asText(), request.get("password").asText())
-                .map(tokens -> new HttpGateway.Reply(200, Map.of("idToken", tokens.idToken(), "accessToken", tokens.accessToken(),
-                        "expiresIn", tokens.expiresIn(), "tokenType", "Bearer")))
-                .orElseGet(() -> new HttpGateway.Reply(401, Map.of("error", "invalid_credentials",
-                        "message", "user name or password is wrong"))));
+        return Optional.of(auth.issue(
+                        request.get("username").asText(),
+                        request.get("password").asText())
+                .map(tokens -> new HttpGateway.Reply(
+                        200,
+                        Map.of(
+                                "idToken",
+                                tokens.idToken(),
+                                "accessToken",
+                                tokens.accessToken(),
+                                "expiresIn",
+                                tokens.expiresIn(),
+                                "tokenType",
+                                "Bearer")))
+                .orElseGet(() -> new HttpGateway.Reply(
+                        401, Map.of("error", "invalid_credentials", "message", "user name or password is wrong"))));
     }
 }

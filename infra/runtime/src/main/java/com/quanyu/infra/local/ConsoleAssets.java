@@ -17,12 +17,23 @@ final class ConsoleAssets {
     static final String PREFIX = "/console";
     private static final String ECHARTS = "vendor/echarts.min.js";
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "json", "application/json; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "json",
+            "application/json; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon");
 
     /** A file to send. */
-    record Asset(String contentType, byte[] bytes) {
-    }
+    record Asset(String contentType, byte[] bytes) {}
 
     private final Path root;
 
@@ -32,18 +43,27 @@ final class ConsoleAssets {
 
     /** Empty when the path is not a console file (the caller answers 404). */
     Optional<Asset> find(String rawPath) throws IOException {
-        String relative = rawPath.equals(PREFIX) || rawPath.equals(PREFIX + "/") ? "index.html" : rawPath.substring(PREFIX.length() + 1);
+        String relative = rawPath.equals(PREFIX) || rawPath.equals(PREFIX + "/")
+                ? "index.html"
+                : rawPath.substring(PREFIX.length() + 1);
         if (relative.equals("config.json")) {
-            return Optional.of(new Asset(TYPES.get("json"), "{\"apiBase\":\"\",\"auth\":\"local\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Optional.of(new Asset(
+                    TYPES.get("json"),
+                    "{\"apiBase\":\"\",\"auth\":\"local\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        Path file = relative.equals(ECHARTS) ? root.resolve("node_modules/echarts/dist/echarts.min.js") : root.resolve(relative).normalize();
-        boolean servable = file.startsWith(root) && (relative.equals(ECHARTS) || !relative.startsWith("node_modules/"))
-                && !relative.startsWith("package") && Files.isRegularFile(file);
+        Path file = relative.equals(ECHARTS)
+                ? root.resolve("node_modules/echarts/dist/echarts.min.js")
+                : root.resolve(relative).normalize();
+        boolean servable = file.startsWith(root)
+                && (relative.equals(ECHARTS) || !relative.startsWith("node_modules/"))
+                && !relative.startsWith("package")
+                && Files.isRegularFile(file);
         if (!servable) {
             return Optional.empty();
         }
         String name = file.getFileName().toString();
-        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+        String type = TYPES.getOrDefault(
+                name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
         return Optional.of(new Asset(type, Files.readAllBytes(file)));
     }
 }

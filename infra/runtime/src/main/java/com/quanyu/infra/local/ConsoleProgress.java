@@ -41,7 +41,9 @@ final class ConsoleProgress implements StartupProgress {
 
             @Override
             public synchronized void done(String note) {
-                out.print((terminal ? "\r" : "") + line(title, note.isEmpty() ? 100 : shown, started, note) + System.lineSeparator());
+                out.print((terminal ? "\r" : "")
+                        + line(title, note.isEmpty() ? 100 : shown, started, note)
+                        + System.lineSeparator());
                 out.flush();
             }
         };
@@ -49,7 +51,14 @@ final class ConsoleProgress implements StartupProgress {
 
     static String line(String title, int percent, long startedNanos, String note) {
         int filled = percent * WIDTH / 100;
-        return String.format(Locale.ROOT, "  %-" + TITLE + "s [%s%s] %3d %%  %5.1f s%s", title, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                percent, (System.nanoTime() - startedNanos) / 1e9, note.isEmpty() ? "" : "  " + note);
+        return String.format(
+                Locale.ROOT,
+                "  %-" + TITLE + "s [%s%s] %3d %%  %5.1f s%s",
+                title,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                percent,
+                (System.nanoTime() - startedNanos) / 1e9,
+                note.isEmpty() ? "" : "  " + note);
     }
 }

@@ -13,8 +13,7 @@ final class Cors {
     static final String ALLOW_HEADERS = "authorization, content-type, idempotency-key, x-admin-key";
     static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
 
-    private Cors() {
-    }
+    private Cors() {}
 
     /** Adds CORS headers for a loopback origin; answers a preflight itself (true = answered). */
     static boolean handle(HttpExchange exchange, String method) throws IOException {
@@ -25,7 +24,8 @@ final class Cors {
         exchange.getResponseHeaders().set("access-control-allow-origin", origin);
         exchange.getResponseHeaders().set("vary", "origin");
         exchange.getResponseHeaders().set("access-control-expose-headers", "retry-after, www-authenticate");
-        if ("OPTIONS".equals(method) && exchange.getRequestHeaders().getFirst("access-control-request-method") != null) {
+        if ("OPTIONS".equals(method)
+                && exchange.getRequestHeaders().getFirst("access-control-request-method") != null) {
             exchange.getResponseHeaders().set("access-control-allow-methods", ALLOW_METHODS);
             exchange.getResponseHeaders().set("access-control-allow-headers", ALLOW_HEADERS);
             exchange.getResponseHeaders().set("access-control-max-age", "600");

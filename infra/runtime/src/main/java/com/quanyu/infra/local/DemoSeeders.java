@@ -53,8 +53,7 @@ final class DemoSeeders {
     private static final int DAYS = 120;
     private static final int BATCH = 100;
 
-    private DemoSeeders() {
-    }
+    private DemoSeeders() {}
 
     /** The README's demo brand: its days end yesterday, so the console's default periods and the forecast job see them. */
     static List<Seeder> all() {
@@ -63,25 +62,40 @@ final class DemoSeeders {
 
     /** A synthetic brand whose {@code days} end yesterday (UTC), as a live brand's history does. */
     static DemoConfig endingYesterday(long seed, int customers, int days) {
-        return DemoConfig.of(seed, customers, days).withStart(LocalDate.now(ZoneOffset.UTC).minusDays(days));
+        return DemoConfig.of(seed, customers, days)
+                .withStart(LocalDate.now(ZoneOffset.UTC).minusDays(days));
     }
 
     /** The same seeding over another synthetic brand (the console's browser test uses a small one). */
     static List<Seeder> all(DemoConfig demo) {
-        return List.of(seeder("customers", demo.customers() + " customers' events via /v1/batch", (p, progress) -> customers(p, demo, progress)),
+        return List.of(
+                seeder(
+                        "customers",
+                        demo.customers() + " customers' events via /v1/batch",
+                        (p, progress) -> customers(p, demo, progress)),
                 seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p, demo)),
-                seeder("models", "nightly training (all models)", (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
-                seeder("forecasts", "daily forecast job", (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")),
-                seeder("ads", AD_DAYS + " days of ad spend per ad channel via /v1/ads/spend", (p, progress) -> adSpend(p, demo)));
+                seeder(
+                        "models",
+                        "nightly training (all models)",
+                        (p, progress) -> p.invoke("TrainFunction", "{\"job\": \"train-all\"}")),
+                seeder(
+                        "forecasts",
+                        "daily forecast job",
+                        (p, progress) -> p.invoke("ForecastJobFunction", "{\"job\": \"forecast-daily\"}")),
+                seeder(
+                        "ads",
+                        AD_DAYS + " days of ad spend per ad channel via /v1/ads/spend",
+                        (p, progress) -> adSpend(p, demo)));
     }
 
     /** Ad channels of the demo: name, typical daily spend (CNY), saturation (conversions/day), scale (CNY). */
-    private record AdChannel(String name, double typicalSpend, double saturation, double scale) {
-    }
+    private record AdChannel(String name, double typicalSpend, double saturation, double scale) {}
 
     private static final int AD_DAYS = 60;
-    static final List<AdChannel> AD_CHANNELS = List.of(new AdChannel("wechat-moments", 2000, 60, 2500),
-            new AdChannel("douyin", 3000, 90, 6000), new AdChannel("baidu-search", 1000, 35, 1200));
+    static final List<AdChannel> AD_CHANNELS = List.of(
+            new AdChannel("wechat-moments", 2000, 60, 2500),
+            new AdChannel("douyin", 3000, 90, 6000),
+            new AdChannel("baidu-search", 1000, 35, 1200));
 
     /**
      * Daily spend and conversions of three ad channels up to yesterday, as an ad platform's report
@@ -90,26 +104,40 @@ final class DemoSeeders {
      */
     static void adSpend(LocalPlatform platform, DemoConfig demo) throws Exception {
         SplittableRandom random = new SplittableRandom(demo.seed());
-        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        java.time.LocalDate yesterday =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
         ArrayNode rows = Json.object().arrayNode();
         for (AdChannel channel : AD_CHANNELS) {
             for (int d = AD_DAYS; d >= 1; d--) {
                 double spend = Math.round(channel.typicalSpend() * (0.3 + 1.4 * random.nextDouble()));
                 double expected = channel.saturation() * -Math.expm1(-spend / channel.scale());
-                rows.add(Json.object().put("date", yesterday.minusDays(d - 1L).toString()).put("channel", channel.name())
-                        .put("spend", String.format(java.util.Locale.ROOT, "%.2f", spend)).put("conversions", poisson(expected, random)));
+                rows.add(Json.object()
+                        .put("date", yesterday.minusDays(d - 1L).toString())
+                        .put("channel", channel.name())
+                        .put("spend", String.format(java.util.Locale.ROOT, "%.2f", spend))
+                        .put("conversions", poisson(expected, random)));
             }
         }
         ObjectNode body = Json.object().put("currency", "CNY");
         body.set("rows", rows);
         HttpClient http = HttpClient.newHttpClient();
-        String token = Json.parse(http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/_local/auth/token"))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().put("username", "admin")
-                        .put("password", platform.secret("STAFF_PASSWORD_ADMIN"))))).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("idToken").asText();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/ads/spend"))
-                .header("content-type", "application/json").header("authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
+        String token = Json.parse(http.send(
+                                HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/_local/auth/token"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object()
+                                                .put("username", "admin")
+                                                .put("password", platform.secret("STAFF_PASSWORD_ADMIN")))))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .path("idToken")
+                .asText();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/ads/spend"))
+                        .header("content-type", "application/json")
+                        .header("authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("demo ad spend refused: " + response.statusCode() + " " + response.body());
         }
@@ -133,7 +161,10 @@ final class DemoSeeders {
         Map<String, String> keys = writeKeys(platform.standIns(), platform.dataDir(), channels(dataset));
         // One sender per channel, in event order within the channel, as separate SDKs would send.
         Map<String, List<ObjectNode>> byChannel = new LinkedHashMap<>();
-        dataset.events().forEach(e -> byChannel.computeIfAbsent(e.source().channel(), c -> new ArrayList<>()).add(e.event()));
+        dataset.events()
+                .forEach(e -> byChannel
+                        .computeIfAbsent(e.source().channel(), c -> new ArrayList<>())
+                        .add(e.event()));
         HttpClient http = HttpClient.newHttpClient();
         AtomicLong sent = new AtomicLong();
         double total = dataset.events().size();
@@ -169,11 +200,15 @@ final class DemoSeeders {
             }
             String location = properties.path("store_id").asText("online");
             for (JsonNode line : properties.path("products")) {
-                unitsSold.merge(line.path("sku").asText() + "," + location, line.path("quantity").asDouble(1), Double::sum);
+                unitsSold.merge(
+                        line.path("sku").asText() + "," + location,
+                        line.path("quantity").asDouble(1),
+                        Double::sum);
             }
         }
         SplittableRandom random = new SplittableRandom(demo.seed());
-        StringBuilder csv = new StringBuilder("sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size\n");
+        StringBuilder csv = new StringBuilder(
+                "sku,location,on_hand,on_order,stockout_days,lead_time_days,review_days,service_level,moq,pack_size\n");
         unitsSold.forEach((skuAndLocation, units) -> {
             double daily = units / demo.days();
             long onHand = Math.round(daily * (2 + random.nextInt(39)));
@@ -181,8 +216,10 @@ final class DemoSeeders {
         });
         String bucket = platform.standIns().envFor("ForecastJobFunction").required("DATA_LAKE_BUCKET");
         String key = "imports/inventory/" + demo.start().plusDays(demo.days() - 1) + ".csv";
-        platform.standIns().s3().putObject(b -> b.bucket(bucket).key(key).contentType("text/csv"),
-                RequestBody.fromString(csv.toString()));
+        platform.standIns()
+                .s3()
+                .putObject(
+                        b -> b.bucket(bucket).key(key).contentType("text/csv"), RequestBody.fromString(csv.toString()));
     }
 
     private static TreeSet<String> channels(DemoDataset dataset) {
@@ -191,7 +228,8 @@ final class DemoSeeders {
         return channels;
     }
 
-    private static int post(HttpClient http, LocalPlatform platform, String writeKey, ArrayNode events) throws Exception {
+    private static int post(HttpClient http, LocalPlatform platform, String writeKey, ArrayNode events)
+            throws Exception {
         ObjectNode body = Json.object();
         body.set("batch", events);
         String auth = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
@@ -202,8 +240,12 @@ final class DemoSeeders {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         // Throttled or busy: wait as told and send the same batch again, as Segment's SDKs do.
-        for (int attempt = 0; attempt < 10 && (response.statusCode() == 429 || response.statusCode() == 503); attempt++) {
-            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("retry-after").orElse("1")));
+        for (int attempt = 0;
+                attempt < 10 && (response.statusCode() == 429 || response.statusCode() == 503);
+                attempt++) {
+            Thread.sleep(1000L
+                    * Long.parseLong(
+                            response.headers().firstValue("retry-after").orElse("1")));
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() >= 300) {
@@ -216,7 +258,8 @@ final class DemoSeeders {
      * One write key per channel, random, kept in the data folder (never printed) and registered in
      * the stack's sources table if it is not yet (an in-memory stack starts with none).
      */
-    static Map<String, String> writeKeys(StandIns standIns, Path dataDir, Iterable<String> channels) throws IOException {
+    static Map<String, String> writeKeys(StandIns standIns, Path dataDir, Iterable<String> channels)
+            throws IOException {
         Path file = dataDir.resolve(WRITE_KEYS_FILE);
         Properties keys = new Properties();
         if (Files.exists(file)) {
@@ -224,7 +267,8 @@ final class DemoSeeders {
                 keys.load(reader);
             }
         }
-        SourceRegistry registry = new SourceRegistry(standIns.dynamo(), standIns.envFor("IngestFunction").required("SOURCES_TABLE"));
+        SourceRegistry registry = new SourceRegistry(
+                standIns.dynamo(), standIns.envFor("IngestFunction").required("SOURCES_TABLE"));
         SecureRandom random = new SecureRandom();
         Map<String, String> result = new LinkedHashMap<>();
         for (String channel : channels) {

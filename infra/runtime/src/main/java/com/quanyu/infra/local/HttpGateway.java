@@ -56,8 +56,7 @@ final class HttpGateway implements AutoCloseable {
     }
 
     /** What a control endpoint answers. */
-    record Reply(int status, Object body) {
-    }
+    record Reply(int status, Object body) {}
 
     private static final JsonLogger LOG = JsonLogger.of(HttpGateway.class);
     private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
@@ -90,9 +89,11 @@ final class HttpGateway implements AutoCloseable {
      * Starts serving these routes and control endpoints, checking staff tokens with {@code staffAuth}
      * (its issuer names this gateway's port, known only once bound) and throttling as the template says.
      */
-    void start(List<Binding> routes, ControlEndpoint controlEndpoint, LocalAuth staffAuth, RouteThrottle routeThrottle) {
+    void start(
+            List<Binding> routes, ControlEndpoint controlEndpoint, LocalAuth staffAuth, RouteThrottle routeThrottle) {
         this.bindings = routes.stream()
-                .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity()).reversed())
+                .sorted(Comparator.comparingInt((Binding b) -> b.route().specificity())
+                        .reversed())
                 .toList();
         this.control = controlEndpoint;
         this.auth = staffAuth;
@@ -139,7 +140,10 @@ final class HttpGateway implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                send(exchange, 413, Map.of("error", "payload_too_large", "message", "API Gateway accepts at most 10 MB"));
+                send(
+                        exchange,
+                        413,
+                        Map.of("error", "payload_too_large", "message", "API Gateway accepts at most 10 MB"));
                 return;
             }
             if (path.startsWith("/_local/")) {
@@ -149,10 +153,12 @@ final class HttpGateway implements AutoCloseable {
                     return;
                 }
             }
-            if ("GET".equals(method) && (path.equals(ConsoleAssets.PREFIX) || path.startsWith(ConsoleAssets.PREFIX + "/"))) {
+            if ("GET".equals(method)
+                    && (path.equals(ConsoleAssets.PREFIX) || path.startsWith(ConsoleAssets.PREFIX + "/"))) {
                 Optional<ConsoleAssets.Asset> asset = console.find(path);
                 if (asset.isPresent()) {
-                    exchange.getResponseHeaders().set("content-type", asset.get().contentType());
+                    exchange.getResponseHeaders()
+                            .set("content-type", asset.get().contentType());
                     exchange.getResponseHeaders().set("cache-control", "no-cache");
                     write(exchange, 200, asset.get().bytes());
                     return;
@@ -163,28 +169,48 @@ final class HttpGateway implements AutoCloseable {
                 try {
                     parameters = binding.route().match(method, path);
                 } catch (IllegalArgumentException malformed) {
-                    send(exchange, 400, Map.of("error", "bad_request", "message", "the path has malformed percent-encoding"));
+                    send(
+                            exchange,
+                            400,
+                            Map.of("error", "bad_request", "message", "the path has malformed percent-encoding"));
                     return;
                 }
                 if (parameters.isPresent()) {
                     var wait = throttle.acquire(binding.route().routeKey(), System.nanoTime());
                     if (wait.isPresent()) {
                         exchange.getResponseHeaders().set("retry-after", Long.toString(Math.max(1, wait.getAsLong())));
-                        send(exchange, 429, Map.of("error", "too_many_requests",
-                                "message", "the route's throttling limit (template.yaml RouteSettings) is reached; retry later"));
+                        send(
+                                exchange,
+                                429,
+                                Map.of(
+                                        "error",
+                                        "too_many_requests",
+                                        "message",
+                                        "the route's throttling limit (template.yaml RouteSettings) is reached; retry later"));
                         return;
                     }
-                    if (binding.iamAuth() && !adminKeyMatches(exchange.getRequestHeaders().getFirst("x-admin-key"))) {
-                        send(exchange, 403, Map.of("error", "forbidden",
-                                "message", "this route needs IAM authorisation; locally send the admin key in x-admin-key"));
+                    if (binding.iamAuth()
+                            && !adminKeyMatches(exchange.getRequestHeaders().getFirst("x-admin-key"))) {
+                        send(
+                                exchange,
+                                403,
+                                Map.of(
+                                        "error",
+                                        "forbidden",
+                                        "message",
+                                        "this route needs IAM authorisation; locally send the admin key in x-admin-key"));
                         return;
                     }
                     Map<String, String> claims = Map.of();
                     if (binding.jwtAuth()) {
-                        LocalAuth.Verification verification = auth.verify(exchange.getRequestHeaders().getFirst("authorization"));
+                        LocalAuth.Verification verification =
+                                auth.verify(exchange.getRequestHeaders().getFirst("authorization"));
                         if (!verification.valid()) {
-                            exchange.getResponseHeaders().set("www-authenticate",
-                                    "Bearer error=\"invalid_token\", error_description=\"" + verification.failure() + "\"");
+                            exchange.getResponseHeaders()
+                                    .set(
+                                            "www-authenticate",
+                                            "Bearer error=\"invalid_token\", error_description=\""
+                                                    + verification.failure() + "\"");
                             send(exchange, 401, Map.of("error", "unauthorized", "message", verification.failure()));
                             return;
                         }
@@ -194,16 +220,35 @@ final class HttpGateway implements AutoCloseable {
                     return;
                 }
             }
-            send(exchange, 404, Map.of("error", "not_found", "message", "template.yaml declares no route for " + method + " " + path));
+            send(
+                    exchange,
+                    404,
+                    Map.of(
+                            "error",
+                            "not_found",
+                            "message",
+                            "template.yaml declares no route for " + method + " " + path));
         } catch (RuntimeException e) {
             LOG.error("local gateway failure", e);
         }
     }
 
-    private void invoke(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body,
-                        Map<String, String> claims) throws IOException {
+    private void invoke(
+            HttpExchange exchange,
+            Binding binding,
+            Map<String, String> pathParameters,
+            byte[] body,
+            Map<String, String> claims)
+            throws IOException {
         if (binding.function().initError().isPresent()) {
-            send(exchange, 502, Map.of("error", "function_unavailable", "message", binding.function().initError().get()));
+            send(
+                    exchange,
+                    502,
+                    Map.of(
+                            "error",
+                            "function_unavailable",
+                            "message",
+                            binding.function().initError().get()));
             return;
         }
         APIGatewayV2HTTPEvent event = toEvent(exchange, binding, pathParameters, body);
@@ -220,16 +265,19 @@ final class HttpGateway implements AutoCloseable {
         if (result instanceof APIGatewayV2HTTPResponse response) {
             Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
             headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] bytes = response.getBody() == null ? new byte[0]
-                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = response.getBody() == null
+                    ? new byte[0]
+                    : response.getIsBase64Encoded()
+                            ? Base64.getDecoder().decode(response.getBody())
+                            : response.getBody().getBytes(StandardCharsets.UTF_8);
             write(exchange, response.getStatusCode() == 0 ? 200 : response.getStatusCode(), bytes);
         } else {
             send(exchange, 200, result);
         }
     }
 
-    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
+    static APIGatewayV2HTTPEvent toEvent(
+            HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -242,8 +290,8 @@ final class HttpGateway implements AutoCloseable {
         });
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, String> query = parseQuery(rawQuery);
-        boolean text = body.length == 0 || isText(headers.getOrDefault("content-type", ""),
-                headers.getOrDefault("content-encoding", ""), body);
+        boolean text = body.length == 0
+                || isText(headers.getOrDefault("content-type", ""), headers.getOrDefault("content-encoding", ""), body);
         Instant now = Instant.now();
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
@@ -274,22 +322,37 @@ final class HttpGateway implements AutoCloseable {
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context)
-                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withBody(
+                        body.length == 0
+                                ? null
+                                : text
+                                        ? new String(body, StandardCharsets.UTF_8)
+                                        : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(!text)
                 .build();
     }
 
     /** What API Gateway tells the function about the caller it authorised (null for unauthorised routes). */
-    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(Binding binding, Map<String, String> claims) {
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(
+            Binding binding, Map<String, String> claims) {
         if (binding.jwtAuth()) {
             return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).withScopes(null).build())
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                            .builder()
+                            .withClaims(claims)
+                            .withScopes(null)
+                            .build())
                     .build();
         }
         if (binding.iamAuth()) {
             return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder().withAccessKey("local").withAccountId("000000000000")
-                            .withCallerId("local-admin").withUserArn("arn:aws:iam::000000000000:user/local-admin").withUserId("local-admin")
+                    .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM
+                            .builder()
+                            .withAccessKey("local")
+                            .withAccountId("000000000000")
+                            .withCallerId("local-admin")
+                            .withUserArn("arn:aws:iam::000000000000:user/local-admin")
+                            .withUserId("local-admin")
                             .build())
                     .build();
         }
@@ -331,8 +394,12 @@ final class HttpGateway implements AutoCloseable {
     static boolean isText(String contentType, String contentEncoding, byte[] body) {
         String type = contentType.toLowerCase(Locale.ROOT);
         String encoding = contentEncoding.trim().toLowerCase(Locale.ROOT);
-        boolean textualType = type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
-                || type.contains("x-www-form-urlencoded") || type.contains("javascript");
+        boolean textualType = type.isEmpty()
+                || type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("x-www-form-urlencoded")
+                || type.contains("javascript");
         return textualType && (encoding.isEmpty() || encoding.equals("identity")) && isUtf8(body);
     }
 
@@ -346,7 +413,9 @@ final class HttpGateway implements AutoCloseable {
     }
 
     private boolean adminKeyMatches(String offered) {
-        return offered != null && MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8));
+        return offered != null
+                && MessageDigest.isEqual(
+                        offered.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {

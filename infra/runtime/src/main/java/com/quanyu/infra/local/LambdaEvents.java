@@ -16,21 +16,30 @@ import org.joda.time.DateTime;
 
 /** Builds the event objects Lambda's Java runtime would pass, from what the local runtime saw. */
 final class LambdaEvents {
-    private LambdaEvents() {
-    }
+    private LambdaEvents() {}
 
     /** An S3 ObjectCreated:Put notification for one object. */
     static S3Event objectCreated(String bucket, String key, long size) {
         var record = new S3EventNotification.S3EventNotificationRecord(
-                "us-east-1", "ObjectCreated:Put", "aws:s3", Instant.now().toString(), "2.1",
+                "us-east-1",
+                "ObjectCreated:Put",
+                "aws:s3",
+                Instant.now().toString(),
+                "2.1",
                 new S3EventNotification.RequestParametersEntity("127.0.0.1"),
-                new S3EventNotification.ResponseElementsEntity("local", UUID.randomUUID().toString()),
-                new S3EventNotification.S3Entity("local-notification",
-                        new S3EventNotification.S3BucketEntity(bucket,
-                                new S3EventNotification.UserIdentityEntity("local"), "arn:aws:s3:::" + bucket),
+                new S3EventNotification.ResponseElementsEntity(
+                        "local", UUID.randomUUID().toString()),
+                new S3EventNotification.S3Entity(
+                        "local-notification",
+                        new S3EventNotification.S3BucketEntity(
+                                bucket, new S3EventNotification.UserIdentityEntity("local"), "arn:aws:s3:::" + bucket),
                         new S3EventNotification.S3ObjectEntity(
-                                java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8).replace("%2F", "/"),
-                                size, null, null, null),
+                                java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("%2F", "/"),
+                                size,
+                                null,
+                                null,
+                                null),
                         "1.0"),
                 new S3EventNotification.UserIdentityEntity("local"));
         return new S3Event(List.of(record));
@@ -46,8 +55,15 @@ final class LambdaEvents {
         event.setRegion("us-east-1");
         event.setTime(DateTime.now());
         event.setResources(new ArrayList<>(List.of("arn:aws:s3:::" + bucket)));
-        event.setDetail(Map.of("version", "0", "bucket", Map.of("name", bucket),
-                "object", Map.of("key", key, "size", size), "reason", "PutObject"));
+        event.setDetail(Map.of(
+                "version",
+                "0",
+                "bucket",
+                Map.of("name", bucket),
+                "object",
+                Map.of("key", key, "size", size),
+                "reason",
+                "PutObject"));
         return event;
     }
 
@@ -73,11 +89,17 @@ final class LambdaEvents {
     static Object fromJson(String json, Class<?> inputType) {
         JsonNode node = parse(json);
         if (inputType == ScheduledEvent.class) {
-            return scheduled(inputType, node.path("detail").isMissingNode() ? "{}" : node.get("detail").toString());
+            return scheduled(
+                    inputType,
+                    node.path("detail").isMissingNode()
+                            ? "{}"
+                            : node.get("detail").toString());
         }
         if (inputType == S3Event.class) {
             JsonNode first = node.path("Records").path(0).path("s3");
-            return objectCreated(first.path("bucket").path("name").asText(), first.path("object").path("key").asText(),
+            return objectCreated(
+                    first.path("bucket").path("name").asText(),
+                    first.path("object").path("key").asText(),
                     first.path("object").path("size").asLong(0));
         }
         return convert(node, inputType);
@@ -88,8 +110,12 @@ final class LambdaEvents {
         if (inputType == String.class) {
             return json.toString();
         }
-        if (inputType == APIGatewayV2HTTPEvent.class || inputType == Object.class || JsonNode.class.isAssignableFrom(inputType)) {
-            return inputType == Object.class ? mapper.convertValue(json, Map.class) : mapper.convertValue(json, inputType);
+        if (inputType == APIGatewayV2HTTPEvent.class
+                || inputType == Object.class
+                || JsonNode.class.isAssignableFrom(inputType)) {
+            return inputType == Object.class
+                    ? mapper.convertValue(json, Map.class)
+                    : mapper.convertValue(json, inputType);
         }
         return mapper.convertValue(json, inputType);
     }

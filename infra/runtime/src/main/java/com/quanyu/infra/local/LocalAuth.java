@@ -35,11 +35,11 @@ final class LocalAuth {
     static final List<String> GROUPS = List.of("marketer", "agent", "analyst", "admin");
     /** The app client id (the JWT authoriser's audience). */
     static final String CLIENT_ID = "quanyu-local-console";
+
     static final long TOKEN_SECONDS = 3600;
 
     /** Issued tokens, as the token endpoint answers. */
-    record Tokens(String idToken, String accessToken, long expiresIn) {
-    }
+    record Tokens(String idToken, String accessToken, long expiresIn) {}
 
     /** The outcome of checking an Authorization header: claims, or why it was refused. */
     record Verification(Map<String, String> claims, String failure) {
@@ -60,7 +60,8 @@ final class LocalAuth {
         this.passwords = Map.copyOf(passwords);
         this.clock = clock;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(keys.getPublic().getEncoded());
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(keys.getPublic().getEncoded());
             this.keyId = HexFormat.of().formatHex(digest, 0, 8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -75,12 +76,15 @@ final class LocalAuth {
     /** Checks a user's password (constant time) and issues an ID and an access token. */
     Optional<Tokens> issue(String username, String password) {
         String expected = username == null ? null : passwords.get(username);
-        if (expected == null || password == null
-                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || password == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         long now = clock.instant().getEpochSecond();
-        String sub = UUID.nameUUIDFromBytes(("quanyu-local-staff:" + username).getBytes(StandardCharsets.UTF_8)).toString();
+        String sub = UUID.nameUUIDFromBytes(("quanyu-local-staff:" + username).getBytes(StandardCharsets.UTF_8))
+                .toString();
         List<String> groups = List.of(username);
         Map<String, Object> id = new LinkedHashMap<>();
         id.put("sub", sub);
@@ -116,8 +120,21 @@ final class LocalAuth {
     /** The JSON Web Key Set with the public signing key. */
     Map<String, Object> jwks() {
         RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        return Map.of("keys", List.of(Map.of("kty", "RSA", "alg", "RS256", "use", "sig", "kid", keyId,
-                "n", base64Url(unsigned(key.getModulus())), "e", base64Url(unsigned(key.getPublicExponent())))));
+        return Map.of(
+                "keys",
+                List.of(Map.of(
+                        "kty",
+                        "RSA",
+                        "alg",
+                        "RS256",
+                        "use",
+                        "sig",
+                        "kid",
+                        keyId,
+                        "n",
+                        base64Url(unsigned(key.getModulus())),
+                        "e",
+                        base64Url(unsigned(key.getPublicExponent())))));
     }
 
     /** What API Gateway's JWT authoriser decides for this Authorization header value. */
@@ -141,7 +158,8 @@ final class LocalAuth {
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             return refused("the token is not a JWT");
         }
-        if (!"RS256".equals(header.path("alg").asText()) || !keyId.equals(header.path("kid").asText())) {
+        if (!"RS256".equals(header.path("alg").asText())
+                || !keyId.equals(header.path("kid").asText())) {
             return refused("the token is not signed with a key of the issuer's JWKS");
         }
         try {
@@ -157,7 +175,8 @@ final class LocalAuth {
         if (!issuer.equals(payload.path("iss").asText())) {
             return refused("the token's issuer is not " + issuer);
         }
-        boolean audience = CLIENT_ID.equals(payload.path("aud").asText()) || CLIENT_ID.equals(payload.path("client_id").asText());
+        boolean audience = CLIENT_ID.equals(payload.path("aud").asText())
+                || CLIENT_ID.equals(payload.path("client_id").asText());
         if (!audience) {
             return refused("the token's aud/client_id is not this API's audience");
         }
@@ -188,7 +207,8 @@ final class LocalAuth {
     }
 
     private String sign(Map<String, Object> claims) {
-        String header = base64Url(Json.write(Map.of("kid", keyId, "alg", "RS256")).getBytes(StandardCharsets.UTF_8));
+        String header =
+                base64Url(Json.write(Map.of("kid", keyId, "alg", "RS256")).getBytes(StandardCharsets.UTF_8));
         String body = base64Url(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         try {
             Signature signer = Signature.getInstance("SHA256withRSA");
@@ -205,7 +225,8 @@ final class LocalAuth {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            return Base64.getEncoder()
+                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -215,9 +236,11 @@ final class LocalAuth {
     static KeyPair keyPair(String pkcs8Base64) {
         try {
             KeyFactory factory = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8Base64)));
+            PrivateKey privateKey = factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8Base64)));
             RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
-            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            RSAPublicKey publicKey = (RSAPublicKey)
+                    factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
             return new KeyPair(publicKey, privateKey);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the local JWT signing key in the secrets file is not a PKCS#8 RSA key", e);

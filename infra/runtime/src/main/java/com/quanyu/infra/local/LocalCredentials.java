@@ -43,24 +43,48 @@ final class LocalCredentials {
         byte[] body = body(event);
         if (headers != null) {
             replace(headers, "x-admin-key", v -> secret("ADMIN_API_KEY"), "x-admin-key: the local admin key", notes);
-            replace(headers, "authorization", v -> v.regionMatches(true, 0, "Basic ", 0, 6)
-                    ? "Basic " + Base64.getEncoder().encodeToString((writeKey.get() + ":").getBytes(StandardCharsets.UTF_8)) : v,
-                    "authorization: a local write key (Basic)", notes);
-            replace(headers, "x-telegram-bot-api-secret-token", v -> secret("TELEGRAM_SECRET_TOKEN"),
-                    "x-telegram-bot-api-secret-token: the local Telegram secret", notes);
-            replace(headers, "x-hub-signature-256", v -> "sha256=" + Signatures.hex(Signatures.hmacSha256(secret("META_APP_SECRET"), body)),
-                    "x-hub-signature-256: signed with the local Meta app secret", notes);
-            replace(headers, "x-line-signature", v -> Base64.getEncoder().encodeToString(Signatures.hmacSha256(secret("LINE_CHANNEL_SECRET"), body)),
-                    "x-line-signature: signed with the local LINE channel secret", notes);
+            replace(
+                    headers,
+                    "authorization",
+                    v -> v.regionMatches(true, 0, "Basic ", 0, 6)
+                            ? "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((writeKey.get() + ":").getBytes(StandardCharsets.UTF_8))
+                            : v,
+                    "authorization: a local write key (Basic)",
+                    notes);
+            replace(
+                    headers,
+                    "x-telegram-bot-api-secret-token",
+                    v -> secret("TELEGRAM_SECRET_TOKEN"),
+                    "x-telegram-bot-api-secret-token: the local Telegram secret",
+                    notes);
+            replace(
+                    headers,
+                    "x-hub-signature-256",
+                    v -> "sha256=" + Signatures.hex(Signatures.hmacSha256(secret("META_APP_SECRET"), body)),
+                    "x-hub-signature-256: signed with the local Meta app secret",
+                    notes);
+            replace(
+                    headers,
+                    "x-line-signature",
+                    v -> Base64.getEncoder().encodeToString(Signatures.hmacSha256(secret("LINE_CHANNEL_SECRET"), body)),
+                    "x-line-signature: signed with the local LINE channel secret",
+                    notes);
             if (header(headers, "x-quanyu-signature") != null) {
                 String timestamp = Long.toString(clock.instant().getEpochSecond());
                 replace(headers, "x-quanyu-timestamp", v -> timestamp, "x-quanyu-timestamp: now", notes);
                 byte[] signed = concat((timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
-                replace(headers, "x-quanyu-signature", v -> Signatures.hex(Signatures.hmacSha256(secret("WEB_CHAT_KEY"), signed)),
-                        "x-quanyu-signature: signed with the local web chat key", notes);
+                replace(
+                        headers,
+                        "x-quanyu-signature",
+                        v -> Signatures.hex(Signatures.hmacSha256(secret("WEB_CHAT_KEY"), signed)),
+                        "x-quanyu-signature: signed with the local web chat key",
+                        notes);
             }
         }
-        Map<String, String> query = HttpGateway.parseQuery(event.path("rawQueryString").asText(""));
+        Map<String, String> query =
+                HttpGateway.parseQuery(event.path("rawQueryString").asText(""));
         if (query.containsKey("hub.verify_token")) {
             query.put("hub.verify_token", secret("META_VERIFY_TOKEN"));
             notes.add("hub.verify_token: the local Meta verify token");
@@ -91,7 +115,8 @@ final class LocalCredentials {
         String of(String current);
     }
 
-    private static void replace(ObjectNode headers, String name, Replacement replacement, String note, List<String> notes) {
+    private static void replace(
+            ObjectNode headers, String name, Replacement replacement, String note, List<String> notes) {
         String key = header(headers, name);
         if (key == null) {
             return;
@@ -120,7 +145,8 @@ final class LocalCredentials {
         if (body == null || body.isNull()) {
             return new byte[0];
         }
-        return event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
+        return event.path("isBase64Encoded").asBoolean(false)
+                ? Base64.getDecoder().decode(body.asText())
                 : body.asText().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -131,7 +157,9 @@ final class LocalCredentials {
         StringBuilder raw = new StringBuilder();
         ObjectNode parameters = event.putObject("queryStringParameters");
         query.forEach((name, value) -> {
-            raw.append(raw.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            raw.append(raw.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             parameters.put(name, value);
         });

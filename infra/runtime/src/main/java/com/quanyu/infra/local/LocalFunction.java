@@ -14,8 +14,7 @@ import java.lang.reflect.Type;
  */
 final class LocalFunction {
     /** One execution environment: the built handler, or why it could not be built. */
-    private record Instance(RequestHandler<Object, Object> handler, Class<?> inputType, String initError) {
-    }
+    private record Instance(RequestHandler<Object, Object> handler, Class<?> inputType, String initError) {}
 
     private final SamFunction definition;
     private final Env env;
@@ -51,14 +50,19 @@ final class LocalFunction {
             Class<?> type = Class.forName(definition.handlerClass());
             Object handler = type.getConstructor(Env.class).newInstance(env);
             if (!(handler instanceof RequestHandler<?, ?>)) {
-                return new Instance(null, Object.class, definition.handlerClass() + " does not implement RequestHandler");
+                return new Instance(
+                        null, Object.class, definition.handlerClass() + " does not implement RequestHandler");
             }
             return new Instance((RequestHandler<Object, Object>) handler, inputType(type), null);
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            return new Instance(null, Object.class, "cannot build handler " + definition.handler()
-                    + " (it needs a public constructor taking com.quanyu.shared.config.Env): " + e);
+            return new Instance(
+                    null,
+                    Object.class,
+                    "cannot build handler " + definition.handler()
+                            + " (it needs a public constructor taking com.quanyu.shared.config.Env): " + e);
         } catch (InvocationTargetException e) {
-            return new Instance(null, Object.class, "handler " + definition.handler() + " failed to initialise: " + e.getCause());
+            return new Instance(
+                    null, Object.class, "handler " + definition.handler() + " failed to initialise: " + e.getCause());
         }
     }
 
@@ -78,7 +82,8 @@ final class LocalFunction {
     Object invoke(Object event) {
         Instance current = instance;
         if (current.handler() == null) {
-            throw new IllegalStateException("function " + definition.logicalId() + " failed to initialise: " + current.initError());
+            throw new IllegalStateException(
+                    "function " + definition.logicalId() + " failed to initialise: " + current.initError());
         }
         Context context = new LocalContext(definition.logicalId(), definition.memoryMb(), definition.timeoutSeconds());
         return current.handler().handleRequest(event, context);

@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code .data/local-runtime-<port>.pid} for {@code infra/stop-local.sh}.
  */
 public final class LocalLauncher {
-    private LocalLauncher() {
-    }
+    private LocalLauncher() {}
 
     public static void main(String[] args) throws Exception {
         Path root = RepoRoot.find();
@@ -38,39 +37,49 @@ public final class LocalLauncher {
             options = new RuntimeOptions(options.port(), options.dataDir(), false, options.seed(), options.verbose());
         }
         // Before any logger exists: JsonLogger and the stand-ins' loggers keep the stream they find.
-        Optional<Path> logFile = options.verbose() ? Optional.empty()
-                : Optional.of(options.dataDir().orElse(root.resolve(".data/in-memory")).resolve("local-runtime.log"));
+        Optional<Path> logFile = options.verbose()
+                ? Optional.empty()
+                : Optional.of(options.dataDir()
+                        .orElse(root.resolve(".data/in-memory"))
+                        .resolve("local-runtime.log"));
         if (logFile.isPresent()) {
             Files.createDirectories(logFile.get().getParent());
-            PrintStream log = new PrintStream(new FileOutputStream(logFile.get().toFile(), true), true, StandardCharsets.UTF_8);
+            PrintStream log =
+                    new PrintStream(new FileOutputStream(logFile.get().toFile(), true), true, StandardCharsets.UTF_8);
             System.setOut(log);
             System.setErr(log);
         }
         long pid = ProcessHandle.current().pid();
         console.println("Quanyu local runtime (pid " + pid + ") starting"
-                + logFile.map(f -> "; logs: " + shown(root, f) + " (--verbose shows them here)").orElse(""));
+                + logFile.map(f -> "; logs: " + shown(root, f) + " (--verbose shows them here)")
+                        .orElse(""));
         AtomicReference<LocalRuntime> running = new AtomicReference<>();
         AtomicReference<Path> pidFile = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.println("\nstopping ...");
-            LocalRuntime runtime = running.get();
-            if (runtime != null) {
-                runtime.close();
-            }
-            deleteQuietly(pidFile.get());
-            console.println("stopped.");
-            stopped.countDown();
-        }, "local-runtime-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            console.println("\nstopping ...");
+                            LocalRuntime runtime = running.get();
+                            if (runtime != null) {
+                                runtime.close();
+                            }
+                            deleteQuietly(pidFile.get());
+                            console.println("stopped.");
+                            stopped.countDown();
+                        },
+                        "local-runtime-shutdown"));
         if (options.port() != 0) {
             pidFile.set(writePid(root, options.port(), pid));
         }
         LocalRuntime runtime;
         try {
-            runtime = LocalRuntime.start(options, DemoSeeders.all(), new ConsoleProgress(console, Boolean.getBoolean("quanyu.tty")));
+            runtime = LocalRuntime.start(
+                    options, DemoSeeders.all(), new ConsoleProgress(console, Boolean.getBoolean("quanyu.tty")));
         } catch (Exception e) {
             e.printStackTrace();
-            console.println("error: the local runtime could not start: " + e.getMessage() + logFile.map(f -> " (details: " + f + ")").orElse(""));
+            console.println("error: the local runtime could not start: " + e.getMessage()
+                    + logFile.map(f -> " (details: " + f + ")").orElse(""));
             System.exit(1);
             return;
         }
@@ -85,7 +94,9 @@ public final class LocalLauncher {
     /** A path as a newcomer would type it: relative inside the repository, absolute elsewhere. */
     private static Path shown(Path root, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute) : absolute;
+        return absolute.startsWith(root.toAbsolutePath())
+                ? root.toAbsolutePath().relativize(absolute)
+                : absolute;
     }
 
     private static Path writePid(Path root, int port, long pid) throws IOException {

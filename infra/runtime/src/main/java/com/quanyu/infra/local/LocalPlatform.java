@@ -15,7 +15,12 @@ public final class LocalPlatform {
     private final Path dataDir;
     private final LocalSecrets secrets;
 
-    LocalPlatform(StandIns standIns, Map<String, LocalFunction> functions, String baseUrl, Path dataDir, LocalSecrets secrets) {
+    LocalPlatform(
+            StandIns standIns,
+            Map<String, LocalFunction> functions,
+            String baseUrl,
+            Path dataDir,
+            LocalSecrets secrets) {
         this.standIns = standIns;
         this.functions = Map.copyOf(functions);
         this.baseUrl = baseUrl;

@@ -2,12 +2,13 @@ package com.quanyu.infra.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
-import com.quanyu.shared.testing.RepoRoot;
-import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.testing.KinesisEventSourceMapping;
 import com.quanyu.shared.testing.Outbox;
+import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.SamFunction;
 import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
@@ -15,17 +16,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
-import com.quanyu.shared.testing.KinesisEventSourceMapping;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * The whole platform on one machine without Docker, like {@code sam local start-api}: starts the
@@ -47,9 +46,16 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalAuth auth;
     private final SecretsManagerStandIn secretsManager;
 
-    private LocalRuntime(StandIns standIns, Map<String, LocalFunction> functions, HttpGateway gateway,
-                         S3Notifications notifications, List<KinesisEventSourceMapping> streamMappings,
-                         LocalPlatform platform, LocalSecrets secrets, LocalAuth auth, SecretsManagerStandIn secretsManager) {
+    private LocalRuntime(
+            StandIns standIns,
+            Map<String, LocalFunction> functions,
+            HttpGateway gateway,
+            S3Notifications notifications,
+            List<KinesisEventSourceMapping> streamMappings,
+            LocalPlatform platform,
+            LocalSecrets secrets,
+            LocalAuth auth,
+            SecretsManagerStandIn secretsManager) {
         this.streamMappings = streamMappings;
         this.standIns = standIns;
         this.functions = functions;
@@ -67,7 +73,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Starts the stack, reporting each phase; the caller closes it. */
-    static LocalRuntime start(RuntimeOptions options, List<Seeder> seeders, StartupProgress progress) throws IOException {
+    static LocalRuntime start(RuntimeOptions options, List<Seeder> seeders, StartupProgress progress)
+            throws IOException {
         Path root = RepoRoot.find();
         Path secretsDir = options.dataDir().orElse(root.resolve(".data/in-memory"));
         if (options.reset()) {
@@ -75,9 +82,13 @@ public final class LocalRuntime implements AutoCloseable {
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(secretsDir.resolve("local-secrets.properties"));
         // Bound before the functions are built: their platform API URLs point at its outbox.
-        HttpGateway gateway = new HttpGateway(options.port(), secrets.adminKey(), new ConsoleAssets(root.resolve("console")));
-        LocalAuth auth = new LocalAuth("http://127.0.0.1:" + gateway.port() + "/_local/auth",
-                LocalAuth.keyPair(secrets.jwtSigningKey()), secrets.staffPasswords(), java.time.Clock.systemUTC());
+        HttpGateway gateway =
+                new HttpGateway(options.port(), secrets.adminKey(), new ConsoleAssets(root.resolve("console")));
+        LocalAuth auth = new LocalAuth(
+                "http://127.0.0.1:" + gateway.port() + "/_local/auth",
+                LocalAuth.keyPair(secrets.jwtSigningKey()),
+                secrets.staffPasswords(),
+                java.time.Clock.systemUTC());
         StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy, Secrets Manager), tables");
         StandIns standIns;
         SecretsManagerStandIn secretsManager;
@@ -90,7 +101,8 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             Map<String, Map<String, String>> secretFields = Map.of(
                     standIns.envFor("ChatbotFunction").required("CHAT_SECRETS_ID"), LocalSecrets.CHAT_SECRETS,
-                    standIns.envFor("JourneysSweepFunction").required("JOURNEY_SECRETS_ID"), LocalSecrets.JOURNEY_SECRETS);
+                    standIns.envFor("JourneysSweepFunction").required("JOURNEY_SECRETS_ID"),
+                            LocalSecrets.JOURNEY_SECRETS);
             secretsManager = SecretsManagerStandIn.start(id -> Optional.ofNullable(secretFields.get(id))
                     .map(fields -> LocalSecrets.secretJson(secrets.file(), fields)));
         } catch (RuntimeException e) {
@@ -113,39 +125,80 @@ public final class LocalRuntime implements AutoCloseable {
                         .with(outboxEndpoints)
                         .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint()));
                 LocalFunction function = LocalFunction.of(definition, env);
-                function.initError().ifPresent(error -> LOG.error("function cannot start; its routes answer 502", null,
-                        "function", definition.logicalId(), "reason", error));
+                function.initError()
+                        .ifPresent(error -> LOG.error(
+                                "function cannot start; its routes answer 502",
+                                null,
+                                "function",
+                                definition.logicalId(),
+                                "reason",
+                                error));
                 functions.put(definition.logicalId(), function);
                 functionsPhase.update(functions.size() / (double) total);
-                definition.routes().forEach(route -> bindings.add(new HttpGateway.Binding(
-                        new RouteTemplate(route.method(), route.path()), function, route.authorizer())));
-                definition.s3Events().forEach(trigger -> subscriptions.add(S3Notifications.subscription(function, trigger,
-                        standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.bucketLogicalId())))));
-                // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they succeed
-                definition.streams().forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(standIns.kinesis(),
-                        standIns.template().resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic("Ref", trigger.streamLogicalId())),
-                        trigger.batchSize(), ShardIteratorType.TRIM_HORIZON, event -> function.invoke(event))));
+                definition
+                        .routes()
+                        .forEach(route -> bindings.add(new HttpGateway.Binding(
+                                new RouteTemplate(route.method(), route.path()), function, route.authorizer())));
+                definition
+                        .s3Events()
+                        .forEach(trigger -> subscriptions.add(S3Notifications.subscription(
+                                function,
+                                trigger,
+                                standIns.template()
+                                        .resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic(
+                                                "Ref", trigger.bucketLogicalId())))));
+                // Lambda's event source mapping: batches from the stream, one at a time per shard, retried until they
+                // succeed
+                definition
+                        .streams()
+                        .forEach(trigger -> streamMappings.add(new KinesisEventSourceMapping(
+                                standIns.kinesis(),
+                                standIns.template()
+                                        .resolve(new com.quanyu.shared.testing.CfnTemplate.Intrinsic(
+                                                "Ref", trigger.streamLogicalId())),
+                                trigger.batchSize(),
+                                ShardIteratorType.TRIM_HORIZON,
+                                event -> function.invoke(event))));
             }
-            functionsPhase.done(functions.values().stream().anyMatch(f -> f.initError().isPresent()) ? "some failed, see the log" : "");
-            Path ledger = secretsDir.resolve(options.dataDir().isPresent() ? "s3-notified.txt" : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
+            functionsPhase.done(
+                    functions.values().stream().anyMatch(f -> f.initError().isPresent())
+                            ? "some failed, see the log"
+                            : "");
+            Path ledger = secretsDir.resolve(
+                    options.dataDir().isPresent()
+                            ? "s3-notified.txt"
+                            : "s3-notified-" + ProcessHandle.current().pid() + ".txt");
             S3Notifications notifications = new S3Notifications(standIns.s3(), subscriptions, ledger);
             Path keysDir = secretsDir;
-            LocalCredentials credentials = new LocalCredentials(secrets.values(), () -> {
-                try {
-                    return DemoSeeders.writeKeys(standIns, keysDir, List.of("web")).get("web");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, java.time.Clock.systemUTC());
-            ControlRoutes routes = new ControlRoutes(functions, notifications, credentials,
-                    new SampleObjects(standIns.s3(), root.resolve("events")));
+            LocalCredentials credentials = new LocalCredentials(
+                    secrets.values(),
+                    () -> {
+                        try {
+                            return DemoSeeders.writeKeys(standIns, keysDir, List.of("web"))
+                                    .get("web");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    java.time.Clock.systemUTC());
+            ControlRoutes routes = new ControlRoutes(
+                    functions, notifications, credentials, new SampleObjects(standIns.s3(), root.resolve("events")));
             AuthEndpoints authEndpoints = new AuthEndpoints(auth);
-            HttpGateway.ControlEndpoint control = (method, path, body) -> authEndpoints.handle(method, path, body)
-                    .or(() -> routes.handle(method, path, body));
+            HttpGateway.ControlEndpoint control = (method, path, body) ->
+                    authEndpoints.handle(method, path, body).or(() -> routes.handle(method, path, body));
             gateway.start(bindings, control, auth, RouteThrottle.of(standIns.template()));
-            LocalPlatform platform = new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
-            LocalRuntime runtime = new LocalRuntime(standIns, functions, gateway, notifications, streamMappings, platform, secrets,
-                    auth, secretsManager);
+            LocalPlatform platform =
+                    new LocalPlatform(standIns, functions, "http://127.0.0.1:" + gateway.port(), secretsDir, secrets);
+            LocalRuntime runtime = new LocalRuntime(
+                    standIns,
+                    functions,
+                    gateway,
+                    notifications,
+                    streamMappings,
+                    platform,
+                    secrets,
+                    auth,
+                    secretsManager);
             if (options.seed()) {
                 runtime.seed(seeders, options.dataDir(), progress);
             }
@@ -218,12 +271,16 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Delivers every buffered stream record to its consumer now (seeders, tests; normally pollers do it). */
     long deliverStreams() {
-        return streamMappings.stream().mapToLong(KinesisEventSourceMapping::drain).sum();
+        return streamMappings.stream()
+                .mapToLong(KinesisEventSourceMapping::drain)
+                .sum();
     }
 
     /** A fresh ID token of the demo staff user of a group (marketer, agent, analyst, admin). */
     String staffToken(String group) {
-        return auth.issue(group, secrets.staffPasswords().get(group)).orElseThrow().idToken();
+        return auth.issue(group, secrets.staffPasswords().get(group))
+                .orElseThrow()
+                .idToken();
     }
 
     /** Delivers pending S3 notifications now (tests and seeders; normally a poller does it). */
@@ -238,32 +295,70 @@ public final class LocalRuntime implements AutoCloseable {
     /** What the console shows last: endpoints, secrets, every route, how to stop. */
     String banner(long pid, Optional<Path> logFile) {
         StringBuilder out = new StringBuilder();
-        out.append("\nQuanyu local runtime is up (pid ").append(pid).append(").\n")
-                .append("  Console: ").append(baseUrl()).append(ConsoleAssets.PREFIX).append("/   (staff users and passwords below; README, section Console)\n")
-                .append("  DynamoDB (dynalite): ").append(standIns.dynamoEndpoint()).append('\n')
-                .append("  S3 (S3Proxy):        ").append(standIns.s3Endpoint()).append("  (access key/secret: local/local)\n")
-                .append("  Outbox (what chat replies, e-mails and SMS would have sent): ").append(gateway.outboxUrl())
+        out.append("\nQuanyu local runtime is up (pid ")
+                .append(pid)
+                .append(").\n")
+                .append("  Console: ")
+                .append(baseUrl())
+                .append(ConsoleAssets.PREFIX)
+                .append("/   (staff users and passwords below; README, section Console)\n")
+                .append("  DynamoDB (dynalite): ")
+                .append(standIns.dynamoEndpoint())
+                .append('\n')
+                .append("  S3 (S3Proxy):        ")
+                .append(standIns.s3Endpoint())
+                .append("  (access key/secret: local/local)\n")
+                .append("  Outbox (what chat replies, e-mails and SMS would have sent): ")
+                .append(gateway.outboxUrl())
                 .append("?channel=&recipient=   (DELETE clears)\n")
-                .append("  Kinesis (kinesalite): ").append(standIns.kinesisEndpoint()).append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
-                .append("  Secrets Manager:     ").append(secretsManager.endpoint()).append("  (GetSecretValue; values from the dev secrets file)\n")
-                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ").append(secrets.file()).append('\n')
+                .append("  Kinesis (kinesalite): ")
+                .append(standIns.kinesisEndpoint())
+                .append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
+                .append("  Secrets Manager:     ")
+                .append(secretsManager.endpoint())
+                .append("  (GetSecretValue; values from the dev secrets file)\n")
+                .append("  Dev secrets (admin key for x-admin-key, chat tokens): ")
+                .append(secrets.file())
+                .append('\n')
                 .append("\nStaff sign-in (local Cognito stand-in; docs/security.md \"Auth contract\"):\n")
-                .append("  POST ").append(baseUrl()).append("/_local/auth/token  {\"username\",\"password\"} -> {\"idToken\",\"accessToken\",\"expiresIn\"}\n")
-                .append("  JWKS ").append(auth.issuer()).append("/.well-known/jwks.json\n");
-        secrets.staffPasswords().forEach((user, password) -> out.append(String.format("  user %-9s password %s%n", user, password)));
+                .append("  POST ")
+                .append(baseUrl())
+                .append(
+                        "/_local/auth/token  {\"username\",\"password\"} -> {\"idToken\",\"accessToken\",\"expiresIn\"}\n")
+                .append("  JWKS ")
+                .append(auth.issuer())
+                .append("/.well-known/jwks.json\n");
+        secrets.staffPasswords()
+                .forEach((user, password) -> out.append(String.format("  user %-9s password %s%n", user, password)));
         out.append("\nRoutes:\n");
         gateway.bindings().stream()
                 .sorted(Comparator.comparing(b -> b.route().path()))
-                .forEach(b -> out.append(String.format("  %-6s %s%s   -> %s%s%n", b.route().method(), baseUrl(), b.route().path(),
-                        b.function().name(), b.iamAuth() ? " (IAM: x-admin-key)" : b.jwtAuth() ? " (staff: Bearer token)" : "")));
+                .forEach(b -> out.append(String.format(
+                        "  %-6s %s%s   -> %s%s%n",
+                        b.route().method(),
+                        baseUrl(),
+                        b.route().path(),
+                        b.function().name(),
+                        b.iamAuth() ? " (IAM: x-admin-key)" : b.jwtAuth() ? " (staff: Bearer token)" : "")));
         out.append("\nScheduled and other functions (fire on demand):\n");
-        functions.values().forEach(f -> f.definition().schedules().forEach(s -> out.append(String.format(
-                "  curl -X POST %s/_local/schedules/%s/%s     (%s)%n", baseUrl(), f.name(), s.eventName(), s.expression()))));
-        out.append(String.format("  curl -X POST %s/_local/invoke/<FunctionLogicalId> -d @events/<function>/<event>.json%n", baseUrl()));
-        logFile.ifPresent(file -> out.append("\nLogs: ").append(file).append("   (start with --verbose to see them here)"));
-        out.append(String.format("%nStop: Ctrl-C here, or from any shell infra/stop-local.sh --port %d (or kill %d)."
-                + "%s%n", port(), pid, secrets.file().getParent().endsWith("in-memory")
-                        ? " Nothing is kept (--in-memory)." : " Data stays in the data folder until you start with --reset."));
+        functions
+                .values()
+                .forEach(f -> f.definition()
+                        .schedules()
+                        .forEach(s -> out.append(String.format(
+                                "  curl -X POST %s/_local/schedules/%s/%s     (%s)%n",
+                                baseUrl(), f.name(), s.eventName(), s.expression()))));
+        out.append(String.format(
+                "  curl -X POST %s/_local/invoke/<FunctionLogicalId> -d @events/<function>/<event>.json%n", baseUrl()));
+        logFile.ifPresent(
+                file -> out.append("\nLogs: ").append(file).append("   (start with --verbose to see them here)"));
+        out.append(String.format(
+                "%nStop: Ctrl-C here, or from any shell infra/stop-local.sh --port %d (or kill %d)." + "%s%n",
+                port(),
+                pid,
+                secrets.file().getParent().endsWith("in-memory")
+                        ? " Nothing is kept (--in-memory)."
+                        : " Data stays in the data folder until you start with --reset."));
         return out.toString();
     }
 
@@ -288,16 +383,32 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The {@code /_local} endpoints: list functions, invoke any function, fire a schedule. */
-    private record ControlRoutes(Map<String, LocalFunction> functions, S3Notifications notifications,
-                                 LocalCredentials credentials, SampleObjects sampleObjects) implements HttpGateway.ControlEndpoint {
+    private record ControlRoutes(
+            Map<String, LocalFunction> functions,
+            S3Notifications notifications,
+            LocalCredentials credentials,
+            SampleObjects sampleObjects)
+            implements HttpGateway.ControlEndpoint {
         @Override
         public Optional<HttpGateway.Reply> handle(String method, String path, String body) {
             String[] parts = path.substring("/_local/".length()).split("/");
             if ("GET".equals(method) && parts.length == 1 && "functions".equals(parts[0])) {
                 List<Map<String, Object>> list = new ArrayList<>();
-                functions.values().forEach(f -> list.add(Map.of("name", f.name(), "handler", f.definition().handler(),
-                        "routes", f.definition().routes().stream().map(SamFunction.HttpRoute::routeKey).toList(),
-                        "schedules", f.definition().schedules().stream().map(SamFunction.Schedule::eventName).toList())));
+                functions
+                        .values()
+                        .forEach(f -> list.add(Map.of(
+                                "name",
+                                f.name(),
+                                "handler",
+                                f.definition().handler(),
+                                "routes",
+                                f.definition().routes().stream()
+                                        .map(SamFunction.HttpRoute::routeKey)
+                                        .toList(),
+                                "schedules",
+                                f.definition().schedules().stream()
+                                        .map(SamFunction.Schedule::eventName)
+                                        .toList())));
                 return Optional.of(new HttpGateway.Reply(200, list));
             }
             if (!"POST".equals(method)) {
@@ -306,10 +417,13 @@ public final class LocalRuntime implements AutoCloseable {
             if (parts.length == 2 && "invoke".equals(parts[0])) {
                 List<String> resigned = new ArrayList<>();
                 List<String> staged = new ArrayList<>();
-                HttpGateway.Reply reply = invoke(parts[1], f -> LambdaEvents.fromJson(prepare(body, f, resigned, staged), f.inputType()));
+                HttpGateway.Reply reply =
+                        invoke(parts[1], f -> LambdaEvents.fromJson(prepare(body, f, resigned, staged), f.inputType()));
                 if ((!resigned.isEmpty() || !staged.isEmpty()) && reply.body() instanceof ObjectNode answer) {
                     ObjectNode local = answer.putObject("_local");
-                    local.put("message", "prepared for this local stack (sample events carry placeholder credentials and name objects a fresh stack lacks)");
+                    local.put(
+                            "message",
+                            "prepared for this local stack (sample events carry placeholder credentials and name objects a fresh stack lacks)");
                     if (!resigned.isEmpty()) {
                         resigned.forEach(local.putArray("resigned")::add);
                     }
@@ -321,13 +435,24 @@ public final class LocalRuntime implements AutoCloseable {
             }
             if (parts.length == 3 && "schedules".equals(parts[0])) {
                 LocalFunction function = functions.get(parts[1]);
-                Optional<SamFunction.Schedule> schedule = function == null ? Optional.empty()
-                        : function.definition().schedules().stream().filter(s -> s.eventName().equals(parts[2])).findFirst();
+                Optional<SamFunction.Schedule> schedule = function == null
+                        ? Optional.empty()
+                        : function.definition().schedules().stream()
+                                .filter(s -> s.eventName().equals(parts[2]))
+                                .findFirst();
                 if (schedule.isEmpty()) {
-                    return Optional.of(new HttpGateway.Reply(404, Map.of("error", "not_found",
-                            "message", "no schedule " + parts[2] + " on function " + parts[1])));
+                    return Optional.of(new HttpGateway.Reply(
+                            404,
+                            Map.of(
+                                    "error",
+                                    "not_found",
+                                    "message",
+                                    "no schedule " + parts[2] + " on function " + parts[1])));
                 }
-                return Optional.of(invoke(parts[1], f -> LambdaEvents.scheduled(f.inputType(), schedule.get().input())));
+                return Optional.of(invoke(
+                        parts[1],
+                        f -> LambdaEvents.scheduled(
+                                f.inputType(), schedule.get().input())));
             }
             if (parts.length == 1 && "s3-notifications".equals(parts[0])) {
                 return Optional.of(new HttpGateway.Reply(200, Map.of("delivered", notifications.pollOnce())));
@@ -355,7 +480,8 @@ public final class LocalRuntime implements AutoCloseable {
                 return body;
             }
             String routeKey = api.get("routeKey").asText();
-            if (function.definition().routes().stream().noneMatch(r -> r.routeKey().equals(routeKey))) {
+            if (function.definition().routes().stream()
+                    .noneMatch(r -> r.routeKey().equals(routeKey))) {
                 return body;
             }
             resigned.addAll(credentials.resign(api));
@@ -365,7 +491,8 @@ public final class LocalRuntime implements AutoCloseable {
         private HttpGateway.Reply invoke(String name, java.util.function.Function<LocalFunction, Object> event) {
             LocalFunction function = functions.get(name);
             if (function == null) {
-                return new HttpGateway.Reply(404, Map.of("error", "not_found", "message", "no function " + name + " in template.yaml"));
+                return new HttpGateway.Reply(
+                        404, Map.of("error", "not_found", "message", "no function " + name + " in template.yaml"));
             }
             Object input;
             try {
@@ -375,11 +502,17 @@ public final class LocalRuntime implements AutoCloseable {
             }
             try {
                 Object result = function.invoke(input);
-                return new HttpGateway.Reply(200, result == null ? Map.of() : Json.mapper().valueToTree(result));
+                return new HttpGateway.Reply(
+                        200, result == null ? Map.of() : Json.mapper().valueToTree(result));
             } catch (RuntimeException e) {
                 LOG.error("function failed", e, "function", name);
-                return new HttpGateway.Reply(502, Map.of("error", "function_error",
-                        "message", name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                return new HttpGateway.Reply(
+                        502,
+                        Map.of(
+                                "error",
+                                "function_error",
+                                "message",
+                                name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
     }

@@ -22,13 +22,36 @@ import java.util.function.Supplier;
  */
 final class LocalSecrets {
     /** The chat platforms' secrets: property name here to field of the Secrets Manager secret's JSON. */
-    static final Map<String, String> CHAT_SECRETS = orderedMap("WECHAT_TOKEN", "wechatToken", "META_APP_SECRET", "metaAppSecret",
-            "META_VERIFY_TOKEN", "metaVerifyToken", "META_ACCESS_TOKEN", "metaAccessToken", "LINE_CHANNEL_SECRET", "lineChannelSecret",
-            "LINE_ACCESS_TOKEN", "lineAccessToken", "TELEGRAM_SECRET_TOKEN", "telegramSecretToken",
-            "TELEGRAM_BOT_TOKEN", "telegramBotToken", "WEB_CHAT_KEY", "webChatKey");
+    static final Map<String, String> CHAT_SECRETS = orderedMap(
+            "WECHAT_TOKEN",
+            "wechatToken",
+            "META_APP_SECRET",
+            "metaAppSecret",
+            "META_VERIFY_TOKEN",
+            "metaVerifyToken",
+            "META_ACCESS_TOKEN",
+            "metaAccessToken",
+            "LINE_CHANNEL_SECRET",
+            "lineChannelSecret",
+            "LINE_ACCESS_TOKEN",
+            "lineAccessToken",
+            "TELEGRAM_SECRET_TOKEN",
+            "telegramSecretToken",
+            "TELEGRAM_BOT_TOKEN",
+            "telegramBotToken",
+            "WEB_CHAT_KEY",
+            "webChatKey");
     /** The journeys' own secrets: property name here to field of their Secrets Manager secret's JSON. */
-    static final Map<String, String> JOURNEY_SECRETS = orderedMap("JOURNEY_LINK_SECRET", "linkSecret", "WECHAT_APP_ID", "wechatAppId",
-            "WECHAT_APP_SECRET", "wechatAppSecret", "WECHAT_TEMPLATE_ID", "wechatTemplateId");
+    static final Map<String, String> JOURNEY_SECRETS = orderedMap(
+            "JOURNEY_LINK_SECRET",
+            "linkSecret",
+            "WECHAT_APP_ID",
+            "wechatAppId",
+            "WECHAT_APP_SECRET",
+            "wechatAppSecret",
+            "WECHAT_TEMPLATE_ID",
+            "wechatTemplateId");
+
     static final String ADMIN_API_KEY = "ADMIN_API_KEY";
     static final String JWT_SIGNING_KEY = "LOCAL_JWT_SIGNING_KEY";
 

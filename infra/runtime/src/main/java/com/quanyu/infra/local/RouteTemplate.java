@@ -27,7 +27,9 @@ record RouteTemplate(String method, String path) {
                 if (i >= actual.length) {
                     return Optional.empty();
                 }
-                parameters.put(segment.substring(1, segment.length() - 2), decode(String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length))));
+                parameters.put(
+                        segment.substring(1, segment.length() - 2),
+                        decode(String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length))));
                 return Optional.of(parameters);
             }
             if (i >= actual.length) {

@@ -12,8 +12,7 @@ import java.util.OptionalLong;
  */
 final class RouteThrottle {
     /** Rate (tokens per second) and burst (bucket size) of one route. */
-    record Limit(double rate, double burst) {
-    }
+    record Limit(double rate, double burst) {}
 
     private static final class Bucket {
         private final Limit limit;
@@ -38,8 +37,10 @@ final class RouteThrottle {
 
     /** The limits of the template's HttpApi (none declared: no throttling). */
     static RouteThrottle of(CfnTemplate template) {
-        Map<String, Object> api = template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst()
-                .map(template::properties).orElse(Map.of());
+        Map<String, Object> api = template.resourcesOfType("AWS::Serverless::HttpApi").stream()
+                .findFirst()
+                .map(template::properties)
+                .orElse(Map.of());
         Limit defaults = limit(CfnTemplate.map(api.get("DefaultRouteSettings")));
         Map<String, Limit> perRoute = new HashMap<>();
         CfnTemplate.map(api.get("RouteSettings")).forEach((route, settings) -> {

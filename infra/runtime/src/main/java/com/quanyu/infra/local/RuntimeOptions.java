@@ -27,7 +27,8 @@ record RuntimeOptions(int port, Optional<Path> dataDir, boolean reset, boolean s
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-                case "--data" -> dataDir = Optional.of(Path.of(value(args, ++i, "--data")).toAbsolutePath());
+                case "--data" ->
+                    dataDir = Optional.of(Path.of(value(args, ++i, "--data")).toAbsolutePath());
                 case "--in-memory" -> dataDir = Optional.empty();
                 case "--reset" -> reset = true;
                 case "--no-seed" -> seed = false;

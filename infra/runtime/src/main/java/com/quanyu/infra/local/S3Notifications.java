@@ -28,8 +28,7 @@ final class S3Notifications implements AutoCloseable {
      * A function subscribed to ObjectCreated events of a bucket's keys with a prefix and suffix: by an
      * S3 notification, or with {@code viaEventBridge} by an EventBridge rule on S3's events.
      */
-    record Subscription(LocalFunction function, String bucket, String prefix, String suffix, boolean viaEventBridge) {
-    }
+    record Subscription(LocalFunction function, String bucket, String prefix, String suffix, boolean viaEventBridge) {}
 
     private static final JsonLogger LOG = JsonLogger.of(S3Notifications.class);
 
@@ -70,25 +69,44 @@ final class S3Notifications implements AutoCloseable {
         int count = 0;
         for (Subscription subscription : subscriptions) {
             try {
-                for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(subscription.bucket()).prefix(subscription.prefix())).contents()) {
+                for (S3Object object : s3.listObjectsV2Paginator(
+                                b -> b.bucket(subscription.bucket()).prefix(subscription.prefix()))
+                        .contents()) {
                     if (!object.key().endsWith(subscription.suffix())) {
                         continue;
                     }
-                    String id = subscription.function().name() + " " + subscription.bucket() + "/" + object.key() + " " + object.eTag();
+                    String id = subscription.function().name() + " " + subscription.bucket() + "/" + object.key() + " "
+                            + object.eTag();
                     if (delivered.contains(id)) {
                         continue;
                     }
                     try {
-                        subscription.function().invoke(subscription.viaEventBridge()
-                                ? LambdaEvents.objectCreatedViaEventBridge(subscription.bucket(), object.key(), object.size())
-                                : LambdaEvents.objectCreated(subscription.bucket(), object.key(), object.size()));
+                        subscription
+                                .function()
+                                .invoke(
+                                        subscription.viaEventBridge()
+                                                ? LambdaEvents.objectCreatedViaEventBridge(
+                                                        subscription.bucket(), object.key(), object.size())
+                                                : LambdaEvents.objectCreated(
+                                                        subscription.bucket(), object.key(), object.size()));
                     } catch (RuntimeException e) {
                         // Lambda retries failed async invocations; locally the next poll retries.
-                        LOG.error("S3-triggered function failed; will retry", e, "function", subscription.function().name(), "key", object.key());
+                        LOG.error(
+                                "S3-triggered function failed; will retry",
+                                e,
+                                "function",
+                                subscription.function().name(),
+                                "key",
+                                object.key());
                         continue;
                     }
                     delivered.add(id);
-                    Files.writeString(ledger, id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Files.writeString(
+                            ledger,
+                            id + "\n",
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
                     count++;
                 }
             } catch (IOException e) {

@@ -42,7 +42,9 @@ final class SampleObjects {
         String module = function.definition().codeUri().split("/")[1];
         List<Path> candidates;
         try (Stream<Path> files = Files.list(eventsDir.resolve(module))) {
-            candidates = files.filter(f -> f.getFileName().toString().endsWith("." + extension) && !f.toString().endsWith(".json")).toList();
+            candidates = files.filter(f -> f.getFileName().toString().endsWith("." + extension)
+                            && !f.toString().endsWith(".json"))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -55,8 +57,9 @@ final class SampleObjects {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.of("s3://" + bucket + "/" + key + ": uploaded from " + eventsDir.getParent().relativize(candidates.get(0))
-                + (gzip ? " (gzipped)" : "") + " because it did not exist");
+        return List.of("s3://" + bucket + "/" + key + ": uploaded from "
+                + eventsDir.getParent().relativize(candidates.get(0)) + (gzip ? " (gzipped)" : "")
+                + " because it did not exist");
     }
 
     private boolean exists(String bucket, String key) {

@@ -8,12 +8,10 @@ interface StartupProgress {
     /** Reports nothing (tests). */
     StartupProgress NONE = title -> new Phase() {
         @Override
-        public void update(double fraction) {
-        }
+        public void update(double fraction) {}
 
         @Override
-        public void done(String note) {
-        }
+        public void done(String note) {}
     };
 
     /** Starts a phase. */

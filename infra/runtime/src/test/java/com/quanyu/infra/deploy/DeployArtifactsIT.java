@@ -18,6 +18,10 @@ class DeployArtifactsIT {
     void everyFunctionsHandlerIsInTheJarItsCodeUriNames() {
         List<SamFunction> functions = SamFunction.all(CfnTemplate.local());
         assertTrue(functions.size() >= 10, "template.yaml declares the functions: " + functions.size());
-        assertEquals(List.of(), HandlerJars.problems(RepoRoot.find(), functions.stream().map(HandlerJars.Artifact::of).toList()));
+        assertEquals(
+                List.of(),
+                HandlerJars.problems(
+                        RepoRoot.find(),
+                        functions.stream().map(HandlerJars.Artifact::of).toList()));
     }
 }

@@ -23,8 +23,7 @@ final class HandlerJars {
         }
     }
 
-    private HandlerJars() {
-    }
+    private HandlerJars() {}
 
     /** One line per problem; empty when every function's jar is deployable. */
     static List<String> problems(Path root, List<Artifact> functions) {
@@ -41,10 +40,12 @@ final class HandlerJars {
                     problems.add(function.logicalId() + ": " + function.codeUri() + " lacks its handler " + handler);
                 }
                 if (zip.getEntry(REQUEST_HANDLER) == null) {
-                    problems.add(function.logicalId() + ": " + function.codeUri() + " is not shaded (no " + REQUEST_HANDLER + ")");
+                    problems.add(function.logicalId() + ": " + function.codeUri() + " is not shaded (no "
+                            + REQUEST_HANDLER + ")");
                 }
             } catch (IOException e) {
-                problems.add(function.logicalId() + ": " + function.codeUri() + " is not a readable jar: " + e.getMessage());
+                problems.add(
+                        function.logicalId() + ": " + function.codeUri() + " is not a readable jar: " + e.getMessage());
             }
         }
         return problems;

@@ -20,7 +20,9 @@ class HandlerJarsTest {
 
     @Test
     void aJarWithTheHandlerAndTheRuntimeInterfacePasses() throws IOException {
-        jar("functions/a/target/a-lambda.jar", "com/example/AHandler.class",
+        jar(
+                "functions/a/target/a-lambda.jar",
+                "com/example/AHandler.class",
                 "com/amazonaws/services/lambda/runtime/RequestHandler.class");
         assertEquals(List.of(), HandlerJars.problems(root, List.of(function("com.example.AHandler"))));
     }
@@ -28,8 +30,11 @@ class HandlerJarsTest {
     @Test
     void aMissingHandlerClassAnUnshadedJarAndAMissingJarAreEachReported() throws IOException {
         jar("functions/a/target/a-lambda.jar", "com/example/Other.class");
-        List<String> problems = HandlerJars.problems(root, List.of(function("com.example.AHandler"),
-                new HandlerJars.Artifact("B", "functions/b/target/b-lambda.jar", "com.example.BHandler")));
+        List<String> problems = HandlerJars.problems(
+                root,
+                List.of(
+                        function("com.example.AHandler"),
+                        new HandlerJars.Artifact("B", "functions/b/target/b-lambda.jar", "com.example.BHandler")));
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("lacks its handler com/example/AHandler.class"), problems.get(0));
         assertTrue(problems.get(1).contains("is not shaded"), problems.get(1));
@@ -43,7 +48,8 @@ class HandlerJarsTest {
     private void jar(String path, String... entries) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String entry : entries) {
                 zip.putNextEntry(new ZipEntry(entry));
                 zip.write(new byte[] {1});

@@ -47,25 +47,45 @@ class ForgetAcrossFunctionsTest {
     @Test
     void deletingAProfileErasesItsChatConversation() throws Exception {
         String phone = "138" + String.format("%08d", System.nanoTime() % 100_000_000);
-        String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(),
-                runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE")).register("shop", "web").writeKey();
-        HttpResponse<String> identify = send("POST", "/v1/identify", Map.of("authorization",
-                "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))),
-                Json.write(Map.of("type", "identify", "userId", "u-" + phone, "messageId", "m-" + phone,
-                        "traits", Map.of("phone", phone))));
+        String writeKey = new SourceRegistry(
+                        runtime.platform().standIns().dynamo(),
+                        runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE"))
+                .register("shop", "web")
+                .writeKey();
+        HttpResponse<String> identify = send(
+                "POST",
+                "/v1/identify",
+                Map.of(
+                        "authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))),
+                Json.write(Map.of(
+                        "type",
+                        "identify",
+                        "userId",
+                        "u-" + phone,
+                        "messageId",
+                        "m-" + phone,
+                        "traits",
+                        Map.of("phone", phone))));
         assertEquals(200, identify.statusCode(), identify.body());
-        runtime.deliverStreams();  // accepted means buffered; the consumer folds it (a poller would within ~200 ms)
+        runtime.deliverStreams(); // accepted means buffered; the consumer folds it (a poller would within ~200 ms)
         Map<String, String> admin = Map.of("authorization", "Bearer " + runtime.staffToken("admin"));
         HttpResponse<String> scores = send("GET", "/v1/profiles/u-" + phone + "/scores", admin, null);
-        assertEquals(200, scores.statusCode(), "the score API resolves a userId like the admin routes: " + scores.body());
+        assertEquals(
+                200, scores.statusCode(), "the score API resolves a userId like the admin routes: " + scores.body());
 
         String openId = "o" + phone;
         HttpResponse<String> chat = wechat(openId, "1" + phone, "你好，我的手机号是" + phone);
         assertEquals(200, chat.statusCode(), chat.body());
         assertFalse(conversationItems().isEmpty(), "the chat is stored");
-        assertTrue(conversationItems().stream().anyMatch(i -> i.containsKey("profileId")), "the chat is linked to the profile");
+        assertTrue(
+                conversationItems().stream().anyMatch(i -> i.containsKey("profileId")),
+                "the chat is linked to the profile");
 
-        assertEquals(200, send("GET", "/v1/profiles/phone:" + phone, admin, null).statusCode());
+        assertEquals(
+                200, send("GET", "/v1/profiles/phone:" + phone, admin, null).statusCode());
         HttpResponse<String> deleted = send("DELETE", "/v1/profiles/phone:" + phone, admin, null);
         assertEquals(200, deleted.statusCode(), deleted.body());
         assertTrue(conversationItems().isEmpty(), "conversation state and transcript are erased");
@@ -76,7 +96,8 @@ class ForgetAcrossFunctionsTest {
     private static List<Map<String, AttributeValue>> conversationItems() {
         String table = runtime.platform().standIns().envFor("ChatbotFunction").required("CONVERSATIONS_TABLE");
         return runtime.platform().standIns().dynamo().scan(b -> b.tableName(table)).items().stream()
-                .filter(i -> i.get("pk").s().startsWith("conv#")).toList();
+                .filter(i -> i.get("pk").s().startsWith("conv#"))
+                .toList();
     }
 
     private static HttpResponse<String> wechat(String openId, String msgId, String text) throws Exception {
@@ -85,23 +106,27 @@ class ForgetAcrossFunctionsTest {
         String nonce = "n" + msgId;
         String[] parts = {token, timestamp, nonce};
         Arrays.sort(parts);
-        String signature = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
-        String xml = "<xml><ToUserName><![CDATA[gh_quanyu]]></ToUserName><FromUserName><![CDATA[" + openId + "]]></FromUserName>"
+        String signature = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-1")
+                        .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+        String xml = "<xml><ToUserName><![CDATA[gh_quanyu]]></ToUserName><FromUserName><![CDATA[" + openId
+                + "]]></FromUserName>"
                 + "<CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
                 + "<Content><![CDATA[" + text + "]]></Content><MsgId>" + msgId + "</MsgId></xml>";
-        String query = "?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8)
-                + "&openid=" + openId;
+        String query = "?signature=" + signature + "&timestamp=" + timestamp + "&nonce="
+                + URLEncoder.encode(nonce, StandardCharsets.UTF_8) + "&openid=" + openId;
         return send("POST", "/v1/chat/wechat" + query, Map.of("content-type", "text/xml"), xml);
     }
 
-    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) throws Exception {
+    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path));
         headers.forEach(request::header);
         if (body != null && !headers.containsKey("content-type")) {
             request.header("content-type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

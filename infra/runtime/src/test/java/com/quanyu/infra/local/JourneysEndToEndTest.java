@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * redirect and the order are measured, and the unsubscribe link withdraws consent on the profile.
  */
 class JourneysEndToEndTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static LocalRuntime runtime;
 
     @BeforeAll
@@ -53,14 +54,20 @@ class JourneysEndToEndTest {
         String user = "cart-" + run;
         String lineId = "U" + run;
         Map<String, String> admin = Map.of("authorization", "Bearer " + runtime.staffToken("marketer"));
-        String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(),
-                runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE")).register("shop-" + run, "web").writeKey();
-        Map<String, String> auth = Map.of("authorization", "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
+        String writeKey = new SourceRegistry(
+                        runtime.platform().standIns().dynamo(),
+                        runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE"))
+                .register("shop-" + run, "web")
+                .writeKey();
+        Map<String, String> auth = Map.of(
+                "authorization",
+                "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
         // a zone where it is now midday, so quiet hours do not defer the send
         int offset = Math.floorMod(12 - Instant.now().atOffset(ZoneOffset.UTC).getHour() + 12, 24) - 12;
         String zone = ZoneOffset.ofHours(offset).getId();
 
-        ObjectNode journey = (ObjectNode) Json.parse(Files.readString(RepoRoot.find().resolve("events/journeys/abandoned-cart.json")));
+        ObjectNode journey = (ObjectNode)
+                Json.parse(Files.readString(RepoRoot.find().resolve("events/journeys/abandoned-cart.json")));
         journey.put("id", "cart-" + run);
         journey.put("holdoutPercent", 0);
         HttpResponse<String> created = send("POST", "/v1/journeys", admin, journey.toString());
@@ -70,59 +77,155 @@ class JourneysEndToEndTest {
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("holdoutPercent"), refused.body());
 
-        assertEquals(200, send("POST", "/v1/identify", auth, Json.write(Map.of("type", "identify", "userId", user, "messageId", "i-" + run,
-                "traits", Map.of("first_name", "Mei", "line_user_id", lineId, "timezone", zone, "language", "en"),
-                "context", Map.of("consent", Map.of("categoryPreferences", Map.of("messaging.line", true), "source", "signup-form"))))).statusCode());
+        assertEquals(
+                200,
+                send(
+                                "POST",
+                                "/v1/identify",
+                                auth,
+                                Json.write(Map.of(
+                                        "type",
+                                        "identify",
+                                        "userId",
+                                        user,
+                                        "messageId",
+                                        "i-" + run,
+                                        "traits",
+                                        Map.of(
+                                                "first_name",
+                                                "Mei",
+                                                "line_user_id",
+                                                lineId,
+                                                "timezone",
+                                                zone,
+                                                "language",
+                                                "en"),
+                                        "context",
+                                        Map.of(
+                                                "consent",
+                                                Map.of(
+                                                        "categoryPreferences",
+                                                        Map.of("messaging.line", true),
+                                                        "source",
+                                                        "signup-form")))))
+                        .statusCode());
         String addedAt = Instant.now().minus(Duration.ofHours(3)).toString();
-        assertEquals(200, send("POST", "/v1/track", auth, Json.write(Map.of("type", "track", "event", "Product Added", "userId", user,
-                "messageId", "a-" + run, "timestamp", addedAt, "properties", Map.of("sku", "TEA-OOLONG-250")))).statusCode());
-        runtime.deliverStreams();  // accepted events reach the lake through the ingest stream
+        assertEquals(
+                200,
+                send(
+                                "POST",
+                                "/v1/track",
+                                auth,
+                                Json.write(Map.of(
+                                        "type",
+                                        "track",
+                                        "event",
+                                        "Product Added",
+                                        "userId",
+                                        user,
+                                        "messageId",
+                                        "a-" + run,
+                                        "timestamp",
+                                        addedAt,
+                                        "properties",
+                                        Map.of("sku", "TEA-OOLONG-250"))))
+                        .statusCode());
+        runtime.deliverStreams(); // accepted events reach the lake through the ingest stream
         runtime.deliverS3Notifications();
         fireSweep();
 
-        JsonNode outbox = Json.parse(send("GET", "/_local/outbox?channel=line&recipient=" + lineId, Map.of(), null).body());
+        JsonNode outbox = Json.parse(send("GET", "/_local/outbox?channel=line&recipient=" + lineId, Map.of(), null)
+                .body());
         assertEquals(1, outbox.get("count").asInt(), outbox.toString());
         String text = outbox.get("messages").get(0).get("text").asText();
         assertTrue(text.startsWith("Hi Mei, your cart is waiting: " + runtime.baseUrl() + "/v1/j/c/"), text);
 
         // injected duplicate deliveries: the same lake objects again, and the sweep again
-        for (var object : runtime.platform().standIns().s3().listObjectsV2Paginator(b -> b.bucket(lakeBucket()).prefix("events/")).contents()) {
-            String event = Json.write(Map.of("source", "aws.s3", "detail-type", "Object Created",
-                    "detail", Map.of("bucket", Map.of("name", lakeBucket()), "object", Map.of("key", object.key()))));
+        for (var object : runtime.platform()
+                .standIns()
+                .s3()
+                .listObjectsV2Paginator(b -> b.bucket(lakeBucket()).prefix("events/"))
+                .contents()) {
+            String event = Json.write(Map.of(
+                    "source",
+                    "aws.s3",
+                    "detail-type",
+                    "Object Created",
+                    "detail",
+                    Map.of("bucket", Map.of("name", lakeBucket()), "object", Map.of("key", object.key()))));
             runtime.platform().invoke("JourneyEventsFunction", event);
             runtime.platform().invoke("JourneyEventsFunction", event);
         }
         fireSweep();
         fireSweep();
-        assertEquals(1, Json.parse(send("GET", "/_local/outbox?channel=line&recipient=" + lineId, Map.of(), null).body()).get("count").asInt(),
+        assertEquals(
+                1,
+                Json.parse(send("GET", "/_local/outbox?channel=line&recipient=" + lineId, Map.of(), null)
+                                .body())
+                        .get("count")
+                        .asInt(),
                 "exactly one reminder under duplicate deliveries");
 
         String click = link(text, "/v1/j/c/");
-        HttpResponse<String> redirect = send("GET", click.substring(runtime.baseUrl().length()), Map.of(), null);
+        HttpResponse<String> redirect =
+                send("GET", click.substring(runtime.baseUrl().length()), Map.of(), null);
         assertEquals(302, redirect.statusCode(), redirect.body());
-        assertEquals("https://shop.example.com/cart", redirect.headers().firstValue("location").orElse(""));
+        assertEquals(
+                "https://shop.example.com/cart",
+                redirect.headers().firstValue("location").orElse(""));
         assertEquals(404, send("GET", "/v1/j/c/forged.token", Map.of(), null).statusCode());
 
-        assertEquals(200, send("POST", "/v1/track", auth, Json.write(Map.of("type", "track", "event", "Order Completed", "userId", user,
-                "messageId", "o-" + run, "properties", Map.of("order_id", "o-" + run, "total", 88, "currency", "CNY",
-                        "products", List.of(Map.of("sku", "TEA-OOLONG-250", "price", 88, "quantity", 1)))))).statusCode());
-        runtime.deliverStreams();  // accepted events reach the lake through the ingest stream
+        assertEquals(
+                200,
+                send(
+                                "POST",
+                                "/v1/track",
+                                auth,
+                                Json.write(Map.of(
+                                        "type",
+                                        "track",
+                                        "event",
+                                        "Order Completed",
+                                        "userId",
+                                        user,
+                                        "messageId",
+                                        "o-" + run,
+                                        "properties",
+                                        Map.of(
+                                                "order_id",
+                                                "o-" + run,
+                                                "total",
+                                                88,
+                                                "currency",
+                                                "CNY",
+                                                "products",
+                                                List.of(Map.of("sku", "TEA-OOLONG-250", "price", 88, "quantity", 1))))))
+                        .statusCode());
+        runtime.deliverStreams(); // accepted events reach the lake through the ingest stream
         runtime.deliverS3Notifications();
-        JsonNode metrics = Json.parse(send("GET", "/v1/journeys/cart-" + run + "/metrics", admin, null).body()).get("total");
+        JsonNode metrics = Json.parse(send("GET", "/v1/journeys/cart-" + run + "/metrics", admin, null)
+                        .body())
+                .get("total");
         assertEquals(1, metrics.get("sent").asInt(), metrics.toString());
         assertEquals(1, metrics.get("clicked").asInt(), metrics.toString());
         assertEquals(1, metrics.get("conversions").get("treatment").asInt(), metrics.toString());
 
         String unsubscribe = link(text, "/v1/j/u/");
-        assertEquals(200, send("POST", unsubscribe.substring(runtime.baseUrl().length()), Map.of(), "").statusCode());
-        JsonNode profile = Json.parse(send("GET", "/v1/profiles/" + user, admin, null).body());
+        assertEquals(
+                200,
+                send("POST", unsubscribe.substring(runtime.baseUrl().length()), Map.of(), "")
+                        .statusCode());
+        JsonNode profile =
+                Json.parse(send("GET", "/v1/profiles/" + user, admin, null).body());
         JsonNode consent = profile.path("consent").path("messaging.line");
         assertEquals(false, consent.path("granted").asBoolean(true), profile.toString());
         assertEquals("unsubscribe-link", consent.path("source").asText());
     }
 
     private static String link(String text, String path) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(runtime.baseUrl() + path) + "\\S+").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(runtime.baseUrl() + path) + "\\S+")
+                .matcher(text);
         assertTrue(m.find(), "no " + path + " link in " + text);
         return m.group();
     }
@@ -136,13 +239,15 @@ class JourneysEndToEndTest {
         assertEquals(200, fired.statusCode(), fired.body());
     }
 
-    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) throws Exception {
+    private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path));
         headers.forEach(request::header);
         if (body != null) {
             request.header("content-type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,7 +19,8 @@ class LocalAuthTest {
     private static final String ISSUER = "http://127.0.0.1:1/_local/auth";
     private static final String KEY = LocalAuth.newSigningKey();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
-    private final LocalAuth auth = new LocalAuth(ISSUER, LocalAuth.keyPair(KEY), Map.of("analyst", "pw-analyst"), clock);
+    private final LocalAuth auth =
+            new LocalAuth(ISSUER, LocalAuth.keyPair(KEY), Map.of("analyst", "pw-analyst"), clock);
 
     @Test
     void issuedTokensCarryCognitoClaimsAndPassTheAuthoriser() throws Exception {
@@ -38,7 +39,9 @@ class LocalAuthTest {
         LocalAuth.Verification verified = auth.verify("Bearer " + tokens.idToken());
         assertTrue(verified.valid(), verified.failure());
         assertEquals("[analyst]", verified.claims().get("cognito:groups"), "arrays as API Gateway renders them");
-        assertTrue(auth.verify(tokens.accessToken()).valid(), "access tokens pass too (client_id), with or without 'Bearer '");
+        assertTrue(
+                auth.verify(tokens.accessToken()).valid(),
+                "access tokens pass too (client_id), with or without 'Bearer '");
     }
 
     @Test
@@ -49,13 +52,26 @@ class LocalAuthTest {
         assertFalse(auth.verify(null).valid());
         assertFalse(auth.verify("Bearer not-a-jwt").valid());
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + base64(payloadText(token).replace("[\"analyst\"]", "[\"admin\"]")) + "." + parts[2];
+        String forged =
+                parts[0] + "." + base64(payloadText(token).replace("[\"analyst\"]", "[\"admin\"]")) + "." + parts[2];
         assertFalse(auth.verify(forged).valid(), "claims changed after signing");
-        LocalAuth otherIssuer = new LocalAuth("http://elsewhere/_local/auth", LocalAuth.keyPair(KEY), Map.of("analyst", "pw-analyst"), clock);
-        assertEquals("the token's issuer is not " + ISSUER,
-                auth.verify(otherIssuer.issue("analyst", "pw-analyst").orElseThrow().idToken()).failure());
-        LocalAuth otherKey = new LocalAuth(ISSUER, LocalAuth.keyPair(LocalAuth.newSigningKey()), Map.of("analyst", "pw-analyst"), clock);
-        assertFalse(auth.verify(otherKey.issue("analyst", "pw-analyst").orElseThrow().idToken()).valid(), "another key");
+        LocalAuth otherIssuer = new LocalAuth(
+                "http://elsewhere/_local/auth", LocalAuth.keyPair(KEY), Map.of("analyst", "pw-analyst"), clock);
+        assertEquals(
+                "the token's issuer is not " + ISSUER,
+                auth.verify(otherIssuer
+                                .issue("analyst", "pw-analyst")
+                                .orElseThrow()
+                                .idToken())
+                        .failure());
+        LocalAuth otherKey = new LocalAuth(
+                ISSUER, LocalAuth.keyPair(LocalAuth.newSigningKey()), Map.of("analyst", "pw-analyst"), clock);
+        assertFalse(
+                auth.verify(otherKey.issue("analyst", "pw-analyst")
+                                .orElseThrow()
+                                .idToken())
+                        .valid(),
+                "another key");
         clock.advance(Duration.ofSeconds(LocalAuth.TOKEN_SECONDS));
         assertEquals("the token has expired", auth.verify(token).failure());
     }
@@ -64,7 +80,9 @@ class LocalAuthTest {
     void jwksPublishesTheVerifyingKey() {
         Map<String, Object> jwks = auth.jwks();
         String json = Json.write(jwks);
-        assertTrue(json.contains("\"alg\":\"RS256\"") && json.contains("\"kty\":\"RSA\"") && json.contains("\"kid\""), json);
+        assertTrue(
+                json.contains("\"alg\":\"RS256\"") && json.contains("\"kty\":\"RSA\"") && json.contains("\"kid\""),
+                json);
         assertFalse(json.contains("\"d\""), "never the private exponent");
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * test JVM for the reliability suite's classes and injects it; stopped when the run ends.
  */
 final class LocalRuntimeExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalRuntimeExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalRuntimeExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -20,7 +21,8 @@ final class LocalRuntimeExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent("runtime", key -> new Running(start()), Running.class)
                 .runtime();
     }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalRuntimeExtension.class)
 class LoopbackLoadTest {
     private static final int EVENTS_PER_BATCH = 20;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final LocalRuntime runtime;
 
@@ -48,7 +49,8 @@ class LoopbackLoadTest {
         int batches = Integer.getInteger("load.batches", 6);
         Env env = runtime.platform().standIns().envFor("IngestFunction");
         String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(), env.required("SOURCES_TABLE"))
-                .register("load", "web").writeKey();
+                .register("load", "web")
+                .writeKey();
         String auth = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -64,9 +66,14 @@ class LoopbackLoadTest {
                     int status;
                     do {
                         long started = System.nanoTime();
-                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/batch"))
-                                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json").header("authorization", auth)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/batch"))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .header("content-type", "application/json")
+                                        .header("authorization", auth)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         latencies.add((System.nanoTime() - started) / 1_000);
                         requests.incrementAndGet();
                         status = response.statusCode();
@@ -84,13 +91,23 @@ class LoopbackLoadTest {
             }
         });
         runtime.deliverStreams(); // accepted means buffered; the stream's consumer folds the rest now
-        CustomerStores stores = CustomerStores.fromEnv(env, runtime.platform().standIns().dynamo(), runtime.platform().standIns().s3());
+        CustomerStores stores = CustomerStores.fromEnv(
+                env,
+                runtime.platform().standIns().dynamo(),
+                runtime.platform().standIns().s3());
         long counted = 0;
         for (int owner = 0; owner < senders; owner++) {
             for (int person = 0; person < 2; person++) {
-                Profile profile = stores.profiles().resolve("user_id:" + run + "-u-" + owner + "-" + person).orElseThrow();
-                assertEquals(profile.profileId(), stores.profiles().resolve("anonymous_id:" + run + "-a-" + owner + "-" + person)
-                        .orElseThrow().profileId(), "merged");
+                Profile profile = stores.profiles()
+                        .resolve("user_id:" + run + "-u-" + owner + "-" + person)
+                        .orElseThrow();
+                assertEquals(
+                        profile.profileId(),
+                        stores.profiles()
+                                .resolve("anonymous_id:" + run + "-a-" + owner + "-" + person)
+                                .orElseThrow()
+                                .profileId(),
+                        "merged");
                 counted += profile.counters().events();
             }
         }
@@ -99,8 +116,17 @@ class LoopbackLoadTest {
         Collections.sort(sorted);
         long p50 = sorted.get(sorted.size() / 2) / 1000;
         long p99 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000;
-        System.out.printf("LOAD senders=%d requests=%d events=%d counted=%d lost=%d 503retries=%d other5xx=%d p50Ms=%d p99Ms=%d%n",
-                senders, requests.get(), expected, counted, expected - counted, retried.get(), serverErrors.get() - retried.get(), p50, p99);
+        System.out.printf(
+                "LOAD senders=%d requests=%d events=%d counted=%d lost=%d 503retries=%d other5xx=%d p50Ms=%d p99Ms=%d%n",
+                senders,
+                requests.get(),
+                expected,
+                counted,
+                expected - counted,
+                retried.get(),
+                serverErrors.get() - retried.get(),
+                p50,
+                p99);
         assertEquals(expected, counted, "every distinct event counted exactly once");
         assertEquals(retried.get(), serverErrors.get(), "the only 5xx are in-flight 503s");
         assertTrue(p99 > 0);
@@ -112,12 +138,25 @@ class LoopbackLoadTest {
         for (int e = 0; e < EVENTS_PER_BATCH; e++) {
             int person = e % 2;
             String ids = e < 2 && b == 1
-                    ? "\"anonymousId\":\"" + run + "-a-" + owner + "-" + person + "\",\"userId\":\"" + run + "-u-" + owner + "-" + person + "\""
-                    : b == 0 || e % 4 < 2 ? "\"anonymousId\":\"" + run + "-a-" + owner + "-" + person + "\""
-                    : "\"userId\":\"" + run + "-u-" + owner + "-" + person + "\"";
-            out.append(e == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"Product Viewed\",").append(ids)
-                    .append(",\"properties\":{\"sku\":\"SKU-").append(e).append("\"},\"messageId\":\"")
-                    .append(run).append('-').append(owner).append('-').append(b).append('-').append(e).append("\"}");
+                    ? "\"anonymousId\":\"" + run + "-a-" + owner + "-" + person + "\",\"userId\":\"" + run + "-u-"
+                            + owner + "-" + person + "\""
+                    : b == 0 || e % 4 < 2
+                            ? "\"anonymousId\":\"" + run + "-a-" + owner + "-" + person + "\""
+                            : "\"userId\":\"" + run + "-u-" + owner + "-" + person + "\"";
+            out.append(e == 0 ? "" : ",")
+                    .append("{\"type\":\"track\",\"event\":\"Product Viewed\",")
+                    .append(ids)
+                    .append(",\"properties\":{\"sku\":\"SKU-")
+                    .append(e)
+                    .append("\"},\"messageId\":\"")
+                    .append(run)
+                    .append('-')
+                    .append(owner)
+                    .append('-')
+                    .append(b)
+                    .append('-')
+                    .append(e)
+                    .append("\"}");
         }
         return out.append("]}").toString();
     }

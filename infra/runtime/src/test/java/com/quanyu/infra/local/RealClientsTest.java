@@ -37,20 +37,32 @@ class RealClientsTest {
 
     @Test
     void rudderStackNodeSdkWithDefaultsDeliversEveryEvent() throws Exception {
-        assertTrue(Files.isRegularFile(RepoRoot.find().resolve("infra/node_modules/@rudderstack/rudder-sdk-node/package.json")),
+        assertTrue(
+                Files.isRegularFile(
+                        RepoRoot.find().resolve("infra/node_modules/@rudderstack/rudder-sdk-node/package.json")),
                 "run 'npm ci --prefix infra' first");
         Env env = runtime.platform().standIns().envFor("IngestFunction");
         String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(), env.required("SOURCES_TABLE"))
-                .register("Rudder back end", "web").writeKey();
+                .register("Rudder back end", "web")
+                .writeKey();
         String run = UUID.randomUUID().toString().substring(0, 8);
         int events = 45;
         JsonNode result = node("rudder-client.js", runtime.baseUrl(), writeKey, run, String.valueOf(events));
         assertEquals(0, result.path("errors").size(), result.toString());
         runtime.deliverStreams(); // accepted means in the stream; its consumer folds them into profiles
 
-        CustomerStores stores = CustomerStores.fromEnv(env, runtime.platform().standIns().dynamo(), runtime.platform().standIns().s3());
-        Profile profile = stores.profiles().resolve("user_id:rudder-user-" + run).orElseThrow();
-        assertEquals(profile.profileId(), stores.profiles().resolve("anonymous_id:rudder-anon-" + run).orElseThrow().profileId());
+        CustomerStores stores = CustomerStores.fromEnv(
+                env,
+                runtime.platform().standIns().dynamo(),
+                runtime.platform().standIns().s3());
+        Profile profile =
+                stores.profiles().resolve("user_id:rudder-user-" + run).orElseThrow();
+        assertEquals(
+                profile.profileId(),
+                stores.profiles()
+                        .resolve("anonymous_id:rudder-anon-" + run)
+                        .orElseThrow()
+                        .profileId());
         assertEquals(events, profile.counters().events(), "every event the SDK sent is counted once");
         JsonNode group = profile.traits().get("group:rudder-group-" + run).value();
         assertEquals("Tea Lovers Club", group.path("traits").path("name").asText(), "the group call is stored");
@@ -58,8 +70,14 @@ class RealClientsTest {
 
     @Test
     void lineBotSdkSignaturesAreAcceptedAndForgeriesRefused() throws Exception {
-        JsonNode result = node("line-webhook.js", runtime.baseUrl() + "/v1/chat/line", runtime.platform().secret("LINE_CHANNEL_SECRET"));
-        assertTrue(result.path("sdkAccepts").asBoolean() && result.path("sdkRejectsForged").asBoolean(), result.toString());
+        JsonNode result = node(
+                "line-webhook.js",
+                runtime.baseUrl() + "/v1/chat/line",
+                runtime.platform().secret("LINE_CHANNEL_SECRET"));
+        assertTrue(
+                result.path("sdkAccepts").asBoolean()
+                        && result.path("sdkRejectsForged").asBoolean(),
+                result.toString());
         // Signed: past the signature check. The reply then goes to the LINE API, which the local runtime
         // cannot reach (no network): a retryable 503, as LINE's redelivery expects; never a 401/403.
         int signed = result.path("signedStatus").asInt();
@@ -69,12 +87,16 @@ class RealClientsTest {
     }
 
     private static JsonNode node(String script, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("node", NODE_DIR.resolve(script).toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("node", NODE_DIR.resolve(script).toString()));
         command.addAll(List.of(args));
         Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(node.waitFor(90, TimeUnit.SECONDS), "node did not finish");
-        String last = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("{}");
+        String last = output.lines()
+                .filter(l -> l.startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElse("{}");
         assertEquals(0, node.exitValue(), output);
         return Json.parse(last);
     }

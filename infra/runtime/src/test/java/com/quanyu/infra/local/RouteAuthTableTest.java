@@ -27,12 +27,18 @@ class RouteAuthTableTest {
     @Test
     void everyTemplateRouteHasOneRowAndTheAuthoriserItNeeds() {
         Map<String, String> templateRoutes = new TreeMap<>();
-        SamFunction.all(CfnTemplate.local()).forEach(f -> f.routes().forEach(r -> templateRoutes.put(r.routeKey(), r.authorizer())));
+        SamFunction.all(CfnTemplate.local())
+                .forEach(f -> f.routes().forEach(r -> templateRoutes.put(r.routeKey(), r.authorizer())));
         RoutePolicies table = RoutePolicies.bundled();
-        assertEquals(templateRoutes.keySet(), new TreeSet<>(table.all().stream().map(RoutePolicy::routeKey).toList()),
+        assertEquals(
+                templateRoutes.keySet(),
+                new TreeSet<>(table.all().stream().map(RoutePolicy::routeKey).toList()),
                 "template.yaml routes vs " + RoutePolicies.RESOURCE);
-        table.all().forEach(policy -> assertEquals(gatewayAuthorizer(policy.auth()), templateRoutes.get(policy.routeKey()),
-                policy.routeKey() + " is " + policy.auth().label() + " in the table"));
+        table.all()
+                .forEach(policy -> assertEquals(
+                        gatewayAuthorizer(policy.auth()),
+                        templateRoutes.get(policy.routeKey()),
+                        policy.routeKey() + " is " + policy.auth().label() + " in the table"));
     }
 
     @Test
@@ -48,7 +54,9 @@ class RouteAuthTableTest {
             Files.writeString(doc, text.substring(0, afterBegin) + expected + text.substring(end));
             return;
         }
-        assertEquals(expected, text.substring(afterBegin, end),
+        assertEquals(
+                expected,
+                text.substring(afterBegin, end),
                 "docs/security.md's table is stale; run this test with -Dquanyu.writeDocs=true");
     }
 
@@ -61,12 +69,23 @@ class RouteAuthTableTest {
     }
 
     static String markdown(RoutePolicies table) {
-        StringBuilder out = new StringBuilder("| route | caller | authenticates with | staff groups | may return | rate limit |\n")
+        StringBuilder out = new StringBuilder(
+                        "| route | caller | authenticates with | staff groups | may return | rate limit |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (RoutePolicy p : table.all()) {
-            out.append("| `").append(p.routeKey()).append("` | ").append(p.caller()).append(" | ").append(p.auth().label())
-                    .append(" | ").append(p.groups().isEmpty() ? "-" : String.join(", ", new TreeSet<>(p.groups())))
-                    .append(" | ").append(p.returns()).append(" | ").append(p.rateLimit()).append(" |\n");
+            out.append("| `")
+                    .append(p.routeKey())
+                    .append("` | ")
+                    .append(p.caller())
+                    .append(" | ")
+                    .append(p.auth().label())
+                    .append(" | ")
+                    .append(p.groups().isEmpty() ? "-" : String.join(", ", new TreeSet<>(p.groups())))
+                    .append(" | ")
+                    .append(p.returns())
+                    .append(" | ")
+                    .append(p.rateLimit())
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.ingest.source.SourceRegistry;
-import com.quanyu.shared.json.Json;
 import com.quanyu.shared.http.RoutePolicies;
 import com.quanyu.shared.http.RoutePolicy;
+import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.SamFunction;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,9 +36,28 @@ import org.junit.jupiter.api.Test;
  */
 class RouteWalkTest {
     /** Field names that would mean personal data reached an anonymous caller. */
-    private static final Set<String> PERSONAL = Set.of("profileid", "userid", "anonymousid", "email", "phone", "name",
-            "firstname", "lastname", "address", "traits", "identifiers", "scores", "propensity", "segment", "risk",
-            "orders", "recentorders", "birthday", "points", "transcript");
+    private static final Set<String> PERSONAL = Set.of(
+            "profileid",
+            "userid",
+            "anonymousid",
+            "email",
+            "phone",
+            "name",
+            "firstname",
+            "lastname",
+            "address",
+            "traits",
+            "identifiers",
+            "scores",
+            "propensity",
+            "segment",
+            "risk",
+            "orders",
+            "recentorders",
+            "birthday",
+            "points",
+            "transcript");
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRuntime runtime;
     private static final String EMAIL = "walk.customer@example.com";
@@ -48,11 +67,28 @@ class RouteWalkTest {
     static void start() throws Exception {
         runtime = LocalRuntime.start(new RuntimeOptions(0, Optional.empty(), false, false), List.of());
         // A known customer, so enumeration by e-mail or phone has something to find.
-        String writeKey = new SourceRegistry(runtime.platform().standIns().dynamo(),
-                runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE")).register("shop", "web").writeKey();
-        HttpResponse<String> identify = send("POST", "/v1/identify", Json.write(Map.of("type", "identify", "userId", "walk-1",
-                "messageId", "walk-m1", "traits", Map.of("email", EMAIL, "phone", PHONE, "name", "Walk Customer"))),
-                Map.of("authorization", "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))));
+        String writeKey = new SourceRegistry(
+                        runtime.platform().standIns().dynamo(),
+                        runtime.platform().standIns().envFor("IngestFunction").required("SOURCES_TABLE"))
+                .register("shop", "web")
+                .writeKey();
+        HttpResponse<String> identify = send(
+                "POST",
+                "/v1/identify",
+                Json.write(Map.of(
+                        "type",
+                        "identify",
+                        "userId",
+                        "walk-1",
+                        "messageId",
+                        "walk-m1",
+                        "traits",
+                        Map.of("email", EMAIL, "phone", PHONE, "name", "Walk Customer"))),
+                Map.of(
+                        "authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))));
         assertEquals(200, identify.statusCode(), identify.body());
     }
 
@@ -68,7 +104,8 @@ class RouteWalkTest {
         int walked = 0;
         for (SamFunction function : runtime.platform().standIns().functions()) {
             for (SamFunction.HttpRoute route : function.routes()) {
-                RoutePolicy policy = table.forRoute(route.routeKey()).orElseThrow(() -> new AssertionError("no row for " + route.routeKey()));
+                RoutePolicy policy = table.forRoute(route.routeKey())
+                        .orElseThrow(() -> new AssertionError("no row for " + route.routeKey()));
                 boolean refused = false;
                 for (String identifier : List.of("email:" + EMAIL, "phone:" + PHONE, "walk-1")) {
                     walked++;
@@ -80,14 +117,19 @@ class RouteWalkTest {
                         // once the walk has seen it refuse (401/403) an anonymous call.
                         refused |= status == 401 || status == 403;
                         if (status != 401 && status != 403 && !(status == 429 && refused)) {
-                            failures.add(route.routeKey() + " (" + path + ") answered " + status + " without credentials: " + response.body());
+                            failures.add(route.routeKey() + " (" + path + ") answered " + status
+                                    + " without credentials: " + response.body());
                         }
                     } else {
-                        personalFields(response.body()).ifPresent(field -> failures.add(route.routeKey() + " is public but answered "
-                                + field + ": " + response.body()));
+                        personalFields(response.body())
+                                .ifPresent(field -> failures.add(route.routeKey() + " is public but answered " + field
+                                        + ": " + response.body()));
                     }
-                    if (response.body().contains(EMAIL) || response.body().contains(PHONE) || response.body().contains("Walk Customer")) {
-                        failures.add(route.routeKey() + " echoed the customer's data to an anonymous caller: " + response.body());
+                    if (response.body().contains(EMAIL)
+                            || response.body().contains(PHONE)
+                            || response.body().contains("Walk Customer")) {
+                        failures.add(route.routeKey() + " echoed the customer's data to an anonymous caller: "
+                                + response.body());
                     }
                     if (!route.path().contains("{")) {
                         break;
@@ -101,7 +143,9 @@ class RouteWalkTest {
 
     @Test
     void theTableMarksFewRoutesPublicAndNoneOfThemAboutAPerson() {
-        List<RoutePolicy> open = RoutePolicies.bundled().all().stream().filter(RoutePolicy::anonymousAllowed).toList();
+        List<RoutePolicy> open = RoutePolicies.bundled().all().stream()
+                .filter(RoutePolicy::anonymousAllowed)
+                .toList();
         assertFalse(open.isEmpty(), "the walk checks at least one public route");
         open.forEach(p -> assertFalse(p.routeKey().contains("/profiles/"), p.routeKey() + " is about a person"));
     }
@@ -151,10 +195,13 @@ class RouteWalkTest {
         return "POST".equals(method) || "PUT".equals(method) ? "{}" : null;
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path)).header("content-type", "application/json");
+    private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path)).header("content-type", "application/json");
         headers.forEach(request::header);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Which function of template.yaml a sample event under events/&lt;module&gt;/ is meant for. */
 final class SampleEventTargets {
-    private SampleEventTargets() {
-    }
+    private SampleEventTargets() {}
 
     /**
      * An HTTP API event: the function serving its route key. An S3 event: the module's function
@@ -16,25 +15,46 @@ final class SampleEventTargets {
      * function subscribed to an SNS topic.
      */
     static SamFunction target(List<SamFunction> functions, String module, JsonNode event) {
-        List<SamFunction> inModule = functions.stream().filter(f -> f.codeUri().startsWith("functions/" + module + "/")).toList();
+        List<SamFunction> inModule = functions.stream()
+                .filter(f -> f.codeUri().startsWith("functions/" + module + "/"))
+                .toList();
         if (event.hasNonNull("routeKey")) {
             String routeKey = event.get("routeKey").asText();
-            return one(inModule.stream().filter(f -> f.routes().stream().anyMatch(r -> r.routeKey().equals(routeKey))).toList(), module, routeKey);
+            return one(
+                    inModule.stream()
+                            .filter(f -> f.routes().stream()
+                                    .anyMatch(r -> r.routeKey().equals(routeKey)))
+                            .toList(),
+                    module,
+                    routeKey);
         }
         JsonNode s3 = event.path("Records").path(0).path("s3");
         if (!s3.isMissingNode()) {
             String key = s3.path("object").path("key").asText();
-            return one(inModule.stream().filter(f -> f.s3Events().stream().anyMatch(t -> key.startsWith(t.prefix()))).toList(), module, key);
+            return one(
+                    inModule.stream()
+                            .filter(f -> f.s3Events().stream().anyMatch(t -> key.startsWith(t.prefix())))
+                            .toList(),
+                    module,
+                    key);
         }
-        boolean sns = "aws:sns".equals(event.path("Records").path(0).path("EventSource").asText());
-        return one(inModule.stream().filter(f -> f.routes().isEmpty() && f.s3Events().isEmpty() && !f.snsTopics().isEmpty() == sns).toList(),
-                module, sns ? "an SNS notification" : "a direct event");
+        boolean sns = "aws:sns"
+                .equals(event.path("Records").path(0).path("EventSource").asText());
+        return one(
+                inModule.stream()
+                        .filter(f -> f.routes().isEmpty()
+                                && f.s3Events().isEmpty()
+                                && !f.snsTopics().isEmpty() == sns)
+                        .toList(),
+                module,
+                sns ? "an SNS notification" : "a direct event");
     }
 
     private static SamFunction one(List<SamFunction> candidates, String module, String what) {
         if (candidates.size() != 1) {
-            throw new IllegalStateException("events/" + module + ": " + candidates.size() + " functions could take " + what + ": "
-                    + candidates.stream().map(SamFunction::logicalId).toList());
+            throw new IllegalStateException(
+                    "events/" + module + ": " + candidates.size() + " functions could take " + what + ": "
+                            + candidates.stream().map(SamFunction::logicalId).toList());
         }
         return candidates.get(0);
     }

@@ -36,11 +36,13 @@ class SeededSamplesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How long a sample that reads an asynchronous job's output may answer 409 "not yet" (the route job's time limit is 2 s). */
     private static final Duration JOB_WAIT = Duration.ofSeconds(60);
+
     private static LocalRuntime runtime;
 
     @BeforeAll
     static void seededPlatform() throws Exception {
-        runtime = LocalRuntime.start(new RuntimeOptions(0, Optional.empty(), false, true),
+        runtime = LocalRuntime.start(
+                new RuntimeOptions(0, Optional.empty(), false, true),
                 DemoSeeders.all(DemoSeeders.endingYesterday(7, 30, 45)));
     }
 
@@ -65,11 +67,13 @@ class SeededSamplesTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(events)) {
             files = walk.filter(p -> p.toString().endsWith(".json"))
-                    .sorted(Comparator.comparingInt(SeededSamplesTest::order).thenComparing(Path::toString)).toList();
+                    .sorted(Comparator.comparingInt(SeededSamplesTest::order).thenComparing(Path::toString))
+                    .toList();
         }
         for (Path file : files) {
             String sample = Files.readString(file);
-            SamFunction target = SampleEventTargets.target(functions, events.relativize(file).getName(0).toString(), Json.parse(sample));
+            SamFunction target = SampleEventTargets.target(
+                    functions, events.relativize(file).getName(0).toString(), Json.parse(sample));
             Instant giveUp = Instant.now().plus(JOB_WAIT);
             HttpResponse<String> response;
             JsonNode answer;
@@ -81,14 +85,20 @@ class SeededSamplesTest {
             } while (status == 409 && Instant.now().isBefore(giveUp) && pause());
             resigned += answer.has("_local") ? 1 : 0;
             String name = file.getFileName().toString();
-            boolean badInputSample = name.startsWith("bad-request") || name.contains("-invalid") || name.contains("-infeasible");
-            boolean ok = response.statusCode() == 200 && (badInputSample ? status >= 400 && status < 500 : status >= 200 && status < 300);
+            boolean badInputSample =
+                    name.startsWith("bad-request") || name.contains("-invalid") || name.contains("-infeasible");
+            boolean ok = response.statusCode() == 200
+                    && (badInputSample ? status >= 400 && status < 500 : status >= 200 && status < 300);
             if (!ok) {
-                failures.add(events.relativize(file) + " -> " + target.logicalId() + ": " + response.statusCode() + " / " + status + " "
-                        + response.body().substring(0, Math.min(300, response.body().length())));
+                failures.add(events.relativize(file) + " -> " + target.logicalId() + ": " + response.statusCode()
+                        + " / " + status + " "
+                        + response.body()
+                                .substring(0, Math.min(300, response.body().length())));
             }
         }
-        assertTrue(failures.isEmpty(), failures.size() + " of " + files.size() + " sample events failed:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + files.size() + " sample events failed:\n" + String.join("\n", failures));
         assertTrue(resigned >= 10, "sample events with placeholder credentials are re-signed and say so: " + resigned);
     }
 
@@ -99,7 +109,11 @@ class SeededSamplesTest {
             return 3;
         }
         try {
-            String method = Json.parse(Files.readString(file)).path("requestContext").path("http").path("method").asText("");
+            String method = Json.parse(Files.readString(file))
+                    .path("requestContext")
+                    .path("http")
+                    .path("method")
+                    .asText("");
             return switch (method) {
                 case "" -> 0;
                 case "POST", "PUT", "PATCH" -> 1;
@@ -112,8 +126,11 @@ class SeededSamplesTest {
     }
 
     private static HttpResponse<String> invoke(String function, String event) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/_local/invoke/" + function))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/_local/invoke/" + function))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(event))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,6 +2,7 @@ package com.quanyu.infra.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -56,10 +57,11 @@ class TemplateTest {
                 return;
             }
             assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " must implement RequestHandler");
-            assertEquals("handleRequest", handler[1], function.logicalId() + ": RequestHandler's method is handleRequest");
-            type.getMethod("handleRequest", Object.class, Context.class);
-            type.getConstructor();
-            type.getConstructor(Env.class);
+            assertEquals(
+                    "handleRequest", handler[1], function.logicalId() + ": RequestHandler's method is handleRequest");
+            assertNotNull(type.getMethod("handleRequest", Object.class, Context.class));
+            assertNotNull(type.getConstructor(), handler[0] + " needs the constructor Lambda calls");
+            assertNotNull(type.getConstructor(Env.class), handler[0] + " needs the constructor tests call");
             Class<?> input = LocalFunction.inputType(type);
             if (!function.routes().isEmpty()) {
                 assertEquals(APIGatewayV2HTTPEvent.class, input, function.logicalId() + " serves HttpApi routes");
@@ -68,7 +70,9 @@ class TemplateTest {
                 assertEquals(S3Event.class, input, function.logicalId() + " is triggered by S3");
             }
             if (function.s3Events().stream().anyMatch(SamFunction.S3Trigger::viaEventBridge)) {
-                assertEquals(com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class, input,
+                assertEquals(
+                        com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class,
+                        input,
                         function.logicalId() + " gets S3's Object Created through EventBridge");
             }
         }
@@ -78,12 +82,15 @@ class TemplateTest {
     void everyCodeUriIsAnArtifactTheBuildProduces() throws IOException {
         for (SamFunction function : functions) {
             Matcher matcher = CODE_URI.matcher(function.codeUri());
-            assertTrue(matcher.matches(), function.logicalId() + ": CodeUri " + function.codeUri()
-                    + " must be functions/<module>/target/<artifactId>-lambda.jar");
+            assertTrue(
+                    matcher.matches(),
+                    function.logicalId() + ": CodeUri " + function.codeUri()
+                            + " must be functions/<module>/target/<artifactId>-lambda.jar");
             Path pom = root.resolve(matcher.group(1)).resolve("pom.xml");
             assertTrue(Files.isRegularFile(pom), function.logicalId() + ": no module at " + matcher.group(1));
             String pomText = Files.readString(pom);
-            assertTrue(pomText.contains("<artifactId>" + matcher.group(2) + "</artifactId>"),
+            assertTrue(
+                    pomText.contains("<artifactId>" + matcher.group(2) + "</artifactId>"),
                     function.logicalId() + ": module " + matcher.group(1) + " is not " + matcher.group(2));
             assertTrue(pomText.contains("maven-shade-plugin"), matcher.group(1) + " must build the shaded Lambda jar");
             // that the jar holds the handler is DeployArtifactsIT's check, after `package`
@@ -100,12 +107,14 @@ class TemplateTest {
             }
         }
         CfnTemplate.map(template.resources()).forEach((id, body) -> {
-            Map<String, Object> properties = CfnTemplate.map(CfnTemplate.map(body).get("Properties"));
+            Map<String, Object> properties =
+                    CfnTemplate.map(CfnTemplate.map(body).get("Properties"));
             CfnTemplate.map(properties.get("Events")).forEach((name, event) -> {
                 Map<String, Object> e = CfnTemplate.map(event);
                 if ("HttpApi".equals(e.get("Type"))) {
                     Object api = CfnTemplate.map(e.get("Properties")).get("ApiId");
-                    assertEquals(new CfnTemplate.Intrinsic("Ref", "HttpApi"), api, id + "." + name + " must be on HttpApi");
+                    assertEquals(
+                            new CfnTemplate.Intrinsic("Ref", "HttpApi"), api, id + "." + name + " must be on HttpApi");
                 }
             });
         });
@@ -116,13 +125,18 @@ class TemplateTest {
         // S3 rejects a notification configuration whose prefixes overlap for the same event type
         // (EventBridge rules on S3 events are not part of it: any number may match one object).
         List<String[]> triggers = new ArrayList<>();
-        functions.forEach(f -> f.s3Events().stream().filter(t -> !t.viaEventBridge()).forEach(t -> triggers.add(new String[] {t.bucketLogicalId(), t.prefix(), f.logicalId()})));
+        functions.forEach(f -> f.s3Events().stream()
+                .filter(t -> !t.viaEventBridge())
+                .forEach(t -> triggers.add(new String[] {t.bucketLogicalId(), t.prefix(), f.logicalId()})));
         for (int i = 0; i < triggers.size(); i++) {
             for (int j = i + 1; j < triggers.size(); j++) {
                 String[] a = triggers.get(i);
                 String[] b = triggers.get(j);
                 boolean overlap = a[0].equals(b[0]) && (a[1].startsWith(b[1]) || b[1].startsWith(a[1]));
-                assertFalse(overlap, a[2] + " and " + b[2] + " both subscribe to " + a[0] + " prefixes '" + a[1] + "' / '" + b[1] + "'");
+                assertFalse(
+                        overlap,
+                        a[2] + " and " + b[2] + " both subscribe to " + a[0] + " prefixes '" + a[1] + "' / '" + b[1]
+                                + "'");
             }
         }
     }
@@ -131,7 +145,8 @@ class TemplateTest {
     void everyReferenceNamesAResourceOrParameter() {
         Set<String> known = new HashSet<>(template.resources().keySet());
         known.addAll(CfnTemplate.map(template.root().get("Parameters")).keySet());
-        known.addAll(List.of("AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue"));
+        known.addAll(List.of(
+                "AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue"));
         List<String> unknown = new ArrayList<>();
         walk(template.root(), known, unknown);
         assertTrue(unknown.isEmpty(), "unresolved references: " + unknown);
@@ -140,18 +155,24 @@ class TemplateTest {
     @Test
     void policiesAndEnvironmentNameDeclaredTablesAndBuckets() {
         Set<String> tables = new HashSet<>();
-        template.resourcesOfType("AWS::DynamoDB::Table").forEach(id -> tables.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
+        template.resourcesOfType("AWS::DynamoDB::Table")
+                .forEach(id -> tables.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
         Set<String> buckets = new HashSet<>();
-        template.resourcesOfType("AWS::S3::Bucket").forEach(id -> buckets.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
+        template.resourcesOfType("AWS::S3::Bucket")
+                .forEach(id -> buckets.add(template.resolve(new CfnTemplate.Intrinsic("Ref", id))));
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             for (Object policy : CfnTemplate.list(template.properties(id).get("Policies"))) {
                 CfnTemplate.map(policy).forEach((name, arguments) -> {
                     Map<String, Object> args = CfnTemplate.map(arguments);
                     if (args.containsKey("TableName")) {
-                        assertTrue(tables.contains(template.resolve(args.get("TableName"))), id + " " + name + " names no declared table");
+                        assertTrue(
+                                tables.contains(template.resolve(args.get("TableName"))),
+                                id + " " + name + " names no declared table");
                     }
                     if (args.containsKey("BucketName")) {
-                        assertTrue(buckets.contains(template.resolve(args.get("BucketName"))), id + " " + name + " names no declared bucket");
+                        assertTrue(
+                                buckets.contains(template.resolve(args.get("BucketName"))),
+                                id + " " + name + " names no declared bucket");
                     }
                 });
             }
@@ -159,10 +180,14 @@ class TemplateTest {
         for (SamFunction function : functions) {
             function.environment().forEach((name, value) -> {
                 if (name.endsWith("_TABLE")) {
-                    assertTrue(tables.contains(value), function.logicalId() + " " + name + "=" + value + " is no declared table");
+                    assertTrue(
+                            tables.contains(value),
+                            function.logicalId() + " " + name + "=" + value + " is no declared table");
                 }
                 if (name.endsWith("_BUCKET")) {
-                    assertTrue(buckets.contains(value), function.logicalId() + " " + name + "=" + value + " is no declared bucket");
+                    assertTrue(
+                            buckets.contains(value),
+                            function.logicalId() + " " + name + "=" + value + " is no declared bucket");
                 }
             });
         }
@@ -175,11 +200,16 @@ class TemplateTest {
      */
     @Test
     void noSecretValueIsInAnEnvironmentAndEachFunctionMayReadExactlyTheSecretsItNames() {
-        assertFalse(String.valueOf(template.globalFunction().get("Environment")).contains("resolve:secretsmanager"),
+        assertFalse(
+                String.valueOf(template.globalFunction().get("Environment")).contains("resolve:secretsmanager"),
                 "Globals resolve a secret into the environment");
         for (SamFunction function : functions) {
-            function.environment().forEach((name, value) -> assertFalse(value.contains("resolve:secretsmanager") || value.contains("resolve:ssm-secure"),
-                    function.logicalId() + " " + name + " resolves a secret value into the environment; pass the secret's name and read it at run time"));
+            function.environment()
+                    .forEach(
+                            (name, value) -> assertFalse(
+                                    value.contains("resolve:secretsmanager") || value.contains("resolve:ssm-secure"),
+                                    function.logicalId() + " " + name
+                                            + " resolves a secret value into the environment; pass the secret's name and read it at run time"));
             Set<String> named = new HashSet<>();
             function.environment().forEach((name, value) -> {
                 if (name.endsWith("_SECRETS_ID")) {
@@ -187,19 +217,28 @@ class TemplateTest {
                 }
             });
             Set<String> readable = new HashSet<>();
-            for (Object policy : CfnTemplate.list(template.properties(function.logicalId()).get("Policies"))) {
+            for (Object policy :
+                    CfnTemplate.list(template.properties(function.logicalId()).get("Policies"))) {
                 for (Object statement : CfnTemplate.list(CfnTemplate.map(policy).get("Statement"))) {
                     Map<String, Object> s = CfnTemplate.map(statement);
                     if (String.valueOf(s.get("Action")).contains("secretsmanager:")) {
-                        assertEquals("secretsmanager:GetSecretValue", s.get("Action"), function.logicalId() + " may only read secrets");
+                        assertEquals(
+                                "secretsmanager:GetSecretValue",
+                                s.get("Action"),
+                                function.logicalId() + " may only read secrets");
                         String arn = template.resolve(s.get("Resource"));
                         Matcher secret = Pattern.compile(":secret:(.+)-\\?{6}$").matcher(arn);
-                        assertTrue(secret.find(), function.logicalId() + ": secret resource must be one secret's ARN, not " + arn);
+                        assertTrue(
+                                secret.find(),
+                                function.logicalId() + ": secret resource must be one secret's ARN, not " + arn);
                         readable.add(secret.group(1));
                     }
                 }
             }
-            assertEquals(named, readable, function.logicalId() + ": GetSecretValue must cover exactly the secrets its environment names");
+            assertEquals(
+                    named,
+                    readable,
+                    function.logicalId() + ": GetSecretValue must cover exactly the secrets its environment names");
         }
     }
 
@@ -209,12 +248,17 @@ class TemplateTest {
             Map<String, Object> properties = template.properties(id);
             assertTrue(properties.containsKey("BucketEncryption"), id + " must be encrypted");
             Map<String, Object> block = CfnTemplate.map(properties.get("PublicAccessBlockConfiguration"));
-            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            for (String flag :
+                    List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
                 assertEquals(Boolean.TRUE, block.get(flag), id + " must set " + flag);
             }
         }
         for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
-            assertEquals(Boolean.TRUE, CfnTemplate.map(template.properties(id).get("SSESpecification")).get("SSEEnabled"), id + " must enable SSE");
+            assertEquals(
+                    Boolean.TRUE,
+                    CfnTemplate.map(template.properties(id).get("SSESpecification"))
+                            .get("SSEEnabled"),
+                    id + " must enable SSE");
         }
     }
 

@@ -16,7 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class Claims {
     /** What a draw found. */
-    public enum Outcome { CLAIMED, ALREADY_CLAIMED, INSUFFICIENT }
+    public enum Outcome {
+        CLAIMED,
+        ALREADY_CLAIMED,
+        INSUFFICIENT
+    }
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -29,9 +33,11 @@ public final class Claims {
     /** Takes {@code amount} from {@code counter} unless the marker shows it was taken already. */
     public Outcome claim(Map<String, AttributeValue> key, String counter, long amount, String marker) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression("SET #c = #c - :n ADD inflight :ms")
-                    .conditionExpression("attribute_exists(pk) AND #c >= :n AND (attribute_not_exists(inflight) OR NOT contains(inflight, :m))")
+                    .conditionExpression(
+                            "attribute_exists(pk) AND #c >= :n AND (attribute_not_exists(inflight) OR NOT contains(inflight, :m))")
                     .expressionAttributeNames(Map.of("#c", counter))
                     .expressionAttributeValues(values(amount, marker)));
             return Outcome.CLAIMED;
@@ -43,7 +49,8 @@ public final class Claims {
     /** Reverses a draw that has not been settled; false when there was nothing to reverse. */
     public boolean undo(Map<String, AttributeValue> key, String counter, long amount, String marker) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression("SET #c = #c + :n DELETE inflight :ms")
                     .conditionExpression("contains(inflight, :m)")
                     .expressionAttributeNames(Map.of("#c", counter))
@@ -60,9 +67,11 @@ public final class Claims {
      */
     public void giveBack(Map<String, AttributeValue> key, String counter, long amount, String releaseMarker) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression("SET #c = #c + :n ADD inflight :ms")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(inflight) OR NOT contains(inflight, :m))")
+                    .conditionExpression(
+                            "attribute_exists(pk) AND (attribute_not_exists(inflight) OR NOT contains(inflight, :m))")
                     .expressionAttributeNames(Map.of("#c", counter))
                     .expressionAttributeValues(values(amount, releaseMarker)));
         } catch (ConditionalCheckFailedException alreadyGivenBack) {
@@ -73,7 +82,8 @@ public final class Claims {
     /** Drops markers of settled operations. */
     public void forget(Map<String, AttributeValue> key, String... markers) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression("DELETE inflight :ms")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":ms", AttributeValue.fromSs(List.of(markers)))));
@@ -84,15 +94,17 @@ public final class Claims {
 
     /** The markers an item holds now (consistent read). */
     public java.util.Set<String> markers(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
-                .projectionExpression("inflight")).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key).consistentRead(true).projectionExpression("inflight"))
+                .item();
         AttributeValue inflight = item == null ? null : item.get("inflight");
         return inflight != null && inflight.hasSs() ? java.util.Set.copyOf(inflight.ss()) : java.util.Set.of();
     }
 
     private boolean holds(Map<String, AttributeValue> key, String marker) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
-                .projectionExpression("inflight")).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key).consistentRead(true).projectionExpression("inflight"))
+                .item();
         AttributeValue inflight = item == null ? null : item.get("inflight");
         return inflight != null && inflight.hasSs() && inflight.ss().contains(marker);
     }

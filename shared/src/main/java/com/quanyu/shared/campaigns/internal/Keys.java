@@ -5,8 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Primary keys of the campaigns table's item types, in one place so the layout is readable. */
 public final class Keys {
-    private Keys() {
-    }
+    private Keys() {}
 
     public static Map<String, AttributeValue> of(String pk, String sk) {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));

@@ -13,14 +13,27 @@ import java.time.Instant;
  * @param owner         the attempt that holds the lease to advance a PENDING or RELEASING record
  * @param leaseUntil    epoch millisecond when that lease lapses (longer than a function can run, so only a dead attempt loses it)
  */
-public record RedemptionRecord(String code, String orderId, String campaignId, String profileId, String channel,
-                               long orderTotalMinor, long discountMinor, String currency, String giftSku,
-                               boolean budgetCharged, Redemption.State state, Redemption.State releasedFrom,
-                               Instant createdAt, Instant at, String owner, Long leaseUntil) {
+public record RedemptionRecord(
+        String code,
+        String orderId,
+        String campaignId,
+        String profileId,
+        String channel,
+        long orderTotalMinor,
+        long discountMinor,
+        String currency,
+        String giftSku,
+        boolean budgetCharged,
+        Redemption.State state,
+        Redemption.State releasedFrom,
+        Instant createdAt,
+        Instant at,
+        String owner,
+        Long leaseUntil) {
 
     public Redemption toRedemption() {
-        return new Redemption(code, orderId, campaignId, profileId, channel, new Money(discountMinor, currency),
-                giftSku, state, at);
+        return new Redemption(
+                code, orderId, campaignId, profileId, channel, new Money(discountMinor, currency), giftSku, state, at);
     }
 
     /** Marker of this redemption's draws on counters. */

@@ -45,26 +45,55 @@ public final class AudienceMemberships {
     public int record(String audienceId, Set<String> members, Instant at) {
         Set<String> current = new HashSet<>();
         forEachMember(audienceId, current::add);
-        List<String> joined = members.stream().filter(m -> !current.contains(m)).sorted().toList();
-        List<String> left = current.stream().filter(m -> !members.contains(m)).sorted().toList();
+        List<String> joined =
+                members.stream().filter(m -> !current.contains(m)).sorted().toList();
+        List<String> left =
+                current.stream().filter(m -> !members.contains(m)).sorted().toList();
         String joins = "audience-joins#" + audienceId + "#" + at.toEpochMilli();
         String expires = Long.toString(at.plus(JOINS_KEPT).getEpochSecond());
-        write(joined.stream().map(p -> put(Map.of("pk", s(joins), "sk", s(p), "expiresAt", n(expires)))).toList());
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("audience-refreshes#" + audienceId), "sk", s(stamp(at)),
-                "joined", n(Integer.toString(joined.size())), "members", n(Integer.toString(members.size())), "expiresAt", n(expires))));
-        write(joined.stream().map(p -> put(Map.of("pk", s("audience-members#" + audienceId), "sk", s(p),
-                "joinedAt", n(Long.toString(at.toEpochMilli()))))).toList());
-        write(left.stream().map(p -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", s("audience-members#" + audienceId),
-                "sk", s(p)))).build()).toList());
+        write(joined.stream()
+                .map(p -> put(Map.of("pk", s(joins), "sk", s(p), "expiresAt", n(expires))))
+                .toList());
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk",
+                        s("audience-refreshes#" + audienceId),
+                        "sk",
+                        s(stamp(at)),
+                        "joined",
+                        n(Integer.toString(joined.size())),
+                        "members",
+                        n(Integer.toString(members.size())),
+                        "expiresAt",
+                        n(expires))));
+        write(joined.stream()
+                .map(p -> put(Map.of(
+                        "pk",
+                        s("audience-members#" + audienceId),
+                        "sk",
+                        s(p),
+                        "joinedAt",
+                        n(Long.toString(at.toEpochMilli())))))
+                .toList());
+        write(left.stream()
+                .map(p -> WriteRequest.builder()
+                        .deleteRequest(d -> d.key(Map.of("pk", s("audience-members#" + audienceId), "sk", s(p))))
+                        .build())
+                .toList());
         return joined.size();
     }
 
     /** The completed refreshes of an audience after {@code after}, oldest first. */
     public List<Instant> refreshesAfter(String audienceId, Instant after) {
         List<Instant> refreshes = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :p AND sk > :a")
-                        .expressionAttributeValues(Map.of(":p", s("audience-refreshes#" + audienceId), ":a", s(stamp(after)))))
-                .items().forEach(item -> refreshes.add(Instant.ofEpochMilli(Long.parseLong(item.get("sk").s()))));
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :p AND sk > :a")
+                        .expressionAttributeValues(
+                                Map.of(":p", s("audience-refreshes#" + audienceId), ":a", s(stamp(after)))))
+                .items()
+                .forEach(item -> refreshes.add(
+                        Instant.ofEpochMilli(Long.parseLong(item.get("sk").s()))));
         return refreshes;
     }
 
@@ -79,8 +108,13 @@ public final class AudienceMemberships {
     }
 
     private void query(String pk, Consumer<String> consumer) {
-        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :p")
-                .projectionExpression("sk").expressionAttributeValues(Map.of(":p", s(pk)))).items().forEach(item -> consumer.accept(item.get("sk").s()));
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :p")
+                        .projectionExpression("sk")
+                        .expressionAttributeValues(Map.of(":p", s(pk))))
+                .items()
+                .forEach(item -> consumer.accept(item.get("sk").s()));
     }
 
     private void write(List<WriteRequest> requests) {

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AttributeValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     static AttributeValue of(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -69,7 +68,8 @@ final class AttributeValues {
         if (value.n() != null) {
             BigDecimal number = new BigDecimal(value.n());
             return number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                    ? NODES.numberNode(number.longValueExact()) : NODES.numberNode(number.doubleValue());
+                    ? NODES.numberNode(number.longValueExact())
+                    : NODES.numberNode(number.doubleValue());
         }
         if (value.bool() != null) {
             return NODES.booleanNode(value.bool());

@@ -34,8 +34,13 @@ public final class CustomerStores {
     private final IdentityRules rules;
     private final String defaultCurrency;
 
-    private CustomerStores(ProfileRepository profileRepository, OrderStore orders, IdempotencyStore dedupe,
-                           EventLake lake, IdentityRules rules, String defaultCurrency) {
+    private CustomerStores(
+            ProfileRepository profileRepository,
+            OrderStore orders,
+            IdempotencyStore dedupe,
+            EventLake lake,
+            IdentityRules rules,
+            String defaultCurrency) {
         this.profileRepository = profileRepository;
         this.orders = orders;
         this.dedupe = dedupe;
@@ -55,7 +60,8 @@ public final class CustomerStores {
 
     /** Same, with the S3 client asked for only when the lake is first written (a cold start that never writes builds none). */
     public static CustomerStores fromEnv(Env env, DynamoDbClient dynamo, java.util.function.Supplier<S3Client> s3) {
-        IdentityRules.Builder identity = IdentityRules.builder().defaultCountryCode(env.get("DEFAULT_COUNTRY_CODE", "86"));
+        IdentityRules.Builder identity =
+                IdentityRules.builder().defaultCountryCode(env.get("DEFAULT_COUNTRY_CODE", "86"));
         // Extra placeholder values a brand's systems send (e.g. "guest-0000"), on top of the defaults.
         env.optional("IDENTITY_PLACEHOLDERS").filter(v -> !v.isBlank()).ifPresent(extra -> {
             java.util.Set<String> placeholders = new java.util.HashSet<>(IdentityRules.DEFAULT_JUNK);
@@ -63,10 +69,13 @@ public final class CustomerStores {
             identity.junkValues(placeholders);
         });
         IdentityRules rules = identity.build();
-        return new CustomerStores(new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
+        return new CustomerStores(
+                new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
                 new DynamoOrderStore(dynamo, env.required("ORDERS_TABLE")),
                 new DynamoIdempotencyStore(dynamo, env.required("IDEMPOTENCY_TABLE")),
-                new S3EventLake(s3, env.required("DATA_LAKE_BUCKET"), java.time.Clock.systemUTC()), rules, env.get("DEFAULT_CURRENCY", "CNY"));
+                new S3EventLake(s3, env.required("DATA_LAKE_BUCKET"), java.time.Clock.systemUTC()),
+                rules,
+                env.get("DEFAULT_CURRENCY", "CNY"));
     }
 
     public ProfileStore profiles() {
@@ -99,7 +108,12 @@ public final class CustomerStores {
     }
 
     public EventPipeline.Builder pipelineBuilder() {
-        return EventPipeline.builder().profiles(profileRepository).orders(orders).dedupe(dedupe).lake(lake)
-                .rules(rules).defaultCurrency(defaultCurrency);
+        return EventPipeline.builder()
+                .profiles(profileRepository)
+                .orders(orders)
+                .dedupe(dedupe)
+                .lake(lake)
+                .rules(rules)
+                .defaultCurrency(defaultCurrency);
     }
 }

@@ -37,19 +37,29 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     public Claim claim(String messageKey, String token, Instant leaseUntil, Instant expiresAt, Instant now) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of("pk", AttributeValue.fromS("event#" + messageKey),
-                            "status", AttributeValue.fromS("pending"),
-                            "token", AttributeValue.fromS(token),
-                            "leaseUntil", AttributeValue.fromN(Long.toString(leaseUntil.toEpochMilli())),
-                            "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                    .item(Map.of(
+                            "pk",
+                            AttributeValue.fromS("event#" + messageKey),
+                            "status",
+                            AttributeValue.fromS("pending"),
+                            "token",
+                            AttributeValue.fromS(token),
+                            "leaseUntil",
+                            AttributeValue.fromN(Long.toString(leaseUntil.toEpochMilli())),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
                     .conditionExpression("attribute_not_exists(pk) OR (#s <> :done AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("done"),
-                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+                    .expressionAttributeValues(Map.of(
+                            ":done",
+                            AttributeValue.fromS("done"),
+                            ":now",
+                            AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
             return Claim.ACQUIRED;
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(messageKey))
-                    .consistentRead(true)).item();
+            Map<String, AttributeValue> item = dynamo.getItem(
+                            b -> b.tableName(table).key(key(messageKey)).consistentRead(true))
+                    .item();
             if (item == null || item.isEmpty()) {
                 return claim(messageKey, token, leaseUntil, expiresAt, now);
             }
@@ -60,13 +70,18 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     @Override
     public void complete(String messageKey, String token, Instant expiresAt) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(messageKey))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(messageKey))
                     .updateExpression("SET #s = :done, expiresAt = :exp REMOVE leaseUntil")
                     .conditionExpression("#t = :token")
                     .expressionAttributeNames(Map.of("#s", "status", "#t", "token"))
-                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("done"),
-                            ":exp", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())),
-                            ":token", AttributeValue.fromS(token))));
+                    .expressionAttributeValues(Map.of(
+                            ":done",
+                            AttributeValue.fromS("done"),
+                            ":exp",
+                            AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())),
+                            ":token",
+                            AttributeValue.fromS(token))));
         } catch (ConditionalCheckFailedException e) {
             // Our lease ran out and a retry took the event over; it marks it done itself.
         }
@@ -76,10 +91,15 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     @Override
     public void completeAll(Map<String, String> claims, Instant expiresAt) {
         List<WriteRequest> puts = new ArrayList<>();
-        claims.keySet().forEach(key -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                "pk", AttributeValue.fromS("event#" + key),
-                "status", AttributeValue.fromS("done"),
-                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))).build()).build()));
+        claims.keySet()
+                .forEach(key -> puts.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(Map.of(
+                                        "pk", AttributeValue.fromS("event#" + key),
+                                        "status", AttributeValue.fromS("done"),
+                                        "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                                .build())
+                        .build()));
         BatchWrites.writeAll(dynamo, table, puts);
     }
 
@@ -87,7 +107,8 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     @Override
     public Set<String> doneAmong(Collection<String> messageKeys) {
         Set<String> done = new HashSet<>();
-        List<Map<String, AttributeValue>> keys = messageKeys.stream().distinct().map(DynamoIdempotencyStore::key).toList();
+        List<Map<String, AttributeValue>> keys =
+                messageKeys.stream().distinct().map(DynamoIdempotencyStore::key).toList();
         BatchGets.readAll(dynamo, table, keys, item -> {
             if (item.containsKey("status") && "done".equals(item.get("status").s())) {
                 done.add(item.get("pk").s().substring("event#".length()));
@@ -99,12 +120,18 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String messageKey, String token) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(messageKey))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(messageKey))
                     .updateExpression("SET leaseUntil = :zero")
                     .conditionExpression("#t = :token AND #s <> :done")
                     .expressionAttributeNames(Map.of("#s", "status", "#t", "token"))
-                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"),
-                            ":done", AttributeValue.fromS("done"), ":token", AttributeValue.fromS(token))));
+                    .expressionAttributeValues(Map.of(
+                            ":zero",
+                            AttributeValue.fromN("0"),
+                            ":done",
+                            AttributeValue.fromS("done"),
+                            ":token",
+                            AttributeValue.fromS(token))));
         } catch (ConditionalCheckFailedException e) {
             // Someone else holds it now, or it is done: nothing to release.
         }

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 public final class DynamoOrderStore implements OrderStore {
     private static final String ORDER_SK = "order";
     /** Fixed-width UTC time, so that gsi1sk sorts and range-compares correctly as a string. */
-    private static final java.time.format.DateTimeFormatter SORTABLE =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -36,8 +37,9 @@ public final class DynamoOrderStore implements OrderStore {
     @Override
     public boolean create(Order order) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item(order, "order#" + order.orderId(), ORDER_SK,
-                    "profile#" + order.profileId())).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item(order, "order#" + order.orderId(), ORDER_SK, "profile#" + order.profileId()))
+                    .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -46,17 +48,27 @@ public final class DynamoOrderStore implements OrderStore {
 
     @Override
     public Optional<Order> find(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("order#" + orderId), "sk", AttributeValue.fromS(ORDER_SK)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("order#" + orderId), "sk", AttributeValue.fromS(ORDER_SK))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
     }
 
     @Override
     public List<Order> recentForProfile(String profileId, int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("profile#" + profileId)))
-                .scanIndexForward(false).limit(limit)).items().stream().map(DynamoOrderStore::toOrder).toList();
+        return dynamo
+                .query(b -> b.tableName(table)
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("profile#" + profileId)))
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items()
+                .stream()
+                .map(DynamoOrderStore::toOrder)
+                .toList();
     }
 
     @Override
@@ -65,14 +77,23 @@ public final class DynamoOrderStore implements OrderStore {
         Map<String, AttributeValue> start = null;
         do {
             final Map<String, AttributeValue> after = start;
-            var response = dynamo.query(b -> b.tableName(table).indexName("gsi1").select(Select.COUNT)
+            var response = dynamo.query(b -> b.tableName(table)
+                    .indexName("gsi1")
+                    .select(Select.COUNT)
                     .keyConditionExpression("gsi1pk = :p AND gsi1sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("profile#" + profileId),
-                            ":from", AttributeValue.fromS(SORTABLE.format(from)),
-                            ":to", AttributeValue.fromS(SORTABLE.format(to.minusMillis(1)))))
+                    .expressionAttributeValues(Map.of(
+                            ":p",
+                            AttributeValue.fromS("profile#" + profileId),
+                            ":from",
+                            AttributeValue.fromS(SORTABLE.format(from)),
+                            ":to",
+                            AttributeValue.fromS(SORTABLE.format(to.minusMillis(1)))))
                     .exclusiveStartKey(after));
             count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return count;
     }
@@ -84,10 +105,17 @@ public final class DynamoOrderStore implements OrderStore {
 
     @Override
     public List<Order> flaggedOrders(int limit) {
-        return dynamo.query(b -> b.tableName(table).indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("flagged")))
-                .scanIndexForward(false).limit(limit)).items().stream().map(DynamoOrderStore::toOrder).toList();
+        return dynamo
+                .query(b -> b.tableName(table)
+                        .indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("flagged")))
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items()
+                .stream()
+                .map(DynamoOrderStore::toOrder)
+                .toList();
     }
 
     private static Map<String, AttributeValue> item(Order order, String pk, String sk, String gsi1pk) {

@@ -63,7 +63,9 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public Optional<Profile> load(String profileId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(profilePk(profileId), PROFILE_SK)).consistentRead(true)).item();
+                        .key(key(profilePk(profileId), PROFILE_SK))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || !item.containsKey("version")) {
             return Optional.empty();
         }
@@ -75,12 +77,16 @@ public final class DynamoProfileRepository implements ProfileRepository {
     public Map<String, Optional<Profile>> loadAll(Collection<String> profileIds) {
         Map<String, Optional<Profile>> profiles = new LinkedHashMap<>();
         profileIds.forEach(id -> profiles.put(id, Optional.empty()));
-        BatchGets.readAll(dynamo, table, profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(), item -> {
-            if (item.containsKey("version")) {
-                Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
-                profiles.put(profile.profileId(), Optional.of(profile));
-            }
-        });
+        BatchGets.readAll(
+                dynamo,
+                table,
+                profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(),
+                item -> {
+                    if (item.containsKey("version")) {
+                        Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
+                        profiles.put(profile.profileId(), Optional.of(profile));
+                    }
+                });
         return profiles;
     }
 
@@ -95,7 +101,11 @@ public final class DynamoProfileRepository implements ProfileRepository {
             String name = "#a" + i;
             String value = ":a" + i++;
             names.put(name, entry.getKey());
-            values.put(value, "identifiers".equals(entry.getKey()) ? stringSets(entry.getValue()) : AttributeValues.of(entry.getValue()));
+            values.put(
+                    value,
+                    "identifiers".equals(entry.getKey())
+                            ? stringSets(entry.getValue())
+                            : AttributeValues.of(entry.getValue()));
             sets.add(name + " = " + value);
         }
         names.put("#version", "version");
@@ -107,10 +117,12 @@ public final class DynamoProfileRepository implements ProfileRepository {
             values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(profilePk(profile.profileId()), PROFILE_SK))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(profilePk(profile.profileId()), PROFILE_SK))
                     .updateExpression("SET " + String.join(", ", sets))
                     .conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -120,7 +132,9 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public Optional<IdentityLink> link(Identifier identifier) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(identifier.linkKey(), LINK_SK)).consistentRead(true)).item();
+                        .key(key(identifier.linkKey(), LINK_SK))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toLink(item));
     }
 
@@ -129,7 +143,10 @@ public final class DynamoProfileRepository implements ProfileRepository {
         Map<String, Identifier> byKey = new LinkedHashMap<>();
         identifiers.forEach(id -> byKey.put(id.linkKey(), id));
         Map<Identifier, IdentityLink> links = new LinkedHashMap<>();
-        BatchGets.readAll(dynamo, table, byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList(),
+        BatchGets.readAll(
+                dynamo,
+                table,
+                byKey.keySet().stream().map(pk -> key(pk, LINK_SK)).toList(),
                 item -> links.put(byKey.get(item.get("pk").s()), toLink(item)));
         return links;
     }
@@ -151,11 +168,12 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public boolean repointLink(Identifier identifier, String fromProfileId, String toProfileId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(identifier.linkKey(), LINK_SK))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(identifier.linkKey(), LINK_SK))
                     .updateExpression("SET profileId = :to")
                     .conditionExpression("profileId = :from AND attribute_not_exists(forgotten)")
-                    .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(toProfileId),
-                            ":from", AttributeValue.fromS(fromProfileId))));
+                    .expressionAttributeValues(Map.of(
+                            ":to", AttributeValue.fromS(toProfileId), ":from", AttributeValue.fromS(fromProfileId))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -184,7 +202,9 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public boolean isDeleted(String profileId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(profilePk(profileId), TOMBSTONE_SK)).consistentRead(true)).item();
+                        .key(key(profilePk(profileId), TOMBSTONE_SK))
+                        .consistentRead(true))
+                .item();
         return item != null && !item.isEmpty();
     }
 
@@ -192,7 +212,13 @@ public final class DynamoProfileRepository implements ProfileRepository {
     @Override
     public java.util.Set<String> deletedAmong(Collection<String> profileIds) {
         java.util.Set<String> deleted = new java.util.HashSet<>();
-        BatchGets.readAll(dynamo, table, profileIds.stream().distinct().map(id -> key(profilePk(id), TOMBSTONE_SK)).toList(),
+        BatchGets.readAll(
+                dynamo,
+                table,
+                profileIds.stream()
+                        .distinct()
+                        .map(id -> key(profilePk(id), TOMBSTONE_SK))
+                        .toList(),
                 item -> deleted.add(item.get("profileId").s()));
         return deleted;
     }

@@ -34,11 +34,16 @@ import java.util.regex.Pattern;
 public record LakeQuery(String name, Map<String, ParamType> params, String body) {
     private static final Pattern HEADER = Pattern.compile("^--\\s*params:(.*)$", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** The types a parameter can have. */
-    public enum ParamType { DATE, TIMESTAMP, INTEGER, STRING }
+    public enum ParamType {
+        DATE,
+        TIMESTAMP,
+        INTEGER,
+        STRING
+    }
 
     public LakeQuery {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -59,7 +64,8 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
             for (String declaration : header.group(1).split(",")) {
                 String[] parts = declaration.trim().split("\\s+");
                 if (parts.length != 2) {
-                    throw new IllegalStateException(name + ".sql: bad parameter declaration '" + declaration.trim() + "'");
+                    throw new IllegalStateException(
+                            name + ".sql: bad parameter declaration '" + declaration.trim() + "'");
                 }
                 params.put(parts[0], ParamType.valueOf(parts[1].toUpperCase(Locale.ROOT)));
             }
@@ -85,8 +91,8 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
     public String render(Map<String, ?> values) {
         for (String given : values.keySet()) {
             if (!params.containsKey(given)) {
-                throw new IllegalArgumentException("query '" + name + "' has no parameter '" + given + "' (it takes "
-                        + params.keySet() + ")");
+                throw new IllegalArgumentException(
+                        "query '" + name + "' has no parameter '" + given + "' (it takes " + params.keySet() + ")");
             }
         }
         Map<String, String> literals = new LinkedHashMap<>();
@@ -103,12 +109,14 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
 
     private Map<String, ?> sampleValues() {
         Map<String, Object> sample = new LinkedHashMap<>();
-        params.forEach((param, type) -> sample.put(param, switch (type) {
-            case DATE -> LocalDate.EPOCH;
-            case TIMESTAMP -> Instant.EPOCH;
-            case INTEGER -> 0L;
-            case STRING -> "";
-        }));
+        params.forEach((param, type) -> sample.put(
+                param,
+                switch (type) {
+                    case DATE -> LocalDate.EPOCH;
+                    case TIMESTAMP -> Instant.EPOCH;
+                    case INTEGER -> 0L;
+                    case STRING -> "";
+                }));
         return sample;
     }
 
@@ -128,13 +136,18 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
                     out.put(param + "_dt", "'" + at.atOffset(ZoneOffset.UTC).toLocalDate() + "'");
                     out.put(param + "_ms", Long.toString(at.toEpochMilli()));
                 }
-                case INTEGER -> out.put(param, Long.toString(value instanceof Number n ? n.longValue()
-                        : Long.parseLong(value.toString())));
+                case INTEGER ->
+                    out.put(
+                            param,
+                            Long.toString(
+                                    value instanceof Number n ? n.longValue() : Long.parseLong(value.toString())));
                 case STRING -> out.put(param, "'" + value.toString().replace("'", "''") + "'");
             }
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("parameter '" + param + "' of query '" + name + "' is not a "
-                    + type.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "parameter '" + param + "' of query '" + name + "' is not a "
+                            + type.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(),
+                    e);
         }
         return out;
     }
@@ -158,7 +171,9 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
                 end = end < 0 ? sql.length() : end;
                 out.append(sql, i, end);
                 i = end;
-            } else if (c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))
+            } else if (c == ':'
+                    && i + 1 < sql.length()
+                    && Character.isLetter(sql.charAt(i + 1))
                     && (i == 0 || sql.charAt(i - 1) != ':')) {
                 int end = i + 1;
                 while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 
 /** The value types {@link LakeSql} promises, whatever the engine's driver returned. */
 public final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** One value as {@link LakeSql} promises it, from whatever the engine's driver returned. */
     public static Object normalise(Object value) {
@@ -31,5 +30,4 @@ public final class SqlValues {
             default -> value;
         };
     }
-
 }

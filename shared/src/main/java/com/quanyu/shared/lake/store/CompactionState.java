@@ -28,8 +28,7 @@ public record CompactionState(LocalDate compactedThrough, Map<LocalDate, RawDay>
     public static final LocalDate NOTHING = LocalDate.of(1970, 1, 1);
 
     /** What a day's raw partition held: object count and newest last-modified time. */
-    public record RawDay(long objects, Instant newest) {
-    }
+    public record RawDay(long objects, Instant newest) {}
 
     public CompactionState {
         days = java.util.Collections.unmodifiableMap(new TreeMap<>(days));
@@ -38,11 +37,19 @@ public record CompactionState(LocalDate compactedThrough, Map<LocalDate, RawDay>
     /** The stored state, or an empty one. */
     public static CompactionState read(S3Client s3, String bucket) {
         try {
-            JsonNode state = Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(LakeLayout.COMPACTION_STATE)).asUtf8String());
+            JsonNode state =
+                    Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(LakeLayout.COMPACTION_STATE))
+                            .asUtf8String());
             Map<LocalDate, RawDay> days = new TreeMap<>();
-            state.path("days").fields().forEachRemaining(e -> days.put(LocalDate.parse(e.getKey()),
-                    new RawDay(e.getValue().path("objects").asLong(), Instant.parse(e.getValue().path("newest").asText()))));
-            return new CompactionState(LocalDate.parse(state.path("compactedThrough").asText()), days);
+            state.path("days")
+                    .fields()
+                    .forEachRemaining(e -> days.put(
+                            LocalDate.parse(e.getKey()),
+                            new RawDay(
+                                    e.getValue().path("objects").asLong(),
+                                    Instant.parse(e.getValue().path("newest").asText()))));
+            return new CompactionState(
+                    LocalDate.parse(state.path("compactedThrough").asText()), days);
         } catch (NoSuchKeyException e) {
             return new CompactionState(NOTHING, Map.of());
         } catch (IOException e) {
@@ -59,8 +66,11 @@ public record CompactionState(LocalDate compactedThrough, Map<LocalDate, RawDay>
         ObjectNode state = Json.object();
         state.put("compactedThrough", compactedThrough.toString());
         ObjectNode byDay = state.putObject("days");
-        days.forEach((day, raw) -> byDay.putObject(day.toString()).put("objects", raw.objects()).put("newest", raw.newest().toString()));
-        s3.putObject(b -> b.bucket(bucket).key(LakeLayout.COMPACTION_STATE).contentType("application/json"),
+        days.forEach((day, raw) -> byDay.putObject(day.toString())
+                .put("objects", raw.objects())
+                .put("newest", raw.newest().toString()));
+        s3.putObject(
+                b -> b.bucket(bucket).key(LakeLayout.COMPACTION_STATE).contentType("application/json"),
                 RequestBody.fromString(Json.write(state)));
     }
 }

@@ -44,8 +44,11 @@ public final class ErasureRequests {
         request.set("profileIds", Json.mapper().valueToTree(profileIds));
         request.set("identifiers", hashedIdentifiers);
         request.put("requestedAt", now.toString());
-        String key = LakeLayout.ERASURE_REQUESTS + "dt=" + now.atOffset(ZoneOffset.UTC).toLocalDate() + "/" + profileId + ".json";
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromString(Json.write(request)));
+        String key = LakeLayout.ERASURE_REQUESTS + "dt="
+                + now.atOffset(ZoneOffset.UTC).toLocalDate() + "/" + profileId + ".json";
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromString(Json.write(request)));
         return key;
     }
 
@@ -55,12 +58,18 @@ public final class ErasureRequests {
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(LakeLayout.ERASURE_REQUESTS))) {
             for (var object : page.contents()) {
                 try {
-                    JsonNode request = Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String());
+                    JsonNode request =
+                            Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
+                                    .asUtf8String());
                     Set<String> ids = new LinkedHashSet<>();
                     request.path("profileIds").forEach(id -> ids.add(id.asText()));
                     ids.add(request.path("profileId").asText());
                     ids.remove("");
-                    pending.add(new Pending(object.key(), ids, Instant.parse(request.path("requestedAt").asText(object.lastModified().toString()))));
+                    pending.add(new Pending(
+                            object.key(),
+                            ids,
+                            Instant.parse(request.path("requestedAt")
+                                    .asText(object.lastModified().toString()))));
                 } catch (IOException e) {
                     throw new UncheckedIOException("unreadable erasure request " + object.key(), e);
                 }

@@ -1,10 +1,10 @@
 package com.quanyu.shared.lake.store;
 
-import com.quanyu.shared.lake.LakeLayout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.lake.LakeLayout;
 import com.quanyu.shared.log.JsonLogger;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,8 +62,12 @@ public final class LakeReader {
         public ReadReport plus(ReadReport other) {
             List<String> all = new ArrayList<>(samples);
             other.samples.stream().limit(Math.max(0, SAMPLES - all.size())).forEach(all::add);
-            return new ReadReport(objects + other.objects, lines + other.lines, badLines + other.badLines,
-                    badObjects + other.badObjects, all);
+            return new ReadReport(
+                    objects + other.objects,
+                    lines + other.lines,
+                    badLines + other.badLines,
+                    badObjects + other.badObjects,
+                    all);
         }
     }
 
@@ -111,7 +115,8 @@ public final class LakeReader {
         List<String> samples = new ArrayList<>();
         long number = 0;
         try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 number++;
@@ -135,13 +140,22 @@ public final class LakeReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lake object " + source, e);
         }
-        return new ReadReport(1, lines, bad, badObjects, samples.size() > SAMPLES ? samples.subList(0, SAMPLES) : samples);
+        return new ReadReport(
+                1, lines, bad, badObjects, samples.size() > SAMPLES ? samples.subList(0, SAMPLES) : samples);
     }
 
     /** Logs a report: a warning naming the bad lines when there are any. */
     public static void log(ReadReport report, Object... context) {
-        Object[] fields = {"objects", report.objects(), "lines", report.lines(), "badLines", report.badLines(),
-                "badObjects", report.badObjects()};
+        Object[] fields = {
+            "objects",
+            report.objects(),
+            "lines",
+            report.lines(),
+            "badLines",
+            report.badLines(),
+            "badObjects",
+            report.badObjects()
+        };
         Object[] all = java.util.Arrays.copyOf(fields, fields.length + context.length);
         System.arraycopy(context, 0, all, fields.length, context.length);
         if (report.badLines() > 0 || report.badObjects() > 0) {

@@ -1,8 +1,8 @@
 package com.quanyu.shared.lake.store;
 
-import com.quanyu.shared.lake.LakeLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.lake.LakeLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class LakeWriter {
     /** The suffix of the raw event objects this writer makes by default (gzip NDJSON). */
     public static final String NDJSON_GZ = ".ndjson.gz";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final S3Client s3;
     private final String bucket;
@@ -55,7 +57,10 @@ public final class LakeWriter {
     public List<String> write(List<ObjectNode> records) {
         Map<String, StringBuilder> partitions = new TreeMap<>();
         for (ObjectNode record : records) {
-            partitions.computeIfAbsent(partition(record), p -> new StringBuilder()).append(Json.write(record)).append('\n');
+            partitions
+                    .computeIfAbsent(partition(record), p -> new StringBuilder())
+                    .append(Json.write(record))
+                    .append('\n');
         }
         String file = STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".ndjson.gz";
         List<String> keys = new ArrayList<>();
@@ -80,7 +85,8 @@ public final class LakeWriter {
      * subscriber derives end in one its own S3 notification does not match (see {@code LakeEventSink}).
      */
     public String writeIdempotent(ObjectNode record, String namePrefix, String idempotencyKey, String suffix) {
-        String key = partition(record) + namePrefix + "-" + sha256(idempotencyKey).substring(0, 24) + suffix;
+        String key =
+                partition(record) + namePrefix + "-" + sha256(idempotencyKey).substring(0, 24) + suffix;
         put(key, Json.write(record) + "\n");
         return key;
     }
@@ -125,13 +131,19 @@ public final class LakeWriter {
     }
 
     private void put(String key, String ndjson) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/x-ndjson").contentEncoding("gzip"),
+        s3.putObject(
+                b -> b.bucket(bucket)
+                        .key(key)
+                        .contentType("application/x-ndjson")
+                        .contentEncoding("gzip"),
                 RequestBody.fromBytes(gzip(ndjson)));
     }
 
     /** The raw partition of a record: its {@code timestamp}'s UTC day and its {@code channel}. */
     public static String partition(ObjectNode record) {
-        return LakeLayout.rawPartition(Instant.parse(record.get("timestamp").asText()), record.get("channel").asText());
+        return LakeLayout.rawPartition(
+                Instant.parse(record.get("timestamp").asText()),
+                record.get("channel").asText());
     }
 
     /** Gzip of UTF-8 text: the lake's object encoding. */
@@ -147,7 +159,8 @@ public final class LakeWriter {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

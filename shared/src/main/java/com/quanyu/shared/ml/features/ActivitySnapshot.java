@@ -21,9 +21,18 @@ import java.util.TreeMap;
  * @param channelLastSeen channel to its latest activity
  * @param recent          newest events first, at most {@value #RECENT_LIMIT}
  */
-public record ActivitySnapshot(Instant asOf, Instant firstSeen, Instant lastSeen, long sessions, long pageViews,
-                               long cartAdds, long orders, double revenue, Instant lastOrderAt,
-                               Map<String, Instant> channelLastSeen, List<RecentEvent> recent) {
+public record ActivitySnapshot(
+        Instant asOf,
+        Instant firstSeen,
+        Instant lastSeen,
+        long sessions,
+        long pageViews,
+        long cartAdds,
+        long orders,
+        double revenue,
+        Instant lastOrderAt,
+        Map<String, Instant> channelLastSeen,
+        List<RecentEvent> recent) {
     /** How many recent events a profile keeps (the profile's {@code lastEvents}). */
     public static final int RECENT_LIMIT = 20;
 
@@ -68,8 +77,18 @@ public record ActivitySnapshot(Instant asOf, Instant firstSeen, Instant lastSeen
         }
         recent.sort((a, b) -> b.at().compareTo(a.at()));
         var c = profile.counters();
-        return new ActivitySnapshot(asOf, profile.firstSeenAt(), profile.lastSeenAt(), c.sessions(), c.pageViews(),
-                c.cartAdds(), c.orders(), c.revenue(), profile.rfm().lastOrderAt(), channels, recent);
+        return new ActivitySnapshot(
+                asOf,
+                profile.firstSeenAt(),
+                profile.lastSeenAt(),
+                c.sessions(),
+                c.pageViews(),
+                c.cartAdds(),
+                c.orders(),
+                c.revenue(),
+                profile.rfm().lastOrderAt(),
+                channels,
+                recent);
     }
 
     /** True when nothing is known: scores for it are cold-start defaults. */

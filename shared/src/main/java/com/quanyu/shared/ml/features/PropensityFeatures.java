@@ -13,19 +13,32 @@ import java.util.List;
  */
 public final class PropensityFeatures {
     /** Channels with their own indicator; others count only in {@code channels_30d}. */
-    public static final List<String> CHANNELS = List.of("web", "app", "wechat", "store", "messenger", "whatsapp",
-            "line", "telegram");
+    public static final List<String> CHANNELS =
+            List.of("web", "app", "wechat", "store", "messenger", "whatsapp", "line", "telegram");
+
     public static final List<String> NAMES = names();
 
     private static final double NEVER_DAYS = 365;
 
-    private PropensityFeatures() {
-    }
+    private PropensityFeatures() {}
 
     private static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("log_days_since_seen", "log_days_since_order", "has_ordered",
-                "log_tenure_days", "log_orders", "log_revenue", "log_avg_order_value", "log_sessions", "log_page_views",
-                "log_cart_adds", "cart_add_rate", "events_7d", "views_7d", "cart_adds_7d", "open_cart",
+        List<String> names = new ArrayList<>(List.of(
+                "log_days_since_seen",
+                "log_days_since_order",
+                "has_ordered",
+                "log_tenure_days",
+                "log_orders",
+                "log_revenue",
+                "log_avg_order_value",
+                "log_sessions",
+                "log_page_views",
+                "log_cart_adds",
+                "cart_add_rate",
+                "events_7d",
+                "views_7d",
+                "cart_adds_7d",
+                "open_cart",
                 "channels_30d"));
         CHANNELS.forEach(c -> names.add("channel_" + c + "_30d"));
         return List.copyOf(names);

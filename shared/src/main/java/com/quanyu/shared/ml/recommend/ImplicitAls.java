@@ -66,8 +66,8 @@ public final class ImplicitAls implements ItemScorer {
     }
 
     /** One row's least-squares solution: (G + Y^T (C - I) Y + lambda I) x = Y^T C p. */
-    private static double[] solve(double[][] gram, double[][] other, int f, Params params, Interactions data,
-                                  int row, boolean userRow) {
+    private static double[] solve(
+            double[][] gram, double[][] other, int f, Params params, Interactions data, int row, boolean userRow) {
         double[][] a = new double[f][];
         for (int k = 0; k < f; k++) {
             a[k] = gram[k].clone();

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Interactions {
     /** Weights of the event kinds: a purchase says more than a cart add, which says more than a view. */
     public static final float VIEW = 1f;
+
     public static final float CART_ADD = 3f;
     public static final float PURCHASE = 5f;
 
@@ -38,7 +39,10 @@ public final class Interactions {
         int k = 0;
         for (int u = 0; u < rows.size(); u++) {
             userStart[u] = k;
-            int[] sorted = rows.get(u).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] sorted = rows.get(u).keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
             for (int i : sorted) {
                 userItems[k] = i;
                 userWeights[k++] = rows.get(u).get(i);
@@ -142,8 +146,7 @@ public final class Interactions {
         private final Map<String, Integer> items = new LinkedHashMap<>();
         private final List<Map<Integer, Float>> rows = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(String user, String item, float weight) {
             if (!(weight > 0) || item == null || item.isBlank()) {

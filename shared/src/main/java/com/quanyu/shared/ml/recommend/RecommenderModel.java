@@ -63,7 +63,8 @@ public final class RecommenderModel {
      * {@code exclude} (already bought) and items failing {@code available} are never returned; the
      * list is topped up from popularity when the model has fewer than {@code n} candidates.
      */
-    public Recommendations recommend(Map<String, Float> history, int n, Set<String> exclude, Predicate<String> available) {
+    public Recommendations recommend(
+            Map<String, Float> history, int n, Set<String> exclude, Predicate<String> available) {
         Map<Integer, Float> known = new HashMap<>();
         history.forEach((sku, weight) -> {
             Integer i = index.get(sku);
@@ -71,8 +72,8 @@ public final class RecommenderModel {
                 known.merge(i, weight, Float::sum);
             }
         });
-        java.util.function.IntPredicate allowed = i -> !known.containsKey(i) && !exclude.contains(items[i])
-                && available.test(items[i]);
+        java.util.function.IntPredicate allowed =
+                i -> !known.containsKey(i) && !exclude.contains(items[i]) && available.test(items[i]);
         List<ScoredItem> result = new ArrayList<>(n);
         if (!known.isEmpty()) {
             float[] scores = scorer.scores(known);
@@ -91,7 +92,8 @@ public final class RecommenderModel {
                 result.add(new ScoredItem(items[i], 0));
             }
         }
-        String strategy = !personalised ? "popularity"
+        String strategy = !personalised
+                ? "popularity"
                 : result.stream().anyMatch(r -> r.score() == 0) ? "personalised+popularity" : "personalised";
         return new Recommendations(result, strategy, known.isEmpty());
     }

@@ -1,5 +1,4 @@
 package com.quanyu.shared.ml.recommend;
 
 /** A recommended item with its score (comparable only within one list). */
-public record ScoredItem(String sku, double score) {
-}
+public record ScoredItem(String sku, double score) {}

@@ -31,8 +31,8 @@ public final class RulesAndModelScorer implements OrderRiskScorer {
     private final Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> model;
     private final double flagThreshold;
 
-    public RulesAndModelScorer(OrderRiskRules rules, Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> model,
-                               double flagThreshold) {
+    public RulesAndModelScorer(
+            OrderRiskRules rules, Supplier<Optional<LiveModel.Loaded<BinaryClassifier>>> model, double flagThreshold) {
         if (!(flagThreshold > 0 && flagThreshold <= 1)) {
             throw new IllegalArgumentException("flag threshold must be in (0, 1]: " + flagThreshold);
         }

@@ -33,9 +33,17 @@ class MergeRecoveryTest {
     void aFrozenButUnfoldedProfileIsCompletedOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Source web = Source.of("recovery", "web");
-        pipeline.ingest(web, List.of(Json.parse("{\"type\":\"page\",\"anonymousId\":\"one-" + run + "\",\"messageId\":\"1-" + run + "\"}")));
-        pipeline.ingest(web, List.of(Json.parse("{\"type\":\"page\",\"anonymousId\":\"two-" + run + "\",\"messageId\":\"2-" + run + "\"}"),
-                Json.parse("{\"type\":\"page\",\"anonymousId\":\"two-" + run + "\",\"messageId\":\"3-" + run + "\"}")));
+        pipeline.ingest(
+                web,
+                List.of(Json.parse(
+                        "{\"type\":\"page\",\"anonymousId\":\"one-" + run + "\",\"messageId\":\"1-" + run + "\"}")));
+        pipeline.ingest(
+                web,
+                List.of(
+                        Json.parse("{\"type\":\"page\",\"anonymousId\":\"two-" + run + "\",\"messageId\":\"2-" + run
+                                + "\"}"),
+                        Json.parse("{\"type\":\"page\",\"anonymousId\":\"two-" + run + "\",\"messageId\":\"3-" + run
+                                + "\"}")));
         Profile one = stores.profiles().resolve("anonymous_id:one-" + run).orElseThrow();
         Profile two = stores.profiles().resolve("anonymous_id:two-" + run).orElseThrow();
         Profile older = one.profileId().compareTo(two.profileId()) < 0 ? one : two;
@@ -43,19 +51,36 @@ class MergeRecoveryTest {
 
         // Simulate a writer that crashed right after freezing: mergedInto set, nothing else done.
         ProfileRepository repository = stores.profileRepository();
-        Profile frozen = new Profile(newer.profileId(), newer.version() + 1, newer.firstSeenAt(), newer.lastSeenAt(),
-                newer.traits(), newer.identifiers(), newer.channels(), newer.counters(), newer.rfm(), newer.lastEvents(),
-                newer.consent(), newer.recentSessions(), newer.appliedEvents(), newer.absorbed(), older.profileId());
+        Profile frozen = new Profile(
+                newer.profileId(),
+                newer.version() + 1,
+                newer.firstSeenAt(),
+                newer.lastSeenAt(),
+                newer.traits(),
+                newer.identifiers(),
+                newer.channels(),
+                newer.counters(),
+                newer.rfm(),
+                newer.lastEvents(),
+                newer.consent(),
+                newer.recentSessions(),
+                newer.appliedEvents(),
+                newer.absorbed(),
+                older.profileId());
         assertTrue(repository.save(frozen, newer.version()));
 
         // Reading through the stale link completes the merge...
-        Profile viaStaleLink = stores.profiles().resolve("anonymous_id:" + (newer == two ? "two-" : "one-") + run).orElseThrow();
+        Profile viaStaleLink = stores.profiles()
+                .resolve("anonymous_id:" + (newer == two ? "two-" : "one-") + run)
+                .orElseThrow();
         assertEquals(older.profileId(), viaStaleLink.profileId());
         assertEquals(3, viaStaleLink.counters().pageViews());
         // ...once: more readers and a writer do not fold it again.
         stores.profiles().resolve(newer.profileId());
-        pipeline.ingest(web, List.of(Json.parse("{\"type\":\"page\",\"anonymousId\":\"" + (newer == two ? "two-" : "one-") + run
-                + "\",\"messageId\":\"4-" + run + "\"}")));
+        pipeline.ingest(
+                web,
+                List.of(Json.parse("{\"type\":\"page\",\"anonymousId\":\"" + (newer == two ? "two-" : "one-") + run
+                        + "\",\"messageId\":\"4-" + run + "\"}")));
         Profile after = stores.profiles().resolve(older.profileId()).orElseThrow();
         assertEquals(4, after.counters().pageViews());
         assertEquals(4, after.counters().events());

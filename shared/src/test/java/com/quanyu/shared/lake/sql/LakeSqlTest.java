@@ -54,10 +54,17 @@ class LakeSqlTest {
         ObjectNode resent = storeOrder.deepCopy().put("messageId", "resent-o2");
         writer.write(List.of(storeOrder, resent));
         // a bad line between good ones: skipped, the rest of the object still read
-        aws.s3().putObject(b -> b.bucket(bucket).key(LakeLayout.rawPartition(LocalDate.parse("2026-11-03"), "web") + "bad.ndjson.gz"),
-                RequestBody.fromBytes(LakeWriter.gzip("{not json\n" + LakeLines.event("p3", "track", "Product Viewed", "web",
-                        "2026-11-03T11:01:00Z", "s3") + "\n")));
-        sql = new LakeSql(new DuckDbEngine(aws.s3(), bucket, cache), () -> CompactionState.watermark(aws.s3(), bucket), ZoneId.of("UTC"));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket)
+                                .key(LakeLayout.rawPartition(LocalDate.parse("2026-11-03"), "web") + "bad.ndjson.gz"),
+                        RequestBody.fromBytes(LakeWriter.gzip("{not json\n"
+                                + LakeLines.event("p3", "track", "Product Viewed", "web", "2026-11-03T11:01:00Z", "s3")
+                                + "\n")));
+        sql = new LakeSql(
+                new DuckDbEngine(aws.s3(), bucket, cache),
+                () -> CompactionState.watermark(aws.s3(), bucket),
+                ZoneId.of("UTC"));
     }
 
     @AfterAll
@@ -69,7 +76,8 @@ class LakeSqlTest {
 
     @Test
     void dailyKpisPerChannel() {
-        Map<String, Map<String, Object>> rows = byKey(sql.query("daily_kpis", RANGE), r -> r.get("day") + "/" + r.get("channel"));
+        Map<String, Map<String, Object>> rows =
+                byKey(sql.query("daily_kpis", RANGE), r -> r.get("day") + "/" + r.get("channel"));
         assertEquals(4, rows.size(), rows.toString());
         Map<String, Object> web1 = rows.get("2026-11-02/web");
         assertEquals(3L, web1.get("events"));
@@ -94,16 +102,25 @@ class LakeSqlTest {
         String own = "lake-sql-warm-" + System.nanoTime();
         aws.s3().createBucket(b -> b.bucket(own));
         String key = LakeLayout.rawPartition(LocalDate.parse("2026-11-02"), "web") + "a.ndjson.gz";
-        java.util.function.Consumer<List<ObjectNode>> put = lines -> aws.s3().putObject(b -> b.bucket(own).key(key),
-                RequestBody.fromBytes(LakeWriter.gzip(lines.stream().map(Object::toString).collect(Collectors.joining("\n", "", "\n")))));
+        java.util.function.Consumer<List<ObjectNode>> put = lines -> aws.s3()
+                .putObject(
+                        b -> b.bucket(own).key(key),
+                        RequestBody.fromBytes(LakeWriter.gzip(
+                                lines.stream().map(Object::toString).collect(Collectors.joining("\n", "", "\n")))));
         put.accept(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1")));
-        try (LakeSql warm = new LakeSql(new DuckDbEngine(aws.s3(), own, cache), () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"))) {
+        try (LakeSql warm = new LakeSql(
+                new DuckDbEngine(aws.s3(), own, cache),
+                () -> CompactionState.watermark(aws.s3(), own),
+                ZoneId.of("UTC"))) {
             java.util.function.Supplier<Long> events = () -> warm.query("daily_kpis", RANGE).stream()
-                    .mapToLong(r -> (Long) r.get("events")).sum();
+                    .mapToLong(r -> (Long) r.get("events"))
+                    .sum();
             assertEquals(1L, events.get());
-            new LakeWriter(aws.s3(), own, Clock.systemUTC()).write(List.of(LakeLines.event("p2", "page", null, "app", "2026-11-03T10:00:00Z", "s2")));
+            new LakeWriter(aws.s3(), own, Clock.systemUTC())
+                    .write(List.of(LakeLines.event("p2", "page", null, "app", "2026-11-03T10:00:00Z", "s2")));
             assertEquals(2L, events.get(), "a new object is read");
-            put.accept(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1"),
+            put.accept(List.of(
+                    LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1"),
                     LakeLines.event("p1", "page", null, "web", "2026-11-02T10:01:00Z", "s1"),
                     LakeLines.event("p1", "page", null, "web", "2026-11-02T10:02:00Z", "s1")));
             assertEquals(4L, events.get(), "a rewritten object replaces its old lines, never adds to them");
@@ -113,15 +130,20 @@ class LakeSqlTest {
     }
 
     @Test
-    void withAllowedStalenessStatementsRunOnTheParsedLakeWhileABackgroundRefreshCatchesUp(@TempDir Path cache) throws Exception {
+    void withAllowedStalenessStatementsRunOnTheParsedLakeWhileABackgroundRefreshCatchesUp(@TempDir Path cache)
+            throws Exception {
         String own = "lake-sql-stale-" + System.nanoTime();
         aws.s3().createBucket(b -> b.bucket(own));
         LakeWriter writer = new LakeWriter(aws.s3(), own, Clock.systemUTC());
         writer.write(List.of(LakeLines.event("p1", "page", null, "web", "2026-11-02T10:00:00Z", "s1")));
-        try (LakeSql hourly = new LakeSql(new DuckDbEngine(aws.s3(), own, cache.resolve("hourly"), java.time.Duration.ofHours(1)),
-                () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"));
-             LakeSql quick = new LakeSql(new DuckDbEngine(aws.s3(), own, cache.resolve("quick"), java.time.Duration.ofMillis(200)),
-                () -> CompactionState.watermark(aws.s3(), own), ZoneId.of("UTC"))) {
+        try (LakeSql hourly = new LakeSql(
+                        new DuckDbEngine(aws.s3(), own, cache.resolve("hourly"), java.time.Duration.ofHours(1)),
+                        () -> CompactionState.watermark(aws.s3(), own),
+                        ZoneId.of("UTC"));
+                LakeSql quick = new LakeSql(
+                        new DuckDbEngine(aws.s3(), own, cache.resolve("quick"), java.time.Duration.ofMillis(200)),
+                        () -> CompactionState.watermark(aws.s3(), own),
+                        ZoneId.of("UTC"))) {
             assertEquals(1L, events(hourly), "the first statement waits for the lake");
             assertEquals(1L, events(quick));
             writer.write(List.of(LakeLines.event("p2", "page", null, "app", "2026-11-03T10:00:00Z", "s2")));
@@ -137,12 +159,15 @@ class LakeSqlTest {
     }
 
     private static long events(LakeSql sql) {
-        return sql.query("daily_kpis", RANGE).stream().mapToLong(r -> (Long) r.get("events")).sum();
+        return sql.query("daily_kpis", RANGE).stream()
+                .mapToLong(r -> (Long) r.get("events"))
+                .sum();
     }
 
     @Test
     void webOnDayTwoIncludesTheGoodLineAfterABadOne() {
-        Map<String, Map<String, Object>> rows = byKey(sql.query("daily_kpis", RANGE), r -> r.get("day") + "/" + r.get("channel"));
+        Map<String, Map<String, Object>> rows =
+                byKey(sql.query("daily_kpis", RANGE), r -> r.get("day") + "/" + r.get("channel"));
         assertEquals(2L, rows.get("2026-11-03/web").get("events"));
     }
 
@@ -158,25 +183,32 @@ class LakeSqlTest {
     @Test
     void dailyDemandPerSkuAndLocationCountsEachOrderOnce() {
         List<String> rows = sql.query("daily_demand", RANGE).stream()
-                .map(r -> r.get("day") + " " + r.get("sku") + " " + r.get("location") + " " + r.get("units")).toList();
+                .map(r -> r.get("day") + " " + r.get("sku") + " " + r.get("location") + " " + r.get("units"))
+                .toList();
         assertEquals(List.of("2026-11-02 A online 2.0", "2026-11-02 B online 1.0", "2026-11-03 A S1 1.0"), rows);
     }
 
     @Test
     void dailyDemandUsesTheBusinessTimeZone() {
-        try (LakeSql shanghai = new LakeSql(new DuckDbEngine(aws.s3(), bucket, Path.of(System.getProperty("java.io.tmpdir"),
-                "lake-sql-test-sh-" + System.nanoTime())), () -> CompactionState.watermark(aws.s3(), bucket),
+        try (LakeSql shanghai = new LakeSql(
+                new DuckDbEngine(
+                        aws.s3(),
+                        bucket,
+                        Path.of(System.getProperty("java.io.tmpdir"), "lake-sql-test-sh-" + System.nanoTime())),
+                () -> CompactionState.watermark(aws.s3(), bucket),
                 ZoneId.of("America/Los_Angeles"))) {
-            List<String> rows = shanghai.query("daily_demand", Map.of("from", "2026-11-01", "to", "2026-11-03")).stream()
-                    .map(r -> r.get("day") + " " + r.get("sku")).toList();
+            List<String> rows =
+                    shanghai.query("daily_demand", Map.of("from", "2026-11-01", "to", "2026-11-03")).stream()
+                            .map(r -> r.get("day") + " " + r.get("sku"))
+                            .toList();
             assertEquals(List.of("2026-11-02 A", "2026-11-02 B", "2026-11-03 A"), rows); // 10:10Z is 02:10 in LA
         }
     }
 
     @Test
     void rfmInputsAsOfAMoment() {
-        Map<String, Map<String, Object>> rows = byKey(sql.query("rfm_inputs", Map.of("as_of", "2026-11-04T10:10:00Z")),
-                r -> (String) r.get("profile_id"));
+        Map<String, Map<String, Object>> rows = byKey(
+                sql.query("rfm_inputs", Map.of("as_of", "2026-11-04T10:10:00Z")), r -> (String) r.get("profile_id"));
         assertEquals(2, rows.size());
         assertEquals(1L, rows.get("p1").get("orders"));
         assertEquals(2.0, rows.get("p1").get("recency_days"));
@@ -186,8 +218,9 @@ class LakeSqlTest {
 
     @Test
     void trainingFeaturesStrictlyBeforeTheCutOff() {
-        Map<String, Map<String, Object>> rows = byKey(sql.query("training_features", Map.of("as_of", "2026-11-03T09:00:00Z")),
-                r -> (String) r.get("profile_id"));
+        Map<String, Map<String, Object>> rows =
+                byKey(sql.query("training_features", Map.of("as_of", "2026-11-03T09:00:00Z")), r ->
+                        (String) r.get("profile_id"));
         assertEquals(List.of("p1"), List.copyOf(rows.keySet()), "p2 and p3 start later");
         Map<String, Object> p1 = rows.get("p1");
         assertEquals(1L, p1.get("sessions"));
@@ -202,9 +235,11 @@ class LakeSqlTest {
 
     @Test
     void parametersAreCheckedBeforeAnyEngineRuns() {
-        var missing = assertThrows(IllegalArgumentException.class, () -> sql.query("daily_kpis", Map.of("from", "2026-11-02")));
+        var missing = assertThrows(
+                IllegalArgumentException.class, () -> sql.query("daily_kpis", Map.of("from", "2026-11-02")));
         assertTrue(missing.getMessage().contains("'to'"), missing.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> sql.query("daily_kpis", Map.of("from", "x", "to", "2026-11-02")));
+        assertThrows(
+                IllegalArgumentException.class, () -> sql.query("daily_kpis", Map.of("from", "x", "to", "2026-11-02")));
         assertThrows(IllegalArgumentException.class, () -> sql.query("no_such_query", Map.of()));
         assertThrows(IllegalArgumentException.class, () -> sql.query("../base/duckdb", Map.of()));
         var injected = sql.statement("daily_kpis", Map.of("from", "2026-11-02", "to", "2026-11-03"));
@@ -212,11 +247,12 @@ class LakeSqlTest {
     }
 
     private static List<Long> steps(Map<String, Object> row) {
-        return List.of((Long) row.get("viewed"), (Long) row.get("carted"), (Long) row.get("checked_out"), (Long) row.get("ordered"));
+        return List.of((Long) row.get("viewed"), (Long) row.get("carted"), (Long) row.get("checked_out"), (Long)
+                row.get("ordered"));
     }
 
-    private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows,
-                                                          java.util.function.Function<Map<String, Object>, String> key) {
+    private static Map<String, Map<String, Object>> byKey(
+            List<Map<String, Object>> rows, java.util.function.Function<Map<String, Object>, String> key) {
         return rows.stream().collect(Collectors.toMap(key, r -> r, (a, b) -> a, java.util.TreeMap::new));
     }
 }

@@ -39,7 +39,8 @@ class LakeReaderWriterTest {
         assertTrue(keys.get(0).startsWith("events/dt=2026-11-02/channel=web/"), keys.toString());
         assertTrue(keys.get(1).startsWith("events/dt=2026-11-03/channel=app/"), keys.toString());
         List<ObjectNode> read = new ArrayList<>();
-        LakeReader.ReadReport report = new LakeReader(aws.s3(), bucket).read(LocalDate.parse("2026-11-03"), null, read::add);
+        LakeReader.ReadReport report =
+                new LakeReader(aws.s3(), bucket).read(LocalDate.parse("2026-11-03"), null, read::add);
         assertEquals(1, report.objects(), "days before 'from' are not read");
         assertEquals("p2", read.getFirst().get("profileId").asText());
     }
@@ -51,17 +52,27 @@ class LakeReaderWriterTest {
         String first = writer.writeIdempotent(line, "campaigns", "coupon:X");
         String second = writer.writeIdempotent(line, "campaigns", "coupon:X");
         assertEquals(first, second);
-        assertEquals(1, aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-10-01/")).keyCount());
+        assertEquals(
+                1,
+                aws.s3()
+                        .listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-10-01/"))
+                        .keyCount());
     }
 
     @Test
     void aBadLineIsCountedSkippedAndReportedAndTheLinesAfterItAreRead() {
-        String text = String.join("\n", Json.write(LakeLines.event("a", "page", null, "web", "2026-09-01T00:00:00Z", "s")),
-                "{\"cut\": ", "[1, 2]", "", Json.write(LakeLines.event("b", "page", null, "web", "2026-09-01T00:00:01Z", "s")));
+        String text = String.join(
+                "\n",
+                Json.write(LakeLines.event("a", "page", null, "web", "2026-09-01T00:00:00Z", "s")),
+                "{\"cut\": ",
+                "[1, 2]",
+                "",
+                Json.write(LakeLines.event("b", "page", null, "web", "2026-09-01T00:00:01Z", "s")));
         String key = "events/dt=2026-09-01/channel=web/mixed.ndjson.gz";
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(LakeWriter.gzip(text)));
         List<String> people = new ArrayList<>();
-        LakeReader.ReadReport report = new LakeReader(aws.s3(), bucket).readObject(key, l -> people.add(l.get("profileId").asText()));
+        LakeReader.ReadReport report = new LakeReader(aws.s3(), bucket)
+                .readObject(key, l -> people.add(l.get("profileId").asText()));
         assertEquals(List.of("a", "b"), people);
         assertEquals(2, report.badLines());
         assertEquals(List.of(key + ":2: not a JSON object", key + ":3: not a JSON object"), report.samples());
@@ -71,7 +82,8 @@ class LakeReaderWriterTest {
     void aCorruptGzipTailCountsAsABadObjectAndKeepsTheLinesBeforeIt() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
-            text.append(Json.write(LakeLines.event("p" + i, "page", null, "web", "2026-09-02T00:00:00Z", "s"))).append('\n');
+            text.append(Json.write(LakeLines.event("p" + i, "page", null, "web", "2026-09-02T00:00:00Z", "s")))
+                    .append('\n');
         }
         byte[] gzip = LakeWriter.gzip(text.toString());
         byte[] cut = Arrays.copyOf(gzip, gzip.length / 2);
@@ -84,8 +96,13 @@ class LakeReaderWriterTest {
     @Test
     void replacingWithNoLinesDeletesTheObject() {
         LakeWriter writer = new LakeWriter(aws.s3(), bucket, Clock.systemUTC());
-        String key = writer.write(List.of(LakeLines.event("gone", "page", null, "web", "2026-08-01T00:00:00Z", "s"))).getFirst();
+        String key = writer.write(List.of(LakeLines.event("gone", "page", null, "web", "2026-08-01T00:00:00Z", "s")))
+                .getFirst();
         writer.replace(key, List.of());
-        assertEquals(0, aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-08-01/")).keyCount());
+        assertEquals(
+                0,
+                aws.s3()
+                        .listObjectsV2(b -> b.bucket(bucket).prefix("events/dt=2026-08-01/"))
+                        .keyCount());
     }
 }

@@ -28,7 +28,12 @@ class RecommendersTest {
 
     @Test
     void interactionsSumRepeatedPairsAndIndexBothWays() {
-        var data = Interactions.builder().add("a", "x", 1).add("a", "x", 3).add("b", "x", 1).add("b", "y", 0).build();
+        var data = Interactions.builder()
+                .add("a", "x", 1)
+                .add("a", "x", 3)
+                .add("b", "x", 1)
+                .add("b", "y", 0)
+                .build();
         assertEquals(2, data.userCount());
         assertEquals(1, data.itemCount(), "zero weights are not interactions");
         assertEquals(4f, data.userWeight(data.userStart(0)));
@@ -69,17 +74,25 @@ class RecommendersTest {
     @Test
     void modelFiltersBoughtAndOutOfStockAndFallsBackToPopularity() {
         var data = fixture();
-        var together = BoughtTogether.fit(List.of(List.of("tea", "honey"), List.of("tea", "honey"), List.of("tea", "cups"),
-                List.of("beer", "chips")), 5);
+        var together = BoughtTogether.fit(
+                List.of(
+                        List.of("tea", "honey"),
+                        List.of("tea", "honey"),
+                        List.of("tea", "cups"),
+                        List.of("beer", "chips")),
+                5);
         var model = RecommenderModel.of(data, ItemKnn.fit(data, 10), together);
 
         var forTea = model.recommend(Map.of("tea", 1f), 2, Set.of(), sku -> true);
         assertEquals("personalised", forTea.strategy());
-        assertEquals(Set.of("cups", "honey"), Set.of(forTea.items().get(0).sku(), forTea.items().get(1).sku()));
+        assertEquals(
+                Set.of("cups", "honey"),
+                Set.of(forTea.items().get(0).sku(), forTea.items().get(1).sku()));
 
         var filtered = model.recommend(Map.of("tea", 1f), 3, Set.of("cups"), sku -> !sku.equals("honey"));
         assertEquals("bread", filtered.items().get(0).sku(), filtered.toString());
-        assertFalse(filtered.items().stream().anyMatch(i -> Set.of("cups", "honey", "tea").contains(i.sku())));
+        assertFalse(filtered.items().stream()
+                .anyMatch(i -> Set.of("cups", "honey", "tea").contains(i.sku())));
 
         var cold = model.recommend(Map.of("never-seen", 1f), 2, Set.of(), sku -> true);
         assertTrue(cold.coldStart());
@@ -88,20 +101,24 @@ class RecommendersTest {
 
         assertEquals("honey", model.related("tea", 3, sku -> true).get(0).sku());
         assertTrue(model.related("unknown", 3, sku -> true).isEmpty());
-        assertTrue(model.related("tea", 3, sku -> !sku.equals("honey")).stream().noneMatch(i -> i.sku().equals("honey")));
+        assertTrue(model.related("tea", 3, sku -> !sku.equals("honey")).stream()
+                .noneMatch(i -> i.sku().equals("honey")));
     }
 
     @Test
     void encodesAndDecodesBothAlgorithms() {
         var data = fixture();
         var together = BoughtTogether.fit(List.of(List.of("tea", "honey")), 5);
-        for (ItemScorer scorer : List.of(ItemKnn.fit(data, 10), ImplicitAls.fit(data, new ImplicitAls.Params(4, 0.1, 10, 5, 1)))) {
+        for (ItemScorer scorer :
+                List.of(ItemKnn.fit(data, 10), ImplicitAls.fit(data, new ImplicitAls.Params(4, 0.1, 10, 5, 1)))) {
             var model = RecommenderModel.of(data, scorer, together);
             var back = RecommenderModel.decode(model.encode());
             assertEquals(scorer.name(), back.algorithm());
             var expected = model.recommend(Map.of("tea", 1f, "bread", 3f), 4, Set.of(), s -> true);
             var actual = back.recommend(Map.of("tea", 1f, "bread", 3f), 4, Set.of(), s -> true);
-            assertEquals(expected.items().stream().map(ScoredItem::sku).toList(), actual.items().stream().map(ScoredItem::sku).toList());
+            assertEquals(
+                    expected.items().stream().map(ScoredItem::sku).toList(),
+                    actual.items().stream().map(ScoredItem::sku).toList());
             assertEquals(expected.items().get(0).score(), actual.items().get(0).score(), 1e-4);
         }
     }

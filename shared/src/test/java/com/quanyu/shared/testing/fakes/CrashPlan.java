@@ -13,14 +13,16 @@ import java.util.function.Supplier;
  */
 public final class CrashPlan {
     /** Whether the chosen write takes effect before the crash. */
-    public enum Moment { BEFORE_WRITE, AFTER_WRITE }
+    public enum Moment {
+        BEFORE_WRITE,
+        AFTER_WRITE
+    }
 
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private int crashAt;
     private Moment moment = Moment.BEFORE_WRITE;
 
-    private CrashPlan() {
-    }
+    private CrashPlan() {}
 
     /** A plan that only counts writes. */
     public static CrashPlan none() {

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  * record or on a pending one whose lease has run out; expiry is TTL housekeeping, not a condition.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-    private record Entry(boolean done, String token, long leaseUntilMillis) {
-    }
+    private record Entry(boolean done, String token, long leaseUntilMillis) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final CrashPlan plan;
@@ -47,20 +46,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void completeAll(Map<String, String> claims, Instant expiresAt) {
         // One numbered write per key, as the DynamoDB store's batches may land part-way.
-        claims.keySet().forEach(key -> plan.write("dedupe.done " + key, () -> {
-            entries.put(key, new Entry(true, null, 0));
-        }));
+        claims.keySet()
+                .forEach(key -> plan.write("dedupe.done " + key, () -> {
+                    entries.put(key, new Entry(true, null, 0));
+                }));
     }
 
     @Override
     public Set<String> doneAmong(Collection<String> messageKeys) {
-        return messageKeys.stream().filter(k -> entries.containsKey(k) && entries.get(k).done()).collect(Collectors.toSet());
+        return messageKeys.stream()
+                .filter(k -> entries.containsKey(k) && entries.get(k).done())
+                .collect(Collectors.toSet());
     }
 
     @Override
     public void release(String messageKey, String token) {
         plan.write("dedupe.release " + messageKey, () -> {
-            entries.computeIfPresent(messageKey, (k, e) -> !e.done() && token.equals(e.token()) ? new Entry(false, token, 0) : e);
+            entries.computeIfPresent(
+                    messageKey, (k, e) -> !e.done() && token.equals(e.token()) ? new Entry(false, token, 0) : e);
         });
     }
 }

@@ -31,14 +31,19 @@ public final class InMemoryOrderStore implements OrderStore {
 
     @Override
     public List<Order> recentForProfile(String profileId, int limit) {
-        return orders.values().stream().filter(o -> o.profileId().equals(profileId))
-                .sorted(Comparator.comparing(Order::createdAt).reversed()).limit(limit).toList();
+        return orders.values().stream()
+                .filter(o -> o.profileId().equals(profileId))
+                .sorted(Comparator.comparing(Order::createdAt).reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public int countForProfile(String profileId, Instant from, Instant to) {
-        return (int) orders.values().stream().filter(o -> o.profileId().equals(profileId))
-                .filter(o -> !o.createdAt().isBefore(from) && o.createdAt().isBefore(to)).count();
+        return (int) orders.values().stream()
+                .filter(o -> o.profileId().equals(profileId))
+                .filter(o -> !o.createdAt().isBefore(from) && o.createdAt().isBefore(to))
+                .count();
     }
 
     @Override
@@ -50,6 +55,9 @@ public final class InMemoryOrderStore implements OrderStore {
 
     @Override
     public List<Order> flaggedOrders(int limit) {
-        return flagged.values().stream().sorted(Comparator.comparing(Order::createdAt).reversed()).limit(limit).toList();
+        return flagged.values().stream()
+                .sorted(Comparator.comparing(Order::createdAt).reversed())
+                .limit(limit)
+                .toList();
     }
 }

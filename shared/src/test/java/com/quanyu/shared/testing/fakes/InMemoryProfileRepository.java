@@ -50,7 +50,8 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     @Override
     public boolean claimLink(Identifier identifier, String profileId) {
-        return plan.write("profiles.claimLink " + identifier.linkKey(),
+        return plan.write(
+                "profiles.claimLink " + identifier.linkKey(),
                 () -> links.putIfAbsent(identifier.linkKey(), IdentityLink.to(profileId)) == null);
     }
 

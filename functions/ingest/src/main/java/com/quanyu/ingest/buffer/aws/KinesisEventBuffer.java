@@ -2,7 +2,6 @@ package com.quanyu.ingest.buffer.aws;
 
 import com.quanyu.ingest.buffer.BufferRecord;
 import com.quanyu.ingest.buffer.EventBuffer;
-
 import com.quanyu.shared.customer.IngestUnavailableException;
 import com.quanyu.shared.log.JsonLogger;
 import java.util.ArrayList;
@@ -42,8 +41,10 @@ public final class KinesisEventBuffer implements EventBuffer {
     private void putChunk(List<BufferRecord> chunk) {
         List<PutRecordsRequestEntry> pending = new ArrayList<>(chunk.size());
         for (BufferRecord record : chunk) {
-            pending.add(PutRecordsRequestEntry.builder().partitionKey(record.partitionKey())
-                    .data(SdkBytes.fromByteArrayUnsafe(record.data())).build());
+            pending.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(record.partitionKey())
+                    .data(SdkBytes.fromByteArrayUnsafe(record.data()))
+                    .build());
         }
         String lastError = null;
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
@@ -51,7 +52,8 @@ public final class KinesisEventBuffer implements EventBuffer {
                 pause(attempt);
             }
             final List<PutRecordsRequestEntry> batch = pending;
-            PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(batch));
+            PutRecordsResponse response =
+                    kinesis.putRecords(b -> b.streamName(stream).records(batch));
             if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
                 return;
             }
@@ -68,7 +70,8 @@ public final class KinesisEventBuffer implements EventBuffer {
         if (!pending.isEmpty()) {
             LOG.warn("stream refused records", "stream", stream, "refused", pending.size(), "errorCode", lastError);
             if ("ProvisionedThroughputExceededException".equals(lastError)) {
-                throw new EventBuffer.BufferFullException(pending.size() + " events exceeded the stream's write capacity");
+                throw new EventBuffer.BufferFullException(
+                        pending.size() + " events exceeded the stream's write capacity");
             }
             throw new IngestUnavailableException("the stream refused " + pending.size() + " records: " + lastError);
         }

@@ -3,7 +3,6 @@ package com.quanyu.journeys.channel.aws;
 import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.OutboundMessage;
 import com.quanyu.journeys.channel.SendResult;
-
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -32,17 +31,24 @@ public final class SesEmailSender implements ChannelSender {
             var response = ses.sendEmail(b -> {
                 b.fromEmailAddress(fromAddress)
                         .destination(d -> d.toAddresses(message.address()))
-                        .content(c -> c.simple(s -> s.subject(t -> t.data(message.subject()).charset("UTF-8"))
-                                .body(body -> body.text(t -> t.data(message.body()).charset("UTF-8")))))
-                        .emailTags(message.tags().entrySet().stream().map(t -> software.amazon.awssdk.services.sesv2.model.MessageTag.builder()
-                                .name(t.getKey()).value(t.getValue().replaceAll("[^A-Za-z0-9_.-]", "_")).build()).toList());
+                        .content(c -> c.simple(s -> s.subject(
+                                        t -> t.data(message.subject()).charset("UTF-8"))
+                                .body(body ->
+                                        body.text(t -> t.data(message.body()).charset("UTF-8")))))
+                        .emailTags(message.tags().entrySet().stream()
+                                .map(t -> software.amazon.awssdk.services.sesv2.model.MessageTag.builder()
+                                        .name(t.getKey())
+                                        .value(t.getValue().replaceAll("[^A-Za-z0-9_.-]", "_"))
+                                        .build())
+                                .toList());
                 configurationSet.ifPresent(b::configurationSetName);
             });
             return SendResult.sent(response.messageId());
         } catch (TooManyRequestsException | SdkClientException e) {
             return SendResult.retry("SES: " + e.getClass().getSimpleName());
         } catch (SesV2Exception e) {
-            return e.statusCode() >= 500 ? SendResult.retry("SES HTTP " + e.statusCode())
+            return e.statusCode() >= 500
+                    ? SendResult.retry("SES HTTP " + e.statusCode())
                     : SendResult.failed("SES refused: " + e.getClass().getSimpleName());
         }
     }

@@ -4,7 +4,6 @@ import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.OutboundMessage;
 import com.quanyu.journeys.channel.SendResult;
 import com.quanyu.shared.text.MessageText;
-
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
@@ -33,15 +32,18 @@ public final class SmsSender implements ChannelSender {
     public SendResult send(OutboundMessage message) {
         try {
             var response = sms.sendTextMessage(b -> {
-                b.destinationPhoneNumber(message.address()).originationIdentity(originationIdentity)
-                        .messageBody(MessageText.fit(message.body(), 1600)).messageType(MessageType.PROMOTIONAL);
+                b.destinationPhoneNumber(message.address())
+                        .originationIdentity(originationIdentity)
+                        .messageBody(MessageText.fit(message.body(), 1600))
+                        .messageType(MessageType.PROMOTIONAL);
                 configurationSet.ifPresent(b::configurationSetName);
             });
             return SendResult.sent(response.messageId());
         } catch (ThrottlingException | ServiceQuotaExceededException | SdkClientException e) {
             return SendResult.retry("SMS: " + e.getClass().getSimpleName());
         } catch (PinpointSmsVoiceV2Exception e) {
-            return e.statusCode() >= 500 ? SendResult.retry("SMS HTTP " + e.statusCode())
+            return e.statusCode() >= 500
+                    ? SendResult.retry("SMS HTTP " + e.statusCode())
                     : SendResult.failed("SMS refused: " + e.getClass().getSimpleName());
         }
     }

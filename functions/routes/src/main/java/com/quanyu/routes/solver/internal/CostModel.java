@@ -29,6 +29,7 @@ public final class CostModel {
     final double maxDistance;
     /** Coordinates for ordering routes by angle around the depot; null when the input has none. */
     final double[] x;
+
     final double[] y;
     double capacityPenalty;
     double timePenalty;
@@ -140,8 +141,7 @@ public final class CostModel {
     }
 
     /** Totals of a route: distance, load, time warp plus duration excess. */
-    record RouteFigures(double distance, int load, double timeExcess) {
-    }
+    record RouteFigures(double distance, int load, double timeExcess) {}
 
     /** A mutable time-warp segment; {@link #merge} is the O(1) concatenation. */
     static final class Segment {

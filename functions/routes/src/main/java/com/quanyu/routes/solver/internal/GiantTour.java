@@ -18,7 +18,8 @@ final class GiantTour {
     }
 
     Genotype<EnumGene<Integer>> genotype(int[] tour) {
-        ISeq<EnumGene<Integer>> genes = IntStream.of(tour).mapToObj(c -> EnumGene.of(c - 1, customers)).collect(ISeq.toISeq());
+        ISeq<EnumGene<Integer>> genes =
+                IntStream.of(tour).mapToObj(c -> EnumGene.of(c - 1, customers)).collect(ISeq.toISeq());
         return Genotype.of(new PermutationChromosome<>(genes));
     }
 

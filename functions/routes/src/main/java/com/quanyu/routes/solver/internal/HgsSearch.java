@@ -59,8 +59,7 @@ public final class HgsSearch {
     }
 
     /** What a run found: the best solution (feasible if any was found) and the work done. */
-    public record Outcome(List<int[]> routes, boolean feasible, double distance, int vehicles, long iterations) {
-    }
+    public record Outcome(List<int[]> routes, boolean feasible, double distance, int vehicles, long iterations) {}
 
     /**
      * Runs until {@code limits} says stop. {@code seedTours} (giant tours, may be empty) join the

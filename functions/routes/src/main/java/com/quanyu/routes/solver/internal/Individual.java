@@ -23,8 +23,7 @@ final class Individual {
     final List<Neighbour> proximity = new ArrayList<>();
 
     /** Distance to another individual of the same sub-population. */
-    record Neighbour(double distance, Individual other) {
-    }
+    record Neighbour(double distance, Individual other) {}
 
     Individual(CostModel m, List<int[]> unorderedRoutes) {
         List<int[]> ordered = new ArrayList<>(unorderedRoutes);
@@ -72,7 +71,10 @@ final class Individual {
     }
 
     void reprice(CostModel m) {
-        penalizedCost = distance + m.fixedVehicleCost * vehicles + m.capacityPenalty * capacityExcess + m.timePenalty * timeExcess;
+        penalizedCost = distance
+                + m.fixedVehicleCost * vehicles
+                + m.capacityPenalty * capacityExcess
+                + m.timePenalty * timeExcess;
     }
 
     boolean feasible() {

@@ -285,8 +285,12 @@ final class LocalSearch {
         int[] U = nodes[ru];
         int[] V = nodes[rv];
         int u = U[pu];
-        double delta = m.d(U[pu - 1], U[pu + 1]) - m.d(U[pu - 1], u) - m.d(u, U[pu + 1])
-                + m.d(V[pv], u) + m.d(u, V[pv + 1]) - m.d(V[pv], V[pv + 1]);
+        double delta = m.d(U[pu - 1], U[pu + 1])
+                - m.d(U[pu - 1], u)
+                - m.d(u, U[pu + 1])
+                + m.d(V[pv], u)
+                + m.d(u, V[pv + 1])
+                - m.d(V[pv], V[pv + 1]);
         if (hopeless(delta, ru, rv, len[ru] == 1)) {
             return false;
         }
@@ -300,8 +304,13 @@ final class LocalSearch {
         int[] V = nodes[rv];
         int u = U[pu];
         int x = U[pu + 1];
-        double delta = m.d(U[pu - 1], U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2]) - m.d(V[pv], V[pv + 1])
-                + (reversed ? m.d(V[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, V[pv + 1]) : m.d(V[pv], u) + m.d(x, V[pv + 1]));
+        double delta = m.d(U[pu - 1], U[pu + 2])
+                - m.d(U[pu - 1], u)
+                - m.d(x, U[pu + 2])
+                - m.d(V[pv], V[pv + 1])
+                + (reversed
+                        ? m.d(V[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, V[pv + 1])
+                        : m.d(V[pv], u) + m.d(x, V[pv + 1]));
         if (hopeless(delta, ru, rv, len[ru] == 2)) {
             return false;
         }
@@ -321,8 +330,14 @@ final class LocalSearch {
         int[] V = nodes[rv];
         int u = U[pu];
         int v = V[pv];
-        double delta = m.d(U[pu - 1], v) + m.d(v, U[pu + 1]) - m.d(U[pu - 1], u) - m.d(u, U[pu + 1])
-                + m.d(V[pv - 1], u) + m.d(u, V[pv + 1]) - m.d(V[pv - 1], v) - m.d(v, V[pv + 1]);
+        double delta = m.d(U[pu - 1], v)
+                + m.d(v, U[pu + 1])
+                - m.d(U[pu - 1], u)
+                - m.d(u, U[pu + 1])
+                + m.d(V[pv - 1], u)
+                + m.d(u, V[pv + 1])
+                - m.d(V[pv - 1], v)
+                - m.d(v, V[pv + 1]);
         if (hopeless(delta, ru, rv, false)) {
             return false;
         }
@@ -368,9 +383,15 @@ final class LocalSearch {
         int[] U = nodes[ru];
         int[] V = nodes[rv];
         int endU = len[ru] + 1;
-        double reversal = cumRevDist[rv][pv] - cumDist[rv][pv]
-                + (cumRevDist[ru][endU] - cumRevDist[ru][pu + 1]) - (cumDist[ru][endU] - cumDist[ru][pu + 1]);
-        double delta = m.d(U[pu], V[pv]) + m.d(U[pu + 1], V[pv + 1]) - m.d(U[pu], U[pu + 1]) - m.d(V[pv], V[pv + 1]) + reversal;
+        double reversal = cumRevDist[rv][pv]
+                - cumDist[rv][pv]
+                + (cumRevDist[ru][endU] - cumRevDist[ru][pu + 1])
+                - (cumDist[ru][endU] - cumDist[ru][pu + 1]);
+        double delta = m.d(U[pu], V[pv])
+                + m.d(U[pu + 1], V[pv + 1])
+                - m.d(U[pu], U[pu + 1])
+                - m.d(V[pv], V[pv + 1])
+                + reversal;
         if (hopeless(delta, ru, rv, pu == len[ru] && pv == len[rv])) {
             return false;
         }
@@ -388,15 +409,27 @@ final class LocalSearch {
         }
         int[] R = nodes[r];
         int u = R[pu];
-        double delta = m.d(R[pu - 1], R[pu + 1]) - m.d(R[pu - 1], u) - m.d(u, R[pu + 1])
-                + m.d(R[pv], u) + m.d(u, R[pv + 1]) - m.d(R[pv], R[pv + 1]);
+        double delta = m.d(R[pu - 1], R[pu + 1])
+                - m.d(R[pu - 1], u)
+                - m.d(u, R[pu + 1])
+                + m.d(R[pv], u)
+                + m.d(u, R[pv + 1])
+                - m.d(R[pv], R[pv + 1]);
         if (hopeless(delta, r, -1, false)) {
             return false;
         }
         if (pv < pu) {
-            a.clear().range(r, 0, pv).node(nodes[r][pu]).range(r, pv + 1, pu - 1).range(r, pu + 1, end);
+            a.clear()
+                    .range(r, 0, pv)
+                    .node(nodes[r][pu])
+                    .range(r, pv + 1, pu - 1)
+                    .range(r, pu + 1, end);
         } else {
-            a.clear().range(r, 0, pu - 1).range(r, pu + 1, pv).node(nodes[r][pu]).range(r, pv + 1, end);
+            a.clear()
+                    .range(r, 0, pu - 1)
+                    .range(r, pu + 1, pv)
+                    .node(nodes[r][pu])
+                    .range(r, pv + 1, end);
         }
         return applyIfBetter(r, -1);
     }
@@ -409,15 +442,28 @@ final class LocalSearch {
         int[] R = nodes[r];
         int u = R[pu];
         int x = R[pu + 1];
-        double delta = m.d(R[pu - 1], R[pu + 2]) - m.d(R[pu - 1], u) - m.d(x, R[pu + 2]) - m.d(R[pv], R[pv + 1])
-                + (reversed ? m.d(R[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, R[pv + 1]) : m.d(R[pv], u) + m.d(x, R[pv + 1]));
+        double delta = m.d(R[pu - 1], R[pu + 2])
+                - m.d(R[pu - 1], u)
+                - m.d(x, R[pu + 2])
+                - m.d(R[pv], R[pv + 1])
+                + (reversed
+                        ? m.d(R[pv], x) + m.d(x, u) - m.d(u, x) + m.d(u, R[pv + 1])
+                        : m.d(R[pv], u) + m.d(x, R[pv + 1]));
         if (hopeless(delta, r, -1, false)) {
             return false;
         }
         if (pv < pu) {
-            a.clear().range(r, 0, pv).pair(r, pu, reversed).range(r, pv + 1, pu - 1).range(r, pu + 2, end);
+            a.clear()
+                    .range(r, 0, pv)
+                    .pair(r, pu, reversed)
+                    .range(r, pv + 1, pu - 1)
+                    .range(r, pu + 2, end);
         } else {
-            a.clear().range(r, 0, pu - 1).range(r, pu + 2, pv).pair(r, pu, reversed).range(r, pv + 1, end);
+            a.clear()
+                    .range(r, 0, pu - 1)
+                    .range(r, pu + 2, pv)
+                    .pair(r, pu, reversed)
+                    .range(r, pv + 1, end);
         }
         return applyIfBetter(r, -1);
     }
@@ -429,14 +475,25 @@ final class LocalSearch {
         int[] R = nodes[r];
         int u = R[pu];
         int v = R[pv];
-        double delta = m.d(R[pu - 1], v) + m.d(v, R[pu + 1]) - m.d(R[pu - 1], u) - m.d(u, R[pu + 1])
-                + m.d(R[pv - 1], u) + m.d(u, R[pv + 1]) - m.d(R[pv - 1], v) - m.d(v, R[pv + 1]);
+        double delta = m.d(R[pu - 1], v)
+                + m.d(v, R[pu + 1])
+                - m.d(R[pu - 1], u)
+                - m.d(u, R[pu + 1])
+                + m.d(R[pv - 1], u)
+                + m.d(u, R[pv + 1])
+                - m.d(R[pv - 1], v)
+                - m.d(v, R[pv + 1]);
         if (hopeless(delta, r, -1, false)) {
             return false;
         }
         int lo = Math.min(pu, pv);
         int hi = Math.max(pu, pv);
-        a.clear().range(r, 0, lo - 1).node(nodes[r][hi]).range(r, lo + 1, hi - 1).node(nodes[r][lo]).range(r, hi + 1, len[r] + 1);
+        a.clear()
+                .range(r, 0, lo - 1)
+                .node(nodes[r][hi])
+                .range(r, lo + 1, hi - 1)
+                .node(nodes[r][lo])
+                .range(r, hi + 1, len[r] + 1);
         return applyIfBetter(r, -1);
     }
 
@@ -449,9 +506,19 @@ final class LocalSearch {
             return false;
         }
         if (pv < pu) {
-            a.clear().range(r, 0, pv - 1).range(r, pu, pu + 1).range(r, pv + 1, pu - 1).node(nodes[r][pv]).range(r, pu + 2, end);
+            a.clear()
+                    .range(r, 0, pv - 1)
+                    .range(r, pu, pu + 1)
+                    .range(r, pv + 1, pu - 1)
+                    .node(nodes[r][pv])
+                    .range(r, pu + 2, end);
         } else {
-            a.clear().range(r, 0, pu - 1).node(nodes[r][pv]).range(r, pu + 2, pv - 1).range(r, pu, pu + 1).range(r, pv + 1, end);
+            a.clear()
+                    .range(r, 0, pu - 1)
+                    .node(nodes[r][pv])
+                    .range(r, pu + 2, pv - 1)
+                    .range(r, pu, pu + 1)
+                    .range(r, pv + 1, end);
         }
         return applyIfBetter(r, -1);
     }
@@ -465,7 +532,12 @@ final class LocalSearch {
         }
         int lo = Math.min(pu, pv);
         int hi = Math.max(pu, pv);
-        a.clear().range(r, 0, lo - 1).range(r, hi, hi + 1).range(r, lo + 2, hi - 1).range(r, lo, lo + 1).range(r, hi + 2, len[r] + 1);
+        a.clear()
+                .range(r, 0, lo - 1)
+                .range(r, hi, hi + 1)
+                .range(r, lo + 2, hi - 1)
+                .range(r, lo, lo + 1)
+                .range(r, hi + 2, len[r] + 1);
         return applyIfBetter(r, -1);
     }
 
@@ -476,7 +548,11 @@ final class LocalSearch {
         }
         int[] R = nodes[r];
         double reversal = (cumRevDist[r][hi] - cumRevDist[r][lo + 1]) - (cumDist[r][hi] - cumDist[r][lo + 1]);
-        double delta = m.d(R[lo], R[hi]) + m.d(R[lo + 1], R[hi + 1]) - m.d(R[lo], R[lo + 1]) - m.d(R[hi], R[hi + 1]) + reversal;
+        double delta = m.d(R[lo], R[hi])
+                + m.d(R[lo + 1], R[hi + 1])
+                - m.d(R[lo], R[lo + 1])
+                - m.d(R[hi], R[hi + 1])
+                + reversal;
         if (hopeless(delta, r, -1, false)) {
             return false;
         }
@@ -493,8 +569,14 @@ final class LocalSearch {
         int u = U[pu];
         int x = U[pu + 1];
         int v = V[pv];
-        return m.d(U[pu - 1], v) + m.d(v, U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2])
-                + m.d(V[pv - 1], u) + m.d(x, V[pv + 1]) - m.d(V[pv - 1], v) - m.d(v, V[pv + 1]);
+        return m.d(U[pu - 1], v)
+                + m.d(v, U[pu + 2])
+                - m.d(U[pu - 1], u)
+                - m.d(x, U[pu + 2])
+                + m.d(V[pv - 1], u)
+                + m.d(x, V[pv + 1])
+                - m.d(V[pv - 1], v)
+                - m.d(v, V[pv + 1]);
     }
 
     /** Distance change of swapping (u, x) at pu with (v, y) at pv (non-overlapping positions). */
@@ -505,8 +587,14 @@ final class LocalSearch {
         int x = U[pu + 1];
         int v = V[pv];
         int y = V[pv + 1];
-        return m.d(U[pu - 1], v) + m.d(y, U[pu + 2]) - m.d(U[pu - 1], u) - m.d(x, U[pu + 2])
-                + m.d(V[pv - 1], u) + m.d(x, V[pv + 2]) - m.d(V[pv - 1], v) - m.d(y, V[pv + 2]);
+        return m.d(U[pu - 1], v)
+                + m.d(y, U[pu + 2])
+                - m.d(U[pu - 1], u)
+                - m.d(x, U[pu + 2])
+                + m.d(V[pv - 1], u)
+                + m.d(x, V[pv + 2])
+                - m.d(V[pv - 1], v)
+                - m.d(y, V[pv + 2]);
     }
 
     /**
@@ -527,8 +615,12 @@ final class LocalSearch {
             return false;
         }
         double after = bound;
-        boolean onlyDistance = penaltiesNow == 0 && !m.timed && !m.durationLimited && rv >= 0
-                && a.load <= m.capacity && b.load <= m.capacity;
+        boolean onlyDistance = penaltiesNow == 0
+                && !m.timed
+                && !m.durationLimited
+                && rv >= 0
+                && a.load <= m.capacity
+                && b.load <= m.capacity;
         if (!onlyDistance) {
             after = cost(a) + (rv >= 0 ? cost(b) : 0);
             if (after >= before - EPS) {

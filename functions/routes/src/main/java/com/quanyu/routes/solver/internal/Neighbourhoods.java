@@ -13,8 +13,7 @@ final class Neighbourhoods {
     private static final double WAIT_WEIGHT = 0.2;
     private static final double WARP_WEIGHT = 1.0;
 
-    private Neighbourhoods() {
-    }
+    private Neighbourhoods() {}
 
     static int[][] granular(CostModel m, int size) {
         int n = m.customers();

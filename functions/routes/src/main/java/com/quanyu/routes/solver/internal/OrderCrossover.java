@@ -49,7 +49,8 @@ public final class OrderCrossover<T, C extends Comparable<? super C>> extends Cr
     }
 
     /** target := slice [start..end] (wrapping) of keep, rest in the order of fill. */
-    private static <T> void fill(MSeq<EnumGene<T>> target, ISeq<EnumGene<T>> keep, ISeq<EnumGene<T>> order, int start, int end) {
+    private static <T> void fill(
+            MSeq<EnumGene<T>> target, ISeq<EnumGene<T>> keep, ISeq<EnumGene<T>> order, int start, int end) {
         int n = keep.length();
         boolean[] used = new boolean[n];
         int position = start;

@@ -120,7 +120,8 @@ final class Population {
         for (int i = 1; i < sub.size(); i++) {
             Individual candidate = sub.get(i);
             boolean clone = candidate.averageClosestDistance(1) < 1e-9;
-            if (worst < 0 || (clone && !worstIsClone)
+            if (worst < 0
+                    || (clone && !worstIsClone)
                     || (clone == worstIsClone && candidate.biasedFitness > sub.get(worst).biasedFitness)) {
                 worst = i;
                 worstIsClone = clone;

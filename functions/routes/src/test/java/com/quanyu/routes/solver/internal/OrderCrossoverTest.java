@@ -26,7 +26,8 @@ class OrderCrossoverTest {
             for (int k = 0; k < 200; k++) {
                 int[] a = GiantTour.tour(tours.random());
                 int[] b = GiantTour.tour(tours.random());
-                int[] child = GiantTour.tour(ox.child(GiantTour.genes(tours.genotype(a)), GiantTour.genes(tours.genotype(b))));
+                int[] child = GiantTour.tour(
+                        ox.child(GiantTour.genes(tours.genotype(a)), GiantTour.genes(tours.genotype(b))));
                 int[] sorted = child.clone();
                 Arrays.sort(sorted);
                 for (int i = 0; i < 12; i++) {
@@ -49,15 +50,15 @@ class OrderCrossoverTest {
         for (int i = 0; i < n; i++) {
             p[i] = new double[] {Math.cos(2 * Math.PI * i / n), Math.sin(2 * Math.PI * i / n)};
         }
-        Engine<EnumGene<Integer>, Double> engine = Engine
-                .builder(gt -> length(gt, p), Genotype.of(PermutationChromosome.ofInteger(n)))
+        Engine<EnumGene<Integer>, Double> engine = Engine.builder(
+                        gt -> length(gt, p), Genotype.of(PermutationChromosome.ofInteger(n)))
                 .optimize(Optimize.MINIMUM)
                 .populationSize(60)
                 .alterers(new OrderCrossover<>(0.6), new SwapMutator<>(0.1))
                 .executor(Runnable::run)
                 .build();
-        Genotype<EnumGene<Integer>> best = RandomRegistry.with(new SplittableRandom(3),
-                r -> engine.stream().limit(300).collect(EvolutionResult.toBestGenotype()));
+        Genotype<EnumGene<Integer>> best = RandomRegistry.with(
+                new SplittableRandom(3), r -> engine.stream().limit(300).collect(EvolutionResult.toBestGenotype()));
         double chord = 2 * Math.sin(Math.PI / n);
         assertEquals(n * chord, length(best, p), 1e-9);
     }

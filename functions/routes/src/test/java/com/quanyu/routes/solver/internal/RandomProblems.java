@@ -6,14 +6,19 @@ import java.util.Random;
 
 /** Small random problems for property tests: plain CVRP, with route duration, or with windows. */
 final class RandomProblems {
-    enum Kind { CVRP, DURATION, WINDOWS }
-
-    private RandomProblems() {
+    enum Kind {
+        CVRP,
+        DURATION,
+        WINDOWS
     }
+
+    private RandomProblems() {}
 
     static Problem of(Kind kind, int customers, long seed) {
         Random random = new Random(seed);
-        Problem.Builder b = Problem.builder().name(kind + "-" + customers + "-" + seed).capacity(20)
+        Problem.Builder b = Problem.builder()
+                .name(kind + "-" + customers + "-" + seed)
+                .capacity(20)
                 .metric(DistanceMatrix.Metric.EUCLIDEAN);
         double horizon = 400;
         b.node("depot", 50, 50, 0, 0, kind == Kind.WINDOWS ? horizon : Double.POSITIVE_INFINITY, 0);

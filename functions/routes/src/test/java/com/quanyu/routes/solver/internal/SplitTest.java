@@ -23,7 +23,8 @@ class SplitTest {
             m.timePenalty = 2;
             int[] tour = shuffled(9, new Random(seed));
             List<int[]> routes = new Split(m).split(tour);
-            assertArrayEquals(tour, routes.stream().flatMapToInt(Arrays::stream).toArray(), "split keeps the tour order");
+            assertArrayEquals(
+                    tour, routes.stream().flatMapToInt(Arrays::stream).toArray(), "split keeps the tour order");
             assertEquals(bruteForce(m, tour, Integer.MAX_VALUE), cost(m, routes), 1e-6, kind + " seed " + seed);
         }
     }
@@ -37,9 +38,11 @@ class SplitTest {
             int[] tour = shuffled(9, new Random(seed));
             List<int[]> routes = new Split(m).split(tour);
             assertTrue(routes.size() <= 2);
-            assertArrayEquals(tour, routes.stream().flatMapToInt(Arrays::stream).toArray(), "split keeps the tour order");
+            assertArrayEquals(
+                    tour, routes.stream().flatMapToInt(Arrays::stream).toArray(), "split keeps the tour order");
             double optimum = bruteForce(m, tour, 2);
-            if (optimum < Double.POSITIVE_INFINITY) { // otherwise no 2 routes fit within 1.5 x capacity: fallback chunks
+            if (optimum
+                    < Double.POSITIVE_INFINITY) { // otherwise no 2 routes fit within 1.5 x capacity: fallback chunks
                 assertEquals(optimum, cost(m, routes), 1e-6, kind + " seed " + seed);
             }
         }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.athena.model.Row;
  * and pages through the results, converting each value by its column type.
  */
 public final class AthenaEngine implements SqlEngine {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
 
     private final AthenaClient athena;
     private final String database;
@@ -43,7 +44,10 @@ public final class AthenaEngine implements SqlEngine {
 
     /** Athena from {@code LAKE_DATABASE}, {@code ATHENA_WORKGROUP} and {@code LAKE_SQL_TIMEOUT_SECONDS}. */
     public static AthenaEngine fromEnv(Env env) {
-        return new AthenaEngine(AwsClients.athena(env), env.required(LakeSqlEngines.DATABASE), env.required(LakeSqlEngines.WORKGROUP),
+        return new AthenaEngine(
+                AwsClients.athena(env),
+                env.required(LakeSqlEngines.DATABASE),
+                env.required(LakeSqlEngines.WORKGROUP),
                 Duration.ofSeconds(env.longValue("LAKE_SQL_TIMEOUT_SECONDS", 300)));
     }
 
@@ -59,12 +63,15 @@ public final class AthenaEngine implements SqlEngine {
 
     @Override
     public List<Map<String, Object>> execute(String sql) {
-        String id = athena.startQueryExecution(b -> b.queryString(sql).workGroup(workgroup)
-                .queryExecutionContext(c -> c.database(database))).queryExecutionId();
+        String id = athena.startQueryExecution(
+                        b -> b.queryString(sql).workGroup(workgroup).queryExecutionContext(c -> c.database(database)))
+                .queryExecutionId();
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 200;
         while (true) {
-            QueryExecutionStatus status = athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status();
+            QueryExecutionStatus status = athena.getQueryExecution(b -> b.queryExecutionId(id))
+                    .queryExecution()
+                    .status();
             QueryExecutionState state = status.state();
             if (state == QueryExecutionState.SUCCEEDED) {
                 break;
@@ -94,7 +101,9 @@ public final class AthenaEngine implements SqlEngine {
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int c = 0; c < columns.size(); c++) {
                     Datum d = row.data().get(c);
-                    values.put(columns.get(c).name().toLowerCase(Locale.ROOT), convert(columns.get(c).type(), d.varCharValue()));
+                    values.put(
+                            columns.get(c).name().toLowerCase(Locale.ROOT),
+                            convert(columns.get(c).type(), d.varCharValue()));
                 }
                 rows.add(values);
             }

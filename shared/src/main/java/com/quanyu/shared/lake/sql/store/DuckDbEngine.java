@@ -58,13 +58,17 @@ public final class DuckDbEngine implements SqlEngine {
     static final String COMPACTED_COLUMNS = "message_id VARCHAR, profile_id VARCHAR, type VARCHAR, event VARCHAR, "
             + "channel VARCHAR, ts TIMESTAMP, session_id VARCHAR, sku VARCHAR, order_id VARCHAR, order_total DOUBLE, "
             + "currency VARCHAR, store_id VARCHAR, products STRUCT(sku VARCHAR, quantity DOUBLE, price DOUBLE)[]";
-    private static final String COMPACTED_NAMES = "message_id, profile_id, type, event, channel, ts, session_id, sku, order_id, "
-            + "order_total, currency, store_id, products";
+
+    private static final String COMPACTED_NAMES =
+            "message_id, profile_id, type, event, channel, ts, session_id, sku, order_id, "
+                    + "order_total, currency, store_id, products";
     /** The raw NDJSON fields the base relations map (read_json's {@code columns}). */
-    private static final String RAW_COLUMNS = "{messageId: 'VARCHAR', profileId: 'VARCHAR', type: 'VARCHAR', event: 'VARCHAR', "
-            + "\"timestamp\": 'VARCHAR', channel: 'VARCHAR', context: 'STRUCT(sessionId VARCHAR)', "
-            + "properties: 'STRUCT(sku VARCHAR, product_id VARCHAR, order_id VARCHAR, total DOUBLE, revenue DOUBLE, currency VARCHAR, "
-            + "store_id VARCHAR, products STRUCT(sku VARCHAR, product_id VARCHAR, quantity DOUBLE, price DOUBLE)[])'}";
+    private static final String RAW_COLUMNS =
+            "{messageId: 'VARCHAR', profileId: 'VARCHAR', type: 'VARCHAR', event: 'VARCHAR', "
+                    + "\"timestamp\": 'VARCHAR', channel: 'VARCHAR', context: 'STRUCT(sessionId VARCHAR)', "
+                    + "properties: 'STRUCT(sku VARCHAR, product_id VARCHAR, order_id VARCHAR, total DOUBLE, revenue DOUBLE, currency VARCHAR, "
+                    + "store_id VARCHAR, products STRUCT(sku VARCHAR, product_id VARCHAR, quantity DOUBLE, price DOUBLE)[])'}";
+
     private static final String PART_DAY = "regexp_extract(filename, 'dt=(\\d{4}-\\d{2}-\\d{2})', 1) AS part_day";
     private static final String RAW_TABLE = "lake_raw_cache";
     private static final String COMPACTED_TABLE = "lake_compacted_cache";
@@ -78,9 +82,11 @@ public final class DuckDbEngine implements SqlEngine {
     private final Map<Path, String> loaded = new HashMap<>();
     /** Guards the mirror (listing, downloads, {@link #etags}); taken before {@code this}, never after. */
     private final Object mirrorLock = new Object();
+
     private final Duration maxStaleness;
     /** {@link System#nanoTime()} when the last completed refresh started; null before the first. */
     private volatile Long syncedAt;
+
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "lake-refresh");
@@ -112,8 +118,10 @@ public final class DuckDbEngine implements SqlEngine {
             try (Statement s = connection.createStatement()) {
                 s.execute("SET autoinstall_known_extensions = false");
                 s.execute("SET TimeZone = 'UTC'");
-                s.execute("CREATE TABLE " + RAW_TABLE + " AS SELECT *, " + PART_DAY + " FROM " + readRaw(List.of(empty)) + " LIMIT 0");
-                s.execute("CREATE TABLE " + COMPACTED_TABLE + " (" + COMPACTED_COLUMNS + ", filename VARCHAR, part_day VARCHAR)");
+                s.execute("CREATE TABLE " + RAW_TABLE + " AS SELECT *, " + PART_DAY + " FROM " + readRaw(List.of(empty))
+                        + " LIMIT 0");
+                s.execute("CREATE TABLE " + COMPACTED_TABLE + " (" + COMPACTED_COLUMNS
+                        + ", filename VARCHAR, part_day VARCHAR)");
                 // Trino's name for a partial regular-expression match, so the aggregates read the same on both engines
                 s.execute("CREATE MACRO regexp_like(s, p) AS regexp_matches(s, p)");
             }
@@ -139,7 +147,8 @@ public final class DuckDbEngine implements SqlEngine {
                 try {
                     refresh();
                 } catch (RuntimeException e) {
-                    LOG.warn("lake refresh failed; the next statement retries", "error", String.valueOf(e.getMessage()));
+                    LOG.warn(
+                            "lake refresh failed; the next statement retries", "error", String.valueOf(e.getMessage()));
                 } finally {
                     refreshing.set(false);
                 }
@@ -160,13 +169,25 @@ public final class DuckDbEngine implements SqlEngine {
     private void refresh() {
         synchronized (mirrorLock) {
             long started = System.nanoTime();
-            List<Path> raw = mirror(LakeLayout.RAW_EVENTS).stream().filter(f -> LakeLayout.dayOf(slashed(f)).isPresent()).toList();
+            List<Path> raw = mirror(LakeLayout.RAW_EVENTS).stream()
+                    .filter(f -> LakeLayout.dayOf(slashed(f)).isPresent())
+                    .toList();
             List<Path> compacted = mirror(LakeLayout.COMPACTED_EVENTS).stream()
-                    .filter(f -> f.toString().endsWith(".parquet") && LakeLayout.dayOf(slashed(f)).isPresent()).toList();
+                    .filter(f -> f.toString().endsWith(".parquet")
+                            && LakeLayout.dayOf(slashed(f)).isPresent())
+                    .toList();
             synchronized (this) {
-                sync(RAW_TABLE, LakeLayout.RAW_EVENTS, raw, files -> "SELECT *, " + PART_DAY + " FROM " + readRaw(files));
-                sync(COMPACTED_TABLE, LakeLayout.COMPACTED_EVENTS, compacted, files -> "SELECT " + COMPACTED_NAMES + ", filename, "
-                        + PART_DAY + " FROM read_parquet(" + list(files) + ", filename = true, hive_partitioning = false)");
+                sync(
+                        RAW_TABLE,
+                        LakeLayout.RAW_EVENTS,
+                        raw,
+                        files -> "SELECT *, " + PART_DAY + " FROM " + readRaw(files));
+                sync(
+                        COMPACTED_TABLE,
+                        LakeLayout.COMPACTED_EVENTS,
+                        compacted,
+                        files -> "SELECT " + COMPACTED_NAMES + ", filename, " + PART_DAY + " FROM read_parquet("
+                                + list(files) + ", filename = true, hive_partitioning = false)");
             }
             syncedAt = started;
         }
@@ -180,11 +201,16 @@ public final class DuckDbEngine implements SqlEngine {
         Map<Path, String> current = new LinkedHashMap<>();
         files.forEach(f -> current.put(f, etags.get(bucketKey(f))));
         Path root = local(prefix);
-        List<Path> stale = loaded.keySet().stream().filter(p -> p.startsWith(root))
-                .filter(p -> !Objects.equals(current.get(p), loaded.get(p))).toList();
-        List<Path> fresh = current.keySet().stream().filter(p -> !Objects.equals(current.get(p), loaded.get(p))).toList();
+        List<Path> stale = loaded.keySet().stream()
+                .filter(p -> p.startsWith(root))
+                .filter(p -> !Objects.equals(current.get(p), loaded.get(p)))
+                .toList();
+        List<Path> fresh = current.keySet().stream()
+                .filter(p -> !Objects.equals(current.get(p), loaded.get(p)))
+                .toList();
         if (!stale.isEmpty()) {
-            run("DELETE FROM " + table + " WHERE filename IN " + list(stale).replace('[', '(').replace(']', ')'));
+            run("DELETE FROM " + table + " WHERE filename IN "
+                    + list(stale).replace('[', '(').replace(']', ')'));
             stale.forEach(loaded::remove);
         }
         if (!fresh.isEmpty()) {
@@ -195,7 +221,8 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private static String readRaw(List<Path> files) {
-        return "read_json(" + list(files) + ", format = 'newline_delimited', ignore_errors = true, filename = true, hive_partitioning = false, columns = "
+        return "read_json(" + list(files)
+                + ", format = 'newline_delimited', ignore_errors = true, filename = true, hive_partitioning = false, columns = "
                 + RAW_COLUMNS + ")";
     }
 
@@ -238,7 +265,9 @@ public final class DuckDbEngine implements SqlEngine {
             if (Files.isDirectory(root)) {
                 var keep = new java.util.HashSet<>(files);
                 try (Stream<Path> walk = Files.walk(root)) {
-                    for (Path stale : walk.filter(Files::isRegularFile).filter(p -> !keep.contains(p)).toList()) {
+                    for (Path stale : walk.filter(Files::isRegularFile)
+                            .filter(p -> !keep.contains(p))
+                            .toList()) {
                         Files.delete(stale);
                         etags.remove(bucketKey(stale));
                     }
@@ -262,13 +291,15 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private static String list(List<Path> files) {
-        return files.stream().map(p -> "'" + p.toAbsolutePath().toString().replace("'", "''") + "'")
+        return files.stream()
+                .map(p -> "'" + p.toAbsolutePath().toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Override
     public synchronized List<Map<String, Object>> execute(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rows(rs);
         } catch (SQLException e) {
             throw new LakeSqlException("DuckDB: " + e.getMessage(), e);
@@ -292,7 +323,8 @@ public final class DuckDbEngine implements SqlEngine {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int c = 1; c <= columns; c++) {
                 int type = meta.getColumnType(c);
-                Object value = type == Types.TIMESTAMP ? rs.getObject(c, LocalDateTime.class)
+                Object value = type == Types.TIMESTAMP
+                        ? rs.getObject(c, LocalDateTime.class)
                         : type == Types.DATE ? rs.getObject(c, LocalDate.class) : rs.getObject(c);
                 row.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), SqlValues.normalise(value));
             }

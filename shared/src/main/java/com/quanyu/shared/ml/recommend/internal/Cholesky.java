@@ -2,8 +2,7 @@ package com.quanyu.shared.ml.recommend.internal;
 
 /** Solves a symmetric positive-definite system in place by Cholesky decomposition (small, dense). */
 public final class Cholesky {
-    private Cholesky() {
-    }
+    private Cholesky() {}
 
     /** Solves {@code a x = b}; {@code a} is overwritten with its factor. */
     public static double[] solve(double[][] a, double[] b) {

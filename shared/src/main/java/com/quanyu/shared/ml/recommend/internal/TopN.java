@@ -7,8 +7,7 @@ import java.util.function.IntPredicate;
 
 /** The indices of the {@code n} highest scores that pass a filter, best first; ties go to the lower index. */
 public final class TopN {
-    private TopN() {
-    }
+    private TopN() {}
 
     public static int[] of(float[] scores, int n, IntPredicate allowed) {
         PriorityQueue<Integer> heap = new PriorityQueue<>(n + 1, (a, b) -> {
