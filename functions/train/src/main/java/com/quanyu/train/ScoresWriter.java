@@ -1,9 +1,12 @@
 package com.quanyu.train;
 
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.ml.ProfileScores;
+import com.quanyu.train.batch.ShardScoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Writes the {@code scores} attribute of profile items, and nothing else: one UpdateItem
  * {@code SET scores = :s} per profile, only if the profile item exists (a profile deleted since
- * its events were written is not re-created). Writes run on a few threads.
+ * the scan read it is not re-created) and its scores are not already this run's (a repeated shard
+ * writes nothing twice). Writes run on a few threads.
  */
-public final class ScoresWriter {
+public final class ScoresWriter implements ShardScoring.ScoreSink {
     private static final JsonLogger LOG = JsonLogger.of(ScoresWriter.class);
 
     private final DynamoDbClient dynamo;
@@ -30,27 +34,42 @@ public final class ScoresWriter {
         this.threads = threads;
     }
 
-    /** Writes every profile's scores; returns how many profiles were updated. */
-    public int write(Map<String, Map<String, AttributeValue>> scoresByProfile) {
+    @Override
+    public ShardScoring.WriteCounts write(String run, Map<String, ProfileScores> scoresByProfile) {
         AtomicInteger written = new AtomicInteger();
+        AtomicInteger already = new AtomicInteger();
         AtomicInteger missing = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
             scoresByProfile.forEach((profileId, scores) -> futures.add(pool.submit(() -> {
+                if (!run.equals(scores.run())) {
+                    throw new IllegalArgumentException("scores of " + profileId + " are not stamped with run " + run);
+                }
+                Map<String, AttributeValue> key = Map.of(
+                        "pk", AttributeValue.fromS("profile#" + profileId), "sk", AttributeValue.fromS("profile"));
                 try {
                     dynamo.updateItem(b -> b.tableName(table)
-                            .key(Map.of(
-                                    "pk",
-                                    AttributeValue.fromS("profile#" + profileId),
-                                    "sk",
-                                    AttributeValue.fromS("profile")))
+                            .key(key)
                             .updateExpression("SET scores = :s")
-                            .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(scores))));
+                            .conditionExpression(
+                                    "attribute_exists(pk) AND (attribute_not_exists(scores.#run) OR scores.#run <> :run)")
+                            .expressionAttributeNames(Map.of("#run", ProfileScores.RUN))
+                            .expressionAttributeValues(Map.of(
+                                    ":s",
+                                    AttributeValue.fromM(scores.toAttributes()),
+                                    ":run",
+                                    AttributeValue.fromS(run))));
                     written.incrementAndGet();
                 } catch (ConditionalCheckFailedException e) {
-                    missing.incrementAndGet();
+                    // rare (a repeated shard, a deleted profile): one read tells which
+                    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                                    .key(key)
+                                    .projectionExpression("pk")
+                                    .consistentRead(true))
+                            .item();
+                    boolean exists = item != null && !item.isEmpty();
+                    (exists ? already : missing).incrementAndGet();
                 }
             })));
             for (Future<?> f : futures) {
@@ -59,12 +78,21 @@ public final class ScoresWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing scores", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        LOG.info("scores written", "profiles", written.get(), "missingProfiles", missing.get());
-        return written.get();
+        LOG.debug(
+                "scores written",
+                "run",
+                run,
+                "profiles",
+                written.get(),
+                "alreadyScored",
+                already.get(),
+                "missingProfiles",
+                missing.get());
+        return new ShardScoring.WriteCounts(written.get(), already.get(), missing.get());
     }
 }

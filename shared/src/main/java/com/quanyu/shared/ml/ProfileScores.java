@@ -19,11 +19,32 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param propensity7d batch probability of an order in the next 7 days, or NaN when no model was live
  * @param models       model kind to the version used
  * @param scoredAt     when the job scored the profile
+ * @param run          the batch-scoring run that wrote them (a repeated shard of that run skips the profile), or null
  */
 public record ProfileScores(
-        String segment, String rfm, int rfmTotal, double propensity7d, Map<String, String> models, Instant scoredAt) {
+        String segment,
+        String rfm,
+        int rfmTotal,
+        double propensity7d,
+        Map<String, String> models,
+        Instant scoredAt,
+        String run) {
+    /** The attribute of {@link #run} inside {@code scores}: the batch scoring's condition tests it. */
+    public static final String RUN = "run";
+
     public ProfileScores {
         models = Map.copyOf(models);
+    }
+
+    /** Scores not written by a batch-scoring run. */
+    public ProfileScores(
+            String segment,
+            String rfm,
+            int rfmTotal,
+            double propensity7d,
+            Map<String, String> models,
+            Instant scoredAt) {
+        this(segment, rfm, rfmTotal, propensity7d, models, scoredAt, null);
     }
 
     public Map<String, AttributeValue> toAttributes() {
@@ -40,6 +61,9 @@ public record ProfileScores(
         models.forEach((kind, version) -> versions.put(kind, AttributeValue.fromS(version)));
         m.put("models", AttributeValue.fromM(versions));
         m.put("scoredAt", AttributeValue.fromS(scoredAt.toString()));
+        if (run != null) {
+            m.put(RUN, AttributeValue.fromS(run));
+        }
         return m;
     }
 
@@ -56,7 +80,8 @@ public record ProfileScores(
                         ? Double.parseDouble(m.get("propensity7d").n())
                         : Double.NaN,
                 models,
-                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null);
+                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null,
+                m.containsKey(RUN) ? m.get(RUN).s() : null);
     }
 
     /** The stored scores of a profile (eventually consistent: they change once a night). */

@@ -44,15 +44,17 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     /** Polls in the background (long polls of up to one second) until closed. */
     public synchronized SqsEventSourceMapping start() {
-        poller = new Thread(() -> {
-            while (!stopped) {
-                try {
-                    pollOnce(1);
-                } catch (RuntimeException e) {
-                    sleepQuietly(Duration.ofSeconds(1));
-                }
-            }
-        }, "sqs-esm-" + queueArn);
+        poller = new Thread(
+                () -> {
+                    while (!stopped) {
+                        try {
+                            pollOnce(1);
+                        } catch (RuntimeException e) {
+                            sleepQuietly(Duration.ofSeconds(1));
+                        }
+                    }
+                },
+                "sqs-esm-" + queueArn);
         poller.setDaemon(true);
         poller.start();
         return this;
@@ -74,8 +76,11 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     /** One receive and one invocation; returns the number of messages delivered. */
     public synchronized int pollOnce(int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(batchSize)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages();
         if (messages.isEmpty()) {
             return 0;
         }
@@ -101,7 +106,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             return ids;
         }
         JsonNode tree = Json.mapper().valueToTree(result);
-        tree.path("batchItemFailures").forEach(f -> ids.add(f.path("itemIdentifier").asText()));
+        tree.path("batchItemFailures")
+                .forEach(f -> ids.add(f.path("itemIdentifier").asText()));
         return ids;
     }
 

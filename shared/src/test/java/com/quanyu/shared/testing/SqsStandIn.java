@@ -30,16 +30,29 @@ public final class SqsStandIn implements AutoCloseable {
     private SqsStandIn(SQSRestServer server, String endpoint) {
         this.server = server;
         this.endpoint = endpoint;
-        this.sqs = AwsClients.client(SqsClient.builder(), Env.of(Map.of(SQS_ENDPOINT, endpoint, "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local")), SQS_ENDPOINT);
+        this.sqs = AwsClients.client(
+                SqsClient.builder(),
+                Env.of(Map.of(
+                        SQS_ENDPOINT,
+                        endpoint,
+                        "AWS_REGION",
+                        "us-east-1",
+                        "AWS_ACCESS_KEY_ID",
+                        "local",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local")),
+                SQS_ENDPOINT);
     }
 
     /** Starts ElasticMQ on a free loopback port. */
     public static SqsStandIn start() {
         int port = FreePort.pick();
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, "")).withAWSAccountId("000000000000")
-                .withAWSRegion("us-east-1").start();
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(port)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                .withAWSAccountId("000000000000")
+                .withAWSRegion("us-east-1")
+                .start();
         server.waitUntilStarted();
         return new SqsStandIn(server, "http://127.0.0.1:" + port);
     }
@@ -69,9 +82,12 @@ public final class SqsStandIn implements AutoCloseable {
         Map<QueueAttributeName, String> attributes = new HashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
         if (deadLetterQueue != null) {
-            String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl(deadLetterQueue))
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            attributes.put(QueueAttributeName.REDRIVE_POLICY,
+            String arn = sqs.getQueueAttributes(
+                            b -> b.queueUrl(queueUrl(deadLetterQueue)).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            attributes.put(
+                    QueueAttributeName.REDRIVE_POLICY,
                     "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}");
         }
         return sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
@@ -83,24 +99,22 @@ public final class SqsStandIn implements AutoCloseable {
      */
     public Map<String, String> createQueues(CfnTemplate template) {
         List<String> ids = new ArrayList<>(template.resourcesOfType("AWS::SQS::Queue"));
-        ids.sort((a, b) -> Boolean.compare(template.properties(a).containsKey("RedrivePolicy"),
+        ids.sort((a, b) -> Boolean.compare(
+                template.properties(a).containsKey("RedrivePolicy"),
                 template.properties(b).containsKey("RedrivePolicy")));
         Map<String, String> urls = new LinkedHashMap<>();
         for (String id : ids) {
             Map<String, Object> properties = template.properties(id);
             String name = queueName(template, id);
             int visibility = properties.containsKey("VisibilityTimeout")
-                    ? Integer.parseInt(String.valueOf(properties.get("VisibilityTimeout"))) : 30;
+                    ? Integer.parseInt(String.valueOf(properties.get("VisibilityTimeout")))
+                    : 30;
             Map<String, Object> redrive = CfnTemplate.map(properties.get("RedrivePolicy"));
             String deadLetter = null;
             int maxReceives = 0;
             if (!redrive.isEmpty()) {
                 // deadLetterTargetArn: !GetAtt SomeQueue.Arn
-                Object target = redrive.get("deadLetterTargetArn");
-                String targetId = target instanceof CfnTemplate.Intrinsic att
-                        ? (att.argument() instanceof List<?> parts ? String.valueOf(parts.get(0))
-                                : String.valueOf(att.argument()).split("\\.")[0])
-                        : String.valueOf(target);
+                String targetId = SamFunction.getAttResource(redrive.get("deadLetterTargetArn"));
                 deadLetter = queueName(template, targetId);
                 maxReceives = Integer.parseInt(String.valueOf(redrive.get("maxReceiveCount")));
             }
@@ -117,8 +131,9 @@ public final class SqsStandIn implements AutoCloseable {
 
     /** Messages waiting in a queue (visible ones only). */
     public int visibleMessages(String queueUrl) {
-        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+        return Integer.parseInt(sqs.getQueueAttributes(
+                        b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 

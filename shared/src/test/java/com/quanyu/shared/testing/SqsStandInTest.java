@@ -37,7 +37,9 @@ class SqsStandInTest {
             event.getRecords().forEach(m -> {
                 seen.add(m.getBody());
                 if (m.getBody().equals("poison")) {
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(m.getMessageId())
+                            .build());
                 }
             });
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
@@ -48,7 +50,10 @@ class SqsStandInTest {
             }
             assertEquals(2, mapping.failedMessages(), "received twice (maxReceiveCount), failed both times");
         }
-        assertEquals(1, seen.stream().filter("a"::equals).count(), "a handled message is deleted, never redelivered: " + seen);
+        assertEquals(
+                1,
+                seen.stream().filter("a"::equals).count(),
+                "a handled message is deleted, never redelivered: " + seen);
         assertEquals(2, seen.stream().filter("poison"::equals).count(), seen.toString());
         assertEquals(1, sqs.visibleMessages(dlq), "the failing message ends in the dead-letter queue");
         assertEquals(0, sqs.visibleMessages(queue));
@@ -60,8 +65,10 @@ class SqsStandInTest {
         assertTrue(urls.values().stream().allMatch(u -> u.startsWith(sqs.endpoint())), urls.toString());
         for (String id : urls.keySet()) {
             var redrive = CfnTemplate.map(CfnTemplate.local().properties(id).get("RedrivePolicy"));
-            String policy = sqs.client().getQueueAttributes(b -> b.queueUrl(urls.get(id))
-                    .attributeNamesWithStrings("RedrivePolicy")).attributesAsStrings().get("RedrivePolicy");
+            String policy = sqs.client()
+                    .getQueueAttributes(b -> b.queueUrl(urls.get(id)).attributeNamesWithStrings("RedrivePolicy"))
+                    .attributesAsStrings()
+                    .get("RedrivePolicy");
             assertEquals(!redrive.isEmpty(), policy != null, id + ": " + policy);
         }
     }
