@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,10 +50,16 @@ public record ProfileScores(
 
     public Map<String, AttributeValue> toAttributes() {
         Map<String, AttributeValue> m = new HashMap<>();
-        m.put("segment", AttributeValue.fromS(segment));
-        if (rfm != null) {
-            m.put("rfm", AttributeValue.fromS(rfm));
-        }
+        Map<String, String> texts = new HashMap<>();
+        texts.put("segment", segment);
+        texts.put("rfm", rfm);
+        texts.put("scoredAt", scoredAt.toString());
+        texts.put(RUN, run);
+        texts.forEach((name, text) -> {
+            if (text != null) {
+                m.put(name, AttributeValue.fromS(text));
+            }
+        });
         m.put("rfmTotal", AttributeValue.fromN(Integer.toString(rfmTotal)));
         if (!Double.isNaN(propensity7d)) {
             m.put("propensity7d", AttributeValue.fromN(Double.toString(propensity7d)));
@@ -60,10 +67,6 @@ public record ProfileScores(
         Map<String, AttributeValue> versions = new HashMap<>();
         models.forEach((kind, version) -> versions.put(kind, AttributeValue.fromS(version)));
         m.put("models", AttributeValue.fromM(versions));
-        m.put("scoredAt", AttributeValue.fromS(scoredAt.toString()));
-        if (run != null) {
-            m.put(RUN, AttributeValue.fromS(run));
-        }
         return m;
     }
 
@@ -72,16 +75,19 @@ public record ProfileScores(
         if (m.containsKey("models")) {
             m.get("models").m().forEach((kind, version) -> models.put(kind, version.s()));
         }
+        Function<String, String> text =
+                name -> m.containsKey(name) ? m.get(name).s() : null;
+        String scoredAt = text.apply("scoredAt");
         return new ProfileScores(
-                m.containsKey("segment") ? m.get("segment").s() : null,
-                m.containsKey("rfm") ? m.get("rfm").s() : null,
+                text.apply("segment"),
+                text.apply("rfm"),
                 m.containsKey("rfmTotal") ? Integer.parseInt(m.get("rfmTotal").n()) : 0,
                 m.containsKey("propensity7d")
                         ? Double.parseDouble(m.get("propensity7d").n())
                         : Double.NaN,
                 models,
-                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null,
-                m.containsKey(RUN) ? m.get(RUN).s() : null);
+                scoredAt == null ? null : Instant.parse(scoredAt),
+                text.apply(RUN));
     }
 
     /** The stored scores of a profile (eventually consistent: they change once a night). */

@@ -1,6 +1,5 @@
 package com.quanyu.eval.scoring;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.ml.ModelRegistry;
@@ -9,7 +8,6 @@ import com.quanyu.shared.testing.SqsStandIn;
 import com.quanyu.shared.testing.StandIns;
 import com.quanyu.tools.ingest.DemoConfig;
 import com.quanyu.tools.ingest.DemoData;
-import com.quanyu.tools.ingest.DemoDataset;
 import com.quanyu.train.ScoresWriter;
 import com.quanyu.train.TrainingJob;
 import com.quanyu.train.batch.ScoringFanOut;
@@ -17,7 +15,6 @@ import com.quanyu.train.batch.ScoringModels;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;
 import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.store.DynamoProfileSegments;
 import com.quanyu.train.store.SqsShardQueue;
@@ -56,19 +53,7 @@ public final class ScoreShardBench {
         int shards = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 35;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 5;
-        DemoDataset data = DemoData.generate(DemoConfig.of(seed, customers, days));
-        List<LakeEvent> events = new ArrayList<>();
-        for (DemoDataset.SourcedEvent sourced : data.events()) {
-            ObjectNode line = sourced.event().deepCopy();
-            line.put(
-                    "profileId",
-                    line.hasNonNull("userId")
-                            ? "u-" + line.get("userId").asText()
-                            : "a-" + line.path("anonymousId").asText());
-            line.put("channel", sourced.source().channel());
-            LakeEvent.parse(line).ifPresent(events::add);
-        }
-        EventHistory history = EventHistory.of(events);
+        EventHistory history = ScoreLatencyBench.historyOf(DemoData.generate(DemoConfig.of(seed, customers, days)));
         System.out.printf(Locale.ROOT, "%d events of %d profiles%n", history.eventCount(), history.profileCount());
         try (StandIns aws = StandIns.start(Optional.empty());
                 SqsStandIn sqs = SqsStandIn.start()) {
