@@ -9,9 +9,8 @@ import com.quanyu.campaigns.offer.NextBestOffer;
 import com.quanyu.campaigns.offer.ThompsonPolicy;
 import com.quanyu.campaigns.store.AdSpendStore;
 import com.quanyu.campaigns.store.AudienceStore;
+import com.quanyu.campaigns.store.CustomerProfileSource;
 import com.quanyu.campaigns.store.DynamoOfferMemory;
-import com.quanyu.campaigns.store.DynamoProfileSource;
-import com.quanyu.campaigns.store.IngestProfileResolver;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
@@ -61,12 +60,10 @@ public final class CampaignsContext {
         this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
         this.memberships = new AudienceMemberships(dynamo, table);
-        this.profiles = new DynamoProfileSource(dynamo, env.required("PROFILES_TABLE"));
-        CustomerStores customers = CustomerStores.fromEnv(env, dynamo, s3);
-        this.resolver = new IngestProfileResolver(
-                customers.profileRepository(),
-                com.quanyu.shared.customer.Identifiers.with(customers.rules()),
-                profiles);
+        CustomerProfileSource customers = new CustomerProfileSource(
+                CustomerStores.fromEnv(env, dynamo, s3).reader());
+        this.profiles = customers;
+        this.resolver = customers;
         this.refresher = new AudienceRefresher(
                 profiles,
                 (key, content, type) ->

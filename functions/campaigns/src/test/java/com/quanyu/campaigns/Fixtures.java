@@ -1,10 +1,13 @@
 package com.quanyu.campaigns;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
+import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.testing.StandIns;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Shared test data: unique ids (tests share one table) and profile items as ingestion writes them. */
 public final class Fixtures {
@@ -28,7 +31,7 @@ public final class Fixtures {
                  %s "startsAt": "2026-11-28T08:00:00Z", "endsAt": "2026-12-29T08:00:00Z"}""".formatted(id, id, offer, channels, budget == null ? "" : "\"budget\": \"" + budget + "\",");
     }
 
-    /** Writes a profile item the way ingestion and training do (traits with timestamps, channels, scores). */
+    /** Stores a profile through the customer stores' repository, as ingestion and training do (traits, channels, scores). */
     public static void profile(
             StandIns aws,
             String profileId,
@@ -38,37 +41,35 @@ public final class Fixtures {
             Instant lastSeen,
             String email,
             String phone) {
-        Map<String, AttributeValue> traits = new java.util.HashMap<>();
+        Map<String, Profile.TraitValue> traits = new java.util.HashMap<>();
         if (email != null) {
-            traits.put("email", trait(email));
+            traits.put("email", new Profile.TraitValue(TextNode.valueOf(email), NOW));
         }
         if (phone != null) {
-            traits.put("phone", trait(phone));
+            traits.put("phone", new Profile.TraitValue(TextNode.valueOf(phone), NOW));
         }
-        Map<String, AttributeValue> item = Map.of(
-                "pk", AttributeValue.fromS("profile#" + profileId),
-                "sk", AttributeValue.fromS("profile"),
-                "traits", AttributeValue.fromM(traits),
-                "channels",
-                        AttributeValue.fromM(Map.of(
-                                channel,
-                                AttributeValue.fromM(Map.of(
-                                        "firstSeen",
-                                                AttributeValue.fromS(lastSeen.minusSeconds(86_400 * 90)
-                                                        .toString()),
-                                        "lastSeen", AttributeValue.fromS(lastSeen.toString()))))),
-                "scores",
-                        AttributeValue.fromM(Map.of(
-                                "segment", AttributeValue.fromS(segment),
-                                "propensity7d", AttributeValue.fromN(Double.toString(propensity)))),
-                "counters", AttributeValue.fromM(Map.of("orders", AttributeValue.fromN("3"))));
-        aws.dynamo()
-                .putItem(b -> b.tableName(aws.envFor("CampaignsFunction").required("PROFILES_TABLE"))
-                        .item(item));
-    }
-
-    private static AttributeValue trait(String value) {
-        return AttributeValue.fromM(
-                Map.of("value", AttributeValue.fromS(value), "updatedAt", AttributeValue.fromS(NOW.toString())));
+        Profile empty = Profile.empty(profileId);
+        Profile profile = new Profile(
+                profileId,
+                1,
+                lastSeen.minusSeconds(86_400 * 90),
+                lastSeen,
+                traits,
+                empty.identifiers(),
+                Map.of(channel, new Profile.ChannelActivity(lastSeen.minusSeconds(86_400 * 90), lastSeen)),
+                new Profile.Counters(3, 3, 0, 0, 3, 0),
+                empty.rfm(),
+                empty.lastEvents(),
+                empty.consent(),
+                empty.recentSessions(),
+                empty.appliedEvents(),
+                empty.absorbed(),
+                null);
+        var repository = new DynamoProfileRepository(
+                aws.dynamo(), aws.envFor("CampaignsFunction").required("PROFILES_TABLE"));
+        if (!repository.save(profile, 0)) {
+            throw new IllegalStateException("profile " + profileId + " exists already");
+        }
+        repository.writeScores(profileId, new ProfileScores(segment, null, 0, propensity, Map.of(), NOW));
     }
 }

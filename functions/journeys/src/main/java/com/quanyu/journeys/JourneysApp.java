@@ -69,8 +69,7 @@ public record JourneysApp(
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         JourneyStore store = new DynamoJourneyStore(dynamo, env.required("JOURNEYS_TABLE"));
         ZoneId brandZone = ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai"));
-        ProfileCustomers customers =
-                new ProfileCustomers(stores.profiles(), dynamo, env.required("PROFILES_TABLE"), brandZone);
+        ProfileCustomers customers = new ProfileCustomers(stores.profiles(), stores.reader(), brandZone);
         CouponLedger ledger = new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
         Limits limits = new Limits(
                 env.intValue("FREQUENCY_CAP_PER_DAY", 1),

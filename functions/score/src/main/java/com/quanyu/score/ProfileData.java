@@ -1,7 +1,7 @@
 package com.quanyu.score;
 
 import com.quanyu.shared.customer.Profile;
-import com.quanyu.shared.ml.ProfileScores;
+import com.quanyu.shared.customer.ProfileScores;
 import java.util.Optional;
 import java.util.Set;
 

@@ -57,12 +57,7 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 LiveModel.of(registry, RECOMMENDER, (artifact, metadata) -> RecommenderModel.decode(artifact), refresh);
         LiveModel<BinaryClassifier> risk = OrderRiskScorers.liveModel(registry, refresh);
         ScoringService service = new ScoringService(
-                new DynamoProfileData(
-                        stores.profileRepository(),
-                        stores.profiles(),
-                        stores.orders(),
-                        dynamo,
-                        env.required("PROFILES_TABLE")),
+                new CustomerProfileData(stores.reader(), stores.orders()),
                 propensity::current,
                 recommender::current,
                 new StockList(

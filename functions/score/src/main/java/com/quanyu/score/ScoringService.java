@@ -1,10 +1,10 @@
 package com.quanyu.score;
 
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.ml.features.ActivitySnapshot;
 import com.quanyu.shared.ml.features.PropensityFeatures;
 import com.quanyu.shared.ml.recommend.Interactions;

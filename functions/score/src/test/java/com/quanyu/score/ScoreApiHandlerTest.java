@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.customer.Order;
 import com.quanyu.shared.customer.OrderLine;
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.store.DynamoOrderStore;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.ml.SegmentSummary;
 import com.quanyu.shared.ml.TribuoModels;
 import com.quanyu.shared.ml.features.ActivitySnapshot;
@@ -46,7 +46,6 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(AwsStandInsExtension.class)
 class ScoreApiHandlerTest {
@@ -117,16 +116,8 @@ class ScoreApiHandlerTest {
                         t.minus(Duration.ofDays(10)),
                         "k-1",
                         null));
-        aws.dynamo()
-                .updateItem(b -> b.tableName(env.required("PROFILES_TABLE"))
-                        .key(Map.of(
-                                "pk", AttributeValue.fromS("profile#p-active"), "sk", AttributeValue.fromS("profile")))
-                        .updateExpression("SET scores = :s")
-                        .expressionAttributeValues(Map.of(
-                                ":s",
-                                AttributeValue.fromM(new ProfileScores(
-                                                "loyal customers", "R5F4M4", 13, 0.3, Map.of("segments", "v1"), NOW)
-                                        .toAttributes()))));
+        profiles.writeScores(
+                "p-active", new ProfileScores("loyal customers", "R5F4M4", 13, 0.3, Map.of("segments", "v1"), NOW));
         aws.s3()
                 .putObject(
                         b -> b.bucket(env.required("DATA_LAKE_BUCKET")).key(StockList.KEY),

@@ -7,17 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.train.batch.ScoringModels;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;
-import com.quanyu.train.store.DynamoProfileSegments;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The shard worker of batch scoring, on the shard queue (SQS event source, partial batch
@@ -36,11 +35,11 @@ public final class ScoreShardHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     public ScoreShardHandler(Env env) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("PROFILES_TABLE");
+        var profiles = new DynamoProfileRepository(AwsClients.dynamoDb(env), env.required("PROFILES_TABLE"));
         this.scoring = new ShardScoring(
-                new DynamoProfileSegments(dynamo, table),
-                new ScoresWriter(dynamo, table, env.intValue("SCORE_WRITE_THREADS", 16)),
+                (segment, total, consumer) ->
+                        profiles.forEachLive(segment, total, scored -> consumer.accept(scored.profile())),
+                new ScoresWriter(profiles, env.intValue("SCORE_WRITE_THREADS", 16)),
                 new ScoringModels(ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET"))),
                 Clock.systemUTC());
     }

@@ -1,7 +1,8 @@
 package com.quanyu.train;
 
+import com.quanyu.shared.customer.ProfileRepository;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.train.batch.ShardScoring;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,26 +12,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Writes the {@code scores} attribute of profile items, and nothing else: one UpdateItem
- * {@code SET scores = :s} per profile, only if the profile item exists (a profile deleted since
- * the scan read it is not re-created) and its scores are not already this run's (a repeated shard
- * writes nothing twice). Writes run on a few threads.
+ * Writes the scores of many profiles through {@link ProfileRepository#writeScores} (which owns how
+ * they are stored, writes only profiles that still exist, and skips profiles that already carry
+ * the same run's scores), on a few threads.
  */
 public final class ScoresWriter implements ShardScoring.ScoreSink {
     private static final JsonLogger LOG = JsonLogger.of(ScoresWriter.class);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final ProfileRepository profiles;
     private final int threads;
 
-    public ScoresWriter(DynamoDbClient dynamo, String table, int threads) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public ScoresWriter(ProfileRepository profiles, int threads) {
+        this.profiles = profiles;
         this.threads = threads;
     }
 
@@ -46,30 +41,15 @@ public final class ScoresWriter implements ShardScoring.ScoreSink {
                 if (!run.equals(scores.run())) {
                     throw new IllegalArgumentException("scores of " + profileId + " are not stamped with run " + run);
                 }
-                Map<String, AttributeValue> key = Map.of(
-                        "pk", AttributeValue.fromS("profile#" + profileId), "sk", AttributeValue.fromS("profile"));
-                try {
-                    dynamo.updateItem(b -> b.tableName(table)
-                            .key(key)
-                            .updateExpression("SET scores = :s")
-                            .conditionExpression(
-                                    "attribute_exists(pk) AND (attribute_not_exists(scores.#run) OR scores.#run <> :run)")
-                            .expressionAttributeNames(Map.of("#run", ProfileScores.RUN))
-                            .expressionAttributeValues(Map.of(
-                                    ":s",
-                                    AttributeValue.fromM(scores.toAttributes()),
-                                    ":run",
-                                    AttributeValue.fromS(run))));
+                if (profiles.writeScores(profileId, scores)) {
                     written.incrementAndGet();
-                } catch (ConditionalCheckFailedException e) {
-                    // rare (a repeated shard, a deleted profile): one read tells which
-                    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                                    .key(key)
-                                    .projectionExpression("pk")
-                                    .consistentRead(true))
-                            .item();
-                    boolean exists = item != null && !item.isEmpty();
-                    (exists ? already : missing).incrementAndGet();
+                } else if (profiles.scores(profileId)
+                        .filter(stored -> run.equals(stored.run()))
+                        .isPresent()) {
+                    // rare (a repeated shard): one read tells it from a profile deleted since the scan
+                    already.incrementAndGet();
+                } else {
+                    missing.incrementAndGet();
                 }
             })));
             for (Future<?> f : futures) {

@@ -14,7 +14,7 @@ import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.data.S3LakeReader;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.risk.S3FraudLabels;
-import com.quanyu.train.store.DynamoProfileSegments;
+import com.quanyu.train.store.ProfilesTableSize;
 import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -123,10 +123,10 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
 
     /** The scoring fan-out: shards of about {@code SCORE_SHARD_ITEMS} profiles-table items on {@code SCORE_SHARDS_QUEUE}. */
     private ScoringFanOut fanOut() {
-        var segments = new DynamoProfileSegments(dynamo, env.required("PROFILES_TABLE"));
+        var size = new ProfilesTableSize(dynamo, env.required("PROFILES_TABLE"));
         return new ScoringFanOut(
                 new SqsShardQueue(sqs, env.required("SCORE_SHARDS_QUEUE")),
-                segments::approximateItemCount,
+                size::approximateItemCount,
                 env.intValue("SCORE_SHARD_ITEMS", 100_000),
                 clock);
     }

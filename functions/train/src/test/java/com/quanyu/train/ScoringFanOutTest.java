@@ -9,11 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentifierType;
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.CfnTemplate;
 import com.quanyu.shared.testing.SqsEventSourceMapping;
@@ -26,7 +26,6 @@ import com.quanyu.train.batch.ShardScoring;
 import com.quanyu.train.segments.CustomerValue;
 import com.quanyu.train.segments.RfmScores;
 import com.quanyu.train.segments.Segmentation;
-import com.quanyu.train.store.DynamoProfileSegments;
 import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,9 +94,11 @@ class ScoringFanOutTest {
         String queueName = "score-shards-test-" + System.nanoTime();
         String queueUrl = sqs.createQueue(queueName, 1, dlq, 3);
 
-        var segments = new DynamoProfileSegments(aws.dynamo(), table);
+        var repository = new DynamoProfileRepository(aws.dynamo(), table);
+        ShardScoring.ProfileSegments segments = (segment, total, consumer) ->
+                repository.forEachLive(segment, total, scored -> consumer.accept(scored.profile()));
         var fanOut = new ScoringFanOut(
-                new SqsShardQueue(sqs.client(), queueName), segments::approximateItemCount, 100, Clock.systemUTC());
+                new SqsShardQueue(sqs.client(), queueName), () -> live.size(), 100, Clock.systemUTC());
         var started = fanOut.start(AS_OF, Map.of(ScoringShard.SEGMENTS, segmentsVersion), 4);
         assertEquals(4, sqs.visibleMessages(queueUrl), "one message per shard");
 
@@ -105,7 +106,7 @@ class ScoringFanOutTest {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger alreadyScored = new AtomicInteger();
         AtomicBoolean crashOnce = new AtomicBoolean(true);
-        ScoresWriter writer = new ScoresWriter(aws.dynamo(), table, 4);
+        ScoresWriter writer = new ScoresWriter(repository, 4);
         ShardScoring.ScoreSink sink = (run, scores) -> {
             Map<String, ProfileScores> batch = scores;
             boolean crash = scores.size() > 1 && currentSegment.get() == 1 && crashOnce.get();
@@ -172,8 +173,7 @@ class ScoringFanOutTest {
             assertEquals(!buyer, scores.segment().startsWith("prospects"), id + " " + scores);
             assertEquals(buyer, scores.rfm() != null && scores.rfm().matches("R[1-5]F[1-5]M[1-5]"), id + " " + scores);
         });
-        assertTrue(ProfileScores.load(aws.dynamo(), table, "pmerged").isEmpty(), "a merged-away profile is not scored");
-        var repository = new DynamoProfileRepository(aws.dynamo(), table);
+        assertTrue(repository.scores("pmerged").isEmpty(), "a merged-away profile is not scored");
         assertEquals(
                 live.get("p3"),
                 repository.load("p3").orElseThrow(),
@@ -183,7 +183,7 @@ class ScoringFanOutTest {
         var deleted = writer.write(started.run(), Map.of("p-deleted", late));
         assertEquals(
                 new ShardScoring.WriteCounts(0, 0, 1), deleted, "a profile deleted since the scan counts as missing");
-        assertTrue(ProfileScores.load(aws.dynamo(), table, "p-deleted").isEmpty(), "and no item is created for it");
+        assertTrue(repository.load("p-deleted").isEmpty(), "and no item is created for it");
     }
 
     @Test
@@ -334,7 +334,7 @@ class ScoringFanOutTest {
     private Map<String, ProfileScores> storedScores(Set<String> ids) {
         Map<String, ProfileScores> scores = new TreeMap<>();
         for (String id : ids) {
-            ProfileScores.load(aws.dynamo(), table, id).ifPresent(s -> scores.put(id, s));
+            new DynamoProfileRepository(aws.dynamo(), table).scores(id).ifPresent(s -> scores.put(id, s));
         }
         assertFalse(scores.isEmpty());
         return scores;

@@ -61,6 +61,22 @@ final class BatchReadCache implements ProfileRepository {
         return false;
     }
 
+    // Scores are not part of an ingest batch's work: straight to the store.
+    @Override
+    public Optional<ProfileScores> scores(String profileId) {
+        return store.scores(profileId);
+    }
+
+    @Override
+    public boolean writeScores(String profileId, ProfileScores scores) {
+        return store.writeScores(profileId, scores);
+    }
+
+    @Override
+    public void forEachLive(int segment, int totalSegments, java.util.function.Consumer<ScoredProfile> consumer) {
+        store.forEachLive(segment, totalSegments, consumer);
+    }
+
     @Override
     public Optional<IdentityLink> link(Identifier identifier) {
         return links.computeIfAbsent(identifier, store::link);

@@ -28,6 +28,26 @@ public interface ProfileRepository {
         return profiles;
     }
 
+    /** The profile's nightly scores (eventually consistent: they change once a night). */
+    Optional<ProfileScores> scores(String profileId);
+
+    /**
+     * Sets the profile's scores, leaving its own fields alone, only if the profile is stored (a
+     * person forgotten since the job read the lake is not re-created).
+     *
+     * @return false when no profile item exists
+     */
+    boolean writeScores(String profileId, ProfileScores scores);
+
+    // A ProfileScores with a run is written only if the stored scores are not that run's already
+    // (a repeated scoring shard writes nothing twice); false then, as for a missing profile.
+
+    /**
+     * Every live (not merged-away) profile with its scores, in no particular order, restricted to
+     * one of {@code totalSegments} disjoint shards so that batch jobs can read in parallel.
+     */
+    void forEachLive(int segment, int totalSegments, java.util.function.Consumer<ScoredProfile> consumer);
+
     Optional<IdentityLink> link(Identifier identifier);
 
     /** The links of several identifiers at once; identifiers without a link are absent from the map. */

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Read access to unified profiles by any identifier, and the right to be forgotten. Obtain one with
- * {@code CustomerStores.fromEnv(env).profiles()}.
+ * Ingestion's access to unified profiles by any identifier ({@link ProfileQuery}), consent, and the
+ * right to be forgotten. Obtain one with {@code CustomerStores.fromEnv(env).profiles()}.
  *
- * <p>A query is a profile id ({@code p0193...}), {@code <type>:<raw value>} with a type of
- * {@link IdentifierType} ({@code email:alice@example.com}, {@code phone:13800138000},
- * {@code wechat_openid:o6_b...}), or a bare value: an e-mail address if it has an {@code @}, else a
- * userId, a phone number or an anonymousId, tried in that order. A merged-away profile id resolves to
- * the profile it was merged into.
+ * <p>A merged-away profile id resolves to the profile it was merged into, finishing the merge on the
+ * way if a crashed writer left it half done (so a lookup here may write). Other functions read
+ * through the write-free {@link ProfileReader}.
  */
 public final class ProfileStore {
     /** How long identifiers of a forgotten person keep late events from re-creating them. */
@@ -63,36 +61,18 @@ public final class ProfileStore {
 
     /** Like {@link #resolve(String)}, telling unknown from forgotten. */
     public Lookup lookup(String query) {
-        if (query == null || query.isBlank()) {
+        Optional<ProfileQuery> parsed = ProfileQuery.parse(query, identifiers);
+        if (parsed.isEmpty()) {
             return Lookup.notFound();
         }
-        String q = query.strip();
-        if (ProfileIds.looksLikeProfileId(q)) {
-            if (repository.isDeleted(q)) {
-                return new Lookup(Lookup.Status.FORGOTTEN, null);
-            }
-            return live(q);
+        String profileId = parsed.get().profileId();
+        if (profileId != null) {
+            return repository.isDeleted(profileId) ? new Lookup(Lookup.Status.FORGOTTEN, null) : live(profileId);
         }
-        int colon = q.indexOf(':');
-        if (colon > 0) {
-            Optional<IdentifierType> type = IdentifierType.fromWire(q.substring(0, colon));
-            if (type.isPresent()) {
-                return identifiers
-                        .identifier(type.get(), q.substring(colon + 1))
-                        .map(this::lookup)
-                        .orElse(Lookup.notFound());
-            }
-        }
-        List<IdentifierType> guesses = q.contains("@")
-                ? List.of(IdentifierType.EMAIL)
-                : List.of(IdentifierType.USER_ID, IdentifierType.PHONE, IdentifierType.ANONYMOUS_ID);
-        for (IdentifierType type : guesses) {
-            Optional<Identifier> id = identifiers.identifier(type, q);
-            if (id.isPresent()) {
-                Lookup found = lookup(id.get());
-                if (found.status() != Lookup.Status.NOT_FOUND) {
-                    return found;
-                }
+        for (Identifier candidate : parsed.get().candidates()) {
+            Lookup found = lookup(candidate);
+            if (found.status() != Lookup.Status.NOT_FOUND) {
+                return found;
             }
         }
         return Lookup.notFound();

@@ -5,8 +5,9 @@ import com.quanyu.journeys.engine.Customer;
 import com.quanyu.journeys.engine.Ports;
 import com.quanyu.shared.customer.MessagingConsent;
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileReader;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.ProfileStore;
-import com.quanyu.shared.ml.ProfileScores;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Customers from the unified profile (shared/customer owns its layout): traits as text, consent
@@ -23,14 +23,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRecorder {
     private final ProfileStore profiles;
-    private final DynamoDbClient dynamo;
-    private final String profilesTable;
+    private final ProfileReader reader;
     private final ZoneId defaultZone;
 
-    public ProfileCustomers(ProfileStore profiles, DynamoDbClient dynamo, String profilesTable, ZoneId defaultZone) {
+    /**
+     * @param profiles ingestion's store, through which consent changes
+     * @param reader   the write-free lookup customers and their scores are read through
+     */
+    public ProfileCustomers(ProfileStore profiles, ProfileReader reader, ZoneId defaultZone) {
         this.profiles = profiles;
-        this.dynamo = dynamo;
-        this.profilesTable = profilesTable;
+        this.reader = reader;
         this.defaultZone = defaultZone;
     }
 
@@ -41,7 +43,7 @@ public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRec
 
     @Override
     public Optional<Customer> find(String profileId) {
-        return profiles.resolve(profileId).map(this::customer);
+        return reader.find(profileId).map(this::customer);
     }
 
     Customer customer(Profile profile) {
@@ -60,7 +62,7 @@ public final class ProfileCustomers implements Ports.Customers, Ports.ConsentRec
                 inbound.put(channel, activity.lastSeen());
             }
         }
-        Optional<ProfileScores> scores = ProfileScores.load(dynamo, profilesTable, profile.profileId());
+        Optional<ProfileScores> scores = reader.scores(profile.profileId());
         Map<String, Double> numbers = scores.map(
                         s -> Map.of("propensity7d", s.propensity7d(), "rfmTotal", (double) s.rfmTotal()))
                 .orElse(Map.of());

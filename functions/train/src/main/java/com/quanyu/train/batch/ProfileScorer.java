@@ -1,8 +1,8 @@
 package com.quanyu.train.batch;
 
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.ml.BinaryClassifier;
-import com.quanyu.shared.ml.ProfileScores;
 import com.quanyu.shared.ml.features.ActivitySnapshot;
 import com.quanyu.shared.ml.features.PropensityFeatures;
 import com.quanyu.train.segments.CustomerValue;

@@ -1,9 +1,10 @@
 package com.quanyu.train.batch;
 
 import com.quanyu.shared.customer.Profile;
+import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
-import com.quanyu.shared.ml.ProfileScores;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,12 @@ public final class ShardScoring {
 
     /** A parallel-scan segment of the profiles table. */
     public interface ProfileSegments {
-        /** Hands every live (not merged-away) profile of the segment to {@code page}, one scan page at a time. */
-        void forEachPage(int segment, int totalSegments, Consumer<List<Profile>> page);
+        /** Hands every live (not merged-away) profile of the segment to {@code consumer}. */
+        void forEach(int segment, int totalSegments, Consumer<Profile> consumer);
     }
+
+    /** Profiles written per batch of the sink (a scan page holds about 1,500 profile items). */
+    static final int PAGE = 500;
 
     /** Where scores go: the owner of the profile item's {@code scores} attribute. */
     public interface ScoreSink {
@@ -71,7 +75,8 @@ public final class ShardScoring {
         long start = System.nanoTime();
         ProfileScorer scorer = models.scorer(shard.models());
         long[] counts = new long[4];
-        profiles.forEachPage(shard.segment(), shard.totalSegments(), page -> {
+        List<Profile> page = new ArrayList<>(PAGE);
+        Runnable flush = () -> {
             Map<String, ProfileScores> scores = new LinkedHashMap<>();
             for (Profile profile : page) {
                 scores.put(profile.profileId(), scorer.score(profile, shard.asOf(), shard.run(), clock.instant()));
@@ -81,7 +86,15 @@ public final class ShardScoring {
             counts[1] += written.written();
             counts[2] += written.alreadyScored();
             counts[3] += written.missing();
+            page.clear();
+        };
+        profiles.forEach(shard.segment(), shard.totalSegments(), profile -> {
+            page.add(profile);
+            if (page.size() == PAGE) {
+                flush.run();
+            }
         });
+        flush.run();
         ShardReport report = new ShardReport(
                 shard.run(),
                 shard.segment(),

@@ -1,5 +1,4 @@
 /**
- * DynamoDB and SQS adapters of the batch-scoring ports: a parallel-scan segment of the profiles
- * table, and the shard queue.
+ * DynamoDB and SQS adapters of batch scoring: the profiles table's size, and the shard queue.
  */
 package com.quanyu.train.store;

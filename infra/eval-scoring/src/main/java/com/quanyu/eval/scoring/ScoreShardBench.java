@@ -16,7 +16,6 @@ import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.propensity.PropensityTraining;
-import com.quanyu.train.store.DynamoProfileSegments;
 import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,9 +111,11 @@ public final class ScoreShardBench {
                 }
             };
             DynamoDbClient dynamo = AwsClients.dynamoDb(aws.baseEnv(), List.of(counter));
+            var counted = new DynamoProfileRepository(dynamo, table);
             ShardScoring scoring = new ShardScoring(
-                    new DynamoProfileSegments(dynamo, table),
-                    new ScoresWriter(dynamo, table, env.intValue("SCORE_WRITE_THREADS", 16)),
+                    (segment, total, consumer) ->
+                            counted.forEachLive(segment, total, scored -> consumer.accept(scored.profile())),
+                    new ScoresWriter(counted, env.intValue("SCORE_WRITE_THREADS", 16)),
                     new ScoringModels(registry),
                     Clock.systemUTC());
             List<ShardScoring.ShardReport> reports = new ArrayList<>();

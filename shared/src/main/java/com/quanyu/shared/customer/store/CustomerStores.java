@@ -7,6 +7,7 @@ import com.quanyu.shared.customer.EventPipeline;
 import com.quanyu.shared.customer.IdempotencyStore;
 import com.quanyu.shared.customer.IdentityRules;
 import com.quanyu.shared.customer.OrderStore;
+import com.quanyu.shared.customer.ProfileReader;
 import com.quanyu.shared.customer.ProfileRepository;
 import com.quanyu.shared.customer.ProfileStore;
 import com.quanyu.shared.risk.OrderRiskScorer;
@@ -80,6 +81,11 @@ public final class CustomerStores {
 
     public ProfileStore profiles() {
         return new ProfileStore(profileRepository, rules);
+    }
+
+    /** The write-free lookup every function but ingestion reads profiles and scores through. */
+    public ProfileReader reader() {
+        return new ProfileReader(profileRepository, rules);
     }
 
     public ProfileRepository profileRepository() {

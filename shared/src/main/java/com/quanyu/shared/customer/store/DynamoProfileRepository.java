@@ -7,6 +7,8 @@ import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileRepository;
+import com.quanyu.shared.customer.ProfileScores;
+import com.quanyu.shared.customer.ScoredProfile;
 import com.quanyu.shared.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -26,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <ul>
  *   <li>profile: {@code pk="profile#<id>", sk="profile"}, the profile's fields as attributes
  *       ({@code identifiers} as string sets); written with UpdateItem SET on those attributes only,
- *       conditional on {@code version}, so attributes other writers own ({@code scores}) survive</li>
+ *       conditional on {@code version}, so that the {@code scores} map the nightly job sets on the
+ *       same item ({@link #writeScores}) survives</li>
  *   <li>tombstone of a deleted profile: {@code pk="profile#<id>", sk="tombstone"}</li>
  *   <li>identity link: {@code pk="id#<type>#<hash>", sk="link"} with {@code profileId}, or
  *       {@code forgotten=true} and {@code expiresAt} after a deletion</li>
@@ -127,6 +132,102 @@ public final class DynamoProfileRepository implements ProfileRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public Optional<ProfileScores> scores(String profileId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(key(profilePk(profileId), PROFILE_SK))
+                        .projectionExpression("scores"))
+                .item();
+        return Optional.ofNullable(item)
+                .map(i -> i.get("scores"))
+                .filter(AttributeValue::hasM)
+                .map(v -> scores(v.m()));
+    }
+
+    @Override
+    public boolean writeScores(String profileId, ProfileScores scores) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":s", AttributeValue.fromM(attributes(scores)));
+        String condition = "attribute_exists(pk)";
+        if (scores.run() != null) {
+            condition += " AND (attribute_not_exists(scores.#run) OR scores.#run <> :run)";
+            values.put(":run", AttributeValue.fromS(scores.run()));
+        }
+        String conditionExpression = condition;
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(table)
+                        .key(key(profilePk(profileId), PROFILE_SK))
+                        .updateExpression("SET scores = :s")
+                        .conditionExpression(conditionExpression)
+                        .expressionAttributeValues(values);
+                if (scores.run() != null) {
+                    b.expressionAttributeNames(Map.of("#run", "run"));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A parallel Scan segment of the profile items that were not merged away. */
+    @Override
+    public void forEachLive(int segment, int totalSegments, Consumer<ScoredProfile> consumer) {
+        dynamo.scanPaginator(b -> b.tableName(table)
+                        .segment(segment)
+                        .totalSegments(totalSegments)
+                        .filterExpression(
+                                "sk = :profile AND attribute_exists(version) AND attribute_not_exists(mergedInto)")
+                        .expressionAttributeValues(Map.of(":profile", AttributeValue.fromS(PROFILE_SK))))
+                .items()
+                .forEach(item -> {
+                    Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
+                    if (!profile.isMerged()) {
+                        AttributeValue stored = item.get("scores");
+                        consumer.accept(new ScoredProfile(
+                                profile, stored != null && stored.hasM() ? scores(stored.m()) : null));
+                    }
+                });
+    }
+
+    private static Map<String, AttributeValue> attributes(ProfileScores scores) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("segment", AttributeValue.fromS(scores.segment()));
+        if (scores.rfm() != null) {
+            m.put("rfm", AttributeValue.fromS(scores.rfm()));
+        }
+        m.put("rfmTotal", AttributeValue.fromN(Integer.toString(scores.rfmTotal())));
+        if (!Double.isNaN(scores.propensity7d())) {
+            m.put("propensity7d", AttributeValue.fromN(Double.toString(scores.propensity7d())));
+        }
+        Map<String, AttributeValue> versions = new HashMap<>();
+        scores.models().forEach((kind, version) -> versions.put(kind, AttributeValue.fromS(version)));
+        m.put("models", AttributeValue.fromM(versions));
+        m.put("scoredAt", AttributeValue.fromS(scores.scoredAt().toString()));
+        if (scores.run() != null) {
+            m.put("run", AttributeValue.fromS(scores.run()));
+        }
+        return m;
+    }
+
+    private static ProfileScores scores(Map<String, AttributeValue> m) {
+        Map<String, String> models = new TreeMap<>();
+        if (m.containsKey("models")) {
+            m.get("models").m().forEach((kind, version) -> models.put(kind, version.s()));
+        }
+        return new ProfileScores(
+                m.containsKey("segment") ? m.get("segment").s() : null,
+                m.containsKey("rfm") ? m.get("rfm").s() : null,
+                m.containsKey("rfmTotal") ? Integer.parseInt(m.get("rfmTotal").n()) : 0,
+                m.containsKey("propensity7d")
+                        ? Double.parseDouble(m.get("propensity7d").n())
+                        : Double.NaN,
+                models,
+                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null,
+                m.containsKey("run") ? m.get("run").s() : null);
     }
 
     @Override

@@ -4,11 +4,14 @@ import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileRepository;
+import com.quanyu.shared.customer.ProfileScores;
+import com.quanyu.shared.customer.ScoredProfile;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * {@link ProfileRepository} in memory with the DynamoDB one's conditions (version-checked saves,
@@ -18,6 +21,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
     private final Map<String, IdentityLink> links = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProfileScores> scores = new ConcurrentHashMap<>();
     private final CrashPlan plan;
 
     public InMemoryProfileRepository(CrashPlan plan) {
@@ -41,6 +45,39 @@ public final class InMemoryProfileRepository implements ProfileRepository {
                 return true;
             }
         });
+    }
+
+    @Override
+    public Optional<ProfileScores> scores(String profileId) {
+        return Optional.ofNullable(scores.get(profileId));
+    }
+
+    @Override
+    public boolean writeScores(String profileId, ProfileScores profileScores) {
+        return plan.write("profiles.writeScores " + profileId, () -> {
+            synchronized (profiles) {
+                if (!profiles.containsKey(profileId)) {
+                    return false;
+                }
+                ProfileScores stored = scores.get(profileId);
+                if (profileScores.run() != null
+                        && stored != null
+                        && profileScores.run().equals(stored.run())) {
+                    return false;
+                }
+                scores.put(profileId, profileScores);
+                return true;
+            }
+        });
+    }
+
+    /** Shards by the id's hash, as a parallel scan splits by the partition key's. */
+    @Override
+    public void forEachLive(int segment, int totalSegments, Consumer<ScoredProfile> consumer) {
+        profiles.values().stream()
+                .filter(p -> !p.isMerged())
+                .filter(p -> Math.floorMod(p.profileId().hashCode(), totalSegments) == segment)
+                .forEach(p -> consumer.accept(new ScoredProfile(p, scores.get(p.profileId()))));
     }
 
     @Override
@@ -77,6 +114,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
         });
         plan.write("profiles.delete " + profileId, () -> {
             profiles.remove(profileId);
+            scores.remove(profileId);
         });
     }
 
