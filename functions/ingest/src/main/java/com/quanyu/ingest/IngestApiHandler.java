@@ -93,6 +93,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                         .parallelism(env.intValue("INGEST_PARALLELISM", 8))
                         .lease(Duration.ofSeconds(env.intValue("INGEST_LEASE_SECONDS", 30)))
                         .build()));
+        Clock clock = Clock.systemUTC();
         // Per source (write key): SOURCE_REQUESTS_PER_SECOND on average over 10-second windows.
         RateLimiter perSource = RateLimiter.of(
                 dynamo,
@@ -100,7 +101,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 "source",
                 10L * env.intValue("SOURCE_REQUESTS_PER_SECOND", 100),
                 Duration.ofSeconds(10),
-                Clock.systemUTC());
+                clock);
         SourceRegistry sources = new SourceRegistry(dynamo, env.required("SOURCES_TABLE"));
         EventParser parser = stores.pipelineBuilder().build().parser();
         SegmentIntake intake = new SegmentIntake(
@@ -108,8 +109,8 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 perSource,
                 parser,
                 writePath,
-                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), Clock.systemUTC()),
-                Clock.systemUTC());
+                new RejectedEventArchive(s3, env.required("DATA_LAKE_BUCKET"), clock),
+                clock);
         SourceAdmin sourceAdmin = new SourceAdmin(sources);
         ProfileAdmin admin = new ProfileAdmin(
                 stores.profiles(),
@@ -117,7 +118,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 env.optional("CONVERSATIONS_TABLE").map(table -> new ConversationEraser(dynamo, table)),
                 s3,
                 env.required("DATA_LAKE_BUCKET"),
-                Clock.systemUTC());
+                clock);
         this.router = Router.builder()
                 .post("/v1/track", r -> intake.single(r, EventType.TRACK))
                 .post("/v1/identify", r -> intake.single(r, EventType.IDENTIFY))
@@ -133,7 +134,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .post("/v1/admin/sources/{id}/rotate", sourceAdmin::rotate)
                 .post("/v1/admin/sources/{id}/disable", sourceAdmin::disable)
                 .build();
-        this.priming = SnapStartPriming.register("ingest-api", () -> prime(parser, s3));
+        this.priming = SnapStartPriming.register("ingest-api", () -> prime(parser, s3, clock));
     }
 
     /**
@@ -142,7 +143,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      * validated into its buffer record (parser, identifier hashing, the record's JSON); and the S3
      * client the first request does not build.
      */
-    private void prime(EventParser parser, Supplier<S3Client> s3) {
+    private void prime(EventParser parser, Supplier<S3Client> s3, Clock clock) {
         var unused = s3.get(); // built now so that the snapshot holds it
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod("POST")
@@ -161,7 +162,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .build());
         Source source = Source.of("priming", "web");
         JsonNode event = Json.read(PRIMING_EVENT, JsonNode.class);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         BufferRecord.of(
                 source, event, EventType.TRACK, now, null, parser.parse(event, source, EventType.TRACK, now, null, ""));
     }

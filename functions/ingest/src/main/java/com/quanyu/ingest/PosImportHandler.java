@@ -12,6 +12,7 @@ import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,7 +41,8 @@ public final class PosImportHandler implements RequestHandler<S3Event, String> {
                         .riskScorer(OrderRiskScorers.fromEnv(env))
                         .build(),
                 ZoneId.of(env.get("POS_TIME_ZONE", "Asia/Shanghai")),
-                env.get("DEFAULT_CURRENCY", "CNY"));
+                env.get("DEFAULT_CURRENCY", "CNY"),
+                Clock.systemUTC());
     }
 
     @Override

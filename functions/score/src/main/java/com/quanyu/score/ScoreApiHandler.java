@@ -101,7 +101,7 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .build());
         try {
             ApiResponses.ok(service.related("SKU-1", 10));
-        } catch (ApiException unknownSku) {
+        } catch (UnknownSubjectException unknownSku) {
             // not every catalogue has this SKU: the model was consulted all the same
         }
     }
@@ -114,17 +114,28 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     static Router routes(ScoringService service, LiveSegments segments, Clock clock) {
         return Router.builder()
                 .get("/v1/segments", r -> ApiResponses.ok(segments.current()))
-                .get("/v1/profiles/{id}/scores", r -> ApiResponses.ok(service.scores(r.requiredPathParameter("id"))))
+                .get(
+                        "/v1/profiles/{id}/scores",
+                        r -> ApiResponses.ok(known(() -> service.scores(r.requiredPathParameter("id")))))
                 .get(
                         "/v1/profiles/{id}/recommendations",
-                        r -> ApiResponses.ok(service.recommendations(
-                                r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100))))
+                        r -> ApiResponses.ok(known(() -> service.recommendations(
+                                r.requiredPathParameter("id"), r.intQueryParameter("n", 10, 1, 100)))))
                 .get(
                         "/v1/products/{sku}/related",
-                        r -> ApiResponses.ok(
-                                service.related(r.requiredPathParameter("sku"), r.intQueryParameter("n", 10, 1, 100))))
+                        r -> ApiResponses.ok(known(() ->
+                                service.related(r.requiredPathParameter("sku"), r.intQueryParameter("n", 10, 1, 100)))))
                 .post("/v1/orders/risk", r -> ApiResponses.ok(service.risk(RiskRequests.parse(r.jsonBody(), clock))))
                 .build();
+    }
+
+    /** The service's answer; an unknown person or product is the API's 404. */
+    private static <T> T known(java.util.function.Supplier<T> answer) {
+        try {
+            return answer.get();
+        } catch (UnknownSubjectException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
     }
 
     @Override

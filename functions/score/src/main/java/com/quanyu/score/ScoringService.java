@@ -2,7 +2,6 @@ package com.quanyu.score;
 
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.ProfileScores;
-import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
 import com.quanyu.shared.ml.features.ActivitySnapshot;
@@ -89,7 +88,8 @@ final class ScoringService {
     }
 
     Scores scores(String profileId) {
-        Profile profile = data.profile(profileId).orElseThrow(() -> ApiException.notFound("no profile " + profileId));
+        Profile profile =
+                data.profile(profileId).orElseThrow(() -> new UnknownSubjectException("no profile " + profileId));
         ActivitySnapshot snapshot = ActivitySnapshot.fromProfile(profile, clock.instant());
         Propensity p = propensity(snapshot);
         Optional<ProfileScores> stored = data.storedScores(profile.profileId());
@@ -175,7 +175,7 @@ final class ScoringService {
             return new Related(sku, null, List.of());
         }
         if (!model.get().model().knows(sku)) {
-            throw ApiException.notFound("no product " + sku + " in the training data");
+            throw new UnknownSubjectException("no product " + sku + " in the training data");
         }
         return new Related(sku, model.get().version(), model.get().model().related(sku, n, inStock));
     }

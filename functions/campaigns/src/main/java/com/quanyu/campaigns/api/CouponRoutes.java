@@ -18,11 +18,11 @@ import java.util.Map;
 /** Coupon lookup, redemption from any channel (web, app, chat, store POS), release and order refunds. */
 public final class CouponRoutes {
     private final CampaignsContext context;
-    private final PosImport pos;
+    private final CouponPosImport pos;
 
     public CouponRoutes(CampaignsContext context) {
         this.context = context;
-        this.pos = new PosImport(context.coupons(), context::canonicalProfileId);
+        this.pos = new CouponPosImport(context.coupons(), context::canonicalProfileId);
     }
 
     public void register(Router.Builder router) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ public final class PosImport {
     private final S3Client s3;
     private final EventPipeline pipeline;
     private final PosReceipts receipts;
+    private final Clock clock;
 
-    public PosImport(S3Client s3, EventPipeline pipeline, ZoneId storeZone, String defaultCurrency) {
+    /** @param clock stamps the receipt events' received time */
+    public PosImport(S3Client s3, EventPipeline pipeline, ZoneId storeZone, String defaultCurrency, Clock clock) {
         this.s3 = s3;
         this.pipeline = pipeline;
         this.receipts = new PosReceipts(storeZone, defaultCurrency);
+        this.clock = clock;
     }
 
     /** Imports a file; empty when the key is not an import (an error report, another prefix). */
@@ -59,7 +63,7 @@ public final class PosImport {
         }
         List<PosReceipts.RowError> errors = new ArrayList<>(parsed.errors());
         List<CustomerEvent> events = new ArrayList<>();
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         int goodRows = parsed.goodRows();
         for (PosReceipts.ReceiptEvent receipt : parsed.events()) {
             try {

@@ -3,7 +3,7 @@ package com.quanyu.campaigns;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.quanyu.campaigns.api.PosImport;
+import com.quanyu.campaigns.api.CouponPosImport;
 import com.quanyu.campaigns.lake.PosFile;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
@@ -26,25 +26,25 @@ import software.amazon.awssdk.services.s3.S3Client;
  * line is redeemed (idempotently, so a re-upload is harmless) and a result file with one outcome per
  * line is written under {@code imports/pos-coupons-results/}.
  */
-public final class PosImportHandler implements RequestHandler<S3Event, Map<String, Object>> {
-    private static final JsonLogger LOG = JsonLogger.of(PosImportHandler.class);
+public final class CouponPosImportHandler implements RequestHandler<S3Event, Map<String, Object>> {
+    private static final JsonLogger LOG = JsonLogger.of(CouponPosImportHandler.class);
     static final String PREFIX = "imports/pos-coupons/";
     static final String RESULTS = "imports/pos-coupons-results/";
 
     private final S3Client s3;
-    private final PosImport pos;
+    private final CouponPosImport pos;
 
-    public PosImportHandler() {
+    public CouponPosImportHandler() {
         this(Env.system());
     }
 
-    public PosImportHandler(Env env) {
+    public CouponPosImportHandler(Env env) {
         this(CampaignsContext.fromEnv(env), AwsClients.s3(env));
     }
 
-    public PosImportHandler(CampaignsContext context, S3Client s3) {
+    public CouponPosImportHandler(CampaignsContext context, S3Client s3) {
         this.s3 = s3;
-        this.pos = new PosImport(context.coupons(), context::canonicalProfileId);
+        this.pos = new CouponPosImport(context.coupons(), context::canonicalProfileId);
     }
 
     @Override

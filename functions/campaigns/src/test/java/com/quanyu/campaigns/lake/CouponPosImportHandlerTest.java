@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.campaigns.CampaignsApiHandler;
 import com.quanyu.campaigns.CampaignsContext;
+import com.quanyu.campaigns.CouponPosImportHandler;
 import com.quanyu.campaigns.Fixtures;
 import com.quanyu.campaigns.Http;
-import com.quanyu.campaigns.PosImportHandler;
 import com.quanyu.campaigns.S3Events;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 @ExtendWith(AwsStandInsExtension.class)
-class PosImportHandlerTest {
+class CouponPosImportHandlerTest {
     private final StandIns aws;
     private final CampaignsContext context;
 
-    PosImportHandlerTest(StandIns aws) {
+    CouponPosImportHandlerTest(StandIns aws) {
         this.aws = aws;
         this.context = Fixtures.context(aws, new MovableClock(NOW));
     }
@@ -46,7 +46,7 @@ class PosImportHandlerTest {
         String csv = "code,order_id,total,currency\n" + code + ",t-1,99.00,CNY\n" + code + ",t-2,abc,CNY\n"
                 + "UNKNOWNCODE,t-3,10,CNY\n" + code + ",t-4,45.50,CNY\n" + code + ",t-5,45.50,CNY\n";
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(csv));
-        PosImportHandler handler = new PosImportHandler(context, aws.s3());
+        CouponPosImportHandler handler = new CouponPosImportHandler(context, aws.s3());
         handler.handleRequest(S3Events.created(bucket, key), null);
         handler.handleRequest(S3Events.created(bucket, key), null); // S3 delivers twice
 

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * Each line is redeemed on its own (idempotent by code and order id, so re-sending a file is safe)
  * and gets its own result; one bad line never blocks the others.
  */
-public final class PosImport {
+public final class CouponPosImport {
     /** Most lines per batch. */
     public static final int MAX_LINES = 1000;
 
@@ -27,7 +27,7 @@ public final class PosImport {
      * @param canonicalProfile turns the customer a till recorded (profile id, {@code phone:...},
      *                         {@code loyalty_card:...}) into the live profile id
      */
-    public PosImport(CouponLedger coupons, UnaryOperator<String> canonicalProfile) {
+    public CouponPosImport(CouponLedger coupons, UnaryOperator<String> canonicalProfile) {
         this.coupons = coupons;
         this.canonicalProfile = canonicalProfile;
     }

@@ -1,6 +1,8 @@
-package com.quanyu.shared.campaigns;
+package com.quanyu.campaigns.lake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.campaigns.CampaignEvent;
+import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.lake.store.LakeWriter;
 
@@ -8,9 +10,8 @@ import com.quanyu.shared.lake.store.LakeWriter;
  * Writes campaign events (coupon redeemed, points earned) into the data lake in the accepted-event
  * line format, so the profile's history, training and offer learning see them. The object key is
  * derived from the event's message id ({@link LakeWriter#writeIdempotent}): emitting the same event
- * again overwrites, never duplicates. Any function that uses {@link CouponLedger} or
- * {@link LoyaltyLedger} (campaigns, the chatbot) can pass one, so a coupon used or points earned
- * through any channel land on the same history.
+ * again overwrites, never duplicates. The campaigns function passes one to its coupon and loyalty
+ * ledgers, so a coupon used or points earned through any of its channels land on the same history.
  *
  * <p>Objects end {@value #NOTIFYING_SUFFIX}, the suffix the lake's event subscriber
  * (LoyaltyEarnFunction) is notified of, except those a lake subscriber writes itself

@@ -1,8 +1,9 @@
-package com.quanyu.shared.campaigns;
+package com.quanyu.campaigns.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quanyu.shared.campaigns.CampaignEvent;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
