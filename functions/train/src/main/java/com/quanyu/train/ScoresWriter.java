@@ -3,20 +3,22 @@ package com.quanyu.train;
 import com.quanyu.shared.customer.ProfileRepository;
 import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.train.batch.ShardScoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes the nightly scores of many profiles through {@link ProfileRepository#writeScores} (which
- * owns how they are stored, and writes only profiles that still exist: a person forgotten since
- * their events were read is not re-created), on a few threads.
+ * Writes the scores of many profiles through {@link ProfileRepository#writeScores} (which owns how
+ * they are stored, writes only profiles that still exist, and skips profiles that already carry
+ * the same run's scores), on a few threads.
  */
-public final class ScoresWriter {
+public final class ScoresWriter implements ShardScoring.ScoreSink {
     private static final JsonLogger LOG = JsonLogger.of(ScoresWriter.class);
 
     private final ProfileRepository profiles;
@@ -27,16 +29,25 @@ public final class ScoresWriter {
         this.threads = threads;
     }
 
-    /** Writes every profile's scores; returns how many profiles were updated. */
-    public int write(Map<String, ProfileScores> scoresByProfile) {
+    @Override
+    public ShardScoring.WriteCounts write(String run, Map<String, ProfileScores> scoresByProfile) {
         AtomicInteger written = new AtomicInteger();
+        AtomicInteger already = new AtomicInteger();
         AtomicInteger missing = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
             scoresByProfile.forEach((profileId, scores) -> futures.add(pool.submit(() -> {
+                if (!run.equals(scores.run())) {
+                    throw new IllegalArgumentException("scores of " + profileId + " are not stamped with run " + run);
+                }
                 if (profiles.writeScores(profileId, scores)) {
                     written.incrementAndGet();
+                } else if (profiles.scores(profileId)
+                        .filter(stored -> run.equals(stored.run()))
+                        .isPresent()) {
+                    // rare (a repeated shard): one read tells it from a profile deleted since the scan
+                    already.incrementAndGet();
                 } else {
                     missing.incrementAndGet();
                 }
@@ -47,12 +58,21 @@ public final class ScoresWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing scores", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        LOG.info("scores written", "profiles", written.get(), "missingProfiles", missing.get());
-        return written.get();
+        LOG.debug(
+                "scores written",
+                "run",
+                run,
+                "profiles",
+                written.get(),
+                "alreadyScored",
+                already.get(),
+                "missingProfiles",
+                missing.get());
+        return new ShardScoring.WriteCounts(written.get(), already.get(), missing.get());
     }
 }

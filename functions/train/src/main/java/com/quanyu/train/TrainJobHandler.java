@@ -5,15 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
-import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.data.S3LakeReader;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.risk.S3FraudLabels;
+import com.quanyu.train.store.ProfilesTableSize;
+import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Scheduled (EventBridge, nightly) and on-demand jobs of the model registry:
@@ -31,7 +34,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code {"job": "train"}} trains every model ({@code "models": ["propensity", ...]} to pick);</li>
  *   <li>{@code {"job": "rollback", "model": "propensity", "version": "...", "reason": "..."}} re-points a
  *       model to an earlier version (without {@code version}: to the previously live one);</li>
- *   <li>{@code {"job": "status"}} lists the live version of every model.</li>
+ *   <li>{@code {"job": "status"}} lists the live version of every model;</li>
+ *   <li>{@code {"job": "score"}} queues a batch-scoring run of every profile with the live models
+ *       ({@code "shards": n} to choose the number of shards); a training run with segments queues one itself.</li>
  * </ul>
  * Invalid input is answered with {@code {"error": ..., "message": ...}} rather than an exception.
  */
@@ -40,6 +45,7 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
     // Built once per execution environment: the SDK clients' connection pools outlive invocations.
     private final S3Client s3;
     private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
     private final ModelRegistry registry;
     private final Clock clock = Clock.systemUTC();
 
@@ -51,6 +57,7 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
         this.env = env;
         this.s3 = AwsClients.s3(env);
         this.dynamo = AwsClients.dynamoDb(env);
+        this.sqs = AwsClients.client(SqsClient.builder(), env, "AWS_ENDPOINT_URL_SQS");
         this.registry = ModelRegistry.of(s3, env.required("MODELS_BUCKET"));
     }
 
@@ -68,7 +75,8 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 case "train", "train-all" -> train(request);
                 case "rollback" -> rollback(request);
                 case "status" -> status();
-                default -> error("unknown_job", "job must be train, rollback or status, not '" + job + "'");
+                case "score" -> score(request);
+                default -> error("unknown_job", "job must be train, score, rollback or status, not '" + job + "'");
             };
         } catch (IllegalArgumentException e) {
             return error("invalid_request", e.getMessage());
@@ -101,19 +109,44 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
             }
         };
-        var writer = new ScoresWriter(
-                new DynamoProfileRepository(dynamo, env.required("PROFILES_TABLE")),
-                env.intValue("SCORE_WRITE_THREADS", 16));
         var job = new TrainingJob(
                 registry,
                 history,
                 () -> new S3FraudLabels(s3, lake).read(),
-                writer,
+                fanOut(),
                 PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)),
                 clock,
                 codeVersion(),
                 env.doubleValue("GATE_TOLERANCE", 0.002));
         return Json.mapper().convertValue(job.run(models), Map.class);
+    }
+
+    /** The scoring fan-out: shards of about {@code SCORE_SHARD_ITEMS} profiles-table items on {@code SCORE_SHARDS_QUEUE}. */
+    private ScoringFanOut fanOut() {
+        var size = new ProfilesTableSize(dynamo, env.required("PROFILES_TABLE"));
+        return new ScoringFanOut(
+                new SqsShardQueue(sqs, env.required("SCORE_SHARDS_QUEUE")),
+                size::approximateItemCount,
+                env.intValue("SCORE_SHARD_ITEMS", 100_000),
+                clock);
+    }
+
+    private Map<String, Object> score(Map<String, Object> request) {
+        var segments = registry.live(TrainingJob.SEGMENTS);
+        if (segments.isEmpty()) {
+            return error("no_model", "no live segments model to score with: train segments first");
+        }
+        var models = TrainingJob.scoringModels(registry, segments.get().version());
+        Object shards = request.get("shards");
+        ScoringFanOut.Started started;
+        if (shards == null) {
+            started = fanOut().start(clock.instant(), models);
+        } else if (shards instanceof Number n && n.doubleValue() == n.intValue()) {
+            started = fanOut().start(clock.instant(), models, n.intValue());
+        } else {
+            throw new IllegalArgumentException("shards must be a whole number, not " + shards);
+        }
+        return Json.mapper().convertValue(started, Map.class);
     }
 
     /** {@code CODE_VERSION} when the deployment sets it, else the published Lambda version, else "dev". */

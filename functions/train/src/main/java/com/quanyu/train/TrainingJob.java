@@ -1,14 +1,13 @@
 package com.quanyu.train;
 
-import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.ModelRegistry;
-import com.quanyu.shared.ml.features.PropensityFeatures;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import com.quanyu.shared.risk.OrderRiskScorers;
+import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.propensity.PropensityTraining;
@@ -16,7 +15,6 @@ import com.quanyu.train.recommend.RecommenderTraining;
 import com.quanyu.train.risk.RiskTraining;
 import com.quanyu.train.segments.CustomerValue;
 import com.quanyu.train.segments.RfmScores;
-import com.quanyu.train.segments.SegmentModel;
 import com.quanyu.train.segments.Segmentation;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * One training run: reads the history once, trains each requested model, passes each through the
- * gate into the registry, and writes every profile's scores (segment, RFM, batch propensity).
+ * gate into the registry, and, after a new segmentation, queues a batch-scoring run of every
+ * profile (segment, RFM, batch propensity) fanned out over shards ({@link ScoringFanOut}).
  * A model without enough data is skipped with the reason; the others still run.
  */
 public final class TrainingJob {
@@ -53,13 +52,18 @@ public final class TrainingJob {
     public record ModelReport(
             String kind, String outcome, String version, String reason, Map<String, Double> metrics, double seconds) {}
 
-    /** What a run did. */
-    public record Report(long events, int profiles, List<ModelReport> models, int profilesScored, double seconds) {}
+    /**
+     * What a run did.
+     *
+     * @param scoring the batch-scoring run it queued, or null (no new segmentation, or no fan-out configured)
+     */
+    public record Report(
+            long events, int profiles, List<ModelReport> models, ScoringFanOut.Started scoring, double seconds) {}
 
     private final ModelRegistry registry;
     private final HistorySource history;
     private final Supplier<Map<String, Boolean>> fraudLabels;
-    private final ScoresWriter scoresWriter;
+    private final ScoringFanOut scoring;
     private final PropensityTraining propensity;
     private final Clock clock;
     private final String codeVersion;
@@ -69,7 +73,7 @@ public final class TrainingJob {
             ModelRegistry registry,
             HistorySource history,
             Supplier<Map<String, Boolean>> fraudLabels,
-            ScoresWriter scoresWriter,
+            ScoringFanOut scoring,
             PropensityTraining propensity,
             Clock clock,
             String codeVersion,
@@ -77,7 +81,7 @@ public final class TrainingJob {
         this.registry = registry;
         this.history = history;
         this.fraudLabels = fraudLabels;
-        this.scoresWriter = scoresWriter;
+        this.scoring = scoring;
         this.propensity = propensity;
         this.clock = clock;
         this.codeVersion = codeVersion;
@@ -105,15 +109,15 @@ public final class TrainingJob {
         if (kinds.contains(RiskTraining.KIND)) {
             reports.add(timed(RiskTraining.KIND, () -> trainRisk(events)));
         }
-        int scored = 0;
+        ScoringFanOut.Started scoringRun = null;
         if (kinds.contains(SEGMENTS)) {
             SegmentRun segments = segment(events);
             reports.add(segments.report());
-            if (scoresWriter != null && segments.rfm() != null) {
-                scored = scoresWriter.write(scores(events, segments));
+            if (scoring != null && segments.version() != null) {
+                scoringRun = scoring.start(segments.asOf(), scoringModels(registry, segments.version()));
             }
         }
-        Report report = new Report(events.eventCount(), events.profileCount(), reports, scored, seconds(start));
+        Report report = new Report(events.eventCount(), events.profileCount(), reports, scoringRun, seconds(start));
         LOG.info("training run finished", "report", report);
         return report;
     }
@@ -181,9 +185,16 @@ public final class TrainingJob {
         return published(registry.publish(c.metadata(), c.artifact(), decision));
     }
 
-    /** The segmentation of this run and the RFM scorer, for the profile scores. */
-    private record SegmentRun(
-            ModelReport report, RfmScores rfm, SegmentModel model, Map<String, CustomerValue> buyers, String version) {}
+    /** The segmentation of this run (version null when skipped) and the moment its recency was measured at. */
+    private record SegmentRun(ModelReport report, String version, Instant asOf) {}
+
+    /** The model versions a scoring run uses: this segmentation and the live propensity model, if any. */
+    static Map<String, String> scoringModels(ModelRegistry registry, String segmentsVersion) {
+        Map<String, String> versions = new HashMap<>();
+        versions.put(SEGMENTS, segmentsVersion);
+        registry.live(PropensityTraining.KIND).ifPresent(p -> versions.put(PropensityTraining.KIND, p.version()));
+        return versions;
+    }
 
     private SegmentRun segment(EventHistory events) {
         long start = System.nanoTime();
@@ -196,9 +207,7 @@ public final class TrainingJob {
             return new SegmentRun(
                     skipped(SEGMENTS, "needs at least " + (k * 4) + " buyers (have " + buyers.size() + ")"),
                     null,
-                    null,
-                    buyers,
-                    null);
+                    asOf);
         }
         var fit = Segmentation.fit(new ArrayList<>(buyers.values()), k, 42);
         Map<String, Double> metrics = new HashMap<>();
@@ -216,7 +225,8 @@ public final class TrainingJob {
                 "buyers",
                 null,
                 fit.provenance(),
-                Map.of(),
+                // the RFM quintile boundaries travel with the segmentation: the scoring shards score with them
+                RfmScores.fit(new ArrayList<>(buyers.values())).toParameters(),
                 0,
                 null);
         // Segments describe the customer base rather than predict: there is no held-out score to gate on.
@@ -231,7 +241,7 @@ public final class TrainingJob {
                 String.join(", ", fit.model().names()),
                 metrics,
                 seconds(start));
-        return new SegmentRun(report, RfmScores.fit(new ArrayList<>(buyers.values())), fit.model(), buyers, version);
+        return new SegmentRun(report, stored.version(), asOf);
     }
 
     static Optional<CustomerValue> customerValue(String profile, List<LakeEvent> events, Instant asOf) {
@@ -249,38 +259,6 @@ public final class TrainingJob {
                 ? Optional.empty()
                 : Optional.of(
                         new CustomerValue(profile, Duration.between(last, asOf).toMinutes() / 1440.0, orders, spend));
-    }
-
-    private Map<String, ProfileScores> scores(EventHistory events, SegmentRun segments) {
-        Instant now = clock.instant();
-        Instant asOf = events.last();
-        Optional<BinaryClassifier> live = livePropensity();
-        Map<String, String> versions = new HashMap<>();
-        versions.put(SEGMENTS, segments.version());
-        registry.live(PropensityTraining.KIND).ifPresent(p -> versions.put(PropensityTraining.KIND, p.version()));
-        Map<String, ProfileScores> all = new HashMap<>();
-        events.all().forEach((profile, list) -> {
-            CustomerValue value = segments.buyers().get(profile);
-            double p = live.map(c ->
-                            c.probability(PropensityFeatures.values(EventHistory.snapshot(list, asOf.plusSeconds(1)))))
-                    .orElse(Double.NaN);
-            var rfm = value == null ? null : segments.rfm().score(value);
-            ProfileScores scores = new ProfileScores(
-                    value == null ? SegmentModel.PROSPECTS : segments.model().nameOf(value),
-                    rfm == null ? null : rfm.code(),
-                    rfm == null ? 0 : rfm.total(),
-                    p,
-                    versions,
-                    now);
-            all.put(profile, scores);
-        });
-        return all;
-    }
-
-    private Optional<BinaryClassifier> livePropensity() {
-        return registry.live(PropensityTraining.KIND)
-                .flatMap(p -> registry.metadata(PropensityTraining.KIND, p.version()))
-                .map(m -> BinaryClassifier.decode(registry.artifact(m), m, PropensityTraining.BUYS));
     }
 
     private static ModelReport published(ModelMetadata stored) {

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.quanyu.shared.customer.Profile;
-import com.quanyu.shared.customer.ProfileScores;
-import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
+import com.quanyu.train.batch.ScoringFanOut;
+import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.propensity.ClassifierSelection;
 import com.quanyu.train.propensity.LabelledRows;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.recommend.RecommenderTraining;
+import com.quanyu.train.segments.RfmScores;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The whole job through the stand-ins: registry in S3Proxy, scores on profile items in dynalite. */
+/** The whole job through the stand-ins: registry in S3Proxy; the scoring run it queues (ScoringFanOutTest scores one). */
 @ExtendWith(AwsStandInsExtension.class)
 class TrainingJobTest {
     private final StandIns aws;
@@ -37,7 +37,7 @@ class TrainingJobTest {
     }
 
     private TrainingJob job(
-            ModelRegistry registry, EventHistory history, PropensityTraining propensity, ScoresWriter writer) {
+            ModelRegistry registry, EventHistory history, PropensityTraining propensity, ScoringFanOut scoring) {
         TrainingJob.HistorySource source = new TrainingJob.HistorySource() {
             @Override
             public EventHistory load() {
@@ -53,7 +53,7 @@ class TrainingJobTest {
                 registry,
                 source,
                 Map::of,
-                writer,
+                scoring,
                 propensity,
                 Clock.fixed(LakeFixture.END, ZoneOffset.UTC),
                 "test",
@@ -120,38 +120,35 @@ class TrainingJobTest {
     }
 
     @Test
-    void writesScoresOnlyOntoExistingProfilesAndKeepsTheirOtherAttributes() {
+    void aNewSegmentationQueuesAScoringRunOfEveryShardWithItsRfmBoundaries() {
         var env = aws.envFor("TrainFunction");
-        String table = env.required("PROFILES_TABLE");
-        var profiles = new DynamoProfileRepository(aws.dynamo(), table);
-        EventHistory history = LakeFixture.history(60, 5);
-        String browser = history.profileIds().stream()
-                .filter(id -> !id.equals("p0"))
-                .filter(id -> Integer.parseInt(id.substring(1)) % 3 != 0)
-                .findFirst()
-                .orElseThrow();
-        profiles.save(Profile.empty("p0"), 0);
-        profiles.save(Profile.empty(browser), 0);
-        long versionBefore = profiles.load("p0").orElseThrow().version();
         var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
-        var report = job(registry, history, PropensityTraining.defaults(10_000), new ScoresWriter(profiles, 4))
+        EventHistory history = LakeFixture.history(60, 5);
+        List<ScoringShard> queued = new ArrayList<>();
+        var fanOut = new ScoringFanOut(queued::addAll, () -> 250, 100, Clock.fixed(LakeFixture.END, ZoneOffset.UTC));
+        var report = job(registry, history, PropensityTraining.defaults(10_000), fanOut)
                 .run(Set.of(TrainingJob.SEGMENTS));
+        var segments = report.models().get(0);
+        assertEquals("published", segments.outcome(), segments.toString());
+        assertNotNull(report.scoring(), "a scoring run was queued");
+        assertEquals(3, report.scoring().shards(), "250 items at 100 per shard");
         assertEquals(
-                "published",
-                report.models().get(0).outcome(),
-                report.models().get(0).toString());
-        assertEquals(2, report.profilesScored(), "only the two stored profiles");
-        ProfileScores buyer = profiles.scores("p0").orElseThrow();
-        assertTrue(buyer.rfm().matches("R[1-5]F[1-5]M[1-5]"), buyer.toString());
-        assertFalse(buyer.segment().startsWith("prospects"));
-        assertEquals(
-                "prospects (no orders yet)",
-                profiles.scores(browser).orElseThrow().segment());
-        assertEquals(versionBefore, profiles.load("p0").orElseThrow().version(), "the profile itself is untouched");
-        String unstored = history.profileIds().stream()
-                .filter(id -> !id.equals("p0") && !id.equals(browser))
-                .findFirst()
-                .orElseThrow();
-        assertTrue(profiles.scores(unstored).isEmpty(), "no item is created for unknown profiles");
+                List.of(0, 1, 2), queued.stream().map(ScoringShard::segment).toList());
+        for (ScoringShard shard : queued) {
+            assertEquals(report.scoring().run(), shard.run());
+            assertEquals(3, shard.totalSegments());
+            assertEquals(segments.version(), shard.models().get(TrainingJob.SEGMENTS));
+            assertEquals(history.last(), shard.asOf(), "recency as of the training data's end, as the segmentation");
+        }
+        var metadata =
+                registry.metadata(TrainingJob.SEGMENTS, segments.version()).orElseThrow();
+        assertTrue(
+                RfmScores.fromParameters(metadata.parameters()).isPresent(),
+                metadata.parameters().toString());
+
+        var withoutSegments = job(registry, history, PropensityTraining.defaults(10_000), fanOut)
+                .run(Set.of(RecommenderTraining.KIND));
+        assertEquals(null, withoutSegments.scoring(), "no new segmentation, no scoring run");
+        assertEquals(3, queued.size());
     }
 }

@@ -39,6 +39,9 @@ public interface ProfileRepository {
      */
     boolean writeScores(String profileId, ProfileScores scores);
 
+    // A ProfileScores with a run is written only if the stored scores are not that run's already
+    // (a repeated scoring shard writes nothing twice); false then, as for a missing profile.
+
     /**
      * Every live (not merged-away) profile with its scores, in no particular order, restricted to
      * one of {@code totalSegments} disjoint shards so that batch jobs can read in parallel.

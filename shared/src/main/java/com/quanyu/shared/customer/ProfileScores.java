@@ -14,10 +14,28 @@ import java.util.Map;
  * @param propensity7d batch probability of an order in the next 7 days, or NaN when no model was live
  * @param models       model kind to the version used
  * @param scoredAt     when the job scored the profile
+ * @param run          the batch-scoring run that wrote them (a repeated shard of that run skips the profile), or null
  */
 public record ProfileScores(
-        String segment, String rfm, int rfmTotal, double propensity7d, Map<String, String> models, Instant scoredAt) {
+        String segment,
+        String rfm,
+        int rfmTotal,
+        double propensity7d,
+        Map<String, String> models,
+        Instant scoredAt,
+        String run) {
     public ProfileScores {
         models = Map.copyOf(models);
+    }
+
+    /** Scores not written by a batch-scoring run. */
+    public ProfileScores(
+            String segment,
+            String rfm,
+            int rfmTotal,
+            double propensity7d,
+            Map<String, String> models,
+            Instant scoredAt) {
+        this(segment, rfm, rfmTotal, propensity7d, models, scoredAt, null);
     }
 }

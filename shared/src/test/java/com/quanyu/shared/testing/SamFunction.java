@@ -20,6 +20,7 @@ import java.util.Map;
  * @param s3Events    S3 events
  * @param streams     Kinesis events (event source mappings)
  * @param snsTopics   logical ids (or ARNs) of the SNS topics the function is subscribed to
+ * @param queues      SQS events (event source mappings)
  */
 public record SamFunction(
         String logicalId,
@@ -32,7 +33,8 @@ public record SamFunction(
         List<Schedule> schedules,
         List<S3Trigger> s3Events,
         List<StreamTrigger> streams,
-        List<String> snsTopics) {
+        List<String> snsTopics,
+        List<QueueTrigger> queues) {
 
     /**
      * An HttpApi route and its {@code Auth.Authorizer}: {@code NONE} (no authoriser at the gateway),
@@ -72,6 +74,22 @@ public record SamFunction(
     /** A Kinesis event source mapping: the stream's logical id and the largest batch it delivers. */
     public record StreamTrigger(String eventName, String streamLogicalId, int batchSize) {}
 
+    /**
+     * An SQS event source mapping: the queue's logical id, the largest batch it delivers, and whether
+     * the function answers with partial batch failures ({@code ReportBatchItemFailures}).
+     */
+    public record QueueTrigger(String eventName, String queueLogicalId, int batchSize, boolean reportsItemFailures) {}
+
+    /** The resource a {@code !GetAtt Resource.Attribute} names (a plain value is returned as it is). */
+    public static String getAttResource(Object value) {
+        if (value instanceof CfnTemplate.Intrinsic att) {
+            return att.argument() instanceof List<?> parts
+                    ? String.valueOf(parts.get(0))
+                    : String.valueOf(att.argument()).split("\\.")[0];
+        }
+        return String.valueOf(value);
+    }
+
     public String handlerClass() {
         int separator = handler.indexOf("::");
         return separator < 0 ? handler : handler.substring(0, separator);
@@ -91,6 +109,7 @@ public record SamFunction(
             List<S3Trigger> s3 = new ArrayList<>();
             List<StreamTrigger> streams = new ArrayList<>();
             List<String> snsTopics = new ArrayList<>();
+            List<QueueTrigger> queues = new ArrayList<>();
             CfnTemplate.map(properties.get("Events")).forEach((name, body) -> {
                 Map<String, Object> event = CfnTemplate.map(body);
                 Map<String, Object> eventProperties = CfnTemplate.map(event.get("Properties"));
@@ -151,14 +170,8 @@ public record SamFunction(
                         }
                     }
                     case "Kinesis" -> {
-                        Object stream = eventProperties.get("Stream");
                         // !GetAtt IngestStream.Arn
-                        String streamId = String.valueOf(stream);
-                        if (stream instanceof CfnTemplate.Intrinsic att) {
-                            streamId = att.argument() instanceof List<?> parts
-                                    ? String.valueOf(parts.get(0))
-                                    : String.valueOf(att.argument()).split("\\.")[0];
-                        }
+                        String streamId = getAttResource(eventProperties.get("Stream"));
                         Object batch = eventProperties.get("BatchSize");
                         streams.add(new StreamTrigger(
                                 name, streamId, batch == null ? 100 : Integer.parseInt(String.valueOf(batch))));
@@ -169,6 +182,15 @@ public record SamFunction(
                                 topic instanceof CfnTemplate.Intrinsic ref
                                         ? String.valueOf(ref.argument())
                                         : String.valueOf(topic));
+                    }
+                    case "SQS" -> {
+                        Object batch = eventProperties.get("BatchSize");
+                        queues.add(new QueueTrigger(
+                                name,
+                                getAttResource(eventProperties.get("Queue")),
+                                batch == null ? 10 : Integer.parseInt(String.valueOf(batch)),
+                                CfnTemplate.list(eventProperties.get("FunctionResponseTypes"))
+                                        .contains("ReportBatchItemFailures")));
                     }
                     default -> {}
                 }
@@ -184,7 +206,8 @@ public record SamFunction(
                     List.copyOf(schedules),
                     List.copyOf(s3),
                     List.copyOf(streams),
-                    List.copyOf(snsTopics)));
+                    List.copyOf(snsTopics),
+                    List.copyOf(queues)));
         }
         return List.copyOf(functions);
     }

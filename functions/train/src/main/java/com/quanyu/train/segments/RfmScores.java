@@ -2,6 +2,9 @@ package com.quanyu.train.segments;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * RFM quintile scoring: each dimension is scored 1 to 5 against quintile boundaries of the
@@ -70,5 +73,42 @@ public final class RfmScores {
             }
         }
         return level;
+    }
+
+    /** The boundaries as model parameters ({@code rfm.recency.q1} ... {@code rfm.monetary.q4}), stored with the segments model. */
+    public Map<String, Double> toParameters() {
+        Map<String, Double> parameters = new TreeMap<>();
+        put(parameters, "recency", recencyBounds);
+        put(parameters, "frequency", frequencyBounds);
+        put(parameters, "monetary", monetaryBounds);
+        return parameters;
+    }
+
+    /** The scorer whose boundaries {@link #toParameters} stored; empty when they are not there. */
+    public static Optional<RfmScores> fromParameters(Map<String, Double> parameters) {
+        double[] recency = get(parameters, "recency");
+        double[] frequency = get(parameters, "frequency");
+        double[] monetary = get(parameters, "monetary");
+        return recency == null || frequency == null || monetary == null
+                ? Optional.empty()
+                : Optional.of(new RfmScores(recency, frequency, monetary));
+    }
+
+    private static void put(Map<String, Double> parameters, String dimension, double[] bounds) {
+        for (int q = 0; q < bounds.length; q++) {
+            parameters.put("rfm." + dimension + ".q" + (q + 1), bounds[q]);
+        }
+    }
+
+    private static double[] get(Map<String, Double> parameters, String dimension) {
+        double[] bounds = new double[4];
+        for (int q = 0; q < bounds.length; q++) {
+            Double value = parameters.get("rfm." + dimension + ".q" + (q + 1));
+            if (value == null) {
+                return null;
+            }
+            bounds[q] = value;
+        }
+        return bounds;
     }
 }

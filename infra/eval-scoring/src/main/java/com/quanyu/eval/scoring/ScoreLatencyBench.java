@@ -48,19 +48,7 @@ public final class ScoreLatencyBench {
         EvalLogging.quiet();
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
-        DemoDataset data = DemoData.generate(DemoConfig.of(3, customers, 35));
-        List<LakeEvent> events = new ArrayList<>();
-        for (DemoDataset.SourcedEvent sourced : data.events()) {
-            ObjectNode line = sourced.event().deepCopy();
-            line.put(
-                    "profileId",
-                    line.hasNonNull("userId")
-                            ? "u-" + line.get("userId").asText()
-                            : "a-" + line.path("anonymousId").asText());
-            line.put("channel", sourced.source().channel());
-            LakeEvent.parse(line).ifPresent(events::add);
-        }
-        EventHistory history = EventHistory.of(events);
+        EventHistory history = historyOf(DemoData.generate(DemoConfig.of(3, customers, 35)));
         try (StandIns aws = StandIns.start(Optional.empty())) {
             var env = aws.envFor("ScoreFunction");
             var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
@@ -234,6 +222,22 @@ public final class ScoreLatencyBench {
     }
 
     /** The profile ingestion would have built from these events (counters, channels, last 20 events). */
+    /** The generator's events as lake events; a profile is the userId, else the anonymousId (no identity stitching). */
+    static EventHistory historyOf(DemoDataset data) {
+        List<LakeEvent> events = new ArrayList<>();
+        for (DemoDataset.SourcedEvent sourced : data.events()) {
+            ObjectNode line = sourced.event().deepCopy();
+            line.put(
+                    "profileId",
+                    line.hasNonNull("userId")
+                            ? "u-" + line.get("userId").asText()
+                            : "a-" + line.path("anonymousId").asText());
+            line.put("channel", sourced.source().channel());
+            LakeEvent.parse(line).ifPresent(events::add);
+        }
+        return EventHistory.of(events);
+    }
+
     static Profile profileOf(String id, List<LakeEvent> events) {
         ActivitySnapshot s =
                 EventHistory.snapshot(events, events.get(events.size() - 1).at().plusSeconds(1));

@@ -1,14 +1,12 @@
 package com.quanyu.eval.scoring;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.testing.StandIns;
 import com.quanyu.tools.ingest.DemoConfig;
 import com.quanyu.tools.ingest.DemoData;
 import com.quanyu.tools.ingest.DemoDataset;
-import com.quanyu.train.ScoresWriter;
 import com.quanyu.train.TrainingJob;
 import com.quanyu.train.data.EventHistory;
 import com.quanyu.train.data.LakeEvent;
@@ -24,7 +22,8 @@ import java.util.Optional;
 /**
  * Training time at volume: the demo generator's events become lake lines (serialised and parsed
  * again, as the lake reader would), then the full training job runs against the registry in
- * S3Proxy and writes scores to dynalite. Prints each phase's time and peak heap.
+ * S3Proxy. Prints each phase's time and peak heap. Profile scores are not part of it: the job
+ * queues them as a fan-out of shards ({@link ScoreShardBench} measures a shard).
  *
  * <p>The generator's events carry no profile id (ingestion assigns it); here a profile is the
  * userId, else the anonymousId, so a person seen on two devices before logging in counts twice.
@@ -96,14 +95,14 @@ public final class TrainBench {
                     registry,
                     source,
                     () -> labels,
-                    new ScoresWriter(new DynamoProfileRepository(aws.dynamo(), env.required("PROFILES_TABLE")), 16),
+                    null,
                     PropensityTraining.defaults(40_000),
                     Clock.systemUTC(),
                     "bench",
                     0.002);
             long t2 = System.nanoTime();
             var report = job.run(TrainingJob.ALL_MODELS);
-            System.out.printf(Locale.ROOT, "training job (all models + score writes) %.1f s%n", secs(t2));
+            System.out.printf(Locale.ROOT, "training job (all models; scores are the shards' work) %.1f s%n", secs(t2));
             report.models()
                     .forEach(m -> System.out.printf(
                             Locale.ROOT,
@@ -112,10 +111,6 @@ public final class TrainBench {
                             m.outcome(),
                             m.seconds(),
                             summary(m.metrics())));
-            System.out.printf(
-                    Locale.ROOT,
-                    "  score write attempts: %d profiles (conditional on the item existing; none exist here)%n",
-                    history.profileCount());
             Runtime rt = Runtime.getRuntime();
             System.out.printf(
                     Locale.ROOT,

@@ -42,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpGateway gateway;
     private final S3Notifications notifications;
     private final List<KinesisEventSourceMapping> streamMappings;
+    private final LocalQueues queues;
     private final LocalPlatform platform;
     private final LocalSecrets secrets;
     private final LocalAuth auth;
@@ -53,11 +54,13 @@ public final class LocalRuntime implements AutoCloseable {
             HttpGateway gateway,
             S3Notifications notifications,
             List<KinesisEventSourceMapping> streamMappings,
+            LocalQueues queues,
             LocalPlatform platform,
             LocalSecrets secrets,
             LocalAuth auth,
             SecretsManagerStandIn secretsManager) {
         this.streamMappings = streamMappings;
+        this.queues = queues;
         this.standIns = standIns;
         this.functions = functions;
         this.gateway = gateway;
@@ -90,9 +93,11 @@ public final class LocalRuntime implements AutoCloseable {
                 LocalAuth.keyPair(secrets.jwtSigningKey()),
                 secrets.staffPasswords(),
                 java.time.Clock.systemUTC());
-        StartupProgress.Phase standInsPhase = progress.begin("stand-ins (dynalite, S3Proxy, Secrets Manager), tables");
+        StartupProgress.Phase standInsPhase =
+                progress.begin("stand-ins (dynalite, S3Proxy, ElasticMQ, Secrets Manager), tables, queues");
         StandIns standIns;
         SecretsManagerStandIn secretsManager;
+        LocalQueues queues;
         try {
             standIns = StandIns.start(options.dataDir());
         } catch (RuntimeException e) {
@@ -111,6 +116,14 @@ public final class LocalRuntime implements AutoCloseable {
             standIns.close();
             throw e;
         }
+        try {
+            queues = LocalQueues.start(standIns.template());
+        } catch (RuntimeException e) {
+            gateway.close();
+            secretsManager.close();
+            standIns.close();
+            throw e;
+        }
         standInsPhase.done("");
         try {
             Map<String, String> outboxEndpoints = new LinkedHashMap<>(Outbox.endpoints(gateway.outboxUrl()));
@@ -124,7 +137,8 @@ public final class LocalRuntime implements AutoCloseable {
             for (SamFunction definition : standIns.functions()) {
                 Env env = standIns.envFor(definition.logicalId())
                         .with(outboxEndpoints)
-                        .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint()));
+                        .with(Map.of(AwsClients.SECRETS_MANAGER_ENDPOINT, secretsManager.endpoint()))
+                        .with(queues.env());
                 LocalFunction function = LocalFunction.of(definition, env);
                 function.initError()
                         .ifPresent(error -> LOG.error(
@@ -165,6 +179,7 @@ public final class LocalRuntime implements AutoCloseable {
                                                 + trigger.streamLogicalId() + ".properties"))
                                         .orElse(null),
                                 event -> function.invoke(event))));
+                queues.subscribe(definition, function);
             }
             functionsPhase.done(
                     functions.values().stream().anyMatch(f -> f.initError().isPresent())
@@ -201,6 +216,7 @@ public final class LocalRuntime implements AutoCloseable {
                     gateway,
                     notifications,
                     streamMappings,
+                    queues,
                     platform,
                     secrets,
                     auth,
@@ -214,9 +230,11 @@ public final class LocalRuntime implements AutoCloseable {
             priming.done(SnapStartPriming.primeAllRegistered() + " primed");
             notifications.start();
             streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
+            queues.startPolling();
             return runtime;
         } catch (RuntimeException | IOException e) {
             gateway.close();
+            queues.close();
             secretsManager.close();
             standIns.close();
             throw e;
@@ -246,6 +264,7 @@ public final class LocalRuntime implements AutoCloseable {
             phase.done("");
             notifications.pollOnce();
             deliverStreams();
+            queues.drain(); // e.g. the scoring shards a training run queued
             if (marker.isPresent()) {
                 Files.createDirectories(marker.get().getParent());
                 Files.writeString(marker.get(), "done\n");
@@ -324,6 +343,10 @@ public final class LocalRuntime implements AutoCloseable {
                 .append("  Kinesis (kinesalite): ")
                 .append(standIns.kinesisEndpoint())
                 .append("  (the ingest buffer; its consumer is invoked like Lambda's event source mapping)\n")
+                .append("  SQS (ElasticMQ):     ")
+                .append(queues.endpoint())
+                .append(
+                        "  (the queues of template.yaml; their consumers are invoked like Lambda's event source mapping)\n")
                 .append("  Secrets Manager:     ")
                 .append(secretsManager.endpoint())
                 .append("  (GetSecretValue; values from the dev secrets file)\n")
@@ -377,6 +400,7 @@ public final class LocalRuntime implements AutoCloseable {
         gateway.close();
         notifications.close();
         streamMappings.forEach(KinesisEventSourceMapping::close);
+        queues.close();
         secretsManager.close();
         standIns.close();
     }

@@ -12,7 +12,7 @@ final class SampleEventTargets {
      * An HTTP API event: the function serving its route key. An S3 event: the module's function
      * subscribed to the object's prefix. Anything else: the module's one function without routes or
      * S3 triggers (its scheduled or direct-invocation function). An SNS notification: the module's
-     * function subscribed to an SNS topic.
+     * function subscribed to an SNS topic; an SQS batch: the module's consumer of a queue.
      */
     static SamFunction target(List<SamFunction> functions, String module, JsonNode event) {
         List<SamFunction> inModule = functions.stream()
@@ -40,14 +40,17 @@ final class SampleEventTargets {
         }
         boolean sns = "aws:sns"
                 .equals(event.path("Records").path(0).path("EventSource").asText());
+        boolean sqs = "aws:sqs"
+                .equals(event.path("Records").path(0).path("eventSource").asText());
         return one(
                 inModule.stream()
                         .filter(f -> f.routes().isEmpty()
                                 && f.s3Events().isEmpty()
-                                && !f.snsTopics().isEmpty() == sns)
+                                && !f.snsTopics().isEmpty() == sns
+                                && !f.queues().isEmpty() == sqs)
                         .toList(),
                 module,
-                sns ? "an SNS notification" : "a direct event");
+                sns ? "an SNS notification" : sqs ? "an SQS batch" : "a direct event");
     }
 
     private static SamFunction one(List<SamFunction> candidates, String module, String what) {

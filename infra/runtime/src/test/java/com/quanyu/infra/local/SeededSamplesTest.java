@@ -1,5 +1,6 @@
 package com.quanyu.infra.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +21,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every sample event under events/ answers 2xx through /_local/invoke on a seeded platform, as a
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * forecast job (a smaller brand than the README's, with the same generator and the same kind of
  * dates, so the samples' SKU, location and ids exist in both).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeededSamplesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How long a sample that reads an asynchronous job's output may answer 409 "not yet" (the route job's time limit is 2 s). */
@@ -58,6 +65,38 @@ class SeededSamplesTest {
      * undoes earlier writes. Files named bad-request*, *-invalid* or *-infeasible* show the JSON
      * error of bad input and expect a 4xx instead.
      */
+    /** First, before the samples add profiles: the seeding's training run scored every profile through the shard queue. */
+    @Test
+    @Order(1)
+    void theSeededTrainingRunScoredEveryProfileThroughTheShardQueue() {
+        var aws = runtime.platform().standIns();
+        String table = aws.envFor("ScoreShardsFunction").required("PROFILES_TABLE");
+        List<Map<String, AttributeValue>> profiles = aws
+                .dynamo()
+                .scanPaginator(b -> b.tableName(table)
+                        .filterExpression("sk = :p AND attribute_not_exists(mergedInto)")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("profile"))))
+                .items()
+                .stream()
+                .toList();
+        assertTrue(profiles.size() > 20, "seeded profiles: " + profiles.size());
+        List<String> runs = profiles.stream()
+                .map(item -> item.containsKey("scores")
+                        ? item.get("scores")
+                                .m()
+                                .getOrDefault("run", AttributeValue.fromS(""))
+                                .s()
+                        : null)
+                .toList();
+        assertTrue(
+                runs.stream().allMatch(run -> run != null && !run.isEmpty()),
+                "every live profile carries a scoring run's scores");
+        assertEquals(
+                1,
+                runs.stream().distinct().count(),
+                "one run scored them all: " + runs.stream().distinct().toList());
+    }
+
     @Test
     void everySampleEventAnswers2xxThroughLocalInvoke() throws Exception {
         Path events = RepoRoot.find().resolve("events");

@@ -69,6 +69,12 @@ class TemplateTest {
             if (function.s3Events().stream().anyMatch(t -> !t.viaEventBridge())) {
                 assertEquals(S3Event.class, input, function.logicalId() + " is triggered by S3");
             }
+            if (!function.queues().isEmpty()) {
+                assertEquals(
+                        com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
+                        input,
+                        function.logicalId() + " is an SQS event source's consumer");
+            }
             if (function.s3Events().stream().anyMatch(SamFunction.S3Trigger::viaEventBridge)) {
                 assertEquals(
                         com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class,

@@ -148,12 +148,25 @@ public final class DynamoProfileRepository implements ProfileRepository {
 
     @Override
     public boolean writeScores(String profileId, ProfileScores scores) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":s", AttributeValue.fromM(attributes(scores)));
+        String condition = "attribute_exists(pk)";
+        if (scores.run() != null) {
+            condition += " AND (attribute_not_exists(scores.#run) OR scores.#run <> :run)";
+            values.put(":run", AttributeValue.fromS(scores.run()));
+        }
+        String conditionExpression = condition;
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(profilePk(profileId), PROFILE_SK))
-                    .updateExpression("SET scores = :s")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromM(attributes(scores)))));
+            dynamo.updateItem(b -> {
+                b.tableName(table)
+                        .key(key(profilePk(profileId), PROFILE_SK))
+                        .updateExpression("SET scores = :s")
+                        .conditionExpression(conditionExpression)
+                        .expressionAttributeValues(values);
+                if (scores.run() != null) {
+                    b.expressionAttributeNames(Map.of("#run", "run"));
+                }
+            });
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -194,6 +207,9 @@ public final class DynamoProfileRepository implements ProfileRepository {
         scores.models().forEach((kind, version) -> versions.put(kind, AttributeValue.fromS(version)));
         m.put("models", AttributeValue.fromM(versions));
         m.put("scoredAt", AttributeValue.fromS(scores.scoredAt().toString()));
+        if (scores.run() != null) {
+            m.put("run", AttributeValue.fromS(scores.run()));
+        }
         return m;
     }
 
@@ -210,7 +226,8 @@ public final class DynamoProfileRepository implements ProfileRepository {
                         ? Double.parseDouble(m.get("propensity7d").n())
                         : Double.NaN,
                 models,
-                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null);
+                m.containsKey("scoredAt") ? Instant.parse(m.get("scoredAt").s()) : null,
+                m.containsKey("run") ? m.get("run").s() : null);
     }
 
     @Override

@@ -59,6 +59,12 @@ public final class InMemoryProfileRepository implements ProfileRepository {
                 if (!profiles.containsKey(profileId)) {
                     return false;
                 }
+                ProfileScores stored = scores.get(profileId);
+                if (profileScores.run() != null
+                        && stored != null
+                        && profileScores.run().equals(stored.run())) {
+                    return false;
+                }
                 scores.put(profileId, profileScores);
                 return true;
             }
