@@ -2,6 +2,7 @@ package com.quanyu.shared.testing;
 
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
+import com.quanyu.shared.lake.sql.store.LakeSqlEngines;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class StandIns implements AutoCloseable {
                 s3proxy.endpoint(),
                 KINESIS_ENDPOINT,
                 kinesalite.endpoint(),
+                // no Athena without AWS: the lake's SQL layer runs on DuckDB over the S3 stand-in
+                LakeSqlEngines.ENGINE,
+                "duckdb",
                 "AWS_REGION",
                 "us-east-1",
                 "AWS_ACCESS_KEY_ID",
