@@ -37,8 +37,7 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     private final Properties checkpoint = new Properties();
     private final Path checkpointFile;
     private final AtomicLong failedInvocations = new AtomicLong();
-    private volatile boolean stopped;
-    private Thread poller;
+    private final BackgroundPoller poller = new BackgroundPoller();
 
     /**
      * @param startingPosition TRIM_HORIZON (everything retained, as template.yaml configures) or LATEST
@@ -107,24 +106,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     }
 
     /** Polls in the background every {@code interval} until closed. */
-    public synchronized KinesisEventSourceMapping start(Duration interval) {
-        poller = new Thread(
-                () -> {
-                    while (!stopped) {
-                        try {
-                            if (pollOnce() == 0) {
-                                Thread.sleep(interval.toMillis());
-                            }
-                        } catch (InterruptedException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            sleepQuietly(interval);
-                        }
-                    }
-                },
-                "kinesis-esm-" + stream);
-        poller.setDaemon(true);
-        poller.start();
+    public KinesisEventSourceMapping start(Duration interval) {
+        poller.start("kinesis-esm-" + stream, () -> pollOnce() == 0 ? interval : Duration.ZERO, interval);
         return this;
     }
 
@@ -184,13 +167,13 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
 
     /** True once the consumer took the batch; false when the mapping stopped first. */
     private boolean invokeUntilDone(KinesisEvent event) {
-        for (int attempt = 0; !stopped; attempt++) {
+        for (int attempt = 0; !poller.stopped(); attempt++) {
             try {
                 consumer.accept(event);
                 return true;
             } catch (RuntimeException e) {
                 failedInvocations.incrementAndGet();
-                sleepQuietly(Duration.ofMillis(Math.min(1000, 20L << Math.min(attempt, 6))));
+                BackgroundPoller.sleepQuietly(Duration.ofMillis(Math.min(1000, 20L << Math.min(attempt, 6))));
             }
         }
         return false;
@@ -218,23 +201,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
         return event;
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        stopped = true;
-        Thread thread;
-        synchronized (this) {
-            thread = poller;
-        }
-        if (thread != null) {
-            thread.interrupt();
-        }
+        poller.close();
     }
 }

@@ -31,8 +31,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final int batchSize;
     private final Function<SQSEvent, Object> consumer;
     private final AtomicLong failedMessages = new AtomicLong();
-    private volatile boolean stopped;
-    private Thread poller;
+    private final BackgroundPoller poller = new BackgroundPoller();
 
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, int batchSize, Function<SQSEvent, Object> consumer) {
         this.sqs = sqs;
@@ -43,20 +42,14 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     /** Polls in the background (long polls of up to one second) until closed. */
-    public synchronized SqsEventSourceMapping start() {
-        poller = new Thread(
+    public SqsEventSourceMapping start() {
+        poller.start(
+                "sqs-esm-" + queueArn,
                 () -> {
-                    while (!stopped) {
-                        try {
-                            pollOnce(1);
-                        } catch (RuntimeException e) {
-                            sleepQuietly(Duration.ofSeconds(1));
-                        }
-                    }
+                    pollOnce(1);
+                    return Duration.ZERO;
                 },
-                "sqs-esm-" + queueArn);
-        poller.setDaemon(true);
-        poller.start();
+                Duration.ofSeconds(1));
         return this;
     }
 
@@ -130,23 +123,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return event;
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        stopped = true;
-        Thread thread;
-        synchronized (this) {
-            thread = poller;
-        }
-        if (thread != null) {
-            thread.interrupt();
-        }
+        poller.close();
     }
 }
