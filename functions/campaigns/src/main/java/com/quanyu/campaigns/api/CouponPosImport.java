@@ -56,7 +56,8 @@ public final class CouponPosImport {
                 result.put("status", 200);
                 result.put("redemption", Views.redemption(r));
             } catch (CouponRejection e) {
-                fail(result, e.reason().status(), e.reason().code(), e.getMessage());
+                ApiException error = Failures.api(e);
+                fail(result, error.status(), error.error(), e.getMessage());
             } catch (ApiException e) {
                 fail(result, e.status(), e.error(), e.getMessage());
             } catch (IllegalArgumentException e) {

@@ -123,7 +123,7 @@ public final class CouponRoutes {
             try {
                 view.put("loyalty", Views.loyalty(context.loyalty().refundOrder(id, orderId)));
             } catch (LoyaltyRejection e) {
-                throw new ApiException(e.reason().status(), e.reason().code(), e.getMessage());
+                throw Failures.api(e);
             }
         });
         return ApiResponses.ok(view);
