@@ -3,10 +3,10 @@ package com.quanyu.shared.aws;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.quanyu.shared.http.StaffAccess;
 import com.quanyu.shared.log.JsonLogger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -26,13 +26,17 @@ public final class SnapStartPriming implements Resource {
     private static final JsonLogger LOG = JsonLogger.of(SnapStartPriming.class);
     /** Weakly, like the CRaC context: a handler that was replaced (a restart) drops out. */
     private static final Map<SnapStartPriming, Boolean> REGISTERED = new WeakHashMap<>();
+    /** Numbers the registrations, so that a local runtime primes only the handlers it built. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final String name;
     private final Runnable prime;
+    private final long sequence;
 
     private SnapStartPriming(String name, Runnable prime) {
         this.name = name;
         this.prime = prime;
+        this.sequence = SEQUENCE.incrementAndGet();
     }
 
     /** Registers {@code prime} to run before the checkpoint; keep the result referenced. */
@@ -70,17 +74,23 @@ public final class SnapStartPriming implements Resource {
                 .build();
     }
 
+    /** The point after which {@link #primeRegisteredSince} counts registrations. */
+    public static long mark() {
+        return SEQUENCE.get();
+    }
+
     /**
-     * Runs every priming registered in this JVM whose handler is still referenced, as publishing a
-     * SnapStart version does before its snapshot: for a local runtime without CRaC, whose functions
-     * would otherwise serve their first requests cold. Returns how many succeeded.
+     * Runs every priming registered after {@code mark} whose handler is still referenced, as
+     * publishing a SnapStart version does before its snapshot: for a local runtime without CRaC,
+     * whose functions would otherwise serve their first requests cold (handlers of earlier runtimes
+     * in the same JVM, whose stand-ins may be gone, are left alone). Returns how many succeeded.
      */
-    public static int primeAllRegistered() {
-        List<SnapStartPriming> all;
+    public static int primeRegisteredSince(long mark) {
+        List<SnapStartPriming> since;
         synchronized (REGISTERED) {
-            all = new ArrayList<>(REGISTERED.keySet());
+            since = REGISTERED.keySet().stream().filter(p -> p.sequence > mark).toList();
         }
-        return (int) all.stream().filter(SnapStartPriming::prime).count();
+        return (int) since.stream().filter(SnapStartPriming::prime).count();
     }
 
     /** Runs the priming now (what the checkpoint hook does); false when it failed (logged, never fatal). */

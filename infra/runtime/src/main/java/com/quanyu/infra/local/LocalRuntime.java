@@ -80,6 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
     static LocalRuntime start(RuntimeOptions options, List<Seeder> seeders, StartupProgress progress)
             throws IOException {
         Path root = RepoRoot.find();
+        long primingMark = SnapStartPriming.mark(); // this runtime's handlers register after it
         Path secretsDir = options.dataDir().orElse(root.resolve(".data/in-memory"));
         if (options.reset()) {
             options.dataDir().ifPresent(LocalRuntime::deleteRecursively);
@@ -227,7 +228,7 @@ public final class LocalRuntime implements AutoCloseable {
             // As publishing a SnapStart version does before its snapshot: the functions' first requests find their
             // request paths loaded (without this every start served its first page views cold)
             StartupProgress.Phase priming = progress.begin("prime SnapStart functions");
-            priming.done(SnapStartPriming.primeAllRegistered() + " primed");
+            priming.done(SnapStartPriming.primeRegisteredSince(primingMark) + " primed");
             notifications.start();
             streamMappings.forEach(mapping -> mapping.start(Duration.ofMillis(200)));
             queues.startPolling();

@@ -50,7 +50,9 @@ class SeededSamplesTest {
     static void seededPlatform() throws Exception {
         runtime = LocalRuntime.start(
                 new RuntimeOptions(0, Optional.empty(), false, true),
-                DemoSeeders.all(DemoSeeders.endingYesterday(7, 30, 45)));
+                // 40 customers: enough buyers (at least 20) for a segmentation, so the seeded training queues a scoring
+                // run
+                DemoSeeders.all(DemoSeeders.endingYesterday(7, 40, 45)));
     }
 
     @AfterAll
