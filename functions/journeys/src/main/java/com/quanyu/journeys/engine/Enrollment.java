@@ -99,6 +99,26 @@ public record Enrollment(
                 revision);
     }
 
+    /** The same enrollment at another stored revision (the optimistic lock's counter). */
+    public Enrollment withRevision(long newRevision) {
+        return new Enrollment(
+                profileId,
+                journeyId,
+                version,
+                sequence,
+                status,
+                holdout,
+                triggeredAt,
+                enteredAt,
+                stepIndex,
+                dueAt,
+                waitingEvent,
+                seenEvents,
+                vars,
+                converted,
+                newRevision);
+    }
+
     Enrollment withVars(Map<String, String> newVars) {
         return new Enrollment(
                 profileId,

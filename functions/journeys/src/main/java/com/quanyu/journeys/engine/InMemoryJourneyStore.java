@@ -76,24 +76,7 @@ public final class InMemoryJourneyStore implements JourneyStore {
         if (stored != expected) {
             return false;
         }
-        enrollments.put(
-                key,
-                new Enrollment(
-                        e.profileId(),
-                        e.journeyId(),
-                        e.version(),
-                        e.sequence(),
-                        e.status(),
-                        e.holdout(),
-                        e.triggeredAt(),
-                        e.enteredAt(),
-                        e.stepIndex(),
-                        e.dueAt(),
-                        e.waitingEvent(),
-                        e.seenEvents(),
-                        e.vars(),
-                        e.converted(),
-                        expected + 1));
+        enrollments.put(key, e.withRevision(expected + 1));
         return true;
     }
 

@@ -206,7 +206,7 @@ public final class JourneyEngine {
         }
         store.count(definition.id(), definition.version(), "triggered", 1);
         return Optional.of(
-                withRevision(pending, previous.map(Enrollment::revision).orElse(0L) + 1));
+                pending.withRevision(previous.map(Enrollment::revision).orElse(0L) + 1));
     }
 
     private void applyEvent(Enrollment start, JourneyEvent event) {
@@ -259,7 +259,7 @@ public final class JourneyEngine {
                 }
             }
             if (store.putEnrollment(next, current.revision())) {
-                Enrollment stored = withRevision(next, current.revision() + 1);
+                Enrollment stored = next.withRevision(current.revision() + 1);
                 if (next.status() == Status.CANCELLED) {
                     store.count(definition.id(), definition.version(), "cancelled_by_" + slug(event.name()), 1);
                 }
@@ -306,7 +306,7 @@ public final class JourneyEngine {
                 store.count(
                         definition.id(), definition.version(), heldOut ? "entered_holdout" : "entered_treatment", 1);
                 if (!heldOut) {
-                    advance(withRevision(entered, enrollment.revision() + 1), definition);
+                    advance(entered.withRevision(enrollment.revision() + 1), definition);
                 }
             }
             case ACTIVE -> {
@@ -615,25 +615,6 @@ public final class JourneyEngine {
     private static boolean insideMessengerWindow(Customer customer, Instant now) {
         Instant last = customer.lastInbound().get(Channel.MESSENGER);
         return last != null && !last.plus(MESSENGER_WINDOW).isBefore(now);
-    }
-
-    private static Enrollment withRevision(Enrollment e, long revision) {
-        return new Enrollment(
-                e.profileId(),
-                e.journeyId(),
-                e.version(),
-                e.sequence(),
-                e.status(),
-                e.holdout(),
-                e.triggeredAt(),
-                e.enteredAt(),
-                e.stepIndex(),
-                e.dueAt(),
-                e.waitingEvent(),
-                e.seenEvents(),
-                e.vars(),
-                e.converted(),
-                revision);
     }
 
     /** A stable 0-99 bucket of a string (holdout, random splits). */

@@ -138,23 +138,8 @@ public final class DynamoJourneyStore implements JourneyStore {
     }
 
     private static Enrollment enrollment(Map<String, AttributeValue> item) {
-        Enrollment e = Json.read(item.get("state").s(), Enrollment.class);
-        return new Enrollment(
-                e.profileId(),
-                e.journeyId(),
-                e.version(),
-                e.sequence(),
-                e.status(),
-                e.holdout(),
-                e.triggeredAt(),
-                e.enteredAt(),
-                e.stepIndex(),
-                e.dueAt(),
-                e.waitingEvent(),
-                e.seenEvents(),
-                e.vars(),
-                e.converted(),
-                Long.parseLong(item.get("revision").n()));
+        return Json.read(item.get("state").s(), Enrollment.class)
+                .withRevision(Long.parseLong(item.get("revision").n()));
     }
 
     @Override
