@@ -8,8 +8,13 @@ import com.quanyu.chatbot.catalogue.ProductCatalogue;
 import com.quanyu.chatbot.dialogue.ChatBot;
 import com.quanyu.chatbot.dialogue.ChatService;
 import com.quanyu.chatbot.dialogue.HandoffDesk;
+import com.quanyu.chatbot.faq.FaqLibrary;
+import com.quanyu.chatbot.faq.FaqResponder;
+import com.quanyu.chatbot.nlu.OnnxSentenceEncoder;
+import com.quanyu.chatbot.nlu.ScriptRoutedEncoder;
 import com.quanyu.chatbot.nlu.Understander;
 import com.quanyu.chatbot.store.DynamoConversationStore;
+import com.quanyu.chatbot.store.S3FaqLibrary;
 import com.quanyu.chatbot.store.S3ProductCatalogue;
 import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
@@ -24,12 +29,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The chatbot wired from a function's environment: the shipped intent model, conversations in
  * {@code CONVERSATIONS_TABLE}, message dedupe in {@code IDEMPOTENCY_TABLE}, turns ingested through
  * the shared customer pipeline, orders from the ingested orders table, coupons and suggestions
- * from the campaigns and scoring teams' shared code, the product catalogue in the lake bucket.
+ * from the campaigns and scoring teams' shared code, the product catalogue and the FAQ in the lake
+ * bucket.
  */
 public record ChatbotApp(
         ChatbotConfig config,
@@ -37,7 +44,9 @@ public record ChatbotApp(
         HandoffDesk desk,
         Understander understander,
         Clock clock,
-        ProductCatalogue catalogue) {
+        ProductCatalogue catalogue,
+        FaqLibrary faq,
+        FaqResponder faqAnswers) {
 
     public static ChatbotApp fromEnv(Env env, Clock clock) {
         return fromEnv(env, clock, Understander.shipped(clock, businessZone(env)));
@@ -45,20 +54,25 @@ public record ChatbotApp(
 
     public static ChatbotApp fromEnv(Env env, Clock clock, Understander understander) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        CustomerStores stores = CustomerStores.fromEnv(env, dynamo, AwsClients.s3(env));
+        S3Client s3 = AwsClients.s3(env);
+        CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         var conversations = new DynamoConversationStore(dynamo, env.required("CONVERSATIONS_TABLE"), clock);
         var customers = new CustomerData(stores.profiles(), stores.orders());
         var recommender = LiveModel.of(
-                ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET")),
+                ModelRegistry.of(s3, env.required("MODELS_BUCKET")),
                 env.get("RECOMMENDER_MODEL_KIND", "recommender"),
                 (bytes, metadata) -> RecommenderModel.decode(bytes),
                 Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
                 clock);
-        var catalogue = new S3ProductCatalogue(
-                AwsClients.s3(env),
-                env.required("DATA_LAKE_BUCKET"),
-                Duration.ofSeconds(env.intValue("CATALOGUE_REFRESH_SECONDS", 60)),
-                clock);
+        // how long a warm function keeps the uploaded catalogue and FAQ before reading them again
+        Duration uploadRefresh = Duration.ofSeconds(env.intValue("CATALOGUE_REFRESH_SECONDS", 60));
+        var catalogue = new S3ProductCatalogue(s3, env.required("DATA_LAKE_BUCKET"), uploadRefresh, clock);
+        var faq = new S3FaqLibrary(s3, env.required("DATA_LAKE_BUCKET"), uploadRefresh, clock);
+        // the encoders (~50 MB of ONNX weights) load with the FAQ's first use, never for a brand without a FAQ
+        var faqAnswers = new FaqResponder(
+                faq,
+                () -> ScriptRoutedEncoder.resolve(ScriptRoutedEncoder.DEFAULT, OnnxSentenceEncoder::of),
+                FaqResponder.DEFAULT_FLOOR);
         ChatBot bot = ChatBot.builder()
                 .understander(understander)
                 .conversations(conversations)
@@ -69,6 +83,7 @@ public record ChatbotApp(
                         clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .products(catalogue)
+                .faq(faqAnswers)
                 .clock(clock)
                 .expectedWaitMinutes(env.intValue("HANDOFF_EXPECTED_WAIT_MINUTES", 5))
                 .answerWhileWaiting(!"false".equalsIgnoreCase(env.get("ANSWER_WHILE_WAITING", "true")))
@@ -85,7 +100,9 @@ public record ChatbotApp(
                 new HandoffDesk(conversations),
                 understander,
                 clock,
-                catalogue);
+                catalogue,
+                faq,
+                faqAnswers);
     }
 
     /** {@code BUSINESS_TIME_ZONE} (template parameter BusinessTimeZone): dates in replies and questions. */

@@ -6,6 +6,7 @@ import com.quanyu.chatbot.actions.ProductSuggestions;
 import com.quanyu.chatbot.actions.TurnRecorder;
 import com.quanyu.chatbot.catalogue.InMemoryProductCatalogue;
 import com.quanyu.chatbot.catalogue.ProductCatalogue;
+import com.quanyu.chatbot.faq.FaqResponder;
 import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.Language;
 import com.quanyu.chatbot.nlu.Sentiment;
@@ -53,6 +54,7 @@ public final class ChatBot {
                 Objects.requireNonNull(b.coupons, "coupons"),
                 Objects.requireNonNull(b.suggestions, "suggestions"),
                 b.products,
+                b.faq,
                 b.replies,
                 b.lowConfidenceLimit,
                 b.orderIdPatterns,
@@ -182,6 +184,7 @@ public final class ChatBot {
         private CouponOffers coupons;
         private ProductSuggestions suggestions;
         private ProductCatalogue products = new InMemoryProductCatalogue();
+        private FaqResponder faq = FaqResponder.NONE;
         private Replies replies = Replies.shipped();
         private Clock clock = Clock.systemUTC();
         private int lowConfidenceLimit = 2;
@@ -218,6 +221,12 @@ public final class ChatBot {
         /** The brand's product catalogue (names, prices and links in replies); none by default. */
         public Builder products(ProductCatalogue value) {
             products = Objects.requireNonNull(value, "products");
+            return this;
+        }
+
+        /** The brand's FAQ, asked before a generic reply or "not understood"; none by default. */
+        public Builder faq(FaqResponder value) {
+            faq = Objects.requireNonNull(value, "faq");
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.quanyu.chatbot.catalogue.Catalogue;
 import com.quanyu.chatbot.catalogue.ItemMentions;
 import com.quanyu.chatbot.catalogue.Product;
 import com.quanyu.chatbot.catalogue.ProductCatalogue;
+import com.quanyu.chatbot.faq.FaqResponder;
 import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.Language;
 import com.quanyu.chatbot.nlu.NgramFeaturizer;
@@ -112,6 +113,13 @@ final class DialoguePolicy {
      * requests without shop words ("推荐点东西", "在不在" aside) 0.7 and more.
      */
     private static final double SMALL_TALK_CONFIDENCE = 0.65;
+    /**
+     * Intents the bot answers with an action of its own that a FAQ entry must not replace (issuing a
+     * coupon, offering a person). Every other question is put to the brand's FAQ first: its own answer
+     * beats the generic text of an information intent, and a question behind a greeting ("hi, do you
+     * ship to Hong Kong?") or asking about products ("is the tea organic?") is still a question.
+     */
+    private static final Set<String> ACTIONS = Set.of("complaint", "coupon");
     /** Products named in a reply about them. */
     private static final int PRODUCTS_SHOWN = 3;
 
@@ -124,6 +132,7 @@ final class DialoguePolicy {
     private final CouponOffers coupons;
     private final ProductSuggestions suggestions;
     private final ProductCatalogue products;
+    private final FaqResponder faq;
     private final Replies replies;
     private final int lowConfidenceLimit;
     private final List<Pattern> orderIdPatterns;
@@ -135,6 +144,7 @@ final class DialoguePolicy {
             CouponOffers coupons,
             ProductSuggestions suggestions,
             ProductCatalogue products,
+            FaqResponder faq,
             Replies replies,
             int lowConfidenceLimit,
             List<Pattern> orderIdPatterns,
@@ -145,6 +155,7 @@ final class DialoguePolicy {
         this.coupons = coupons;
         this.suggestions = suggestions;
         this.products = products;
+        this.faq = faq;
         this.replies = replies;
         this.lowConfidenceLimit = lowConfidenceLimit;
         this.orderIdPatterns = List.copyOf(orderIdPatterns);
@@ -310,6 +321,16 @@ final class DialoguePolicy {
             String carried =
                     s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
             return act(carried, orders.get(0), lang, s, profile, trimmed).labelled(carried);
+        }
+        if (orders.isEmpty()
+                && s.pendingSlot() == null
+                && !ORDER_INTENTS.contains(intent.label())
+                && !ACTIONS.contains(intent.label())) {
+            // "do you ship to Hong Kong?", "is the tea organic?": the brand's own answer, when one is close enough
+            Optional<String> answer = faq.answer(trimmed, lang);
+            if (answer.isPresent()) {
+                return new Decision("faq", answer.get(), s.actedOn("faq"), null).labelled("faq");
+            }
         }
         if (intent.inScope()
                 && intent.confidence() < SMALL_TALK_CONFIDENCE

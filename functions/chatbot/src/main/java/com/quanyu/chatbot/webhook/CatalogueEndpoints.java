@@ -5,13 +5,11 @@ import com.quanyu.chatbot.catalogue.Catalogue;
 import com.quanyu.chatbot.catalogue.CatalogueFormat;
 import com.quanyu.chatbot.catalogue.Product;
 import com.quanyu.chatbot.catalogue.ProductCatalogue;
-import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiRequest;
 import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,36 +30,21 @@ final class CatalogueEndpoints {
     }
 
     APIGatewayV2HTTPResponse put(ApiRequest request) {
-        boolean csv = request.header("content-type")
-                .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/csv"))
-                .orElse(false);
-        List<Product> products;
-        try {
-            products = csv
-                    ? CatalogueFormat.fromCsv(nonEmpty(request.body()))
-                    : CatalogueFormat.fromJson(request.jsonBody());
-        } catch (CatalogueFormat.InvalidCatalogueException e) {
-            throw new ApiException(400, "invalid_catalogue", e.getMessage());
-        }
-        if (products.isEmpty()) {
-            throw ApiException.invalidField(
-                    "products", "the upload holds no product; a catalogue is replaced, never emptied by accident");
-        }
+        List<Product> products = Uploads.rows(
+                request, CatalogueFormat::fromCsv, CatalogueFormat::fromJson, "invalid_catalogue", "products");
         Catalogue uploaded = new Catalogue(products, clock.instant());
         catalogue.replace(uploaded);
-        LOG.info("product catalogue replaced", "products", products.size(), "format", csv ? "csv" : "json");
+        LOG.info(
+                "product catalogue replaced",
+                "products",
+                products.size(),
+                "format",
+                Uploads.isCsv(request) ? "csv" : "json");
         return ApiResponses.ok(Map.of(
                 "products", products.size(), "updatedAt", uploaded.updatedAt().toString()));
     }
 
     APIGatewayV2HTTPResponse get(ApiRequest request) {
         return ApiResponses.ok(CatalogueFormat.toJson(catalogue.current()));
-    }
-
-    private static String nonEmpty(String body) {
-        if (body.isBlank()) {
-            throw ApiException.badRequest("request body is empty; a CSV with a header row is required");
-        }
-        return body;
     }
 }

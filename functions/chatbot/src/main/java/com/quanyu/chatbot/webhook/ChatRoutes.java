@@ -61,6 +61,7 @@ public final class ChatRoutes {
                         webSender),
                 app.clock());
         var catalogue = new CatalogueEndpoints(app.catalogue(), app.clock());
+        var faq = new FaqEndpoints(app.faq(), app.clock());
         return Router.builder()
                 .get("/v1/chat/wechat", wechat::verify)
                 .post("/v1/chat/wechat", wechat::receive)
@@ -75,6 +76,8 @@ public final class ChatRoutes {
                 .post("/v1/chat/handoffs/release", agents::release)
                 .get("/v1/chat/catalogue", catalogue::get)
                 .put("/v1/chat/catalogue", catalogue::put)
+                .get("/v1/chat/faq", faq::get)
+                .put("/v1/chat/faq", faq::put)
                 .build();
     }
 }

@@ -51,6 +51,7 @@ class SampleEventsTest {
         "line-message.json,200",
         "telegram-update.json,200",
         "handoffs-list.json,200",
+        "faq-get.json,200",
         // signed at a fixed time long past: refused as replays, as they must be
         "wechat-text-message.json,401",
         "web-chat-message.json,401"

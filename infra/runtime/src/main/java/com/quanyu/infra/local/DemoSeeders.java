@@ -74,6 +74,7 @@ final class DemoSeeders {
                         demo.customers() + " customers' events via /v1/batch",
                         (p, progress) -> customers(p, demo, progress)),
                 seeder("catalogue", "product catalogue via /v1/chat/catalogue", (p, progress) -> catalogue(p)),
+                seeder("faq", "FAQ via /v1/chat/faq", (p, progress) -> faq(p)),
                 seeder("inventory", "inventory snapshot", (p, progress) -> inventory(p, demo)),
                 seeder(
                         "models",
@@ -140,14 +141,24 @@ final class DemoSeeders {
      * the chatbot names products instead of SKU codes.
      */
     static void catalogue(LocalPlatform platform) throws Exception {
-        String csv;
-        try (var in = DemoSeeders.class.getResourceAsStream("/demo/catalogue.csv")) {
+        asAdmin(platform, "PUT", "/v1/chat/catalogue", "text/csv", resource("/demo/catalogue.csv"), "demo catalogue");
+    }
+
+    /**
+     * The demo brand's FAQ (resource {@code demo/faq.csv}: the FAQ of the chatbot's retrieval
+     * evaluation, {@code infra/eval-chatbot/data/faq.tsv}, as CSV), uploaded as its staff would.
+     */
+    static void faq(LocalPlatform platform) throws Exception {
+        asAdmin(platform, "PUT", "/v1/chat/faq", "text/csv", resource("/demo/faq.csv"), "demo FAQ");
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = DemoSeeders.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource /demo/catalogue.csv");
+                throw new IllegalStateException("missing resource " + name);
             }
-            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        asAdmin(platform, "PUT", "/v1/chat/catalogue", "text/csv", csv, "demo catalogue");
     }
 
     /** Sends a request through the local gateway with the local admin's staff token; anything but 200 fails the seeding. */
