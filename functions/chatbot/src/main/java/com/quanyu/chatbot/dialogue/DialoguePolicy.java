@@ -53,6 +53,9 @@ final class DialoguePolicy {
     private static final Pattern LAST_ORDER = Pattern.compile(
             "(last order|latest order|most recent order|recent order|last one|latest one|last purchase|最近.{0,3}[单笔]|最近.{0,3}订单|上一[单笔个次]|上个订单|最新.{0,3}订单|刚买的|刚下的)",
             Pattern.CASE_INSENSITIVE);
+    /** "上一单" is "my last order" or, in a conversation about the newest one, "the one before". */
+    private static final Pattern PREVIOUS = Pattern.compile("(上一[单笔个次]|上个订单)");
+
     private static final Pattern BEFORE = Pattern.compile(
             "(one before|order before|previous one|previous order|before that|earlier order|上上[单笔个次]|前一[单笔个]|之前那[单笔个]|再之前|更早)",
             Pattern.CASE_INSENSITIVE);
@@ -252,10 +255,10 @@ final class DialoguePolicy {
         if (intent.inScope() && intent.intent().equals("complaint") && orders.isEmpty()) {
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER));
         }
-        if (orders.isEmpty()
-                && (!CHANGES.contains(intent.label()) || !Requests.namesRequest(trimmed))
+        if ((!CHANGES.contains(intent.label()) || !Requests.namesRequest(trimmed))
                 && Sentiment.score(text) <= COMPLAINT_SENTIMENT) {
-            // "worst experience ever", "u guys suck": a complaint whatever the model read into it
+            // "worst experience ever", "u guys suck", "really disappointed with the tea": a complaint whatever the
+            // model read into it, also about an order (kept as the conversation's order for what follows)
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
                     .labelled("complaint");
         }
@@ -419,6 +422,10 @@ final class DialoguePolicy {
             return current + 1 < mine.size() ? List.of(mine.get(current + 1).orderId()) : List.of();
         }
         if (LAST_ORDER.matcher(text).find()) {
+            if (PREVIOUS.matcher(text).find() && mine.size() > 1 && isNewest(mine, state.currentOrder())) {
+                // "上一单呢" right after the newest order was discussed: the one before it, not the newest again
+                return List.of(mine.get(1).orderId());
+            }
             return List.of(mine.get(0).orderId());
         }
         String normal = ItemMentions.normalise(text);
@@ -435,6 +442,10 @@ final class DialoguePolicy {
             }
         }
         return byItem;
+    }
+
+    private static boolean isNewest(List<Order> mine, String orderId) {
+        return orderId != null && indexOf(mine, orderId) == 0;
     }
 
     private static int indexOf(List<Order> orders, String orderId) {

@@ -34,7 +34,7 @@ final class Requests {
 
     private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
     private static final Pattern EXCHANGE = Pattern.compile(
-            "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|swap it|swap them|swap for|replacement|replace (it|them))",
+            "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RETURN =
             Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|\\bsend\\b.{0,30}\\bback\\b)", Pattern.CASE_INSENSITIVE);

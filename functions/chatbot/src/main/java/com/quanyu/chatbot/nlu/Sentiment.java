@@ -48,6 +48,9 @@ public final class Sentiment {
             "idiot",
             "stupid",
             "useless",
+            "terrible",
+            "awful",
+            "horrible",
             "worst",
             "disgusting",
             "lawyer",
@@ -72,9 +75,6 @@ public final class Sentiment {
             "投诉",
             "差评",
             "退钱",
-            "terrible",
-            "awful",
-            "horrible",
             "angry",
             "furious",
             "disappointed",
@@ -97,6 +97,8 @@ public final class Sentiment {
             "不爽",
             "郁闷");
 
+    private static final List<String> INTENSIFIERS = List.of("really", "so", "very", "extremely", "totally", "super");
+
     private Sentiment() {}
 
     public static double score(String text) {
@@ -112,7 +114,8 @@ public final class Sentiment {
         }
         for (String word : MILD) {
             if (contains(t, word)) {
-                score -= 0.25;
+                // "really disappointed", "so annoyed": an intensified mild word weighs as a strong one
+                score -= INTENSIFIERS.stream().anyMatch(i -> contains(t, i + " " + word)) ? 0.5 : 0.25;
             }
         }
         long shouting = t.chars().filter(c -> c == '!' || c == '?').count();

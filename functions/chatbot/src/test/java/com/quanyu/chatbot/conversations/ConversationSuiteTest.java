@@ -72,7 +72,8 @@ class ConversationSuiteTest {
                         "held-out 3 (" + heldOut3.size() + " conversations, written 2026-12-02, not tuned on)",
                         heldOut3)
                 + ConversationSuite.table(
-                        "held-out 4 (" + heldOut4.size() + " conversations, written 2026-12-02 in session 5)", heldOut4);
+                        "held-out 4 (" + heldOut4.size() + " conversations, written 2026-12-02 in session 5)",
+                        heldOut4);
         System.out.println(report);
         heldOut4.stream().filter(o -> !o.passed()).forEach(o -> System.out.println("held-out 4 " + o));
         Files.writeString(Path.of("target", "conversation-suite.txt"), report);

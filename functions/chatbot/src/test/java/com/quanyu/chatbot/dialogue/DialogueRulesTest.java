@@ -104,4 +104,23 @@ class DialogueRulesTest {
                 < Sentiment.score("this is the third time. terrible service"));
         assertEquals(0, Sentiment.score("HELLO WHERE IS MY ORDER"));
     }
+
+    @Test
+    void anIntensifiedMildWordAndTerribleAloneAreComplaints() {
+        assertEquals(-0.25, Sentiment.score("a bit disappointed"));
+        assertEquals(-0.5, Sentiment.score("really disappointed with the tea"));
+        assertEquals(-0.5, Sentiment.score("your service is terrible"));
+        assertFalse(Sentiment.veryNegative("your service is terrible"));
+    }
+
+    @Test
+    void aSwapIsAnExchange() {
+        assertEquals(
+                "exchange_order",
+                Requests.refine(
+                                model("set_up_shipping_address"),
+                                "can i swap the mooncakes for a different flavour",
+                                true)
+                        .intent());
+    }
 }
