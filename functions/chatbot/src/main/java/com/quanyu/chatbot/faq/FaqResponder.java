@@ -3,6 +3,7 @@ package com.quanyu.chatbot.faq;
 import com.quanyu.chatbot.nlu.FaqAnswers;
 import com.quanyu.chatbot.nlu.Language;
 import com.quanyu.chatbot.nlu.LanguageDetector;
+import com.quanyu.chatbot.nlu.LatestIndex;
 import com.quanyu.chatbot.nlu.SentenceEncoder;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,16 +30,12 @@ public final class FaqResponder {
             DEFAULT_FLOOR);
 
     private final FaqLibrary library;
-    private final Supplier<SentenceEncoder> encoder;
-    private final double floor;
-    private volatile Indexed indexed;
-
-    private record Indexed(Faq faq, FaqAnswers answers) {}
+    private final LatestIndex<Faq, FaqAnswers> index;
 
     public FaqResponder(FaqLibrary library, Supplier<SentenceEncoder> encoder, double floor) {
         this.library = Objects.requireNonNull(library, "library");
-        this.encoder = Objects.requireNonNull(encoder, "encoder");
-        this.floor = floor;
+        Objects.requireNonNull(encoder, "encoder");
+        this.index = new LatestIndex<>(faq -> FaqAnswers.of(encoder.get(), faq.entries(), floor));
     }
 
     /** The FAQ's answer to the text, in the reply language when the entry has one in it. */
@@ -53,15 +50,7 @@ public final class FaqResponder {
 
     private Optional<FaqAnswers> index() {
         Faq faq = library.current();
-        if (faq.entries().isEmpty()) {
-            return Optional.empty();
-        }
-        Indexed current = indexed;
-        if (current == null || !current.faq().equals(faq)) { // a re-read unchanged FAQ keeps its vectors
-            current = new Indexed(faq, FaqAnswers.of(encoder.get(), faq.entries(), floor));
-            indexed = current;
-        }
-        return Optional.of(current.answers());
+        return faq.entries().isEmpty() ? Optional.empty() : Optional.of(index.of(faq));
     }
 
     /** The matched entry's answer, or another entry of the same id whose answer is in the reply language. */

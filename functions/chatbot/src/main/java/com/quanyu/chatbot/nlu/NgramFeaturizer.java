@@ -137,7 +137,7 @@ public final class NgramFeaturizer {
         }
     }
 
-    static boolean isCjk(int cp) {
+    public static boolean isCjk(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.HIRAGANA

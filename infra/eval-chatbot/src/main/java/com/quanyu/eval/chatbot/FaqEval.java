@@ -1,7 +1,10 @@
 package com.quanyu.eval.chatbot;
 
+import com.quanyu.chatbot.catalogue.CatalogueFormat;
+import com.quanyu.chatbot.catalogue.Product;
 import com.quanyu.chatbot.nlu.FaqAnswers;
 import com.quanyu.chatbot.nlu.LabeledText;
+import com.quanyu.chatbot.nlu.NgramFeaturizer;
 import com.quanyu.chatbot.nlu.OnnxSentenceEncoder;
 import com.quanyu.chatbot.nlu.ScriptRoutedEncoder;
 import com.quanyu.chatbot.nlu.SentenceEncoder;
@@ -21,7 +24,10 @@ import java.util.Map;
  * answer): accuracy at 1 and 3 on the answerable questions, then per confidence floor the share of
  * answerable questions answered correctly, answered wrongly, and of unanswerable ones refused.
  *
- * <pre>args: [faq.tsv] [queries.tsv] [encoder, default all-minilm-l6-v2-q+bge-small-zh-v1.5-q]</pre>
+ * A product catalogue CSV in place of the FAQ evaluates the same retrieval over product names and
+ * keywords (descriptions of products, SKUs as the queries' labels).
+ *
+ * <pre>args: [faq.tsv | catalogue.csv] [queries.tsv] [encoder, default all-minilm-l6-v2-q+bge-small-zh-v1.5-q]</pre>
  */
 public final class FaqEval {
     private FaqEval() {}
@@ -30,7 +36,7 @@ public final class FaqEval {
         Path faqFile = Path.of(args.length > 0 ? args[0] : "infra/eval-chatbot/data/faq.tsv");
         String queriesFile = args.length > 1 ? args[1] : "infra/eval-chatbot/data/faq-queries.tsv";
         String encoderName = args.length > 2 ? args[2] : ScriptRoutedEncoder.DEFAULT;
-        List<FaqAnswers.Entry> entries = readFaq(faqFile);
+        List<FaqAnswers.Entry> entries = faqFile.toString().endsWith(".csv") ? catalogue(faqFile) : readFaq(faqFile);
         List<LabeledText> queries = IntentDataFiles.read(queriesFile);
         Map<String, SentenceEncoder> loaded = new HashMap<>();
         long start = System.nanoTime();
@@ -100,6 +106,40 @@ public final class FaqEval {
                     100.0 * (answerable - right - wrong) / answerable,
                     100.0 * refused / unanswerable);
         }
+    }
+
+    /**
+     * A catalogue upload's products as texts to retrieve, each entry's id its SKU: per product its
+     * Chinese text (Chinese name, the Han words of category and keywords) and its English text
+     * (English name and the Latin-script words), as the routed encoders need one script per text.
+     */
+    static List<FaqAnswers.Entry> catalogue(Path file) throws IOException {
+        List<FaqAnswers.Entry> texts = new ArrayList<>();
+        for (Product p : CatalogueFormat.fromCsv(Files.readString(file))) {
+            List<String> words = new ArrayList<>();
+            if (p.category() != null) {
+                words.add(p.category());
+            }
+            words.addAll(p.keywords());
+            for (String text : List.of(join(p.nameZh(), words, true), join(p.nameEn(), words, false))) {
+                if (!text.isBlank()) {
+                    texts.add(new FaqAnswers.Entry(p.sku(), text, p.sku()));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static String join(String name, List<String> words, boolean han) {
+        StringBuilder text = new StringBuilder(name == null ? "" : name);
+        for (String phrase : words) {
+            for (String word : phrase.split("\\s+")) {
+                if (!word.isEmpty() && word.codePoints().anyMatch(NgramFeaturizer::isCjk) == han) {
+                    text.append(han ? "，" : ", ").append(word);
+                }
+            }
+        }
+        return text.toString().strip();
     }
 
     static List<FaqAnswers.Entry> readFaq(Path file) throws IOException {
