@@ -234,7 +234,7 @@ public final class ColdStartBenchmark {
         return text.toString();
     }
 
-    /** {@code phases=jvm:240,init:900} as printed by {@link Phases}. */
+    /** {@code phases=init:900,request:700} as printed by {@link Phases}. */
     private static Map<String, Long> phases(String output) {
         Map<String, Long> phases = new java.util.LinkedHashMap<>();
         output.lines().filter(l -> l.startsWith("phases=")).findFirst().ifPresent(line -> {

@@ -1,20 +1,17 @@
 package com.quanyu.infra.coldstart;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Wall-clock phases of one cold start, measured inside the started JVM: {@code jvm} (process start
- * to {@code main}), then each named phase. Printed as one {@code phases=} line for
- * {@link ColdStartBenchmark}, which reports their medians: where a handler's time above the floor goes.
+ * Wall-clock phases of one cold start from {@code main} on, measured inside the started JVM (the JVM's
+ * own start is the run's total minus their sum: the process start time Linux reports has a boot-time
+ * offset of up to a second). Printed as one {@code phases=} line for {@link ColdStartBenchmark},
+ * which reports their medians: where a handler's time above the floor goes.
  */
 final class Phases {
-    private final long mainNanos = System.nanoTime();
-    private final Instant mainAt = Instant.now();
     private final Map<String, Long> millis = new LinkedHashMap<>();
-    private long last = mainNanos;
+    private long last = System.nanoTime();
 
     private Phases() {}
 
@@ -29,17 +26,10 @@ final class Phases {
         last = now;
     }
 
-    /** {@code phases=jvm:240,init:900,...}; the JVM's start is read last, so that reading it costs no phase. */
+    /** {@code phases=init:900,event:700,...}. */
     String line() {
-        Map<String, Long> all = new LinkedHashMap<>();
-        ProcessHandle.current()
-                .info()
-                .startInstant()
-                .ifPresent(started ->
-                        all.put("jvm", Duration.between(started, mainAt).toMillis()));
-        all.putAll(millis);
         StringBuilder line = new StringBuilder("phases=");
-        all.forEach((name, ms) -> line.append(line.length() > 7 ? "," : "")
+        millis.forEach((name, ms) -> line.append(line.length() > 7 ? "," : "")
                 .append(name)
                 .append(':')
                 .append(ms));
