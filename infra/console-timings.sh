@@ -3,6 +3,7 @@
 # platform (infra/start-local.sh), as the signed-in admin: each page's calls run as the page makes
 # them (in order, or in parallel where the page uses Promise.all), twice: the first view after a
 # start (or after the analytics cache lapsed) and the next. Usage: infra/console-timings.sh [--port N]
+# (CALLS=1 infra/console-timings.sh ... also prints every call's seconds on stderr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=3000
@@ -13,13 +14,17 @@ pw=$(grep '^STAFF_PASSWORD_ADMIN=' "$secrets" | cut -d= -f2)
 token=$(curl -sf "$base/_local/auth/token" -d "{\"username\":\"admin\",\"password\":\"$pw\"}" | sed 's/.*"idToken":"\([^"]*\)".*/\1/')
 auth="authorization: Bearer $token"
 
-# seconds for one GET, or a POST when a body follows the path (fails on a non-2xx answer)
+# seconds for one GET, or a POST when a body follows the path (fails on a non-2xx answer); with
+# CALLS=1 each call's time also goes to stderr
 one() {
+  local t
   if [ $# -gt 1 ]; then
-    curl -sf -o /dev/null -w '%{time_total}' -H "$auth" -H 'content-type: application/json' -d "$2" "$base$1" || { echo "POST $1 failed" >&2; exit 1; }
+    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" -H 'content-type: application/json' -d "$2" "$base$1") || { echo "POST $1 failed" >&2; exit 1; }
   else
-    curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$base$1" || { echo "GET $1 failed" >&2; exit 1; }
+    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$base$1") || { echo "GET $1 failed" >&2; exit 1; }
   fi
+  [ -n "${CALLS:-}" ] && echo "  $1 $t" >&2
+  printf '%s' "$t"
 }
 # the Campaigns page's ad budget card, as it loads
 allocation='{"budget":"6000.00","currency":"CNY","channels":[{"channel":"wechat-moments","max":"4000.00"},{"channel":"douyin","max":"5000.00"},{"channel":"baidu-search","max":"2500.00"}]}'

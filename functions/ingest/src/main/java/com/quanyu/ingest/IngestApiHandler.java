@@ -149,21 +149,25 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .withMethod("POST")
                 .withPath("/v1/track")
                 .build();
-        router.handle(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v1/track")
-                .withRawPath("/v1/track")
-                .withHeaders(
-                        java.util.Map.of("content-type", "application/json", "authorization", "Basic cHJpbWluZzo="))
-                .withBody(PRIMING_EVENT)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(http)
-                        .withRequestId("priming")
-                        .build())
-                .build());
+        SnapStartPriming.handle(
+                router,
+                APIGatewayV2HTTPEvent.builder()
+                        .withRouteKey("POST /v1/track")
+                        .withRawPath("/v1/track")
+                        .withHeaders(java.util.Map.of(
+                                "content-type", "application/json", "authorization", "Basic cHJpbWluZzo="))
+                        .withBody(PRIMING_EVENT)
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(http)
+                                .withRequestId("priming")
+                                .build())
+                        .build());
         // the console's profile read (Customer 360's first call): the staff check and the stores' reads, for an
         // id no profile has (404, nothing written)
-        router.handle(SnapStartPriming.staffGet(
-                "GET /v1/profiles/{id}", "/v1/profiles/priming", java.util.Map.of("id", "priming")));
+        SnapStartPriming.handle(
+                router,
+                SnapStartPriming.staffGet(
+                        "GET /v1/profiles/{id}", "/v1/profiles/priming", java.util.Map.of("id", "priming")));
         Source source = Source.of("priming", "web");
         JsonNode event = Json.read(PRIMING_EVENT, JsonNode.class);
         Instant now = clock.instant();

@@ -21,6 +21,7 @@ import com.quanyu.shared.risk.OrderRiskRules;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -82,13 +83,23 @@ public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * The request path without effects, for the SnapStart snapshot: routing, the staff check and the
-     * profile reads (a staff request for a profile that does not exist, 404), the recommender and the
-     * JSON answer (related products).
+     * The request path without effects, for the SnapStart snapshot: Customer 360's two calls for a
+     * profile that does not exist (routing, the staff check, the profile reads: scores 404,
+     * recommendations the popular products in stock), the models' scoring and explanation on an
+     * empty activity, and the JSON answer (related products).
      */
     private void prime(ScoringService service) {
-        router.handle(SnapStartPriming.staffGet(
-                "GET /v1/profiles/{id}/scores", "/v1/profiles/priming/scores", java.util.Map.of("id", "priming")));
+        Map<String, String> id = Map.of("id", "priming");
+        SnapStartPriming.handle(
+                router, SnapStartPriming.staffGet("GET /v1/profiles/{id}/scores", "/v1/profiles/priming/scores", id));
+        SnapStartPriming.handle(
+                router,
+                SnapStartPriming.staffGet(
+                        "GET /v1/profiles/{id}/recommendations",
+                        "/v1/profiles/priming/recommendations",
+                        id,
+                        Map.of("n", "5")));
+        service.prime();
         try {
             ApiResponses.ok(service.related("SKU-1", 10));
         } catch (UnknownSubjectException unknownSku) {

@@ -180,6 +180,19 @@ final class ScoringService {
         return new Related(sku, model.get().version(), model.get().model().related(sku, n, inStock));
     }
 
+    /**
+     * The scoring a known profile's requests run, without a profile (SnapStart priming): the
+     * propensity model's probability and explanation and the recommender on an empty history.
+     */
+    void prime() {
+        double[] values = PropensityFeatures.values(ActivitySnapshot.empty(clock.instant()));
+        propensity.get().ifPresent(loaded -> {
+            loaded.model().probability(values);
+            loaded.model().explain(values, EXPLANATION_FEATURES);
+        });
+        recommender.get().ifPresent(loaded -> loaded.model().recommend(Map.of(), 5, Set.of(), inStock));
+    }
+
     OrderRisk risk(OrderRiskInput order) {
         return risk.assess(order);
     }

@@ -1,6 +1,8 @@
 package com.quanyu.shared.aws;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quanyu.shared.http.Router;
 import com.quanyu.shared.http.StaffAccess;
 import com.quanyu.shared.log.JsonLogger;
 import java.util.List;
@@ -54,10 +56,17 @@ public final class SnapStartPriming implements Resource {
      * priming a staff route's path (the shared Router's group check, then the handler).
      */
     public static APIGatewayV2HTTPEvent staffGet(String routeKey, String path, Map<String, String> pathParameters) {
+        return staffGet(routeKey, path, pathParameters, Map.of());
+    }
+
+    /** {@link #staffGet(String, String, Map)} with query parameters. */
+    public static APIGatewayV2HTTPEvent staffGet(
+            String routeKey, String path, Map<String, String> pathParameters, Map<String, String> queryParameters) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
                 .withRawPath(path)
                 .withPathParameters(pathParameters)
+                .withQueryStringParameters(queryParameters)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod("GET")
@@ -72,6 +81,20 @@ public final class SnapStartPriming implements Resource {
                         .withRequestId("priming")
                         .build())
                 .build();
+    }
+
+    /**
+     * Routes a priming request. Priming requests are chosen to end before any effect (an unknown key
+     * or profile: 4xx), so a 5xx means the path is broken: it fails the priming, which
+     * {@link #prime()} reports (a test sees it; Lambda only logs it).
+     */
+    public static APIGatewayV2HTTPResponse handle(Router router, APIGatewayV2HTTPEvent request) {
+        APIGatewayV2HTTPResponse response = router.handle(request);
+        if (response.getStatusCode() >= 500) {
+            throw new IllegalStateException("priming " + request.getRouteKey() + " answered " + response.getStatusCode()
+                    + ": " + response.getBody());
+        }
+        return response;
     }
 
     /** The point after which {@link #primeRegisteredSince} counts registrations. */

@@ -14,11 +14,15 @@ public final class BareGetItem {
     private BareGetItem() {}
 
     public static void main(String[] args) {
+        Phases phases = Phases.start();
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(Env.system())) {
+            phases.end("init");
             var item = dynamo.getItem(b -> b.tableName(args[0])
                             .key(Map.of("pk", AttributeValue.fromS(args[1]), "sk", AttributeValue.fromS(args[2]))))
                     .item();
+            phases.end("request");
             System.out.println("status=" + (item.isEmpty() ? 404 : 200));
+            System.out.println(phases.line());
         }
     }
 }

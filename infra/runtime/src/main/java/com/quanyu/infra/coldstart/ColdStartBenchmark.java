@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * against the stand-ins, alternating (floor, handler, per function, per round), each in a fresh JVM;
  * prints the medians and each function's ratio to its floor, all from the same run.
  *
- * <p>Args: {@code [--functions IngestFunction,ScoreFunction] [--event FILE] [--rounds 7]}. Each
+ * <p>Args: {@code [--functions IngestFunction,ScoreFunction] [--event FILE] [--rounds 7] [--jvm-options "..."]}
+ * ({@code --jvm-options}: extra JVM flags for the floor and the handler alike, for profiling, e.g.
+ * {@code "-Xlog:class+load:file=/tmp/cl-%p.log:uptime"}). Each
  * function's first request: IngestFunction a Segment {@code track} to {@code POST /v1/track} with a
  * registered write key and a new messageId and user per round (key lookup, rate limit, validation,
  * the stream's PutRecords); ScoreFunction a staff {@code GET /v1/profiles/{id}/scores} of a profile
@@ -63,11 +65,20 @@ public final class ColdStartBenchmark {
                                                     + "\",\"messageId\":\"coldstart-seed\",\"properties\":{\"sku\":\"TEA-OOLONG-250\"}}")));
             Path eventDir = Files.createTempDirectory("coldstart");
             List<Subject> subjects = new ArrayList<>();
+            List<String> extraJvmOptions = options.containsKey("--jvm-options")
+                    ? List.of(options.get("--jvm-options").trim().split("\\s+"))
+                    : List.of();
             for (String functionId : functionIds) {
-                subjects.add(subject(aws, root, functionId));
+                subjects.add(subject(aws, root, functionId, extraJvmOptions));
             }
             long[][] floor = new long[subjects.size()][rounds];
             long[][] handler = new long[subjects.size()][rounds];
+            List<List<Map<String, Long>>> floorPhases = new ArrayList<>();
+            List<List<Map<String, Long>>> handlerPhases = new ArrayList<>();
+            subjects.forEach(unused -> {
+                floorPhases.add(new ArrayList<>());
+                handlerPhases.add(new ArrayList<>());
+            });
             String[] floorStatus = new String[subjects.size()];
             String[] handlerStatus = new String[subjects.size()];
             for (int i = 0; i < rounds; i++) {
@@ -87,6 +98,8 @@ public final class ColdStartBenchmark {
                     Run b = run(invoke, s.env());
                     floor[f][i] = a.millis();
                     handler[f][i] = b.millis();
+                    floorPhases.get(f).add(a.phases());
+                    handlerPhases.get(f).add(b.phases());
                     floorStatus[f] = a.output();
                     handlerStatus[f] = b.output();
                 }
@@ -111,6 +124,9 @@ public final class ColdStartBenchmark {
                         handler[f][rounds - 1],
                         handlerStatus[f]);
                 System.out.printf(
+                        "  phases, median ms: floor %s; handler %s%n",
+                        medians(floorPhases.get(f)), medians(handlerPhases.get(f)));
+                System.out.printf(
                         "  ratio handler/floor = %.2f  (%d rounds, alternating)%n",
                         (double) handlerMedian / floorMedian, rounds);
             }
@@ -120,7 +136,8 @@ public final class ColdStartBenchmark {
     /** One function to start: its jar, JVM command and environment as template.yaml gives them. */
     private record Subject(String id, SamFunction function, List<String> jvm, Map<String, String> env, String table) {}
 
-    private static Subject subject(StandIns aws, Path root, String functionId) throws Exception {
+    private static Subject subject(StandIns aws, Path root, String functionId, List<String> extraJvmOptions)
+            throws Exception {
         SamFunction function = aws.functions().stream()
                 .filter(f -> f.logicalId().equals(functionId))
                 .findFirst()
@@ -149,6 +166,7 @@ public final class ColdStartBenchmark {
                 "-Xshare:auto",
                 "-Xmx" + function.memoryMb() + "m"));
         jvm.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
+        jvm.addAll(extraJvmOptions);
         jvm.addAll(List.of("-cp", classpath));
         return new Subject(functionId, function, jvm, env, table);
     }
@@ -201,7 +219,32 @@ public final class ColdStartBenchmark {
         return file;
     }
 
-    private record Run(long millis, String output) {}
+    private record Run(long millis, String output, Map<String, Long> phases) {}
+
+    /** Each phase's median over the rounds, in the order the runs printed them. */
+    private static String medians(List<Map<String, Long>> runs) {
+        java.util.LinkedHashMap<String, List<Long>> byPhase = new java.util.LinkedHashMap<>();
+        runs.forEach(run -> run.forEach((phase, ms) ->
+                byPhase.computeIfAbsent(phase, k -> new ArrayList<>()).add(ms)));
+        StringBuilder text = new StringBuilder();
+        byPhase.forEach((phase, values) -> {
+            values.sort(null);
+            text.append(text.isEmpty() ? "" : " ").append(phase).append(' ').append(values.get(values.size() / 2));
+        });
+        return text.toString();
+    }
+
+    /** {@code phases=init:900,request:700} as printed by {@link Phases}. */
+    private static Map<String, Long> phases(String output) {
+        Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        output.lines().filter(l -> l.startsWith("phases=")).findFirst().ifPresent(line -> {
+            for (String pair : line.substring("phases=".length()).split(",")) {
+                String[] nameAndMillis = pair.split(":");
+                phases.put(nameAndMillis[0], Long.parseLong(nameAndMillis[1]));
+            }
+        });
+        return phases;
+    }
 
     private static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -220,7 +263,7 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException(
                     "run failed (exit " + exit + "): " + String.join(" ", command) + "\n" + text);
         }
-        return new Run(millis, status);
+        return new Run(millis, status, phases(text));
     }
 
     private static Map<String, String> options(String[] args) {
