@@ -1,5 +1,6 @@
 package com.quanyu.campaigns;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.campaigns.audience.AudienceRefresher;
 import com.quanyu.campaigns.audience.ProfileResolver;
 import com.quanyu.campaigns.audience.ProfileSource;
@@ -56,8 +57,8 @@ public final class CampaignsContext {
         LakeWriter lakeWriter = new LakeWriter(s3, lake, clock);
         CampaignEventSink events =
                 lakeSubscriber ? LakeEventSink.forLakeSubscriber(lakeWriter) : new LakeEventSink(lakeWriter);
-        this.coupons = new CouponLedger(dynamo, table, events, clock);
-        this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
+        this.coupons = DynamoLedgers.coupons(dynamo, table, events, clock);
+        this.loyalty = DynamoLedgers.loyalty(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
         this.memberships = new AudienceMemberships(dynamo, table);
         CustomerProfileSource customers = new CustomerProfileSource(

@@ -1,5 +1,6 @@
 package com.quanyu.chatbot;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.chatbot.actions.CustomerData;
 import com.quanyu.chatbot.actions.LedgerCouponOffers;
 import com.quanyu.chatbot.actions.PipelineTurnRecorder;
@@ -65,7 +66,7 @@ public record ChatbotApp(
                 .recorder(new PipelineTurnRecorder(stores.pipeline(null), stores.profiles()))
                 .customers(customers)
                 .coupons(new LedgerCouponOffers(
-                        new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
+                        DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
                         clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .products(catalogue)

@@ -1,5 +1,6 @@
 package com.quanyu.chatbot.conversations;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.chatbot.ChatTestRig;
@@ -37,7 +38,7 @@ class ConversationSuiteTest {
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
         ChatTestRig rig = new ChatTestRig(aws);
-        var ledger = new CouponLedger(
+        var ledger = DynamoLedgers.coupons(
                 aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
         ledger.campaigns()

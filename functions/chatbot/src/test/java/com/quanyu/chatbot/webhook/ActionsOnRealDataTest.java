@@ -1,5 +1,6 @@
 package com.quanyu.chatbot.webhook;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class ActionsOnRealDataTest {
 
     @Test
     void couponIsIssuedOnceFromTheCampaignLedgerAndValidInEveryChannel() throws Exception {
-        var ledger = new CouponLedger(
+        var ledger = DynamoLedgers.coupons(
                 aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
         ledger.campaigns()
