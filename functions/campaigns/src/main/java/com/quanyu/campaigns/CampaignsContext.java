@@ -1,6 +1,5 @@
 package com.quanyu.campaigns;
 
-import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.campaigns.audience.AudienceRefresher;
 import com.quanyu.campaigns.audience.ProfileResolver;
 import com.quanyu.campaigns.audience.ProfileSource;
@@ -19,6 +18,7 @@ import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.campaigns.store.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.lake.store.LakeWriter;

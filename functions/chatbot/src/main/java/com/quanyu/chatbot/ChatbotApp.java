@@ -1,6 +1,5 @@
 package com.quanyu.chatbot;
 
-import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.chatbot.actions.CustomerData;
 import com.quanyu.chatbot.actions.LedgerCouponOffers;
 import com.quanyu.chatbot.actions.PipelineTurnRecorder;
@@ -15,7 +14,7 @@ import com.quanyu.chatbot.store.S3ProductCatalogue;
 import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.ml.LiveModel;

@@ -1,6 +1,5 @@
 package com.quanyu.journeys;
 
-import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.journeys.channel.Channel;
 import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.Credential;
@@ -24,6 +23,7 @@ import com.quanyu.shared.aws.RotatingSecret;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.store.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.ApiException;
@@ -71,7 +71,8 @@ public record JourneysApp(
         JourneyStore store = new DynamoJourneyStore(dynamo, env.required("JOURNEYS_TABLE"));
         ZoneId brandZone = ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai"));
         ProfileCustomers customers = new ProfileCustomers(stores.profiles(), stores.reader(), brandZone);
-        CouponLedger ledger = DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
+        CouponLedger ledger =
+                DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
         Limits limits = new Limits(
                 env.intValue("FREQUENCY_CAP_PER_DAY", 1),
                 env.intValue("FREQUENCY_CAP_PER_WEEK", 3),

@@ -1,14 +1,13 @@
 package com.quanyu.chatbot.conversations;
 
-import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.chatbot.ChatTestRig;
 import com.quanyu.shared.campaigns.Campaign;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.Money;
 import com.quanyu.shared.campaigns.Offer;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package com.quanyu.chatbot.webhook;
 
-import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.chatbot.ChatTestRig;
 import com.quanyu.shared.campaigns.Campaign;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.Offer;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.customer.IdentifierType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
