@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The chatbot wired from a function's environment: the shipped intent model, conversations in
@@ -45,17 +46,18 @@ public record ChatbotApp(
 
     public static ChatbotApp fromEnv(Env env, Clock clock, Understander understander) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        CustomerStores stores = CustomerStores.fromEnv(env, dynamo, AwsClients.s3(env));
+        S3Client s3 = AwsClients.s3(env); // one client per execution environment, shared by every store
+        CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         var conversations = new DynamoConversationStore(dynamo, env.required("CONVERSATIONS_TABLE"), clock);
         var customers = new CustomerData(stores.profiles(), stores.orders());
         var recommender = LiveModel.of(
-                ModelRegistry.of(AwsClients.s3(env), env.required("MODELS_BUCKET")),
+                ModelRegistry.of(s3, env.required("MODELS_BUCKET")),
                 env.get("RECOMMENDER_MODEL_KIND", "recommender"),
                 (bytes, metadata) -> RecommenderModel.decode(bytes),
                 Duration.ofMinutes(env.intValue("MODEL_REFRESH_MINUTES", 5)),
                 clock);
         var catalogue = new S3ProductCatalogue(
-                AwsClients.s3(env),
+                s3,
                 env.required("DATA_LAKE_BUCKET"),
                 Duration.ofSeconds(env.intValue("CATALOGUE_REFRESH_SECONDS", 60)),
                 clock);

@@ -1,12 +1,12 @@
 package com.quanyu.shared.campaigns;
 
 import com.quanyu.shared.log.JsonLogger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
 public final class LoyaltyLedger {
     private static final JsonLogger LOG = JsonLogger.of(LoyaltyLedger.class);
     private static final int MAX_ATTEMPTS = 64;
+    /** Fresh entropy per call: environments restored from one SnapStart snapshot do not back off in lockstep. */
+    private static final SecureRandom JITTER = new SecureRandom();
     /** Applied orders are remembered this long past their lot's expiry; older events are refused by age. */
     static final Duration KEEP = Duration.ofDays(400);
 
@@ -181,7 +183,7 @@ public final class LoyaltyLedger {
 
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + 5L * Math.min(attempt, 10)));
+            Thread.sleep(JITTER.nextLong(1, 5L + 5L * Math.min(attempt, 10)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
