@@ -47,27 +47,20 @@ public record RedemptionRecord(
     /** This record moved to {@code state} by the holder {@code owner} of a lease until {@code leaseUntil}. */
     public RedemptionRecord leased(
             Redemption.State state, Redemption.State releasedFrom, String owner, long leaseUntil) {
-        return new RedemptionRecord(
-                code,
-                orderId,
-                campaignId,
-                profileId,
-                channel,
-                orderTotalMinor,
-                discountMinor,
-                currency,
-                giftSku,
-                budgetCharged,
-                state,
-                releasedFrom,
-                createdAt,
-                at,
-                owner,
-                leaseUntil);
+        return with(state, releasedFrom, at, owner, leaseUntil);
     }
 
     /** This record settled in {@code state} at {@code when}, without a lease. */
     public RedemptionRecord settled(Redemption.State state, Redemption.State releasedFrom, Instant when) {
+        return with(state, releasedFrom, when, null, null);
+    }
+
+    private RedemptionRecord with(
+            Redemption.State nextState,
+            Redemption.State nextReleasedFrom,
+            Instant nextAt,
+            String nextOwner,
+            Long until) {
         return new RedemptionRecord(
                 code,
                 orderId,
@@ -79,11 +72,11 @@ public record RedemptionRecord(
                 currency,
                 giftSku,
                 budgetCharged,
-                state,
-                releasedFrom,
+                nextState,
+                nextReleasedFrom,
                 createdAt,
-                when,
-                null,
-                null);
+                nextAt,
+                nextOwner,
+                until);
     }
 }
