@@ -12,8 +12,8 @@ import com.quanyu.journeys.channel.aws.SmsSender;
 import com.quanyu.journeys.engine.AudienceEntries;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
-import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
+import com.quanyu.journeys.engine.SendingLimits;
 import com.quanyu.journeys.store.CampaignAudiences;
 import com.quanyu.journeys.store.DynamoJourneyStore;
 import com.quanyu.journeys.store.LakeObjectReader;
@@ -73,7 +73,7 @@ public record JourneysApp(
         ProfileCustomers customers = new ProfileCustomers(stores.profiles(), stores.reader(), brandZone);
         CouponLedger ledger =
                 DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
-        Limits limits = new Limits(
+        SendingLimits limits = new SendingLimits(
                 env.intValue("FREQUENCY_CAP_PER_DAY", 1),
                 env.intValue("FREQUENCY_CAP_PER_WEEK", 3),
                 LocalTime.parse(env.get("QUIET_HOURS_START", "21:00")),
