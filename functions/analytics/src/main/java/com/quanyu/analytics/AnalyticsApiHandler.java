@@ -43,6 +43,7 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     private static final int MAX_DAYS = 366;
 
     private final LakeQueries lake;
+    private final Clock clock;
     private final StaffFigures figures;
     private final Router router;
 
@@ -69,6 +70,7 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
      */
     AnalyticsApiHandler(LakeQueries lake, LakeQueries businessDays, Clock clock, ZoneId businessZone) {
         this.lake = lake;
+        this.clock = clock;
         this.figures = new StaffFigures(lake);
         DemandActuals demand = new DemandActuals(businessDays);
         this.router = Router.builder()
@@ -146,7 +148,7 @@ public final class AnalyticsApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private LocalDate newestDay() {
-        return lake.newestDay().orElse(LocalDate.now(ZoneOffset.UTC));
+        return lake.newestDay().orElseGet(() -> LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     private static Optional<LocalDate> date(ApiRequest request, String name) {

@@ -18,6 +18,7 @@ import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.LoyaltyLedger;
 import com.quanyu.shared.campaigns.LoyaltyRules;
 import com.quanyu.shared.campaigns.store.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.lake.store.LakeWriter;
@@ -56,8 +57,8 @@ public final class CampaignsContext {
         LakeWriter lakeWriter = new LakeWriter(s3, lake, clock);
         CampaignEventSink events =
                 lakeSubscriber ? LakeEventSink.forLakeSubscriber(lakeWriter) : new LakeEventSink(lakeWriter);
-        this.coupons = new CouponLedger(dynamo, table, events, clock);
-        this.loyalty = new LoyaltyLedger(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
+        this.coupons = DynamoLedgers.coupons(dynamo, table, events, clock);
+        this.loyalty = DynamoLedgers.loyalty(dynamo, table, LoyaltyRules.fromEnv(env), events, clock);
         this.audiences = new AudienceStore(dynamo, table);
         this.memberships = new AudienceMemberships(dynamo, table);
         CustomerProfileSource customers = new CustomerProfileSource(

@@ -19,7 +19,7 @@ import com.quanyu.chatbot.store.S3ProductCatalogue;
 import com.quanyu.chatbot.webhook.ChatbotConfig;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.ml.LiveModel;
@@ -54,7 +54,7 @@ public record ChatbotApp(
 
     public static ChatbotApp fromEnv(Env env, Clock clock, Understander understander) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        S3Client s3 = AwsClients.s3(env);
+        S3Client s3 = AwsClients.s3(env); // one client per execution environment, shared by every store
         CustomerStores stores = CustomerStores.fromEnv(env, dynamo, s3);
         var conversations = new DynamoConversationStore(dynamo, env.required("CONVERSATIONS_TABLE"), clock);
         var customers = new CustomerData(stores.profiles(), stores.orders());
@@ -79,7 +79,7 @@ public record ChatbotApp(
                 .recorder(new PipelineTurnRecorder(stores.pipeline(null), stores.profiles()))
                 .customers(customers)
                 .coupons(new LedgerCouponOffers(
-                        new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
+                        DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock),
                         clock))
                 .suggestions(new RegistryProductSuggestions(recommender, customers, 10))
                 .products(catalogue)

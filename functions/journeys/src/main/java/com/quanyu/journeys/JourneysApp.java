@@ -12,8 +12,8 @@ import com.quanyu.journeys.channel.aws.SmsSender;
 import com.quanyu.journeys.engine.AudienceEntries;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
-import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
+import com.quanyu.journeys.engine.SendingLimits;
 import com.quanyu.journeys.store.CampaignAudiences;
 import com.quanyu.journeys.store.DynamoJourneyStore;
 import com.quanyu.journeys.store.LakeObjectReader;
@@ -23,6 +23,7 @@ import com.quanyu.shared.aws.RotatingSecret;
 import com.quanyu.shared.campaigns.CampaignEventSink;
 import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.store.AudienceMemberships;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.ApiException;
@@ -70,8 +71,9 @@ public record JourneysApp(
         JourneyStore store = new DynamoJourneyStore(dynamo, env.required("JOURNEYS_TABLE"));
         ZoneId brandZone = ZoneId.of(env.get("DEFAULT_TIMEZONE", "Asia/Shanghai"));
         ProfileCustomers customers = new ProfileCustomers(stores.profiles(), stores.reader(), brandZone);
-        CouponLedger ledger = new CouponLedger(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
-        Limits limits = new Limits(
+        CouponLedger ledger =
+                DynamoLedgers.coupons(dynamo, env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, clock);
+        SendingLimits limits = new SendingLimits(
                 env.intValue("FREQUENCY_CAP_PER_DAY", 1),
                 env.intValue("FREQUENCY_CAP_PER_WEEK", 3),
                 LocalTime.parse(env.get("QUIET_HOURS_START", "21:00")),

@@ -1,65 +1,37 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.aws.DynamoJson;
-import com.quanyu.shared.campaigns.internal.Keys;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Campaign definitions in the campaigns table, with the campaign's remaining budget kept beside
- * the definition so redemptions can draw it down with conditional writes.
- *
- * <p>Item: {@code pk=campaign#<id>, sk=campaign}, attributes {@code campaign} (the definition),
- * {@code version}, {@code budgetRemaining} (minor units, only when the campaign has a budget) and
- * {@code inflight} (claim markers, see {@link CouponLedger}). Listed through {@code gsi1pk=campaigns}.
+ * Campaign definitions with each campaign's remaining budget kept beside it, so redemptions can draw
+ * it down ({@link CouponStore.Counter#budgetOf}). Implementations: {@code store.DynamoCampaignStore}
+ * and the in-memory fake of the shared test-jar.
  */
-public final class CampaignStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public CampaignStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
+public interface CampaignStore {
 
     /** A stored campaign with its budget state. */
-    public record Stored(Campaign campaign, long version, Money budgetRemaining) {}
+    record Stored(Campaign campaign, long version, Money budgetRemaining) {}
 
     /** Stores a new campaign; false when the id is taken. */
-    public boolean create(Campaign campaign) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.campaign(campaign.id()));
-        item.put("gsi1pk", AttributeValue.fromS("campaigns"));
-        item.put("gsi1sk", AttributeValue.fromS(campaign.id()));
-        item.put("campaign", AttributeValue.fromM(DynamoJson.item(campaign)));
-        item.put("version", AttributeValue.fromN("1"));
-        if (campaign.budget() != null) {
-            item.put(
-                    "budgetRemaining",
-                    AttributeValue.fromN(Long.toString(campaign.budget().minor())));
-        }
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
-    }
+    boolean create(Campaign campaign);
 
     /**
-     * Replaces a campaign's definition if it is still at {@code expectedVersion}. A budget change
+     * Replaces a campaign's definition if it is still at {@code current.version()}. A budget change
      * moves the remaining budget by the same amount and fails rather than make it negative.
      *
      * @return false when the campaign changed since it was read or the budget cut exceeds what is left
+     * @throws IllegalArgumentException when the id or currency would change, or a budget be added or removed
      */
-    public boolean update(Stored current, Campaign changed) {
+    boolean update(Stored current, Campaign changed);
+
+    Optional<Stored> find(String id);
+
+    /** Every campaign (a brand runs tens to hundreds). */
+    List<Stored> all();
+
+    /** The budget change {@link #update} applies, after checking what may not change. */
+    static long budgetDelta(Stored current, Campaign changed) {
         if (!current.campaign().id().equals(changed.id())
                 || !current.campaign().currency().equals(changed.currency())) {
             throw new IllegalArgumentException("a campaign's id and currency cannot change");
@@ -67,68 +39,8 @@ public final class CampaignStore {
         if ((current.campaign().budget() == null) != (changed.budget() == null)) {
             throw new IllegalArgumentException("a budget cannot be added to or removed from a running campaign");
         }
-        long delta = changed.budget() == null
+        return changed.budget() == null
                 ? 0
                 : changed.budget().minor() - current.campaign().budget().minor();
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":c", AttributeValue.fromM(DynamoJson.item(changed)));
-        values.put(":v", AttributeValue.fromN(Long.toString(current.version())));
-        values.put(":next", AttributeValue.fromN(Long.toString(current.version() + 1)));
-        String update = "SET campaign = :c, version = :next";
-        String condition = "version = :v";
-        if (changed.budget() != null) {
-            values.put(":delta", AttributeValue.fromN(Long.toString(delta)));
-            values.put(":needed", AttributeValue.fromN(Long.toString(Math.max(0, -delta))));
-            update += ", budgetRemaining = budgetRemaining + :delta";
-            condition += " AND budgetRemaining >= :needed";
-        }
-        String u = update;
-        String c = condition;
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Keys.campaign(changed.id()))
-                    .updateExpression(u)
-                    .conditionExpression(c)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException stale) {
-            return false;
-        }
-    }
-
-    public Optional<Stored> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        b -> b.tableName(table).key(Keys.campaign(id)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
-    }
-
-    /** Every campaign (a brand runs tens to hundreds, so one paged query). */
-    public List<Stored> all() {
-        List<Stored> result = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName("gsi1")
-                    .keyConditionExpression("gsi1pk = :p")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("campaigns")));
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> result.add(stored(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return result;
-    }
-
-    private static Stored stored(Map<String, AttributeValue> item) {
-        Campaign campaign = DynamoJson.read(item.get("campaign").m(), Campaign.class);
-        long version = Long.parseLong(item.get("version").n());
-        Money remaining = item.containsKey("budgetRemaining")
-                ? new Money(Long.parseLong(item.get("budgetRemaining").n()), campaign.currency())
-                : null;
-        return new Stored(campaign, version, remaining);
     }
 }

@@ -1,26 +1,19 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.campaigns.CouponRejection.Reason;
-import com.quanyu.shared.campaigns.internal.Claims;
-import com.quanyu.shared.campaigns.internal.Keys;
-import com.quanyu.shared.campaigns.internal.RedemptionRecord;
+import com.quanyu.shared.campaigns.CouponStore.Counter;
+import com.quanyu.shared.campaigns.CouponStore.Draw;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The one coupon store: issues codes, looks them up, and redeems or releases them exactly once
@@ -42,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * may try again. Releasing (refund or abandoned checkout) runs the mirror sequence through
  * {@code RELEASING} to {@code RELEASED}. Counters never go below zero, so a shared code never
  * exceeds its cap and a campaign never exceeds its budget.
+ *
+ * <p>Every read and write goes through the {@link CouponStore} port (DynamoDB in the functions, an
+ * in-memory fake that crashes at a chosen write in the crash-point tests).
  */
 public final class CouponLedger {
     private static final JsonLogger LOG = JsonLogger.of(CouponLedger.class);
@@ -52,21 +48,15 @@ public final class CouponLedger {
 
     private static final int WAIT_ATTEMPTS = 100;
     private static final long WAIT_MILLIS = 30;
-    /** gsi2 partition of a campaign's redemption records. */
-    private static final String CAMPAIGN_REDEMPTIONS = "redemptions-of#";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
     private final CampaignStore campaigns;
-    private final Claims claims;
+    private final CouponStore store;
     private final CampaignEventSink events;
     private final Clock clock;
 
-    public CouponLedger(DynamoDbClient dynamo, String table, CampaignEventSink events, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.campaigns = new CampaignStore(dynamo, table);
-        this.claims = new Claims(dynamo, table);
+    public CouponLedger(CampaignStore campaigns, CouponStore store, CampaignEventSink events, Clock clock) {
+        this.campaigns = campaigns;
+        this.store = store;
         this.events = events;
         this.clock = clock;
     }
@@ -86,26 +76,12 @@ public final class CouponLedger {
         if (profileId == null || profileId.isBlank()) {
             throw new IllegalArgumentException("profileId is required to issue a unique code");
         }
-        String candidate = newCode();
-        Map<String, AttributeValue> marker = new HashMap<>(Keys.issued(campaignId, profileId));
-        marker.put("code", AttributeValue.fromS(candidate));
-        String code;
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)"));
-            code = candidate;
-        } catch (ConditionalCheckFailedException issuedBefore) {
-            code = dynamo.getItem(b -> b.tableName(table)
-                            .key(Keys.issued(campaignId, profileId))
-                            .consistentRead(true))
-                    .item()
-                    .get("code")
-                    .s();
-        }
+        String code = store.rememberIssuedCode(campaignId, profileId, newCode());
         Instant now = clock.instant();
         // The marker is written first so a crash here leaves a code that the retry stores.
         Coupon coupon = new Coupon(
                 code, campaignId, CouponKind.UNIQUE, profileId, 1, 1, campaign.startsAt(), campaign.endsAt(), now);
-        putCouponIfAbsent(coupon);
+        store.addCouponIfAbsent(coupon);
         return find(code).orElseThrow();
     }
 
@@ -126,7 +102,7 @@ public final class CouponLedger {
                 campaign.startsAt(),
                 campaign.endsAt(),
                 clock.instant());
-        putCouponIfAbsent(coupon);
+        store.addCouponIfAbsent(coupon);
         Coupon stored = find(code).orElseThrow();
         if (!stored.campaignId().equals(campaignId) || stored.cap() != cap || stored.kind() != CouponKind.SHARED) {
             throw new IllegalStateException("code " + code + " already exists with other terms");
@@ -135,24 +111,12 @@ public final class CouponLedger {
     }
 
     public Optional<Coupon> find(String rawCode) {
-        String code = RedemptionRequest.normaliseCode(rawCode);
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        b -> b.tableName(table).key(Keys.coupon(code)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoJson.read(item, Coupon.class));
+        return store.coupon(RedemptionRequest.normaliseCode(rawCode));
     }
 
     /** The unique codes issued to a customer, newest first (eventually consistent). */
     public List<Coupon> couponsOf(String profileId) {
-        List<Coupon> coupons = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .indexName("gsi1")
-                        .keyConditionExpression("gsi1pk = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("coupons-of#" + profileId)))
-                        .scanIndexForward(false))
-                .items()
-                .forEach(item -> coupons.add(DynamoJson.read(item, Coupon.class)));
-        return coupons;
+        return store.couponsOf(profileId);
     }
 
     public Optional<Redemption> redemption(String rawCode, String orderId) {
@@ -161,32 +125,19 @@ public final class CouponLedger {
 
     /** Every redemption recorded for an order (a refund releases them all). */
     public List<Redemption> redemptionsOfOrder(String orderId) {
-        List<Redemption> result = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .indexName("gsi1")
-                        .keyConditionExpression("gsi1pk = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("order#" + orderId))))
-                .items()
-                .forEach(item ->
-                        result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
-        return result;
+        return store.redemptionsOfOrder(orderId).stream()
+                .map(RedemptionRecord::toRedemption)
+                .toList();
     }
 
     /**
      * Every redemption of a campaign's codes, in any state, by code then order (eventually
-     * consistent: index {@code gsi2}, written with each redemption record).
+     * consistent).
      */
     public List<Redemption> redemptionsOfCampaign(String campaignId) {
-        List<Redemption> result = new ArrayList<>();
-        dynamo.queryPaginator(b -> b.tableName(table)
-                        .indexName("gsi2")
-                        .keyConditionExpression("gsi2pk = :p")
-                        .expressionAttributeValues(
-                                Map.of(":p", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + campaignId))))
-                .items()
-                .forEach(item ->
-                        result.add(DynamoJson.read(item, RedemptionRecord.class).toRedemption()));
-        return result;
+        return store.redemptionsOfCampaign(campaignId).stream()
+                .map(RedemptionRecord::toRedemption)
+                .toList();
     }
 
     // ------------------------------------------------------------------ redeeming
@@ -228,15 +179,7 @@ public final class CouponLedger {
                 null,
                 UUID.randomUUID().toString(),
                 now.plus(LEASE).toEpochMilli());
-        Map<String, AttributeValue> item = new HashMap<>(DynamoJson.item(pending));
-        item.putAll(Keys.redemption(pending.code(), pending.orderId()));
-        item.put("gsi1pk", AttributeValue.fromS("order#" + pending.orderId()));
-        item.put("gsi1sk", AttributeValue.fromS("coupon#" + pending.code()));
-        item.put("gsi2pk", AttributeValue.fromS(CAMPAIGN_REDEMPTIONS + pending.campaignId()));
-        item.put("gsi2sk", AttributeValue.fromS(pending.code() + "#" + pending.orderId()));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException concurrentSameOrder) {
+        if (!store.addRedemptionIfAbsent(pending)) { // a concurrent request for the same order
             return resume(record(pending.code(), pending.orderId()).orElseThrow(), request);
         }
         return complete(pending);
@@ -328,8 +271,8 @@ public final class CouponLedger {
 
     /** Draws the use and the budget and confirms; the caller holds the record's lease. */
     private Redemption complete(RedemptionRecord pending) {
-        var couponKey = Keys.coupon(pending.code());
-        if (claimRecovering(couponKey, "remaining", 1, pending) == Claims.Outcome.INSUFFICIENT) {
+        Counter uses = Counter.usesOf(pending.code());
+        if (claimRecovering(uses, 1, pending) == Draw.INSUFFICIENT) {
             Coupon coupon = find(pending.code()).orElseThrow();
             abandon(pending);
             throw coupon.kind() == CouponKind.UNIQUE
@@ -340,23 +283,19 @@ public final class CouponLedger {
                             "coupon " + pending.code() + " reached its cap of " + coupon.cap() + " uses");
         }
         if (pending.budgetCharged()
-                && claimRecovering(
-                                Keys.campaign(pending.campaignId()),
-                                "budgetRemaining",
-                                pending.discountMinor(),
-                                pending)
-                        == Claims.Outcome.INSUFFICIENT) {
-            claims.undo(couponKey, "remaining", 1, pending.claimMarker());
+                && claimRecovering(Counter.budgetOf(pending.campaignId()), pending.discountMinor(), pending)
+                        == Draw.INSUFFICIENT) {
+            store.undoDraw(uses, 1, pending.claimMarker());
             abandon(pending);
             throw new CouponRejection(
                     Reason.BUDGET_EXHAUSTED, "campaign " + pending.campaignId() + " has spent its budget");
         }
         Instant now = clock.instant();
-        if (!settle(pending, Redemption.State.PENDING, Redemption.State.CONFIRMED, now)) {
+        if (!store.settle(pending, Redemption.State.PENDING, Redemption.State.CONFIRMED, now)) {
             // Only a lease held longer than a function may run is lost; whoever took it over finishes the job.
             throw inProgress(pending);
         }
-        RedemptionRecord confirmed = withState(pending, Redemption.State.CONFIRMED, null, now);
+        RedemptionRecord confirmed = pending.settled(Redemption.State.CONFIRMED, null, now);
         tidy(confirmed);
         emit(confirmed, "Coupon Redeemed");
         Metrics.of("coupons").count("CouponsRedeemed", 1).emit();
@@ -378,19 +317,18 @@ public final class CouponLedger {
      * budget can only be stuck behind a claim whose attempt died (its lease lapsed) and was never
      * retried. Recovery happens exactly when someone else needs what it holds, so no sweeper is needed.
      */
-    private Claims.Outcome claimRecovering(
-            Map<String, AttributeValue> key, String counter, long amount, RedemptionRecord pending) {
-        Claims.Outcome outcome = claims.claim(key, counter, amount, pending.claimMarker());
-        if (outcome == Claims.Outcome.INSUFFICIENT && recoverStale(key, counter, pending) > 0) {
-            outcome = claims.claim(key, counter, amount, pending.claimMarker());
+    private Draw claimRecovering(Counter counter, long amount, RedemptionRecord pending) {
+        Draw outcome = store.draw(counter, amount, pending.claimMarker());
+        if (outcome == Draw.INSUFFICIENT && recoverStale(counter, pending) > 0) {
+            outcome = store.draw(counter, amount, pending.claimMarker());
         }
         return outcome;
     }
 
     /** Releases or tidies the claims on an item whose redemptions are dead or settled; returns how many freed something. */
-    private int recoverStale(Map<String, AttributeValue> key, String counter, RedemptionRecord self) {
+    private int recoverStale(Counter counter, RedemptionRecord self) {
         int freed = 0;
-        for (String marker : claims.markers(key)) {
+        for (String marker : store.markers(counter)) {
             if (!marker.startsWith("redeem:") || marker.equals(self.claimMarker())) {
                 continue;
             }
@@ -400,7 +338,7 @@ public final class CouponLedger {
                 continue; // the record is written before any draw, so a claim without one is not ours to judge
             }
             RedemptionRecord other = owner.get();
-            long amount = counter.equals("remaining") ? 1 : other.discountMinor();
+            long amount = counter.kind() == Counter.Kind.COUPON_USES ? 1 : other.discountMinor();
             boolean lapsed = other.leaseUntil() == null
                     || other.leaseUntil() < clock.instant().toEpochMilli();
             switch (other.state()) {
@@ -415,20 +353,20 @@ public final class CouponLedger {
                     }
                 }
                 case RELEASED -> {
-                    if (other.releasedFrom() == Redemption.State.PENDING && claims.undo(key, counter, amount, marker)) {
+                    if (other.releasedFrom() == Redemption.State.PENDING && store.undoDraw(counter, amount, marker)) {
                         freed++; // drawn after its release by an attempt that then died
                     } else {
-                        claims.forget(key, marker);
+                        store.forgetMarkers(counter, marker);
                     }
                 }
-                case CONFIRMED -> claims.forget(key, marker); // a settled use whose marker was never tidied
+                case CONFIRMED -> store.forgetMarkers(counter, marker); // a settled use whose marker was never tidied
             }
         }
         if (freed > 0) {
             LOG.warn(
                     "recovered claims of abandoned redemptions",
-                    "item",
-                    key.get("pk").s(),
+                    "counter",
+                    counter.kind() + " " + counter.id(),
                     "freed",
                     freed);
         }
@@ -437,19 +375,7 @@ public final class CouponLedger {
 
     /** Removes a pending record whose draws were refused, so the order can try again later. */
     private void abandon(RedemptionRecord pending) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table)
-                    .key(Keys.redemption(pending.code(), pending.orderId()))
-                    .conditionExpression("#s = :pending AND #o = :me")
-                    .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
-                    .expressionAttributeValues(Map.of(
-                            ":pending",
-                            AttributeValue.fromS("PENDING"),
-                            ":me",
-                            AttributeValue.fromS(pending.owner()))));
-        } catch (ConditionalCheckFailedException leaseLost) {
-            // the attempt that took over decides
-        }
+        store.removeAbandoned(pending); // when the lease was lost, the attempt that took over decides
     }
 
     // ------------------------------------------------------------------ releasing
@@ -468,6 +394,9 @@ public final class CouponLedger {
                     .orElseThrow(() -> new CouponRejection(
                             Reason.NOT_REDEEMED, "coupon " + code + " was not redeemed for order " + orderId));
             if (record.state() == Redemption.State.RELEASED) {
+                if (record.releasedFrom() == Redemption.State.CONFIRMED) {
+                    emit(record, "Coupon Released"); // at least once: the first attempt may have died after settling
+                }
                 return record.toRedemption();
             }
             Redemption.State from =
@@ -484,29 +413,23 @@ public final class CouponLedger {
     /** Gives back the draws and marks the record released; the caller holds the lease. */
     private Redemption finishRelease(RedemptionRecord releasing) {
         if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
-            claims.giveBack(Keys.coupon(releasing.code()), "remaining", 1, releasing.releaseMarker());
+            store.giveBack(Counter.usesOf(releasing.code()), 1, releasing.releaseMarker());
             if (releasing.budgetCharged()) {
-                claims.giveBack(
-                        Keys.campaign(releasing.campaignId()),
-                        "budgetRemaining",
-                        releasing.discountMinor(),
-                        releasing.releaseMarker());
+                store.giveBack(
+                        Counter.budgetOf(releasing.campaignId()), releasing.discountMinor(), releasing.releaseMarker());
             }
         } else {
-            claims.undo(Keys.coupon(releasing.code()), "remaining", 1, releasing.claimMarker());
+            store.undoDraw(Counter.usesOf(releasing.code()), 1, releasing.claimMarker());
             if (releasing.budgetCharged()) {
-                claims.undo(
-                        Keys.campaign(releasing.campaignId()),
-                        "budgetRemaining",
-                        releasing.discountMinor(),
-                        releasing.claimMarker());
+                store.undoDraw(
+                        Counter.budgetOf(releasing.campaignId()), releasing.discountMinor(), releasing.claimMarker());
             }
         }
         Instant now = clock.instant();
-        if (!settle(releasing, Redemption.State.RELEASING, Redemption.State.RELEASED, now)) {
+        if (!store.settle(releasing, Redemption.State.RELEASING, Redemption.State.RELEASED, now)) {
             throw inProgress(releasing);
         }
-        RedemptionRecord released = withState(releasing, Redemption.State.RELEASED, releasing.releasedFrom(), now);
+        RedemptionRecord released = releasing.settled(Redemption.State.RELEASED, releasing.releasedFrom(), now);
         tidy(released);
         if (releasing.releasedFrom() == Redemption.State.CONFIRMED) {
             emit(released, "Coupon Released");
@@ -518,21 +441,16 @@ public final class CouponLedger {
 
     /** Forgets the markers of a settled redemption (CONFIRMED keeps its use; RELEASED gave it back). */
     private void tidy(RedemptionRecord settled) {
-        claims.forget(Keys.coupon(settled.code()), settled.claimMarker(), settled.releaseMarker());
+        store.forgetMarkers(Counter.usesOf(settled.code()), settled.claimMarker(), settled.releaseMarker());
         if (settled.budgetCharged()) {
-            claims.forget(Keys.campaign(settled.campaignId()), settled.claimMarker(), settled.releaseMarker());
+            store.forgetMarkers(Counter.budgetOf(settled.campaignId()), settled.claimMarker(), settled.releaseMarker());
         }
     }
 
     // ------------------------------------------------------------------ record and lease
 
     private Optional<RedemptionRecord> record(String code, String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b ->
-                        b.tableName(table).key(Keys.redemption(code, orderId)).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty()
-                ? Optional.empty()
-                : Optional.of(DynamoJson.read(item, RedemptionRecord.class));
+        return store.redemption(code, orderId);
     }
 
     /**
@@ -543,92 +461,13 @@ public final class CouponLedger {
     private Optional<RedemptionRecord> acquire(
             RedemptionRecord record, String me, Redemption.State from, Redemption.State releasedFrom) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":from", AttributeValue.fromS(from.name()));
-        values.put(":me", AttributeValue.fromS(me));
-        values.put(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-        values.put(":until", AttributeValue.fromN(Long.toString(now.plus(LEASE).toEpochMilli())));
-        String update = "SET #o = :me, leaseUntil = :until";
-        if (releasedFrom != null) {
-            values.put(":releasing", AttributeValue.fromS(Redemption.State.RELEASING.name()));
-            values.put(":rf", AttributeValue.fromS(releasedFrom.name()));
-            update += ", #s = :releasing, releasedFrom = :rf";
-        }
-        // A CONFIRMED record has no lease; PENDING and RELEASING ones can be taken over once it lapses.
-        String condition = "#s = :from AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)";
-        String expression = update;
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Keys.redemption(record.code(), record.orderId()))
-                    .updateExpression(expression)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#s", "state", "#o", "owner"))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException heldOrChanged) {
+        long until = now.plus(LEASE).toEpochMilli();
+        if (!store.takeLease(record, from, releasedFrom, me, now, until)) {
             return Optional.empty();
         }
         Redemption.State state = releasedFrom != null ? Redemption.State.RELEASING : from;
-        return Optional.of(new RedemptionRecord(
-                record.code(),
-                record.orderId(),
-                record.campaignId(),
-                record.profileId(),
-                record.channel(),
-                record.orderTotalMinor(),
-                record.discountMinor(),
-                record.currency(),
-                record.giftSku(),
-                record.budgetCharged(),
-                state,
-                releasedFrom != null ? releasedFrom : record.releasedFrom(),
-                record.createdAt(),
-                record.at(),
-                me,
-                now.plus(LEASE).toEpochMilli()));
-    }
-
-    /** Moves a leased record to a settled state and drops the lease; false when the lease was lost. */
-    private boolean settle(RedemptionRecord leased, Redemption.State from, Redemption.State to, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Keys.redemption(leased.code(), leased.orderId()))
-                    .updateExpression("SET #s = :to, #at = :at REMOVE #o, leaseUntil")
-                    .conditionExpression("#s = :from AND #o = :me")
-                    .expressionAttributeNames(Map.of("#s", "state", "#at", "at", "#o", "owner"))
-                    .expressionAttributeValues(Map.of(
-                            ":from",
-                            AttributeValue.fromS(from.name()),
-                            ":to",
-                            AttributeValue.fromS(to.name()),
-                            ":at",
-                            AttributeValue.fromS(now.toString()),
-                            ":me",
-                            AttributeValue.fromS(leased.owner()))));
-            return true;
-        } catch (ConditionalCheckFailedException leaseLost) {
-            return false;
-        }
-    }
-
-    private static RedemptionRecord withState(
-            RedemptionRecord r, Redemption.State state, Redemption.State releasedFrom, Instant at) {
-        return new RedemptionRecord(
-                r.code(),
-                r.orderId(),
-                r.campaignId(),
-                r.profileId(),
-                r.channel(),
-                r.orderTotalMinor(),
-                r.discountMinor(),
-                r.currency(),
-                r.giftSku(),
-                r.budgetCharged(),
-                state,
-                releasedFrom,
-                r.createdAt(),
-                at,
-                null,
-                null);
+        return Optional.of(
+                record.leased(state, releasedFrom != null ? releasedFrom : record.releasedFrom(), me, until));
     }
 
     private static CouponRejection released(RedemptionRecord record) {
@@ -651,20 +490,6 @@ public final class CouponLedger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a concurrent redemption", e);
-        }
-    }
-
-    private void putCouponIfAbsent(Coupon coupon) {
-        Map<String, AttributeValue> item = new HashMap<>(DynamoJson.item(coupon));
-        item.putAll(Keys.coupon(coupon.code()));
-        if (coupon.profileId() != null) {
-            item.put("gsi1pk", AttributeValue.fromS("coupons-of#" + coupon.profileId()));
-            item.put("gsi1sk", AttributeValue.fromS(coupon.issuedAt() + "#" + coupon.code()));
-        }
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException exists) {
-            // issued by an earlier attempt
         }
     }
 

@@ -181,7 +181,8 @@ public record LoyaltyAccount(
         return new LoyaltyAccount(profileId, next, nextSpends, version);
     }
 
-    LoyaltyAccount withVersion(long next) {
+    /** This account at another version (the store sets the stored one). */
+    public LoyaltyAccount withVersion(long next) {
         return new LoyaltyAccount(profileId, lots, spends, next);
     }
 

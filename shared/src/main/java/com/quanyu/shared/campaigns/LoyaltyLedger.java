@@ -1,25 +1,19 @@
 package com.quanyu.shared.campaigns;
 
-import com.quanyu.shared.aws.DynamoJson;
-import com.quanyu.shared.campaigns.internal.Keys;
 import com.quanyu.shared.log.JsonLogger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The one loyalty ledger: a points balance and tier per customer, the same in every channel.
  *
- * <p>Each customer's account is one item ({@code pk=loyalty#<profileId>, sk=account}) holding its
- * lots and spends, written with optimistic concurrency on {@code version}. Because the earning or
+ * <p>Each customer's account is one record of the {@link LoyaltyStore} holding its lots and
+ * spends, replaced with optimistic concurrency on its version. Because the earning or
  * paying order id is a key inside that single item, checking "already applied" and applying happen
  * in one conditional write: a re-delivered or retried event can never credit twice, and concurrent
  * earns and spends from different channels serialise on the version. {@code balance} and
@@ -28,19 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class LoyaltyLedger {
     private static final JsonLogger LOG = JsonLogger.of(LoyaltyLedger.class);
     private static final int MAX_ATTEMPTS = 64;
+    /** Fresh entropy per call: environments restored from one SnapStart snapshot do not back off in lockstep. */
+    private static final SecureRandom JITTER = new SecureRandom();
     /** Applied orders are remembered this long past their lot's expiry; older events are refused by age. */
     static final Duration KEEP = Duration.ofDays(400);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final LoyaltyStore store;
     private final LoyaltyRules rules;
     private final CampaignEventSink events;
     private final Clock clock;
 
-    public LoyaltyLedger(
-            DynamoDbClient dynamo, String table, LoyaltyRules rules, CampaignEventSink events, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public LoyaltyLedger(LoyaltyStore store, LoyaltyRules rules, CampaignEventSink events, Clock clock) {
+        this.store = store;
         this.rules = rules;
         this.events = events;
         this.clock = clock;
@@ -52,14 +45,7 @@ public final class LoyaltyLedger {
 
     /** The customer's account (empty when they never earned). */
     public LoyaltyAccount account(String profileId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b ->
-                        b.tableName(table).key(Keys.loyaltyAccount(profileId)).consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return LoyaltyAccount.empty(profileId);
-        }
-        LoyaltyAccount stored = DynamoJson.read(item.get("account").m(), LoyaltyAccount.class);
-        return stored.withVersion(Long.parseLong(item.get("version").n()));
+        return store.load(profileId).orElseGet(() -> LoyaltyAccount.empty(profileId));
     }
 
     /** Balance, tier and value now. */
@@ -104,14 +90,16 @@ public final class LoyaltyLedger {
             return account.earn(new PointsLot(orderId, points, points, orderedAt, expiresAt, channel));
         });
         Instant now = clock.instant();
-        if (credited[0] > 0) {
+        // At least once: a repeat re-emits (same message id) in case the first attempt died after its write.
+        PointsLot lot = after.lots().get(orderId);
+        if (lot != null && lot.points() > 0) {
             emit(
                     profileId,
                     "Loyalty Points Earned",
                     "loyalty-earned:" + orderId,
                     channel,
                     orderId,
-                    credited[0],
+                    lot.points(),
                     after,
                     now);
         }
@@ -185,26 +173,17 @@ public final class LoyaltyLedger {
     }
 
     private boolean write(LoyaltyAccount account, long expectedVersion, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.loyaltyAccount(account.profileId()));
-        item.put("account", AttributeValue.fromM(DynamoJson.item(account)));
-        item.put("version", AttributeValue.fromN(Long.toString(account.version())));
-        item.put("balance", AttributeValue.fromN(Long.toString(account.balance(now))));
-        item.put("tier", AttributeValue.fromS(account.tier(rules, now).name()));
-        item.put("updatedAt", AttributeValue.fromS(now.toString()));
-        try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR version = :v")
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            return true;
-        } catch (ConditionalCheckFailedException concurrentWriter) {
-            return false;
-        }
+        return store.replace(
+                account,
+                expectedVersion,
+                account.balance(now),
+                account.tier(rules, now).name(),
+                now);
     }
 
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + 5L * Math.min(attempt, 10)));
+            Thread.sleep(JITTER.nextLong(1, 5L + 5L * Math.min(attempt, 10)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -13,8 +13,11 @@ import java.util.Optional;
  *
  * @param profileId  the profile id the query names, or null when it names identifiers
  * @param candidates normalised identifiers to try in order (empty for a profile id)
+ * @param bareValue  the query when it is a bare value that is not an e-mail address, so it may
+ *                   also be a profile id minted by another system (an import, a fixture); null
+ *                   when the query is typed ({@code type:value}), an e-mail address or a profile id
  */
-public record ProfileQuery(String profileId, List<Identifier> candidates) {
+public record ProfileQuery(String profileId, List<Identifier> candidates, String bareValue) {
     public ProfileQuery {
         candidates = List.copyOf(candidates);
     }
@@ -26,7 +29,7 @@ public record ProfileQuery(String profileId, List<Identifier> candidates) {
         }
         String q = query.strip();
         if (ProfileIds.looksLikeProfileId(q)) {
-            return Optional.of(new ProfileQuery(q, List.of()));
+            return Optional.of(new ProfileQuery(q, List.of(), null));
         }
         int colon = q.indexOf(':');
         if (colon > 0) {
@@ -34,16 +37,19 @@ public record ProfileQuery(String profileId, List<Identifier> candidates) {
             if (type.isPresent()) {
                 return identifiers
                         .identifier(type.get(), q.substring(colon + 1))
-                        .map(id -> new ProfileQuery(null, List.of(id)));
+                        .map(id -> new ProfileQuery(null, List.of(id), null));
             }
         }
-        List<IdentifierType> guesses = q.contains("@")
+        boolean email = q.contains("@");
+        List<IdentifierType> guesses = email
                 ? List.of(IdentifierType.EMAIL)
                 : List.of(IdentifierType.USER_ID, IdentifierType.PHONE, IdentifierType.ANONYMOUS_ID);
         List<Identifier> candidates = new ArrayList<>();
         for (IdentifierType type : guesses) {
             identifiers.identifier(type, q).ifPresent(candidates::add);
         }
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(new ProfileQuery(null, candidates));
+        return candidates.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new ProfileQuery(null, candidates, email || colon >= 0 ? null : q));
     }
 }

@@ -23,8 +23,9 @@ public final class ProfileReader {
     }
 
     /**
-     * The live profile a query resolves to ({@link ProfileQuery}; a bare value is also tried as a
-     * profile id); empty when unknown or forgotten.
+     * The live profile a query resolves to ({@link ProfileQuery}; a bare value that is not an e-mail
+     * address is also tried as a profile id); empty when unknown or forgotten. Reads: one per
+     * identifier link tried and one per profile on the merge chain, plus the direct try of a bare value.
      */
     public Optional<Profile> find(String query) {
         Optional<ProfileQuery> parsed = ProfileQuery.parse(query, identifiers);
@@ -34,10 +35,11 @@ public final class ProfileReader {
         if (parsed.get().profileId() != null) {
             return live(parsed.get().profileId());
         }
-        if (query.indexOf(':') < 0) {
+        if (parsed.get().bareValue() != null) {
             // A bare value may still be a profile id minted by another system (an import, a test
-            // fixture): the profile item is one read, tried before the identifier links.
-            Optional<Profile> direct = live(query.strip());
+            // fixture): the profile item is one read, tried before the identifier links. A typed
+            // query or an e-mail address cannot be one, so it costs no such read.
+            Optional<Profile> direct = live(parsed.get().bareValue());
             if (direct.isPresent()) {
                 return direct;
             }

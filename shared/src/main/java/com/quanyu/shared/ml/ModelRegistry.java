@@ -5,6 +5,7 @@ import com.quanyu.shared.log.JsonLogger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 public final class ModelRegistry {
     private static final JsonLogger LOG = JsonLogger.of(ModelRegistry.class);
+    /** Fresh entropy per call, so environments restored from one SnapStart snapshot draw different suffixes. */
+    private static final SecureRandom SUFFIX = new SecureRandom();
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -64,8 +67,7 @@ public final class ModelRegistry {
 
     /** A new sortable version id: UTC creation time plus a random suffix against same-second collisions. */
     public String newVersion() {
-        return VERSION_TIME.format(clock.instant()) + "-"
-                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return VERSION_TIME.format(clock.instant()) + "-" + String.format("%04x", SUFFIX.nextInt(0x10000));
     }
 
     /**

@@ -8,6 +8,7 @@ import static com.quanyu.shared.campaigns.CouponFixtures.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.Concurrently;
 import com.quanyu.shared.testing.MovableClock;
@@ -37,7 +38,7 @@ class CouponLedgerConcurrencyTest {
 
     CouponLedgerConcurrencyTest(StandIns aws) {
         String table = aws.envFor("CampaignsFunction").required("CAMPAIGNS_TABLE");
-        this.ledger = new CouponLedger(aws.dynamo(), table, events::add, new MovableClock(NOW));
+        this.ledger = DynamoLedgers.coupons(aws.dynamo(), table, events::add, new MovableClock(NOW));
     }
 
     @Test

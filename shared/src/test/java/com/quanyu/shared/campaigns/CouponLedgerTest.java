@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.aws.DynamoJson;
-import com.quanyu.shared.campaigns.internal.Claims;
-import com.quanyu.shared.campaigns.internal.Keys;
-import com.quanyu.shared.campaigns.internal.RedemptionRecord;
+import com.quanyu.shared.campaigns.store.Claims;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
+import com.quanyu.shared.campaigns.store.Keys;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.StandIns;
@@ -37,7 +37,7 @@ class CouponLedgerTest {
     CouponLedgerTest(StandIns aws) {
         this.dynamo = aws.dynamo();
         this.table = aws.envFor("CampaignsFunction").required("CAMPAIGNS_TABLE");
-        this.ledger = new CouponLedger(dynamo, table, events::add, clock);
+        this.ledger = DynamoLedgers.coupons(dynamo, table, events::add, clock);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.quanyu.shared.aws.AwsClients;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.Concurrently;
@@ -72,8 +73,8 @@ class LedgerFaultInjectionTest {
     @Test
     void underFaultsAUniqueCouponIsRedeemedOnceAndASharedOneNeverBeyondItsCap() throws Exception {
         MovableClock clock = new MovableClock(NOW);
-        CouponLedger ledger = new CouponLedger(flaky, table, e -> {}, clock);
-        CouponLedger healthy = new CouponLedger(flaky, table, e -> {}, new MovableClock(NOW));
+        CouponLedger ledger = DynamoLedgers.coupons(flaky, table, e -> {}, clock);
+        CouponLedger healthy = DynamoLedgers.coupons(flaky, table, e -> {}, new MovableClock(NOW));
         String campaignId = uniqueId("faults");
         assertTrue(healthy.campaigns().create(campaign(campaignId, Offer.percentOff(10), Set.of("all"), null)));
         String unique = healthy.issueUnique(campaignId, "profile-" + campaignId).code();
@@ -128,7 +129,7 @@ class LedgerFaultInjectionTest {
     void underFaultsEveryPointIsEarnedAndSpentExactlyOnce() throws Exception {
         LoyaltyRules rules =
                 LoyaltyRules.fromEnv(Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90", "LOYALTY_TIERS", "member:0:1.0")));
-        LoyaltyLedger ledger = new LoyaltyLedger(flaky, table, rules, e -> {}, new MovableClock(NOW));
+        LoyaltyLedger ledger = DynamoLedgers.loyalty(flaky, table, rules, e -> {}, new MovableClock(NOW));
         String profile = uniqueId("faultpoints");
         faults.arm();
         // 8 orders of 100 CNY, each delivered by two threads: 800 points, once each

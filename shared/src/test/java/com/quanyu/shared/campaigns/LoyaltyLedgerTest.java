@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.Concurrently;
@@ -35,7 +36,7 @@ class LoyaltyLedgerTest {
         String table = aws.envFor("CampaignsFunction").required("CAMPAIGNS_TABLE");
         LoyaltyRules rules = LoyaltyRules.fromEnv(
                 Env.of(Map.of("LOYALTY_EXPIRY_DAYS", "90", "LOYALTY_TIERS", "member:0:1.0,silver:500:2.0")));
-        this.ledger = new LoyaltyLedger(aws.dynamo(), table, rules, events::add, clock);
+        this.ledger = DynamoLedgers.loyalty(aws.dynamo(), table, rules, events::add, clock);
     }
 
     @Test

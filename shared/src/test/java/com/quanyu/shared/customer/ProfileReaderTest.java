@@ -12,10 +12,12 @@ import com.quanyu.shared.testing.fakes.InMemoryProfileRepository;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,6 +94,34 @@ class ProfileReaderTest {
         assertTrue(reader.find("email:nobody." + people.live() + "@example.com").isEmpty());
         assertTrue(reader.find("   ").isEmpty());
         assertTrue(reader.scores(people.forgotten()).isEmpty(), "not scored yet");
+    }
+
+    /**
+     * Reads per lookup, counted on the in-memory repository: each query form costs the identifier
+     * links it names and the profiles on the merge chain; only a bare value that is not an e-mail
+     * address is also tried as a profile id (a typed query or an e-mail address cannot be one).
+     */
+    @Test
+    void eachQueryFormReadsOnlyWhatItNames() {
+        InMemoryProfileRepository repository = new InMemoryProfileRepository(CrashPlan.none());
+        People people = store(repository);
+        ProfileReader reader = new ProfileReader(repository, rules);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put(people.live(), 1); // the profile
+        expected.put(people.absorbed(), 2); // the absorbed profile, then the one it merged into
+        expected.put(people.email(), 2); // the e-mail's link, the profile: never tried as a profile id
+        expected.put("email:" + people.email(), 2);
+        expected.put("user_id:" + people.userId(), 3); // the link, the absorbed profile, the live one
+        expected.put(people.userId(), 4); // tried as a profile id first (a bare value may be one), then as above
+        expected.put("nobody." + people.live() + "@example.com", 1); // one link, not found
+        Map<String, Integer> reads = new LinkedHashMap<>();
+        expected.keySet().forEach(query -> {
+            int before = repository.reads();
+            Optional<Profile> found = reader.find(query);
+            reads.put(query, repository.reads() - before);
+            assertEquals(!query.startsWith("nobody."), found.isPresent(), query);
+        });
+        assertEquals(expected, reads);
     }
 
     @ParameterizedTest

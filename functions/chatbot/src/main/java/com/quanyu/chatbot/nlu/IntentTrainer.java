@@ -5,7 +5,7 @@ import com.quanyu.shared.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,13 +27,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class IntentTrainer {
     private final Config config;
+    private final Clock clock;
 
-    private IntentTrainer(Config config) {
+    private IntentTrainer(Config config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
+    /** A trainer stamping models with the system clock (the evaluation and build tools). */
     public static IntentTrainer of(Config config) {
-        return new IntentTrainer(config);
+        return of(config, Clock.systemUTC());
+    }
+
+    /** A trainer stamping each model's {@code trainedAt} from {@code clock}. */
+    public static IntentTrainer of(Config config, Clock clock) {
+        return new IntentTrainer(config, clock);
     }
 
     public Config config() {
@@ -71,7 +79,7 @@ public final class IntentTrainer {
         Model<Label> model = trainer.train(dataset);
         ObjectNode manifest = Json.object();
         manifest.put("kind", "quanyu-intent-model");
-        manifest.put("trainedAt", Instant.now().toString());
+        manifest.put("trainedAt", clock.instant().toString());
         manifest.put("data", dataName);
         manifest.put("dataSha256", digest(data));
         manifest.put("examples", data.size());

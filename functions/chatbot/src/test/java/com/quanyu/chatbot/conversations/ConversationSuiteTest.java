@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.quanyu.chatbot.ChatTestRig;
 import com.quanyu.shared.campaigns.Campaign;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.Money;
 import com.quanyu.shared.campaigns.Offer;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import java.math.BigDecimal;
@@ -37,7 +37,7 @@ class ConversationSuiteTest {
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
         ChatTestRig rig = new ChatTestRig(aws);
-        var ledger = new CouponLedger(
+        var ledger = DynamoLedgers.coupons(
                 aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
         ledger.campaigns()

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,19 @@ class EmbeddingIntentModelTest {
                         .threshold(0.5)
                         .build())
                 .train(fixture(), "fixture");
+    }
+
+    @Test
+    void theManifestIsStampedFromTheTrainersClock() {
+        Instant at = Instant.parse("2026-11-30T08:00:00Z");
+        IntentModel model = IntentTrainer.of(
+                        IntentTrainer.Config.builder()
+                                .minDocumentFrequency(1)
+                                .epochs(2)
+                                .build(),
+                        Clock.fixed(at, ZoneOffset.UTC))
+                .train(fixture(), "fixture");
+        assertEquals(at.toString(), model.manifest().get("trainedAt").asText());
     }
 
     @Test

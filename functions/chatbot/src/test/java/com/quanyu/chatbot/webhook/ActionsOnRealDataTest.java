@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.chatbot.ChatTestRig;
 import com.quanyu.shared.campaigns.Campaign;
 import com.quanyu.shared.campaigns.CampaignEventSink;
-import com.quanyu.shared.campaigns.CouponLedger;
 import com.quanyu.shared.campaigns.Offer;
+import com.quanyu.shared.campaigns.store.DynamoLedgers;
 import com.quanyu.shared.customer.IdentifierType;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
@@ -48,7 +48,7 @@ class ActionsOnRealDataTest {
 
     @Test
     void couponIsIssuedOnceFromTheCampaignLedgerAndValidInEveryChannel() throws Exception {
-        var ledger = new CouponLedger(
+        var ledger = DynamoLedgers.coupons(
                 aws.dynamo(), rig.env.required("CAMPAIGNS_TABLE"), CampaignEventSink.NONE, Clock.systemUTC());
         Instant now = Instant.now();
         ledger.campaigns()

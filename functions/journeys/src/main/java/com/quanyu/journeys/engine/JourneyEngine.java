@@ -48,7 +48,7 @@ public final class JourneyEngine {
     private final Ports.Customers customers;
     private final Ports.Coupons coupons;
     private final Map<Channel, ChannelSender> senders;
-    private final Limits limits;
+    private final SendingLimits limits;
     private final Links links;
     private final Clock clock;
     private final Map<String, JourneyDefinition> versions = new ConcurrentHashMap<>();
@@ -61,7 +61,7 @@ public final class JourneyEngine {
             Ports.Customers customers,
             Ports.Coupons coupons,
             Map<Channel, ChannelSender> senders,
-            Limits limits,
+            SendingLimits limits,
             Links links,
             Clock clock) {
         this.store = store;

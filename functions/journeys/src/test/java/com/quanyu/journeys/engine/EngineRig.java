@@ -29,10 +29,10 @@ final class EngineRig {
     final JourneyEngine engine;
 
     EngineRig() {
-        this(Limits.DEFAULT);
+        this(SendingLimits.DEFAULT);
     }
 
-    EngineRig(Limits limits) {
+    EngineRig(SendingLimits limits) {
         for (Channel channel : Channel.values()) {
             senders.put(channel, message -> {
                 sent.add(message);

@@ -231,7 +231,7 @@ class JourneyEngineTest {
                 id -> java.util.Optional.ofNullable(retrying.customers.get(id)),
                 (c, p) -> java.util.Optional.empty(),
                 rig.senders,
-                Limits.DEFAULT,
+                SendingLimits.DEFAULT,
                 new Links("https://x", "s"),
                 retrying.clock);
         retrying.define(noHoldout());

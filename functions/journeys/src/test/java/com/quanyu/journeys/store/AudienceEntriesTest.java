@@ -13,8 +13,8 @@ import com.quanyu.journeys.engine.AudienceEntries;
 import com.quanyu.journeys.engine.Customer;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyStore;
-import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
+import com.quanyu.journeys.engine.SendingLimits;
 import com.quanyu.shared.campaigns.store.AudienceMemberships;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.AwsStandInsExtension;
@@ -87,7 +87,7 @@ class AudienceEntriesTest {
                         Map.of())),
                 (campaign, profile) -> Optional.empty(),
                 senders,
-                Limits.DEFAULT,
+                SendingLimits.DEFAULT,
                 new Links("https://api.example.com", "k"),
                 clock);
         entries = new AudienceEntries(store, engine, new CampaignAudiences(memberships), BRAND, clock);

@@ -5,7 +5,7 @@ import com.quanyu.routes.model.Problem;
 import com.quanyu.routes.model.Solution;
 import com.quanyu.routes.solver.internal.CostModel;
 import com.quanyu.routes.solver.internal.HgsSearch;
-import com.quanyu.routes.solver.internal.Limits;
+import com.quanyu.routes.solver.internal.SearchLimits;
 import com.quanyu.routes.solver.internal.SearchParameters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class RouteSolver {
             Consumer<HgsSearch.Outcome> report) {
         SearchParameters parameters = SearchParameters.defaults().withGranularity(options.granularity());
         if (problem.objective() == Objective.DISTANCE) {
-            Limits limits = new Limits(
+            SearchLimits limits = new SearchLimits(
                     deadline, options.maxIterations(), options.maxIterationsWithoutImprovement(), cancel::get);
             return new HgsSearch(new CostModel(problem), parameters).run(seed, limits, List.of(), report);
         }
@@ -175,8 +175,8 @@ public final class RouteSolver {
                     chosen.routes(), chosen.feasible(), chosen.distance(), chosen.vehicles(), used);
         }
 
-        private Limits limits(long phaseDeadline, long iterations, AtomicBoolean stopWhenSet) {
-            return new Limits(
+        private SearchLimits limits(long phaseDeadline, long iterations, AtomicBoolean stopWhenSet) {
+            return new SearchLimits(
                     phaseDeadline,
                     iterations,
                     options.maxIterationsWithoutImprovement(),

@@ -1,6 +1,7 @@
 package com.quanyu.train.batch;
 
 import com.quanyu.shared.log.JsonLogger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +22,9 @@ public final class ScoringFanOut {
     public static final int MAX_SHARDS = 10_000;
 
     private static final JsonLogger LOG = JsonLogger.of(ScoringFanOut.class);
+    /** Fresh entropy per call: two runs queued in the same second never share an id (a run id decides which scores a shard skips). */
+    private static final SecureRandom RUN_SUFFIX = new SecureRandom();
+
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -68,8 +71,7 @@ public final class ScoringFanOut {
     }
 
     private Started start(Instant asOf, Map<String, String> models, int shards, long items) {
-        String run = RUN_TIME.format(clock.instant()) + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String run = RUN_TIME.format(clock.instant()) + "-" + HexFormat.of().toHexDigits(RUN_SUFFIX.nextInt());
         List<ScoringShard> messages = new ArrayList<>(shards);
         for (int segment = 0; segment < shards; segment++) {
             messages.add(new ScoringShard(run, asOf, models, segment, shards));

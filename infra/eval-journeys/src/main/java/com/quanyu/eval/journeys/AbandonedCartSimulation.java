@@ -10,9 +10,9 @@ import com.quanyu.journeys.engine.Customer;
 import com.quanyu.journeys.engine.InMemoryJourneyStore;
 import com.quanyu.journeys.engine.JourneyEngine;
 import com.quanyu.journeys.engine.JourneyEvent;
-import com.quanyu.journeys.engine.Limits;
 import com.quanyu.journeys.engine.Links;
 import com.quanyu.journeys.engine.Measurement;
+import com.quanyu.journeys.engine.SendingLimits;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.RepoRoot;
@@ -162,7 +162,7 @@ public final class AbandonedCartSimulation {
                 id -> Optional.ofNullable(directory.get(id)),
                 (campaign, profile) -> Optional.of("CART-" + profile.toUpperCase(Locale.ROOT)),
                 senders,
-                Limits.DEFAULT,
+                SendingLimits.DEFAULT,
                 new Links("https://api.example.com", "simulation"),
                 clock);
         JsonNode journey = Json.parse(Files.readString(RepoRoot.find().resolve("events/journeys/abandoned-cart.json")));
@@ -223,7 +223,7 @@ public final class AbandonedCartSimulation {
         for (Sent s : sends) {
             byPerson.computeIfAbsent(s.profileId(), k -> new ArrayList<>()).add(s.at());
             LocalTime local = s.at().atZone(directory.get(s.profileId()).zone()).toLocalTime();
-            if (Limits.DEFAULT.quiet(local)) {
+            if (SendingLimits.DEFAULT.quiet(local)) {
                 violations.add("sent in quiet hours: " + s.profileId() + " at " + local);
             }
             String journeyId = s.journeyKey().substring(0, s.journeyKey().indexOf('~'));
@@ -241,7 +241,7 @@ public final class AbandonedCartSimulation {
                 long week = times.stream()
                         .filter(x -> !x.isAfter(t) && x.isAfter(t.minus(Duration.ofDays(7))))
                         .count();
-                if (day > Limits.DEFAULT.perDay() || week > Limits.DEFAULT.perWeek()) {
+                if (day > SendingLimits.DEFAULT.perDay() || week > SendingLimits.DEFAULT.perWeek()) {
                     violations.add("frequency cap exceeded: " + person + " at " + t);
                 }
             }

@@ -1,6 +1,7 @@
 package com.quanyu.shared.customer.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.customer.Order;
 import com.quanyu.shared.customer.OrderStore;
 import com.quanyu.shared.json.Json;
@@ -120,7 +121,7 @@ public final class DynamoOrderStore implements OrderStore {
 
     private static Map<String, AttributeValue> item(Order order, String pk, String sk, String gsi1pk) {
         ObjectNode fields = Json.mapper().valueToTree(order);
-        Map<String, AttributeValue> item = new HashMap<>(AttributeValues.toItem(fields));
+        Map<String, AttributeValue> item = new HashMap<>(DynamoJson.attributes(fields));
         item.put("pk", AttributeValue.fromS(pk));
         item.put("sk", AttributeValue.fromS(sk));
         item.put("gsi1pk", AttributeValue.fromS(gsi1pk));
@@ -132,6 +133,6 @@ public final class DynamoOrderStore implements OrderStore {
     }
 
     private static Order toOrder(Map<String, AttributeValue> item) {
-        return Json.mapper().convertValue(AttributeValues.toObject(item), Order.class);
+        return Json.mapper().convertValue(DynamoJson.tree(item), Order.class);
     }
 }

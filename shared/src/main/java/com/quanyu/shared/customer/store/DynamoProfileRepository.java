@@ -3,6 +3,7 @@ package com.quanyu.shared.customer.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.aws.BatchGets;
+import com.quanyu.shared.aws.DynamoJson;
 import com.quanyu.shared.customer.Identifier;
 import com.quanyu.shared.customer.IdentityLink;
 import com.quanyu.shared.customer.Profile;
@@ -74,7 +75,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
         if (item == null || item.isEmpty() || !item.containsKey("version")) {
             return Optional.empty();
         }
-        return Optional.of(Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class));
+        return Optional.of(Json.mapper().convertValue(DynamoJson.tree(item), Profile.class));
     }
 
     /** BatchGetItem, 100 keys per request, strongly consistent. */
@@ -88,7 +89,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
                 profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(),
                 item -> {
                     if (item.containsKey("version")) {
-                        Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
+                        Profile profile = Json.mapper().convertValue(DynamoJson.tree(item), Profile.class);
                         profiles.put(profile.profileId(), Optional.of(profile));
                     }
                 });
@@ -110,7 +111,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
                     value,
                     "identifiers".equals(entry.getKey())
                             ? stringSets(entry.getValue())
-                            : AttributeValues.of(entry.getValue()));
+                            : DynamoJson.attribute(entry.getValue()));
             sets.add(name + " = " + value);
         }
         names.put("#version", "version");
@@ -184,7 +185,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
                         .expressionAttributeValues(Map.of(":profile", AttributeValue.fromS(PROFILE_SK))))
                 .items()
                 .forEach(item -> {
-                    Profile profile = Json.mapper().convertValue(AttributeValues.toObject(item), Profile.class);
+                    Profile profile = Json.mapper().convertValue(DynamoJson.tree(item), Profile.class);
                     if (!profile.isMerged()) {
                         AttributeValue stored = item.get("scores");
                         consumer.accept(new ScoredProfile(

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -23,13 +24,20 @@ public final class InMemoryProfileRepository implements ProfileRepository {
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final Map<String, ProfileScores> scores = new ConcurrentHashMap<>();
     private final CrashPlan plan;
+    private final AtomicInteger reads = new AtomicInteger();
 
     public InMemoryProfileRepository(CrashPlan plan) {
         this.plan = plan;
     }
 
+    /** How many single-item reads (profile, scores, identity link, tombstone) were made so far. */
+    public int reads() {
+        return reads.get();
+    }
+
     @Override
     public Optional<Profile> load(String profileId) {
+        reads.incrementAndGet();
         return Optional.ofNullable(profiles.get(profileId));
     }
 
@@ -49,6 +57,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     @Override
     public Optional<ProfileScores> scores(String profileId) {
+        reads.incrementAndGet();
         return Optional.ofNullable(scores.get(profileId));
     }
 
@@ -82,6 +91,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     @Override
     public Optional<IdentityLink> link(Identifier identifier) {
+        reads.incrementAndGet();
         return Optional.ofNullable(links.get(identifier.linkKey()));
     }
 
@@ -120,6 +130,7 @@ public final class InMemoryProfileRepository implements ProfileRepository {
 
     @Override
     public boolean isDeleted(String profileId) {
+        reads.incrementAndGet();
         return deleted.contains(profileId);
     }
 

@@ -65,7 +65,7 @@ public final class HgsSearch {
      * Runs until {@code limits} says stop. {@code seedTours} (giant tours, may be empty) join the
      * first population; {@code onImprovement} sees every new best feasible solution.
      */
-    public Outcome run(long seed, Limits limits, List<int[]> seedTours, Consumer<Outcome> onImprovement) {
+    public Outcome run(long seed, SearchLimits limits, List<int[]> seedTours, Consumer<Outcome> onImprovement) {
         generator = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         RandomRegistry.using(generator, r -> {
             this.random = r;
@@ -79,7 +79,7 @@ public final class HgsSearch {
      * Continues a finished {@link #run} with its population, penalties and random state; the
      * limits count iterations from the start of the first run.
      */
-    public Outcome resume(Limits limits, Consumer<Outcome> onImprovement) {
+    public Outcome resume(SearchLimits limits, Consumer<Outcome> onImprovement) {
         if (generator == null) {
             throw new IllegalStateException("resume needs a previous run");
         }
@@ -99,7 +99,7 @@ public final class HgsSearch {
         return iterations;
     }
 
-    private void search(Limits limits, Consumer<Outcome> onImprovement) {
+    private void search(SearchLimits limits, Consumer<Outcome> onImprovement) {
         while (!limits.reached(iterations, sinceImprovement)) {
             Individual first = population.tournament(random);
             Individual second = population.tournament(random);
@@ -120,7 +120,7 @@ public final class HgsSearch {
         return GiantTour.genes(genotype);
     }
 
-    private void initialise(List<int[]> seedTours, Limits limits, Consumer<Outcome> onImprovement) {
+    private void initialise(List<int[]> seedTours, SearchLimits limits, Consumer<Outcome> onImprovement) {
         int target = 4 * p.mu();
         for (int k = 0; k < target && !limits.reached(iterations, sinceImprovement); k++) {
             int[] tour = k < seedTours.size() ? seedTours.get(k) : GiantTour.tour(giantTour.random());

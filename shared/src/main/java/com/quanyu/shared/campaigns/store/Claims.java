@@ -1,5 +1,6 @@
-package com.quanyu.shared.campaigns.internal;
+package com.quanyu.shared.campaigns.store;
 
+import com.quanyu.shared.campaigns.CouponStore.Draw;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * budget) with single-item conditional writes. Each draw leaves a marker in the item's
  * {@code inflight} string set in the same write, so a retry after a crash can tell whether its
  * draw already happened, and an undo removes the marker and restores the counter atomically.
- * Markers are forgotten once the owning redemption is settled, which keeps the set small.
+ * Markers are forgotten once the owning redemption is settled, which keeps the set small. Used by
+ * {@link DynamoCouponStore}.
  */
 public final class Claims {
-    /** What a draw found. */
-    public enum Outcome {
-        CLAIMED,
-        ALREADY_CLAIMED,
-        INSUFFICIENT
-    }
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -31,7 +26,7 @@ public final class Claims {
     }
 
     /** Takes {@code amount} from {@code counter} unless the marker shows it was taken already. */
-    public Outcome claim(Map<String, AttributeValue> key, String counter, long amount, String marker) {
+    public Draw claim(Map<String, AttributeValue> key, String counter, long amount, String marker) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key)
@@ -40,9 +35,9 @@ public final class Claims {
                             "attribute_exists(pk) AND #c >= :n AND (attribute_not_exists(inflight) OR NOT contains(inflight, :m))")
                     .expressionAttributeNames(Map.of("#c", counter))
                     .expressionAttributeValues(values(amount, marker)));
-            return Outcome.CLAIMED;
+            return Draw.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
-            return holds(key, marker) ? Outcome.ALREADY_CLAIMED : Outcome.INSUFFICIENT;
+            return holds(key, marker) ? Draw.ALREADY_CLAIMED : Draw.INSUFFICIENT;
         }
     }
 

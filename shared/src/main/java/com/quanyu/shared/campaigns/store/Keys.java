@@ -1,4 +1,4 @@
-package com.quanyu.shared.campaigns.internal;
+package com.quanyu.shared.campaigns.store;
 
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

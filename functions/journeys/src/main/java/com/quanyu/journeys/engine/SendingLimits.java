@@ -13,9 +13,9 @@ import java.time.LocalTime;
  * @param quietEnd   end of quiet hours (local time)
  * @param retryAfter how long a transient channel fault waits before the step runs again
  */
-public record Limits(int perDay, int perWeek, LocalTime quietStart, LocalTime quietEnd, Duration retryAfter) {
-    public static final Limits DEFAULT =
-            new Limits(1, 3, LocalTime.of(21, 0), LocalTime.of(8, 0), Duration.ofMinutes(10));
+public record SendingLimits(int perDay, int perWeek, LocalTime quietStart, LocalTime quietEnd, Duration retryAfter) {
+    public static final SendingLimits DEFAULT =
+            new SendingLimits(1, 3, LocalTime.of(21, 0), LocalTime.of(8, 0), Duration.ofMinutes(10));
 
     /** Whether a local time is inside the quiet hours (which may span midnight). */
     public boolean quiet(LocalTime t) {
