@@ -11,6 +11,8 @@ import com.quanyu.shared.testing.StandIns;
 import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.data.EventHistory;
+import com.quanyu.train.data.HistoryFeatures;
+import com.quanyu.train.features.PersonSample;
 import com.quanyu.train.propensity.ClassifierSelection;
 import com.quanyu.train.propensity.LabelledRows;
 import com.quanyu.train.propensity.PropensityTraining;
@@ -38,20 +40,9 @@ class TrainingJobTest {
 
     private TrainingJob job(
             ModelRegistry registry, EventHistory history, PropensityTraining propensity, ScoringFanOut scoring) {
-        TrainingJob.HistorySource source = new TrainingJob.HistorySource() {
-            @Override
-            public EventHistory load() {
-                return history;
-            }
-
-            @Override
-            public String description() {
-                return "fixture";
-            }
-        };
         return new TrainingJob(
                 registry,
-                source,
+                () -> new HistoryFeatures(history, PersonSample.all(), "fixture"),
                 Map::of,
                 scoring,
                 propensity,
