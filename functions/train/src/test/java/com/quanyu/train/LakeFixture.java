@@ -2,8 +2,6 @@ package com.quanyu.train;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,11 +90,5 @@ final class LakeFixture {
             properties.put("sku", sku);
         }
         return e;
-    }
-
-    static EventHistory history(int people, long seed) {
-        List<LakeEvent> events = new ArrayList<>();
-        lines(people, seed).forEach(l -> LakeEvent.parse(l).ifPresent(events::add));
-        return EventHistory.of(events);
     }
 }

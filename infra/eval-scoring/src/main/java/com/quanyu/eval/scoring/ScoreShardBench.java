@@ -14,8 +14,6 @@ import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.batch.ScoringModels;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.HistoryFeatures;
 import com.quanyu.train.features.PersonSample;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.store.SqsShardQueue;

@@ -1,4 +1,4 @@
-package com.quanyu.train.data;
+package com.quanyu.eval.scoring;
 
 import com.quanyu.shared.risk.OrderRiskInput;
 import com.quanyu.train.features.PersonSample;
@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The training feature sets computed in Java from a history read whole into memory (the reader the
- * SQL layer replaces), for the people of a sample.
+ * The training feature sets counted in Java from a history held whole in memory: how the training
+ * function computed them before the lake's SQL layer did ({@code TrainBench}'s {@code java} path, the
+ * baseline of the re-timing; the function itself no longer has this path), for the people of a sample.
  */
 public final class HistoryFeatures implements TrainingFeatures {
     private final EventHistory history;
