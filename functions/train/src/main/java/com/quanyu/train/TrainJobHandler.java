@@ -6,19 +6,18 @@ import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.json.Json;
+import com.quanyu.shared.lake.sql.LakeSql;
+import com.quanyu.shared.lake.sql.store.LakeSqlEngines;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.train.batch.ScoringFanOut;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
-import com.quanyu.train.data.S3LakeReader;
+import com.quanyu.train.features.SqlTrainingFeatures;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.risk.S3FraudLabels;
 import com.quanyu.train.store.ProfilesTableSize;
 import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +47,8 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
     private final SqsClient sqs;
     private final ModelRegistry registry;
     private final Clock clock = Clock.systemUTC();
+    /** The lake's SQL layer (Athena in AWS, DuckDB locally), built on the first training run of the environment. */
+    private LakeSql lakeSql;
 
     public TrainJobHandler() {
         this(Env.system());
@@ -96,22 +97,11 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
         }
         String lake = env.required("DATA_LAKE_BUCKET");
         int lookbackDays = env.intValue("TRAINING_LOOKBACK_DAYS", 180);
-        TrainingJob.HistorySource history = new TrainingJob.HistorySource() {
-            @Override
-            public EventHistory load() {
-                List<LakeEvent> events = new ArrayList<>();
-                new S3LakeReader(s3, lake).read(LocalDate.now(clock).minusDays(lookbackDays), events::add);
-                return EventHistory.of(events);
-            }
-
-            @Override
-            public String description() {
-                return "s3://" + lake + "/events/ (last " + lookbackDays + " days)";
-            }
-        };
+        LocalDate since = LocalDate.now(clock).minusDays(lookbackDays);
+        int samplePeople = env.intValue("TRAINING_SAMPLE_PEOPLE", 50_000);
         var job = new TrainingJob(
                 registry,
-                history,
+                () -> new SqlTrainingFeatures(lakeSql(), since, samplePeople, "s3://" + lake + "/"),
                 () -> new S3FraudLabels(s3, lake).read(),
                 fanOut(),
                 PropensityTraining.defaults(env.intValue("PROPENSITY_MAX_ROWS", 40_000)),
@@ -119,6 +109,13 @@ public final class TrainJobHandler implements RequestHandler<Map<String, Object>
                 codeVersion(),
                 env.doubleValue("GATE_TOLERANCE", 0.002));
         return Json.mapper().convertValue(job.run(models), Map.class);
+    }
+
+    private synchronized LakeSql lakeSql() {
+        if (lakeSql == null) {
+            lakeSql = LakeSqlEngines.fromEnv(env, s3);
+        }
+        return lakeSql;
     }
 
     /** The scoring fan-out: shards of about {@code SCORE_SHARD_ITEMS} profiles-table items on {@code SCORE_SHARDS_QUEUE}. */

@@ -8,8 +8,7 @@ import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import com.quanyu.shared.risk.OrderRiskScorers;
 import com.quanyu.train.batch.ScoringFanOut;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
+import com.quanyu.train.features.TrainingFeatures;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.recommend.RecommenderTraining;
 import com.quanyu.train.risk.RiskTraining;
@@ -17,19 +16,17 @@ import com.quanyu.train.segments.CustomerValue;
 import com.quanyu.train.segments.RfmScores;
 import com.quanyu.train.segments.Segmentation;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One training run: reads the history once, trains each requested model, passes each through the
+ * One training run: reads the feature sets of a sample of people from the lake (the SQL layer
+ * computes them: {@link TrainingFeatures}), trains each requested model, passes each through the
  * gate into the registry, and, after a new segmentation, queues a batch-scoring run of every
  * profile (segment, RFM, batch propensity) fanned out over shards ({@link ScoringFanOut}).
  * A model without enough data is skipped with the reason; the others still run.
@@ -40,13 +37,6 @@ public final class TrainingJob {
             Set.of(PropensityTraining.KIND, RecommenderTraining.KIND, RiskTraining.KIND, SEGMENTS);
 
     private static final JsonLogger LOG = JsonLogger.of(TrainingJob.class);
-
-    /** Where the history comes from (the lake), and how to describe it in metadata. */
-    public interface HistorySource {
-        EventHistory load();
-
-        String description();
-    }
 
     /** What happened to one model. */
     public record ModelReport(
@@ -61,7 +51,7 @@ public final class TrainingJob {
             long events, int profiles, List<ModelReport> models, ScoringFanOut.Started scoring, double seconds) {}
 
     private final ModelRegistry registry;
-    private final HistorySource history;
+    private final Supplier<TrainingFeatures> features;
     private final Supplier<Map<String, Boolean>> fraudLabels;
     private final ScoringFanOut scoring;
     private final PropensityTraining propensity;
@@ -71,7 +61,7 @@ public final class TrainingJob {
 
     public TrainingJob(
             ModelRegistry registry,
-            HistorySource history,
+            Supplier<TrainingFeatures> features,
             Supplier<Map<String, Boolean>> fraudLabels,
             ScoringFanOut scoring,
             PropensityTraining propensity,
@@ -79,7 +69,7 @@ public final class TrainingJob {
             String codeVersion,
             double tolerance) {
         this.registry = registry;
-        this.history = history;
+        this.features = features;
         this.fraudLabels = fraudLabels;
         this.scoring = scoring;
         this.propensity = propensity;
@@ -90,15 +80,9 @@ public final class TrainingJob {
 
     public Report run(Set<String> kinds) {
         long start = System.nanoTime();
-        EventHistory events = history.load();
-        LOG.info(
-                "history loaded",
-                "events",
-                events.eventCount(),
-                "profiles",
-                events.profileCount(),
-                "seconds",
-                seconds(start));
+        TrainingFeatures events = features.get();
+        TrainingFeatures.Span span = events.span();
+        LOG.info("training window", "events", span.events(), "profiles", span.people(), "seconds", seconds(start));
         List<ModelReport> reports = new ArrayList<>();
         if (kinds.contains(PropensityTraining.KIND)) {
             reports.add(timed(PropensityTraining.KIND, () -> trainPropensity(events)));
@@ -117,7 +101,7 @@ public final class TrainingJob {
                 scoringRun = scoring.start(segments.asOf(), scoringModels(registry, segments.version()));
             }
         }
-        Report report = new Report(events.eventCount(), events.profileCount(), reports, scoringRun, seconds(start));
+        Report report = new Report(span.events(), (int) span.people(), reports, scoringRun, seconds(start));
         LOG.info("training run finished", "report", report);
         return report;
     }
@@ -128,9 +112,9 @@ public final class TrainingJob {
         return new ModelReport(r.kind(), r.outcome(), r.version(), r.reason(), r.metrics(), seconds(start));
     }
 
-    private ModelReport trainPropensity(EventHistory events) {
+    private ModelReport trainPropensity(TrainingFeatures events) {
         var candidate =
-                propensity.train(events, registry.newVersion(), codeVersion, clock.instant(), history.description());
+                propensity.train(events, registry.newVersion(), codeVersion, clock.instant(), events.description());
         if (candidate.isEmpty()) {
             return skipped(PropensityTraining.KIND, "needs three weeks of history with buyers in each week");
         }
@@ -144,9 +128,9 @@ public final class TrainingJob {
         return published(registry.publish(c.metadata(), c.artifact(), decision));
     }
 
-    private ModelReport trainRecommender(EventHistory events) {
+    private ModelReport trainRecommender(TrainingFeatures events) {
         var candidate = new RecommenderTraining()
-                .train(events, registry.newVersion(), codeVersion, clock.instant(), history.description());
+                .train(events, registry.newVersion(), codeVersion, clock.instant(), events.description());
         if (candidate.isEmpty()) {
             return skipped(RecommenderTraining.KIND, "needs product interactions before and during the last week");
         }
@@ -160,11 +144,11 @@ public final class TrainingJob {
         return published(registry.publish(c.metadata(), c.model().encode(), decision));
     }
 
-    private ModelReport trainRisk(EventHistory events) {
+    private ModelReport trainRisk(TrainingFeatures events) {
         RiskTraining training = new RiskTraining(OrderRiskScorers.DEFAULT_FLAG_THRESHOLD);
-        var labelled = RiskTraining.fromHistory(events, fraudLabels.get());
+        var labelled = RiskTraining.labelled(events.orders(), fraudLabels.get());
         var candidate =
-                training.train(labelled, registry.newVersion(), codeVersion, clock.instant(), history.description());
+                training.train(labelled, registry.newVersion(), codeVersion, clock.instant(), events.description());
         if (candidate.isEmpty()) {
             return skipped(
                     RiskTraining.KIND,
@@ -196,12 +180,11 @@ public final class TrainingJob {
         return versions;
     }
 
-    private SegmentRun segment(EventHistory events) {
+    private SegmentRun segment(TrainingFeatures events) {
         long start = System.nanoTime();
-        Instant asOf = events.last() == null ? clock.instant() : events.last();
-        Map<String, CustomerValue> buyers = new LinkedHashMap<>();
-        events.all()
-                .forEach((profile, list) -> customerValue(profile, list, asOf).ifPresent(v -> buyers.put(profile, v)));
+        TrainingFeatures.Span span = events.span();
+        Instant asOf = span.last() == null ? clock.instant() : span.last();
+        List<CustomerValue> buyers = span.last() == null ? List.of() : events.customerValues(asOf);
         int k = 5;
         if (buyers.size() < k * 4) {
             return new SegmentRun(
@@ -209,7 +192,7 @@ public final class TrainingJob {
                     null,
                     asOf);
         }
-        var fit = Segmentation.fit(new ArrayList<>(buyers.values()), k, 42);
+        var fit = Segmentation.fit(new ArrayList<>(buyers), k, 42);
         Map<String, Double> metrics = new HashMap<>();
         fit.summaries().forEach(segment -> metrics.putAll(segment.metrics()));
         String version = registry.newVersion();
@@ -219,14 +202,14 @@ public final class TrainingJob {
                 "Tribuo k-means (k=5, k-means++) on standardised log RFM",
                 clock.instant(),
                 codeVersion,
-                new ModelMetadata.TrainingData(history.description(), events.first(), asOf, buyers.size(), 0),
+                new ModelMetadata.TrainingData(events.description(), span.first(), asOf, buyers.size(), 0),
                 List.of("log_recency", "log_frequency", "log_monetary"),
                 metrics,
                 "buyers",
                 null,
                 fit.provenance(),
                 // the RFM quintile boundaries travel with the segmentation: the scoring shards score with them
-                RfmScores.fit(new ArrayList<>(buyers.values())).toParameters(),
+                RfmScores.fit(new ArrayList<>(buyers)).toParameters(),
                 0,
                 null);
         // Segments describe the customer base rather than predict: there is no held-out score to gate on.
@@ -242,23 +225,6 @@ public final class TrainingJob {
                 metrics,
                 seconds(start));
         return new SegmentRun(report, stored.version(), asOf);
-    }
-
-    static Optional<CustomerValue> customerValue(String profile, List<LakeEvent> events, Instant asOf) {
-        long orders = 0;
-        double spend = 0;
-        Instant last = null;
-        for (LakeEvent e : events) {
-            if (e.isOrder() && !e.at().isAfter(asOf)) {
-                orders++;
-                spend += e.orderTotal();
-                last = e.at();
-            }
-        }
-        return orders == 0
-                ? Optional.empty()
-                : Optional.of(
-                        new CustomerValue(profile, Duration.between(last, asOf).toMinutes() / 1440.0, orders, spend));
     }
 
     private static ModelReport published(ModelMetadata stored) {

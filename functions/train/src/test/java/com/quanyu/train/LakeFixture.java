@@ -2,8 +2,6 @@ package com.quanyu.train;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +21,8 @@ final class LakeFixture {
 
     static List<ObjectNode> lines(int people, long seed) {
         Random random = new Random(seed);
+        // the order details draw from their own generator: the visits, carts and orders stay as they were
+        Random details = new Random(seed + 1);
         List<ObjectNode> lines = new ArrayList<>();
         for (int p = 0; p < people; p++) {
             String profile = "p" + p;
@@ -53,14 +53,19 @@ final class LakeFixture {
                                 .putArray("products")
                                 .addObject()
                                 .put("sku", sku)
-                                .put("quantity", 1)
+                                .put("quantity", 1 + details.nextInt(3))
                                 .put("price", 60);
+                        var honey = properties.withArray("products").addObject().put("sku", "honey");
+                        if (details.nextBoolean()) {
+                            honey.put("quantity", 1); // else missing: counts one
+                        }
+                        honey.put("price", 60);
+                        // what order risk reads: payment failures, countries of the IP, billing and shipping
                         properties
-                                .withArray("products")
-                                .addObject()
-                                .put("sku", "honey")
-                                .put("quantity", 1)
-                                .put("price", 60);
+                                .put("payment_failures", details.nextInt(3))
+                                .put("billing_country", "CN")
+                                .put("shipping_country", details.nextInt(5) == 0 ? "US" : "CN");
+                        order.with("context").putObject("location").put("country", details.nextBoolean() ? "CN" : "HK");
                         lines.add(order);
                     }
                 }
@@ -85,11 +90,5 @@ final class LakeFixture {
             properties.put("sku", sku);
         }
         return e;
-    }
-
-    static EventHistory history(int people, long seed) {
-        List<LakeEvent> events = new ArrayList<>();
-        lines(people, seed).forEach(l -> LakeEvent.parse(l).ifPresent(events::add));
-        return EventHistory.of(events);
     }
 }

@@ -10,12 +10,13 @@ import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.batch.ScoringShard;
-import com.quanyu.train.data.EventHistory;
+import com.quanyu.train.features.TrainingFeatures;
 import com.quanyu.train.propensity.ClassifierSelection;
 import com.quanyu.train.propensity.LabelledRows;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.recommend.RecommenderTraining;
 import com.quanyu.train.segments.RfmScores;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +27,12 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The whole job through the stand-ins: registry in S3Proxy; the scoring run it queues (ScoringFanOutTest scores one). */
+/**
+ * The whole job through the stand-ins: features from the fixture lake in S3Proxy through the SQL
+ * layer (DuckDB), registry in S3Proxy; the scoring run it queues (ScoringFanOutTest scores one).
+ */
 @ExtendWith(AwsStandInsExtension.class)
 class TrainingJobTest {
     private final StandIns aws;
@@ -37,21 +42,10 @@ class TrainingJobTest {
     }
 
     private TrainingJob job(
-            ModelRegistry registry, EventHistory history, PropensityTraining propensity, ScoringFanOut scoring) {
-        TrainingJob.HistorySource source = new TrainingJob.HistorySource() {
-            @Override
-            public EventHistory load() {
-                return history;
-            }
-
-            @Override
-            public String description() {
-                return "fixture";
-            }
-        };
+            ModelRegistry registry, TrainingFeatures features, PropensityTraining propensity, ScoringFanOut scoring) {
         return new TrainingJob(
                 registry,
-                source,
+                () -> features,
                 Map::of,
                 scoring,
                 propensity,
@@ -88,11 +82,16 @@ class TrainingJobTest {
     }
 
     @Test
-    void publishesThenRefusesADeliberatelyDegradedModel() {
+    void publishesThenRefusesADeliberatelyDegradedModel(@TempDir Path cache) {
         String bucket = aws.envFor("TrainFunction").required("MODELS_BUCKET");
         // A bucket prefix of its own is not possible (kinds are fixed), so this test owns the models bucket's kinds.
         var registry = ModelRegistry.of(aws.s3(), bucket);
-        EventHistory history = LakeFixture.history(240, 11);
+        try (FixtureLake lake = FixtureLake.of(aws, LakeFixture.lines(240, 11), cache)) {
+            publishesThenRefuses(registry, lake.features(50_000));
+        }
+    }
+
+    private void publishesThenRefuses(ModelRegistry registry, TrainingFeatures history) {
         var first = job(registry, history, PropensityTraining.defaults(10_000), null)
                 .run(Set.of(PropensityTraining.KIND, RecommenderTraining.KIND));
         var propensity = first.models().get(0);
@@ -120,10 +119,15 @@ class TrainingJobTest {
     }
 
     @Test
-    void aNewSegmentationQueuesAScoringRunOfEveryShardWithItsRfmBoundaries() {
+    void aNewSegmentationQueuesAScoringRunOfEveryShardWithItsRfmBoundaries(@TempDir Path cache) {
+        try (FixtureLake lake = FixtureLake.of(aws, LakeFixture.lines(60, 5), cache)) {
+            segmentationQueuesAScoringRun(lake.features(50_000));
+        }
+    }
+
+    private void segmentationQueuesAScoringRun(TrainingFeatures history) {
         var env = aws.envFor("TrainFunction");
         var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
-        EventHistory history = LakeFixture.history(60, 5);
         List<ScoringShard> queued = new ArrayList<>();
         var fanOut = new ScoringFanOut(queued::addAll, () -> 250, 100, Clock.fixed(LakeFixture.END, ZoneOffset.UTC));
         var report = job(registry, history, PropensityTraining.defaults(10_000), fanOut)
@@ -138,7 +142,8 @@ class TrainingJobTest {
             assertEquals(report.scoring().run(), shard.run());
             assertEquals(3, shard.totalSegments());
             assertEquals(segments.version(), shard.models().get(TrainingJob.SEGMENTS));
-            assertEquals(history.last(), shard.asOf(), "recency as of the training data's end, as the segmentation");
+            assertEquals(
+                    history.span().last(), shard.asOf(), "recency as of the training data's end, as the segmentation");
         }
         var metadata =
                 registry.metadata(TrainingJob.SEGMENTS, segments.version()).orElseThrow();

@@ -3,11 +3,9 @@ package com.quanyu.train.propensity;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.ml.TribuoModels;
-import com.quanyu.shared.ml.features.ActivitySnapshot;
 import com.quanyu.shared.ml.features.PropensityFeatures;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.eval.BinaryMetrics;
+import com.quanyu.train.features.TrainingFeatures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,22 +60,14 @@ public final class PropensityTraining {
         return new PropensityTraining(selection::select, maxRows, 42);
     }
 
-    /** Rows as of {@code cutoff}: everyone seen before it, labelled by an order within the horizon. */
-    public static LabelledRows rows(EventHistory history, Instant cutoff) {
-        List<double[]> rows = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (Map.Entry<String, List<LakeEvent>> person : history.all().entrySet()) {
-            List<LakeEvent> events = person.getValue();
-            if (events.isEmpty() || !events.get(0).at().isBefore(cutoff)) {
-                continue;
-            }
-            ActivitySnapshot snapshot = EventHistory.snapshot(events, cutoff);
-            rows.add(PropensityFeatures.values(snapshot));
-            labels.add(EventHistory.orderedBetween(events, cutoff, cutoff.plus(HORIZON)));
-        }
-        boolean[] y = new boolean[labels.size()];
+    /** Rows as of {@code cutoff}: every sampled person seen before it, labelled by an order within the horizon. */
+    public static LabelledRows rows(TrainingFeatures features, Instant cutoff) {
+        List<TrainingFeatures.PropensityExample> examples = features.propensity(cutoff, cutoff.plus(HORIZON));
+        List<double[]> rows = new ArrayList<>(examples.size());
+        boolean[] y = new boolean[examples.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
+            rows.add(PropensityFeatures.values(examples.get(i).snapshot()));
+            y[i] = examples.get(i).buys();
         }
         return LabelledRows.of(PropensityFeatures.NAMES, rows, y);
     }
@@ -87,12 +77,13 @@ public final class PropensityTraining {
      * is shorter than three weeks plus a day or has no buyers to learn from.
      */
     public java.util.Optional<Candidate> train(
-            EventHistory history, String version, String codeVersion, Instant now, String source) {
-        if (history.last() == null) {
+            TrainingFeatures history, String version, String codeVersion, Instant now, String source) {
+        TrainingFeatures.Span span = history.span();
+        if (span.last() == null) {
             return java.util.Optional.empty();
         }
-        Instant holdoutCutoff = history.last().minus(HORIZON);
-        if (history.first().isAfter(holdoutCutoff.minus(HORIZON.multipliedBy(2)))) {
+        Instant holdoutCutoff = span.last().minus(HORIZON);
+        if (span.first().isAfter(holdoutCutoff.minus(HORIZON.multipliedBy(2)))) {
             return java.util.Optional.empty();
         }
         LabelledRows train = concat(
@@ -115,7 +106,7 @@ public final class PropensityTraining {
         }
         parameters.put("horizon_days", (double) HORIZON.toDays());
         var data = new ModelMetadata.TrainingData(
-                source, history.first(), holdoutCutoff.plus(HORIZON), train.size(), holdout.size());
+                source, span.first(), holdoutCutoff.plus(HORIZON), train.size(), holdout.size());
         var metadata = new ModelMetadata(
                 KIND,
                 version,

@@ -8,8 +8,8 @@ import com.quanyu.shared.ml.recommend.ItemKnn;
 import com.quanyu.shared.ml.recommend.ItemScorer;
 import com.quanyu.shared.ml.recommend.RecommenderModel;
 import com.quanyu.shared.ml.recommend.ScoredItem;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
+import com.quanyu.train.features.TrainingFeatures;
+import com.quanyu.train.features.TrainingFeatures.ProductInteraction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,64 +56,44 @@ public final class RecommenderTraining {
         }
     }
 
-    /** The implicit-feedback interactions of events before {@code until}. */
-    public static Interactions interactions(EventHistory history, Instant until) {
+    /** The implicit-feedback interactions before the cut-off ({@code pastOnly}), or in the whole window. */
+    public static Interactions interactions(List<ProductInteraction> counts, boolean pastOnly) {
         Interactions.Builder builder = Interactions.builder();
-        history.all().forEach((profile, events) -> {
-            for (LakeEvent e : events) {
-                if (!e.at().isBefore(until)) {
-                    break;
-                }
-                float weight = weight(e);
-                if (weight > 0) {
-                    e.skus().forEach(sku -> builder.add(profile, sku, weight));
-                }
-            }
-        });
+        for (ProductInteraction c : counts) {
+            builder.add(
+                    c.profileId(),
+                    c.sku(),
+                    pastOnly
+                            ? weight(c.viewsBefore(), c.cartAddsBefore(), c.purchasesBefore())
+                            : weight(c.views(), c.cartAdds(), c.purchases()));
+        }
         return builder.build();
     }
 
-    static float weight(LakeEvent e) {
-        if (e.isOrder()) {
-            return Interactions.PURCHASE;
-        }
-        if (e.isCartAdd()) {
-            return Interactions.CART_ADD;
-        }
-        return e.isView() || "Product Viewed".equalsIgnoreCase(e.event()) ? Interactions.VIEW : 0;
+    static float weight(long views, long cartAdds, long purchases) {
+        return views * Interactions.VIEW + cartAdds * Interactions.CART_ADD + purchases * Interactions.PURCHASE;
     }
 
-    /** The baskets of every order (for bought-together). */
-    public static List<List<String>> baskets(EventHistory history) {
-        List<List<String>> baskets = new ArrayList<>();
-        history.all()
-                .values()
-                .forEach(events -> events.stream()
-                        .filter(LakeEvent::isOrder)
-                        .filter(e -> e.skus().size() > 1)
-                        .forEach(e -> baskets.add(e.skus())));
-        return baskets;
-    }
-
-    public static List<Case> holdoutCases(EventHistory history, Instant cutoff) {
-        List<Case> cases = new ArrayList<>();
-        history.all().forEach((profile, events) -> {
-            Map<String, Float> past = new LinkedHashMap<>();
-            Set<String> targets = new HashSet<>();
-            for (LakeEvent e : events) {
-                float weight = weight(e);
-                if (weight <= 0) {
-                    continue;
-                }
-                if (e.at().isBefore(cutoff)) {
-                    e.skus().forEach(sku -> past.merge(sku, weight, Float::sum));
-                } else if (e.isOrder() || e.isCartAdd()) {
-                    targets.addAll(e.skus());
-                }
+    /**
+     * People of the held-out week: what they interacted with before the cut-off, and the products new
+     * to them they added to cart or bought from it on.
+     */
+    public static List<Case> holdoutCases(List<ProductInteraction> counts) {
+        Map<String, Map<String, Float>> past = new LinkedHashMap<>();
+        Map<String, Set<String>> targets = new LinkedHashMap<>();
+        for (ProductInteraction c : counts) {
+            float before = weight(c.viewsBefore(), c.cartAddsBefore(), c.purchasesBefore());
+            if (before > 0) {
+                past.computeIfAbsent(c.profileId(), k -> new LinkedHashMap<>()).put(c.sku(), before);
+            } else if (c.takenAfterCutoff()) {
+                targets.computeIfAbsent(c.profileId(), k -> new HashSet<>()).add(c.sku());
             }
-            targets.removeAll(past.keySet());
-            if (!past.isEmpty() && !targets.isEmpty()) {
-                cases.add(new Case(past, targets));
+        }
+        List<Case> cases = new ArrayList<>();
+        past.forEach((profile, history) -> {
+            Set<String> taken = targets.get(profile);
+            if (taken != null) {
+                cases.add(new Case(history, taken));
             }
         });
         return cases;
@@ -140,17 +120,20 @@ public final class RecommenderTraining {
     }
 
     public Optional<Candidate> train(
-            EventHistory history, String version, String codeVersion, Instant now, String source) {
-        if (history.last() == null) {
+            TrainingFeatures history, String version, String codeVersion, Instant now, String source) {
+        TrainingFeatures.Span span = history.span();
+        if (span.last() == null) {
             return Optional.empty();
         }
-        Instant cutoff = history.last().minus(HOLDOUT);
-        Interactions past = interactions(history, cutoff);
-        List<Case> cases = holdoutCases(history, cutoff);
+        Instant cutoff = span.last().minus(HOLDOUT);
+        List<ProductInteraction> counts = history.interactions(cutoff);
+        Interactions past = interactions(counts, true);
+        List<Case> cases = holdoutCases(counts);
         if (past.itemCount() < 2 || cases.isEmpty()) {
             return Optional.empty();
         }
-        BoughtTogether together = BoughtTogether.fit(baskets(history), 20);
+        List<List<String>> baskets = history.baskets();
+        BoughtTogether together = BoughtTogether.fit(baskets, 20);
         Map<String, Double> metrics = new HashMap<>();
         List<ItemScorer> fitted = List.of(ItemKnn.fit(past, 50), ImplicitAls.fit(past, ImplicitAls.Params.defaults()));
         ItemScorer best = null;
@@ -168,20 +151,19 @@ public final class RecommenderTraining {
                 "hr_at_10.popularity", evaluate(RecommenderModel.of(past, new PopularityOnly(), together), cases)[0]);
         metrics.put("hr_at_10", bestHitRate);
         metrics.put("ndcg_at_10", metrics.get("ndcg_at_10." + best.name()));
-        Interactions all = interactions(history, history.last().plusSeconds(1));
+        Interactions all = interactions(counts, false);
         ItemScorer shipped = best instanceof ImplicitAls
                 ? ImplicitAls.fit(all, ImplicitAls.Params.defaults())
                 : ItemKnn.fit(all, 50);
         RecommenderModel model = RecommenderModel.of(all, shipped, together);
-        var data =
-                new ModelMetadata.TrainingData(source, history.first(), history.last(), all.userCount(), cases.size());
+        var data = new ModelMetadata.TrainingData(source, span.first(), span.last(), all.userCount(), cases.size());
         String algorithm = shipped.name() + " (chosen by hold-out hit rate@10 over item-knn and als)";
         String provenance =
                 "plain-Java " + shipped.name() + " trained by com.quanyu.train.recommend.RecommenderTraining on "
                         + all.userCount() + " people x " + all.itemCount() + " items; ALS params "
                         + ImplicitAls.Params.defaults()
                         + "; item-kNN k=50 cosine; bought-together from "
-                        + baskets(history).size() + " multi-item orders";
+                        + baskets.size() + " multi-item orders";
         var metadata = new ModelMetadata(
                 KIND,
                 version,

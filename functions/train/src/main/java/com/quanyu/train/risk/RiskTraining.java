@@ -9,8 +9,6 @@ import com.quanyu.shared.risk.OrderRiskInput;
 import com.quanyu.shared.risk.OrderRiskRules;
 import com.quanyu.shared.risk.OrderRiskScorer;
 import com.quanyu.shared.risk.OrderRiskScorers;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
 import com.quanyu.train.eval.BinaryMetrics;
 import com.quanyu.train.propensity.ClassifierSelection;
 import com.quanyu.train.propensity.LabelledRows;
@@ -49,43 +47,16 @@ public final class RiskTraining {
         this.flagThreshold = flagThreshold;
     }
 
-    /** The ingestion-time view of every labelled order in the lake history. */
-    public static List<LabelledOrder> fromHistory(EventHistory history, Map<String, Boolean> labels) {
-        List<LabelledOrder> orders = new ArrayList<>();
-        history.all().forEach((profile, events) -> {
-            Instant firstSeen = events.isEmpty() ? null : events.get(0).at();
-            List<Instant> previous = new ArrayList<>();
-            for (LakeEvent e : events) {
-                if (!e.isOrder()) {
-                    continue;
-                }
-                Boolean fraud = e.orderId() == null ? null : labels.get(e.orderId());
-                if (fraud != null) {
-                    Instant dayBefore = e.at().minus(Duration.ofHours(24));
-                    int last24h = (int)
-                            previous.stream().filter(t -> t.isAfter(dayBefore)).count();
-                    orders.add(new LabelledOrder(
-                            new OrderRiskInput(
-                                    e.orderId(),
-                                    profile,
-                                    e.channel(),
-                                    e.orderTotal(),
-                                    e.currency(),
-                                    e.units(),
-                                    e.at(),
-                                    firstSeen,
-                                    last24h,
-                                    e.paymentFailures(),
-                                    e.ipCountry(),
-                                    e.billingCountry(),
-                                    e.shippingCountry(),
-                                    previous.size()),
-                            fraud));
-                }
-                previous.add(e.at());
+    /** The orders that carry a label (fraud or not), as they looked at ingestion. */
+    public static List<LabelledOrder> labelled(List<OrderRiskInput> orders, Map<String, Boolean> labels) {
+        List<LabelledOrder> labelled = new ArrayList<>();
+        for (OrderRiskInput order : orders) {
+            Boolean fraud = labels.get(order.orderId());
+            if (fraud != null) {
+                labelled.add(new LabelledOrder(order, fraud));
             }
-        });
-        return orders;
+        }
+        return labelled;
     }
 
     public Optional<Candidate> train(

@@ -16,8 +16,7 @@ import com.quanyu.tools.ingest.DemoConfig;
 import com.quanyu.tools.ingest.DemoData;
 import com.quanyu.tools.ingest.DemoDataset;
 import com.quanyu.train.TrainingJob;
-import com.quanyu.train.data.EventHistory;
-import com.quanyu.train.data.LakeEvent;
+import com.quanyu.train.features.PersonSample;
 import com.quanyu.train.propensity.PropensityTraining;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,17 +53,7 @@ public final class ScoreLatencyBench {
             var registry = ModelRegistry.of(aws.s3(), env.required("MODELS_BUCKET"));
             new TrainingJob(
                             registry,
-                            new TrainingJob.HistorySource() {
-                                @Override
-                                public EventHistory load() {
-                                    return history;
-                                }
-
-                                @Override
-                                public String description() {
-                                    return "demo generator";
-                                }
-                            },
+                            () -> new HistoryFeatures(history, PersonSample.all(), "demo generator"),
                             Map::of,
                             null,
                             PropensityTraining.defaults(40_000),

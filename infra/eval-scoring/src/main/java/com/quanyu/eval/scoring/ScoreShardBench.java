@@ -14,7 +14,7 @@ import com.quanyu.train.batch.ScoringFanOut;
 import com.quanyu.train.batch.ScoringModels;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;
-import com.quanyu.train.data.EventHistory;
+import com.quanyu.train.features.PersonSample;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.store.SqsShardQueue;
 import java.time.Clock;
@@ -75,17 +75,7 @@ public final class ScoreShardBench {
             long t1 = System.nanoTime();
             var report = new TrainingJob(
                             registry,
-                            new TrainingJob.HistorySource() {
-                                @Override
-                                public EventHistory load() {
-                                    return history;
-                                }
-
-                                @Override
-                                public String description() {
-                                    return "demo generator seed " + seed;
-                                }
-                            },
+                            () -> new HistoryFeatures(history, PersonSample.all(), "demo generator seed " + seed),
                             Map::of,
                             fanOut,
                             PropensityTraining.defaults(40_000),

@@ -196,6 +196,18 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
 
     /** The names of the shipped queries, in the order the docs list them. */
     public static List<String> names() {
-        return List.of("daily_kpis", "funnels", "rfm_inputs", "training_features", "channel_activity", "daily_demand");
+        return List.of(
+                "daily_kpis",
+                "funnels",
+                "rfm_inputs",
+                "training_features",
+                "channel_activity",
+                "daily_demand",
+                "training_span",
+                "propensity_features",
+                "product_interactions",
+                "order_baskets",
+                "risk_orders",
+                "segment_features");
     }
 }

@@ -57,17 +57,24 @@ public final class DuckDbEngine implements SqlEngine {
     /** The compacted Parquet schema, for an empty stand-in table when nothing is compacted yet. */
     static final String COMPACTED_COLUMNS = "message_id VARCHAR, profile_id VARCHAR, type VARCHAR, event VARCHAR, "
             + "channel VARCHAR, ts TIMESTAMP, session_id VARCHAR, sku VARCHAR, order_id VARCHAR, order_total DOUBLE, "
-            + "currency VARCHAR, store_id VARCHAR, products STRUCT(sku VARCHAR, quantity DOUBLE, price DOUBLE)[]";
+            + "currency VARCHAR, store_id VARCHAR, products STRUCT(sku VARCHAR, quantity DOUBLE, price DOUBLE)[], "
+            + "ip_country VARCHAR, billing_country VARCHAR, shipping_country VARCHAR, payment_failures DOUBLE";
 
     private static final String COMPACTED_NAMES =
             "message_id, profile_id, type, event, channel, ts, session_id, sku, order_id, "
-                    + "order_total, currency, store_id, products";
+                    + "order_total, currency, store_id, products, "
+                    // the order-risk fields are not Parquet columns: read from the row's full record
+                    + "json_extract_string(record, '$.context.location.country') AS ip_country, "
+                    + "json_extract_string(record, '$.properties.billing_country') AS billing_country, "
+                    + "json_extract_string(record, '$.properties.shipping_country') AS shipping_country, "
+                    + "TRY_CAST(json_extract_string(record, '$.properties.payment_failures') AS DOUBLE) AS payment_failures";
     /** The raw NDJSON fields the base relations map (read_json's {@code columns}). */
     private static final String RAW_COLUMNS =
             "{messageId: 'VARCHAR', profileId: 'VARCHAR', type: 'VARCHAR', event: 'VARCHAR', "
-                    + "\"timestamp\": 'VARCHAR', channel: 'VARCHAR', context: 'STRUCT(sessionId VARCHAR)', "
+                    + "\"timestamp\": 'VARCHAR', channel: 'VARCHAR', context: 'STRUCT(sessionId VARCHAR, location STRUCT(country VARCHAR))', "
                     + "properties: 'STRUCT(sku VARCHAR, product_id VARCHAR, order_id VARCHAR, total DOUBLE, revenue DOUBLE, currency VARCHAR, "
-                    + "store_id VARCHAR, products STRUCT(sku VARCHAR, product_id VARCHAR, quantity DOUBLE, price DOUBLE)[])'}";
+                    + "store_id VARCHAR, products STRUCT(sku VARCHAR, product_id VARCHAR, quantity DOUBLE, price DOUBLE)[], "
+                    + "billing_country VARCHAR, shipping_country VARCHAR, payment_failures DOUBLE)'}";
 
     private static final String PART_DAY = "regexp_extract(filename, 'dt=(\\d{4}-\\d{2}-\\d{2})', 1) AS part_day";
     private static final String RAW_TABLE = "lake_raw_cache";
@@ -124,6 +131,9 @@ public final class DuckDbEngine implements SqlEngine {
                         + ", filename VARCHAR, part_day VARCHAR)");
                 // Trino's name for a partial regular-expression match, so the aggregates read the same on both engines
                 s.execute("CREATE MACRO regexp_like(s, p) AS regexp_matches(s, p)");
+                // and Trino's array_join (DuckDB's array_to_string wants a constant separator)
+                s.execute("CREATE MACRO array_join(l, sep) AS list_reduce(list_prepend('', l), "
+                        + "(joined, x) -> CASE WHEN joined = '' THEN x ELSE joined || sep || x END)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + cacheDir, e);

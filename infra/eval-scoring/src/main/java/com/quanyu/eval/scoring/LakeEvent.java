@@ -1,4 +1,4 @@
-package com.quanyu.train.data;
+package com.quanyu.eval.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The fields of one lake record that training uses. Strings that repeat across millions of
+ * The fields of one lake record the benchmarks' in-memory history uses. Strings that repeat across millions of
  * events (types, names, channels, SKUs) are interned to keep a large history in memory.
  *
  * @param skus          the product of a product event, or every product of an order

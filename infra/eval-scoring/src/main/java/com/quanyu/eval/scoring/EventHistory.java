@@ -1,4 +1,4 @@
-package com.quanyu.train.data;
+package com.quanyu.eval.scoring;
 
 import com.quanyu.shared.ml.features.ActivitySnapshot;
 import java.time.Instant;
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Every person's events in time order, and their activity as of any past moment. */
+/**
+ * Every person's events in time order, and their activity as of any past moment: the demo data held
+ * in memory by the benchmarks (profiles built from events, the Java baseline of {@link TrainBench}).
+ */
 public final class EventHistory {
     private final Map<String, List<LakeEvent>> byProfile;
     private final Instant first;

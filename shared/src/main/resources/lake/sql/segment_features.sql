@@ -1,0 +1,14 @@
+-- The segmentation's input: recency, frequency and monetary value (as rfm_inputs) of the sampled
+-- buyers, from their orders since a day up to a moment. recency_days counts whole minutes / 1440.
+-- Sample: people whose sample_key (first 8 hex digits of MD5(profile_id)) is <= :sample.
+-- params: since date, as_of timestamp, sample string
+SELECT profile_id,
+       count(*) AS orders,
+       sum(order_total) AS revenue,
+       max(ts) AS last_order,
+       floor((:as_of_ms - max(ts_ms)) / 60000) / 1440.0 AS recency_days
+FROM lake_events
+WHERE dt > :since_prev_dt AND dt <= :as_of_dt AND ts <= :as_of AND sample_key <= :sample
+  AND type = 'track' AND lower(event) = 'order completed'
+GROUP BY profile_id
+ORDER BY profile_id
