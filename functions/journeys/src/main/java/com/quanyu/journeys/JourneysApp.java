@@ -5,7 +5,7 @@ import com.quanyu.journeys.channel.ChannelSender;
 import com.quanyu.journeys.channel.Credential;
 import com.quanyu.journeys.channel.LinePushSender;
 import com.quanyu.journeys.channel.MessengerSender;
-import com.quanyu.journeys.channel.TelegramSender;
+import com.quanyu.journeys.channel.TelegramPushSender;
 import com.quanyu.journeys.channel.WeChatTemplateSender;
 import com.quanyu.journeys.channel.aws.SesEmailSender;
 import com.quanyu.journeys.channel.aws.SmsSender;
@@ -144,7 +144,7 @@ public record JourneysApp(
                         new Credential("LINE access token", () -> chatSecrets.apply("lineAccessToken"))));
         senders.put(
                 Channel.TELEGRAM,
-                new TelegramSender(
+                new TelegramPushSender(
                         env.get("TELEGRAM_API_URL", "https://api.telegram.org"),
                         new Credential("Telegram bot token", () -> chatSecrets.apply("telegramBotToken"))));
         senders.put(

@@ -39,11 +39,11 @@ public final class DemandSeriesBuilder {
         return this;
     }
 
-    public DemandSeriesBuilder add(OrderLine line) {
+    public DemandSeriesBuilder add(UnitsSold line) {
         return add(line.day(), line.key(), line.quantity());
     }
 
-    public DemandSeriesBuilder addAll(Collection<OrderLine> lines) {
+    public DemandSeriesBuilder addAll(Collection<UnitsSold> lines) {
         lines.forEach(this::add);
         return this;
     }

@@ -28,7 +28,7 @@ public final class OrderEventParser {
     }
 
     /** A parsed order: its de-duplication id and lines. */
-    public record Order(String id, List<OrderLine> lines) {}
+    public record Order(String id, List<UnitsSold> lines) {}
 
     /**
      * @return the order, empty for other events
@@ -60,7 +60,7 @@ public final class OrderEventParser {
         JsonNode properties = event.path("properties");
         String store = properties.path("store_id").asText("");
         String location = store.isBlank() ? SeriesKey.ONLINE : store;
-        List<OrderLine> lines = new ArrayList<>();
+        List<UnitsSold> lines = new ArrayList<>();
         for (JsonNode product : properties.path("products")) {
             String sku = product.path("sku").asText(product.path("product_id").asText(""));
             double quantity = product.path("quantity").asDouble(1);
@@ -68,7 +68,7 @@ public final class OrderEventParser {
                 continue;
             }
             double price = product.hasNonNull("price") ? product.path("price").asDouble() : Double.NaN;
-            lines.add(new OrderLine(day, SeriesKey.of(sku, location), quantity, price));
+            lines.add(new UnitsSold(day, SeriesKey.of(sku, location), quantity, price));
         }
         String id = properties.path("order_id").asText(event.path("messageId").asText(""));
         return Optional.of(new Order(id.isBlank() ? event.toString() : id, lines));

@@ -2,8 +2,8 @@ package com.quanyu.forecast.store;
 
 import com.quanyu.forecast.series.DemandSeriesBuilder;
 import com.quanyu.forecast.series.OrderEventParser;
-import com.quanyu.forecast.series.OrderLine;
 import com.quanyu.forecast.series.SeriesKey;
+import com.quanyu.forecast.series.UnitsSold;
 import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.LocalDate;
@@ -78,7 +78,7 @@ public final class DailyDemandStore {
         }
     }
 
-    private record Aggregate(List<OrderLine> rows, long orders, long malformedLines, boolean rebuilt) {}
+    private record Aggregate(List<UnitsSold> rows, long orders, long malformedLines, boolean rebuilt) {}
 
     private Aggregate aggregate(LocalDate partition, boolean fresh) {
         String cacheKey = AGGREGATES + "dt=" + partition + ".csv.gz";
@@ -98,7 +98,7 @@ public final class DailyDemandStore {
                 try {
                     var order = parser.parse(line);
                     if (order.isPresent() && seenOrders.add(order.get().id())) {
-                        for (OrderLine l : order.get().lines()) {
+                        for (UnitsSold l : order.get().lines()) {
                             String row = l.day() + "," + l.key().sku() + ","
                                     + l.key().location();
                             sums.computeIfAbsent(row, k -> new double[1])[0] += l.quantity();
@@ -124,13 +124,13 @@ public final class DailyDemandStore {
         return new Aggregate(parseAggregate(csv.toString()), orders, malformed, true);
     }
 
-    static List<OrderLine> parseAggregate(String csv) {
-        List<OrderLine> rows = new ArrayList<>();
+    static List<UnitsSold> parseAggregate(String csv) {
+        List<UnitsSold> rows = new ArrayList<>();
         String[] lines = csv.split("\n");
         for (int i = 1; i < lines.length; i++) {
             String[] c = lines[i].split(",");
             if (c.length == 4) {
-                rows.add(new OrderLine(
+                rows.add(new UnitsSold(
                         LocalDate.parse(c[0]), SeriesKey.of(c[1], c[2]), Double.parseDouble(c[3]), Double.NaN));
             }
         }

@@ -21,7 +21,7 @@ class OrderEventParserTest {
         var order = parser.parse(line).orElseThrow();
         assertEquals("o1", order.id());
         assertEquals(2, order.lines().size());
-        OrderLine first = order.lines().get(0);
+        UnitsSold first = order.lines().get(0);
         assertEquals(LocalDate.of(2026, 11, 2), first.day(), "17:30 UTC is 01:30 the next day in Shanghai");
         assertEquals(SeriesKey.of("SKU-1", "S01"), first.key());
         assertEquals(2, first.quantity());

@@ -4,13 +4,13 @@ import com.quanyu.shared.text.MessageText;
 import java.util.Map;
 
 /** Telegram Bot API {@code POST /bot<token>/sendMessage} to the customer's chat. */
-public final class TelegramSender implements ChannelSender {
+public final class TelegramPushSender implements ChannelSender {
     private static final int MAX_TEXT = 4096;
     private final JsonHttp http = new JsonHttp();
     private final String apiBaseUrl;
     private final Credential botToken;
 
-    public TelegramSender(String apiBaseUrl, Credential botToken) {
+    public TelegramPushSender(String apiBaseUrl, Credential botToken) {
         this.apiBaseUrl = apiBaseUrl.replaceFirst("/$", "");
         this.botToken = botToken;
     }

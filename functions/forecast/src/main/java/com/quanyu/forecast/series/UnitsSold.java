@@ -10,4 +10,4 @@ import java.time.LocalDate;
  * @param quantity units
  * @param price    unit price, NaN when unknown
  */
-public record OrderLine(LocalDate day, SeriesKey key, double quantity, double price) {}
+public record UnitsSold(LocalDate day, SeriesKey key, double quantity, double price) {}

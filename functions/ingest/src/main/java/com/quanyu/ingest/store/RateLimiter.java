@@ -1,5 +1,6 @@
-package com.quanyu.shared.http;
+package com.quanyu.ingest.store;
 
+import com.quanyu.shared.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.ml.recommend;
+package com.quanyu.score.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quanyu.shared.json.Json;

@@ -1,8 +1,10 @@
-package com.quanyu.shared.http;
+package com.quanyu.ingest.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.quanyu.shared.http.ApiException;
+import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.MovableClock;
 import com.quanyu.shared.testing.StandIns;
