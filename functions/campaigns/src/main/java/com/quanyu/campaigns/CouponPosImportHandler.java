@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.api.CouponPosImport;
 import com.quanyu.campaigns.lake.PosFile;
+import com.quanyu.campaigns.store.TriggerObjects;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -31,7 +31,7 @@ public final class CouponPosImportHandler implements RequestHandler<S3Event, Map
     static final String PREFIX = "imports/pos-coupons/";
     static final String RESULTS = "imports/pos-coupons-results/";
 
-    private final S3Client s3;
+    private final TriggerObjects objects;
     private final CouponPosImport pos;
 
     public CouponPosImportHandler() {
@@ -43,7 +43,7 @@ public final class CouponPosImportHandler implements RequestHandler<S3Event, Map
     }
 
     public CouponPosImportHandler(CampaignsContext context, S3Client s3) {
-        this.s3 = s3;
+        this.objects = new TriggerObjects(s3);
         this.pos = new CouponPosImport(context.coupons(), context::canonicalProfileId);
     }
 
@@ -58,7 +58,7 @@ public final class CouponPosImportHandler implements RequestHandler<S3Event, Map
         for (var record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+            String text = objects.text(bucket, key);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("source", key);
             try {
@@ -74,9 +74,7 @@ public final class CouponPosImportHandler implements RequestHandler<S3Event, Map
             }
             String resultKey =
                     RESULTS + (key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key) + ".result.json";
-            s3.putObject(
-                    b -> b.bucket(bucket).key(resultKey).contentType("application/json"),
-                    RequestBody.fromString(Json.write(report)));
+            objects.putJson(bucket, resultKey, Json.write(report));
             LOG.info(
                     "pos file imported",
                     "key",

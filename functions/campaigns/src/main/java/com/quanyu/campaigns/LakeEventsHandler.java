@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.quanyu.campaigns.lake.LakeEvents;
+import com.quanyu.campaigns.store.TriggerObjects;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * storage failure fails the invocation so that it is retried.
  */
 public final class LakeEventsHandler implements RequestHandler<S3Event, Map<String, Object>> {
-    private final S3Client s3;
+    private final TriggerObjects objects;
     private final LakeEvents events;
 
     public LakeEventsHandler() {
@@ -37,7 +38,7 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
     }
 
     public LakeEventsHandler(CampaignsContext context, S3Client s3) {
-        this.s3 = s3;
+        this.objects = new TriggerObjects(s3);
         this.events = new LakeEvents(context);
     }
 
@@ -52,7 +53,7 @@ public final class LakeEventsHandler implements RequestHandler<S3Event, Map<Stri
         for (var record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            try (InputStream in = objects.open(bucket, key)) {
                 events.apply(in, key, tally);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);

@@ -3,7 +3,7 @@ package com.quanyu.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.quanyu.ingest.pos.PosImport;
+import com.quanyu.ingest.store.PosImport;
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.aws.Invocations;
 import com.quanyu.shared.config.Env;

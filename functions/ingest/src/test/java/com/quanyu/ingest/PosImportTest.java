@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import com.quanyu.ingest.pos.PosImport;
+import com.quanyu.ingest.store.PosImport;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.Profile;
 import com.quanyu.shared.customer.store.CustomerStores;

@@ -3,7 +3,7 @@ package com.quanyu.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.quanyu.ingest.pos.PosImport;
+import com.quanyu.ingest.store.PosImport;
 import com.quanyu.shared.testing.CfnTemplate;
 import com.quanyu.shared.testing.SamFunction;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.quanyu.score;
 
 import com.quanyu.shared.ml.LivePointer;
 import com.quanyu.shared.ml.ModelMetadata;
-import com.quanyu.shared.ml.ModelRegistry;
 import com.quanyu.shared.ml.SegmentSummary;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

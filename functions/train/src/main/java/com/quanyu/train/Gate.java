@@ -4,7 +4,7 @@ import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.LiveModel;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import java.util.function.ToDoubleFunction;
 
 /**

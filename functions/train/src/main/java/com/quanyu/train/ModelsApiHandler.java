@@ -13,7 +13,7 @@ import com.quanyu.shared.http.ApiResponses;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.ml.LivePointer;
 import com.quanyu.shared.ml.ModelMetadata;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.log.JsonLogger;
 import com.quanyu.shared.log.Metrics;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.train.batch.ScoringModels;
 import com.quanyu.train.batch.ScoringShard;
 import com.quanyu.train.batch.ShardScoring;

@@ -13,7 +13,7 @@ import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
 import com.quanyu.shared.ml.GateDecision;
 import com.quanyu.shared.ml.ModelMetadata;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.CfnTemplate;
 import com.quanyu.shared.testing.SqsEventSourceMapping;

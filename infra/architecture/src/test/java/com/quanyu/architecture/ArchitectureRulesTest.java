@@ -14,7 +14,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,11 +31,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Lambda handlers only wire: they make no storage calls themselves;</li>
  *   <li>domain packages are free of AWS types and of {@code shared.http}.</li>
  * </ul>
- * The last two are frozen ({@link FreezingArchRule}): the violations that existed when the rule was
- * introduced are listed in {@code src/test/resources/frozen}; a new one fails, and a fixed one leaves
- * the list. The list is the debt still to move (storage code living in domain packages).
- * <ul>
- * </ul>
+ * Every rule holds with no exception (the last two were frozen while storage code still lived in
+ * domain packages; that debt is paid and the frozen lists are gone).
  * {@code ArchitectureRulesSelfTest} shows each rule failing on classes that break it.
  */
 class ArchitectureRulesTest {
@@ -93,12 +89,12 @@ class ArchitectureRulesTest {
 
     @Test
     void handlersOnlyWire() {
-        FreezingArchRule.freeze(Rules.HANDLERS_ONLY_WIRE).check(modules.allOf(Kind.FUNCTION));
+        Rules.HANDLERS_ONLY_WIRE.check(modules.allOf(Kind.FUNCTION));
     }
 
     @Test
     void domainPackagesAreFreeOfAwsTypesAndHttp() {
-        FreezingArchRule.freeze(Rules.DOMAIN_FREE_OF_AWS_AND_HTTP).check(modules.allOf(Kind.FUNCTION, Kind.SHARED));
+        Rules.DOMAIN_FREE_OF_AWS_AND_HTTP.check(modules.allOf(Kind.FUNCTION, Kind.SHARED));
     }
 
     /** The rules themselves, shared with the self-test that proves each can fail. */

@@ -1,6 +1,7 @@
 package com.quanyu.shared.ml;
 
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

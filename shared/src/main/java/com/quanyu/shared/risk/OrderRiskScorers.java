@@ -4,7 +4,7 @@ import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.config.Env;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.shared.risk.internal.RulesAndModelScorer;
 import java.time.Duration;
 import java.util.Optional;

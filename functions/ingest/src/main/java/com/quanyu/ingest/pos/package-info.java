@@ -1,4 +1,5 @@
 /**
- * Point-of-sale file imports into customer events.
+ * Point-of-sale receipts: the export format parsed into customer events (the S3 import job is
+ * {@code ingest.store.PosImport}).
  */
 package com.quanyu.ingest.pos;

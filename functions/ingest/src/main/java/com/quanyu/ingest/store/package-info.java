@@ -1,5 +1,6 @@
 /**
- * S3 adapter of the ingest API: the archive of rejected events under the lake bucket's
- * {@code rejected/} prefix (this package owns that prefix's layout).
+ * S3 and DynamoDB adapters of ingestion: the archive of rejected events under the lake bucket's
+ * {@code rejected/} prefix, the POS import of {@code imports/pos/} files with their error reports
+ * (this package owns both prefixes' layout), and the per-source rate limit.
  */
 package com.quanyu.ingest.store;

@@ -1,4 +1,4 @@
 /**
- * Queued route jobs: ids, states and their DynamoDB/S3 store.
+ * Queued route jobs: ids and states (their DynamoDB/S3 store is {@code routes.store}).
  */
 package com.quanyu.routes.jobs;

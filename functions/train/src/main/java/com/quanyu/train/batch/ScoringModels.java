@@ -2,7 +2,7 @@ package com.quanyu.train.batch;
 
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.ModelMetadata;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.train.propensity.PropensityTraining;
 import com.quanyu.train.segments.RfmScores;
 import com.quanyu.train.segments.SegmentModel;

@@ -2,7 +2,7 @@ package com.quanyu.eval.scoring;
 
 import com.quanyu.shared.aws.AwsClients;
 import com.quanyu.shared.customer.store.DynamoProfileRepository;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.shared.testing.SqsEventSourceMapping;
 import com.quanyu.shared.testing.SqsStandIn;
 import com.quanyu.shared.testing.StandIns;

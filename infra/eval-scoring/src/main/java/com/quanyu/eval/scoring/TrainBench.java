@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.lake.sql.LakeSql;
 import com.quanyu.shared.lake.sql.store.LakeSqlEngines;
-import com.quanyu.shared.ml.ModelRegistry;
+import com.quanyu.shared.ml.store.ModelRegistry;
 import com.quanyu.shared.testing.StandIns;
 import com.quanyu.tools.ingest.DemoConfig;
 import com.quanyu.tools.ingest.DemoData;

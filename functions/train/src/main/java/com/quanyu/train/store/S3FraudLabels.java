@@ -1,4 +1,4 @@
-package com.quanyu.train.risk;
+package com.quanyu.train.store;
 
 import com.quanyu.shared.csv.CsvRows;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package com.quanyu.shared.ml;
+package com.quanyu.shared.ml.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.quanyu.shared.ml.GateDecision;
+import com.quanyu.shared.ml.LiveModel;
+import com.quanyu.shared.ml.LivePointer;
+import com.quanyu.shared.ml.ModelMetadata;
 import com.quanyu.shared.testing.AwsStandInsExtension;
 import com.quanyu.shared.testing.StandIns;
 import java.nio.charset.StandardCharsets;

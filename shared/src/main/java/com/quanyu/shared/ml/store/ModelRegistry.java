@@ -1,7 +1,10 @@
-package com.quanyu.shared.ml;
+package com.quanyu.shared.ml.store;
 
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
+import com.quanyu.shared.ml.GateDecision;
+import com.quanyu.shared.ml.LivePointer;
+import com.quanyu.shared.ml.ModelMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

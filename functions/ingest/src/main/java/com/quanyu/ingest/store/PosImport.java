@@ -1,5 +1,6 @@
-package com.quanyu.ingest.pos;
+package com.quanyu.ingest.store;
 
+import com.quanyu.ingest.pos.PosReceipts;
 import com.quanyu.shared.customer.CustomerEvent;
 import com.quanyu.shared.customer.EventPipeline;
 import com.quanyu.shared.customer.IngestReport;

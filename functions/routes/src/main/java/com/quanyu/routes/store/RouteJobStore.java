@@ -1,5 +1,7 @@
-package com.quanyu.routes.jobs;
+package com.quanyu.routes.store;
 
+import com.quanyu.routes.jobs.JobIds;
+import com.quanyu.routes.jobs.RouteJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
