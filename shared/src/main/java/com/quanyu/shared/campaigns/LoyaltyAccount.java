@@ -17,17 +17,31 @@ import java.util.Map;
  * @param profileId the customer
  * @param lots      earning order id to lot; kept after use until past the idempotency horizon
  * @param spends    paying order id to spend
+ * @param refunds   refunded order id to the points its refund moved (negative: taken back), the
+ *                  refund's idempotency record, so a repeat can tell what the first one did
  * @param version   optimistic-concurrency version of the stored account
  */
 public record LoyaltyAccount(
-        String profileId, Map<String, PointsLot> lots, Map<String, PointsSpend> spends, long version) {
+        String profileId,
+        Map<String, PointsLot> lots,
+        Map<String, PointsSpend> spends,
+        Map<String, Long> refunds,
+        long version) {
     public LoyaltyAccount {
         lots = Map.copyOf(lots);
         spends = Map.copyOf(spends);
+        refunds = refunds == null ? Map.of() : Map.copyOf(refunds); // accounts stored before refunds were kept
     }
 
     public static LoyaltyAccount empty(String profileId) {
-        return new LoyaltyAccount(profileId, Map.of(), Map.of(), 0);
+        return new LoyaltyAccount(profileId, Map.of(), Map.of(), Map.of(), 0);
+    }
+
+    /** This account with the record of a refund that moved {@code points}. */
+    public LoyaltyAccount withRefund(String orderId, long points) {
+        Map<String, Long> next = new LinkedHashMap<>(refunds);
+        next.put(orderId, points);
+        return new LoyaltyAccount(profileId, lots, spends, next, version);
     }
 
     /** Spendable points at {@code now}. */
@@ -71,7 +85,7 @@ public record LoyaltyAccount(
         }
         Map<String, PointsLot> next = new LinkedHashMap<>(lots);
         next.put(lot.orderId(), lot);
-        return new LoyaltyAccount(profileId, next, spends, version);
+        return new LoyaltyAccount(profileId, next, spends, refunds, version);
     }
 
     /**
@@ -114,7 +128,7 @@ public record LoyaltyAccount(
         }
         Map<String, PointsSpend> nextSpends = new LinkedHashMap<>(spends);
         nextSpends.put(orderId, new PointsSpend(orderId, points, taken, now, false));
-        return new LoyaltyAccount(profileId, next, nextSpends, version);
+        return new LoyaltyAccount(profileId, next, nextSpends, refunds, version);
     }
 
     /** Gives back the points an order spent, to the lots they came from (an expired lot stays expired). */
@@ -135,7 +149,7 @@ public record LoyaltyAccount(
         });
         Map<String, PointsSpend> nextSpends = new LinkedHashMap<>(spends);
         nextSpends.put(orderId, new PointsSpend(orderId, spend.points(), spend.fromLots(), spend.at(), true));
-        return new LoyaltyAccount(profileId, next, nextSpends, version);
+        return new LoyaltyAccount(profileId, next, nextSpends, refunds, version);
     }
 
     /**
@@ -160,7 +174,7 @@ public record LoyaltyAccount(
                 left -= take;
             }
         }
-        return new LoyaltyAccount(profileId, next, spends, version);
+        return new LoyaltyAccount(profileId, next, spends, refunds, version);
     }
 
     /** Drops lots and spends older than the idempotency horizon ({@code keep} past expiry). */
@@ -178,12 +192,18 @@ public record LoyaltyAccount(
                 nextSpends.put(id, spend);
             }
         });
-        return new LoyaltyAccount(profileId, next, nextSpends, version);
+        Map<String, Long> nextRefunds = new LinkedHashMap<>();
+        refunds.forEach((id, points) -> {
+            if (next.containsKey(id) || nextSpends.containsKey(id)) {
+                nextRefunds.put(id, points);
+            }
+        });
+        return new LoyaltyAccount(profileId, next, nextSpends, nextRefunds, version);
     }
 
     /** This account at another version (the store sets the stored one). */
     public LoyaltyAccount withVersion(long next) {
-        return new LoyaltyAccount(profileId, lots, spends, next);
+        return new LoyaltyAccount(profileId, lots, spends, refunds, next);
     }
 
     private List<PointsLot> liveByExpiry(Instant now) {

@@ -123,11 +123,19 @@ public final class LoyaltyLedger {
         return change(after, repeated[0] ? 0 : points, repeated[0], now);
     }
 
-    /** Undoes an order on refund: returns the points it spent and takes back the points it earned. */
+    /**
+     * Undoes an order on refund: returns the points it spent and takes back the points it earned.
+     * The account keeps what the refund moved, so a repeat changes nothing and re-emits the same
+     * event (same message id) in case the first attempt died after its write.
+     */
     public LoyaltyChange refundOrder(String profileId, String orderId) {
         requireId(profileId, "profileId");
-        long[] moved = {0};
+        boolean[] repeated = {false};
         LoyaltyAccount after = update(profileId, account -> {
+            repeated[0] = account.refunds().containsKey(orderId);
+            if (repeated[0]) {
+                return account;
+            }
             Instant now = clock.instant();
             long before = account.balance(now);
             LoyaltyAccount next = account;
@@ -136,22 +144,16 @@ public final class LoyaltyLedger {
                 next = next.refundSpend(orderId);
             }
             next = next.reverseEarn(orderId, now);
-            moved[0] = next.balance(now) - before;
-            return next;
+            long moved = next.balance(now) - before;
+            // an order that earned and spent nothing leaves no record (and no write)
+            return next == account ? account : next.withRefund(orderId, moved);
         });
         Instant now = clock.instant();
-        if (moved[0] != 0) {
-            emit(
-                    profileId,
-                    "Loyalty Points Adjusted",
-                    "loyalty-refund:" + orderId,
-                    null,
-                    orderId,
-                    moved[0],
-                    after,
-                    now);
+        long moved = after.refunds().getOrDefault(orderId, 0L);
+        if (moved != 0) {
+            emit(profileId, "Loyalty Points Adjusted", "loyalty-refund:" + orderId, null, orderId, moved, after, now);
         }
-        return change(after, moved[0], moved[0] == 0, now);
+        return change(after, repeated[0] ? 0 : moved, repeated[0] || moved == 0, now);
     }
 
     /** Read-modify-write with a version check; retries with jitter while other writers win. */
