@@ -40,25 +40,27 @@ public final class FaqResponder {
 
     /** The FAQ's answer to the text, in the reply language when the entry has one in it. */
     public Optional<String> answer(String text, Language lang) {
-        return index().flatMap(answers -> answers.answer(text)).map(match -> inLanguage(match.entry(), lang));
+        Faq faq = library.current(); // read once: the match and its language variants come from one version
+        if (faq.entries().isEmpty()) {
+            return Optional.empty();
+        }
+        return index.of(faq).answer(text).map(match -> inLanguage(faq, match.entry(), lang));
     }
 
     /** Embeds the current FAQ's questions now (SnapStart priming, a warm-up after an upload). */
     public void prime() {
-        index();
-    }
-
-    private Optional<FaqAnswers> index() {
         Faq faq = library.current();
-        return faq.entries().isEmpty() ? Optional.empty() : Optional.of(index.of(faq));
+        if (!faq.entries().isEmpty()) {
+            index.of(faq);
+        }
     }
 
     /** The matched entry's answer, or another entry of the same id whose answer is in the reply language. */
-    private String inLanguage(FaqAnswers.Entry matched, Language lang) {
+    private static String inLanguage(Faq faq, FaqAnswers.Entry matched, Language lang) {
         if (LanguageDetector.detect(matched.answer()).orElse(lang) == lang) {
             return matched.answer();
         }
-        return library.current().entries().stream()
+        return faq.entries().stream()
                 .filter(e -> e.id().equals(matched.id()))
                 .filter(e -> LanguageDetector.detect(e.answer()).orElse(null) == lang)
                 .map(FaqAnswers.Entry::answer)

@@ -6,6 +6,7 @@ import com.quanyu.shared.http.ApiRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a staff upload that replaces a whole document (the catalogue, the FAQ): CSV when the
@@ -48,7 +49,7 @@ final class Uploads {
         return rows;
     }
 
-    private static <T> List<T> parsed(java.util.function.Supplier<List<T>> parse, String error) {
+    private static <T> List<T> parsed(Supplier<List<T>> parse, String error) {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
