@@ -116,11 +116,16 @@ final class IdentityStitcher {
             // The highest-priority identifier's profile keeps the event if the merge is refused.
             String preferred = rootOf.get(
                     identifiers.stream().filter(rootOf::containsKey).findFirst().orElseThrow());
-            root = mergeAll(roots, rules).orElse(preferred);
+            Optional<String> merged = mergeAll(roots, rules);
             for (var entry : rootOf.entrySet()) {
                 entry.setValue(root(entry.getValue()));
             }
-            root = root(root);
+            if (merged.isPresent() && new java.util.HashSet<>(rootOf.values()).size() > 1) {
+                // A concurrent writer merged one of these profiles into another person-profile between
+                // our reads and our merge: read the links again rather than leave the person split.
+                return Optional.empty();
+            }
+            root = root(merged.orElse(preferred));
         }
         Profile current = roots.size() <= 1 ? snapshots.get(root) : null;
         if (current == null) {
