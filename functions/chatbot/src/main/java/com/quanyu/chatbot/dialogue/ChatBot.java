@@ -125,7 +125,10 @@ public final class ChatBot {
                 decision.text(), language.code(), answeredAs, intent.confidence(), next.handoff(), decision.action());
     }
 
-    /** Waiting for an agent: "never mind" calls the handoff off; self-service questions are still answered; the rest waits. */
+    /**
+     * Waiting for an agent: "never mind" calls the handoff off, a question about the wait gets the time left,
+     * self-service questions are still answered; the rest waits.
+     */
     private Reply whileWaiting(
             ConversationKey key,
             InboundMessage message,
@@ -144,6 +147,8 @@ public final class ChatBot {
             action = "handoff_cancelled";
             conversations.dequeueHandoff(key, state.handoffAt());
             next = state.released();
+        } else if (DialoguePolicy.asksAboutTheWait(corrected)) {
+            text = policy.stillWaiting(language, state.handoffAt(), now);
         } else if (answerWhileWaiting && intent.inScope() && SELF_SERVICE.contains(intent.intent())) {
             DialoguePolicy.Decision decision =
                     policy.decide(corrected, understanding, language, state.released(), profile);

@@ -57,7 +57,8 @@ final class DialoguePolicy {
     private static final Pattern PREVIOUS = Pattern.compile("(上一[单笔个次]|上个订单)");
 
     private static final Pattern BEFORE = Pattern.compile(
-            "(one before|order before|previous one|previous order|before that|earlier order|上上[单笔个次]|前一[单笔个]|之前那[单笔个]|再之前|更早)",
+            "(one before|order before|previous one|previous order|before that|earlier (one|order)|older (one|order)|"
+                    + "上上[单笔个次]|前一[单笔个]|之前那[单笔个]|前面那[单笔个]|前面的[单笔个]|再之前|再前面|再往前|更早)",
             Pattern.CASE_INSENSITIVE);
     static final Set<String> DELIVERY_QUESTIONS = Set.of("delivery_period", "delivery_options");
     /** The pending "shall I get you a person?" question after a complaint. */
@@ -90,8 +91,11 @@ final class DialoguePolicy {
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
             "^((oh|ah|ok|okay|actually|nah|no|hmm|um|well|哦|噢|那|那就|还是)[\\s,，.。!！]*)*"
-                    + "(算了|不用了|不要了|取消|没事了?|cancel( it| that)?|never ?mind|nvm|forget it|forget about it|stop|no thanks|no need)"
-                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good))*[\\s!.。！~～]*$",
+                    + "(算了|不用了|不要了|取消|没事了?|(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|cancel( it| that)?|never ?mind|nvm|"
+                    + "forget it|forget about it|stop|no thanks|no need|(i )?(sorted|figured) it out|all good|i'?m all set)"
+                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good|"
+                    + "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|(i )?(sorted|figured) it out( myself)?|all good( now)?))*"
+                    + "[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
     /** Words asking what a product costs, whether it is sold, or where to buy it. */
     private static final Pattern PRODUCT_FACTS = Pattern.compile(
@@ -163,6 +167,26 @@ final class DialoguePolicy {
         this.lowConfidenceLimit = lowConfidenceLimit;
         this.orderIdPatterns = List.copyOf(orderIdPatterns);
         this.expectedWaitMinutes = expectedWaitMinutes;
+    }
+
+    /** Waiting for an agent: "how long do I have to wait", "还要等多久", "anyone there?". */
+    private static final Pattern ASKS_ABOUT_THE_WAIT = Pattern.compile(
+            "(等多久|等了?好久|还要等|还得等|多久.{0,4}(人工|客服|回复)|有人(在)?吗|人呢|怎么还没人|"
+                    + "how long.{0,20}(wait|agent|someone|person|human)|still waiting|anyone there|is (any|some)one there)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether a message sent while waiting for an agent asks about that wait. */
+    static boolean asksAboutTheWait(String text) {
+        return ASKS_ABOUT_THE_WAIT.matcher(text).find();
+    }
+
+    /** The answer to a question about the wait: the minutes left of the expected wait, at least one. */
+    String stillWaiting(Language lang, java.time.Instant handedOverAt, java.time.Instant now) {
+        long waited = handedOverAt == null
+                ? 0
+                : java.time.Duration.between(handedOverAt, now).toMinutes();
+        long left = Math.max(1, expectedWaitMinutes - waited);
+        return replies.text("still_waiting", lang, Map.of("wait", Long.toString(left)));
     }
 
     /** "never mind" / "算了": the customer calls off what is pending (a question, a handoff). */
@@ -255,10 +279,12 @@ final class DialoguePolicy {
         if (intent.inScope() && intent.intent().equals("complaint") && orders.isEmpty()) {
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER));
         }
-        if ((!CHANGES.contains(intent.label()) || !Requests.namesRequest(trimmed))
-                && Sentiment.score(text) <= COMPLAINT_SENTIMENT) {
-            // "worst experience ever", "u guys suck", "really disappointed with the tea": a complaint whatever the
-            // model read into it, also about an order (kept as the conversation's order for what follows)
+        double mood = Sentiment.score(text);
+        if ((!CHANGES.contains(intent.label()) || !Requests.namesExplicitRequest(trimmed))
+                && (mood <= COMPLAINT_SENTIMENT || (mood < 0 && Requests.describesFault(trimmed)))) {
+            // "worst experience ever", "u guys suck", "really disappointed with the tea", "气死我了 包装都破了": a
+            // complaint whatever the model read into it, also about an order (kept as the conversation's order for
+            // what follows); an angry word about a fault is a complaint unless they ask for a return or refund
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
                     .labelled("complaint");
         }

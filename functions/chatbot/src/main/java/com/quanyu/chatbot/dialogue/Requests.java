@@ -36,8 +36,10 @@ final class Requests {
     private static final Pattern EXCHANGE = Pattern.compile(
             "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RETURN =
-            Pattern.compile("(退货|退回|寄回|\\breturn(ing|ed)?\\b|\\bsend\\b.{0,30}\\bback\\b)", Pattern.CASE_INSENSITIVE);
+    /** Returning the goods; a bare "想退/能退吗" is a return too (退款 is money, 退订 unsubscribing). */
+    private static final Pattern RETURN = Pattern.compile(
+            "(退货|退回|寄回|(想|要|申请|能|可以|帮我)退(?![款钱费订])|\\breturn(ing|ed)?\\b|\\bsend\\b.{0,30}\\bback\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** A question about the rules of returns ("how many days do I have"), not a return. */
     private static final Pattern RULES_QUESTION = Pattern.compile(
             "(how many days|how long|within|deadline|time limit|多少天|几天内|多久|期限)", Pattern.CASE_INSENSITIVE);
@@ -52,14 +54,18 @@ final class Requests {
     private static final Pattern REFUND_STATUS = Pattern.compile(
             "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
             Pattern.CASE_INSENSITIVE);
+    /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
     private static final Pattern DAMAGED = Pattern.compile(
-            "(坏了|破了|破损|碎了|漏了|发错|少发|漏发|质量问题|\\b(broken|damaged|defective|cracked|leaking|wrong (item|size|colou?r|product))\\b)",
+            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|发错|少发|漏发|质量问题|用不了|不能用|\\b(broken|broke|damaged|defective|cracked|"
+                    + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern POLICY_WORDS =
             Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
-            "(到哪|到了|没到|还没|发货|发了|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|shipped|status|track|tracking|waiting|still)\\b)",
+            "(到哪|到了|没到|还没|发货|发了|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
+                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
@@ -98,10 +104,12 @@ final class Requests {
             refined = "track_order"; // "it's about QY123, it's taking forever": nothing in it changes the order
         }
         if (refined == null
-                && (label == null || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
+                && (label == null || !(ORDER_TOPICS.contains(label) || "coupon".equals(label)))
                 && MY_ORDER.matcher(text).find()
                 && TRACKING.matcher(text).find()) {
-            refined = "track_order"; // "my package hasn't arrived" is about their parcel, not delivery times in general
+            // "my package hasn't arrived", "hey where's my stuff": their parcel, not delivery times in general
+            // nor a greeting
+            refined = "track_order";
         }
         return refined == null || refined.equals(label)
                 ? predicted
@@ -113,9 +121,16 @@ final class Requests {
         return MY_ORDER.matcher(text).find();
     }
 
-    /** Whether the words name an after-sales request (cancel, refund, return, exchange, a damaged item). */
-    static boolean namesRequest(String text) {
-        return request(text) != null;
+    /** Whether the words ask for a change in so many words (a damaged item alone does not). */
+    static boolean namesExplicitRequest(String text) {
+        String named = request(text);
+        return named != null
+                && !(named.equals("return_order") && !RETURN.matcher(text).find());
+    }
+
+    /** Whether the words say something is wrong with the goods ("the thermos leaks", "包装都破了"). */
+    static boolean describesFault(String text) {
+        return DAMAGED.matcher(text).find();
     }
 
     /** The after-sales request the words name, or null. */

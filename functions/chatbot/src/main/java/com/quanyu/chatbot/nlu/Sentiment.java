@@ -98,6 +98,10 @@ public final class Sentiment {
             "郁闷");
 
     private static final List<String> INTENSIFIERS = List.of("really", "so", "very", "extremely", "totally", "super");
+    /** Chinese intensifiers stand right before the word ("非常失望"); 太 is too common ("太失望了") to weigh more. */
+    private static final List<String> INTENSIFIERS_ZH = List.of("非常", "特别", "超级", "真的", "好");
+    /** "not happy at all": intensifiers that follow the word. */
+    private static final List<String> TRAILING_INTENSIFIERS = List.of(" at all", " af");
 
     private Sentiment() {}
 
@@ -115,7 +119,10 @@ public final class Sentiment {
         for (String word : MILD) {
             if (contains(t, word)) {
                 // "really disappointed", "so annoyed": an intensified mild word weighs as a strong one
-                score -= INTENSIFIERS.stream().anyMatch(i -> contains(t, i + " " + word)) ? 0.5 : 0.25;
+                boolean intensified = INTENSIFIERS.stream().anyMatch(i -> contains(t, i + " " + word))
+                        || INTENSIFIERS_ZH.stream().anyMatch(i -> t.contains(i + word))
+                        || TRAILING_INTENSIFIERS.stream().anyMatch(i -> contains(t, word + i));
+                score -= intensified ? 0.5 : 0.25;
             }
         }
         long shouting = t.chars().filter(c -> c == '!' || c == '?').count();
