@@ -105,6 +105,10 @@ final class DialoguePolicy {
     private static final Pattern FOLLOW_UP_WORDS = Pattern.compile(
             "(\\b(what about|how about|and|then|the|one|order|please|pls)\\b|呢|那个|那|的|吧|订单|单)",
             Pattern.CASE_INSENSITIVE);
+    /** Words for a person to talk to (not "service", which a complaint is often about). */
+    private static final Pattern PERSON = Pattern.compile(
+            "(人工|真人|客服|专员|经理|\\b(agent|human|person|someone|somebody|representative|rep|staff|manager|operator)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** Asking for the contact details of customer service rather than for a person now. */
     private static final Pattern CONTACT_DETAILS = Pattern.compile(
             "(电话|热线|号码|几点|时间|怎么联系|邮箱|phone|number|hotline|hours|open|email|how (do|can) i (contact|reach))",
@@ -263,8 +267,11 @@ final class DialoguePolicy {
                         || (intent.intent().equals("contact_customer_service")
                                 && (intent.confidence() >= SMALL_TALK_CONFIDENCE
                                         || SHOP_WORDS.matcher(trimmed).find())
-                                && !CONTACT_DETAILS.matcher(trimmed).find()))) {
-            // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details
+                                && !CONTACT_DETAILS.matcher(trimmed).find()
+                                && !(Sentiment.score(text) < 0
+                                        && !PERSON.matcher(trimmed).find())))) {
+            // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
+            // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
         }
         if (Sentiment.veryNegative(text)) {
@@ -393,6 +400,20 @@ final class DialoguePolicy {
         if (orders.isEmpty() && CHANGES.contains(intent.intent()) && mine.size() > 1) {
             // a change is never made to a guessed order: with several, the customer picks one
             return askWhich(intent.intent(), mine.stream().map(Order::orderId).toList(), mine, lang, s);
+        }
+        if (orders.isEmpty() && intent.intent().equals("track_refund") && !mine.isEmpty()) {
+            // "where is my refund": an order with money on its way back (cancelled, returned, refunded), not the
+            // latest order whatever its state; none or several such orders: the customer picks one
+            List<String> refunding = mine.stream()
+                    .filter(o -> CLOSED.contains(lower(o.status())))
+                    .map(Order::orderId)
+                    .toList();
+            if (refunding.size() == 1) {
+                return act("track_refund", refunding.get(0), lang, s, profile, trimmed);
+            }
+            List<String> candidates =
+                    refunding.isEmpty() ? mine.stream().map(Order::orderId).toList() : refunding;
+            return askWhich("track_refund", candidates, mine, lang, s);
         }
         return act(intent.intent(), orders.isEmpty() ? null : orders.get(0), lang, s, profile, trimmed);
     }

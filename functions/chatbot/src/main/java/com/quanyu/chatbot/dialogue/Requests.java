@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * What the customer asks for, told apart by what they wrote where the intent model is least
  * reliable: refund, cancellation, return and exchange (exchange > return > refund status > cancel >
- * refund > a damaged or wrong item), a change request that is really a "where is it?" ("I'm still
+ * refund > not wanting it > a damaged or wrong item), a change request that is really a "where is it?" ("I'm still
  * waiting for my order" is not a cancellation), and "where's my parcel" typed in ways the model does
  * not know. Words win over the model's label only for labels about orders, for labels that cannot
  * be meant when the message refers to an order (account and product questions), or when it does.
@@ -48,8 +48,11 @@ final class Requests {
             "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern CANCEL_ORDER =
-            Pattern.compile("(取消|撤[销单]|不要了|不想要了|\\bcancel)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
+    /** Not wanting the goods: a cancellation, unless the same message asks for the money back. */
+    private static final Pattern NOT_WANTED =
+            Pattern.compile("(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND_STATUS = Pattern.compile(
             "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
@@ -150,6 +153,9 @@ final class Requests {
         }
         if (REFUND.matcher(text).find() && !policy) {
             return "get_refund";
+        }
+        if (NOT_WANTED.matcher(text).find() && !policy) {
+            return "cancel_order";
         }
         return DAMAGED.matcher(text).find() ? "return_order" : null;
     }

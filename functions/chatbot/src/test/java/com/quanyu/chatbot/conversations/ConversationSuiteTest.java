@@ -64,6 +64,8 @@ class ConversationSuiteTest {
         List<ConversationSuite.Outcome> heldOut4 = suite.run(ConversationSuite.load("/conversations/heldout4.json"));
         // written in session 6 (2026-12-02), committed before the bot was run on it; its first run is the figure
         List<ConversationSuite.Outcome> heldOut5 = suite.run(ConversationSuite.load("/conversations/heldout5.json"));
+        // written after held-out 5's fixes, before the bot was run on it
+        List<ConversationSuite.Outcome> heldOut6 = suite.run(ConversationSuite.load("/conversations/heldout6.json"));
         String report = ConversationSuite.table("tuned (" + tuned.size() + " conversations)", tuned)
                 + ConversationSuite.table("held-out (" + heldOut.size() + " conversations, not tuned on)", heldOut)
                 + ConversationSuite.table(
@@ -76,8 +78,10 @@ class ConversationSuiteTest {
                 + ConversationSuite.table(
                         "held-out 4 (" + heldOut4.size() + " conversations, written 2026-12-02 in session 5)", heldOut4)
                 + ConversationSuite.table(
-                        "held-out 5 (" + heldOut5.size() + " conversations, written 2026-12-02 in session 6)",
-                        heldOut5);
+                        "held-out 5 (" + heldOut5.size() + " conversations, written 2026-12-02 in session 6)", heldOut5)
+                + ConversationSuite.table(
+                        "held-out 6 (" + heldOut6.size() + " conversations, written 2026-12-02 in session 6)",
+                        heldOut6);
         System.out.println(report);
         Files.writeString(Path.of("target", "conversation-suite.txt"), report);
         double share = ConversationSuite.byCategory(tuned).get("all")[0] / tuned.size();
