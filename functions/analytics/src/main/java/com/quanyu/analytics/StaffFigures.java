@@ -1,5 +1,6 @@
 package com.quanyu.analytics;
 
+import com.quanyu.shared.lake.sql.LakeSql;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -75,11 +76,15 @@ public final class StaffFigures {
         List<Map<String, Object>> buyers = lake.query(
                 "rfm_inputs",
                 Map.of(
+                        "since",
+                        LakeSql.ALL_HISTORY,
                         "as_of",
                         day.plusDays(1)
                                 .atTime(LocalTime.MIDNIGHT)
                                 .toInstant(ZoneOffset.UTC)
-                                .minusMillis(1)));
+                                .minusMillis(1),
+                        "sample",
+                        LakeSql.EVERYONE));
         List<Double> recency =
                 buyers.stream().map(b -> -number(b, "recency_days")).sorted().toList();
         List<Double> frequency =

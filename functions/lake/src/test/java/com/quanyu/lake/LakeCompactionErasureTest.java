@@ -129,9 +129,24 @@ class LakeCompactionErasureTest {
                 new DuckDbEngine(aws.s3(), bucket, work.resolve("sql")),
                 () -> CompactionState.watermark(aws.s3(), bucket),
                 ZoneId.of("UTC"))) {
+            // each person's events before the cut-off, as the propensity rows list them (every one: the
+            // recent-events limit is above any person's count here)
             Map<String, Long> events = new TreeMap<>();
-            sql.query("channel_activity", Map.of("as_of", "2026-11-05T00:00:00Z"))
-                    .forEach(r -> events.merge((String) r.get("profile_id"), (Long) r.get("events"), Long::sum));
+            sql.query(
+                            "propensity_features",
+                            Map.of(
+                                    "since",
+                                    LakeSql.ALL_HISTORY,
+                                    "as_of",
+                                    "2026-11-05T00:00:00Z",
+                                    "horizon_end",
+                                    "2026-11-05T00:00:00Z",
+                                    "sample",
+                                    LakeSql.EVERYONE,
+                                    "recent_limit",
+                                    10_000))
+                    .forEach(r -> events.put((String) r.get("profile_id"), (long)
+                            ((String) r.get("recent")).split("\u001e", -1).length));
             assertEquals(
                     Map.of(bob, (long) before.get(bob).size(), carol, (long)
                             before.get(carol).size()),

@@ -13,11 +13,11 @@ import com.quanyu.forecast.series.DemandSeries;
 import com.quanyu.forecast.series.DemandSeriesBuilder;
 import com.quanyu.forecast.series.InventorySnapshot;
 import com.quanyu.forecast.series.SeriesKey;
-import com.quanyu.forecast.store.DailyDemandStore;
 import com.quanyu.forecast.store.Documents;
 import com.quanyu.forecast.store.ForecastTable;
 import com.quanyu.forecast.store.HistoryStore;
 import com.quanyu.forecast.store.InventoryStore;
+import com.quanyu.forecast.store.SqlDailyDemand;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.log.JsonLogger;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The daily run: daily demand from the lake up to the origin (yesterday), inventory from the
+ * The daily run: daily demand from the lake's SQL layer up to the origin (yesterday), inventory from the
  * latest import, forecasts for every SKU x location, replenishment suggestions for every stocked
  * item, the score of the forecasts issued {@code accuracyDays} ago, and the results written to
  * DynamoDB (latest) and the lake (history). Re-running a day overwrites that day's results.
@@ -42,14 +42,14 @@ public final class ForecastJob {
 
     private static final int ISSUED_KEPT_DAYS = 60;
 
-    private final DailyDemandStore demand;
+    private final SqlDailyDemand demand;
     private final InventoryStore inventory;
     private final HistoryStore history;
     private final ForecastTable table;
     private final JobSettings settings;
 
     public ForecastJob(
-            DailyDemandStore demand,
+            SqlDailyDemand demand,
             InventoryStore inventory,
             HistoryStore history,
             ForecastTable table,
@@ -66,7 +66,7 @@ public final class ForecastJob {
         long t0 = System.nanoTime();
         LocalDate from = origin.minusDays(settings.historyDays() - 1L);
         DemandSeriesBuilder builder = new DemandSeriesBuilder(from, origin);
-        var loaded = demand.load(from, origin, origin.minusDays(settings.lateDays()), builder);
+        int demandRows = demand.load(from, origin, builder);
         var stock = inventory.load(from, origin, settings.policy());
         for (SeriesKey key : stock.latest().items().keySet()) {
             // stocked items that never sold still need a (zero) forecast: they may be overstock
@@ -115,15 +115,8 @@ public final class ForecastJob {
             doc.put("scoredOn", origin.toString());
             items.add(ForecastTable.recordItem("ACCURACY", a.origin() + shard.suffix(), doc));
         });
-        JobSummary summary = new JobSummary(
-                origin.toString(),
-                series.size(),
-                run.chosen(),
-                suggestions,
-                atRisk,
-                accuracy,
-                seconds,
-                loaded.malformedLines());
+        JobSummary summary =
+                new JobSummary(origin.toString(), series.size(), run.chosen(), suggestions, atRisk, accuracy, seconds);
         ObjectNode runDoc = Json.mapper().valueToTree(summary.toMap());
         run.globalProvenance().ifPresent(p -> runDoc.put("globalModelProvenance", p));
         items.add(ForecastTable.recordItem("RUN", origin + shard.suffix(), runDoc));
@@ -145,12 +138,8 @@ public final class ForecastJob {
                 atRisk,
                 "seconds",
                 seconds,
-                "partitions",
-                loaded.partitions(),
-                "reaggregated",
-                loaded.reaggregated(),
-                "malformedLines",
-                loaded.malformedLines(),
+                "demandRows",
+                demandRows,
                 "globalExamples",
                 run.globalExamples());
         return summary;

@@ -16,7 +16,6 @@ import java.util.Optional;
  * @param atRisk       suggestions per risk (stockout, overstock)
  * @param accuracy     the score of the earlier run, when there was one to score
  * @param seconds      wall time per phase
- * @param malformedLines lake lines that could not be read
  */
 public record JobSummary(
         String origin,
@@ -25,8 +24,7 @@ public record JobSummary(
         int suggestions,
         Map<String, Integer> atRisk,
         Optional<AccuracyReport> accuracy,
-        Map<String, Double> seconds,
-        long malformedLines) {
+        Map<String, Double> seconds) {
     /** As plain values, for JSON (the scheduler's result and the RUN record). */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -38,7 +36,6 @@ public record JobSummary(
         // plain maps: the Lambda runtime's serializer knows JavaBeans, not records
         accuracy.ifPresent(a -> out.put("accuracy", Json.mapper().convertValue(a, Map.class)));
         out.put("seconds", seconds);
-        out.put("malformedLines", malformedLines);
         return out;
     }
 }

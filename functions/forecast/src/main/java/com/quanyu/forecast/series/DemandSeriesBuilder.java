@@ -2,7 +2,6 @@ package com.quanyu.forecast.series;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,6 @@ public final class DemandSeriesBuilder {
             return this;
         }
         units.computeIfAbsent(key, k -> new double[days])[(int) (day.toEpochDay() - from.toEpochDay())] += quantity;
-        return this;
-    }
-
-    public DemandSeriesBuilder add(UnitsSold line) {
-        return add(line.day(), line.key(), line.quantity());
-    }
-
-    public DemandSeriesBuilder addAll(Collection<UnitsSold> lines) {
-        lines.forEach(this::add);
         return this;
     }
 

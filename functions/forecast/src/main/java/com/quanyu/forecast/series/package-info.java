@@ -1,4 +1,4 @@
 /**
- * Daily demand series per SKU and location, built from order events and inventory snapshots.
+ * Daily demand series per SKU and location, built from the lake's daily demand and inventory snapshots.
  */
 package com.quanyu.forecast.series;

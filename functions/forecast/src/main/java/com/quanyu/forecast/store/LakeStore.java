@@ -1,20 +1,19 @@
 package com.quanyu.forecast.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.lake.store.LakeReader;
 import com.quanyu.shared.lake.store.LakeWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The data lake bucket as the forecasting job uses it: list keys under a prefix, read text
+ * The data lake bucket as the forecasting job uses it besides the SQL layer (inventory imports,
+ * forecast history, the calendar): list keys under a prefix, read text
  * (transparently gunzipping {@code .gz} objects) and write gzip text.
  */
 public final class LakeStore {
@@ -60,11 +59,6 @@ public final class LakeStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
-    }
-
-    /** One raw event object through the lake's reader (its bad-line policy: count, skip, report). */
-    public LakeReader.ReadReport readEvents(String key, Consumer<ObjectNode> sink) {
-        return new LakeReader(s3, bucket).readObject(key, sink);
     }
 
     public void writeGzipText(String key, String text, String contentType) {

@@ -34,8 +34,7 @@ class ForecastJobTest {
     private final ForecastTable table;
 
     ForecastJobTest(StandIns aws) {
-        env = aws.envFor("ForecastJobFunction")
-                .with(Map.of("FORECAST_HISTORY_DAYS", String.valueOf(DAYS), "FORECAST_READ_THREADS", "4"));
+        env = aws.envFor("ForecastJobFunction").with(Map.of("FORECAST_HISTORY_DAYS", String.valueOf(DAYS)));
         lake = new LakeFixtures(aws.s3(), env.required("DATA_LAKE_BUCKET"));
         table = new ForecastTable(aws.dynamo(), env.required("FORECASTS_TABLE"));
     }

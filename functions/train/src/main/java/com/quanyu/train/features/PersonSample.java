@@ -1,5 +1,6 @@
 package com.quanyu.train.features;
 
+import com.quanyu.shared.lake.sql.LakeSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,7 @@ public record PersonSample(String threshold, double fraction) {
 
     /** Everyone. */
     public static PersonSample all() {
-        return new PersonSample("ffffffff", 1);
+        return new PersonSample(LakeSql.EVERYONE, 1);
     }
 
     /** About {@code maxPeople} of {@code people} (everyone when they are fewer). */

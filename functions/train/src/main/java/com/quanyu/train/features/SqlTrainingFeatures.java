@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * The training feature sets from the lake's SQL layer ({@code lake/sql/training_span.sql},
  * {@code propensity_features}, {@code product_interactions}, {@code order_baskets}, {@code
- * risk_orders}, {@code segment_features}): the engine (Athena in AWS, DuckDB locally) scans the
+ * risk_orders}, {@code rfm_inputs}): the engine (Athena in AWS, DuckDB locally) scans the
  * window and returns rows for the sampled people only, so what this function holds is bounded by
  * the sample, not by the lake. The sample is sized from the window's people on first use.
  */
@@ -137,7 +137,7 @@ public final class SqlTrainingFeatures implements TrainingFeatures {
 
     @Override
     public List<CustomerValue> customerValues(Instant asOf) {
-        return query("segment_features", Map.of("as_of", asOf)).stream()
+        return query("rfm_inputs", Map.of("as_of", asOf)).stream()
                 .map(r -> new CustomerValue(
                         (String) r.get("profile_id"),
                         decimal(r.get("recency_days")),

@@ -200,14 +200,11 @@ public record LakeQuery(String name, Map<String, ParamType> params, String body)
                 "daily_kpis",
                 "funnels",
                 "rfm_inputs",
-                "training_features",
-                "channel_activity",
                 "daily_demand",
                 "training_span",
                 "propensity_features",
                 "product_interactions",
                 "order_baskets",
-                "risk_orders",
-                "segment_features");
+                "risk_orders");
     }
 }

@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  * a query sees every accepted event whether or not its day has been compacted.
  */
 public final class LakeSql implements AutoCloseable {
+    /** A {@code since} before every day of the lake: the query reads all of its history. */
+    public static final LocalDate ALL_HISTORY = LocalDate.EPOCH;
+    /** The {@code sample} that every {@code sample_key} (8 lower-case hex digits) is at most: everyone. */
+    public static final String EVERYONE = "ffffffff";
+
     private final SqlEngine engine;
     private final Supplier<LocalDate> compactedThrough;
     private final ZoneId zone;

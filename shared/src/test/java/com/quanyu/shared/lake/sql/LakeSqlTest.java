@@ -208,18 +208,34 @@ class LakeSqlTest {
     @Test
     void rfmInputsAsOfAMoment() {
         Map<String, Map<String, Object>> rows = byKey(
-                sql.query("rfm_inputs", Map.of("as_of", "2026-11-04T10:10:00Z")), r -> (String) r.get("profile_id"));
+                sql.query(
+                        "rfm_inputs",
+                        Map.of(
+                                "since",
+                                LakeSql.ALL_HISTORY,
+                                "as_of",
+                                "2026-11-04T10:10:00Z",
+                                "sample",
+                                LakeSql.EVERYONE)),
+                r -> (String) r.get("profile_id"));
         assertEquals(2, rows.size());
         assertEquals(1L, rows.get("p1").get("orders"));
         assertEquals(2.0, rows.get("p1").get("recency_days"));
         assertEquals(Instant.parse("2026-11-02T10:10:00Z"), rows.get("p1").get("last_order"));
         assertEquals(2L, rows.get("p2").get("orders"), "as the training job counts: every order event");
+        List<Map<String, Object>> sinceTheThird = sql.query(
+                "rfm_inputs",
+                Map.of("since", "2026-11-03", "as_of", "2026-11-04T10:10:00Z", "sample", LakeSql.EVERYONE));
+        assertEquals(
+                List.of("p2"),
+                sinceTheThird.stream().map(r -> r.get("profile_id")).toList(),
+                "p1's order is before the window");
     }
 
     @Test
-    void trainingFeaturesStrictlyBeforeTheCutOff() {
+    void propensityFeaturesStrictlyBeforeTheCutOff() {
         Map<String, Map<String, Object>> rows =
-                byKey(sql.query("training_features", Map.of("as_of", "2026-11-03T09:00:00Z")), r ->
+                byKey(sql.query("propensity_features", everyoneAsOf("2026-11-03T09:00:00Z")), r ->
                         (String) r.get("profile_id"));
         assertEquals(List.of("p1"), List.copyOf(rows.keySet()), "p2 and p3 start later");
         Map<String, Object> p1 = rows.get("p1");
@@ -227,10 +243,33 @@ class LakeSqlTest {
         assertEquals(1L, p1.get("page_views"));
         assertEquals(1L, p1.get("cart_adds"));
         assertEquals(1L, p1.get("orders"));
-        assertEquals(1L, p1.get("channels"));
+        assertEquals(1, records(p1.get("channels")), "the app screen at the cut-off is not before it");
+        assertEquals(3, records(p1.get("recent")));
         assertEquals(Instant.parse("2026-11-02T10:00:00Z"), p1.get("first_seen"));
-        List<Map<String, Object>> channels = sql.query("channel_activity", Map.of("as_of", "2026-11-04T00:00:00Z"));
-        assertEquals(4, channels.size(), channels.toString()); // p1 web+app, p2 store, p3 web
+        int channels = sql.query("propensity_features", everyoneAsOf("2026-11-04T00:00:00Z")).stream()
+                .mapToInt(r -> records(r.get("channels")))
+                .sum();
+        assertEquals(4, channels); // p1 web+app, p2 store, p3 web
+    }
+
+    /** Everyone's propensity rows at a cut-off over all history, without a label window. */
+    private static Map<String, Object> everyoneAsOf(String asOf) {
+        return Map.of(
+                "since",
+                LakeSql.ALL_HISTORY,
+                "as_of",
+                asOf,
+                "horizon_end",
+                asOf,
+                "sample",
+                LakeSql.EVERYONE,
+                "recent_limit",
+                20);
+    }
+
+    /** The records of one of the propensity rows' encoded columns (joined by chr(30)). */
+    private static int records(Object encoded) {
+        return encoded == null ? 0 : ((String) encoded).split("\u001e", -1).length;
     }
 
     @Test
