@@ -36,6 +36,19 @@ public record CompactionState(LocalDate compactedThrough, Map<LocalDate, RawDay>
 
     /** The stored state, or an empty one. */
     public static CompactionState read(S3Client s3, String bucket) {
+        // Listed before it is read: the SQL functions may list the lake only under its prefixes, and a GET of a
+        // missing key without a bucket-wide ListBucket is a 403, not the "nothing compacted yet" of a 404.
+        boolean stored =
+                s3
+                        .listObjectsV2(b -> b.bucket(bucket)
+                                .prefix(LakeLayout.COMPACTION_STATE)
+                                .maxKeys(1))
+                        .contents()
+                        .stream()
+                        .anyMatch(o -> o.key().equals(LakeLayout.COMPACTION_STATE));
+        if (!stored) {
+            return new CompactionState(NOTHING, Map.of());
+        }
         try {
             JsonNode state =
                     Json.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(LakeLayout.COMPACTION_STATE))
