@@ -127,13 +127,18 @@ public final class ColdStartBenchmark {
                         String.join(
                                 " ", s.jvmOptions().subList(1, s.jvmOptions().size())));
                 runs.forEach(Series::print);
-                long floorMedian = runs.get(0).median();
+                Series floor = runs.get(0);
                 for (Series handler : runs.subList(1, runs.size())) {
                     System.out.printf(
-                            "  ratio %s/floor = %.2f  (%d rounds, alternating)%n",
-                            handler.name().substring(0, handler.name().indexOf(' ')),
-                            (double) handler.median() / floorMedian,
-                            rounds);
+                            "  ratio %s/floor = %.2f  (%d rounds, alternating); per round: %s%n",
+                            handler.label(),
+                            (double) handler.median() / floor.median(),
+                            rounds,
+                            handler.perRound(floor));
+                }
+                if (runs.size() == 3) {
+                    System.out.printf(
+                            "  per round handler/baseline: %s%n", runs.get(2).perRound(runs.get(1)));
                 }
             }
         }
@@ -177,8 +182,23 @@ public final class ColdStartBenchmark {
             this.name = name;
         }
 
-        String name() {
-            return name;
+        /** The name's first word: floor, baseline or handler. */
+        String label() {
+            return name.substring(0, name.indexOf(' '));
+        }
+
+        /**
+         * This series' time over {@code other}'s in the same round, median and range over the rounds:
+         * paired, so a load change between rounds (the machine is shared) cancels out.
+         */
+        String perRound(Series other) {
+            double[] ratios = new double[runs.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = (double) runs.get(i).millis() / other.runs.get(i).millis();
+            }
+            Arrays.sort(ratios);
+            return String.format(
+                    "median %.2f, min %.2f, max %.2f", ratios[ratios.length / 2], ratios[0], ratios[ratios.length - 1]);
         }
 
         void add(Run run) {
