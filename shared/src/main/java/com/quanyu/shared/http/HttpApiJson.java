@@ -41,27 +41,23 @@ public final class HttpApiJson {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonParseException(parser, "an API Gateway event must be a JSON object");
             }
-            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
+            return object(parser, new APIGatewayV2HTTPEvent(), (event, field, p) -> {
                 switch (field) {
-                    case "version" -> event.setVersion(text(parser));
-                    case "routeKey" -> event.setRouteKey(text(parser));
-                    case "rawPath" -> event.setRawPath(text(parser));
-                    case "rawQueryString" -> event.setRawQueryString(text(parser));
-                    case "cookies" -> event.setCookies(texts(parser));
-                    case "headers" -> event.setHeaders(textMap(parser));
-                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(parser));
-                    case "pathParameters" -> event.setPathParameters(textMap(parser));
-                    case "stageVariables" -> event.setStageVariables(textMap(parser));
-                    case "body" -> event.setBody(text(parser));
-                    case "isBase64Encoded" -> event.setIsBase64Encoded(parser.getValueAsBoolean());
-                    case "requestContext" -> event.setRequestContext(requestContext(parser));
-                    default -> parser.skipChildren();
+                    case "version" -> event.setVersion(text(p));
+                    case "routeKey" -> event.setRouteKey(text(p));
+                    case "rawPath" -> event.setRawPath(text(p));
+                    case "rawQueryString" -> event.setRawQueryString(text(p));
+                    case "cookies" -> event.setCookies(texts(p));
+                    case "headers" -> event.setHeaders(textMap(p));
+                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(p));
+                    case "pathParameters" -> event.setPathParameters(textMap(p));
+                    case "stageVariables" -> event.setStageVariables(textMap(p));
+                    case "body" -> event.setBody(text(p));
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(p.getValueAsBoolean());
+                    case "requestContext" -> event.setRequestContext(requestContext(p));
+                    default -> p.skipChildren();
                 }
-            }
-            return event;
+            });
         }
     }
 
@@ -95,136 +91,105 @@ public final class HttpApiJson {
         }
     }
 
-    private static RequestContext requestContext(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext context = new RequestContext();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "routeKey" -> context.setRouteKey(text(parser));
-                case "accountId" -> context.setAccountId(text(parser));
-                case "stage" -> context.setStage(text(parser));
-                case "apiId" -> context.setApiId(text(parser));
-                case "domainName" -> context.setDomainName(text(parser));
-                case "domainPrefix" -> context.setDomainPrefix(text(parser));
-                case "time" -> context.setTime(text(parser));
-                case "timeEpoch" -> context.setTimeEpoch(parser.getValueAsLong());
-                case "http" -> context.setHttp(http(parser));
-                case "authorizer" -> context.setAuthorizer(authorizer(parser));
-                case "requestId" -> context.setRequestId(text(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return context;
+    /** Reads one field of an object into its target; skips the value of a field it does not know. */
+    @FunctionalInterface
+    private interface FieldReader<T> {
+        void read(T target, String field, JsonParser parser) throws IOException;
     }
 
-    private static RequestContext.Http http(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext.Http http = new RequestContext.Http();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "method" -> http.setMethod(text(parser));
-                case "path" -> http.setPath(text(parser));
-                case "protocol" -> http.setProtocol(text(parser));
-                case "sourceIp" -> http.setSourceIp(text(parser));
-                case "userAgent" -> http.setUserAgent(text(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return http;
-    }
-
-    private static RequestContext.Authorizer authorizer(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext.Authorizer authorizer = new RequestContext.Authorizer();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "jwt" -> authorizer.setJwt(jwt(parser));
-                case "lambda" -> authorizer.setLambda(valueMap(parser));
-                case "iam" -> authorizer.setIam(iam(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return authorizer;
-    }
-
-    private static RequestContext.Authorizer.JWT jwt(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext.Authorizer.JWT jwt = new RequestContext.Authorizer.JWT();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "claims" -> jwt.setClaims(textMap(parser));
-                case "scopes" -> jwt.setScopes(texts(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return jwt;
-    }
-
-    private static RequestContext.IAM iam(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext.IAM iam = new RequestContext.IAM();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "accessKey" -> iam.setAccessKey(text(parser));
-                case "accountId" -> iam.setAccountId(text(parser));
-                case "callerId" -> iam.setCallerId(text(parser));
-                case "cognitoIdentity" -> iam.setCognitoIdentity(cognitoIdentity(parser));
-                case "principalOrgId" -> iam.setPrincipalOrgId(text(parser));
-                case "userArn" -> iam.setUserArn(text(parser));
-                case "userId" -> iam.setUserId(text(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return iam;
-    }
-
-    private static RequestContext.CognitoIdentity cognitoIdentity(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        RequestContext.CognitoIdentity identity = new RequestContext.CognitoIdentity();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "amr" -> identity.setAmr(texts(parser));
-                case "identityId" -> identity.setIdentityId(text(parser));
-                case "identityPoolId" -> identity.setIdentityPoolId(text(parser));
-                default -> parser.skipChildren();
-            }
-        }
-        return identity;
-    }
-
-    /** True at the start of an object, false at a null; anything else is the wrong shape. */
-    private static boolean startObject(JsonParser parser) throws IOException {
+    /** The object at the parser's position read field by field into {@code target}; null for a JSON null. */
+    private static <T> T object(JsonParser parser, T target, FieldReader<T> fields) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return false;
+            return null;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "expected an object for '" + parser.currentName() + "'");
         }
-        return true;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            fields.read(target, field, parser);
+        }
+        return target;
+    }
+
+    private static RequestContext requestContext(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext(), (context, field, p) -> {
+            switch (field) {
+                case "routeKey" -> context.setRouteKey(text(p));
+                case "accountId" -> context.setAccountId(text(p));
+                case "stage" -> context.setStage(text(p));
+                case "apiId" -> context.setApiId(text(p));
+                case "domainName" -> context.setDomainName(text(p));
+                case "domainPrefix" -> context.setDomainPrefix(text(p));
+                case "time" -> context.setTime(text(p));
+                case "timeEpoch" -> context.setTimeEpoch(p.getValueAsLong());
+                case "http" -> context.setHttp(http(p));
+                case "authorizer" -> context.setAuthorizer(authorizer(p));
+                case "requestId" -> context.setRequestId(text(p));
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static RequestContext.Http http(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext.Http(), (http, field, p) -> {
+            switch (field) {
+                case "method" -> http.setMethod(text(p));
+                case "path" -> http.setPath(text(p));
+                case "protocol" -> http.setProtocol(text(p));
+                case "sourceIp" -> http.setSourceIp(text(p));
+                case "userAgent" -> http.setUserAgent(text(p));
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static RequestContext.Authorizer authorizer(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext.Authorizer(), (authorizer, field, p) -> {
+            switch (field) {
+                case "jwt" -> authorizer.setJwt(jwt(p));
+                case "lambda" -> authorizer.setLambda(valueMap(p));
+                case "iam" -> authorizer.setIam(iam(p));
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static RequestContext.Authorizer.JWT jwt(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext.Authorizer.JWT(), (jwt, field, p) -> {
+            switch (field) {
+                case "claims" -> jwt.setClaims(textMap(p));
+                case "scopes" -> jwt.setScopes(texts(p));
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static RequestContext.IAM iam(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext.IAM(), (iam, field, p) -> {
+            switch (field) {
+                case "accessKey" -> iam.setAccessKey(text(p));
+                case "accountId" -> iam.setAccountId(text(p));
+                case "callerId" -> iam.setCallerId(text(p));
+                case "cognitoIdentity" -> iam.setCognitoIdentity(cognitoIdentity(p));
+                case "principalOrgId" -> iam.setPrincipalOrgId(text(p));
+                case "userArn" -> iam.setUserArn(text(p));
+                case "userId" -> iam.setUserId(text(p));
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static RequestContext.CognitoIdentity cognitoIdentity(JsonParser parser) throws IOException {
+        return object(parser, new RequestContext.CognitoIdentity(), (identity, field, p) -> {
+            switch (field) {
+                case "amr" -> identity.setAmr(texts(p));
+                case "identityId" -> identity.setIdentityId(text(p));
+                case "identityPoolId" -> identity.setIdentityPoolId(text(p));
+                default -> p.skipChildren();
+            }
+        });
     }
 
     /** A scalar as text (numbers and booleans as written), null for null; objects and arrays are the wrong shape. */
@@ -254,30 +219,12 @@ public final class HttpApiJson {
     }
 
     private static Map<String, String> textMap(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            values.put(name, text(parser));
-        }
-        return values;
+        return object(parser, new LinkedHashMap<String, String>(), (values, name, p) -> values.put(name, text(p)));
     }
 
     /** A Lambda authoriser's context: any JSON, as maps, lists, strings, numbers and booleans. */
     private static Map<String, Object> valueMap(JsonParser parser) throws IOException {
-        if (!startObject(parser)) {
-            return null;
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            values.put(name, value(parser));
-        }
-        return values;
+        return object(parser, new LinkedHashMap<String, Object>(), (values, name, p) -> values.put(name, value(p)));
     }
 
     private static Object value(JsonParser parser) throws IOException {
