@@ -1,7 +1,6 @@
 package com.quanyu.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +23,7 @@ import com.quanyu.shared.customer.EventParser;
 import com.quanyu.shared.customer.EventType;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.customer.store.CustomerStores;
+import com.quanyu.shared.http.HttpApiHandler;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.risk.OrderRiskScorers;
@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and {@link IngestStreamHandler} folds them into profiles; without it (blank) the pipeline runs
  * inside the request, the synchronous alternative.
  */
-public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IngestApiHandler implements HttpApiHandler {
     /** The stream accepted events go to; blank or unset: the synchronous write path. */
     public static final String STREAM = "INGEST_STREAM";
 

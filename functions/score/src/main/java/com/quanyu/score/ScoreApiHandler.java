@@ -1,7 +1,6 @@
 package com.quanyu.score;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.quanyu.score.store.StockList;
@@ -12,6 +11,7 @@ import com.quanyu.shared.config.Env;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.http.ApiException;
 import com.quanyu.shared.http.ApiResponses;
+import com.quanyu.shared.http.HttpApiHandler;
 import com.quanyu.shared.http.Router;
 import com.quanyu.shared.ml.BinaryClassifier;
 import com.quanyu.shared.ml.LiveModel;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * environment (on first use, or into the SnapStart snapshot by its priming) and are swapped in the
  * background when the registry's pointer moves (checked at most every {@code MODEL_REFRESH_MINUTES}).
  */
-public final class ScoreApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ScoreApiHandler implements HttpApiHandler {
     public static final String PROPENSITY = "propensity";
     public static final String RECOMMENDER = "recommender";
 

@@ -28,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * against the stand-ins, alternating (floor, handler, per function, per round), each in a fresh JVM;
  * prints the medians and each function's ratio to its floor, all from the same run.
  *
- * <p>Args: {@code [--functions IngestFunction,ScoreFunction] [--event FILE] [--rounds 7] [--jvm-options "..."]}
- * ({@code --jvm-options}: extra JVM flags for the floor and the handler alike, for profiling, e.g.
- * {@code "-Xlog:class+load:file=/tmp/cl-%p.log:uptime"}). Each
+ * <p>Args: {@code [--functions IngestFunction,ScoreFunction] [--event FILE] [--rounds 7] [--jvm-options "..."]
+ * [--baseline DIR]} ({@code --jvm-options}: extra JVM flags for the floor and the handler alike, for
+ * profiling, e.g. {@code "-Xlog:class+load:file=/tmp/cl-%p.log:uptime"}; {@code --baseline}: a folder
+ * with copies of the functions' Lambda jars from another build, whose handlers then run too, in the
+ * same rounds after the floor and before the current handler, for a side-by-side comparison). Each
  * function's first request: IngestFunction a Segment {@code track} to {@code POST /v1/track} with a
  * registered write key and a new messageId and user per round (key lookup, rate limit, validation,
  * the stream's PutRecords); ScoreFunction a staff {@code GET /v1/profiles/{id}/scores} of a profile
@@ -68,75 +70,166 @@ public final class ColdStartBenchmark {
             List<String> extraJvmOptions = options.containsKey("--jvm-options")
                     ? List.of(options.get("--jvm-options").trim().split("\\s+"))
                     : List.of();
+            Optional<Path> baselineDir =
+                    Optional.ofNullable(options.get("--baseline")).map(Path::of);
             for (String functionId : functionIds) {
-                subjects.add(subject(aws, root, functionId, extraJvmOptions));
+                subjects.add(subject(aws, root, functionId, extraJvmOptions, baselineDir));
             }
-            long[][] floor = new long[subjects.size()][rounds];
-            long[][] handler = new long[subjects.size()][rounds];
-            List<List<Map<String, Long>>> floorPhases = new ArrayList<>();
-            List<List<Map<String, Long>>> handlerPhases = new ArrayList<>();
-            subjects.forEach(unused -> {
-                floorPhases.add(new ArrayList<>());
-                handlerPhases.add(new ArrayList<>());
-            });
-            String[] floorStatus = new String[subjects.size()];
-            String[] handlerStatus = new String[subjects.size()];
+            // per function: the floor, the baseline's handler (when given), the current handler
+            List<List<Series>> series = new ArrayList<>();
+            for (Subject s : subjects) {
+                List<Series> runs =
+                        new ArrayList<>(List.of(new Series("floor   (bare main: DynamoDbClient + one GetItem)")));
+                s.baselineJar().ifPresent(jar -> runs.add(new Series("baseline (" + jar + ", first request)")));
+                runs.add(new Series("handler (" + s.function().handlerClass() + ", first request)"));
+                series.add(runs);
+            }
             for (int i = 0; i < rounds; i++) {
                 for (int f = 0; f < subjects.size(); f++) {
                     Subject s = subjects.get(f);
-                    List<String> bare = new ArrayList<>(s.jvm());
-                    bare.addAll(List.of(BareGetItem.class.getName(), s.table(), "coldstart", "x"));
-                    Run a = run(bare, s.env());
+                    List<Series> runs = series.get(f);
+                    runs.get(0)
+                            .add(run(
+                                    s.command(s.jar(), BareGetItem.class.getName(), s.table(), "coldstart", "x"),
+                                    s.env()));
                     Path event = options.containsKey("--event")
                             ? root.resolve(options.get("--event"))
                             : s.id().equals("ScoreFunction")
                                     ? scoreEvent(root, eventDir.resolve("score-" + i + ".json"))
                                     : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
-                    List<String> invoke = new ArrayList<>(s.jvm());
-                    invoke.addAll(
-                            List.of(InvokeOnce.class.getName(), s.function().handlerClass(), event.toString()));
-                    Run b = run(invoke, s.env());
-                    floor[f][i] = a.millis();
-                    handler[f][i] = b.millis();
-                    floorPhases.get(f).add(a.phases());
-                    handlerPhases.get(f).add(b.phases());
-                    floorStatus[f] = a.output();
-                    handlerStatus[f] = b.output();
+                    List<Path> jars = new ArrayList<>();
+                    s.baselineJar().ifPresent(jars::add);
+                    jars.add(s.jar());
+                    for (int j = 0; j < jars.size(); j++) {
+                        Path handlerEvent = event;
+                        if (j < jars.size() - 1 && !options.containsKey("--event") && !s.id().equals("ScoreFunction")) {
+                            // the baseline's own track: a new messageId and user, as for the current handler
+                            handlerEvent =
+                                    trackEvent(eventDir.resolve("track-" + i + "-baseline.json"), writeKey, i + rounds);
+                        }
+                        runs.get(j + 1)
+                                .add(run(
+                                        s.command(
+                                                jars.get(j),
+                                                InvokeOnce.class.getName(),
+                                                s.function().handlerClass(),
+                                                handlerEvent.toString()),
+                                        s.env()));
+                    }
                 }
             }
             for (int f = 0; f < subjects.size(); f++) {
                 Subject s = subjects.get(f);
-                Arrays.sort(floor[f]);
-                Arrays.sort(handler[f]);
-                long floorMedian = floor[f][rounds / 2];
-                long handlerMedian = handler[f][rounds / 2];
+                List<Series> runs = series.get(f);
                 System.out.printf(
                         "%s, jvm options: %s%n",
-                        s.id(), String.join(" ", s.jvm().subList(1, s.jvm().size() - 2)));
-                System.out.printf(
-                        "  floor   (bare main: DynamoDbClient + one GetItem)  median %d ms  min %d  max %d   [%s]%n",
-                        floorMedian, floor[f][0], floor[f][rounds - 1], floorStatus[f]);
-                System.out.printf(
-                        "  handler (%s, first request)  median %d ms  min %d  max %d   [%s]%n",
-                        s.function().handlerClass(),
-                        handlerMedian,
-                        handler[f][0],
-                        handler[f][rounds - 1],
-                        handlerStatus[f]);
-                System.out.printf(
-                        "  phases, median ms: floor %s; handler %s%n",
-                        medians(floorPhases.get(f)), medians(handlerPhases.get(f)));
-                System.out.printf(
-                        "  ratio handler/floor = %.2f  (%d rounds, alternating)%n",
-                        (double) handlerMedian / floorMedian, rounds);
+                        s.id(),
+                        String.join(
+                                " ", s.jvmOptions().subList(1, s.jvmOptions().size())));
+                runs.forEach(Series::print);
+                Series floor = runs.get(0);
+                for (Series handler : runs.subList(1, runs.size())) {
+                    System.out.printf(
+                            "  ratio %s/floor = %.2f  (%d rounds, alternating); per round: %s%n",
+                            handler.label(),
+                            (double) handler.median() / floor.median(),
+                            rounds,
+                            handler.perRound(floor));
+                }
+                if (runs.size() == 3) {
+                    System.out.printf(
+                            "  per round handler/baseline: %s%n", runs.get(2).perRound(runs.get(1)));
+                }
             }
         }
     }
 
-    /** One function to start: its jar, JVM command and environment as template.yaml gives them. */
-    private record Subject(String id, SamFunction function, List<String> jvm, Map<String, String> env, String table) {}
+    /**
+     * One function to start: its jar (and a baseline build's), the JVM and its flags, and the
+     * environment as template.yaml gives them.
+     */
+    private record Subject(
+            String id,
+            SamFunction function,
+            List<String> jvmOptions,
+            Path jar,
+            Optional<Path> baselineJar,
+            Map<String, String> env,
+            String table) {
+        /** The command that runs {@code mainClass} from {@code jar} and this benchmark's classes. */
+        List<String> command(Path jar, String mainClass, String... args) throws java.net.URISyntaxException {
+            List<String> command = new ArrayList<>(jvmOptions);
+            command.add("-cp");
+            command.add(jar
+                    + File.pathSeparator
+                    + Path.of(ColdStartBenchmark.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()));
+            command.add(mainClass);
+            command.addAll(List.of(args));
+            return command;
+        }
+    }
 
-    private static Subject subject(StandIns aws, Path root, String functionId, List<String> extraJvmOptions)
+    /** One kind of run of one function over the rounds: its wall-clock times, phases and last status. */
+    private static final class Series {
+        private final String name;
+        private final List<Run> runs = new ArrayList<>();
+
+        Series(String name) {
+            this.name = name;
+        }
+
+        /** The name's first word: floor, baseline or handler. */
+        String label() {
+            return name.substring(0, name.indexOf(' '));
+        }
+
+        /**
+         * This series' time over {@code other}'s in the same round, median and range over the rounds:
+         * paired, so a load change between rounds (the machine is shared) cancels out.
+         */
+        String perRound(Series other) {
+            double[] ratios = new double[runs.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = (double) runs.get(i).millis() / other.runs.get(i).millis();
+            }
+            Arrays.sort(ratios);
+            return String.format(
+                    "median %.2f, min %.2f, max %.2f", ratios[ratios.length / 2], ratios[0], ratios[ratios.length - 1]);
+        }
+
+        void add(Run run) {
+            runs.add(run);
+        }
+
+        long median() {
+            return sorted()[runs.size() / 2];
+        }
+
+        private long[] sorted() {
+            long[] millis = runs.stream().mapToLong(Run::millis).toArray();
+            Arrays.sort(millis);
+            return millis;
+        }
+
+        void print() {
+            long[] millis = sorted();
+            System.out.printf(
+                    "  %s  median %d ms  min %d  max %d   [%s]%n    phases, median ms: %s%n",
+                    name,
+                    median(),
+                    millis[0],
+                    millis[millis.length - 1],
+                    runs.get(runs.size() - 1).output(),
+                    medians(runs.stream().map(Run::phases).toList()));
+        }
+    }
+
+    private static Subject subject(
+            StandIns aws, Path root, String functionId, List<String> extraJvmOptions, Optional<Path> baselineDir)
             throws Exception {
         SamFunction function = aws.functions().stream()
                 .filter(f -> f.logicalId().equals(functionId))
@@ -150,13 +243,10 @@ public final class ColdStartBenchmark {
         aws.dynamo()
                 .putItem(b -> b.tableName(table)
                         .item(Map.of("pk", AttributeValue.fromS("coldstart"), "sk", AttributeValue.fromS("x"))));
-        String classpath = jar
-                + File.pathSeparator
-                + Path.of(ColdStartBenchmark.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI());
+        Optional<Path> baselineJar = baselineDir.map(dir -> dir.resolve(jar.getFileName()));
+        if (baselineJar.isPresent() && !Files.exists(baselineJar.get())) {
+            throw new IllegalStateException(baselineJar.get() + " is missing: copy the baseline build's jar there");
+        }
         Map<String, String> env = new java.util.HashMap<>(aws.envFor(functionId).asMap());
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
         String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
@@ -167,8 +257,7 @@ public final class ColdStartBenchmark {
                 "-Xmx" + function.memoryMb() + "m"));
         jvm.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
         jvm.addAll(extraJvmOptions);
-        jvm.addAll(List.of("-cp", classpath));
-        return new Subject(functionId, function, jvm, env, table);
+        return new Subject(functionId, function, jvm, jar, baselineJar, env, table);
     }
 
     /** The sample staff request for a profile's scores, for the profile the benchmark stored. */

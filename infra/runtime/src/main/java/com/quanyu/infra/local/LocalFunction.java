@@ -89,18 +89,36 @@ final class LocalFunction {
         return current.handler().handleRequest(event, context);
     }
 
-    /** The {@code I} of {@code RequestHandler<I, O>}, found on the class or its superclasses. */
+    /**
+     * The {@code I} of {@code RequestHandler<I, O>}, found on the class, its superclasses or the
+     * interfaces they extend (an API handler implements it through {@code HttpApiHandler}).
+     */
     static Class<?> inputType(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Type candidate : c.getGenericInterfaces()) {
-                if (candidate instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    Type input = p.getActualTypeArguments()[0];
-                    if (input instanceof Class<?> k) {
-                        return k;
-                    }
-                    if (input instanceof ParameterizedType pk) {
-                        return (Class<?>) pk.getRawType();
-                    }
+            Class<?> input = inputType(c.getGenericInterfaces());
+            if (input != Object.class) {
+                return input;
+            }
+        }
+        return Object.class;
+    }
+
+    private static Class<?> inputType(Type[] interfaces) {
+        for (Type candidate : interfaces) {
+            if (candidate instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                Type input = p.getActualTypeArguments()[0];
+                if (input instanceof Class<?> k) {
+                    return k;
+                }
+                if (input instanceof ParameterizedType pk) {
+                    return (Class<?>) pk.getRawType();
+                }
+            }
+            Type raw = candidate instanceof ParameterizedType p ? p.getRawType() : candidate;
+            if (raw instanceof Class<?> extended) {
+                Class<?> input = inputType(extended.getGenericInterfaces());
+                if (input != Object.class) {
+                    return input;
                 }
             }
         }
