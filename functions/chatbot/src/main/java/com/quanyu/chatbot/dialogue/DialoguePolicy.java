@@ -71,6 +71,10 @@ final class DialoguePolicy {
     private static final Pattern SHOP_WORDS = Pattern.compile(
             "(订单|单号|发货|快递|物流|退|换货|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|exchange|coupon|discount|price|pay|invoice|address|account|product|item)",
             Pattern.CASE_INSENSITIVE);
+    /** Words of a question about delivery that are not shop words ("一般几天能到", "how long till it arrives"). */
+    private static final Pattern DELIVERY_WORDS = Pattern.compile(
+            "(到|送|寄|邮|几天|多久|\\b(days?|weeks?|arriv\\w*|courier|post|express|how long|when)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** Orders of a signed-in customer searched for references ("the mooncake order", a typed id). */
     private static final int ORDERS_SEARCHED = 20;
 
@@ -367,6 +371,15 @@ final class DialoguePolicy {
             if (answer.isPresent()) {
                 return new Decision("faq", answer.get(), s.actedOn("faq"), null).labelled("faq");
             }
+        }
+        if (intent.inScope()
+                && DELIVERY_QUESTIONS.contains(intent.intent())
+                && orders.isEmpty()
+                && !SHOP_WORDS.matcher(trimmed).find()
+                && !DELIVERY_WORDS.matcher(trimmed).find()) {
+            // a delivery-times label needs a word about delivery: "is it gonna rain tmrw" is not one, however sure
+            // the model is
+            return say("off_topic", lang, s).labelled("oos");
         }
         if (intent.inScope()
                 && intent.confidence() < SMALL_TALK_CONFIDENCE
