@@ -19,6 +19,7 @@ public final class ItemMentions {
             "fresh", "from", "your", "this", "that", "the", "and", "for", "box", "set", "new", "big", "red", "one",
             "two", "kit", "pcs", "per", "off", "all", "top", "ord", "person", "sku");
     private static final Set<String> HAN_STOPWORDS = Set.of("订单", "礼盒", "套装", "商品", "一个", "这个", "那个", "多少", "什么");
+    private static final Set<String> NO_HEADS = Set.of("盒", "装", "品", "单", "个", "件", "包", "份", "套", "箱", "袋");
     private static final Pattern ES_PLURAL = Pattern.compile("(x|z|ch|sh)es$");
     private static final Pattern NOT_LATIN = Pattern.compile("[^\\p{IsLatin}]+");
 
@@ -32,6 +33,28 @@ public final class ItemMentions {
     /** Whether the normalised text names the item {@code itemName}. */
     public static boolean mentions(String normalisedText, String itemName) {
         return terms(normalisedText, itemName) > 0;
+    }
+
+    /**
+     * Whether the normalised text names the item by its head noun alone: Chinese names end in it ("龙井茶" → 茶,
+     * "保温杯" → 杯), and shoppers often say just that ("茶叶那单", "杯子到了吗"). Weaker than {@link #mentions}:
+     * for telling a customer's own orders apart, not for searching a catalogue. Packaging and counting words
+     * (盒, 装, 件 …) are no head.
+     */
+    public static boolean mentionsHead(String normalisedText, String itemName) {
+        if (itemName == null) {
+            return false;
+        }
+        for (String run :
+                normalise(itemName).replaceAll("[^\\p{IsHan}]", " ").strip().split("\\s+")) {
+            if (run.length() >= 2) {
+                String head = run.substring(run.length() - 1);
+                if (!NO_HEADS.contains(head) && normalisedText.contains(head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the normalised text names the product by either name or a keyword. */

@@ -69,7 +69,7 @@ final class DialoguePolicy {
             Pattern.CASE_INSENSITIVE);
     /** Words that make an unclassified message a failed shop question rather than small talk. */
     private static final Pattern SHOP_WORDS = Pattern.compile(
-            "(订单|单号|发货|快递|物流|退|换货|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|exchange|coupon|discount|price|pay|invoice|address|account|product|item)",
+            "(订单|单号|发货|发出|快递|物流|退|换货|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|exchange|coupon|discount|price|pay|invoice|address|account|product|item)",
             Pattern.CASE_INSENSITIVE);
     /** Words of a question about delivery that are not shop words ("一般几天能到", "how long till it arrives"). */
     private static final Pattern DELIVERY_WORDS = Pattern.compile(
@@ -379,7 +379,7 @@ final class DialoguePolicy {
                 && !DELIVERY_WORDS.matcher(trimmed).find()) {
             // a delivery-times label needs a word about delivery: "is it gonna rain tmrw" is not one, however sure
             // the model is
-            return say("off_topic", lang, s).labelled("oos");
+            return offTopic(lang, s, mood);
         }
         if (intent.inScope()
                 && intent.confidence() < SMALL_TALK_CONFIDENCE
@@ -389,7 +389,7 @@ final class DialoguePolicy {
                 && !Requests.aboutOwnOrder(trimmed)) {
             // "is it going to rain tomorrow" (delivery_period 0.61), "what time is it": without a shop word the
             // model's guess must be surer than that to be acted on
-            return say("off_topic", lang, s).labelled("oos");
+            return offTopic(lang, s, mood);
         }
         if (!intent.inScope()) {
             if (!orders.isEmpty()) {
@@ -402,7 +402,10 @@ final class DialoguePolicy {
             if (!SHOP_WORDS.matcher(trimmed).find()) {
                 // off-topic ("what's the weather?"): say what the bot can do; only failed shop questions count towards
                 // a handoff
-                return say("off_topic", lang, s);
+                return offTopic(lang, s, mood);
+            }
+            if (mood < 0) {
+                return offTopic(lang, s, mood);
             }
             ConversationState confused = s.notUnderstood();
             if (confused.lowConfidence() >= lowConfidenceLimit) {
@@ -499,6 +502,14 @@ final class DialoguePolicy {
                                     .map(p -> ItemMentions.names(normal, p))
                                     .orElse(false))) {
                 byItem.add(o.orderId());
+            }
+        }
+        if (byItem.isEmpty()) {
+            // "茶叶那单": only the item's head noun (茶 of 龙井茶)
+            for (Order o : mine) {
+                if (o.items().stream().anyMatch(line -> ItemMentions.mentionsHead(normal, line.name()))) {
+                    byItem.add(o.orderId());
+                }
             }
         }
         return byItem;
@@ -728,6 +739,18 @@ final class DialoguePolicy {
             return first.isEmpty() ? units + "件商品" : first + (units > 1 ? " 等" + units + "件" : "");
         }
         return first.isEmpty() ? units + " item(s)" : first + (units > 1 ? " and " + (units - 1) + " more" : "");
+    }
+
+    /**
+     * A message the bot cannot place: off topic, or, when it is negative ("真的很失望，买了三次都有问题"), a complaint
+     * the bot did not follow: the apology and the offer of a person rather than a list of what the bot can do.
+     */
+    private Decision offTopic(Language lang, ConversationState s, double mood) {
+        if (mood < 0) {
+            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+                    .labelled("complaint");
+        }
+        return say("off_topic", lang, s).labelled("oos");
     }
 
     private Decision say(String key, Language lang, ConversationState s) {

@@ -48,6 +48,15 @@ final class Requests {
             "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Asking for news of an order ("any update on my order?", "进展怎么样了"). */
+    private static final Pattern STATUS_QUESTION = Pattern.compile(
+            "(进展|进度|动静|怎么样了|\\bany (update|updates|news)\\b|\\bupdates? on\\b|\\bnews (on|about)\\b|\\bstatus\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Asking to change something ("update the shipping address", "改地址"): not news. */
+    private static final Pattern CHANGE_REQUEST = Pattern.compile(
+            "(改|换|地址|\\b(need|want|like|can i|could i|please|pls) to (change|update|modify|edit)\\b|\\baddress\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
     /** Not wanting the goods: a cancellation, unless the same message asks for the money back. */
     private static final Pattern NOT_WANTED =
@@ -67,7 +76,7 @@ final class Requests {
             Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
-            "(到哪|到了|没到|还没|发货|发了|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
+            "(到哪|到了|没到|还没|发货|发了|发出|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
                     + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
@@ -99,6 +108,12 @@ final class Requests {
                 && WORDED_REQUESTS.contains(label)
                 && TRACKING.matcher(text).find()) {
             refined = "track_order";
+        }
+        if (refined == null
+                && ("change_order".equals(label) || "change_shipping_address".equals(label))
+                && STATUS_QUESTION.matcher(text).find()
+                && !CHANGE_REQUEST.matcher(text).find()) {
+            refined = "track_order"; // "any update on my order?" asks for news, not for a change
         }
         if (refined == null
                 && aboutAnOrder

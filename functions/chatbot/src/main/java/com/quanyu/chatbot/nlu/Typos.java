@@ -51,7 +51,8 @@ public final class Typos {
             Map.entry("米有", "没有"),
             Map.entry("介个", "这个"),
             Map.entry("酱紫", "这样"),
-            Map.entry("单子", "订单"));
+            Map.entry("单子", "订单"),
+            Map.entry("俺", "我"));
     /** Traditional characters of the words a shop chat turns on, to the Simplified ones of the training data. */
     private static final Map<Character, Character> TRADITIONAL = traditional(
             "訂订單单貨货發发遞递優优換换還还麼么裡里這这個个嗎吗們们錢钱說说買买賣卖沒没時时間间問问題题請请謝谢號号碼码郵邮運运" + "費费價价銷销幫帮詢询務务轉转聯联對对給给點点為为員员寶宝東东紅红積积條条會会幾几");

@@ -66,6 +66,8 @@ class ConversationSuiteTest {
         List<ConversationSuite.Outcome> heldOut5 = suite.run(ConversationSuite.load("/conversations/heldout5.json"));
         // written after held-out 5's fixes, before the bot was run on it
         List<ConversationSuite.Outcome> heldOut6 = suite.run(ConversationSuite.load("/conversations/heldout6.json"));
+        // written after held-out 6's fixes, before the bot was run on it
+        List<ConversationSuite.Outcome> heldOut7 = suite.run(ConversationSuite.load("/conversations/heldout7.json"));
         String report = ConversationSuite.table("tuned (" + tuned.size() + " conversations)", tuned)
                 + ConversationSuite.table("held-out (" + heldOut.size() + " conversations, not tuned on)", heldOut)
                 + ConversationSuite.table(
@@ -80,8 +82,10 @@ class ConversationSuiteTest {
                 + ConversationSuite.table(
                         "held-out 5 (" + heldOut5.size() + " conversations, written 2026-12-02 in session 6)", heldOut5)
                 + ConversationSuite.table(
-                        "held-out 6 (" + heldOut6.size() + " conversations, written 2026-12-02 in session 6)",
-                        heldOut6);
+                        "held-out 6 (" + heldOut6.size() + " conversations, written 2026-12-02 in session 6)", heldOut6)
+                + ConversationSuite.table(
+                        "held-out 7 (" + heldOut7.size() + " conversations, written 2026-12-02 in session 6)",
+                        heldOut7);
         System.out.println(report);
         Files.writeString(Path.of("target", "conversation-suite.txt"), report);
         double share = ConversationSuite.byCategory(tuned).get("all")[0] / tuned.size();
