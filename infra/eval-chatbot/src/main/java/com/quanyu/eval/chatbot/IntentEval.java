@@ -196,16 +196,12 @@ public final class IntentEval {
                 valScores = classify(model, requireVal(val), "val");
                 double fixedThreshold = threshold;
                 List<IntentModel.Scores> scored = valScores;
-                floor = choose(
+                floor = chooseOnVal(
+                        "familiarity floor",
                         familiarityOption,
                         0.005,
-                        f -> IntentMetrics.of(val, labels(scored, fixedThreshold, f, oosLabel), oosLabel));
-                System.out.printf(
-                        Locale.ROOT,
-                        "familiarity floor %.3f chosen on %s (%s)%n",
-                        floor,
-                        required(options, "val"),
-                        familiarityOption);
+                        f -> IntentMetrics.of(val, labels(scored, fixedThreshold, f, oosLabel), oosLabel),
+                        required(options, "val"));
             }
             model = model.withFamiliarityFloor(floor);
             System.out.printf(
@@ -221,16 +217,12 @@ public final class IntentEval {
             }
             double fixedFloor = floor;
             List<IntentModel.Scores> scored = valScores;
-            threshold = choose(
+            threshold = chooseOnVal(
+                    "threshold",
                     thresholdOption,
                     0.01,
-                    t -> IntentMetrics.of(val, labels(scored, t, fixedFloor, oosLabel), oosLabel));
-            System.out.printf(
-                    Locale.ROOT,
-                    "threshold %.2f chosen on %s (%s)%n",
-                    threshold,
-                    required(options, "val"),
-                    thresholdOption);
+                    t -> IntentMetrics.of(val, labels(scored, t, fixedFloor, oosLabel), oosLabel),
+                    required(options, "val"));
         }
         model = model.withThreshold(threshold);
         List<String> answers = labels(predictions, threshold, floor, oosLabel);
@@ -398,6 +390,14 @@ public final class IntentEval {
             return 0;
         }
         throw new IllegalArgumentException("a cut-off is a number, auto, oos-recall=R or in-scope=A, not " + spec);
+    }
+
+    /** {@link #choose}, saying what was chosen on which data. */
+    private static double chooseOnVal(
+            String what, String spec, double step, java.util.function.DoubleFunction<IntentMetrics> at, String val) {
+        double chosen = choose(spec, step, at);
+        System.out.printf(Locale.ROOT, "%s %.3f chosen on %s (%s)%n", what, chosen, val, spec);
+        return chosen;
     }
 
     private static boolean isNumber(String value) {

@@ -73,6 +73,26 @@ class IntentDataFilesAndMetricsTest {
     }
 
     @Test
+    void aCutOffIsChosenOnValidationDataByTheNamedRule() {
+        List<LabeledText> val = List.of(
+                LabeledText.of("1", "a"),
+                LabeledText.of("2", "a"),
+                LabeledText.of("3", "oos"),
+                LabeledText.of("4", "oos"));
+        List<IntentModel.Scores> scores = List.of(
+                new IntentModel.Scores(new IntentPrediction("a", 0.9, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.5, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.3, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.7, true), 1));
+        java.util.function.DoubleFunction<IntentMetrics> at =
+                t -> IntentMetrics.of(val, IntentEval.labels(scores, t, 0, "oos"), "oos");
+        assertEquals(0.31, IntentEval.choose("oos-recall=0.5", 0.01, at), 1e-9);
+        assertEquals(0.5, IntentEval.choose("in-scope=1", 0.01, at), 1e-9);
+        assertEquals(0.31, IntentEval.choose("auto", 0.01, at), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> IntentEval.choose("best", 0.01, at));
+    }
+
+    @Test
     void metricsCountBelowThresholdInScopeAnswersAsWrong() {
         List<LabeledText> gold = List.of(
                 LabeledText.of("1", "a"),
