@@ -68,7 +68,7 @@ public record ChatbotApp(
         Duration uploadRefresh = Duration.ofSeconds(env.intValue("CATALOGUE_REFRESH_SECONDS", 60));
         var catalogue = new S3ProductCatalogue(s3, env.required("DATA_LAKE_BUCKET"), uploadRefresh, clock);
         var faq = new S3FaqLibrary(s3, env.required("DATA_LAKE_BUCKET"), uploadRefresh, clock);
-        // the encoders (~50 MB of ONNX weights) load with the FAQ's first use, never for a brand without a FAQ
+        // the same encoders as the shipped intent model's, loaded with it at init (one ONNX session each per JVM)
         var faqAnswers = new FaqResponder(
                 faq,
                 () -> ScriptRoutedEncoder.resolve(ScriptRoutedEncoder.DEFAULT, OnnxSentenceEncoder::of),

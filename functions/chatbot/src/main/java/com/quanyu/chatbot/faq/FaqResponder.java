@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Answers a customer's question from the brand's current FAQ, or gives nothing when no entry is
- * close enough (the confidence floor). The sentence encoder is only loaded once a FAQ exists (a
- * brand without one pays nothing), and the questions are embedded once per uploaded version.
+ * close enough (the confidence floor). The sentence encoder is only asked for once a FAQ exists (the
+ * shipped intent model has loaded the same encoders at init), and the questions are embedded once
+ * per uploaded version.
  */
 public final class FaqResponder {
     /**

@@ -1,10 +1,15 @@
 package com.quanyu.chatbot.nlu;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -17,36 +22,60 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * An intent classifier over sentence embeddings: Tribuo's multinomial logistic regression on the
- * encoder's vector (so its scores are probabilities, comparable with the n-gram model's and usable
- * by the out-of-scope threshold), plus a familiarity check: the text must be as close to some
- * intent's centroid as that intent's own training utterances are (its floor: the similarity that
- * {@link #FLOOR_QUANTILE} of them fall below), per encoder space; a varied intent (greetings) gets
- * a lower floor than a narrow one. A softmax
- * always picks some intent, confidently even for "tell me a joke"; distance to what the intents
- * look like catches texts unlike all of them, on any brand's data, without tuning on a test set.
- * The encoder is not saved with the head, only named: the head is valid only with the encoder it
- * was trained on, which {@link IntentModel#load} checks.
+ * encoder's vector (so its scores are probabilities, comparable with the n-gram model's), plus a
+ * familiarity score for out-of-scope detection: the mean cosine similarity of a text to its
+ * {@link #NEIGHBOURS} nearest training utterances (in the same encoder space), placed among the
+ * same score of the training utterances themselves (each against the others). A familiarity of
+ * 0.03 says that 3 % of the training utterances lie no closer to the rest than this text does.
+ *
+ * <p>Why neighbours rather than the softmax or class centroids: a softmax always picks some intent,
+ * confidently even for "blorp zzgl qwx"; a centroid sits in the middle of a varied intent, far from
+ * a short request such as "human please" that is close to a few training utterances. A rank among
+ * the training data's own scores means the same on any brand's intents, so the cut-off carries to
+ * data it was not chosen on. The encoder is not saved with the head, only named: the head is valid
+ * only with the encoder it was trained on, which {@link IntentModel#load} checks.
  */
 public final class EmbeddingIntentHead {
-    /** Share of training utterances allowed below the familiarity floor (chosen a priori). */
-    static final double FLOOR_QUANTILE = 0.02;
+    /** Nearest training utterances whose similarities are averaged into the familiarity score. */
+    static final int NEIGHBOURS = 5;
 
-    /** What the head says about one text. */
-    record Assessment(Map<String, Double> probabilities, boolean familiar) {}
+    /**
+     * Training utterances kept per intent and space as neighbours (an even sample of larger
+     * intents): the search is linear, and a few hundred utterances per intent say no more about
+     * what an intent looks like than a hundred (CLINC150 has 100 per intent; Bitext's templated
+     * utterances are near duplicates).
+     */
+    static final int MAX_NEIGHBOURS_PER_INTENT = 100;
 
-    /** An intent's centroid in one encoder space, and its floor: the similarity that {@link #FLOOR_QUANTILE} of the intent's own training utterances in that space fall below. */
-    record Centroid(String label, int space, float[] vector, double floor) {}
+    /** Training utterances per space whose own familiarity is kept as the reference scale. */
+    static final int REFERENCE_SAMPLE = 1000;
+
+    /** What the head says about one text: intent probabilities and the familiarity rank (0-1). */
+    record Assessment(Map<String, Double> probabilities, double familiarity) {}
+
+    /**
+     * The training utterances of one encoder space, stored as the slice of the vector the space
+     * uses ({@code from} to {@code from + width}), and the sorted familiarity scores of a sample of
+     * them against the others (the scale a new text's score is ranked on).
+     */
+    record Space(int id, int from, int width, float[] vectors, double[] reference) {
+        int size() {
+            return width == 0 ? 0 : vectors.length / width;
+        }
+    }
 
     private final SentenceEncoder encoder;
     private final Model<Label> model;
     private final String[] featureNames;
-    private final List<Centroid> centroids;
+    private final Map<Integer, Space> spaces;
 
-    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model, List<Centroid> centroids) {
+    EmbeddingIntentHead(SentenceEncoder encoder, Model<Label> model, List<Space> spaces) {
         this.encoder = encoder;
         this.model = model;
         this.featureNames = featureNames(encoder.dimension());
-        this.centroids = List.copyOf(centroids);
+        Map<Integer, Space> byId = new TreeMap<>();
+        spaces.forEach(s -> byId.put(s.id(), s));
+        this.spaces = byId;
     }
 
     /** Trains the head on the embeddings of the labelled texts. */
@@ -61,49 +90,158 @@ public final class EmbeddingIntentHead {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(dataName + " embedded by " + encoder.name(), labels), labels);
-        List<float[]> vectors = new ArrayList<>(data.size());
-        Map<String, float[]> sums = new HashMap<>();
+        Map<Integer, Map<String, List<float[]>>> bySpace = new TreeMap<>();
         for (LabeledText item : data) {
             float[] vector = encoder.embed(item.text());
-            vectors.add(vector);
             dataset.add(example(names, vector, labels.generateOutput(item.label())));
-            float[] sum =
-                    sums.computeIfAbsent(key(item.label(), encoder.space(item.text())), k -> new float[vector.length]);
-            for (int i = 0; i < vector.length; i++) {
-                sum[i] += vector[i];
-            }
+            bySpace.computeIfAbsent(encoder.space(item.text()), k -> new TreeMap<>())
+                    .computeIfAbsent(item.label(), k -> new ArrayList<>())
+                    .add(vector);
         }
-        Map<String, float[]> units = new HashMap<>();
-        sums.forEach((key, sum) -> units.put(key, unit(sum)));
-        Map<String, List<Double>> own = new HashMap<>();
-        for (int i = 0; i < data.size(); i++) {
-            String key = key(data.get(i).label(), encoder.space(data.get(i).text()));
-            own.computeIfAbsent(key, k -> new ArrayList<>()).add(dot(units.get(key), vectors.get(i)));
-        }
-        List<Centroid> centroids = new ArrayList<>();
-        units.forEach((key, vector) -> {
-            List<Double> sorted = own.get(key).stream().sorted().toList();
-            centroids.add(new Centroid(
-                    key.substring(key.indexOf(':') + 1),
-                    Integer.parseInt(key.substring(0, key.indexOf(':'))),
-                    vector,
-                    sorted.get((int) Math.floor(FLOOR_QUANTILE * (sorted.size() - 1)))));
+        List<Space> spaces = new ArrayList<>();
+        bySpace.forEach((id, byLabel) -> {
+            List<float[]> kept = new ArrayList<>();
+            byLabel.values().forEach(vectors -> kept.addAll(evenSample(vectors, MAX_NEIGHBOURS_PER_INTENT)));
+            spaces.add(space(id, kept));
         });
         var trainer = new LinearSGDTrainer(
                 new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
-        return new EmbeddingIntentHead(encoder, trainer.train(dataset), centroids);
+        return new EmbeddingIntentHead(encoder, trainer.train(dataset), spaces);
     }
 
-    /** The probability of every intent for one text, its similarity to the nearest intent centroid, and whether that reaches the floor. */
+    /** At most {@code max} of the items, evenly spread over the list (deterministic). */
+    private static List<float[]> evenSample(List<float[]> items, int max) {
+        if (items.size() <= max) {
+            return items;
+        }
+        List<float[]> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(items.get((int) ((long) i * items.size() / max)));
+        }
+        return out;
+    }
+
+    /** One space's utterances packed into the slice of the vector they use, with its reference scale. */
+    private static Space space(int id, List<float[]> vectors) {
+        int from = Integer.MAX_VALUE;
+        int to = 0;
+        for (float[] v : vectors) {
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != 0) {
+                    from = Math.min(from, i);
+                    to = Math.max(to, i + 1);
+                }
+            }
+        }
+        if (to == 0) {
+            return new Space(id, 0, 0, new float[0], new double[0]);
+        }
+        int width = to - from;
+        float[] packed = new float[vectors.size() * width];
+        for (int n = 0; n < vectors.size(); n++) {
+            for (int i = 0; i < width; i++) {
+                // rounded as saved, so a loaded model scores exactly as the trained one
+                packed[n * width + i] = Float.float16ToFloat(Float.floatToFloat16(vectors.get(n)[from + i]));
+            }
+        }
+        Space unscaled = new Space(id, from, width, packed, new double[0]);
+        // an even sample, each scored against all the others (leave one out)
+        int sample = Math.min(REFERENCE_SAMPLE, vectors.size());
+        double[] reference = new double[sample];
+        for (int s = 0; s < sample; s++) {
+            int n = (int) ((long) s * vectors.size() / sample);
+            reference[s] = (float) score(unscaled, packed, n * width, n);
+        }
+        Arrays.sort(reference);
+        return new Space(id, from, width, packed, reference);
+    }
+
+    /** The probability of every intent for one text and its familiarity rank. */
     Assessment assess(String text) {
         float[] vector = encoder.embed(text);
         var prediction = model.predict(example(featureNames, vector, LabelFactory.UNKNOWN_LABEL));
         Map<String, Double> out = new HashMap<>();
         prediction.getOutputScores().forEach((label, scored) -> out.put(label, scored.getScore()));
-        int space = encoder.space(text);
-        boolean familiar = centroids.stream().noneMatch(c -> c.space() == space)
-                || centroids.stream().anyMatch(c -> c.space() == space && dot(c.vector(), vector) >= c.floor());
-        return new Assessment(out, familiar);
+        return new Assessment(out, familiarity(vector, encoder.space(text)));
+    }
+
+    /**
+     * The share of the space's training utterances whose own neighbour score is at most this
+     * vector's; 0 when the space had no training utterances (nothing like it was ever seen).
+     */
+    double familiarity(float[] vector, int spaceId) {
+        Space space = spaces.get(spaceId);
+        if (space == null || space.size() == 0 || space.reference().length == 0) {
+            return 0;
+        }
+        double score = score(space, vector, space.from(), -1);
+        double[] reference = space.reference();
+        // how many reference scores are at most this one (an upper-bound search: ties count as reached)
+        int low = 0;
+        int high = reference.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (reference[mid] <= score) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low / (double) reference.length;
+    }
+
+    /**
+     * Mean cosine of the {@link #NEIGHBOURS} nearest utterances of the space to the vector at
+     * {@code query[offset ..]} (unit vectors: cosine is the dot product), skipping utterance {@code skip}.
+     */
+    private static double score(Space space, float[] query, int offset, int skip) {
+        int k = Math.min(NEIGHBOURS, space.size() - (skip >= 0 ? 1 : 0));
+        if (k <= 0) {
+            return 0;
+        }
+        double[] top = new double[k];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        float[] vectors = space.vectors();
+        int width = space.width();
+        for (int n = 0; n < space.size(); n++) {
+            if (n == skip) {
+                continue;
+            }
+            double dot = dot(vectors, n * width, query, offset, width);
+            if (dot > top[0]) {
+                // top[0] is the smallest kept: replace it and restore the order
+                top[0] = dot;
+                for (int i = 1; i < k && top[i - 1] > top[i]; i++) {
+                    double swap = top[i];
+                    top[i] = top[i - 1];
+                    top[i - 1] = swap;
+                }
+            }
+        }
+        double sum = 0;
+        for (double t : top) {
+            sum += t;
+        }
+        return sum / k;
+    }
+
+    /** Dot product of two slices, four sums at a time (independent additions the CPU can overlap). */
+    private static double dot(float[] a, int aFrom, float[] b, int bFrom, int length) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += a[aFrom + i] * b[bFrom + i];
+            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
+            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
+            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += a[aFrom + i] * b[bFrom + i];
+        }
+        return (double) s0 + s1 + s2 + s3;
     }
 
     SentenceEncoder encoder() {
@@ -114,32 +252,46 @@ public final class EmbeddingIntentHead {
         return model;
     }
 
-    List<Centroid> centroids() {
-        return centroids;
+    /** Writes the spaces (utterance vectors as half-precision floats: a quarter of the zip, same neighbours). */
+    void writeSpaces(DataOutputStream out) throws IOException {
+        out.writeInt(spaces.size());
+        for (Space space : spaces.values()) {
+            out.writeInt(space.id());
+            out.writeInt(space.from());
+            out.writeInt(space.width());
+            out.writeInt(space.vectors().length);
+            for (float v : space.vectors()) {
+                out.writeShort(Float.floatToFloat16(v));
+            }
+            out.writeInt(space.reference().length);
+            for (double r : space.reference()) {
+                out.writeFloat((float) r);
+            }
+        }
     }
 
-    private static double dot(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
+    /** Reads what {@link #writeSpaces} wrote (bulk reads: the shipped model holds millions of values). */
+    static List<Space> readSpaces(ByteBuffer in) {
+        int count = in.getInt();
+        List<Space> spaces = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            int id = in.getInt();
+            int from = in.getInt();
+            int width = in.getInt();
+            short[] halves = new short[in.getInt()];
+            in.asShortBuffer().get(halves);
+            in.position(in.position() + 2 * halves.length);
+            float[] vectors = new float[halves.length];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = Float.float16ToFloat(halves[i]);
+            }
+            double[] reference = new double[in.getInt()];
+            for (int i = 0; i < reference.length; i++) {
+                reference[i] = in.getFloat();
+            }
+            spaces.add(new Space(id, from, width, vectors, reference));
         }
-        return dot;
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = norm == 0 ? 0 : (float) (v[i] / Math.sqrt(norm));
-        }
-        return out;
-    }
-
-    private static String key(String label, int space) {
-        return space + ":" + label;
+        return spaces;
     }
 
     private static ArrayExample<Label> example(String[] names, float[] vector, Label output) {

@@ -3,13 +3,17 @@ package com.quanyu.chatbot.nlu;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.json.Json;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -26,7 +30,7 @@ import org.tribuo.protos.core.ModelProto;
  * A trained intent classifier: n-gram featurizer, TF-IDF vocabulary, Tribuo model, optionally an
  * {@link EmbeddingIntentHead} over a sentence encoder (the two models' probabilities are averaged
  * with the manifest's {@code embedding.weight}), and the out-of-scope threshold, saved together as
- * one zip (manifest.json, idf.tsv, concepts.tsv, model.pb, embedding.pb) so that what was evaluated
+ * one zip (manifest.json, idf.tsv, concepts.tsv, model.pb, embedding.pb, neighbours.bin) so that what was evaluated
  * is exactly what is served. The manifest carries the training provenance.
  */
 public final class IntentModel {
@@ -37,6 +41,14 @@ public final class IntentModel {
     private final ObjectNode manifest;
     private final EmbeddingIntentHead embedding;
     private final double embeddingWeight;
+    private final double familiarityFloor;
+
+    /**
+     * One text's scores before any cut-off: the best intent and its averaged probability
+     * ({@code inScope} false only for a text without any known n-gram), and its familiarity rank
+     * (1 without an embedding head).
+     */
+    public record Scores(IntentPrediction best, double familiarity) {}
 
     IntentModel(
             NgramFeaturizer featurizer,
@@ -45,7 +57,8 @@ public final class IntentModel {
             double threshold,
             ObjectNode manifest,
             EmbeddingIntentHead embedding,
-            double embeddingWeight) {
+            double embeddingWeight,
+            double familiarityFloor) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.model = model;
@@ -53,41 +66,64 @@ public final class IntentModel {
         this.manifest = manifest;
         this.embedding = embedding;
         this.embeddingWeight = embedding == null ? 0 : embeddingWeight;
+        this.familiarityFloor = embedding == null ? 0 : familiarityFloor;
     }
 
     /**
      * Classifies one text: the n-gram model's probabilities, averaged with the embedding head's when
-     * there is one; with a head, a text unlike every intent (below its familiarity floor) is out of
-     * scope whatever its probability. A text without any known n-gram (empty, emoji only, an unseen script) is out of
-     * scope with confidence 0: there is nothing in it the training data had.
+     * there is one; with a head, a text less familiar than the floor (its neighbours among the
+     * training utterances farther than those of that share of the training utterances themselves)
+     * is out of scope whatever its probability. A text without any known n-gram (empty, emoji only,
+     * an unseen script) is out of scope with confidence 0: there is nothing in it the training data had.
      */
     public IntentPrediction classify(String text) {
+        Scores scores = scores(text);
+        IntentPrediction best = scores.best();
+        return new IntentPrediction(
+                best.intent(),
+                best.confidence(),
+                best.inScope() && scores.familiarity() >= familiarityFloor && best.confidence() >= threshold);
+    }
+
+    /** The scores {@link #classify} cuts off with the threshold and the familiarity floor (evaluation sweeps). */
+    public Scores scores(String text) {
         String input = text == null ? "" : text;
         Map<String, Double> vector = weights.weigh(featurizer.counts(input));
         if (vector.isEmpty()) {
-            return new IntentPrediction(IntentPrediction.OUT_OF_SCOPE, 0.0, false);
+            return new Scores(new IntentPrediction(IntentPrediction.OUT_OF_SCOPE, 0.0, false), 0);
         }
         Map<String, Double> combined = new HashMap<>();
         Prediction<Label> prediction = model.predict(example(vector, LabelFactory.UNKNOWN_LABEL));
         prediction
                 .getOutputScores()
                 .forEach((label, scored) -> combined.put(label, (1 - embeddingWeight) * scored.getScore()));
-        boolean familiar = true;
+        double familiarity = 1;
         if (embedding != null) {
             EmbeddingIntentHead.Assessment assessment = embedding.assess(input);
-            familiar = assessment.familiar();
+            familiarity = assessment.familiarity();
             assessment.probabilities().forEach((label, p) -> combined.merge(label, embeddingWeight * p, Double::sum));
         }
         var best =
                 combined.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return new IntentPrediction(best.getKey(), best.getValue(), familiar && best.getValue() >= threshold);
+        return new Scores(new IntentPrediction(best.getKey(), best.getValue(), true), familiarity);
     }
 
     /** The same model with another out-of-scope threshold (evaluation sweeps). */
     public IntentModel withThreshold(double newThreshold) {
         ObjectNode copy = manifest.deepCopy();
         copy.put("threshold", newThreshold);
-        return new IntentModel(featurizer, weights, model, newThreshold, copy, embedding, embeddingWeight);
+        return new IntentModel(
+                featurizer, weights, model, newThreshold, copy, embedding, embeddingWeight, familiarityFloor);
+    }
+
+    /** The same model with another familiarity floor (the share of training utterances allowed to be less familiar than an in-scope text). */
+    public IntentModel withFamiliarityFloor(double floor) {
+        if (embedding == null) {
+            throw new IllegalStateException("this model has no embedding head");
+        }
+        ObjectNode copy = manifest.deepCopy();
+        ((ObjectNode) copy.path("embedding")).put("familiarityFloor", floor);
+        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, embeddingWeight, floor);
     }
 
     /** The same model with the embedding head's probabilities weighted {@code weight} (0: n-grams only; 1: embeddings only). */
@@ -97,7 +133,11 @@ public final class IntentModel {
         }
         ObjectNode copy = manifest.deepCopy();
         ((ObjectNode) copy.path("embedding")).put("weight", weight);
-        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, weight);
+        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, weight, familiarityFloor);
+    }
+
+    public double familiarityFloor() {
+        return familiarityFloor;
     }
 
     /** The sentence encoder's name, or empty for an n-gram-only model. */
@@ -157,21 +197,10 @@ public final class IntentModel {
             zip.putNextEntry(new ZipEntry("embedding.pb"));
             embedding.model().serialize().writeTo(zip);
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("centroids.tsv"));
-            StringBuilder centroids = new StringBuilder();
-            for (EmbeddingIntentHead.Centroid c : embedding.centroids()) {
-                centroids
-                        .append(c.label())
-                        .append('\t')
-                        .append(c.space())
-                        .append('\t')
-                        .append(c.floor());
-                for (float v : c.vector()) {
-                    centroids.append('\t').append(v);
-                }
-                centroids.append('\n');
-            }
-            zip.write(centroids.toString().getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("neighbours.bin"));
+            DataOutputStream spaces = new DataOutputStream(new BufferedOutputStream(zip));
+            embedding.writeSpaces(spaces);
+            spaces.flush();
             zip.closeEntry();
         }
         zip.finish();
@@ -234,20 +263,13 @@ public final class IntentModel {
             if (!headModel.validate(Label.class)) {
                 throw new IOException("embedding head is not a classification model");
             }
-            java.util.List<EmbeddingIntentHead.Centroid> centroids = new java.util.ArrayList<>();
-            for (String line : new String(entries.getOrDefault("centroids.tsv", new byte[0]), StandardCharsets.UTF_8)
-                    .split("\n")) {
-                String[] cells = line.split("\t");
-                if (cells.length == encoder.dimension() + 3) {
-                    float[] vector = new float[encoder.dimension()];
-                    for (int i = 0; i < vector.length; i++) {
-                        vector[i] = Float.parseFloat(cells[i + 3]);
-                    }
-                    centroids.add(new EmbeddingIntentHead.Centroid(
-                            cells[0], Integer.parseInt(cells[1]), vector, Double.parseDouble(cells[2])));
-                }
+            if (!entries.containsKey("neighbours.bin")) {
+                throw new IOException("intent model archive names an embedding head but lacks neighbours.bin"
+                        + " (a model from before the neighbour familiarity: retrain it)");
             }
-            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, centroids);
+            List<EmbeddingIntentHead.Space> spaces =
+                    EmbeddingIntentHead.readSpaces(ByteBuffer.wrap(entries.get("neighbours.bin")));
+            head = new EmbeddingIntentHead(encoder, (Model<Label>) headModel, spaces);
         }
         return new IntentModel(
                 featurizer,
@@ -256,7 +278,8 @@ public final class IntentModel {
                 manifest.path("threshold").asDouble(),
                 manifest,
                 head,
-                e.path("weight").asDouble(0));
+                e.path("weight").asDouble(0),
+                e.path("familiarityFloor").asDouble(0));
     }
 
     /** Loads a model from the classpath (the one shipped in the function's jar). */

@@ -26,6 +26,13 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * probabilities that the out-of-scope threshold can be applied to).
  */
 public final class IntentTrainer {
+    /**
+     * Default familiarity floor: a text is out of scope when it is less familiar than the least
+     * familiar 1 % of the training utterances (see {@link EmbeddingIntentHead}; chosen on CLINC150's
+     * validation split: docs/BENCHMARKS.md).
+     */
+    public static final double DEFAULT_FAMILIARITY_FLOOR = 0.01;
+
     private final Config config;
     private final Clock clock;
 
@@ -110,10 +117,19 @@ public final class IntentTrainer {
             e.put("dimension", config.encoder().dimension());
             e.put("weight", config.embeddingWeight());
             e.put("trainer", head.model().toString());
-            e.put("floorQuantile", EmbeddingIntentHead.FLOOR_QUANTILE);
+            e.put("neighbours", EmbeddingIntentHead.NEIGHBOURS);
+            e.put("maxNeighboursPerIntent", EmbeddingIntentHead.MAX_NEIGHBOURS_PER_INTENT);
+            e.put("familiarityFloor", config.familiarityFloor());
         }
         return new IntentModel(
-                featurizer, weights, model, config.threshold(), manifest, head, config.embeddingWeight());
+                featurizer,
+                weights,
+                model,
+                config.threshold(),
+                manifest,
+                head,
+                config.embeddingWeight(),
+                config.familiarityFloor());
     }
 
     /** SHA-256 over the texts and labels in order: ties a model to the exact data it saw. */
@@ -134,7 +150,8 @@ public final class IntentTrainer {
 
     /**
      * Training settings. {@code encoder} null trains the n-gram model alone; otherwise an embedding
-     * head is trained beside it and weighted {@code embeddingWeight} in the averaged probabilities.
+     * head is trained beside it and weighted {@code embeddingWeight} in the averaged probabilities,
+     * and a text whose familiarity rank is below {@code familiarityFloor} is out of scope.
      */
     public record Config(
             NgramFeaturizer featurizer,
@@ -148,7 +165,8 @@ public final class IntentTrainer {
             SentenceEncoder encoder,
             double embeddingWeight,
             int embeddingEpochs,
-            double embeddingLearningRate) {
+            double embeddingLearningRate,
+            double familiarityFloor) {
         public static Builder builder() {
             return new Builder();
         }
@@ -163,6 +181,7 @@ public final class IntentTrainer {
             private double embeddingWeight = 0.5;
             private int embeddingEpochs = 10;
             private double embeddingLearningRate = 0.5;
+            private double familiarityFloor = DEFAULT_FAMILIARITY_FLOOR;
             private int epochs = 5;
             private double learningRate = 0.2;
             private int minDocumentFrequency = 2;
@@ -231,6 +250,11 @@ public final class IntentTrainer {
                 return this;
             }
 
+            public Builder familiarityFloor(double value) {
+                familiarityFloor = value;
+                return this;
+            }
+
             public Config build() {
                 return new Config(
                         featurizer,
@@ -244,7 +268,8 @@ public final class IntentTrainer {
                         encoder,
                         embeddingWeight,
                         embeddingEpochs,
-                        embeddingLearningRate);
+                        embeddingLearningRate,
+                        familiarityFloor);
             }
         }
     }

@@ -132,6 +132,69 @@ class EmbeddingIntentModelTest {
     }
 
     @Test
+    void aRarePhrasingCloseToAFewTrainingUtterancesStaysInScope() {
+        // "human please" is worded like two of the ten handoff utterances and unlike the other eight: far from
+        // the intent's centroid, near its neighbours; "my blorp order zzgl" is near nothing
+        Map<String, float[]> vectors = new java.util.HashMap<>();
+        List<LabeledText> data = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            data.add(LabeledText.of("let me talk to a real person " + i, "contact_human_agent"));
+            vectors.put("let me talk to a real person " + i, unit(1, 0.05f * i, 0));
+            data.add(LabeledText.of("where is my order " + i, "track_order"));
+            vectors.put("where is my order " + i, unit(0, 0.05f * i, 1));
+        }
+        data.add(LabeledText.of("human agent please", "contact_human_agent"));
+        vectors.put("human agent please", unit(0, 1, 0));
+        data.add(LabeledText.of("a human now", "contact_human_agent"));
+        vectors.put("a human now", unit(0.1f, 1, 0));
+        vectors.put("human please", unit(0.05f, 1, 0));
+        vectors.put("my blorp order zzgl", unit(-1, -1, -1));
+        SentenceEncoder encoder = new SentenceEncoder() {
+            @Override
+            public String name() {
+                return "fixed-test";
+            }
+
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return vectors.get(text);
+            }
+        };
+        IntentModel model = IntentTrainer.of(IntentTrainer.Config.builder()
+                        .minDocumentFrequency(1)
+                        .epochs(5)
+                        .encoder(encoder)
+                        .embeddingWeight(1)
+                        .embeddingEpochs(50)
+                        .familiarityFloor(0.1)
+                        .threshold(0)
+                        .build())
+                .train(data, "fixture");
+        IntentPrediction human = model.classify("human please");
+        assertEquals("contact_human_agent", human.intent(), human.toString());
+        assertTrue(human.inScope(), human.toString());
+        assertTrue(model.scores("my blorp order zzgl").familiarity() < 0.1);
+        assertFalse(model.classify("my blorp order zzgl").inScope());
+    }
+
+    private static float[] unit(float... v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / Math.sqrt(norm));
+        }
+        return out;
+    }
+
+    @Test
     void savedModelNamesItsEncoderAndPredictsTheSameAfterLoading() throws IOException {
         SynonymEncoder encoder = new SynonymEncoder();
         IntentModel model = train(encoder, 0.5);

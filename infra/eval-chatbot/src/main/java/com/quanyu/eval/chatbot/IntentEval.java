@@ -2,7 +2,6 @@ package com.quanyu.eval.chatbot;
 
 import com.quanyu.chatbot.nlu.ConceptLexicon;
 import com.quanyu.chatbot.nlu.IntentModel;
-import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.IntentTrainer;
 import com.quanyu.chatbot.nlu.LabeledText;
 import com.quanyu.chatbot.nlu.NgramFeaturizer;
@@ -33,8 +32,12 @@ import java.util.Set;
  * --text-column NAME --label-column NAME   CSV columns to read (default text|utterance and label|intent)
  * --val SPEC          optional: choose the out-of-scope threshold on it (--threshold auto)
  * --oos-label L       gold label meaning out-of-scope (default oos); never trained on
- * --threshold X|auto|oos-recall=R   probability below which the answer is out-of-scope (default 0, i.e. off);
- *                     auto: max (in-scope accuracy + oos recall) on --val; oos-recall=R: lowest reaching recall R on --val
+ * --threshold X|auto|oos-recall=R|in-scope=A   probability below which the answer is out-of-scope (default 0, i.e.
+ *                     off); auto: max (in-scope accuracy + oos recall) on --val; oos-recall=R: lowest reaching recall R
+ *                     on --val; in-scope=A: highest keeping in-scope accuracy A on --val
+ * --familiarity X|auto|oos-recall=R|in-scope=A   with an embedding head: the familiarity floor (share of training
+ *                     utterances allowed to be less familiar than an in-scope text; default the model's own, 0.01 when
+ *                     training), or chosen on --val as for --threshold (chosen first, at the given or no threshold)
  * --alias FROM=TO     rename a label in every file (repeatable), e.g. check_invoices=check_invoice
  * --dedupe            drop test texts that occur in the training data, and duplicate test texts
  * --test-part P       dev (a fixed fifth of the test texts, for tuning) or holdout (the rest)
@@ -47,7 +50,7 @@ import java.util.Set;
  *                     auto: the weight of 0, 0.25, 0.5, 0.75, 1 with the best in-scope accuracy + oos recall on --val
  * --cache DIR         where embeddings are cached between runs (default target/embeddings)
  * --report            per-label precision, recall and F1, the most frequent confusions, the least sure texts
- * --errors FILE       every wrongly answered test text as TSV: text, gold, predicted, confidence
+ * --errors FILE       every wrongly answered test text as TSV: text, gold, predicted, confidence, familiarity
  * --save FILE         write the trained model (zip)
  * </pre>
  * Progress of long steps goes to standard error; figures go to standard output.
@@ -171,37 +174,58 @@ public final class IntentEval {
             model = model.withEmbeddingWeight(Double.parseDouble(one(options, "embedding-weight", "")));
         }
         double shippedThreshold = model.threshold();
-        // Classified once without a threshold: every threshold's answers follow from the confidences.
-        List<IntentPrediction> predictions = classify(model, test, "test");
+        // Scored once without cut-offs: every threshold's and floor's answers follow from the scores.
+        List<IntentModel.Scores> predictions = classify(model, test, "test");
         System.out.println("no threshold:        "
-                + IntentMetrics.of(test, labels(predictions, 0, oosLabel), oosLabel)
+                + IntentMetrics.of(test, labels(predictions, 0, 0, oosLabel), oosLabel)
                         .summary());
         String thresholdOption =
                 one(options, "threshold", options.containsKey("model") ? Double.toString(shippedThreshold) : "0");
-        double threshold;
-        if (thresholdOption.equals("auto")) {
-            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
-            threshold = chooseThreshold(val, classify(model, val, "val"), oosLabel);
+        boolean chooseThreshold = !isNumber(thresholdOption);
+        double threshold = chooseThreshold ? 0 : Double.parseDouble(thresholdOption);
+        List<LabeledText> val = options.containsKey("val")
+                ? rename(IntentDataFiles.read(required(options, "val"), columns), aliases)
+                : List.of();
+        List<IntentModel.Scores> valScores = null;
+        double floor = model.familiarityFloor();
+        if (model.encoderName().isPresent()) {
+            String familiarityOption = one(options, "familiarity", Double.toString(floor));
+            if (isNumber(familiarityOption)) {
+                floor = Double.parseDouble(familiarityOption);
+            } else {
+                valScores = classify(model, requireVal(val), "val");
+                double fixedThreshold = threshold;
+                List<IntentModel.Scores> scored = valScores;
+                floor = chooseOnVal(
+                        "familiarity floor",
+                        familiarityOption,
+                        0.005,
+                        f -> IntentMetrics.of(val, labels(scored, fixedThreshold, f, oosLabel), oosLabel),
+                        required(options, "val"));
+            }
+            model = model.withFamiliarityFloor(floor);
             System.out.printf(
                     Locale.ROOT,
-                    "threshold %.2f chosen on %s (max in-scope accuracy + oos recall)%n",
-                    threshold,
+                    "familiarity floor %.3f: %s%n",
+                    floor,
+                    IntentMetrics.of(test, labels(predictions, 0, floor, oosLabel), oosLabel)
+                            .summary());
+        }
+        if (chooseThreshold) {
+            if (valScores == null) {
+                valScores = classify(model, requireVal(val), "val");
+            }
+            double fixedFloor = floor;
+            List<IntentModel.Scores> scored = valScores;
+            threshold = chooseOnVal(
+                    "threshold",
+                    thresholdOption,
+                    0.01,
+                    t -> IntentMetrics.of(val, labels(scored, t, fixedFloor, oosLabel), oosLabel),
                     required(options, "val"));
-        } else if (thresholdOption.startsWith("oos-recall=")) {
-            double target = Double.parseDouble(thresholdOption.substring("oos-recall=".length()));
-            List<LabeledText> val = rename(IntentDataFiles.read(required(options, "val"), columns), aliases);
-            threshold = lowestThresholdReaching(val, classify(model, val, "val"), oosLabel, target);
-            System.out.printf(
-                    Locale.ROOT,
-                    "threshold %.2f chosen on %s (lowest reaching oos recall %.2f: best in-scope accuracy at that recall)%n",
-                    threshold,
-                    required(options, "val"),
-                    target);
-        } else {
-            threshold = Double.parseDouble(thresholdOption);
         }
         model = model.withThreshold(threshold);
-        List<String> answers = labels(predictions, threshold, oosLabel);
+        List<String> answers = labels(predictions, threshold, floor, oosLabel);
         if (threshold > 0) {
             System.out.printf(
                     Locale.ROOT,
@@ -210,7 +234,11 @@ public final class IntentEval {
                     IntentMetrics.of(test, answers, oosLabel).summary());
         }
         if (options.containsKey("report")) {
-            ConfusionReport.print(test, answers, predictions, System.out);
+            ConfusionReport.print(
+                    test,
+                    answers,
+                    predictions.stream().map(IntentModel.Scores::best).toList(),
+                    System.out);
         }
         if (options.containsKey("errors")) {
             Path file = Path.of(one(options, "errors", ""));
@@ -235,9 +263,11 @@ public final class IntentEval {
         double bestScore = -1;
         for (double weight : new double[] {0, 0.25, 0.5, 0.75, 1}) {
             IntentModel candidate = model.withEmbeddingWeight(weight);
-            List<IntentPrediction> predictions = classify(candidate, val, "val");
-            double threshold = chooseThreshold(val, predictions, oosLabel);
-            IntentMetrics m = IntentMetrics.of(val, labels(predictions, threshold, oosLabel), oosLabel);
+            List<IntentModel.Scores> predictions = classify(candidate, val, "val");
+            double floor = candidate.familiarityFloor();
+            double threshold =
+                    choose("auto", 0.01, t -> IntentMetrics.of(val, labels(predictions, t, floor, oosLabel), oosLabel));
+            IntentMetrics m = IntentMetrics.of(val, labels(predictions, threshold, floor, oosLabel), oosLabel);
             double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
             System.out.printf(
                     Locale.ROOT, "embedding weight %.2f on val (threshold %.2f): %s%n", weight, threshold, m.summary());
@@ -253,14 +283,13 @@ public final class IntentEval {
         return best;
     }
 
-    /** Classifies every text with no threshold, reporting progress on standard error for long sets. */
-    static List<IntentPrediction> classify(IntentModel model, List<LabeledText> data, String name) {
-        IntentModel unthresholded = model.withThreshold(0);
-        List<IntentPrediction> out = new ArrayList<>(data.size());
+    /** Scores every text (no cut-offs), reporting progress on standard error for long sets. */
+    static List<IntentModel.Scores> classify(IntentModel model, List<LabeledText> data, String name) {
+        List<IntentModel.Scores> out = new ArrayList<>(data.size());
         int step = Math.max(1, data.size() / 10);
         long started = System.nanoTime();
         for (LabeledText item : data) {
-            out.add(unthresholded.classify(item.text()));
+            out.add(model.scores(item.text()));
             if (data.size() >= 2000 && out.size() % step == 0) {
                 System.err.printf(
                         Locale.ROOT,
@@ -275,15 +304,18 @@ public final class IntentEval {
         return out;
     }
 
-    /** The answers at a threshold: the intent when its confidence reaches it, else the out-of-scope label. */
-    static List<String> labels(List<IntentPrediction> predictions, double threshold, String oosLabel) {
-        return predictions.stream()
-                .map(p -> p.inScope() && p.confidence() >= threshold ? p.intent() : oosLabel)
+    /** The answers at a threshold and familiarity floor: the intent when the text clears both, else the out-of-scope label. */
+    static List<String> labels(List<IntentModel.Scores> scores, double threshold, double floor, String oosLabel) {
+        return scores.stream()
+                .map(s -> s.best().inScope() && s.best().confidence() >= threshold && s.familiarity() >= floor
+                        ? s.best().intent()
+                        : oosLabel)
                 .toList();
     }
 
     /** Writes the wrongly answered texts, most confident mistakes first; returns how many. */
-    static int writeErrors(Path file, List<LabeledText> test, List<IntentPrediction> predictions, List<String> answers)
+    static int writeErrors(
+            Path file, List<LabeledText> test, List<IntentModel.Scores> predictions, List<String> answers)
             throws IOException {
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
@@ -292,9 +324,9 @@ public final class IntentEval {
             }
         }
         wrong.sort(java.util.Comparator.comparingDouble(
-                        (Integer i) -> predictions.get(i).confidence())
+                        (Integer i) -> predictions.get(i).best().confidence())
                 .reversed());
-        StringBuilder tsv = new StringBuilder("text\tgold\tpredicted\tconfidence\n");
+        StringBuilder tsv = new StringBuilder("text\tgold\tpredicted\tconfidence\tfamiliarity\n");
         for (int i : wrong) {
             tsv.append(test.get(i).text().replaceAll("[\t\r\n]+", " "))
                     .append('\t')
@@ -303,7 +335,10 @@ public final class IntentEval {
                     .append(answers.get(i))
                     .append('\t')
                     .append(String.format(
-                            Locale.ROOT, "%.3f", predictions.get(i).confidence()))
+                            Locale.ROOT,
+                            "%.3f\t%.3f",
+                            predictions.get(i).best().confidence(),
+                            predictions.get(i).familiarity()))
                     .append('\n');
         }
         if (file.getParent() != null) {
@@ -313,20 +348,67 @@ public final class IntentEval {
         return wrong.size();
     }
 
-    /** The threshold on a 0.01 grid that maximises in-scope accuracy + oos recall on validation data. */
-    static double chooseThreshold(List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel) {
-        double best = 0;
-        double bestScore = -1;
-        for (int step = 0; step <= 95; step++) {
-            double t = step / 100.0;
-            IntentMetrics m = IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel);
-            double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
-            if (score > bestScore) {
-                bestScore = score;
-                best = t;
+    /**
+     * A cut-off (threshold or familiarity floor, on a grid of {@code step} from 0 to 0.99) chosen on
+     * validation data; answers only lose in-scope texts and gain out-of-scope ones as it rises.
+     * {@code auto}: max in-scope accuracy + oos recall; {@code oos-recall=R}: the lowest reaching
+     * recall R (best in-scope accuracy at that recall); {@code in-scope=A}: the highest keeping
+     * in-scope accuracy A (best recall at that accuracy; the in-scope part of a validation split is
+     * usually far larger than its out-of-scope part, so this carries to test data better).
+     */
+    static double choose(String spec, double step, java.util.function.DoubleFunction<IntentMetrics> at) {
+        int steps = (int) Math.round(0.99 / step);
+        if (spec.equals("auto")) {
+            double best = 0;
+            double bestScore = -1;
+            for (int i = 0; i <= steps; i++) {
+                IntentMetrics m = at.apply(i * step);
+                double score = m.inScopeAccuracy() + (Double.isNaN(m.outOfScopeRecall()) ? 0 : m.outOfScopeRecall());
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i * step;
+                }
             }
+            return best;
         }
-        return best;
+        if (spec.startsWith("oos-recall=")) {
+            double target = Double.parseDouble(spec.substring("oos-recall=".length()));
+            for (int i = 0; i <= steps; i++) {
+                if (at.apply(i * step).outOfScopeRecall() >= target) {
+                    return i * step;
+                }
+            }
+            return steps * step;
+        }
+        if (spec.startsWith("in-scope=")) {
+            double target = Double.parseDouble(spec.substring("in-scope=".length()));
+            for (int i = steps; i >= 0; i--) {
+                if (at.apply(i * step).inScopeAccuracy() >= target) {
+                    return i * step;
+                }
+            }
+            return 0;
+        }
+        throw new IllegalArgumentException("a cut-off is a number, auto, oos-recall=R or in-scope=A, not " + spec);
+    }
+
+    /** {@link #choose}, saying what was chosen on which data. */
+    private static double chooseOnVal(
+            String what, String spec, double step, java.util.function.DoubleFunction<IntentMetrics> at, String val) {
+        double chosen = choose(spec, step, at);
+        System.out.printf(Locale.ROOT, "%s %.3f chosen on %s (%s)%n", what, chosen, val, spec);
+        return chosen;
+    }
+
+    private static boolean isNumber(String value) {
+        return value.matches("[0-9]*\\.?[0-9]+");
+    }
+
+    private static List<LabeledText> requireVal(List<LabeledText> val) {
+        if (val.isEmpty()) {
+            throw new IllegalArgumentException("choosing a cut-off needs --val");
+        }
+        return val;
     }
 
     /**
@@ -342,20 +424,6 @@ public final class IntentEval {
         return test.stream()
                 .filter(t -> (Math.floorMod(key(t.text()).hashCode(), 5) == 0) == dev)
                 .toList();
-    }
-
-    /** In-scope accuracy only falls as the threshold rises: the lowest one reaching the target recall is best. */
-    static double lowestThresholdReaching(
-            List<LabeledText> val, List<IntentPrediction> predictions, String oosLabel, double targetRecall) {
-        for (int step = 0; step <= 99; step++) {
-            double t = step / 100.0;
-            if (IntentMetrics.of(val, labels(predictions, t, oosLabel), oosLabel)
-                            .outOfScopeRecall()
-                    >= targetRecall) {
-                return t;
-            }
-        }
-        return 0.99;
     }
 
     static List<LabeledText> dedupe(List<LabeledText> train, List<LabeledText> test) {

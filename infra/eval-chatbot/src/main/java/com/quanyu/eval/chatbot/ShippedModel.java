@@ -3,9 +3,12 @@ package com.quanyu.eval.chatbot;
 import com.quanyu.chatbot.nlu.IntentModel;
 import com.quanyu.chatbot.nlu.IntentTrainer;
 import com.quanyu.chatbot.nlu.LabeledText;
-import com.quanyu.chatbot.nlu.NgramFeaturizer;
+import com.quanyu.chatbot.nlu.OnnxSentenceEncoder;
+import com.quanyu.chatbot.nlu.ScriptRoutedEncoder;
+import com.quanyu.chatbot.nlu.SentenceEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +19,11 @@ import java.util.Locale;
  * Trains the intent model the chatbot ships (Bitext 8k English + the project's English extras +
  * the project's Chinese utterances) and writes it into the function's resources, with the training
  * data's digest in its manifest (a test fails when the data changed but the model was not retrained).
- * The shipped model is still n-grams with the project's concept lexicon (the demo brand's opt-in);
- * the embedding head ({@code IntentEval --encoder}) is not shipped until it passes the dialogue
- * tests (docs/chatbot.md, "Known limits").
+ * The model is n-grams without the concept lexicon plus the embedding head over the routed MiniLM +
+ * BGE small zh encoders, with the trainer's default familiarity floor (docs/chatbot.md). Embeddings
+ * are cached under {@code target/embeddings}.
  *
- * <pre>java ... com.quanyu.eval.chatbot.ShippedModel [repo root, default .] [threshold, default 0.35]</pre>
+ * <pre>java ... com.quanyu.eval.chatbot.ShippedModel [repo root, default .] [threshold, default 0.35] [output, default the shipped zip]</pre>
  */
 public final class ShippedModel {
     /** Training files, relative to the repository root, in training order. */
@@ -44,11 +47,23 @@ public final class ShippedModel {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
         double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.35;
+        Path out = args.length > 2 ? Path.of(args[2]) : root.resolve(MODEL_FILE);
         List<LabeledText> data = trainingData(root);
         long start = System.nanoTime();
+        List<CachedSentenceEncoder> cached = new ArrayList<>();
+        SentenceEncoder encoder = ScriptRoutedEncoder.resolve(ScriptRoutedEncoder.DEFAULT, name -> {
+            try {
+                CachedSentenceEncoder one =
+                        CachedSentenceEncoder.of(OnnxSentenceEncoder.of(name), root.resolve("target/embeddings"));
+                cached.add(one);
+                return one;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         IntentModel model = IntentTrainer.of(IntentTrainer.Config.builder()
-                        .featurizer(NgramFeaturizer.standard())
                         .threshold(threshold)
+                        .encoder(encoder)
                         .build())
                 .train(
                         data,
@@ -57,17 +72,20 @@ public final class ShippedModel {
                                 TRAINING_FILES.stream()
                                         .map(f -> Path.of(f).getFileName().toString())
                                         .toList()));
-        Path out = root.resolve(MODEL_FILE);
+        for (CachedSentenceEncoder one : cached) {
+            one.close();
+        }
         try (OutputStream stream = Files.newOutputStream(out)) {
             model.save(stream);
         }
         System.out.printf(
                 Locale.ROOT,
-                "trained on %d texts in %.1f s, vocabulary %d, threshold %.2f -> %s (%d bytes)%n",
+                "trained on %d texts in %.1f s, vocabulary %d, threshold %.2f, familiarity floor %.3f -> %s (%d bytes)%n",
                 data.size(),
                 (System.nanoTime() - start) / 1e9,
                 model.vocabularySize(),
                 threshold,
+                model.familiarityFloor(),
                 out,
                 Files.size(out));
     }

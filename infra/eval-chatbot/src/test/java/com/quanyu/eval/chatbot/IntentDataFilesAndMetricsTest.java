@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.quanyu.chatbot.nlu.IntentModel;
 import com.quanyu.chatbot.nlu.IntentPrediction;
 import com.quanyu.chatbot.nlu.LabeledText;
 import java.nio.file.Files;
@@ -56,16 +57,39 @@ class IntentDataFilesAndMetricsTest {
     void answersAtAThresholdFollowFromOneClassificationAndErrorsAreListedPerUtterance() throws Exception {
         List<LabeledText> gold =
                 List.of(LabeledText.of("a1", "a"), LabeledText.of("b1\tx", "b"), LabeledText.of("o1", "oos"));
-        List<IntentPrediction> predictions = List.of(
-                new IntentPrediction("a", 0.9, true),
-                new IntentPrediction("a", 0.6, true),
-                new IntentPrediction("b", 0.3, true));
-        assertEquals(List.of("a", "a", "b"), IntentEval.labels(predictions, 0, "oos"));
-        List<String> atHalf = IntentEval.labels(predictions, 0.5, "oos");
+        List<IntentModel.Scores> predictions = List.of(
+                new IntentModel.Scores(new IntentPrediction("a", 0.9, true), 0.01),
+                new IntentModel.Scores(new IntentPrediction("a", 0.6, true), 0.5),
+                new IntentModel.Scores(new IntentPrediction("b", 0.3, true), 0.5));
+        assertEquals(List.of("a", "a", "b"), IntentEval.labels(predictions, 0, 0, "oos"));
+        List<String> atHalf = IntentEval.labels(predictions, 0.5, 0, "oos");
         assertEquals(List.of("a", "a", "oos"), atHalf);
+        assertEquals(List.of("oos", "a", "oos"), IntentEval.labels(predictions, 0.5, 0.02, "oos"));
         Path errors = dir.resolve("out/errors.tsv");
         assertEquals(1, IntentEval.writeErrors(errors, gold, predictions, atHalf));
-        assertEquals(List.of("text\tgold\tpredicted\tconfidence", "b1 x\tb\ta\t0.600"), Files.readAllLines(errors));
+        assertEquals(
+                List.of("text\tgold\tpredicted\tconfidence\tfamiliarity", "b1 x\tb\ta\t0.600\t0.500"),
+                Files.readAllLines(errors));
+    }
+
+    @Test
+    void aCutOffIsChosenOnValidationDataByTheNamedRule() {
+        List<LabeledText> val = List.of(
+                LabeledText.of("1", "a"),
+                LabeledText.of("2", "a"),
+                LabeledText.of("3", "oos"),
+                LabeledText.of("4", "oos"));
+        List<IntentModel.Scores> scores = List.of(
+                new IntentModel.Scores(new IntentPrediction("a", 0.9, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.5, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.3, true), 1),
+                new IntentModel.Scores(new IntentPrediction("a", 0.7, true), 1));
+        java.util.function.DoubleFunction<IntentMetrics> at =
+                t -> IntentMetrics.of(val, IntentEval.labels(scores, t, 0, "oos"), "oos");
+        assertEquals(0.31, IntentEval.choose("oos-recall=0.5", 0.01, at), 1e-9);
+        assertEquals(0.5, IntentEval.choose("in-scope=1", 0.01, at), 1e-9);
+        assertEquals(0.31, IntentEval.choose("auto", 0.01, at), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> IntentEval.choose("best", 0.01, at));
     }
 
     @Test
