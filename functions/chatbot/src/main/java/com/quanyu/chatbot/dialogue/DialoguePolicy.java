@@ -67,6 +67,9 @@ final class DialoguePolicy {
     private static final Pattern YES = Pattern.compile(
             "^(好|好的|好吧|要|需要|可以|行|嗯|是的?|对|转吧|麻烦了|yes|yeah|yep|ok|okay|sure|please|pls|y)\\b?[\\s!.。！~～,，]*(please|pls|请|吧|的)?[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
+    /** Turning an offer down ("no thanks, i don't need anyone", "不用了"). */
+    private static final Pattern DECLINE = Pattern.compile(
+            "(^\\s*(no|nah|nope|不|别)|不用|不要|不需要|算了|\\b(don'?t|do not|no need)\\b)", Pattern.CASE_INSENSITIVE);
     /** Words that make an unclassified message a failed shop question rather than small talk. */
     private static final Pattern SHOP_WORDS = Pattern.compile(
             "(订单|单号|发货|发出|快递|物流|退|换货|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|exchange|coupon|discount|price|pay|invoice|address|account|product|item)",
@@ -273,7 +276,8 @@ final class DialoguePolicy {
                                         || SHOP_WORDS.matcher(trimmed).find())
                                 && !CONTACT_DETAILS.matcher(trimmed).find()
                                 && !(Sentiment.score(text) < 0
-                                        && !PERSON.matcher(trimmed).find())))) {
+                                        && !PERSON.matcher(withoutIds(trimmed, orders))
+                                                .find())))) {
             // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
             // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
@@ -282,7 +286,10 @@ final class DialoguePolicy {
             return handoff("handoff_negative", lang, s, "negative_sentiment");
         }
         if (HANDOFF_OFFER.equals(s.pendingSlot())) {
-            if (YES.matcher(trimmed).find()) {
+            // "yes please", or naming the person offered ("yeah get me someone") without turning it down
+            if (YES.matcher(trimmed).find()
+                    || (PERSON.matcher(withoutIds(trimmed, orders)).find()
+                            && !DECLINE.matcher(trimmed).find())) {
                 return handoff("handoff", lang, s.withoutPending(), "customer_asked");
             }
             s = s.withoutPending();
@@ -739,6 +746,17 @@ final class DialoguePolicy {
             return first.isEmpty() ? units + "件商品" : first + (units > 1 ? " 等" + units + "件" : "");
         }
         return first.isEmpty() ? units + " item(s)" : first + (units > 1 ? " and " + (units - 1) + " more" : "");
+    }
+
+    /** The text without the order ids it names (a shop's ids may hold words, "ord-42-person-108"). */
+    private static String withoutIds(String text, List<String> orderIds) {
+        String rest = text;
+        for (String id : orderIds) {
+            rest = Pattern.compile(Pattern.quote(id), Pattern.CASE_INSENSITIVE)
+                    .matcher(rest)
+                    .replaceAll(" ");
+        }
+        return rest;
     }
 
     /**
