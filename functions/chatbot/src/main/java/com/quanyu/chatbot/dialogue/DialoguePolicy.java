@@ -95,13 +95,15 @@ final class DialoguePolicy {
             "recover_password",
             "registration_problems",
             "newsletter_subscription");
+    /** "It's sorted": the customer solved it themselves ("我自己搞定了", "all good, i figured it out"). */
+    private static final String SORTED =
+            "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|(i )?(sorted|figured) it out( myself)?|all good( now)?";
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
             "^((oh|ah|ok|okay|actually|nah|no|hmm|um|well|哦|噢|那|那就|还是)[\\s,，.。!！]*)*"
-                    + "(算了|不用了|不要了|取消|没事了?|(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|cancel( it| that)?|never ?mind|nvm|"
-                    + "forget it|forget about it|stop|no thanks|no need|(i )?(sorted|figured) it out|all good|i'?m all set)"
-                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good|"
-                    + "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|(i )?(sorted|figured) it out( myself)?|all good( now)?))*"
+                    + "(算了|不用了|不要了|取消|没事了?|cancel( it| that)?|never ?mind|nvm|"
+                    + "forget it|forget about it|stop|no thanks|no need|i'?m all set|" + SORTED + ")"
+                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good|" + SORTED + "))*"
                     + "[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
     /** Words asking what a product costs, whether it is sold, or where to buy it. */
@@ -269,15 +271,15 @@ final class DialoguePolicy {
         if (s.pendingSlot() != null && CANCEL.matcher(trimmed).find()) {
             return say("cancelled", lang, s.withoutPending());
         }
+        double mood = Sentiment.score(text);
+        boolean namesPerson = PERSON.matcher(withoutIds(trimmed, orders)).find();
         if (intent.inScope()
                 && (intent.intent().equals("contact_human_agent")
                         || (intent.intent().equals("contact_customer_service")
                                 && (intent.confidence() >= SMALL_TALK_CONFIDENCE
                                         || SHOP_WORDS.matcher(trimmed).find())
                                 && !CONTACT_DETAILS.matcher(trimmed).find()
-                                && !(Sentiment.score(text) < 0
-                                        && !PERSON.matcher(withoutIds(trimmed, orders))
-                                                .find())))) {
+                                && !(mood < 0 && !namesPerson)))) {
             // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
             // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
@@ -288,8 +290,7 @@ final class DialoguePolicy {
         if (HANDOFF_OFFER.equals(s.pendingSlot())) {
             // "yes please", or naming the person offered ("yeah get me someone") without turning it down
             if (YES.matcher(trimmed).find()
-                    || (PERSON.matcher(withoutIds(trimmed, orders)).find()
-                            && !DECLINE.matcher(trimmed).find())) {
+                    || (namesPerson && !DECLINE.matcher(trimmed).find())) {
                 return handoff("handoff", lang, s.withoutPending(), "customer_asked");
             }
             s = s.withoutPending();
@@ -297,7 +298,6 @@ final class DialoguePolicy {
         if (intent.inScope() && intent.intent().equals("complaint") && orders.isEmpty()) {
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER));
         }
-        double mood = Sentiment.score(text);
         if ((!CHANGES.contains(intent.label()) || !Requests.namesExplicitRequest(trimmed))
                 && (mood <= COMPLAINT_SENTIMENT || (mood < 0 && Requests.describesFault(trimmed)))) {
             // "worst experience ever", "u guys suck", "really disappointed with the tea", "气死我了 包装都破了": a
