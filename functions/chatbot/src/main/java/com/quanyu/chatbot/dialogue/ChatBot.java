@@ -142,7 +142,7 @@ public final class ChatBot {
         String text = "";
         String action = "wait_for_agent";
         ConversationState next = state;
-        if (DialoguePolicy.isCancel(message.text())) {
+        if (DialoguePolicy.givesUpTheWait(message.text())) {
             text = policy.text("handoff_cancelled", language);
             action = "handoff_cancelled";
             conversations.dequeueHandoff(key, state.handoffAt());

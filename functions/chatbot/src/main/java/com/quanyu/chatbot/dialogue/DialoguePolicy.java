@@ -101,9 +101,10 @@ final class DialoguePolicy {
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
             "^((oh|ah|ok|okay|actually|nah|no|hmm|um|well|哦|噢|那|那就|还是)[\\s,，.。!！]*)*"
-                    + "(算了|不用了|不要了|取消|没事了?|cancel( it| that)?|never ?mind|nvm|"
+                    + "(算了|不用了|不要了|取消|没事了?|(我)?不(想|用)?等了|cancel( it| that)?|never ?mind|nvm|"
                     + "forget it|forget about it|stop|no thanks|no need|i'?m all set|" + SORTED + ")"
-                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|thanks|thank you|thx|then|i'?m fine|i'?m good|" + SORTED + "))*"
+                    + "([\\s,，.。!！~～]*(吧|了|啦|谢谢|不(想|用)?等了|thanks|thank you|thx|then|i'?m fine|i'?m good|" + SORTED
+                    + "))*"
                     + "[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
     /** Words asking what a product costs, whether it is sold, or where to buy it. */
@@ -125,6 +126,17 @@ final class DialoguePolicy {
     /** A code asked about right after a coupon turn is the coupon's ("what was my code again"). */
     private static final Pattern COUPON_WORDS =
             Pattern.compile("(\\bcode\\b|\\bcoupon|\\bvoucher|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
+    /** "再给我一张", "one more pls": more of what the last turn gave. */
+    private static final Pattern ANOTHER = Pattern.compile(
+            "((再|还)(给我|给|来|要|发|领)[一1两2]?[张个份]?|\\b(another( one)?|one more|more)\\b)", Pattern.CASE_INSENSITIVE);
+    /** "不用了", "no need", "i'll wait": the customer wants nothing more now. */
+    private static final Pattern NOTHING_MORE = Pattern.compile(
+            "(不用了?|不需要了?|没事了?|没关系|算了|我?(再|先)等等|我?再等(一下|几天|两天)?|\\b(no need|no thanks|nah|"
+                    + "it'?s (ok|okay|fine|alright)|i'?ll wait|i can wait|i'?ll give it (a few days|some time))\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** The words around it ("ok", "thanks", "then", 吧). */
+    private static final Pattern NOTHING_MORE_FILLERS = Pattern.compile(
+            "(好的|好吧|好|嗯|哦|那|谢谢|了|吧|啊|呢|\\b(ok|okay|thanks|thank you|thx|then|so)\\b)", Pattern.CASE_INSENSITIVE);
     /** Sentiment at or below which a message is a complaint whatever the model says (very negative hands over). */
     private static final double COMPLAINT_SENTIMENT = -0.5;
     /**
@@ -184,13 +196,31 @@ final class DialoguePolicy {
 
     /** Waiting for an agent: "how long do I have to wait", "还要等多久", "anyone there?". */
     private static final Pattern ASKS_ABOUT_THE_WAIT = Pattern.compile(
-            "(等多久|等了?好久|还要等|还得等|多久.{0,4}(人工|客服|回复)|有人(在)?吗|人呢|怎么还没人|"
+            "(等多久|等了?好久|还要等|还得等|多久.{0,4}(人|客服|回复|回)|有人(在)?吗|人呢|怎么还没人|"
                     + "how long.{0,20}(wait|agent|someone|person|human)|still waiting|anyone there|is (any|some)one there)",
+            Pattern.CASE_INSENSITIVE);
+    /** "how long is this gonna take", "还要多久": about the wait unless it names what else could take long. */
+    private static final Pattern HOW_LONG =
+            Pattern.compile("(多久|多长时间|几分钟|\\bhow long\\b|\\bwhen will (some|any)one\\b)", Pattern.CASE_INSENSITIVE);
+    /** "算了不等了", "forget it, i'll sort it myself": giving up the wait, also at the end of a longer message. */
+    private static final Pattern GIVES_UP_AT_END = Pattern.compile(
+            "(^|[\\s,，.。!！?？])((算了|我?不等了|我?不想等了|不用等了|never ?mind|nvm|forget it|forget about it|"
+                    + "i'?ll stop waiting|not waiting any ?more|i give up)[\\s,，.。!！~～吧了啦]*)+$",
             Pattern.CASE_INSENSITIVE);
 
     /** Whether a message sent while waiting for an agent asks about that wait. */
     static boolean asksAboutTheWait(String text) {
-        return ASKS_ABOUT_THE_WAIT.matcher(text).find();
+        return ASKS_ABOUT_THE_WAIT.matcher(text).find()
+                || (HOW_LONG.matcher(text).find()
+                        && !SHOP_WORDS.matcher(text).find()
+                        && !DELIVERY_WORDS
+                                .matcher(HOW_LONG.matcher(text).replaceAll(" "))
+                                .find());
+    }
+
+    /** Whether a message sent while waiting for an agent calls the handoff off ("never mind", "等了好久 算了不等了"). */
+    static boolean givesUpTheWait(String text) {
+        return isCancel(text) || GIVES_UP_AT_END.matcher(text.strip()).find();
     }
 
     /** The answer to a question about the wait: the minutes left of the expected wait, at least one. */
@@ -319,12 +349,17 @@ final class DialoguePolicy {
             }
             s = s.withoutPending();
         }
+        if (orders.isEmpty() && wantsNothingMore(trimmed)) {
+            // "不用了 我再等等" after an order's status: nothing to act on (not "then cancel it")
+            return say("acknowledged", lang, s.withoutPending());
+        }
         if ("coupon".equals(s.lastIntent())
                 && orders.isEmpty()
                 && !"coupon".equals(intent.label())
                 && !ORDER_INTENTS.contains(intent.label())
-                && COUPON_WORDS.matcher(trimmed).find()) {
-            // "what was my code again?" right after a coupon: that coupon, not a password reset
+                && (COUPON_WORDS.matcher(trimmed).find()
+                        || ANOTHER.matcher(trimmed).find())) {
+            // "what was my code again?", "再给我一张" right after a coupon: that coupon, not a password reset
             return act("coupon", null, lang, s, profile, trimmed).labelled("coupon");
         }
         List<Product> named =
@@ -362,9 +397,10 @@ final class DialoguePolicy {
             orders = List.of(s.currentOrder());
         }
         if (!orders.isEmpty()
-                && !ORDER_INTENTS.contains(intent.label())
+                && (!ORDER_INTENTS.contains(intent.label()) || Requests.correctsItself(trimmed))
                 && (aboutLittleElse(trimmed, orders) || NOT_ABOUT_ORDERS.contains(intent.label()))) {
-            // "and what about QY123?": a bare order number carries the last order question, or means "where is it?"
+            // "and what about QY123?", "哦发错了 是QY123": a bare order number carries the last order question, or
+            // means "where is it?"
             String carried =
                     s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent()) ? s.lastIntent() : "track_order";
             return act(carried, orders.get(0), lang, s, profile, trimmed).labelled(carried);
@@ -629,7 +665,8 @@ final class DialoguePolicy {
         }
         if (AGENT_ACTIONS.contains(intent)) {
             if (!NOT_SHIPPED.contains(lower(o.status())) && intent.equals("change_shipping_address")) {
-                return say("change_after_dispatch", lang, done, values);
+                // the reply offers a person to contact the courier: "yes pls" takes it
+                return say("change_after_dispatch", lang, done.awaiting(intent, HANDOFF_OFFER), values);
             }
             return new Decision(intent, replies.text(intent, lang, values), done, intent);
         }
@@ -713,6 +750,18 @@ final class DialoguePolicy {
     }
 
     /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
+    /** Only words that want nothing more ("不用了 我再等等", "ok thanks, i'll wait"), and no request. */
+    private static boolean wantsNothingMore(String text) {
+        String rest = NOTHING_MORE.matcher(text).replaceAll("");
+        return rest.length() < text.length()
+                && NOTHING_MORE_FILLERS
+                                .matcher(rest)
+                                .replaceAll("")
+                                .replaceAll("[\\p{Punct}\\s，。！？~～]", "")
+                                .length()
+                        <= 1;
+    }
+
     private static boolean aboutLittleElse(String text, List<String> orders) {
         String rest = text.toUpperCase(java.util.Locale.ROOT);
         for (String order : orders) {

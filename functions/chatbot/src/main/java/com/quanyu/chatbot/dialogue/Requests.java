@@ -34,7 +34,7 @@ final class Requests {
 
     private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
     private static final Pattern EXCHANGE = Pattern.compile(
-            "(换货|换一[个件双]|换个|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
+            "(换货|换一[个件双]|换个|换新|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
             Pattern.CASE_INSENSITIVE);
     /** Returning the goods; a bare "想退/能退吗" is a return too (退款 is money, 退订 unsubscribing). */
     private static final Pattern RETURN = Pattern.compile(
@@ -68,9 +68,30 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
     private static final Pattern DAMAGED = Pattern.compile(
-            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|发错|少发|漏发|质量问题|用不了|不能用|\\b(broken|broke|damaged|defective|cracked|"
+            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|压扁|压坏|变形|发霉|过期|(?<!我)发错|少发|漏发|质量问题|用不了|不能用|"
+                    + "\\b(broken|broke|damaged|defective|cracked|squashed|crushed|dented|smashed|mou?ldy|expired|"
                     + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The customer correcting their own last message ("哦发错了 是…", "sorry wrong one, it's …"): not a fault of the
+     * goods (发错 is also "sent the wrong item").
+     */
+    private static final Pattern CORRECTION = Pattern.compile(
+            "((我|哦|噢|啊|呃)(发|打|输|写|贴)错|(发|打|输|写|贴)错了?[\\s,，]*(是|应该是|重新)|不好意思.{0,3}错了|"
+                    + "\\b(sorry|oops|my bad)\\b.{0,12}\\b(wrong|typo|meant)\\b|\\bwrong (one|number|id)\\b|\\bi meant\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Words of a postal address, which an address label needs ("do u do express shipping" is not about one). */
+    private static final Pattern ADDRESS_WORDS = Pattern.compile(
+            "(地址|收货人|收件人|门牌|街|路|号楼|小区|\\b(address|apartment|apt|flat|street|st|road|rd|postcode|zip|unit)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Words about shipping in general (options, times), not the customer's parcel. */
+    private static final Pattern SHIPPING = Pattern.compile(
+            "(快递|配送|发货|顺丰|包邮|邮费|运费|\\b(ship|ships|shipping|deliver|delivery|express|courier|postage)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** A question about how long something takes. */
+    private static final Pattern TIME_QUESTION = Pattern.compile(
+            "(几天|多久|多长时间|什么时候|\\b(when|how long|how many days|how fast|how soon)\\b)", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern POLICY_WORDS =
             Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
@@ -123,11 +144,26 @@ final class Requests {
         }
         if (refined == null
                 && (label == null || !(ORDER_TOPICS.contains(label) || "coupon".equals(label)))
-                && MY_ORDER.matcher(text).find()
+                && (MY_ORDER.matcher(text).find() || aboutAnOrder)
                 && TRACKING.matcher(text).find()) {
-            // "my package hasn't arrived", "hey where's my stuff": their parcel, not delivery times in general
-            // nor a greeting
+            // "my package hasn't arrived", "hey where's my stuff", "the thermos one when does it ship": their parcel,
+            // not delivery times in general, a product question nor a greeting
             refined = "track_order";
+        }
+        if (refined == null
+                && ("set_up_shipping_address".equals(label) || "change_shipping_address".equals(label))
+                && !aboutAnOrder
+                && SHIPPING.matcher(text).find()
+                && !ADDRESS_WORDS.matcher(text).find()) {
+            refined = "delivery_options"; // "do u do express shipping": shipping, no address in it
+        }
+        if (refined == null
+                && label == null
+                && !aboutAnOrder
+                && SHIPPING.matcher(text).find()
+                && TIME_QUESTION.matcher(text).find()) {
+            refined = "delivery_period"; // "ok nvm when do u guys usually ship": the model's floor missed a plain
+            // question
         }
         return refined == null || refined.equals(label)
                 ? predicted
@@ -144,6 +180,11 @@ final class Requests {
         String named = request(text);
         return named != null
                 && !(named.equals("return_order") && !RETURN.matcher(text).find());
+    }
+
+    /** Whether the customer corrects their own last message ("哦发错了 是…", "sorry wrong one"). */
+    static boolean correctsItself(String text) {
+        return CORRECTION.matcher(text).find();
     }
 
     /** Whether the words say something is wrong with the goods ("the thermos leaks", "包装都破了"). */
@@ -172,6 +213,6 @@ final class Requests {
         if (NOT_WANTED.matcher(text).find() && !policy) {
             return "cancel_order";
         }
-        return DAMAGED.matcher(text).find() ? "return_order" : null;
+        return DAMAGED.matcher(text).find() && !CORRECTION.matcher(text).find() ? "return_order" : null;
     }
 }

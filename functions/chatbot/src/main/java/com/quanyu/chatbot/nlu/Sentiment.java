@@ -58,7 +58,20 @@ public final class Sentiment {
             "police",
             "thieves",
             "rip off",
-            "ripoff");
+            "ripoff",
+            "wtf",
+            "moron",
+            "incompetent",
+            // threats to take it elsewhere: a person should take over at once
+            "report you",
+            "reporting you",
+            "consumer protection",
+            "consumer council",
+            "chargeback",
+            "消协",
+            "消费者协会",
+            "工商局",
+            "举报");
     private static final List<String> MILD = List.of(
             "太差",
             "很差",
@@ -87,6 +100,16 @@ public final class Sentiment {
             "annoying",
             "annoyed",
             "fed up",
+            "frustrating",
+            "frustrated",
+            "upset",
+            "sick of",
+            "tired of",
+            "pissed",
+            "烦死",
+            "心累",
+            "崩溃",
+            "差劲",
             "unhappy",
             "not happy",
             "waste of",
@@ -149,6 +172,8 @@ public final class Sentiment {
         if (word.codePoints().anyMatch(NgramFeaturizer::isCjk) || word.chars().anyMatch(Character::isDigit)) {
             return text.contains(word);
         }
-        return (" " + text.replaceAll("[^\\p{L}\\p{N}' ]", " ") + " ").contains(" " + word + " ");
+        String words = " " + text.replaceAll("[^\\p{L}\\p{N}' ]", " ") + " ";
+        // "idiots", "scams": the plural of a listed word
+        return words.contains(" " + word + " ") || words.contains(" " + word + "s ");
     }
 }

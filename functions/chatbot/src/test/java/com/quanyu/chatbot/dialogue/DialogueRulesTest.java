@@ -123,4 +123,61 @@ class DialogueRulesTest {
                                 true)
                         .intent());
     }
+
+    @Test
+    void threatsAndInsultsHandOverAtOnceFrustrationIsAComplaint() {
+        assertTrue(Sentiment.veryNegative("THIS IS A SCAM im reporting you to consumer protection"));
+        assertTrue(Sentiment.veryNegative("wtf is wrong with you people useless idiots"));
+        assertEquals(-0.5, Sentiment.score("this is so frustrating"));
+        assertFalse(Sentiment.veryNegative("a bit frustrated tbh"));
+    }
+
+    @Test
+    void shippingQuestionsAreToldFromAddressesAndFromTheCustomersParcel() {
+        assertEquals(
+                "delivery_options",
+                Requests.refine(model("set_up_shipping_address"), "do u do express shipping", false)
+                        .intent());
+        assertEquals(
+                "set_up_shipping_address",
+                Requests.refine(model("set_up_shipping_address"), "how do i add a shipping address", false)
+                        .intent());
+        assertEquals(
+                "delivery_period",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "ok nvm when do u guys usually ship", false)
+                        .intent());
+        assertFalse(Requests.refine(new IntentPrediction("oos", 0.2, false), "do you like shipping containers", false)
+                .inScope());
+        // an order named by its item, with a tracking word: that order's status, not a product question
+        assertEquals(
+                "track_order",
+                Requests.refine(model("product_question"), "the thermos one when does it ship", true)
+                        .intent());
+    }
+
+    @Test
+    void aCorrectionOfTheCustomersOwnMessageIsNotAWrongItem() {
+        assertTrue(Requests.correctsItself("哦发错了 是QY1"));
+        assertTrue(Requests.correctsItself("sorry wrong one, QY1"));
+        assertFalse(Requests.namesExplicitRequest("哦发错了 是QY1"));
+        assertEquals(
+                "return_order",
+                Requests.refine(model("product_question"), "你们发错了 不是我买的颜色", true)
+                        .intent());
+        assertEquals(
+                "exchange_order",
+                Requests.refine(model("change_order"), "月饼礼盒有两个压扁了 想换新的", true).intent());
+    }
+
+    @Test
+    void theWaitForAPersonIsAskedAboutOrGivenUpAlsoAtTheEndOfAMessage() {
+        assertTrue(DialoguePolicy.asksAboutTheWait("how long is this gonna take"));
+        assertTrue(DialoguePolicy.asksAboutTheWait("还要多久才有人"));
+        assertFalse(DialoguePolicy.asksAboutTheWait("how long till my tea arrives"));
+        assertFalse(DialoguePolicy.asksAboutTheWait("月饼多久能到"));
+        assertTrue(DialoguePolicy.givesUpTheWait("等了好久了还没人 算了不等了"));
+        assertTrue(DialoguePolicy.givesUpTheWait("this is taking ages, forget it"));
+        assertFalse(DialoguePolicy.givesUpTheWait("please don't cancel, i'll wait"));
+        assertFalse(DialoguePolicy.givesUpTheWait("how long is the wait"));
+    }
 }
