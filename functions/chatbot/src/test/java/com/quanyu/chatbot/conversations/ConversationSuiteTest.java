@@ -50,7 +50,9 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout6.json", "held-out 6 (2026-12-02, session 6)"),
             new ScriptedSet("heldout7.json", "held-out 7 (2026-12-02, session 6)"),
             new ScriptedSet("heldout8.json", "held-out 8 (2026-12-02, session 7, written by a separate tester)"),
-            new ScriptedSet("heldout9.json", "held-out 9 (2026-12-02, session 7, written by a separate tester)"));
+            new ScriptedSet("heldout9.json", "held-out 9 (2026-12-02, session 7, written by a separate tester)"),
+            new ScriptedSet("heldout10.json", "held-out 10 (2026-12-02, session 7, written by a second tester)"),
+            new ScriptedSet("heldout11.json", "held-out 11 (2026-12-02, session 7, written by a second tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
