@@ -42,7 +42,8 @@ public final class ChatBot {
             "delivery_options",
             "check_payment_methods",
             "check_refund_policy",
-            "check_cancellation_fee");
+            "check_cancellation_fee",
+            "faq");
 
     private ChatBot(Builder b) {
         this.understander = Objects.requireNonNull(b.understander, "understander");
@@ -149,10 +150,14 @@ public final class ChatBot {
             next = state.released();
         } else if (DialoguePolicy.asksAboutTheWait(corrected)) {
             text = policy.stillWaiting(language, state.handoffAt(), now);
-        } else if (answerWhileWaiting && intent.inScope() && SELF_SERVICE.contains(intent.intent())) {
+        } else if (answerWhileWaiting) {
+            // decided as if nobody were waiting, so the words' rules apply ("对了 月饼那单签收了吗" is a tracking
+            // question whatever the model's label); only a self-service answer is given
             DialoguePolicy.Decision decision =
                     policy.decide(corrected, understanding, language, state.released(), profile);
-            if (decision.handoffReason() == null) {
+            if (decision.handoffReason() == null
+                    && decision.intent() != null
+                    && SELF_SERVICE.contains(decision.intent())) {
                 text = decision.text();
                 action = decision.action();
                 next = decision.state().handedOver(state.handoffReason(), state.handoffAt());

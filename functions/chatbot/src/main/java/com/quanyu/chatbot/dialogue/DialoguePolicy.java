@@ -65,7 +65,8 @@ final class DialoguePolicy {
     static final String HANDOFF_OFFER = "handoff_offer";
 
     private static final Pattern YES = Pattern.compile(
-            "^(好|好的|好吧|要|需要|可以|行|嗯|是的?|对|转吧|麻烦了|yes|yeah|yep|ok|okay|sure|please|pls|y)\\b?[\\s!.。！~～,，]*(please|pls|请|吧|的)?[\\s!.。！~～]*$",
+            "^((好|好的|好吧|要|需要|可以|行|嗯|是的?|对|转吧|麻烦了|yes|yeah|yep|ok|okay|sure|please|pls|y)\\b?[\\s!.。！~～,，]*)+"
+                    + "(please|pls|请|吧|的)?[\\s!.。！~～]*$",
             Pattern.CASE_INSENSITIVE);
     /** Turning an offer down ("no thanks, i don't need anyone", "不用了"). */
     private static final Pattern DECLINE = Pattern.compile(
@@ -96,8 +97,9 @@ final class DialoguePolicy {
             "registration_problems",
             "newsletter_subscription");
     /** "It's sorted": the customer solved it themselves ("我自己搞定了", "all good, i figured it out"). */
-    private static final String SORTED =
-            "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|(i )?(sorted|figured) it out( myself)?|all good( now)?";
+    private static final String SORTED = "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|我?自己(搞|弄|来|处理|想办法)(吧|了)?|"
+            + "(i'?ll |i will |i )?(sorted|sort|figured|figure) it out( myself)?|i'?ll (do|handle) it myself|"
+            + "all good( now)?|got it";
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
             "^((oh|ah|ok|okay|actually|nah|no|hmm|um|well|哦|噢|那|那就|还是)[\\s,，.。!！]*)*"
@@ -119,21 +121,41 @@ final class DialoguePolicy {
     private static final Pattern PERSON = Pattern.compile(
             "(人工|真人|客服|专员|经理|\\b(agent|human|person|someone|somebody|representative|rep|staff|manager|operator)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** Asking for a person now ("叫你们人工出来", "get me a manager"), not only naming one ("客服态度太差"). */
+    private static final Pattern PERSON_REQUEST = Pattern.compile(
+            "((叫|找|要|转|给我|让|换)[^，,。.!！?？]{0,6}(人工|真人|客服|经理|主管|负责人)|(人工|真人|客服|经理)(出来|过来|来)|"
+                    + "\\b(get|give|want|need|talk to|speak to|speak with|talk with|connect me|put me through)\\b.{0,20}"
+                    + "\\b(agent|human|person|someone|somebody|manager|supervisor|representative|rep)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** Asking for the contact details of customer service rather than for a person now. */
     private static final Pattern CONTACT_DETAILS = Pattern.compile(
             "(电话|热线|号码|几点|时间|怎么联系|邮箱|phone|number|hotline|hours|open|email|how (do|can) i (contact|reach))",
             Pattern.CASE_INSENSITIVE);
     /** A code asked about right after a coupon turn is the coupon's ("what was my code again"). */
     private static final Pattern COUPON_WORDS =
-            Pattern.compile("(\\bcode\\b|\\bcoupon|\\bvoucher|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(\\bcodes?\\b|\\bcoupon|\\bvoucher|\\bpromo|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
+    /** A pronoun for the thing the conversation is about ("when it arrives", "它到哪了"). */
+    private static final Pattern IT =
+            Pattern.compile("(它|这单|那单|\\b(it|this one|that one|them)\\b)", Pattern.CASE_INSENSITIVE);
+    /** Asking for suggestions: a product named in it is what they want, not an order of theirs. */
+    private static final Pattern RECOMMEND = Pattern.compile(
+            "(推荐|介绍|有什么好|适合|送人|送长辈|送礼|\\b(recommend|suggest|suggestion|gift ideas?|good for)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** "再给我一张", "one more pls": more of what the last turn gave. */
     private static final Pattern ANOTHER = Pattern.compile(
             "((再|还)(给我|给|来|要|发|领)[一1两2]?[张个份]?|\\b(another( one)?|one more|more)\\b)", Pattern.CASE_INSENSITIVE);
     /** "不用了", "no need", "i'll wait": the customer wants nothing more now. */
     private static final Pattern NOTHING_MORE = Pattern.compile(
-            "(不用了?|不需要了?|没事了?|没关系|算了|我?(再|先)等等|我?再等(一下|几天|两天)?|\\b(no need|no thanks|nah|"
-                    + "it'?s (ok|okay|fine|alright)|i'?ll wait|i can wait|i'?ll give it (a few days|some time))\\b)",
+            "(不用了?|不需要了?|没事了?|没关系|算了|我?(再|先)等等|我?再等(一下|几天|两天)?|我?等着|我?等(它|货)?到了?再说|"
+                    + "(我)?等(它|货)到|了解|明白了?|知道了|懂了|好的|好吧|行吧|那行|"
+                    + "\\b(no need|no thanks|nah|nvm|never ?mind|it'?s (ok|okay|fine|alright)|i'?ll (just )?wait( for it)?|"
+                    + "i can wait|i'?ll give it (a few days|some time)|got it|i see|understood|noted|cool|alright|ok|okay)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** Words that dismiss what came before in the message ("oh it's shipped? ok nvm i'll wait"). */
+    private static final Pattern DISMISSAL =
+            Pattern.compile("(算了|不用了|\\b(nvm|never ?mind|forget it)\\b)", Pattern.CASE_INSENSITIVE);
+    /** Where one sentence of a chat message ends. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[?？!！。.]+\\s*");
     /** The words around it ("ok", "thanks", "then", 吧). */
     private static final Pattern NOTHING_MORE_FILLERS = Pattern.compile(
             "(好的|好吧|好|嗯|哦|那|谢谢|了|吧|啊|呢|\\b(ok|okay|thanks|thank you|thx|then|so)\\b)", Pattern.CASE_INSENSITIVE);
@@ -269,7 +291,8 @@ final class DialoguePolicy {
         if (orders.isEmpty()) {
             orders = chosen(trimmed, state);
         }
-        if (orders.isEmpty()) {
+        if (orders.isEmpty() && !RECOMMEND.matcher(trimmed).find()) {
+            // "再推荐个送长辈的茶么" names tea as what they want, not the tea order
             orders = referredOrders(trimmed, mine, state, catalogue);
         }
         IntentPrediction intent = Requests.refine(u.intent(), trimmed, !orders.isEmpty());
@@ -317,6 +340,12 @@ final class DialoguePolicy {
         if (Sentiment.veryNegative(text)) {
             return handoff("handoff_negative", lang, s, "negative_sentiment");
         }
+        if (PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find()
+                && !DECLINE.matcher(trimmed).find()
+                && ((intent.inScope() && intent.intent().equals("complaint")) || mood < 0)) {
+            // "我要投诉 叫你们人工出来": a complaint that asks for a person gets one, not the offer of one
+            return handoff("handoff", lang, s.withoutPending(), "customer_asked");
+        }
         if (HANDOFF_OFFER.equals(s.pendingSlot())) {
             // "yes please", or naming the person offered ("yeah get me someone") without turning it down
             if (YES.matcher(trimmed).find()
@@ -333,7 +362,8 @@ final class DialoguePolicy {
             // "worst experience ever", "u guys suck", "really disappointed with the tea", "气死我了 包装都破了": a
             // complaint whatever the model read into it, also about an order (kept as the conversation's order for
             // what follows); an angry word about a fault is a complaint unless they ask for a return or refund
-            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+            ConversationState about = orders.size() == 1 ? s.withOrder(orders.get(0)) : s;
+            return say("complaint_offer", lang, about.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
                     .labelled("complaint");
         }
         if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
@@ -351,7 +381,8 @@ final class DialoguePolicy {
         }
         if (orders.isEmpty() && wantsNothingMore(trimmed)) {
             // "不用了 我再等等" after an order's status: nothing to act on (not "then cancel it")
-            return say("acknowledged", lang, s.withoutPending());
+            boolean thanks = THANKS.matcher(NgramFeaturizer.normalise(trimmed)).find();
+            return say(thanks ? "thanks" : "acknowledged", lang, s.withoutPending());
         }
         if ("coupon".equals(s.lastIntent())
                 && orders.isEmpty()
@@ -380,9 +411,30 @@ final class DialoguePolicy {
         if (OTHER.matcher(trimmed).find() && s.lastIntent() != null && ORDER_INTENTS.contains(s.lastIntent())) {
             Optional<String> other = otherOrder(s);
             if (other.isEmpty()) {
+                // only one order came up so far: "the other one" is one of the customer's other orders
+                String current = String.valueOf(s.currentOrder());
+                List<String> rest = mine.stream()
+                        .map(Order::orderId)
+                        .filter(id -> !id.equalsIgnoreCase(current))
+                        .toList();
+                if (rest.size() == 1) {
+                    return act(s.lastIntent(), rest.get(0), lang, s, profile, trimmed);
+                }
+                if (!rest.isEmpty()) {
+                    return askWhich(s.lastIntent(), rest, mine, lang, s);
+                }
                 return say("no_other_order", lang, s, Map.of("order", String.valueOf(s.currentOrder())));
             }
             return act(s.lastIntent(), other.get(), lang, s, profile, trimmed);
+        }
+        if (orders.isEmpty()
+                && DELIVERY_QUESTIONS.contains(intent.label())
+                && s.currentOrder() != null
+                && s.lastIntent() != null
+                && (ORDER_INTENTS.contains(s.lastIntent()) || s.lastIntent().equals("complaint"))
+                && IT.matcher(trimmed).find()) {
+            // "just tell me when it arrives" in a conversation about an order: that order, not delivery times
+            orders = List.of(s.currentOrder());
         }
         if (!orders.isEmpty() && DELIVERY_QUESTIONS.contains(intent.label())) {
             // "did my mooncake order arrive?" is about that order, not the delivery times in general
@@ -429,10 +481,27 @@ final class DialoguePolicy {
                 && orders.isEmpty()
                 && !intent.intent().equals("greeting")
                 && !SHOP_WORDS.matcher(trimmed).find()
+                && !RECOMMEND.matcher(trimmed).find()
                 && !Requests.aboutOwnOrder(trimmed)) {
             // "is it going to rain tomorrow" (delivery_period 0.61), "what time is it": without a shop word the
             // model's guess must be surer than that to be acted on
             return offTopic(lang, s, mood);
+        }
+        if (!intent.inScope() && orders.isEmpty()) {
+            if (COUPON_WORDS.matcher(trimmed).find()) {
+                // "yo any codes rn?": a coupon, which the model's floor missed
+                return act("coupon", null, lang, s, profile, trimmed).labelled("coupon");
+            }
+            if (RECOMMEND.matcher(trimmed).find()) {
+                // "再推荐个送长辈的茶么": suggestions, however unsure the model is
+                return act("product_question", null, lang, s, profile, trimmed).labelled("product_question");
+            }
+            if (s.lastIntent() != null
+                    && DELIVERY_QUESTIONS.contains(s.lastIntent())
+                    && DELIVERY_WORDS.matcher(trimmed).find()) {
+                // "how many days to beijing normally" right after a delivery question: the same topic
+                return act("delivery_period", null, lang, s, profile, trimmed).labelled("delivery_period");
+            }
         }
         if (!intent.inScope()) {
             if (!orders.isEmpty()) {
@@ -752,6 +821,14 @@ final class DialoguePolicy {
     /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
     /** Only words that want nothing more ("不用了 我再等等", "ok thanks, i'll wait"), and no request. */
     private static boolean wantsNothingMore(String text) {
+        String[] sentences = SENTENCE_END.split(text.strip());
+        String last = sentences.length == 0 ? "" : sentences[sentences.length - 1];
+        // a longer message counts only when its last sentence dismisses what came before
+        return onlyWantsNothingMore(text)
+                || (sentences.length > 1 && DISMISSAL.matcher(last).find() && onlyWantsNothingMore(last));
+    }
+
+    private static boolean onlyWantsNothingMore(String text) {
         String rest = NOTHING_MORE.matcher(text).replaceAll("");
         return rest.length() < text.length()
                 && NOTHING_MORE_FILLERS

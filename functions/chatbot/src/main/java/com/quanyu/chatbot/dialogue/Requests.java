@@ -64,7 +64,9 @@ final class Requests {
 
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND_STATUS = Pattern.compile(
-            "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund)",
+            "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|(收到|看到|处理).{0,6}退款申请|退款申请.{0,6}(收到|处理|通过)|"
+                    + "refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund|"
+                    + "\\b(did|have|has)\\b.{0,20}\\brefund (request|application)|\\brefund (request|application).{0,20}\\b(received|processed|approved)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
     private static final Pattern DAMAGED = Pattern.compile(
@@ -102,7 +104,7 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
-            "(我的(订单|快递|包裹|货|东西|单)|我买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     private Requests() {}

@@ -10,7 +10,8 @@ import java.util.Locale;
  * handoff, where a conservative, explainable rule beats a model nobody can audit.
  */
 public final class Sentiment {
-    private static final List<String> STRONG = List.of(
+    /** Insults, swearing, accusations of fraud and threats to take it elsewhere: a person takes over at once. */
+    private static final List<String> HOSTILE = List.of(
             "垃圾",
             "骗子",
             "骗钱",
@@ -31,15 +32,11 @@ public final class Sentiment {
             "律师",
             "起诉",
             "曝光",
-            "坑爹",
             "骗人",
             "scam",
             "scammer",
             "suck",
             "sucks",
-            "pathetic",
-            "rubbish",
-            "garbage",
             "fraud",
             "fuck",
             "fucking",
@@ -47,12 +44,6 @@ public final class Sentiment {
             "bullshit",
             "idiot",
             "stupid",
-            "useless",
-            "terrible",
-            "awful",
-            "horrible",
-            "worst",
-            "disgusting",
             "lawyer",
             "sue you",
             "police",
@@ -62,7 +53,6 @@ public final class Sentiment {
             "wtf",
             "moron",
             "incompetent",
-            // threats to take it elsewhere: a person should take over at once
             "report you",
             "reporting you",
             "consumer protection",
@@ -72,6 +62,21 @@ public final class Sentiment {
             "消费者协会",
             "工商局",
             "举报");
+    /** Strong words about the service or the goods, not at anyone: a complaint, and the offer of a person. */
+    private static final List<String> STRONG = List.of(
+            "坑爹",
+            "pathetic",
+            "rubbish",
+            "garbage",
+            "useless",
+            "terrible",
+            "awful",
+            "horrible",
+            "worst",
+            "disgusting",
+            "is a joke",
+            "是个笑话");
+
     private static final List<String> MILD = List.of(
             "太差",
             "很差",
@@ -134,6 +139,11 @@ public final class Sentiment {
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         double score = 0;
+        for (String word : HOSTILE) {
+            if (contains(t, word)) {
+                score -= 0.5;
+            }
+        }
         for (String word : STRONG) {
             if (contains(t, word)) {
                 score -= 0.5;
@@ -163,9 +173,19 @@ public final class Sentiment {
         return letters >= 10 && upper >= 0.7 * letters;
     }
 
-    /** Very negative: hand over to a human. */
+    /**
+     * Very negative: hand over to a human at once. Hostility (an insult, swearing, a threat) with more anger
+     * behind it, or a pile-up of strong words; "disappointed, the service has been terrible" is a complaint,
+     * which gets an apology and the offer of a person instead.
+     */
     public static boolean veryNegative(String text) {
-        return score(text) <= -0.75;
+        double score = score(text);
+        return score <= -1 || (score <= -0.75 && hostile(text));
+    }
+
+    private static boolean hostile(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return HOSTILE.stream().anyMatch(word -> contains(t, word));
     }
 
     private static boolean contains(String text, String word) {

@@ -54,8 +54,33 @@ public final class Typos {
             Map.entry("单子", "订单"),
             Map.entry("俺", "我"));
     /** Traditional characters of the words a shop chat turns on, to the Simplified ones of the training data. */
-    private static final Map<Character, Character> TRADITIONAL = traditional(
-            "訂订單单貨货發发遞递優优換换還还麼么裡里這这個个嗎吗們们錢钱說说買买賣卖沒没時时間间問问題题請请謝谢號号碼码郵邮運运" + "費费價价銷销幫帮詢询務务轉转聯联對对給给點点為为員员寶宝東东紅红積积條条會会幾几");
+    private static final Map<Character, Character> TRADITIONAL =
+            traditional("訂订單单貨货發发遞递優优換换還还麼么裡里這这個个嗎吗們们錢钱說说買买賣卖沒没時时間间問问題题請请謝谢號号碼码郵邮運运"
+                    + "費费價价銷销幫帮詢询務务轉转聯联對对給给點点為为員员寶宝東东紅红積积條条會会幾几張张邊边過过裏里龍龙餅饼禮礼");
+    /**
+     * Cantonese chat words to their Mandarin ones ("我嗰張單到咗未" → "我那张单到了没"), in order (longer first), after
+     * the Traditional characters are simplified.
+     */
+    private static final java.util.List<Map.Entry<String, String>> CANTONESE = java.util.List.of(
+            Map.entry("唔该", "谢谢"),
+            Map.entry("唔系", "不是"),
+            Map.entry("唔係", "不是"),
+            Map.entry("到咗未", "到了没"),
+            Map.entry("咗未", "了没"),
+            Map.entry("咗", "了"),
+            Map.entry("嗰", "那"),
+            Map.entry("係", "是"),
+            Map.entry("唔", "不"),
+            Map.entry("冇", "没有"),
+            Map.entry("乜嘢", "什么"),
+            Map.entry("咩", "什么"),
+            Map.entry("点解", "为什么"),
+            Map.entry("几时", "什么时候"),
+            Map.entry("边度", "哪里"),
+            Map.entry("佢", "它"),
+            Map.entry("嘅", "的"),
+            Map.entry("睇", "看"),
+            Map.entry("畀", "给"));
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("wher", "where"),
@@ -133,6 +158,9 @@ public final class Typos {
         StringBuilder simplified = new StringBuilder(text.length());
         text.chars().forEach(c -> simplified.append(TRADITIONAL.getOrDefault((char) c, (char) c)));
         String t = simplified.toString();
+        for (var e : CANTONESE) {
+            t = t.replace(e.getKey(), e.getValue());
+        }
         for (var e : HAN.entrySet()) {
             t = t.replace(e.getKey(), e.getValue());
         }

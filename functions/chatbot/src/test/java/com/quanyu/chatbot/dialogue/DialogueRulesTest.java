@@ -180,4 +180,33 @@ class DialogueRulesTest {
         assertFalse(DialoguePolicy.givesUpTheWait("please don't cancel, i'll wait"));
         assertFalse(DialoguePolicy.givesUpTheWait("how long is the wait"));
     }
+
+    @Test
+    void hostilityHandsOverAtOnceAComplaintAboutTheServiceGetsTheOffer() {
+        assertFalse(Sentiment.veryNegative("ngl im pretty disappointed with you guys, the service has been terrible"));
+        assertTrue(Sentiment.veryNegative("your delivery is a joke, absolutely useless, i want my money back NOW!!!"));
+        assertEquals(0, Sentiment.score("tell me a joke"));
+    }
+
+    @Test
+    void cantoneseAndTraditionalTypingIsReadAsMandarin() {
+        assertEquals("亲 我那张单到了没啊", Typos.correct("亲 我嗰張單到咗未啊"));
+        assertEquals("谢谢", Typos.correct("唔该"));
+        assertEquals(
+                "track_order",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), Typos.correct("我嗰張單到咗未啊"), false)
+                        .intent());
+    }
+
+    @Test
+    void askingWhetherARefundRequestArrivedIsAboutItsStatus() {
+        assertEquals(
+                "track_refund",
+                Requests.refine(model("get_refund"), "did u get my refund request for QY1?", true)
+                        .intent());
+        assertEquals(
+                "get_refund",
+                Requests.refine(model("get_refund"), "i want a refund for QY1", true)
+                        .intent());
+    }
 }
