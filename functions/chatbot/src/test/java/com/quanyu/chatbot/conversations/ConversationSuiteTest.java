@@ -52,7 +52,9 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout8.json", "held-out 8 (2026-12-02, session 7, written by a separate tester)"),
             new ScriptedSet("heldout9.json", "held-out 9 (2026-12-02, session 7, written by a separate tester)"),
             new ScriptedSet("heldout10.json", "held-out 10 (2026-12-02, session 7, written by a second tester)"),
-            new ScriptedSet("heldout11.json", "held-out 11 (2026-12-02, session 7, written by a second tester)"));
+            new ScriptedSet("heldout11.json", "held-out 11 (2026-12-02, session 7, written by a second tester)"),
+            new ScriptedSet("heldout12.json", "held-out 12 (2026-12-02, session 7, written by a third tester)"),
+            new ScriptedSet("heldout13.json", "held-out 13 (2026-12-02, session 7, written by a third tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {
