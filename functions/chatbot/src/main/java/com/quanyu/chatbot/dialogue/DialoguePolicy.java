@@ -98,7 +98,7 @@ final class DialoguePolicy {
             "newsletter_subscription");
     /** "It's sorted": the customer solved it themselves ("我自己搞定了", "all good, i figured it out"). */
     private static final String SORTED = "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|我?自己(搞|弄|来|处理|想办法)(吧|了)?|"
-            + "(i'?ll |i will |i )?(sorted|sort|figured|figure) it out( myself)?|i'?ll (do|handle) it myself|"
+            + "(i'?ll |i will |i )?(sorted|sort|figured|figure) it( out)?( myself)?|i'?ll (do|handle) it myself|"
             + "all good( now)?|got it";
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
     private static final Pattern CANCEL = Pattern.compile(
@@ -134,6 +134,9 @@ final class DialoguePolicy {
     /** A code asked about right after a coupon turn is the coupon's ("what was my code again"). */
     private static final Pattern COUPON_WORDS =
             Pattern.compile("(\\bcodes?\\b|\\bcoupon|\\bvoucher|\\bpromo|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
+    /** Where a message's clauses part ("…they're fine but the longjing hasn't come", "月饼收到了，茶叶还没到"). */
+    private static final Pattern CLAUSE =
+            Pattern.compile("([,，。.;；!！?？]|\\bbut\\b|\\bhowever\\b|但是|不过|可是|就是)", Pattern.CASE_INSENSITIVE);
     /** A pronoun for the thing the conversation is about ("when it arrives", "它到哪了"). */
     private static final Pattern IT =
             Pattern.compile("(它|这单|那单|\\b(it|this one|that one|them)\\b)", Pattern.CASE_INSENSITIVE);
@@ -240,9 +243,16 @@ final class DialoguePolicy {
                                 .find());
     }
 
+    /** "算了 我自己去驿站拿", "ok never mind, sorted it": a message that opens by giving up. */
+    private static final Pattern GIVES_UP_AT_START = Pattern.compile(
+            "^((ok|okay|oh|ah|哦|噢|那|唉)[\\s,，.。!！]*)*(算了|不等了|不想等了|never ?mind|nvm|forget it)", Pattern.CASE_INSENSITIVE);
+
     /** Whether a message sent while waiting for an agent calls the handoff off ("never mind", "等了好久 算了不等了"). */
     static boolean givesUpTheWait(String text) {
-        return isCancel(text) || GIVES_UP_AT_END.matcher(text.strip()).find();
+        String t = text.strip();
+        return isCancel(t)
+                || GIVES_UP_AT_END.matcher(t).find()
+                || GIVES_UP_AT_START.matcher(t).find();
     }
 
     /** The answer to a question about the wait: the minutes left of the expected wait, at least one. */
@@ -295,6 +305,14 @@ final class DialoguePolicy {
             // "再推荐个送长辈的茶么" names tea as what they want, not the tea order
             orders = referredOrders(trimmed, mine, state, catalogue);
         }
+        if (orders.isEmpty() && refersToTheConversationsOrder(trimmed, state)) {
+            // "nah just tell me where it is", "when will it arrive" in a conversation about an order: that order
+            orders = List.of(state.currentOrder());
+        }
+        if (orders.size() > 1) {
+            // "got the mooncakes and they're fine but the longjing hasn't come yet": the order the question is about
+            orders = askedAbout(trimmed, orders, mine);
+        }
         IntentPrediction intent = Requests.refine(u.intent(), trimmed, !orders.isEmpty());
         return answer(trimmed, intent, orders, mine, catalogue, lang, state, profile)
                 .labelled(intent.label());
@@ -342,8 +360,9 @@ final class DialoguePolicy {
         }
         if (PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find()
                 && !DECLINE.matcher(trimmed).find()
-                && ((intent.inScope() && intent.intent().equals("complaint")) || mood < 0)) {
-            // "我要投诉 叫你们人工出来": a complaint that asks for a person gets one, not the offer of one
+                && !CONTACT_DETAILS.matcher(trimmed).find()) {
+            // "我要投诉 叫你们人工出来", "this is the third time im asking. get me a manager": asked for in so many
+            // words, a person, not the offer of one
             return handoff("handoff", lang, s.withoutPending(), "customer_asked");
         }
         if (HANDOFF_OFFER.equals(s.pendingSlot())) {
@@ -426,15 +445,6 @@ final class DialoguePolicy {
                 return say("no_other_order", lang, s, Map.of("order", String.valueOf(s.currentOrder())));
             }
             return act(s.lastIntent(), other.get(), lang, s, profile, trimmed);
-        }
-        if (orders.isEmpty()
-                && DELIVERY_QUESTIONS.contains(intent.label())
-                && s.currentOrder() != null
-                && s.lastIntent() != null
-                && (ORDER_INTENTS.contains(s.lastIntent()) || s.lastIntent().equals("complaint"))
-                && IT.matcher(trimmed).find()) {
-            // "just tell me when it arrives" in a conversation about an order: that order, not delivery times
-            orders = List.of(s.currentOrder());
         }
         if (!orders.isEmpty() && DELIVERY_QUESTIONS.contains(intent.label())) {
             // "did my mooncake order arrive?" is about that order, not the delivery times in general
@@ -819,6 +829,46 @@ final class DialoguePolicy {
     }
 
     /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
+    /** "it" in a question where or when, in a conversation about an order (also a complaint about one). */
+    private static boolean refersToTheConversationsOrder(String text, ConversationState state) {
+        return state.currentOrder() != null
+                && state.lastIntent() != null
+                && (ORDER_INTENTS.contains(state.lastIntent())
+                        || state.lastIntent().equals("complaint"))
+                && IT.matcher(text).find()
+                && (Requests.asksWhereOrWhen(text)
+                        || DELIVERY_WORDS.matcher(text).find())
+                && !wantsNothingMore(text); // "ok nvm i'll just wait for it", "那算了 等它到吧"
+    }
+
+    /**
+     * Of several orders named in one message, the one named in the part that asks something (the last such
+     * clause naming exactly one); all of them when no clause singles one out.
+     */
+    private static List<String> askedAbout(String text, List<String> orders, List<Order> mine) {
+        String[] clauses = CLAUSE.split(text);
+        for (int i = clauses.length - 1; i >= 0; i--) {
+            String clause = clauses[i];
+            if (!Requests.asksWhereOrWhen(clause) && !Requests.namesExplicitRequest(clause)) {
+                continue;
+            }
+            String lower = clause.toLowerCase(java.util.Locale.ROOT);
+            String normal = ItemMentions.normalise(clause);
+            List<String> named = orders.stream()
+                    .filter(id -> lower.contains(id.toLowerCase(java.util.Locale.ROOT))
+                            || mine.stream()
+                                    .filter(o -> o.orderId().equalsIgnoreCase(id))
+                                    .flatMap(o -> o.items().stream())
+                                    .anyMatch(line -> ItemMentions.mentions(normal, line.name())
+                                            || ItemMentions.mentionsHead(normal, line.name())))
+                    .toList();
+            if (named.size() == 1) {
+                return named;
+            }
+        }
+        return orders;
+    }
+
     /** Only words that want nothing more ("不用了 我再等等", "ok thanks, i'll wait"), and no request. */
     private static boolean wantsNothingMore(String text) {
         String[] sentences = SENTENCE_END.split(text.strip());

@@ -65,7 +65,7 @@ final class Requests {
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND_STATUS = Pattern.compile(
             "(退款.{0,4}(到|进度|状态|怎么还没|没到|什么时候)|(收到|看到|处理).{0,6}退款申请|退款申请.{0,6}(收到|处理|通过)|"
-                    + "refund.{0,12}(status|yet|arrive|where)|where.{0,12}refund|"
+                    + "refund\\b.{0,40}\\b(status|yet|arrived?|go(ne)? through|processed)\\b|where.{0,12}refund|"
                     + "\\b(did|have|has)\\b.{0,20}\\brefund (request|application)|\\brefund (request|application).{0,20}\\b(received|processed|approved)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
@@ -90,6 +90,11 @@ final class Requests {
     /** Words about shipping in general (options, times), not the customer's parcel. */
     private static final Pattern SHIPPING = Pattern.compile(
             "(快递|配送|发货|顺丰|包邮|邮费|运费|\\b(ship|ships|shipping|deliver|delivery|express|courier|postage)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Ways of shipping ("SF express", "ship to Hong Kong", 包邮): what a delivery-options question names. */
+    private static final Pattern SHIPPING_OPTIONS = Pattern.compile(
+            "(顺丰|包邮|邮费|运费|配送方式|\\b(express|courier|same.day|next.day|international(ly)?|overseas|abroad|"
+                    + "free shipping|shipping (cost|fee|options?|methods?|rates?)|(ship|deliver)s? (to|with|by|via))\\b)",
             Pattern.CASE_INSENSITIVE);
     /** A question about how long something takes. */
     private static final Pattern TIME_QUESTION = Pattern.compile(
@@ -162,10 +167,13 @@ final class Requests {
         if (refined == null
                 && label == null
                 && !aboutAnOrder
+                && !MY_ORDER.matcher(text).find()
                 && SHIPPING.matcher(text).find()
-                && TIME_QUESTION.matcher(text).find()) {
-            refined = "delivery_period"; // "ok nvm when do u guys usually ship": the model's floor missed a plain
-            // question
+                && (TIME_QUESTION.matcher(text).find()
+                        || SHIPPING_OPTIONS.matcher(text).find())) {
+            // "ok nvm when do u guys usually ship", "do you ship with SF express?": a plain shipping question the
+            // model's floor missed
+            refined = TIME_QUESTION.matcher(text).find() ? "delivery_period" : "delivery_options";
         }
         return refined == null || refined.equals(label)
                 ? predicted
@@ -182,6 +190,11 @@ final class Requests {
         String named = request(text);
         return named != null
                 && !(named.equals("return_order") && !RETURN.matcher(text).find());
+    }
+
+    /** Whether the words ask where or when something is ("where it is", "还没到", "shipped yet?"). */
+    static boolean asksWhereOrWhen(String text) {
+        return TRACKING.matcher(text).find();
     }
 
     /** Whether the customer corrects their own last message ("哦发错了 是…", "sorry wrong one"). */

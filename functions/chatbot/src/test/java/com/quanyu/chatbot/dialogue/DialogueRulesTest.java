@@ -209,4 +209,19 @@ class DialogueRulesTest {
                 Requests.refine(model("get_refund"), "i want a refund for QY1", true)
                         .intent());
     }
+
+    @Test
+    void shippingOptionsRefundProgressAndGivingUpAtTheStart() {
+        assertEquals(
+                "delivery_options",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "do you ship with SF express?", false)
+                        .intent());
+        assertEquals(
+                "track_refund",
+                Requests.refine(model("get_refund"), "did the refund for ord-42-person-108-108 go through yet", true)
+                        .intent());
+        assertTrue(DialoguePolicy.givesUpTheWait("算了 我自己去驿站拿"));
+        assertTrue(DialoguePolicy.givesUpTheWait("ok never mind, sorted it"));
+        assertFalse(DialoguePolicy.givesUpTheWait("where's my tea btw"));
+    }
 }
