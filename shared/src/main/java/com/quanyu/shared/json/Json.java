@@ -40,24 +40,27 @@ public final class Json {
 
     /** Serialises a value the mapper can always write (records, maps, nodes). */
     public static String write(Object value) {
-        if (JsonStreams.isPlain(value)) {
-            return JsonStreams.write(value);
-        }
-        try {
-            return mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "not serialisable as JSON: " + value.getClass().getName(), e);
-        }
+        return JsonStreams.isPlain(value)
+                ? JsonStreams.write(value)
+                : viaMapper(value, ObjectMapper::writeValueAsString);
     }
 
     /** {@link #write} as UTF-8 bytes. */
     public static byte[] writeUtf8(Object value) {
-        if (JsonStreams.isPlain(value)) {
-            return JsonStreams.writeUtf8(value);
-        }
+        return JsonStreams.isPlain(value)
+                ? JsonStreams.writeUtf8(value)
+                : viaMapper(value, ObjectMapper::writeValueAsBytes);
+    }
+
+    /** One of the mapper's ways of writing a value. */
+    @FunctionalInterface
+    private interface MapperWrite<T> {
+        T write(ObjectMapper mapper, Object value) throws JsonProcessingException;
+    }
+
+    private static <T> T viaMapper(Object value, MapperWrite<T> write) {
         try {
-            return mapper().writeValueAsBytes(value);
+            return write.write(mapper(), value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "not serialisable as JSON: " + value.getClass().getName(), e);

@@ -142,23 +142,29 @@ final class JsonStreams {
     /** A plain value ({@link #isPlain}) as JSON text. */
     static String write(Object plain) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        generate(() -> FACTORY.createGenerator(out), plain);
         return out.toString();
     }
 
-    /** A plain value ({@link #isPlain}) as UTF-8 JSON. */
+    /** A plain value ({@link #isPlain}) as UTF-8 JSON, as the mapper's {@code writeValueAsBytes}. */
     static byte[] writeUtf8(Object plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+        generate(() -> FACTORY.createGenerator(out), plain);
+        return out.toByteArray();
+    }
+
+    /** Opens the generator of one output. */
+    @FunctionalInterface
+    private interface Output {
+        JsonGenerator open() throws IOException;
+    }
+
+    private static void generate(Output output, Object plain) {
+        try (JsonGenerator generator = output.open()) {
             write(generator, plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     /** Map entries with a null value are left out, as the mapper's non-null inclusion does; list elements are not. */

@@ -88,19 +88,14 @@ class ApiRequestBodyTest {
 
     @Test
     void bodiesThatAreNotAJsonObjectGetTheSame400AsTheMapperWouldGive() {
+        // request-shaped bodies; JsonStreamsTest compares the parse errors themselves on more kinds
         List<String> bodies = List.of(
-                "{",
-                "{\"a\":}",
-                "{\"a\":1,}",
-                "[1 2]",
-                "{'a':1}",
-                "nul",
-                "{\"a\":01}",
-                "{\"a\":NaN}",
-                "]",
-                "{\"a\":\"unclosed}",
-                "{\n  \"a\": 1,\n  \"b\" 2\n}",
-                "[" + "[".repeat(1100) + "]".repeat(1100) + "]");
+                "{\"type\":\"track\",\"properties\":{\"total\":}}",
+                "{\n  \"userId\": \"u1\",\n  \"event\" \"Order Completed\"\n}",
+                "{'userId':'u1'}",
+                "{\"batch\":[{\"type\":\"page\"},]}",
+                "{\"userId\":\"u1\"",
+                "{\"n\":" + "[".repeat(1100) + "]".repeat(1100) + "}");
         for (String body : bodies) {
             ApiException e = assertThrows(ApiException.class, () -> json(body).jsonBody(), body);
             var location = assertThrows(

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The mapper-free reading and writing gives exactly what the configured mapper gives. */
@@ -84,10 +83,7 @@ class JsonStreamsTest {
 
     @Test
     void readsEverySampleEventAndItsBodyAsTheMapperDoes() throws IOException {
-        List<Path> samples;
-        try (Stream<Path> files = Files.walk(RepoRoot.find().resolve("events"))) {
-            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> samples = RepoRoot.sampleEvents("events");
         int bodies = 0;
         for (Path sample : samples) {
             byte[] bytes = Files.readAllBytes(sample);

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,10 +89,7 @@ class BufferRecordTest {
 
     /** The events in the ingest samples' bodies: single calls with their route, and each event of a batch. */
     private static List<RoutedEvent> sampleEvents() throws IOException {
-        List<Path> samples;
-        try (Stream<Path> files = Files.walk(RepoRoot.find().resolve("events/ingest"))) {
-            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> samples = RepoRoot.sampleEvents("events/ingest");
         List<RoutedEvent> events = new ArrayList<>();
         for (Path sample : samples) {
             JsonNode request = MAPPER.readTree(Files.readString(sample, StandardCharsets.UTF_8));
