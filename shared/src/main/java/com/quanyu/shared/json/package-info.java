@@ -1,4 +1,4 @@
 /**
- * The one Jackson mapper configuration.
+ * The one Jackson mapper configuration, and the mapper-free reading and writing of plain JSON.
  */
 package com.quanyu.shared.json;

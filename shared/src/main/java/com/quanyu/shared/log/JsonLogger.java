@@ -60,7 +60,7 @@ public final class JsonLogger {
         line.put("msg", message);
         Invocation.current().addTo(line);
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            line.set(String.valueOf(fields[i]), Json.mapper().valueToTree(fields[i + 1]));
+            line.set(String.valueOf(fields[i]), Json.tree(fields[i + 1]));
         }
         if (error != null) {
             line.put("exception", error.getClass().getName());

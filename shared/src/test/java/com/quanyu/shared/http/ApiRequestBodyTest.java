@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.quanyu.shared.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -81,6 +84,50 @@ class ApiRequestBodyTest {
                 400,
                 assertThrows(ApiException.class, () -> ApiRequest.of(badBase64).bodyBytes())
                         .status());
+    }
+
+    @Test
+    void bodiesThatAreNotAJsonObjectGetTheSame400AsTheMapperWouldGive() {
+        // request-shaped bodies; JsonStreamsTest compares the parse errors themselves on more kinds
+        List<String> bodies = List.of(
+                "{\"type\":\"track\",\"properties\":{\"total\":}}",
+                "{\n  \"userId\": \"u1\",\n  \"event\" \"Order Completed\"\n}",
+                "{'userId':'u1'}",
+                "{\"batch\":[{\"type\":\"page\"},]}",
+                "{\"userId\":\"u1\"",
+                "{\"n\":" + "[".repeat(1100) + "]".repeat(1100) + "}");
+        for (String body : bodies) {
+            ApiException e = assertThrows(ApiException.class, () -> json(body).jsonBody(), body);
+            var location = assertThrows(
+                            JsonProcessingException.class,
+                            () -> Json.mapper().readTree(body.getBytes(StandardCharsets.UTF_8)))
+                    .getLocation();
+            assertEquals(400, e.status(), body);
+            assertEquals("malformed_json", e.error(), body);
+            String where = location == null
+                    ? "" // the nesting limit: no position
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            assertEquals("request body is not valid JSON" + where, e.getMessage(), body);
+        }
+        for (String notAnObject : List.of("null", "[1]", "\"text\"", "42", "1e400")) {
+            ApiException e =
+                    assertThrows(ApiException.class, () -> json(notAnObject).jsonBody(), notAnObject);
+            assertEquals(400, e.status(), notAnObject);
+            assertEquals("request body must be a JSON object", e.getMessage(), notAnObject);
+        }
+        assertEquals(
+                "request body is empty; a JSON object is required",
+                assertThrows(ApiException.class, () -> json(" \n").jsonBody()).getMessage());
+        assertEquals(3, json("{\"a\":1,\"a\":3}").jsonBody().get("a").asInt(), "a repeated key: the last value");
+        assertEquals(
+                "{\"a\":3}", Json.write(json("{\"a\":1,\"a\":3} trailing").jsonBody()), "trailing content ignored");
+    }
+
+    private static ApiRequest json(String body) {
+        return ApiRequest.of(APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(body)
+                .build());
     }
 
     @Test

@@ -19,16 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class HttpApiJsonTest {
     @Test
     void readsEverySampleHttpApiEventAsJacksonsMapperDoes() throws IOException {
-        List<Path> samples;
-        try (Stream<Path> files = Files.walk(RepoRoot.find().resolve("events"))) {
-            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> samples = RepoRoot.sampleEvents("events");
         int httpApiEvents = 0;
         for (Path sample : samples) {
             String json = Files.readString(sample);

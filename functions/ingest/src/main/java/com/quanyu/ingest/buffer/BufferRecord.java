@@ -48,22 +48,15 @@ public record BufferRecord(String partitionKey, byte[] data) {
         String anchor = parsed.identifiers().isEmpty()
                 ? parsed.messageKey()
                 : parsed.identifiers().get(0).linkKey();
-        return new BufferRecord(anchor, json(record));
-    }
-
-    private static byte[] json(JsonNode record) {
-        try {
-            return Json.mapper().writeValueAsBytes(record);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // written with the streaming generator: no ObjectMapper on the accepting request's path (cold start)
+        return new BufferRecord(anchor, Json.writeUtf8(record));
     }
 
     /** Parses a record's data back into the event the API accepted. */
     public static BufferedEvent parse(byte[] data, EventParser parser) {
         JsonNode record;
         try {
-            record = Json.mapper().readTree(data);
+            record = Json.parse(data);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("a buffer record is not JSON", e);
         }
