@@ -23,16 +23,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * An intent classifier over sentence embeddings: Tribuo's multinomial logistic regression on the
  * encoder's vector (so its scores are probabilities, comparable with the n-gram model's), plus a
- * familiarity score for out-of-scope detection: the mean cosine similarity of a text to its
- * {@link #NEIGHBOURS} nearest training utterances (in the same encoder space), placed among the
- * same score of the training utterances themselves (each against the others). A familiarity of
- * 0.03 says that 3 % of the training utterances lie no closer to the rest than this text does.
+ * familiarity score for out-of-scope detection. Two measures of closeness to the training data are
+ * each ranked among the same measure of the training utterances themselves: the mean cosine of a
+ * text to its {@link #NEIGHBOURS} nearest training utterances (in the same encoder space; each
+ * training utterance against the others), and its cosine to the nearest intent centroid. The better
+ * of the two ranks is ranked once more among the training utterances' own, so a familiarity of 0.03
+ * says that 3 % of the training utterances are no more familiar than this text.
  *
- * <p>Why neighbours rather than the softmax or class centroids: a softmax always picks some intent,
- * confidently even for "blorp zzgl qwx"; a centroid sits in the middle of a varied intent, far from
- * a short request such as "human please" that is close to a few training utterances. A rank among
- * the training data's own scores means the same on any brand's intents, so the cut-off carries to
- * data it was not chosen on. The encoder is not saved with the head, only named: the head is valid
+ * <p>Why neighbours and centroids rather than the softmax: a softmax always picks some intent,
+ * confidently even for "blorp zzgl qwx". A text is unfamiliar only when neither measure places it:
+ * neighbours keep a short request such as "human please" that is close to a few training
+ * utterances but far from the middle of its varied intent; centroids keep a text worded unlike any
+ * single utterance but near the middle of an intent. On CLINC150's validation split the combination
+ * separated out-of-scope texts better than neighbours alone (docs/BENCHMARKS.md). A rank among the
+ * training data's own scores means the same on any brand's intents, so the cut-off carries to data
+ * it was not chosen on. The encoder is not saved with the head, only named: the head is valid
  * only with the encoder it was trained on, which {@link IntentModel#load} checks.
  */
 public final class EmbeddingIntentHead {
@@ -53,12 +58,24 @@ public final class EmbeddingIntentHead {
     /** What the head says about one text: intent probabilities and the familiarity rank (0-1). */
     record Assessment(Map<String, Double> probabilities, double familiarity) {}
 
+    /** Marks the saved spaces' format with centroids (older models start with the space count). */
+    private static final int FORMAT = -2;
+
     /**
      * The training utterances of one encoder space, stored as the slice of the vector the space
-     * uses ({@code from} to {@code from + width}), and the sorted familiarity scores of a sample of
-     * them against the others (the scale a new text's score is ranked on).
+     * uses ({@code from} to {@code from + width}), the unit centroids of its intents (same slice),
+     * and, sorted, a sample of the training utterances' own neighbour scores, centroid cosines and
+     * combined ranks (the scales a new text is ranked on).
      */
-    record Space(int id, int from, int width, float[] vectors, double[] reference) {
+    record Space(
+            int id,
+            int from,
+            int width,
+            float[] vectors,
+            float[] centroids,
+            double[] neighbourReference,
+            double[] centroidReference,
+            double[] combinedReference) {
         int size() {
             return width == 0 ? 0 : vectors.length / width;
         }
@@ -101,8 +118,12 @@ public final class EmbeddingIntentHead {
         List<Space> spaces = new ArrayList<>();
         bySpace.forEach((id, byLabel) -> {
             List<float[]> kept = new ArrayList<>();
-            byLabel.values().forEach(vectors -> kept.addAll(evenSample(vectors, MAX_NEIGHBOURS_PER_INTENT)));
-            spaces.add(space(id, kept));
+            List<float[]> centroids = new ArrayList<>();
+            byLabel.values().forEach(vectors -> {
+                kept.addAll(evenSample(vectors, MAX_NEIGHBOURS_PER_INTENT));
+                centroids.add(unitMean(vectors));
+            });
+            spaces.add(space(id, kept, centroids));
         });
         var trainer = new LinearSGDTrainer(
                 new LogMulticlass(), new AdaGrad(learningRate, 1e-6), epochs, epochs * data.size() + 1, 1, seed);
@@ -121,8 +142,24 @@ public final class EmbeddingIntentHead {
         return out;
     }
 
-    /** One space's utterances packed into the slice of the vector they use, with its reference scale. */
-    private static Space space(int id, List<float[]> vectors) {
+    /** The mean of the vectors scaled to unit length (an intent's centroid). */
+    private static float[] unitMean(List<float[]> vectors) {
+        double[] sum = new double[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < v.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        double norm = Math.sqrt(Arrays.stream(sum).map(x -> x * x).sum());
+        float[] out = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            out[i] = norm == 0 ? 0 : (float) (sum[i] / norm);
+        }
+        return out;
+    }
+
+    /** One space's utterances and centroids packed into the slice of the vector they use, with its reference scales. */
+    private static Space space(int id, List<float[]> vectors, List<float[]> centroidVectors) {
         int from = Integer.MAX_VALUE;
         int to = 0;
         for (float[] v : vectors) {
@@ -133,8 +170,9 @@ public final class EmbeddingIntentHead {
                 }
             }
         }
+        double[] none = new double[0];
         if (to == 0) {
-            return new Space(id, 0, 0, new float[0], new double[0]);
+            return new Space(id, 0, 0, new float[0], new float[0], none, none, none);
         }
         int width = to - from;
         float[] packed = new float[vectors.size() * width];
@@ -144,16 +182,31 @@ public final class EmbeddingIntentHead {
                 packed[n * width + i] = Float.float16ToFloat(Float.floatToFloat16(vectors.get(n)[from + i]));
             }
         }
-        Space unscaled = new Space(id, from, width, packed, new double[0]);
-        // an even sample, each scored against all the others (leave one out)
+        float[] centroids = new float[centroidVectors.size() * width];
+        for (int c = 0; c < centroidVectors.size(); c++) {
+            System.arraycopy(centroidVectors.get(c), from, centroids, c * width, width);
+        }
+        Space unscaled = new Space(id, from, width, packed, centroids, none, none, none);
+        // an even sample, each scored against all the others (leave one out) and against the centroids
         int sample = Math.min(REFERENCE_SAMPLE, vectors.size());
-        double[] reference = new double[sample];
+        double[] neighbourScores = new double[sample];
+        double[] centroidScores = new double[sample];
         for (int s = 0; s < sample; s++) {
             int n = (int) ((long) s * vectors.size() / sample);
-            reference[s] = (float) score(unscaled, packed, n * width, n);
+            neighbourScores[s] = (float) score(unscaled, packed, n * width, n);
+            centroidScores[s] = (float) nearestCentroid(unscaled, packed, n * width);
         }
-        Arrays.sort(reference);
-        return new Space(id, from, width, packed, reference);
+        double[] neighbourReference = neighbourScores.clone();
+        double[] centroidReference = centroidScores.clone();
+        Arrays.sort(neighbourReference);
+        Arrays.sort(centroidReference);
+        double[] combinedReference = new double[sample];
+        for (int s = 0; s < sample; s++) {
+            combinedReference[s] = (float)
+                    Math.max(rank(neighbourReference, neighbourScores[s]), rank(centroidReference, centroidScores[s]));
+        }
+        Arrays.sort(combinedReference);
+        return new Space(id, from, width, packed, centroids, neighbourReference, centroidReference, combinedReference);
     }
 
     /** The probability of every intent for one text and its familiarity rank. */
@@ -166,17 +219,28 @@ public final class EmbeddingIntentHead {
     }
 
     /**
-     * The share of the space's training utterances whose own neighbour score is at most this
-     * vector's; 0 when the space had no training utterances (nothing like it was ever seen).
+     * The share of the space's training utterances whose own combined rank (the better of the
+     * neighbour and nearest-centroid ranks) is at most this vector's; 0 when the space had no
+     * training utterances (nothing like it was ever seen). A model saved before the centroids has
+     * none and is ranked on its neighbours alone, as it was evaluated.
      */
     double familiarity(float[] vector, int spaceId) {
         Space space = spaces.get(spaceId);
-        if (space == null || space.size() == 0 || space.reference().length == 0) {
+        if (space == null || space.size() == 0 || space.neighbourReference().length == 0) {
             return 0;
         }
-        double score = score(space, vector, space.from(), -1);
-        double[] reference = space.reference();
-        // how many reference scores are at most this one (an upper-bound search: ties count as reached)
+        double neighbours = rank(space.neighbourReference(), score(space, vector, space.from(), -1));
+        if (space.centroids().length == 0) {
+            return neighbours;
+        }
+        double combined =
+                Math.max(neighbours, rank(space.centroidReference(), nearestCentroid(space, vector, space.from())));
+        return rank(space.combinedReference(), (float) combined);
+    }
+
+    /** The share of the sorted reference scores that are at most {@code score}. */
+    private static double rank(double[] reference, double score) {
+        // an upper-bound search: ties count as reached
         int low = 0;
         int high = reference.length;
         while (low < high) {
@@ -188,6 +252,16 @@ public final class EmbeddingIntentHead {
             }
         }
         return low / (double) reference.length;
+    }
+
+    /** Cosine of the vector at {@code query[offset ..]} to the nearest intent centroid of the space. */
+    private static double nearestCentroid(Space space, float[] query, int offset) {
+        int width = space.width();
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c * width < space.centroids().length; c++) {
+            best = Math.max(best, dot(space.centroids(), c * width, query, offset, width));
+        }
+        return best;
     }
 
     /**
@@ -254,6 +328,7 @@ public final class EmbeddingIntentHead {
 
     /** Writes the spaces (utterance vectors as half-precision floats: a quarter of the zip, same neighbours). */
     void writeSpaces(DataOutputStream out) throws IOException {
+        out.writeInt(FORMAT);
         out.writeInt(spaces.size());
         for (Space space : spaces.values()) {
             out.writeInt(space.id());
@@ -263,16 +338,26 @@ public final class EmbeddingIntentHead {
             for (float v : space.vectors()) {
                 out.writeShort(Float.floatToFloat16(v));
             }
-            out.writeInt(space.reference().length);
-            for (double r : space.reference()) {
-                out.writeFloat((float) r);
+            out.writeInt(space.centroids().length);
+            for (float v : space.centroids()) {
+                out.writeFloat(v);
+            }
+            for (double[] reference :
+                    List.of(space.neighbourReference(), space.centroidReference(), space.combinedReference())) {
+                out.writeInt(reference.length);
+                for (double r : reference) {
+                    out.writeFloat((float) r);
+                }
             }
         }
     }
 
     /** Reads what {@link #writeSpaces} wrote (bulk reads: the shipped model holds millions of values). */
     static List<Space> readSpaces(ByteBuffer in) {
-        int count = in.getInt();
+        int first = in.getInt();
+        // models saved before the centroids start with the space count and hold neighbours only
+        boolean withCentroids = first == FORMAT;
+        int count = withCentroids ? in.getInt() : first;
         List<Space> spaces = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             int id = in.getInt();
@@ -285,13 +370,25 @@ public final class EmbeddingIntentHead {
             for (int i = 0; i < vectors.length; i++) {
                 vectors[i] = Float.float16ToFloat(halves[i]);
             }
-            double[] reference = new double[in.getInt()];
-            for (int i = 0; i < reference.length; i++) {
-                reference[i] = in.getFloat();
+            if (!withCentroids) {
+                spaces.add(new Space(
+                        id, from, width, vectors, new float[0], readFloats(in), new double[0], new double[0]));
+                continue;
             }
-            spaces.add(new Space(id, from, width, vectors, reference));
+            float[] centroids = new float[in.getInt()];
+            in.asFloatBuffer().get(centroids);
+            in.position(in.position() + 4 * centroids.length);
+            spaces.add(new Space(id, from, width, vectors, centroids, readFloats(in), readFloats(in), readFloats(in)));
         }
         return spaces;
+    }
+
+    private static double[] readFloats(ByteBuffer in) {
+        double[] values = new double[in.getInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.getFloat();
+        }
+        return values;
     }
 
     private static ArrayExample<Label> example(String[] names, float[] vector, Label output) {

@@ -46,6 +46,7 @@ import java.util.Set;
  * --encoder NAME      also train an embedding head over this sentence encoder (bge-small-zh-v1.5-q, all-minilm-l6-v2-q,
  *                     or LATIN+HAN, e.g. all-minilm-l6-v2-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
  *                     and average its probabilities with the n-gram model's; with --model, the model names its encoder
+ * --embedding-epochs N --embedding-lr X   the embedding head's trainer settings (default 10 and 0.5)
  * --embedding-weight X|auto  weight of the embedding head in the average (default 0.5; 1 = embeddings only);
  *                     auto: the weight of 0, 0.25, 0.5, 0.75, 1 with the best in-scope accuracy + oos recall on --val
  * --cache DIR         where embeddings are cached between runs (default target/embeddings)
@@ -153,6 +154,8 @@ public final class IntentEval {
                             Integer.parseInt(one(options, "char-max", "5")),
                             options.containsKey("concepts") ? ConceptLexicon.shipped() : ConceptLexicon.empty()))
                     .encoder(options.containsKey("encoder") ? encoderByName.apply(one(options, "encoder", "")) : null)
+                    .embeddingEpochs(Integer.parseInt(one(options, "embedding-epochs", "10")))
+                    .embeddingLearningRate(Double.parseDouble(one(options, "embedding-lr", "0.5")))
                     .embeddingWeight(
                             one(options, "embedding-weight", "auto").equals("auto")
                                     ? 0.5
