@@ -161,7 +161,8 @@ final class DialoguePolicy {
     private static final Pattern SENTENCE_END = Pattern.compile("[?？!！。.]+\\s*");
     /** The words around it ("ok", "thanks", "then", 吧). */
     private static final Pattern NOTHING_MORE_FILLERS = Pattern.compile(
-            "(好的|好吧|好|嗯|哦|那|谢谢|了|吧|啊|呢|\\b(ok|okay|thanks|thank you|thx|then|so)\\b)", Pattern.CASE_INSENSITIVE);
+            "(好的|好吧|好|嗯|哦|那|谢谢|了|吧|啊|呢|哈哈|拜拜|再见|\\b(ok|okay|thanks|thank you|thx|then|so|lol|haha|bye|cheers)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** Sentiment at or below which a message is a complaint whatever the model says (very negative hands over). */
     private static final double COMPLAINT_SENTIMENT = -0.5;
     /**
