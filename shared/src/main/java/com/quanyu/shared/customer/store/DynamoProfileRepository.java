@@ -1,6 +1,8 @@
 package com.quanyu.shared.customer.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quanyu.shared.aws.BatchGets;
 import com.quanyu.shared.aws.DynamoJson;
@@ -11,17 +13,21 @@ import com.quanyu.shared.customer.ProfileRepository;
 import com.quanyu.shared.customer.ProfileScores;
 import com.quanyu.shared.customer.ScoredProfile;
 import com.quanyu.shared.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -75,7 +81,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
         if (item == null || item.isEmpty() || !item.containsKey("version")) {
             return Optional.empty();
         }
-        return Optional.of(Json.mapper().convertValue(DynamoJson.tree(item), Profile.class));
+        return Optional.of(profile(item));
     }
 
     /** BatchGetItem, 100 keys per request, strongly consistent. */
@@ -89,7 +95,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
                 profileIds.stream().map(id -> key(profilePk(id), PROFILE_SK)).toList(),
                 item -> {
                     if (item.containsKey("version")) {
-                        Profile profile = Json.mapper().convertValue(DynamoJson.tree(item), Profile.class);
+                        Profile profile = profile(item);
                         profiles.put(profile.profileId(), Optional.of(profile));
                     }
                 });
@@ -98,20 +104,15 @@ public final class DynamoProfileRepository implements ProfileRepository {
 
     @Override
     public boolean save(Profile profile, long expectedVersion) {
-        ObjectNode fields = Json.mapper().valueToTree(profile);
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
         int i = 0;
-        for (var entry : fields.properties()) {
+        for (var entry : attributes(profile).entrySet()) {
             String name = "#a" + i;
             String value = ":a" + i++;
             names.put(name, entry.getKey());
-            values.put(
-                    value,
-                    "identifiers".equals(entry.getKey())
-                            ? stringSets(entry.getValue())
-                            : DynamoJson.attribute(entry.getValue()));
+            values.put(value, entry.getValue());
             sets.add(name + " = " + value);
         }
         names.put("#version", "version");
@@ -133,6 +134,170 @@ public final class DynamoProfileRepository implements ProfileRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The profile's fields as the item's attributes: the mapper's form of the record (null fields
+     * left out), {@code identifiers} as string sets. {@link #save} sets them; {@link #profile} reads them.
+     */
+    static Map<String, AttributeValue> attributes(Profile profile) {
+        ObjectNode fields = Json.mapper().valueToTree(profile);
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        for (var entry : fields.properties()) {
+            attributes.put(
+                    entry.getKey(),
+                    "identifiers".equals(entry.getKey())
+                            ? stringSets(entry.getValue())
+                            : DynamoJson.attribute(entry.getValue()));
+        }
+        return attributes;
+    }
+
+    /**
+     * A profile item as the record, attribute by attribute: what the mapper's binding of {@code
+     * DynamoJson.tree(item)} gives ({@code DynamoProfileRepositoryTest} compares the two), without
+     * building the mapper, which with its record deserialisers was about 0.4 s of the score
+     * function's first request (docs/BENCHMARKS.md). Attributes this record does not have ({@code
+     * pk}, {@code sk}, {@code scores}) are ignored; an absent or NUL attribute is null (0 for a
+     * number); instants are ISO strings, numbers whole ({@code long}) or decimal ({@code double}).
+     */
+    static Profile profile(Map<String, AttributeValue> item) {
+        return new Profile(
+                string(item.get("profileId")),
+                whole(item.get("version")),
+                instant(item.get("firstSeenAt")),
+                instant(item.get("lastSeenAt")),
+                map(item.get("traits"), v -> {
+                    Map<String, AttributeValue> trait = v.m();
+                    AttributeValue value = trait.get("value");
+                    // a NUL value is JSON null (a trait set to null), an absent one none at all, as databind reads them
+                    return new Profile.TraitValue(
+                            value == null ? null : withoutTrailingZeros(DynamoJson.node(value)),
+                            instant(trait.get("updatedAt")));
+                }),
+                map(item.get("identifiers"), v -> new HashSet<>(strings(v))),
+                map(
+                        item.get("channels"),
+                        v -> new Profile.ChannelActivity(
+                                instant(v.m().get("firstSeen")), instant(v.m().get("lastSeen")))),
+                present(item.get("counters")) ? counters(item.get("counters").m()) : null,
+                present(item.get("rfm")) ? rfm(item.get("rfm").m()) : null,
+                list(item.get("lastEvents"), v -> {
+                    Map<String, AttributeValue> e = v.m();
+                    return new Profile.EventSummary(
+                            string(e.get("type")),
+                            string(e.get("event")),
+                            string(e.get("sku")),
+                            string(e.get("channel")),
+                            instant(e.get("timestamp")));
+                }),
+                map(item.get("consent"), v -> {
+                    Map<String, AttributeValue> c = v.m();
+                    return new Profile.ConsentValue(
+                            present(c.get("granted")) && c.get("granted").bool(),
+                            instant(c.get("updatedAt")),
+                            string(c.get("source")));
+                }),
+                strings(item.get("recentSessions")),
+                map(item.get("appliedEvents"), DynamoProfileRepository::whole),
+                new HashSet<>(strings(item.get("absorbed"))),
+                string(item.get("mergedInto")));
+    }
+
+    private static Profile.Counters counters(Map<String, AttributeValue> c) {
+        return new Profile.Counters(
+                whole(c.get("events")),
+                whole(c.get("sessions")),
+                whole(c.get("pageViews")),
+                whole(c.get("cartAdds")),
+                whole(c.get("orders")),
+                decimal(c.get("revenue")));
+    }
+
+    private static Profile.Rfm rfm(Map<String, AttributeValue> r) {
+        return new Profile.Rfm(
+                instant(r.get("firstOrderAt")),
+                instant(r.get("lastOrderAt")),
+                whole(r.get("orderCount")),
+                decimal(r.get("revenue")));
+    }
+
+    private static boolean present(AttributeValue value) {
+        return value != null && !Boolean.TRUE.equals(value.nul());
+    }
+
+    private static String string(AttributeValue value) {
+        return present(value) ? value.s() : null;
+    }
+
+    private static Instant instant(AttributeValue value) {
+        return present(value) ? Instant.parse(value.s()) : null;
+    }
+
+    /**
+     * A {@code long} as databind binds the node {@code DynamoJson} reads a stored number into: a
+     * fraction cut off (the writer never stores one here), out of range refused.
+     */
+    private static long whole(AttributeValue value) {
+        return present(value)
+                ? new BigDecimal(value.n()).setScale(0, RoundingMode.DOWN).longValueExact()
+                : 0;
+    }
+
+    /**
+     * A trait's tree as databind's tree deserialiser gives it: decimals without trailing zeros (a
+     * stored {@code 1.50} reads as {@code 1.5}); the same tree when it has none.
+     */
+    private static JsonNode withoutTrailingZeros(JsonNode node) {
+        if (node.isBigDecimal()) {
+            return DecimalNode.valueOf(node.decimalValue().stripTrailingZeros());
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.properties().forEach(field -> field.setValue(withoutTrailingZeros(field.getValue())));
+            return object;
+        }
+        if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutTrailingZeros(array.get(i)));
+            }
+            return array;
+        }
+        return node;
+    }
+
+    /** As databind binds the node of a stored number to a {@code double}: the decimal's nearest double. */
+    private static double decimal(AttributeValue value) {
+        return present(value) ? new BigDecimal(value.n()).doubleValue() : 0;
+    }
+
+    /** A string set (identifiers) or a list of strings; an absent attribute is null, as the record's constructor then refuses. */
+    private static List<String> strings(AttributeValue value) {
+        if (!present(value)) {
+            return null;
+        }
+        return value.hasSs() ? value.ss() : list(value, DynamoProfileRepository::string);
+    }
+
+    /** A list attribute's elements (a NUL one null, which the record's constructor refuses, as with databind). */
+    private static <T> List<T> list(AttributeValue value, Function<AttributeValue, T> element) {
+        if (!present(value)) {
+            return null;
+        }
+        List<T> list = new ArrayList<>(value.l().size());
+        value.l().forEach(v -> list.add(present(v) ? element.apply(v) : null));
+        return list;
+    }
+
+    /** A map attribute's entries (a NUL value null, which the record's constructor refuses, as with databind). */
+    private static <T> Map<String, T> map(AttributeValue value, Function<AttributeValue, T> entry) {
+        if (!present(value)) {
+            return null;
+        }
+        Map<String, T> map = new HashMap<>();
+        value.m().forEach((key, v) -> map.put(key, present(v) ? entry.apply(v) : null));
+        return map;
     }
 
     @Override
@@ -185,7 +350,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
                         .expressionAttributeValues(Map.of(":profile", AttributeValue.fromS(PROFILE_SK))))
                 .items()
                 .forEach(item -> {
-                    Profile profile = Json.mapper().convertValue(DynamoJson.tree(item), Profile.class);
+                    Profile profile = profile(item);
                     if (!profile.isMerged()) {
                         AttributeValue stored = item.get("scores");
                         consumer.accept(new ScoredProfile(
