@@ -117,7 +117,8 @@ public final class ScoreApiHandler implements HttpApiHandler {
                 .get("/v1/segments", r -> ApiResponses.ok(segments.current()))
                 .get(
                         "/v1/profiles/{id}/scores",
-                        r -> ApiResponses.ok(known(() -> service.scores(r.requiredPathParameter("id")))))
+                        r -> ApiResponses.ok(known(() -> service.scores(r.requiredPathParameter("id")))
+                                .json()))
                 .get(
                         "/v1/profiles/{id}/recommendations",
                         r -> ApiResponses.ok(known(() -> service.recommendations(

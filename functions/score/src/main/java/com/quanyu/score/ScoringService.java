@@ -14,7 +14,9 @@ import com.quanyu.shared.risk.OrderRisk;
 import com.quanyu.shared.risk.OrderRiskInput;
 import com.quanyu.shared.risk.OrderRiskScorer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,26 @@ final class ScoringService {
             String model,
             boolean coldStart,
             List<BinaryClassifier.Contribution> topFeatures,
-            String note) {}
+            String note) {
+        /** As {@link Scores#json()}: the mapper's form of this record. */
+        Map<String, Object> json() {
+            List<Map<String, Object>> features = new ArrayList<>(topFeatures.size());
+            for (BinaryClassifier.Contribution c : topFeatures) {
+                Map<String, Object> feature = new LinkedHashMap<>();
+                feature.put("feature", c.feature());
+                feature.put("value", c.value());
+                feature.put("contribution", c.contribution());
+                features.add(feature);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("probability", probability);
+            json.put("model", model);
+            json.put("coldStart", coldStart);
+            json.put("topFeatures", features);
+            json.put("note", note);
+            return json;
+        }
+    }
 
     /** Scores answer. */
     record Scores(
@@ -47,7 +68,28 @@ final class ScoringService {
             Integer rfmTotal,
             Double batchPropensity7d,
             Map<String, String> models,
-            String scoredAt) {}
+            String scoredAt) {
+        /**
+         * The answer as plain maps and lists, in the mapper's field order and with its null fields
+         * left out, which {@code Json.write} writes without building the mapper: the mapper (its
+         * record serialisers, the JSR-310 module) was a large share of the score function's first
+         * request above the cold-start floor (docs/BENCHMARKS.md); {@code ScoringServiceTest} checks
+         * that the JSON is the mapper's, byte for byte.
+         */
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("profileId", profileId);
+            json.put("coldStart", coldStart);
+            json.put("propensity", propensity == null ? null : propensity.json());
+            json.put("segment", segment);
+            json.put("rfm", rfm);
+            json.put("rfmTotal", rfmTotal);
+            json.put("batchPropensity7d", batchPropensity7d);
+            json.put("models", models);
+            json.put("scoredAt", scoredAt);
+            return json;
+        }
+    }
 
     /** Recommendations answer. */
     record RecommendationList(
