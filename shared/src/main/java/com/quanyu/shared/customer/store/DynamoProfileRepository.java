@@ -159,7 +159,7 @@ public final class DynamoProfileRepository implements ProfileRepository {
      * building the mapper, which with its record deserialisers was about 0.4 s of the score
      * function's first request (docs/BENCHMARKS.md). Attributes this record does not have ({@code
      * pk}, {@code sk}, {@code scores}) are ignored; an absent or NUL attribute is null (0 for a
-     * number); instants are ISO strings, numbers whole ({@code long}) or decimal ({@code double}).
+     * number, false for a flag; an absent collection is refused by the record, as before); instants are ISO strings, numbers whole ({@code long}) or decimal ({@code double}).
      */
     static Profile profile(Map<String, AttributeValue> item) {
         return new Profile(
