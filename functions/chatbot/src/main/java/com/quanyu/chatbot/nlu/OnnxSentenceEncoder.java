@@ -3,6 +3,7 @@ package com.quanyu.chatbot.nlu;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,11 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code bge-small-zh-v1.5-q}: BAAI's BGE small for Chinese (its vocabulary also covers English
  *   word pieces), 384 dimensions, 24 MB;</li>
- *   <li>{@code all-minilm-l6-v2-q}: sentence-transformers' MiniLM L6 for English, 384 dimensions, 23 MB.</li>
+ *   <li>{@code all-minilm-l6-v2-q}: sentence-transformers' MiniLM L6 for English, 384 dimensions, 23 MB;</li>
+ *   <li>{@code e5-small-v2-q}: intfloat's E5 small v2 for English (12 layers), 384 dimensions, 34 MB; every
+ *   text is embedded as {@code "query: " + text}, the prefix E5 was trained with for symmetric tasks.
+ *   For evaluation only: its artifact is a provided dependency, not in the function's jar (it scored
+ *   below MiniLM for the intent model, docs/BENCHMARKS.md #17 session 8).</li>
  * </ul>
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
@@ -22,15 +27,19 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     public static final String BGE_SMALL_ZH = "bge-small-zh-v1.5-q";
     /** English MiniLM. */
     public static final String MINILM_L6 = "all-minilm-l6-v2-q";
+    /** English E5 small v2. */
+    public static final String E5_SMALL = "e5-small-v2-q";
 
     private static final Map<String, OnnxSentenceEncoder> LOADED = new ConcurrentHashMap<>();
 
     private final String name;
     private final EmbeddingModel model;
+    private final String prefix;
 
-    private OnnxSentenceEncoder(String name, EmbeddingModel model) {
+    private OnnxSentenceEncoder(String name, EmbeddingModel model, String prefix) {
         this.name = name;
         this.model = model;
+        this.prefix = prefix;
     }
 
     /**
@@ -45,12 +54,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         Supplier<EmbeddingModel> factory = switch (name) {
             case BGE_SMALL_ZH -> BgeSmallZhV15QuantizedEmbeddingModel::new;
             case MINILM_L6 -> AllMiniLmL6V2QuantizedEmbeddingModel::new;
+            case E5_SMALL -> E5SmallV2QuantizedEmbeddingModel::new;
             default ->
-                throw new IllegalArgumentException(
-                        "unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH + ", " + MINILM_L6 + ")");
+                throw new IllegalArgumentException("unknown sentence encoder " + name + " (known: " + BGE_SMALL_ZH
+                        + ", " + MINILM_L6 + ", " + E5_SMALL + ")");
         };
         nativeCacheInTmp();
-        return new OnnxSentenceEncoder(name, factory.get());
+        return new OnnxSentenceEncoder(name, factory.get(), name.equals(E5_SMALL) ? "query: " : "");
     }
 
     /**
@@ -75,7 +85,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
     @Override
     public float[] embed(String text) {
-        return model.embed(text == null || text.isBlank() ? " " : text)
+        return model.embed(prefix + (text == null || text.isBlank() ? " " : text))
                 .content()
                 .vector();
     }

@@ -44,7 +44,7 @@ import java.util.Set;
  * --epochs N --lr X --min-df N --max-features N --char-max N --concept-boost X   trainer settings
  * --concepts          add the shipped concept-lexicon features (opt-in: the lexicon was written for one domain)
  * --encoder NAME      also train an embedding head over this sentence encoder (bge-small-zh-v1.5-q, all-minilm-l6-v2-q,
- *                     or LATIN+HAN, e.g. all-minilm-l6-v2-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
+ *                     e5-small-v2-q, or LATIN+HAN, e.g. all-minilm-l6-v2-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
  *                     and average its probabilities with the n-gram model's; with --model, the model names its encoder
  * --embedding-epochs N --embedding-lr X   the embedding head's trainer settings (default 10 and 0.5)
  * --embedding-weight X|auto  weight of the embedding head in the average (default 0.5; 1 = embeddings only);
