@@ -34,7 +34,7 @@ final class Requests {
 
     private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
     private static final Pattern EXCHANGE = Pattern.compile(
-            "(换货|换一[个件双]|换个|换新|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
+            "(换货|换一?[个件双盒瓶包袋罐份款种套]|换新|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
             Pattern.CASE_INSENSITIVE);
     /** Returning the goods; a bare "想退/能退吗" is a return too (退款 is money, 退订 unsubscribing). */
     private static final Pattern RETURN = Pattern.compile(
@@ -42,7 +42,10 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** A question about the rules of returns ("how many days do I have"), not a return. */
     private static final Pattern RULES_QUESTION = Pattern.compile(
-            "(how many days|how long|within|deadline|time limit|多少天|几天内|多久|期限)", Pattern.CASE_INSENSITIVE);
+            "(how many days|how long|within|deadline|time limit|(多少|几)天(之|以)?内|多少天|多久|期限)", Pattern.CASE_INSENSITIVE);
+    /** "退款一般几天到账", "how long do refunds usually take": how things go in general, not one order's case. */
+    private static final Pattern USUALLY =
+            Pattern.compile("(一般|通常|平时|\\b(usually|normally|typically|in general)\\b)", Pattern.CASE_INSENSITIVE);
     /** Words of a change to an order itself (address, items, quantity), which a change_order label needs. */
     private static final Pattern CHANGE_WORDS = Pattern.compile(
             "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
@@ -70,9 +73,9 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
     private static final Pattern DAMAGED = Pattern.compile(
-            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|压扁|压坏|变形|发霉|过期|(?<!我)发错|少发|漏发|质量问题|用不了|不能用|"
+            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|压扁|压坏|变形|发霉|过期|(?<!我)发错|少发|漏发|质量问题|用不了|不能用|(口味|味道|颜色|尺码|型号|款式|规格)(不对|错了|发错)|"
                     + "\\b(broken|broke|damaged|defective|cracked|squashed|crushed|dented|smashed|mou?ldy|expired|"
-                    + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
+                    + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product|flavou?r|model)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -127,8 +130,11 @@ final class Requests {
         String refined = wordsWin ? named : null;
         if (!aboutAnOrder
                 && (wordsWin || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
-                && ("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
-                && RULES_QUESTION.matcher(text).find()) {
+                && ((("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
+                                && (RULES_QUESTION.matcher(text).find()
+                                        || USUALLY.matcher(text).find()))
+                        || ("track_refund".equals(named)
+                                && USUALLY.matcher(text).find()))) {
             refined = "check_refund_policy"; // "how many days do i have to return stuff" asks about the rules
         }
         if (refined == null

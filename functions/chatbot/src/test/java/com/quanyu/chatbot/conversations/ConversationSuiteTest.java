@@ -54,7 +54,11 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout10.json", "held-out 10 (2026-12-02, session 7, written by a second tester)"),
             new ScriptedSet("heldout11.json", "held-out 11 (2026-12-02, session 7, written by a second tester)"),
             new ScriptedSet("heldout12.json", "held-out 12 (2026-12-02, session 7, written by a third tester)"),
-            new ScriptedSet("heldout13.json", "held-out 13 (2026-12-02, session 7, written by a third tester)"));
+            new ScriptedSet("heldout13.json", "held-out 13 (2026-12-02, session 7, written by a third tester)"),
+            new ScriptedSet("heldout14.json", "held-out 14 (2026-12-02, session 8, written by a fourth tester)"),
+            new ScriptedSet("heldout15.json", "held-out 15 (2026-12-02, session 8, written by a fourth tester)"),
+            new ScriptedSet("heldout16.json", "held-out 16 (2026-12-02, session 8, written by a fifth tester)"),
+            new ScriptedSet("heldout17.json", "held-out 17 (2026-12-02, session 8, written by a fifth tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

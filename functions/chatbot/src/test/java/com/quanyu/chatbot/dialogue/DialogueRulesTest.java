@@ -224,4 +224,42 @@ class DialogueRulesTest {
         assertTrue(DialoguePolicy.givesUpTheWait("ok never mind, sorted it"));
         assertFalse(DialoguePolicy.givesUpTheWait("where's my tea btw"));
     }
+
+    @Test
+    void insultsAtThePeopleHandOverSarcasmAndBeingIgnoredAreComplaints() {
+        assertTrue(Sentiment.veryNegative("你们是不是脑子有病 发个货发一个礼拜"));
+        assertTrue(Sentiment.veryNegative("are you idiots or what"));
+        // a hostile word about a thing, not at anyone, is still only the offer of a person
+        assertFalse(Sentiment.veryNegative("this stupid app wont load"));
+        assertTrue(
+                Sentiment.score("wow, amazing service 🙄 nobody ever replies to my emails. really impressed") <= -0.5);
+        assertTrue(Sentiment.score("发了三次消息都没人回") < 0);
+        assertEquals(0, Sentiment.score("wow amazing, thanks so much 😊"));
+    }
+
+    @Test
+    void givingUpTheWaitAfterAFillerOrWithThatsAllAtTheEnd() {
+        assertTrue(DialoguePolicy.givesUpTheWait("哦不用了 刚看到已经到了"));
+        assertTrue(DialoguePolicy.givesUpTheWait("刚看到物流有更新了 那不用了"));
+        assertTrue(DialoguePolicy.givesUpTheWait("ugh forget it, figured it out myself"));
+        assertFalse(DialoguePolicy.givesUpTheWait("不用了吗？我还在等人"));
+    }
+
+    @Test
+    void aReturnWindowQuestionIsAboutTheRulesAWrongFlavourIsAnExchange() {
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("return_order"), "买了不喜欢能退吗 几天之内", false).intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "退款一般几天到账", false)
+                        .intent());
+        assertEquals(
+                "return_order",
+                Requests.refine(model("return_order"), "我要退这个", true).intent());
+        assertEquals(
+                "exchange_order",
+                Requests.refine(model("change_order"), "QY1 收到的口味不对 能换一盒吗", true)
+                        .intent());
+    }
 }
