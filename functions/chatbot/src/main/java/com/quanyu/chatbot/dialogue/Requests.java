@@ -60,7 +60,8 @@ final class Requests {
             "(改|换|地址|\\b(need|want|like|can i|could i|please|pls) to (change|update|modify|edit)\\b|\\baddress\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANCEL_ORDER =
+            Pattern.compile("(取消|撤[销单]|\\bcancel|\\bcall (it )?off\\b)", Pattern.CASE_INSENSITIVE);
     /** Not wanting the goods: a cancellation, unless the same message asks for the money back. */
     private static final Pattern NOT_WANTED =
             Pattern.compile("(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b)", Pattern.CASE_INSENSITIVE);
@@ -103,8 +104,9 @@ final class Requests {
     private static final Pattern TIME_QUESTION = Pattern.compile(
             "(几天|多久|多长时间|什么时候|\\b(when|how long|how many days|how fast|how soon)\\b)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern POLICY_WORDS =
-            Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POLICY_WORDS = Pattern.compile(
+            "(policy|政策|规则|规定|条款|须知|fee|费|how long do i have|多久内|\\b(rules?|conditions|terms)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
             "(到哪|到了|没到|还没|发货|发了|发出|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
@@ -112,7 +114,13 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
-            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我(最近|上次|刚|之前)?买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Ways to pay named in a message ("do u take apple pay", "能用花呗吗"): a payment-methods question. */
+    private static final Pattern PAYMENT_METHODS = Pattern.compile(
+            "(支付宝|微信支付|花呗|信用卡|银联|货到付款|分期|\\b(apple pay|google pay|paypal|alipay|wechat pay|credit cards?|"
+                    + "debit cards?|visa|mastercard|amex|union ?pay|cash on delivery|installments?|klarna|afterpay)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     private Requests() {}
@@ -124,6 +132,13 @@ final class Requests {
                 && POLICIES.contains(label)
                 && POLICY_WORDS.matcher(text).find()) {
             return predicted; // "what is your return policy" is a question, not a return
+        }
+        if (!aboutAnOrder
+                && (label == null || !POLICIES.contains(label))
+                && POLICY_WORDS.matcher(text).find()
+                && (REFUND.matcher(text).find() || RETURN.matcher(text).find())) {
+            // "what is the rule for give money back", "退款规定能发我看看吗": the rules, not a refund
+            return new IntentPrediction("check_refund_policy", Math.max(predicted.confidence(), 0.9), true);
         }
         String named = request(text);
         boolean wordsWin = label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label);
@@ -181,6 +196,12 @@ final class Requests {
             // model's floor missed
             refined = TIME_QUESTION.matcher(text).find() ? "delivery_period" : "delivery_options";
         }
+        if (refined == null
+                && label == null
+                && !aboutAnOrder
+                && PAYMENT_METHODS.matcher(text).find()) {
+            refined = "check_payment_methods"; // "do u take apple pay or nah", which the model's floor missed
+        }
         return refined == null || refined.equals(label)
                 ? predicted
                 : new IntentPrediction(refined, Math.max(predicted.confidence(), 0.9), true);
@@ -234,6 +255,11 @@ final class Requests {
         if (NOT_WANTED.matcher(text).find() && !policy) {
             return "cancel_order";
         }
-        return DAMAGED.matcher(text).find() && !CORRECTION.matcher(text).find() ? "return_order" : null;
+        // "这个券啥时候过期": a coupon's expiry, not expired goods
+        return DAMAGED.matcher(text).find()
+                        && !CORRECTION.matcher(text).find()
+                        && !DialoguePolicy.COUPON_WORDS.matcher(text).find()
+                ? "return_order"
+                : null;
     }
 }

@@ -66,13 +66,30 @@ public final class Sentiment {
      * behind it, so a person takes over at once.
      */
     private static final List<String> INSULTS = List.of(
-            "脑子有病", "有病吧", "神经病", "脑残", "智障", "白痴", "弱智", "蠢货", "idiot", "moron", "dumbass", "imbecile", "retards");
+            "脑子有病",
+            "有病吧",
+            "神经病",
+            "脑残",
+            "智障",
+            "白痴",
+            "弱智",
+            "蠢货",
+            "废物",
+            "idiot",
+            "moron",
+            "dumbass",
+            "imbecile",
+            "retards");
     /** Being ignored ("nobody ever replies to my emails", "没人理"): a complaint in plain words. */
     private static final Pattern IGNORED = Pattern.compile(
             "(没人(回|理|管|接)|不理人|不回(复|消息)|\\b(nobody|no one|noone)( ever)? (replies|answers|responds|"
                     + "tells|gets back|calls back|helps|cares)\\b|\\bnever (replies|reply|answers?|responds?|gets? back)\\b)");
     /** Eye-rolling and angry faces: sarcasm ("amazing service 🙄") or anger the words leave out. */
     private static final List<String> ANNOYED_FACES = List.of("🙄", "😒", "😤", "😠", "😡", "🤬", "👎", "💢");
+    /** Praise, which an annoyed face beside it turns into sarcasm. */
+    private static final Pattern PRAISE = Pattern.compile(
+            "(真棒|好棒|太棒|厉害|真行|服了|\\b(great|amazing|awesome|wonderful|fantastic|brilliant|impressed|impressive|love it|"
+                    + "thanks a lot|nice one)\\b)");
     /** Strong words about the service or the goods, not at anyone: a complaint, and the offer of a person. */
     private static final List<String> STRONG = List.of(
             "坑爹",
@@ -164,7 +181,8 @@ public final class Sentiment {
             score -= 0.25;
         }
         if (ANNOYED_FACES.stream().anyMatch(t::contains)) {
-            score -= 0.25;
+            // with praise beside it the face is sarcasm ("great service guys 🙄"): a complaint in full
+            score -= PRAISE.matcher(t).find() ? 0.5 : 0.25;
         }
         for (String word : STRONG) {
             if (contains(t, word)) {

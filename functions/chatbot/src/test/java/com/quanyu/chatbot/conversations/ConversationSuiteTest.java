@@ -58,7 +58,11 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout14.json", "held-out 14 (2026-12-02, session 8, written by a fourth tester)"),
             new ScriptedSet("heldout15.json", "held-out 15 (2026-12-02, session 8, written by a fourth tester)"),
             new ScriptedSet("heldout16.json", "held-out 16 (2026-12-02, session 8, written by a fifth tester)"),
-            new ScriptedSet("heldout17.json", "held-out 17 (2026-12-02, session 8, written by a fifth tester)"));
+            new ScriptedSet("heldout17.json", "held-out 17 (2026-12-02, session 8, written by a fifth tester)"),
+            new ScriptedSet("heldout18.json", "held-out 18 (2026-12-02, session 8, written by a sixth tester)"),
+            new ScriptedSet("heldout19.json", "held-out 19 (2026-12-02, session 8, written by a sixth tester)"),
+            new ScriptedSet("heldout20.json", "held-out 20 (2026-12-02, session 8, written by a seventh tester)"),
+            new ScriptedSet("heldout21.json", "held-out 21 (2026-12-02, session 8, written by a seventh tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

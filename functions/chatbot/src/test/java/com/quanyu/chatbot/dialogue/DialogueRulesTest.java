@@ -262,4 +262,41 @@ class DialogueRulesTest {
                 Requests.refine(model("change_order"), "QY1 收到的口味不对 能换一盒吗", true)
                         .intent());
     }
+
+    @Test
+    void choicesNamedAsListedRulesQuestionsPaymentWaysAndCouponExpiry() {
+        assertEquals(OptionalInt.of(0), OrderChoice.position("the first one you listed", 3));
+        assertEquals(OptionalInt.of(1), OrderChoice.position("你列的第二个", 3));
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("track_order"), "i'd like to call off one of my orders", false)
+                        .intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("get_refund"), "退款规定能发我看看吗", false).intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(
+                                model("get_refund"),
+                                "Please tell me what is the rule for give money back if I am not like the product?",
+                                false)
+                        .intent());
+        assertEquals(
+                "check_payment_methods",
+                Requests.refine(new IntentPrediction("oos", 0.3, false), "do you take apple pay or nah", false)
+                        .intent());
+        // a coupon's expiry is no expired goods (the model's floor missed the message; the words decide)
+        assertFalse(Requests.refine(new IntentPrediction("oos", 0.3, false), "那这个券满多少能用啊 啥时候过期", false)
+                .inScope());
+    }
+
+    @Test
+    void sarcasmInsultsAndPoliteOrFillerWaysOfGivingUp() {
+        assertTrue(Sentiment.score("wow great service guys 🙄 three days and my tea is still nowhere") <= -0.5);
+        assertTrue(Sentiment.veryNegative("你们客服是不是全是机器人啊 一群废物"));
+        assertTrue(DialoguePolicy.givesUpTheWait("这么久都没人理 那就算了吧"));
+        assertTrue(DialoguePolicy.givesUpTheWait("oh they did? ok never mind then dont need anyone"));
+        assertTrue(DialoguePolicy.givesUpTheWait("好了 不用了 我自己弄好了"));
+        assertFalse(DialoguePolicy.givesUpTheWait("i don't need a refund, i need someone to call me"));
+    }
 }
