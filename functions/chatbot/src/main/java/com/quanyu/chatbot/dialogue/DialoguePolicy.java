@@ -150,7 +150,7 @@ final class DialoguePolicy {
             Pattern.compile("(它|这单|那单|\\b(it|this one|that one|them)\\b)", Pattern.CASE_INSENSITIVE);
     /** Asking for suggestions: a product named in it is what they want, not an order of theirs. */
     private static final Pattern RECOMMEND = Pattern.compile(
-            "(推荐|介绍|有什么好|适合|送人|送长辈|送礼|\\b(recommend|suggest|suggestion|gift ideas?|good for)\\b)",
+            "(推荐|介绍|有什么好|适合|送人|送长辈|送礼|\\b(recommend\\w*|suggest\\w*|gift ideas?|good for)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** "再给我一张", "one more pls": more of what the last turn gave. */
     private static final Pattern ANOTHER = Pattern.compile(
@@ -169,7 +169,7 @@ final class DialoguePolicy {
     private static final Pattern SENTENCE_END = Pattern.compile("[?？!！。.]+\\s*");
     /** The words around it ("ok", "thanks", "then", 吧). */
     private static final Pattern NOTHING_MORE_FILLERS = Pattern.compile(
-            "(好的|好吧|好|嗯|哦|那|唉|谢谢|了|吧|啊|呢|哈哈|拜拜|再见|"
+            "(好的|好吧|好|嗯|哦|那|唉|谢谢|了|吧|啊|呢|哈哈|拜拜|再见|看看|再说|"
                     + "\\b(ok|okay|thanks|thank you|thx|then|so|lol|haha|bye|cheers|ugh|oh|ah|well|just|meh)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Sentiment at or below which a message is a complaint whatever the model says (very negative hands over). */
@@ -324,7 +324,7 @@ final class DialoguePolicy {
         if (orders.isEmpty()) {
             orders = chosen(trimmed, state);
         }
-        if (orders.isEmpty() && !RECOMMEND.matcher(trimmed).find()) {
+        if (orders.isEmpty() && (!RECOMMEND.matcher(trimmed).find() || Requests.namesExplicitRequest(trimmed))) {
             // "再推荐个送长辈的茶么" names tea as what they want, not the tea order
             orders = referredOrders(trimmed, mine, state, catalogue);
             if (!orders.isEmpty() && onlyAnItemWordInSmallTalk(trimmed, u.intent(), state)) {
@@ -378,13 +378,21 @@ final class DialoguePolicy {
                                 && (intent.confidence() >= SMALL_TALK_CONFIDENCE
                                         || SHOP_WORDS.matcher(trimmed).find())
                                 && !CONTACT_DETAILS.matcher(trimmed).find()
-                                && !(mood < 0 && !namesPerson)))) {
+                                && !(mood < 0
+                                        && !PERSON_REQUEST
+                                                .matcher(withoutIds(trimmed, orders))
+                                                .find())))) {
             // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
             // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
         }
         if (Sentiment.veryNegative(text)) {
             return handoff("handoff_negative", lang, s, "negative_sentiment");
+        }
+        if (intent.inScope() && intent.intent().equals("contact_customer_service") && mood < 0) {
+            // "你们客服是摆设吗 发消息几天都没人回": a complaint about the service (no person asked for in so many words)
+            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+                    .labelled("complaint");
         }
         if (PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find()
                 && !DECLINE.matcher(trimmed).find()

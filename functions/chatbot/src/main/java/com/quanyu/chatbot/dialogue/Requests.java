@@ -63,8 +63,10 @@ final class Requests {
     private static final Pattern CANCEL_ORDER =
             Pattern.compile("(取消|撤[销单]|\\bcancel|\\bcall (it )?off\\b)", Pattern.CASE_INSENSITIVE);
     /** Not wanting the goods: a cancellation, unless the same message asks for the money back. */
-    private static final Pattern NOT_WANTED =
-            Pattern.compile("(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WANTED = Pattern.compile(
+            "(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b|\\b(don'?t|do not) want\\b.{0,30}\\b(any ?more|no more)\\b|"
+                    + "\\bno longer (want|need)\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND_STATUS = Pattern.compile(
@@ -110,7 +112,8 @@ final class Requests {
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
             "(到哪|到了|没到|还没|发货|发了|发出|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
-                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still)\\b)",
+                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still|reach(ed|es)?|already or not|"
+                    + "(left|leave|leaving) the warehouse|out for delivery)\\b|出库|出仓)",
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
@@ -121,6 +124,12 @@ final class Requests {
     private static final Pattern PAYMENT_METHODS = Pattern.compile(
             "(支付宝|微信支付|花呗|信用卡|银联|货到付款|分期|\\b(apple pay|google pay|paypal|alipay|wechat pay|credit cards?|"
                     + "debit cards?|visa|mastercard|amex|union ?pay|cash on delivery|installments?|klarna|afterpay)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Only asking where or when ("where???", "到哪了", "when?"), the order left unsaid. */
+    private static final Pattern WHERE_ONLY = Pattern.compile(
+            "^\\s*(where|where is it|where'?s it|when|when will it (come|arrive)|在哪|在哪里|在哪儿|到哪了|到哪儿了|到了吗|发了吗)"
+                    + "[\\s?？!！.。]*$",
             Pattern.CASE_INSENSITIVE);
 
     private Requests() {}
@@ -195,6 +204,11 @@ final class Requests {
             // "ok nvm when do u guys usually ship", "do you ship with SF express?": a plain shipping question the
             // model's floor missed
             refined = TIME_QUESTION.matcher(text).find() ? "delivery_period" : "delivery_options";
+        }
+        if (refined == null
+                && (label == null || !ORDER_TOPICS.contains(label))
+                && WHERE_ONLY.matcher(text).find()) {
+            refined = "track_order"; // "hello" / "my order" / "where???": typed as shoppers split a question
         }
         if (refined == null
                 && label == null

@@ -14,7 +14,6 @@ public final class Sentiment {
     /** Swearing, accusations of fraud, threats to take it elsewhere: hostile; with more anger a person takes over at once. */
     private static final List<String> HOSTILE = List.of(
             "垃圾",
-            "骗子",
             "骗钱",
             "坑人",
             "滚",
@@ -35,7 +34,6 @@ public final class Sentiment {
             "曝光",
             "骗人",
             "scam",
-            "scammer",
             "suck",
             "sucks",
             "fraud",
@@ -47,7 +45,6 @@ public final class Sentiment {
             "lawyer",
             "sue you",
             "police",
-            "thieves",
             "rip off",
             "ripoff",
             "wtf",
@@ -66,6 +63,9 @@ public final class Sentiment {
      * behind it, so a person takes over at once.
      */
     private static final List<String> INSULTS = List.of(
+            "骗子",
+            "scammer",
+            "thieves",
             "脑子有病",
             "有病吧",
             "神经病",
@@ -140,6 +140,10 @@ public final class Sentiment {
             "tired of",
             "pissed",
             "烦死",
+            "好烦",
+            "很烦",
+            "真烦",
+            "烦人",
             "心累",
             "崩溃",
             "差劲",
@@ -180,10 +184,6 @@ public final class Sentiment {
         if (IGNORED.matcher(t).find()) {
             score -= 0.25;
         }
-        if (ANNOYED_FACES.stream().anyMatch(t::contains)) {
-            // with praise beside it the face is sarcasm ("great service guys 🙄"): a complaint in full
-            score -= PRAISE.matcher(t).find() ? 0.5 : 0.25;
-        }
         for (String word : STRONG) {
             if (contains(t, word)) {
                 score -= 0.5;
@@ -196,6 +196,16 @@ public final class Sentiment {
                         || INTENSIFIERS_ZH.stream().anyMatch(i -> t.contains(i + word))
                         || TRAILING_INTENSIFIERS.stream().anyMatch(i -> contains(t, word + i));
                 score -= intensified ? 0.5 : 0.25;
+            }
+        }
+        if (ANNOYED_FACES.stream().anyMatch(t::contains)) {
+            // with praise beside it the face is sarcasm ("great service guys 🙄"): a complaint in full; otherwise it
+            // adds a little to mild words ("等得好烦 😤") and nothing to strong ones, so it never makes frustration
+            // ("服务太差了 真的无语😤") a pile-up that hands over
+            if (PRAISE.matcher(t).find()) {
+                score -= 0.5;
+            } else if (score > -0.5) {
+                score -= 0.25;
             }
         }
         long shouting = t.chars().filter(c -> c == '!' || c == '?').count();

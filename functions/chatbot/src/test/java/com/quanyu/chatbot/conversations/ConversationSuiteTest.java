@@ -62,7 +62,11 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout18.json", "held-out 18 (2026-12-02, session 8, written by a sixth tester)"),
             new ScriptedSet("heldout19.json", "held-out 19 (2026-12-02, session 8, written by a sixth tester)"),
             new ScriptedSet("heldout20.json", "held-out 20 (2026-12-02, session 8, written by a seventh tester)"),
-            new ScriptedSet("heldout21.json", "held-out 21 (2026-12-02, session 8, written by a seventh tester)"));
+            new ScriptedSet("heldout21.json", "held-out 21 (2026-12-02, session 8, written by a seventh tester)"),
+            new ScriptedSet("heldout22.json", "held-out 22 (2026-12-02, session 8, written by an eighth tester)"),
+            new ScriptedSet("heldout23.json", "held-out 23 (2026-12-02, session 8, written by an eighth tester)"),
+            new ScriptedSet("heldout24.json", "held-out 24 (2026-12-02, session 8, written by a ninth tester)"),
+            new ScriptedSet("heldout25.json", "held-out 25 (2026-12-02, session 8, written by a ninth tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

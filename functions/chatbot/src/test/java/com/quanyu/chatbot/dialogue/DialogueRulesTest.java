@@ -299,4 +299,25 @@ class DialogueRulesTest {
         assertTrue(DialoguePolicy.givesUpTheWait("好了 不用了 我自己弄好了"));
         assertFalse(DialoguePolicy.givesUpTheWait("i don't need a refund, i need someone to call me"));
     }
+
+    @Test
+    void annoyedFacesAddNothingToNegativeWordsScammersAreAnInsultSplitQuestionsAreTracking() {
+        // frustration with a face is a complaint (the offer of a person), not a pile-up that hands over
+        assertFalse(Sentiment.veryNegative("服务太差了 真的无语😤"));
+        assertTrue(Sentiment.score("茶叶到现在还没收到 等得好烦 😤") <= -0.5);
+        assertEquals(-0.25, Sentiment.score("where is my tea 😤"));
+        assertTrue(Sentiment.veryNegative("你们就是一群骗子 发霉的月饼也敢卖"));
+        assertEquals(
+                "track_order",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "where???", false)
+                        .intent());
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("product_question"), "I don't want the thermos anymore", true)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(model("product_question"), "the mooncake one reach already or not ah", true)
+                        .intent());
+    }
 }
