@@ -101,7 +101,8 @@ public final class ChatBot {
         if (state.handoff()) {
             return whileWaiting(key, message, text, understanding, intent, language, state, profile, now);
         }
-        DialoguePolicy.Decision decision = policy.decide(text, understanding, language, state, profile);
+        DialoguePolicy.Decision decision = bothQuestions(text, language, state, profile)
+                .orElseGet(() -> policy.decide(text, understanding, language, state, profile));
         ConversationState next = decision.state();
         if (decision.handoffReason() != null) {
             next = next.handedOver(decision.handoffReason(), now);
@@ -127,6 +128,38 @@ public final class ChatBot {
     }
 
     /**
+     * "my tea is arrive or not yet? And also you have some discount code?": two self-service questions in one
+     * message get both answers, each decided on its own part in turn; anything else (a change, a handoff, a
+     * question back to the customer) is decided on the whole message.
+     */
+    private Optional<DialoguePolicy.Decision> bothQuestions(
+            String text, Language language, ConversationState state, Optional<Profile> profile) {
+        java.util.List<String> parts = TwoQuestions.parts(text);
+        if (parts.size() != 2) {
+            return Optional.empty();
+        }
+        DialoguePolicy.Decision first = decidePart(parts.get(0), language, state, profile);
+        DialoguePolicy.Decision second = decidePart(parts.get(1), language, first.state(), profile);
+        if (!selfService(first) || !selfService(second) || first.intent().equals(second.intent())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DialoguePolicy.Decision(
+                first.action(), first.text() + "\n\n" + second.text(), second.state(), null, first.intent()));
+    }
+
+    private DialoguePolicy.Decision decidePart(
+            String part, Language language, ConversationState state, Optional<Profile> profile) {
+        return policy.decide(part, understander.understand(part), language, state, profile);
+    }
+
+    private static boolean selfService(DialoguePolicy.Decision d) {
+        return d.handoffReason() == null
+                && d.intent() != null
+                && SELF_SERVICE.contains(d.intent())
+                && d.state().pendingSlot() == null;
+    }
+
+    /**
      * Waiting for an agent: "never mind" calls the handoff off, a question about the wait gets the time left,
      * self-service questions are still answered; the rest waits.
      */
@@ -142,6 +175,9 @@ public final class ChatBot {
             Instant now) {
         String text = "";
         String action = "wait_for_agent";
+        // a self-service answer is labelled with what it answered ("meanwhile what do you recommend" →
+        // product_question)
+        String answeredAs = intent.label();
         ConversationState next = state;
         if (DialoguePolicy.givesUpTheWait(message.text())) {
             text = policy.text("handoff_cancelled", language);
@@ -160,15 +196,15 @@ public final class ChatBot {
                     && SELF_SERVICE.contains(decision.intent())) {
                 text = decision.text();
                 action = decision.action();
+                answeredAs = decision.intent();
                 next = decision.state().handedOver(state.handoffReason(), state.handoffAt());
             }
         }
         conversations.save(key, next.withLanguage(language.code()).answered(message.messageId(), text, now));
         if (!text.isEmpty()) {
-            conversations.appendTranscript(
-                    key, new TranscriptLine(now, message.messageId(), "bot", text, intent.label()));
+            conversations.appendTranscript(key, new TranscriptLine(now, message.messageId(), "bot", text, answeredAs));
         }
-        return new Reply(text, language.code(), intent.label(), intent.confidence(), next.handoff(), action);
+        return new Reply(text, language.code(), answeredAs, intent.confidence(), next.handoff(), action);
     }
 
     /** The reply already given to this message, if it was the conversation's last one. */

@@ -51,7 +51,7 @@ final class DialoguePolicy {
 
     private static final Set<String> CLOSED = Set.of("cancelled", "refunded", "returned");
     private static final Pattern LAST_ORDER = Pattern.compile(
-            "(last order|latest order|most recent order|recent order|last one|latest one|last purchase|最近.{0,3}[单笔]|最近.{0,3}订单|上一[单笔个次]|上个订单|最新.{0,3}订单|刚买的|刚下的)",
+            "(last order|latest order|most recent order|recent order|last one|latest one|last purchase|最近.{0,3}[单笔]|最近.{0,3}订单|上一[单笔个次]|上个订单|最新.{0,3}订单|最新.{0,2}[单笔]|最近(买|下|订)的|刚买的|刚下的)",
             Pattern.CASE_INSENSITIVE);
     /** "上一单" is "my last order" or, in a conversation about the newest one, "the one before". */
     private static final Pattern PREVIOUS = Pattern.compile("(上一[单笔个次]|上个订单)");
@@ -65,15 +65,23 @@ final class DialoguePolicy {
     static final String HANDOFF_OFFER = "handoff_offer";
 
     private static final Pattern YES = Pattern.compile(
-            "^((好|好的|好吧|要|需要|可以|行|嗯|是的?|对|转吧|麻烦了|yes|yeah|yep|ok|okay|sure|please|pls|y)\\b?[\\s!.。！~～,，]*)+"
+            "^((好|好的|好吧|好啊|要|需要|可以|行|嗯|是的?|对|当然|转吧|帮我转|给我转|转一下|转过去|来吧|麻烦了|麻烦你了|yes|yeah|yea|yep|yup|ya|ok|okay|sure|"
+                    + "alright|please|pls|y|go ahead|do it|please do|sounds good)\\b?[\\s!.。！~～,，]*)+"
                     + "(please|pls|请|吧|的)?[\\s!.。！~～]*$",
+            Pattern.CASE_INSENSITIVE);
+    /** "Yes, I would appreciate that, thank you.": a yes with the courtesies around it. */
+    private static final Pattern YES_POLITELY = Pattern.compile(
+            "^(yes|yeah|yep|sure|ok|okay|please|好|好的|可以|要|需要|嗯)\\b[\\s,，.。!！]*"
+                    + "(((i'?d|i would) (really )?(appreciate|like) (that|it)|that would be (great|nice|good|helpful)|that'?d be (great|nice|good)|"
+                    + "thank you|thanks|thx|please|pls|谢谢|麻烦(你)?了|辛苦了)[\\s,，.。!！~～]*)+$",
             Pattern.CASE_INSENSITIVE);
     /** Turning an offer down ("no thanks, i don't need anyone", "不用了"). */
     private static final Pattern DECLINE = Pattern.compile(
             "(^\\s*(no|nah|nope|不|别)|不用|不要|不需要|算了|\\b(don'?t|do not|no need)\\b)", Pattern.CASE_INSENSITIVE);
     /** Words that make an unclassified message a failed shop question rather than small talk. */
     private static final Pattern SHOP_WORDS = Pattern.compile(
-            "(订单|单号|发货|发出|快递|物流|退|换货|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|exchange|coupon|discount|price|pay|invoice|address|account|product|item)",
+            "(订单|单号|发货|发出|快递|物流|退|换货|取消|优惠|券|商品|价格|付款|支付|发票|地址|客服|order|deliver|ship|parcel|package|refund|return|"
+                    + "exchange|cancel|coupon|discount|price|pay|invoice|address|account|product|item)",
             Pattern.CASE_INSENSITIVE);
     /** Words of a question about delivery that are not shop words ("一般几天能到", "how long till it arrives"). */
     private static final Pattern DELIVERY_WORDS = Pattern.compile(
@@ -132,7 +140,7 @@ final class DialoguePolicy {
             "(电话|热线|号码|几点|时间|怎么联系|邮箱|phone|number|hotline|hours|open|email|how (do|can) i (contact|reach))",
             Pattern.CASE_INSENSITIVE);
     /** A code asked about right after a coupon turn is the coupon's ("what was my code again"). */
-    private static final Pattern COUPON_WORDS =
+    static final Pattern COUPON_WORDS =
             Pattern.compile("(\\bcodes?\\b|\\bcoupon|\\bvoucher|\\bpromo|券|优惠码|兑换码|折扣码)", Pattern.CASE_INSENSITIVE);
     /** Where a message's clauses part ("…they're fine but the longjing hasn't come", "月饼收到了，茶叶还没到"). */
     private static final Pattern CLAUSE =
@@ -142,7 +150,7 @@ final class DialoguePolicy {
             Pattern.compile("(它|这单|那单|\\b(it|this one|that one|them)\\b)", Pattern.CASE_INSENSITIVE);
     /** Asking for suggestions: a product named in it is what they want, not an order of theirs. */
     private static final Pattern RECOMMEND = Pattern.compile(
-            "(推荐|介绍|有什么好|适合|送人|送长辈|送礼|\\b(recommend|suggest|suggestion|gift ideas?|good for)\\b)",
+            "(推荐|介绍|有什么好|适合|送人|送长辈|送礼|\\b(recommend\\w*|suggest\\w*|gift ideas?|good for)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** "再给我一张", "one more pls": more of what the last turn gave. */
     private static final Pattern ANOTHER = Pattern.compile(
@@ -150,8 +158,8 @@ final class DialoguePolicy {
     /** "不用了", "no need", "i'll wait": the customer wants nothing more now. */
     private static final Pattern NOTHING_MORE = Pattern.compile(
             "(不用了?|不需要了?|没事了?|没关系|算了|我?(再|先)等等|我?再等(一下|几天|两天)?|我?等着|我?等(它|货)?到了?再说|"
-                    + "(我)?等(它|货)到|了解|明白了?|知道了|懂了|好的|好吧|行吧|那行|"
-                    + "\\b(no need|no thanks|nah|nvm|never ?mind|it'?s (ok|okay|fine|alright)|i'?ll (just )?wait( for it)?|"
+                    + "(我)?(先|再)?等(它|货)到了?(再说)?|了解|明白了?|知道了|懂了|好的|好吧|行吧|那行|"
+                    + "\\b(no need|no thanks|nah|nvm|never ?mind|(it'?s|it is|that'?s|that is) (ok|okay|fine|alright)|fine|no worries|i'?ll (just )?wait( for it)?|"
                     + "i can wait|i'?ll give it (a few days|some time)|got it|i see|understood|noted|cool|alright|ok|okay)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Words that dismiss what came before in the message ("oh it's shipped? ok nvm i'll wait"). */
@@ -161,7 +169,8 @@ final class DialoguePolicy {
     private static final Pattern SENTENCE_END = Pattern.compile("[?？!！。.]+\\s*");
     /** The words around it ("ok", "thanks", "then", 吧). */
     private static final Pattern NOTHING_MORE_FILLERS = Pattern.compile(
-            "(好的|好吧|好|嗯|哦|那|谢谢|了|吧|啊|呢|哈哈|拜拜|再见|\\b(ok|okay|thanks|thank you|thx|then|so|lol|haha|bye|cheers)\\b)",
+            "(好的|好吧|好|嗯|哦|那|唉|谢谢|了|吧|啊|呢|哈哈|拜拜|再见|看看|再说|"
+                    + "\\b(ok|okay|thanks|thank you|thx|then|so|lol|haha|bye|cheers|ugh|oh|ah|well|just|meh)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** Sentiment at or below which a message is a complaint whatever the model says (very negative hands over). */
     private static final double COMPLAINT_SENTIMENT = -0.5;
@@ -184,6 +193,15 @@ final class DialoguePolicy {
     private static final Pattern OTHER = Pattern.compile(
             "(另一个|另外一个|另一单|那个呢|另一笔|the other one|other order|another order|and the other|what about the other)",
             Pattern.CASE_INSENSITIVE);
+    /** Back to the order talked about before ("刚才那个", "going back to that order you just checked"). */
+    private static final Pattern BACK_TO_THE_ORDER = Pattern.compile(
+            "(刚才那[个单笔]|刚刚那[个单笔]|刚才(说|查)的那[个单笔]?|之前(说|查)的那[个单笔]|"
+                    + "\\b(that order|the order you (just )?(checked|looked up|mentioned)|the one you (just )?(checked|looked up|mentioned)|"
+                    + "going back to (that|the) order)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** The customer's own orders as against someone else's ("what about mine", "那我自己的呢"). */
+    private static final Pattern MINE = Pattern.compile("(\\b(mine|my own)\\b|我自己的|我的呢)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern THANKS = Pattern.compile("(谢|謝|再见|拜拜|thank|thx|bye|cheers)", Pattern.CASE_INSENSITIVE);
 
     private final CustomerData customers;
@@ -230,7 +248,9 @@ final class DialoguePolicy {
             Pattern.compile("(多久|多长时间|几分钟|\\bhow long\\b|\\bwhen will (some|any)one\\b)", Pattern.CASE_INSENSITIVE);
     /** "算了不等了", "forget it, i'll sort it myself": giving up the wait, also at the end of a longer message. */
     private static final Pattern GIVES_UP_AT_END = Pattern.compile(
-            "(^|[\\s,，.。!！?？])((算了|我?不等了|我?不想等了|不用等了|never ?mind|nvm|forget it|forget about it|"
+            "(^|[\\s,，.。!！?？])(((那|那就|那我)?(算了|我?不等了|我?不想等了|不用等了|不(用|需要)了|不(用|需要)人工了?|不用转了)|"
+                    + "never ?mind|nvm|forget it|forget about it|"
+                    + "(i )?(don'?t|do not) need (anyone|anybody|a person|an agent|a human)( any ?more| now)?|"
                     + "i'?ll stop waiting|not waiting any ?more|i give up)[\\s,，.。!！~～吧了啦]*)+$",
             Pattern.CASE_INSENSITIVE);
 
@@ -246,7 +266,9 @@ final class DialoguePolicy {
 
     /** "算了 我自己去驿站拿", "ok never mind, sorted it": a message that opens by giving up. */
     private static final Pattern GIVES_UP_AT_START = Pattern.compile(
-            "^((ok|okay|oh|ah|哦|噢|那|唉)[\\s,，.。!！]*)*(算了|不等了|不想等了|never ?mind|nvm|forget it)", Pattern.CASE_INSENSITIVE);
+            "^((ok|okay|oh|ah|ugh|eh|well|actually|hmm|哦|噢|那|唉|哎|额|呃|好了|好吧|好的)[\\s,，.。!！]*)*"
+                    + "(算了|不等了|不想等了|不(用|需要)了(?![吗么嘛?？])|never ?mind|nvm|forget it)",
+            Pattern.CASE_INSENSITIVE);
 
     /** Whether a message sent while waiting for an agent calls the handoff off ("never mind", "等了好久 算了不等了"). */
     static boolean givesUpTheWait(String text) {
@@ -302,9 +324,14 @@ final class DialoguePolicy {
         if (orders.isEmpty()) {
             orders = chosen(trimmed, state);
         }
-        if (orders.isEmpty() && !RECOMMEND.matcher(trimmed).find()) {
+        if (orders.isEmpty() && (!RECOMMEND.matcher(trimmed).find() || Requests.namesExplicitRequest(trimmed))) {
             // "再推荐个送长辈的茶么" names tea as what they want, not the tea order
             orders = referredOrders(trimmed, mine, state, catalogue);
+            if (!orders.isEmpty() && onlyAnItemWordInSmallTalk(trimmed, u.intent(), state)) {
+                // "who's gonna win the world cup" names no thermos cup: a word of an item's name in a message the
+                // model cannot place, with nothing about orders in it or in the conversation, is small talk
+                orders = List.of();
+            }
         }
         if (orders.isEmpty() && refersToTheConversationsOrder(trimmed, state)) {
             // "nah just tell me where it is", "when will it arrive" in a conversation about an order: that order
@@ -312,7 +339,7 @@ final class DialoguePolicy {
         }
         if (orders.size() > 1) {
             // "got the mooncakes and they're fine but the longjing hasn't come yet": the order the question is about
-            orders = askedAbout(trimmed, orders, mine);
+            orders = askedAbout(trimmed, orders, mine, catalogue);
         }
         IntentPrediction intent = Requests.refine(u.intent(), trimmed, !orders.isEmpty());
         return answer(trimmed, intent, orders, mine, catalogue, lang, state, profile)
@@ -351,13 +378,21 @@ final class DialoguePolicy {
                                 && (intent.confidence() >= SMALL_TALK_CONFIDENCE
                                         || SHOP_WORDS.matcher(trimmed).find())
                                 && !CONTACT_DETAILS.matcher(trimmed).find()
-                                && !(mood < 0 && !namesPerson)))) {
+                                && !(mood < 0
+                                        && !PERSON_REQUEST
+                                                .matcher(withoutIds(trimmed, orders))
+                                                .find())))) {
             // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
             // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
         }
         if (Sentiment.veryNegative(text)) {
             return handoff("handoff_negative", lang, s, "negative_sentiment");
+        }
+        if (intent.inScope() && intent.intent().equals("contact_customer_service") && mood < 0) {
+            // "你们客服是摆设吗 发消息几天都没人回": a complaint about the service (no person asked for in so many words)
+            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+                    .labelled("complaint");
         }
         if (PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find()
                 && !DECLINE.matcher(trimmed).find()
@@ -369,6 +404,7 @@ final class DialoguePolicy {
         if (HANDOFF_OFFER.equals(s.pendingSlot())) {
             // "yes please", or naming the person offered ("yeah get me someone") without turning it down
             if (YES.matcher(trimmed).find()
+                    || YES_POLITELY.matcher(trimmed).find()
                     || (namesPerson && !DECLINE.matcher(trimmed).find())) {
                 return handoff("handoff", lang, s.withoutPending(), "customer_asked");
             }
@@ -387,9 +423,15 @@ final class DialoguePolicy {
                     .labelled("complaint");
         }
         if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
-            if (!orders.isEmpty()) {
+            if (!orders.isEmpty() && asksAfterAnOrderInstead(trimmed, intent, s, orders)) {
+                // "wait first is the mooncake one delivered yet" while asked which order to cancel: that question
+                // first, nothing cancelled
+                s = s.withoutPending();
+            } else if (!orders.isEmpty()) {
                 return act(s.pendingIntent(), orders.get(0), lang, s.withoutPending(), profile, trimmed);
             }
+        }
+        if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
             boolean topicChange = intent.inScope() && !intent.intent().equals(s.pendingIntent());
             if (!topicChange) {
                 if (s.slotAttempts() >= 2) {
@@ -458,6 +500,19 @@ final class DialoguePolicy {
                 && ORDER_INTENTS.contains(s.lastIntent())) {
             // "then cancel it": the order the conversation is about
             orders = List.of(s.currentOrder());
+        }
+        if (orders.isEmpty()
+                && MINE.matcher(trimmed).find()
+                && !ORDER_INTENTS.contains(intent.label())
+                && s.lastIntent() != null
+                && ORDER_INTENTS.contains(s.lastIntent())) {
+            // "what about mine then" after a friend's order: the same question about the customer's own orders,
+            // never a change on a guessed one
+            String carried = s.lastIntent();
+            if (CHANGES.contains(carried) && mine.size() > 1) {
+                return askWhich(carried, mine.stream().map(Order::orderId).toList(), mine, lang, s);
+            }
+            return act(carried, null, lang, s, profile, trimmed).labelled(carried);
         }
         if (!orders.isEmpty()
                 && (!ORDER_INTENTS.contains(intent.label()) || Requests.correctsItself(trimmed))
@@ -615,27 +670,67 @@ final class DialoguePolicy {
             return List.of(mine.get(0).orderId());
         }
         String normal = ItemMentions.normalise(text);
-        List<String> byItem = new ArrayList<>();
-        for (Order o : mine) {
-            if (o.items().stream()
-                    .anyMatch(line -> ItemMentions.mentions(normal, line.name())
-                            || ItemMentions.mentions(normal, line.sku())
-                            || catalogue
-                                    .find(line.sku())
-                                    .map(p -> ItemMentions.names(normal, p))
-                                    .orElse(false))) {
-                byItem.add(o.orderId());
-            }
-        }
+        List<String> byItem = mine.stream()
+                .filter(o -> namesAnItemOf(normal, o, catalogue))
+                .map(Order::orderId)
+                .toList();
         if (byItem.isEmpty()) {
             // "茶叶那单": only the item's head noun (茶 of 龙井茶)
-            for (Order o : mine) {
-                if (o.items().stream().anyMatch(line -> ItemMentions.mentionsHead(normal, line.name()))) {
-                    byItem.add(o.orderId());
-                }
-            }
+            byItem = mine.stream()
+                    .filter(o -> namesAnItemHeadOf(normal, o))
+                    .map(Order::orderId)
+                    .toList();
         }
         return byItem;
+    }
+
+    /** Whether the normalised text names an item of the order: as its line names it, by SKU, or as the catalogue does. */
+    private static boolean namesAnItemOf(String normal, Order order, Catalogue catalogue) {
+        return order.items().stream()
+                .anyMatch(line -> ItemMentions.mentions(normal, line.name())
+                        || ItemMentions.mentions(normal, line.sku())
+                        || catalogue
+                                .find(line.sku())
+                                .map(p -> ItemMentions.names(normal, p))
+                                .orElse(false));
+    }
+
+    private static boolean namesAnItemHeadOf(String normal, Order order) {
+        return order.items().stream().anyMatch(line -> ItemMentions.mentionsHead(normal, line.name()));
+    }
+
+    /** A question in so many words ("is it delivered yet", "到了吗", "…?"). */
+    private static final Pattern QUESTION = Pattern.compile(
+            "([?？]|吗|了没|没有?$|\\b(is|are|has|have|did|was|were|where|when)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /** Answering "which order?" with a question of its own about an order, not just naming the order. */
+    private static boolean asksAfterAnOrderInstead(
+            String text, IntentPrediction intent, ConversationState state, List<String> orders) {
+        return intent.inScope()
+                && "track_order".equals(intent.label())
+                && !"track_order".equals(state.pendingIntent())
+                && !aboutLittleElse(text, orders)
+                && QUESTION.matcher(text).find();
+    }
+
+    /** "check on my thermos", "我的保温杯": the customer's goods or a look-up, not small talk. */
+    private static final Pattern OWN_OR_CHECK =
+            Pattern.compile("(我的|我买的|我那|查|\\b(my|check|track)\\b)", Pattern.CASE_INSENSITIVE);
+
+    private static boolean onlyAnItemWordInSmallTalk(String text, IntentPrediction model, ConversationState state) {
+        return !model.inScope()
+                && state.pendingSlot() == null
+                && (state.lastIntent() == null || !ORDER_INTENTS.contains(state.lastIntent()))
+                && !aboutLittleElse(text, List.of())
+                && !Requests.namesExplicitRequest(text)
+                && !Requests.describesFault(text)
+                && !LAST_ORDER.matcher(text).find()
+                && !BEFORE.matcher(text).find()
+                && !SHOP_WORDS.matcher(text).find()
+                && !DELIVERY_WORDS.matcher(text).find()
+                && !Requests.asksWhereOrWhen(text)
+                && !Requests.aboutOwnOrder(text)
+                && !OWN_OR_CHECK.matcher(text).find();
     }
 
     private static boolean isNewest(List<Order> mine, String orderId) {
@@ -738,7 +833,7 @@ final class DialoguePolicy {
             if (profile.map(p -> !customers.recentOrders(p, 1).isEmpty()).orElse(false)) {
                 // a customer with orders of their own typed someone else's (or a mistyped) id: say so, never answer
                 // about another order
-                return say("order_not_yours", lang, s.withoutPending(), Map.of("order", o.orderId()));
+                return say("order_not_yours", lang, s.withoutPending().actedOn(intent), Map.of("order", o.orderId()));
             }
             // order numbers can be guessed: without proof the order is theirs, only its status is told
             return say("order_status_short", lang, done, values);
@@ -832,6 +927,10 @@ final class DialoguePolicy {
     /** Whether the text is little more than its order numbers (a follow-up, not a new question). */
     /** "it" in a question where or when, in a conversation about an order (also a complaint about one). */
     private static boolean refersToTheConversationsOrder(String text, ConversationState state) {
+        if (state.currentOrder() != null && BACK_TO_THE_ORDER.matcher(text).find() && !wantsNothingMore(text)) {
+            // "刚才那单是哪天到的" after two off-topic turns: named as the order talked about, whatever came between
+            return true;
+        }
         return state.currentOrder() != null
                 && state.lastIntent() != null
                 && (ORDER_INTENTS.contains(state.lastIntent())
@@ -846,7 +945,7 @@ final class DialoguePolicy {
      * Of several orders named in one message, the one named in the part that asks something (the last such
      * clause naming exactly one); all of them when no clause singles one out.
      */
-    private static List<String> askedAbout(String text, List<String> orders, List<Order> mine) {
+    private static List<String> askedAbout(String text, List<String> orders, List<Order> mine, Catalogue catalogue) {
         String[] clauses = CLAUSE.split(text);
         for (int i = clauses.length - 1; i >= 0; i--) {
             String clause = clauses[i];
@@ -859,9 +958,7 @@ final class DialoguePolicy {
                     .filter(id -> lower.contains(id.toLowerCase(java.util.Locale.ROOT))
                             || mine.stream()
                                     .filter(o -> o.orderId().equalsIgnoreCase(id))
-                                    .flatMap(o -> o.items().stream())
-                                    .anyMatch(line -> ItemMentions.mentions(normal, line.name())
-                                            || ItemMentions.mentionsHead(normal, line.name())))
+                                    .anyMatch(o -> namesAnItemOf(normal, o, catalogue) || namesAnItemHeadOf(normal, o)))
                     .toList();
             if (named.size() == 1) {
                 return named;

@@ -31,9 +31,10 @@ final class OrderChoice {
             Map.entry("五", 5));
     private static final Pattern ENGLISH = Pattern.compile(
             "^(?:(?:the|that|uh|um|ok|okay)\\s+)*(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|number\\s*\\d|no\\.?\\s*\\d|#\\s*\\d|\\d)"
-                    + "(?:\\s+(?:one|order|item))?(?:\\s+(?:please|pls|plz))?[\\s!.?]*$");
-    private static final Pattern CHINESE =
-            Pattern.compile("^(?:是|就|要|选)?(?:第\\s*([一二两三四五\\d])|最后一)\\s*[个笔单条项]?(?:订单|吧|的|那个|那笔)?[\\s!.?。！？]*$");
+                    + "(?:\\s+(?:one|order|item))?(?:\\s+(?:you (?:just )?(?:listed|showed|mentioned|sent)|on (?:the|your) list|"
+                    + "in (?:the|your) list|above))?(?:\\s+(?:please|pls|plz))?[\\s!.?]*$");
+    private static final Pattern CHINESE = Pattern.compile(
+            "^(?:是|就|要|选)?(?:你?(?:列的|列出的|上面的?|刚才的?))?(?:第\\s*([一二两三四五\\d])|最后一)\\s*[个笔单条项]?(?:订单|吧|的|那个|那笔)?[\\s!.?。！？]*$");
 
     private OrderChoice() {}
 

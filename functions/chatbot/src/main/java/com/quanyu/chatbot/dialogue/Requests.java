@@ -34,7 +34,7 @@ final class Requests {
 
     private static final Set<String> POLICIES = Set.of("check_refund_policy", "check_cancellation_fee");
     private static final Pattern EXCHANGE = Pattern.compile(
-            "(换货|换一[个件双]|换个|换新|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
+            "(换货|换一?[个件双盒瓶包袋罐份款种套]|换新|调换|换尺码|换码|换颜色|换成|更换|补发|exchange|\\bswap(ped|ping)?\\b|replacement|replace (it|them)|for (a|another) different)",
             Pattern.CASE_INSENSITIVE);
     /** Returning the goods; a bare "想退/能退吗" is a return too (退款 is money, 退订 unsubscribing). */
     private static final Pattern RETURN = Pattern.compile(
@@ -42,7 +42,10 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** A question about the rules of returns ("how many days do I have"), not a return. */
     private static final Pattern RULES_QUESTION = Pattern.compile(
-            "(how many days|how long|within|deadline|time limit|多少天|几天内|多久|期限)", Pattern.CASE_INSENSITIVE);
+            "(how many days|how long|within|deadline|time limit|(多少|几)天(之|以)?内|多少天|多久|期限)", Pattern.CASE_INSENSITIVE);
+    /** "退款一般几天到账", "how long do refunds usually take": how things go in general, not one order's case. */
+    private static final Pattern USUALLY =
+            Pattern.compile("(一般|通常|平时|\\b(usually|normally|typically|in general)\\b)", Pattern.CASE_INSENSITIVE);
     /** Words of a change to an order itself (address, items, quantity), which a change_order label needs. */
     private static final Pattern CHANGE_WORDS = Pattern.compile(
             "(改|换|修改|更改|加|减|地址|尺码|颜色|数量|\\b(change|modify|edit|update|add|remove|address|size|colou?r|quantity)\\b)",
@@ -57,10 +60,13 @@ final class Requests {
             "(改|换|地址|\\b(need|want|like|can i|could i|please|pls) to (change|update|modify|edit)\\b|\\baddress\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern CANCEL_ORDER = Pattern.compile("(取消|撤[销单]|\\bcancel)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANCEL_ORDER =
+            Pattern.compile("(取消|撤[销单]|\\bcancel|\\bcall (it )?off\\b)", Pattern.CASE_INSENSITIVE);
     /** Not wanting the goods: a cancellation, unless the same message asks for the money back. */
-    private static final Pattern NOT_WANTED =
-            Pattern.compile("(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WANTED = Pattern.compile(
+            "(不要了|不想要了|\\b(don'?t|do not) want (it|them|this|that)\\b|\\b(don'?t|do not) want\\b.{0,30}\\b(any ?more|no more)\\b|"
+                    + "\\bno longer (want|need)\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern REFUND = Pattern.compile("(退款|退钱|\\brefund|money back)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REFUND_STATUS = Pattern.compile(
@@ -70,9 +76,9 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** Something wrong with the goods: an implicit request (a return), or a complaint when said in anger. */
     private static final Pattern DAMAGED = Pattern.compile(
-            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|压扁|压坏|变形|发霉|过期|(?<!我)发错|少发|漏发|质量问题|用不了|不能用|"
+            "(坏了|坏掉|破了|破损|碎了|漏了|漏水|压扁|压坏|变形|发霉|过期|(?<!我)发错|少发|漏发|质量问题|用不了|不能用|(口味|味道|颜色|尺码|型号|款式|规格)(不对|错了|发错)|"
                     + "\\b(broken|broke|damaged|defective|cracked|squashed|crushed|dented|smashed|mou?ldy|expired|"
-                    + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
+                    + "leak(s|ed|ing|y)?|wrong (item|size|colou?r|product|flavou?r|model)|(doesn'?t|does not|isn'?t|not|stopped) work(ing)?)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -100,16 +106,30 @@ final class Requests {
     private static final Pattern TIME_QUESTION = Pattern.compile(
             "(几天|多久|多长时间|什么时候|\\b(when|how long|how many days|how fast|how soon)\\b)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern POLICY_WORDS =
-            Pattern.compile("(policy|政策|规则|fee|费|how long do i have|多久内)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POLICY_WORDS = Pattern.compile(
+            "(policy|政策|规则|规定|条款|须知|fee|费|how long do i have|多久内|\\b(rules?|conditions|terms)\\b)",
+            Pattern.CASE_INSENSITIVE);
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
             "(到哪|到了|没到|还没|发货|发了|发出|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
-                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still)\\b)",
+                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still|reach(ed|es)?|already or not|"
+                    + "(left|leave|leaving) the warehouse|out for delivery)\\b|出库|出仓)",
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
-            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我(最近|上次|刚|之前)?买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Ways to pay named in a message ("do u take apple pay", "能用花呗吗"): a payment-methods question. */
+    private static final Pattern PAYMENT_METHODS = Pattern.compile(
+            "(支付宝|微信支付|花呗|信用卡|银联|货到付款|分期|\\b(apple pay|google pay|paypal|alipay|wechat pay|credit cards?|"
+                    + "debit cards?|visa|mastercard|amex|union ?pay|cash on delivery|installments?|klarna|afterpay)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Only asking where or when ("where???", "到哪了", "when?"), the order left unsaid. */
+    private static final Pattern WHERE_ONLY = Pattern.compile(
+            "^\\s*(where|where is it|where'?s it|when|when will it (come|arrive)|在哪|在哪里|在哪儿|到哪了|到哪儿了|到了吗|发了吗)"
+                    + "[\\s?？!！.。]*$",
             Pattern.CASE_INSENSITIVE);
 
     private Requests() {}
@@ -122,13 +142,23 @@ final class Requests {
                 && POLICY_WORDS.matcher(text).find()) {
             return predicted; // "what is your return policy" is a question, not a return
         }
+        if (!aboutAnOrder
+                && (label == null || !POLICIES.contains(label))
+                && POLICY_WORDS.matcher(text).find()
+                && (REFUND.matcher(text).find() || RETURN.matcher(text).find())) {
+            // "what is the rule for give money back", "退款规定能发我看看吗": the rules, not a refund
+            return new IntentPrediction("check_refund_policy", Math.max(predicted.confidence(), 0.9), true);
+        }
         String named = request(text);
         boolean wordsWin = label == null || aboutAnOrder || ORDER_TOPICS.contains(label) || MISREAD.contains(label);
         String refined = wordsWin ? named : null;
         if (!aboutAnOrder
                 && (wordsWin || DialoguePolicy.DELIVERY_QUESTIONS.contains(label))
-                && ("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
-                && RULES_QUESTION.matcher(text).find()) {
+                && ((("return_order".equals(named) || "get_refund".equals(named) || "exchange_order".equals(named))
+                                && (RULES_QUESTION.matcher(text).find()
+                                        || USUALLY.matcher(text).find()))
+                        || ("track_refund".equals(named)
+                                && USUALLY.matcher(text).find()))) {
             refined = "check_refund_policy"; // "how many days do i have to return stuff" asks about the rules
         }
         if (refined == null
@@ -174,6 +204,17 @@ final class Requests {
             // "ok nvm when do u guys usually ship", "do you ship with SF express?": a plain shipping question the
             // model's floor missed
             refined = TIME_QUESTION.matcher(text).find() ? "delivery_period" : "delivery_options";
+        }
+        if (refined == null
+                && (label == null || !ORDER_TOPICS.contains(label))
+                && WHERE_ONLY.matcher(text).find()) {
+            refined = "track_order"; // "hello" / "my order" / "where???": typed as shoppers split a question
+        }
+        if (refined == null
+                && label == null
+                && !aboutAnOrder
+                && PAYMENT_METHODS.matcher(text).find()) {
+            refined = "check_payment_methods"; // "do u take apple pay or nah", which the model's floor missed
         }
         return refined == null || refined.equals(label)
                 ? predicted
@@ -228,6 +269,11 @@ final class Requests {
         if (NOT_WANTED.matcher(text).find() && !policy) {
             return "cancel_order";
         }
-        return DAMAGED.matcher(text).find() && !CORRECTION.matcher(text).find() ? "return_order" : null;
+        // "这个券啥时候过期": a coupon's expiry, not expired goods
+        return DAMAGED.matcher(text).find()
+                        && !CORRECTION.matcher(text).find()
+                        && !DialoguePolicy.COUPON_WORDS.matcher(text).find()
+                ? "return_order"
+                : null;
     }
 }

@@ -3,6 +3,7 @@ package com.quanyu.chatbot.nlu;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A lexicon score of how negative a message is, in [-1, 0]: insults, anger and threats to
@@ -10,10 +11,9 @@ import java.util.Locale;
  * handoff, where a conservative, explainable rule beats a model nobody can audit.
  */
 public final class Sentiment {
-    /** Insults, swearing, accusations of fraud and threats to take it elsewhere: a person takes over at once. */
+    /** Swearing, accusations of fraud, threats to take it elsewhere: hostile; with more anger a person takes over at once. */
     private static final List<String> HOSTILE = List.of(
             "垃圾",
-            "骗子",
             "骗钱",
             "坑人",
             "滚",
@@ -34,7 +34,6 @@ public final class Sentiment {
             "曝光",
             "骗人",
             "scam",
-            "scammer",
             "suck",
             "sucks",
             "fraud",
@@ -42,16 +41,13 @@ public final class Sentiment {
             "fucking",
             "shit",
             "bullshit",
-            "idiot",
             "stupid",
             "lawyer",
             "sue you",
             "police",
-            "thieves",
             "rip off",
             "ripoff",
             "wtf",
-            "moron",
             "incompetent",
             "report you",
             "reporting you",
@@ -62,6 +58,38 @@ public final class Sentiment {
             "消费者协会",
             "工商局",
             "举报");
+    /**
+     * Insults at the people ("你们是不是脑子有病", "you idiots"): hostile and as heavy as hostility with more anger
+     * behind it, so a person takes over at once.
+     */
+    private static final List<String> INSULTS = List.of(
+            "骗子",
+            "scammer",
+            "thieves",
+            "脑子有病",
+            "有病吧",
+            "神经病",
+            "脑残",
+            "智障",
+            "白痴",
+            "弱智",
+            "蠢货",
+            "废物",
+            "idiot",
+            "moron",
+            "dumbass",
+            "imbecile",
+            "retards");
+    /** Being ignored ("nobody ever replies to my emails", "没人理"): a complaint in plain words. */
+    private static final Pattern IGNORED = Pattern.compile(
+            "(没人(回|理|管|接)|不理人|不回(复|消息)|\\b(nobody|no one|noone)( ever)? (replies|answers|responds|"
+                    + "tells|gets back|calls back|helps|cares)\\b|\\bnever (replies|reply|answers?|responds?|gets? back)\\b)");
+    /** Eye-rolling and angry faces: sarcasm ("amazing service 🙄") or anger the words leave out. */
+    private static final List<String> ANNOYED_FACES = List.of("🙄", "😒", "😤", "😠", "😡", "🤬", "👎", "💢");
+    /** Praise, which an annoyed face beside it turns into sarcasm. */
+    private static final Pattern PRAISE = Pattern.compile(
+            "(真棒|好棒|太棒|厉害|真行|服了|\\b(great|amazing|awesome|wonderful|fantastic|brilliant|impressed|impressive|love it|"
+                    + "thanks a lot|nice one)\\b)");
     /** Strong words about the service or the goods, not at anyone: a complaint, and the offer of a person. */
     private static final List<String> STRONG = List.of(
             "坑爹",
@@ -112,6 +140,10 @@ public final class Sentiment {
             "tired of",
             "pissed",
             "烦死",
+            "好烦",
+            "很烦",
+            "真烦",
+            "烦人",
             "心累",
             "崩溃",
             "差劲",
@@ -144,6 +176,14 @@ public final class Sentiment {
                 score -= 0.5;
             }
         }
+        for (String word : INSULTS) {
+            if (contains(t, word)) {
+                score -= 0.75;
+            }
+        }
+        if (IGNORED.matcher(t).find()) {
+            score -= 0.25;
+        }
         for (String word : STRONG) {
             if (contains(t, word)) {
                 score -= 0.5;
@@ -156,6 +196,16 @@ public final class Sentiment {
                         || INTENSIFIERS_ZH.stream().anyMatch(i -> t.contains(i + word))
                         || TRAILING_INTENSIFIERS.stream().anyMatch(i -> contains(t, word + i));
                 score -= intensified ? 0.5 : 0.25;
+            }
+        }
+        if (ANNOYED_FACES.stream().anyMatch(t::contains)) {
+            // with praise beside it the face is sarcasm ("great service guys 🙄"): a complaint in full; otherwise it
+            // adds a little to mild words ("等得好烦 😤") and nothing to strong ones, so it never makes frustration
+            // ("服务太差了 真的无语😤") a pile-up that hands over
+            if (PRAISE.matcher(t).find()) {
+                score -= 0.5;
+            } else if (score > -0.5) {
+                score -= 0.25;
             }
         }
         long shouting = t.chars().filter(c -> c == '!' || c == '?').count();
@@ -185,7 +235,8 @@ public final class Sentiment {
 
     private static boolean hostile(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return HOSTILE.stream().anyMatch(word -> contains(t, word));
+        return HOSTILE.stream().anyMatch(word -> contains(t, word))
+                || INSULTS.stream().anyMatch(word -> contains(t, word));
     }
 
     private static boolean contains(String text, String word) {

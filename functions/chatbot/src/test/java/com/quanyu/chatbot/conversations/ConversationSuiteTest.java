@@ -54,7 +54,19 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout10.json", "held-out 10 (2026-12-02, session 7, written by a second tester)"),
             new ScriptedSet("heldout11.json", "held-out 11 (2026-12-02, session 7, written by a second tester)"),
             new ScriptedSet("heldout12.json", "held-out 12 (2026-12-02, session 7, written by a third tester)"),
-            new ScriptedSet("heldout13.json", "held-out 13 (2026-12-02, session 7, written by a third tester)"));
+            new ScriptedSet("heldout13.json", "held-out 13 (2026-12-02, session 7, written by a third tester)"),
+            new ScriptedSet("heldout14.json", "held-out 14 (2026-12-02, session 8, written by a fourth tester)"),
+            new ScriptedSet("heldout15.json", "held-out 15 (2026-12-02, session 8, written by a fourth tester)"),
+            new ScriptedSet("heldout16.json", "held-out 16 (2026-12-02, session 8, written by a fifth tester)"),
+            new ScriptedSet("heldout17.json", "held-out 17 (2026-12-02, session 8, written by a fifth tester)"),
+            new ScriptedSet("heldout18.json", "held-out 18 (2026-12-02, session 8, written by a sixth tester)"),
+            new ScriptedSet("heldout19.json", "held-out 19 (2026-12-02, session 8, written by a sixth tester)"),
+            new ScriptedSet("heldout20.json", "held-out 20 (2026-12-02, session 8, written by a seventh tester)"),
+            new ScriptedSet("heldout21.json", "held-out 21 (2026-12-02, session 8, written by a seventh tester)"),
+            new ScriptedSet("heldout22.json", "held-out 22 (2026-12-02, session 8, written by an eighth tester)"),
+            new ScriptedSet("heldout23.json", "held-out 23 (2026-12-02, session 8, written by an eighth tester)"),
+            new ScriptedSet("heldout24.json", "held-out 24 (2026-12-02, session 8, written by a ninth tester)"),
+            new ScriptedSet("heldout25.json", "held-out 25 (2026-12-02, session 8, written by a ninth tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

@@ -224,4 +224,100 @@ class DialogueRulesTest {
         assertTrue(DialoguePolicy.givesUpTheWait("ok never mind, sorted it"));
         assertFalse(DialoguePolicy.givesUpTheWait("where's my tea btw"));
     }
+
+    @Test
+    void insultsAtThePeopleHandOverSarcasmAndBeingIgnoredAreComplaints() {
+        assertTrue(Sentiment.veryNegative("你们是不是脑子有病 发个货发一个礼拜"));
+        assertTrue(Sentiment.veryNegative("are you idiots or what"));
+        // a hostile word about a thing, not at anyone, is still only the offer of a person
+        assertFalse(Sentiment.veryNegative("this stupid app wont load"));
+        assertTrue(
+                Sentiment.score("wow, amazing service 🙄 nobody ever replies to my emails. really impressed") <= -0.5);
+        assertTrue(Sentiment.score("发了三次消息都没人回") < 0);
+        assertEquals(0, Sentiment.score("wow amazing, thanks so much 😊"));
+    }
+
+    @Test
+    void givingUpTheWaitAfterAFillerOrWithThatsAllAtTheEnd() {
+        assertTrue(DialoguePolicy.givesUpTheWait("哦不用了 刚看到已经到了"));
+        assertTrue(DialoguePolicy.givesUpTheWait("刚看到物流有更新了 那不用了"));
+        assertTrue(DialoguePolicy.givesUpTheWait("ugh forget it, figured it out myself"));
+        assertFalse(DialoguePolicy.givesUpTheWait("不用了吗？我还在等人"));
+    }
+
+    @Test
+    void aReturnWindowQuestionIsAboutTheRulesAWrongFlavourIsAnExchange() {
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("return_order"), "买了不喜欢能退吗 几天之内", false).intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "退款一般几天到账", false)
+                        .intent());
+        assertEquals(
+                "return_order",
+                Requests.refine(model("return_order"), "我要退这个", true).intent());
+        assertEquals(
+                "exchange_order",
+                Requests.refine(model("change_order"), "QY1 收到的口味不对 能换一盒吗", true)
+                        .intent());
+    }
+
+    @Test
+    void choicesNamedAsListedRulesQuestionsPaymentWaysAndCouponExpiry() {
+        assertEquals(OptionalInt.of(0), OrderChoice.position("the first one you listed", 3));
+        assertEquals(OptionalInt.of(1), OrderChoice.position("你列的第二个", 3));
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("track_order"), "i'd like to call off one of my orders", false)
+                        .intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(model("get_refund"), "退款规定能发我看看吗", false).intent());
+        assertEquals(
+                "check_refund_policy",
+                Requests.refine(
+                                model("get_refund"),
+                                "Please tell me what is the rule for give money back if I am not like the product?",
+                                false)
+                        .intent());
+        assertEquals(
+                "check_payment_methods",
+                Requests.refine(new IntentPrediction("oos", 0.3, false), "do you take apple pay or nah", false)
+                        .intent());
+        // a coupon's expiry is no expired goods (the model's floor missed the message; the words decide)
+        assertFalse(Requests.refine(new IntentPrediction("oos", 0.3, false), "那这个券满多少能用啊 啥时候过期", false)
+                .inScope());
+    }
+
+    @Test
+    void sarcasmInsultsAndPoliteOrFillerWaysOfGivingUp() {
+        assertTrue(Sentiment.score("wow great service guys 🙄 three days and my tea is still nowhere") <= -0.5);
+        assertTrue(Sentiment.veryNegative("你们客服是不是全是机器人啊 一群废物"));
+        assertTrue(DialoguePolicy.givesUpTheWait("这么久都没人理 那就算了吧"));
+        assertTrue(DialoguePolicy.givesUpTheWait("oh they did? ok never mind then dont need anyone"));
+        assertTrue(DialoguePolicy.givesUpTheWait("好了 不用了 我自己弄好了"));
+        assertFalse(DialoguePolicy.givesUpTheWait("i don't need a refund, i need someone to call me"));
+    }
+
+    @Test
+    void annoyedFacesAddNothingToNegativeWordsScammersAreAnInsultSplitQuestionsAreTracking() {
+        // frustration with a face is a complaint (the offer of a person), not a pile-up that hands over
+        assertFalse(Sentiment.veryNegative("服务太差了 真的无语😤"));
+        assertTrue(Sentiment.score("茶叶到现在还没收到 等得好烦 😤") <= -0.5);
+        assertEquals(-0.25, Sentiment.score("where is my tea 😤"));
+        assertTrue(Sentiment.veryNegative("你们就是一群骗子 发霉的月饼也敢卖"));
+        assertEquals(
+                "track_order",
+                Requests.refine(new IntentPrediction("oos", 0.2, false), "where???", false)
+                        .intent());
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("product_question"), "I don't want the thermos anymore", true)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(model("product_question"), "the mooncake one reach already or not ah", true)
+                        .intent());
+    }
 }
