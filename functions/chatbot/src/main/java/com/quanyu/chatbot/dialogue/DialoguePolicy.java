@@ -106,6 +106,7 @@ final class DialoguePolicy {
             "newsletter_subscription");
     /** "It's sorted": the customer solved it themselves ("我自己搞定了", "all good, i figured it out"). */
     private static final String SORTED = "(我)?(自己)?(已经)?(搞定|解决|弄好|处理好)了|我?自己(搞|弄|来|处理|想办法)(吧|了)?|"
+            + "got it sorted|all sorted|(it'?s |it is )?sorted now|"
             + "(i'?ll |i will |i )?(sorted|sort|figured|figure) it( out)?( myself)?|i'?ll (do|handle) it myself|"
             + "all good( now)?|got it";
     /** "never mind", also with the fillers people put around it ("oh actually never mind, thanks", "那算了吧"). */
@@ -133,7 +134,10 @@ final class DialoguePolicy {
     private static final Pattern PERSON_REQUEST = Pattern.compile(
             "((叫|找|要|转|给我|让|换)[^，,。.!！?？]{0,6}(人工|真人|客服|经理|主管|负责人)|(人工|真人|客服|经理)(出来|过来|来)|"
                     + "\\b(get|give|want|need|talk to|speak to|speak with|talk with|connect me|put me through)\\b.{0,20}"
-                    + "\\b(agent|human|person|someone|somebody|manager|supervisor|representative|rep)\\b)",
+                    + "\\b(agent|human|person|someone|somebody|manager|supervisor|representative|rep)\\b|"
+                    // "human", "人工!!": a message that is nothing but the person wanted
+                    + "^\\s*(a |an |the |real |live )?(human|agent|person|representative|rep|operator|人工|人工客服|真人|客服|"
+                    + "转人工)( please| pls| plz)?[\\s!.。！?？]*$)",
             Pattern.CASE_INSENSITIVE);
     /** Asking for the contact details of customer service rather than for a person now. */
     private static final Pattern CONTACT_DETAILS = Pattern.compile(

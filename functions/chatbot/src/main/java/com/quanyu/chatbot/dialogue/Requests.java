@@ -117,7 +117,7 @@ final class Requests {
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */
     private static final Pattern MY_ORDER = Pattern.compile(
-            "(我的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我(最近|上次|刚|之前)?买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
+            "(我(自己)?的(订单|快递|包裹|货|东西|单)|我(那|这)[张个笔份些]?(订单|单|货|东西|包裹|快递)|我(最近|上次|刚|之前)?买的|\\bmy (order|orders|package|parcel|delivery|stuff|things|items?|purchase)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /** Ways to pay named in a message ("do u take apple pay", "能用花呗吗"): a payment-methods question. */

@@ -19,12 +19,22 @@ final class TwoQuestions {
 
     private TwoQuestions() {}
 
-    /** The message's parts, in order; a single part when no second question is added. */
+    /** A part that asks: a question mark, a question word, or a Chinese question particle. */
+    private static final Pattern ASKS = Pattern.compile(
+            "([?？]|吗|呢|么|有没有|能不能|可不可以|是不是|什么|多少|几|怎么|哪|"
+                    + "^(and )?(also )?(do|does|did|can|could|is|are|was|were|any|what|where|when|how|which|will|would|has|have)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The message's parts, in order; a single part when no second question is added (a part that does not
+     * ask anything, "any tea you'd recommend? he likes green tea", is context for the question, not another).
+     */
     static List<String> parts(String text) {
         List<String> parts = new ArrayList<>();
         for (String part : BETWEEN.split(text.strip())) {
             String p = part.strip();
-            if (p.codePointCount(0, p.length()) >= SHORTEST_PART) {
+            if (p.codePointCount(0, p.length()) >= SHORTEST_PART
+                    && ASKS.matcher(p).find()) {
                 parts.add(p);
             } else if (!p.isEmpty()) {
                 return List.of(text.strip()); // "ok? thanks": not two questions

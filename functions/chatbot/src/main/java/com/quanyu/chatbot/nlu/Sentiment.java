@@ -67,6 +67,8 @@ public final class Sentiment {
             "scammer",
             "thieves",
             "脑子有病",
+            "脑子进水",
+            "没脑子",
             "有病吧",
             "神经病",
             "脑残",

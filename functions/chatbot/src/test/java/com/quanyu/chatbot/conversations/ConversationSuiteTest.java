@@ -66,7 +66,9 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout22.json", "held-out 22 (2026-12-02, session 8, written by an eighth tester)"),
             new ScriptedSet("heldout23.json", "held-out 23 (2026-12-02, session 8, written by an eighth tester)"),
             new ScriptedSet("heldout24.json", "held-out 24 (2026-12-02, session 8, written by a ninth tester)"),
-            new ScriptedSet("heldout25.json", "held-out 25 (2026-12-02, session 8, written by a ninth tester)"));
+            new ScriptedSet("heldout25.json", "held-out 25 (2026-12-02, session 8, written by a ninth tester)"),
+            new ScriptedSet("heldout26.json", "held-out 26 (2026-12-02, session 8, written by a tenth tester)"),
+            new ScriptedSet("heldout27.json", "held-out 27 (2026-12-02, session 8, written by a tenth tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

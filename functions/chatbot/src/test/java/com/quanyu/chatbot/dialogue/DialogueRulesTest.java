@@ -320,4 +320,11 @@ class DialogueRulesTest {
                 Requests.refine(model("product_question"), "the mooncake one reach already or not ah", true)
                         .intent());
     }
+
+    @Test
+    void brainInsultsHandOverTheCustomersOwnOrderWithSelf() {
+        assertTrue(Sentiment.veryNegative("你们脑子进水了吧 问你们话也不理人"));
+        assertTrue(Requests.aboutOwnOrder("那查查我自己的单"));
+        assertFalse(Requests.aboutOwnOrder("那查查这个单"));
+    }
 }

@@ -24,5 +24,9 @@ class TwoQuestionsTest {
         assertEquals(List.of("where is my order?"), TwoQuestions.parts("where is my order?"));
         assertEquals(List.of("shipped? ok"), TwoQuestions.parts("shipped? ok"));
         assertEquals(List.of("还有优惠券吗"), TwoQuestions.parts("还有优惠券吗"));
+        // what follows the question is context for it, not a second question
+        assertEquals(
+                List.of("any tea you'd recommend for my dad? he likes green tea"),
+                TwoQuestions.parts("any tea you'd recommend for my dad? he likes green tea"));
     }
 }
