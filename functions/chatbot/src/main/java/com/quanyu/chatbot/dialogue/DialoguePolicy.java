@@ -376,24 +376,27 @@ final class DialoguePolicy {
         }
         double mood = Sentiment.score(text);
         boolean namesPerson = PERSON.matcher(withoutIds(trimmed, orders)).find();
+        boolean asksForPerson =
+                PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find();
         if (intent.inScope()
                 && (intent.intent().equals("contact_human_agent")
                         || (intent.intent().equals("contact_customer_service")
                                 && (intent.confidence() >= SMALL_TALK_CONFIDENCE
                                         || SHOP_WORDS.matcher(trimmed).find())
-                                && !CONTACT_DETAILS.matcher(trimmed).find()
-                                && !(mood < 0
-                                        && !PERSON_REQUEST
-                                                .matcher(withoutIds(trimmed, orders))
-                                                .find())))) {
+                                && !CONTACT_DETAILS.matcher(trimmed).find()))
+                && !(mood < 0 && !asksForPerson)) {
             // "找客服" in a chat asks for a person; "what is your hotline?" asks for the contact details; "very
-            // disappointed with the service" is a complaint about it (apology and the offer), not a request for one
+            // disappointed with the service", "客服回复速度真快啊 三天了没人回" are complaints about it (apology and
+            // the offer, below), not a request for one
             return handoff("handoff", lang, s, "customer_asked");
         }
         if (Sentiment.veryNegative(text)) {
             return handoff("handoff_negative", lang, s, "negative_sentiment");
         }
-        if (intent.inScope() && intent.intent().equals("contact_customer_service") && mood < 0) {
+        if (intent.inScope()
+                && (intent.intent().equals("contact_customer_service")
+                        || intent.intent().equals("contact_human_agent"))
+                && mood < 0) {
             // "你们客服是摆设吗 发消息几天都没人回": a complaint about the service (no person asked for in so many words)
             return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
                     .labelled("complaint");

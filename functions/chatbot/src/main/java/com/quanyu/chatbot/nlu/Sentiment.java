@@ -88,9 +88,15 @@ public final class Sentiment {
                     + "tells|gets back|calls back|helps|cares)\\b|\\bnever (replies|reply|answers?|responds?|gets? back)\\b)");
     /** Eye-rolling and angry faces: sarcasm ("amazing service 🙄") or anger the words leave out. */
     private static final List<String> ANNOYED_FACES = List.of("🙄", "😒", "😤", "😠", "😡", "🤬", "👎", "💢");
+    /**
+     * Without hostility, how negative a message must be to hand over at once: more than two strong words, or two
+     * shouted ("a joke, absolutely useless … NOW!!!"); "really disappointed, ur customer service has been awful"
+     * (-1) is a complaint, which gets the apology and the offer of a person.
+     */
+    private static final double PILE_UP = 1.25;
     /** Praise, which an annoyed face beside it turns into sarcasm. */
     private static final Pattern PRAISE = Pattern.compile(
-            "(真棒|好棒|太棒|厉害|真行|服了|\\b(great|amazing|awesome|wonderful|fantastic|brilliant|impressed|impressive|love it|"
+            "(真棒|好棒|太棒|厉害|真行|服了|真快|好快|真及时|\\b(great|amazing|awesome|wonderful|fantastic|brilliant|impressed|impressive|love it|"
                     + "thanks a lot|nice one)\\b)");
     /** Strong words about the service or the goods, not at anyone: a complaint, and the offer of a person. */
     private static final List<String> STRONG = List.of(
@@ -168,6 +174,10 @@ public final class Sentiment {
     private Sentiment() {}
 
     public static double score(String text) {
+        return Math.max(-1, unclamped(text));
+    }
+
+    private static double unclamped(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -214,7 +224,7 @@ public final class Sentiment {
         if (score < 0 && (shouting >= 3 || capitals(text))) {
             score -= 0.25;
         }
-        return Math.max(-1, score);
+        return score;
     }
 
     /** Typed in capitals ("TERRIBLE SERVICE"): at least 10 letters, 70 % of them upper case. */
@@ -231,8 +241,8 @@ public final class Sentiment {
      * which gets an apology and the offer of a person instead.
      */
     public static boolean veryNegative(String text) {
-        double score = score(text);
-        return score <= -1 || (score <= -0.75 && hostile(text));
+        double score = unclamped(text);
+        return score <= -PILE_UP || (score <= -0.75 && hostile(text));
     }
 
     private static boolean hostile(String text) {

@@ -68,7 +68,9 @@ class ConversationSuiteTest {
             new ScriptedSet("heldout24.json", "held-out 24 (2026-12-02, session 8, written by a ninth tester)"),
             new ScriptedSet("heldout25.json", "held-out 25 (2026-12-02, session 8, written by a ninth tester)"),
             new ScriptedSet("heldout26.json", "held-out 26 (2026-12-02, session 8, written by a tenth tester)"),
-            new ScriptedSet("heldout27.json", "held-out 27 (2026-12-02, session 8, written by a tenth tester)"));
+            new ScriptedSet("heldout27.json", "held-out 27 (2026-12-02, session 8, written by a tenth tester)"),
+            new ScriptedSet("heldout28.json", "held-out 28 (2026-12-02, session 8, written by an eleventh tester)"),
+            new ScriptedSet("heldout29.json", "held-out 29 (2026-12-02, session 8, written by an eleventh tester)"));
 
     @Test
     void scriptedConversationsAreHandledFullyCorrectly() throws Exception {

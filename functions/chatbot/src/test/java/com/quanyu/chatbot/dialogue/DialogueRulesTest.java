@@ -327,4 +327,14 @@ class DialogueRulesTest {
         assertTrue(Requests.aboutOwnOrder("那查查我自己的单"));
         assertFalse(Requests.aboutOwnOrder("那查查这个单"));
     }
+
+    @Test
+    void twoCalmStrongWordsAreAComplaintShoutedTheyHandOver() {
+        assertFalse(
+                Sentiment.veryNegative("honestly really disappointed, ur customer service has been awful this week"));
+        assertTrue(Sentiment.veryNegative("your delivery is a joke, absolutely useless, i want my money back NOW!!!"));
+        assertEquals(-1, Sentiment.score("honestly really disappointed, ur customer service has been awful this week"));
+        // sarcastic praise of the reply speed beside being ignored
+        assertTrue(Sentiment.score("客服回复速度真快啊 三天了没人回😤") <= -0.5);
+    }
 }
