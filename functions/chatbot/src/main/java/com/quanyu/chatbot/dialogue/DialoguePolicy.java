@@ -398,10 +398,9 @@ final class DialoguePolicy {
                         || intent.intent().equals("contact_human_agent"))
                 && mood < 0) {
             // "你们客服是摆设吗 发消息几天都没人回": a complaint about the service (no person asked for in so many words)
-            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
-                    .labelled("complaint");
+            return complaintOffer(lang, s);
         }
-        if (PERSON_REQUEST.matcher(withoutIds(trimmed, orders)).find()
+        if (asksForPerson
                 && !DECLINE.matcher(trimmed).find()
                 && !CONTACT_DETAILS.matcher(trimmed).find()) {
             // "我要投诉 叫你们人工出来", "this is the third time im asking. get me a manager": asked for in so many
@@ -418,27 +417,24 @@ final class DialoguePolicy {
             s = s.withoutPending();
         }
         if (intent.inScope() && intent.intent().equals("complaint") && orders.isEmpty()) {
-            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER));
+            return complaintOffer(lang, s);
         }
         if ((!CHANGES.contains(intent.label()) || !Requests.namesExplicitRequest(trimmed))
                 && (mood <= COMPLAINT_SENTIMENT || (mood < 0 && Requests.describesFault(trimmed)))) {
             // "worst experience ever", "u guys suck", "really disappointed with the tea", "气死我了 包装都破了": a
             // complaint whatever the model read into it, also about an order (kept as the conversation's order for
             // what follows); an angry word about a fault is a complaint unless they ask for a return or refund
-            ConversationState about = orders.size() == 1 ? s.withOrder(orders.get(0)) : s;
-            return say("complaint_offer", lang, about.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
-                    .labelled("complaint");
+            return complaintOffer(lang, orders.size() == 1 ? s.withOrder(orders.get(0)) : s);
         }
-        if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
-            if (!orders.isEmpty() && asksAfterAnOrderInstead(trimmed, intent, s, orders)) {
-                // "wait first is the mooncake one delivered yet" while asked which order to cancel: that question
-                // first, nothing cancelled
-                s = s.withoutPending();
-            } else if (!orders.isEmpty()) {
+        if (ConversationState.ORDER_NUMBER.equals(s.pendingSlot()) && !orders.isEmpty()) {
+            if (!asksAfterAnOrderInstead(trimmed, intent, s, orders)) {
                 return act(s.pendingIntent(), orders.get(0), lang, s.withoutPending(), profile, trimmed);
             }
+            // "wait first is the mooncake one delivered yet" while asked which order to cancel: that question first,
+            // nothing cancelled
+            s = s.withoutPending();
         }
-        if (s.pendingSlot() != null && s.pendingSlot().equals(ConversationState.ORDER_NUMBER)) {
+        if (ConversationState.ORDER_NUMBER.equals(s.pendingSlot())) {
             boolean topicChange = intent.inScope() && !intent.intent().equals(s.pendingIntent());
             if (!topicChange) {
                 if (s.slotAttempts() >= 2) {
@@ -789,7 +785,7 @@ final class DialoguePolicy {
             case "greeting":
                 return say(THANKS.matcher(NgramFeaturizer.normalise(text)).find() ? "thanks" : "greeting", lang, done);
             case "complaint":
-                return say("complaint_offer", lang, done.awaiting("complaint", HANDOFF_OFFER));
+                return complaintOffer(lang, s);
             case "coupon":
                 return coupon(lang, done, profile);
             case "product_question":
@@ -1045,11 +1041,13 @@ final class DialoguePolicy {
      * the bot did not follow: the apology and the offer of a person rather than a list of what the bot can do.
      */
     private Decision offTopic(Language lang, ConversationState s, double mood) {
-        if (mood < 0) {
-            return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
-                    .labelled("complaint");
-        }
-        return say("off_topic", lang, s).labelled("oos");
+        return mood < 0 ? complaintOffer(lang, s) : say("off_topic", lang, s).labelled("oos");
+    }
+
+    /** The apology and the offer of a person, awaiting the answer to that offer. */
+    private Decision complaintOffer(Language lang, ConversationState s) {
+        return say("complaint_offer", lang, s.actedOn("complaint").awaiting("complaint", HANDOFF_OFFER))
+                .labelled("complaint");
     }
 
     private Decision say(String key, Language lang, ConversationState s) {

@@ -174,14 +174,15 @@ public final class Sentiment {
     private Sentiment() {}
 
     public static double score(String text) {
-        return Math.max(-1, unclamped(text));
+        return text == null || text.isBlank() ? 0 : Math.max(-1, unclamped(text, normal(text)));
     }
 
-    private static double unclamped(String text) {
-        if (text == null || text.isBlank()) {
-            return 0;
-        }
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    private static String normal(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** The score before clamping, of the text as typed and as {@link #normal} makes it. */
+    private static double unclamped(String text, String t) {
         double score = 0;
         for (String word : HOSTILE) {
             if (contains(t, word)) {
@@ -241,12 +242,15 @@ public final class Sentiment {
      * which gets an apology and the offer of a person instead.
      */
     public static boolean veryNegative(String text) {
-        double score = unclamped(text);
-        return score <= -PILE_UP || (score <= -0.75 && hostile(text));
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String t = normal(text);
+        double score = unclamped(text, t);
+        return score <= -PILE_UP || (score <= -0.75 && hostile(t));
     }
 
-    private static boolean hostile(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    private static boolean hostile(String t) {
         return HOSTILE.stream().anyMatch(word -> contains(t, word))
                 || INSULTS.stream().anyMatch(word -> contains(t, word));
     }
