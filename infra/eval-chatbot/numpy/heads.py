@@ -7,7 +7,7 @@ Run from the repository root:  python3 infra/eval-chatbot/numpy/heads.py COMMAND
   clinc-ngrams            n-gram feature sets on CLINC150 val (l2 1e-5, 1e-4)
   clinc-heads ENC[,ENC2]  linear heads and centroids per encoder on CLINC150 val; with two, their concatenation and average
   clinc-mix ENC           n-grams + ENC head on CLINC150 val: probability (and log-probability) average by weight
-  bitext-once             Bitext 8k -> 20k (de-duplicated) for the settings fixed on CLINC150 val
+  bitext-once [ENC,...]   Bitext 8k -> 20k (de-duplicated) for the settings fixed on CLINC150 val
   bitext-flags            Bitext 20k accuracy by Bitext's linguistic flag (MiniLM head, n-grams): a diagnostic
 Needs numpy and scipy. Figures are printed; nothing is chosen here.
 """
@@ -225,13 +225,13 @@ def bitext_data():
     tr = bitext('bitext_customer_service_8k.csv')
     return tr, dedupe(tr, bitext('bitext_customer_support_20k.csv'))
 
-def bitext_once():
+def bitext_once(encs):
     # heads to convergence: embeddings l2 1e-6, n-grams l2 1e-5, embedding weight 0.75 (all fixed on CLINC150 val)
     tr, te = bitext_data(); k, y, yt = indexed(tr, te)
     X, Xt, _ = ngram_matrices(tr, te)
     W, b = train_lr(X, y, k, 1e-5, maxiter=500); Pn = predict(Xt, W, b)
     print(f'{len(tr)} -> {len(te)} texts, {k} intents; n-grams alone (l2 1e-5): {acc(Pn, yt):.2f}', flush=True)
-    for e in ['e5-small-v2-q', 'all-minilm-l6-v2-q']:
+    for e in encs:
         c = read_cache(e); W, b = train_lr(lookup(c, tr), y, k, 1e-6, maxiter=1000); Pe = predict(lookup(c, te), W, b)
         print(f'{e}: head alone {acc(Pe, yt):.2f}; with n-grams at weight 0.75: {acc(0.75 * Pe + 0.25 * Pn, yt):.2f}', flush=True)
 
@@ -257,6 +257,6 @@ if __name__ == '__main__':
     if command == 'clinc-ngrams': clinc_ngrams()
     elif command == 'clinc-heads': clinc_heads(sys.argv[2].split(','))
     elif command == 'clinc-mix': clinc_mix(sys.argv[2])
-    elif command == 'bitext-once': bitext_once()
+    elif command == 'bitext-once': bitext_once(sys.argv[2].split(',') if len(sys.argv) > 2 else ['e5-small-v2-q', 'all-minilm-l6-v2-q'])
     elif command == 'bitext-flags': bitext_flags()
     else: sys.exit(__doc__)

@@ -1,5 +1,6 @@
 package com.quanyu.chatbot.nlu;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -10,8 +11,15 @@ import java.util.function.Function;
  * Named {@code <latin>+<han>}, e.g. {@code all-minilm-l6-v2-q+bge-small-zh-v1.5-q}.
  */
 public final class ScriptRoutedEncoder implements SentenceEncoder {
-    /** The shipped combination: MiniLM for English, BGE small zh for Chinese. */
+    /** The FAQ's combination: MiniLM for English, BGE small zh for Chinese. */
     public static final String DEFAULT = OnnxSentenceEncoder.MINILM_L6 + "+" + OnnxSentenceEncoder.BGE_SMALL_ZH;
+
+    /**
+     * The shipped intent model's: MiniLM and BGE small en joined for English (docs/BENCHMARKS.md #17
+     * session 9), BGE small zh for Chinese.
+     */
+    public static final String INTENTS = OnnxSentenceEncoder.MINILM_L6 + "&" + OnnxSentenceEncoder.BGE_SMALL_EN + "+"
+            + OnnxSentenceEncoder.BGE_SMALL_ZH;
 
     private final SentenceEncoder latin;
     private final SentenceEncoder han;
@@ -25,12 +33,22 @@ public final class ScriptRoutedEncoder implements SentenceEncoder {
         return new ScriptRoutedEncoder(latin, han);
     }
 
-    /** An encoder by name: {@code a+b} routes between {@code base.apply(a)} and {@code base.apply(b)}, any other name is {@code base.apply(name)}. */
+    /**
+     * An encoder by name: {@code a+b} routes between the encoders named {@code a} and {@code b}, and
+     * {@code a&c} joins two encoders' vectors ({@link JoinedEncoder}); a plain name is {@code base.apply(name)}.
+     */
     public static SentenceEncoder resolve(String name, Function<String, SentenceEncoder> base) {
         int plus = name.indexOf('+');
         return plus < 0
+                ? joined(name, base)
+                : of(joined(name.substring(0, plus), base), joined(name.substring(plus + 1), base));
+    }
+
+    private static SentenceEncoder joined(String name, Function<String, SentenceEncoder> base) {
+        List<String> names = List.of(name.split("&"));
+        return names.size() == 1
                 ? base.apply(name)
-                : of(base.apply(name.substring(0, plus)), base.apply(name.substring(plus + 1)));
+                : JoinedEncoder.of(names.stream().map(base).toList());
     }
 
     @Override

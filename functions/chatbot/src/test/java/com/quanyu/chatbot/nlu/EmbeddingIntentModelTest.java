@@ -250,4 +250,37 @@ class EmbeddingIntentModelTest {
         assertEquals(1, han.calls);
         assertFalse(ScriptRoutedEncoder.hasHan("order 12345"));
     }
+
+    @Test
+    void joiningLaysTheEncodersVectorsEndToEndAtUnitLength() {
+        SynonymEncoder first = new SynonymEncoder();
+        SynonymEncoder second = new SynonymEncoder() {
+            @Override
+            public String name() {
+                return "second";
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return new float[] {0, 0, 0.6f, 0.8f};
+            }
+        };
+        SentenceEncoder joined = ScriptRoutedEncoder.resolve("a&b+a", name -> name.equals("a") ? first : second);
+        assertEquals(12, joined.dimension());
+        assertEquals("synonyms-test&second+synonyms-test", joined.name());
+        float[] v = joined.embed("refund");
+        double half = Math.sqrt(0.5);
+        assertEquals(half, v[0], 1e-6);
+        assertEquals(0.6 * half, v[6], 1e-6);
+        assertEquals(0.8 * half, v[7], 1e-6);
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        assertEquals(1.0, norm, 1e-6);
+        // Han text goes to the second route only, which is not joined
+        float[] chinese = joined.embed("退款");
+        assertEquals(1f, chinese[8 + 2]);
+        assertThrows(IllegalArgumentException.class, () -> JoinedEncoder.of(List.of(first)));
+    }
 }
