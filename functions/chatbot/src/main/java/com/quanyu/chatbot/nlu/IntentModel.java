@@ -42,6 +42,8 @@ public final class IntentModel {
     private final EmbeddingIntentHead embedding;
     private final double embeddingWeight;
     private final double familiarityFloor;
+    private final Spelling spelling;
+    private final boolean relayed;
 
     /**
      * One text's scores before any cut-off: the best intent and its averaged probability
@@ -59,6 +61,30 @@ public final class IntentModel {
             EmbeddingIntentHead embedding,
             double embeddingWeight,
             double familiarityFloor) {
+        this(
+                featurizer,
+                weights,
+                model,
+                threshold,
+                manifest,
+                embedding,
+                embeddingWeight,
+                familiarityFloor,
+                manifest.path("spelling").asBoolean(false) ? Spelling.fromIdf(weights.idf()) : null,
+                manifest.path("relayedRequests").asBoolean(false));
+    }
+
+    private IntentModel(
+            NgramFeaturizer featurizer,
+            TfIdfWeights weights,
+            Model<Label> model,
+            double threshold,
+            ObjectNode manifest,
+            EmbeddingIntentHead embedding,
+            double embeddingWeight,
+            double familiarityFloor,
+            Spelling spelling,
+            boolean relayed) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.model = model;
@@ -67,6 +93,8 @@ public final class IntentModel {
         this.embedding = embedding;
         this.embeddingWeight = embedding == null ? 0 : embeddingWeight;
         this.familiarityFloor = embedding == null ? 0 : familiarityFloor;
+        this.spelling = spelling;
+        this.relayed = relayed;
     }
 
     /**
@@ -87,7 +115,10 @@ public final class IntentModel {
 
     /** The scores {@link #classify} cuts off with the threshold and the familiarity floor (evaluation sweeps). */
     public Scores scores(String text) {
-        String input = text == null ? "" : text;
+        String input = text == null ? "" : spelling == null ? text : spelling.correct(text);
+        if (relayed) {
+            input = RelayedRequest.question(input).orElse(input);
+        }
         Map<String, Double> vector = weights.weigh(featurizer.counts(input));
         if (vector.isEmpty()) {
             return new Scores(new IntentPrediction(IntentPrediction.OUT_OF_SCOPE, 0.0, false), 0);
@@ -113,7 +144,16 @@ public final class IntentModel {
         ObjectNode copy = manifest.deepCopy();
         copy.put("threshold", newThreshold);
         return new IntentModel(
-                featurizer, weights, model, newThreshold, copy, embedding, embeddingWeight, familiarityFloor);
+                featurizer,
+                weights,
+                model,
+                newThreshold,
+                copy,
+                embedding,
+                embeddingWeight,
+                familiarityFloor,
+                spelling,
+                relayed);
     }
 
     /** The same model with another familiarity floor (the share of training utterances allowed to be less familiar than an in-scope text). */
@@ -123,7 +163,8 @@ public final class IntentModel {
         }
         ObjectNode copy = manifest.deepCopy();
         ((ObjectNode) copy.path("embedding")).put("familiarityFloor", floor);
-        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, embeddingWeight, floor);
+        return new IntentModel(
+                featurizer, weights, model, threshold, copy, embedding, embeddingWeight, floor, spelling, relayed);
     }
 
     /** The same model with the embedding head's probabilities weighted {@code weight} (0: n-grams only; 1: embeddings only). */
@@ -133,7 +174,48 @@ public final class IntentModel {
         }
         ObjectNode copy = manifest.deepCopy();
         ((ObjectNode) copy.path("embedding")).put("weight", weight);
-        return new IntentModel(featurizer, weights, model, threshold, copy, embedding, weight, familiarityFloor);
+        return new IntentModel(
+                featurizer, weights, model, threshold, copy, embedding, weight, familiarityFloor, spelling, relayed);
+    }
+
+    /**
+     * The same model with spelling correction toward its training words on or off ({@link Spelling};
+     * saved in the manifest, so an ablation can be evaluated and served as it was measured).
+     */
+    public IntentModel withSpelling(boolean on) {
+        ObjectNode copy = manifest.deepCopy();
+        copy.put("spelling", on);
+        return new IntentModel(
+                featurizer,
+                weights,
+                model,
+                threshold,
+                copy,
+                embedding,
+                embeddingWeight,
+                familiarityFloor,
+                on ? Spelling.fromIdf(weights.idf()) : null,
+                relayed);
+    }
+
+    /**
+     * The same model reading a relayed request ("ask an agent how ...") by its passed-on question
+     * ({@link RelayedRequest}) or not (saved in the manifest, as {@link #withSpelling}).
+     */
+    public IntentModel withRelayedRequests(boolean on) {
+        ObjectNode copy = manifest.deepCopy();
+        copy.put("relayedRequests", on);
+        return new IntentModel(
+                featurizer,
+                weights,
+                model,
+                threshold,
+                copy,
+                embedding,
+                embeddingWeight,
+                familiarityFloor,
+                spelling,
+                on);
     }
 
     public double familiarityFloor() {

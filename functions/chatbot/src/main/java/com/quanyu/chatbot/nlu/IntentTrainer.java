@@ -96,6 +96,8 @@ public final class IntentTrainer {
         manifest.put("minDocumentFrequency", config.minDocumentFrequency());
         manifest.put("maxFeatures", config.maxFeatures());
         manifest.put("conceptBoost", config.conceptBoost());
+        manifest.put("spelling", config.spelling());
+        manifest.put("relayedRequests", config.relayedRequests());
         ObjectNode f = manifest.putObject("featurizer");
         f.put("name", featurizer.describe());
         f.put("maxCjkGram", featurizer.maxCjkGram());
@@ -166,7 +168,9 @@ public final class IntentTrainer {
             double embeddingWeight,
             int embeddingEpochs,
             double embeddingLearningRate,
-            double familiarityFloor) {
+            double familiarityFloor,
+            boolean spelling,
+            boolean relayedRequests) {
         public static Builder builder() {
             return new Builder();
         }
@@ -178,7 +182,8 @@ public final class IntentTrainer {
         public static final class Builder {
             private NgramFeaturizer featurizer = NgramFeaturizer.of(3, 2, 5, ConceptLexicon.empty());
             private SentenceEncoder encoder;
-            private double embeddingWeight = 0.5;
+            // chosen on CLINC150 val with the joined English encoders: 0.75 97.10 %, 0.5 97.07 %, 0.25 94.73 %
+            private double embeddingWeight = 0.75;
             private int embeddingEpochs = 10;
             private double embeddingLearningRate = 0.5;
             private double familiarityFloor = DEFAULT_FAMILIARITY_FLOOR;
@@ -189,6 +194,8 @@ public final class IntentTrainer {
             private double conceptBoost = 30.0;
             private double threshold = 0.5;
             private long seed = 20261129L;
+            private boolean spelling = true;
+            private boolean relayedRequests = true;
 
             public Builder featurizer(NgramFeaturizer value) {
                 featurizer = value;
@@ -255,6 +262,18 @@ public final class IntentTrainer {
                 return this;
             }
 
+            /** Whether the model corrects unknown English words toward its training words ({@link Spelling}). */
+            public Builder spelling(boolean value) {
+                spelling = value;
+                return this;
+            }
+
+            /** Whether a relayed request ("ask an agent how ...") is read by its passed-on question ({@link RelayedRequest}). */
+            public Builder relayedRequests(boolean value) {
+                relayedRequests = value;
+                return this;
+            }
+
             public Config build() {
                 return new Config(
                         featurizer,
@@ -269,7 +288,9 @@ public final class IntentTrainer {
                         embeddingWeight,
                         embeddingEpochs,
                         embeddingLearningRate,
-                        familiarityFloor);
+                        familiarityFloor,
+                        spelling,
+                        relayedRequests);
             }
         }
     }

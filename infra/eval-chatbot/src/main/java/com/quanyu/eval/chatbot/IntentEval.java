@@ -44,10 +44,15 @@ import java.util.Set;
  * --epochs N --lr X --min-df N --max-features N --char-max N --concept-boost X   trainer settings
  * --concepts          add the shipped concept-lexicon features (opt-in: the lexicon was written for one domain)
  * --encoder NAME      also train an embedding head over this sentence encoder (bge-small-zh-v1.5-q, all-minilm-l6-v2-q,
- *                     e5-small-v2-q, or LATIN+HAN, e.g. all-minilm-l6-v2-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
+ *                     e5-small-v2-q, bge-small-en-v1.5-q, A&B: both encoders' vectors joined, or LATIN+HAN, e.g. the shipped
+ *                     all-minilm-l6-v2-q&bge-small-en-v1.5-q+bge-small-zh-v1.5-q: texts with Han characters go to the second)
  *                     and average its probabilities with the n-gram model's; with --model, the model names its encoder
+ * --no-spelling       no correction of unknown English words toward the training words (on by default; with --model
+ *                     it switches a saved model's off, and --spelling switches it on)
+ * --no-relayed        read "ask an agent how ..." whole, not by its passed-on question (on by default; --relayed switches
+ *                     a saved model's on)
  * --embedding-epochs N --embedding-lr X   the embedding head's trainer settings (default 10 and 0.5)
- * --embedding-weight X|auto  weight of the embedding head in the average (default 0.5; 1 = embeddings only);
+ * --embedding-weight X|auto  weight of the embedding head in the average (default 0.75; 1 = embeddings only);
  *                     auto: the weight of 0, 0.25, 0.5, 0.75, 1 with the best in-scope accuracy + oos recall on --val
  * --cache DIR         where embeddings are cached between runs (default target/embeddings)
  * --report            per-label precision, recall and F1, the most frequent confusions, the least sure texts
@@ -158,8 +163,10 @@ public final class IntentEval {
                     .embeddingLearningRate(Double.parseDouble(one(options, "embedding-lr", "0.5")))
                     .embeddingWeight(
                             one(options, "embedding-weight", "auto").equals("auto")
-                                    ? 0.5
-                                    : Double.parseDouble(one(options, "embedding-weight", "0.5")))
+                                    ? 0.75
+                                    : Double.parseDouble(one(options, "embedding-weight", "0.75")))
+                    .spelling(!options.containsKey("no-spelling"))
+                    .relayedRequests(!options.containsKey("no-relayed"))
                     .build();
             System.err.printf(Locale.ROOT, "training on %d texts, %d epochs ...%n", train.size(), config.epochs());
             model = IntentTrainer.of(config).train(train, required(options, "train"));
@@ -175,6 +182,16 @@ public final class IntentEval {
                     model, rename(IntentDataFiles.read(required(options, "val"), columns), aliases), oosLabel);
         } else if (options.containsKey("model") && options.containsKey("embedding-weight")) {
             model = model.withEmbeddingWeight(Double.parseDouble(one(options, "embedding-weight", "")));
+        }
+        if (options.containsKey("model") && options.containsKey("no-spelling")) {
+            model = model.withSpelling(false);
+        } else if (options.containsKey("model") && options.containsKey("spelling")) {
+            model = model.withSpelling(true);
+        }
+        if (options.containsKey("model") && options.containsKey("no-relayed")) {
+            model = model.withRelayedRequests(false);
+        } else if (options.containsKey("model") && options.containsKey("relayed")) {
+            model = model.withRelayedRequests(true);
         }
         double shippedThreshold = model.threshold();
         // Scored once without cut-offs: every threshold's and floor's answers follow from the scores.
