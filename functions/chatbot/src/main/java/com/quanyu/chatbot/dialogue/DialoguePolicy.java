@@ -551,9 +551,12 @@ final class DialoguePolicy {
                 && !intent.intent().equals("greeting")
                 && !SHOP_WORDS.matcher(trimmed).find()
                 && !RECOMMEND.matcher(trimmed).find()
+                && !COUPON_WORDS.matcher(trimmed).find()
+                && !Requests.namesExplicitRequest(trimmed)
                 && !Requests.aboutOwnOrder(trimmed)) {
-            // "is it going to rain tomorrow" (delivery_period 0.61), "what time is it": without a shop word the
-            // model's guess must be surer than that to be acted on
+            // "is it going to rain tomorrow" (delivery_period 0.61), "what time is it": without a shop word (nor
+            // a code, nor a request in so many words: "send something back") the model's guess must be surer than
+            // that to be acted on
             return offTopic(lang, s, mood);
         }
         if (!intent.inScope() && orders.isEmpty()) {

@@ -112,7 +112,8 @@ final class Requests {
     /** "where / when / still waiting": asking after an order, not changing it. */
     private static final Pattern TRACKING = Pattern.compile(
             "(到哪|到了|没到|还没|发货|发了|发出|寄出|签收|物流|快递|什么时候到|收到|\\b(where|when|arrive[ds]?|arriving|ship(s|ped|ping)?|"
-                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|waiting|still|reach(ed|es)?|already or not|"
+                    + "deliver(ed|y)?|dispatch(ed)?|sent|status|track|tracking|check(ing)?(?! out)|waiting|still|reach(ed|es)?|"
+                    + "already or not|"
                     + "(left|leave|leaving) the warehouse|out for delivery)\\b|出库|出仓)",
             Pattern.CASE_INSENSITIVE);
     /** The customer's own order, parcel or goods. */

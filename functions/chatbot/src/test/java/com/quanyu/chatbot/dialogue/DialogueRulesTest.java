@@ -153,6 +153,19 @@ class DialogueRulesTest {
                 "track_order",
                 Requests.refine(model("product_question"), "the thermos one when does it ship", true)
                         .intent());
+        // checking an order is asking after it: never a cancellation the words do not name
+        assertEquals(
+                "track_order",
+                Requests.refine(model("cancel_order"), "hi 我想 check my order QY20261101", true)
+                        .intent());
+        assertEquals(
+                "track_order",
+                Requests.refine(model("product_question"), "can you check QY20261101 please, its for my sister", true)
+                        .intent());
+        assertEquals(
+                "cancel_order",
+                Requests.refine(model("cancel_order"), "can you check if i can still cancel QY20261101", true)
+                        .intent());
     }
 
     @Test
