@@ -51,7 +51,7 @@ public final class ShippedModel {
         List<LabeledText> data = trainingData(root);
         long start = System.nanoTime();
         List<CachedSentenceEncoder> cached = new ArrayList<>();
-        SentenceEncoder encoder = ScriptRoutedEncoder.resolve(ScriptRoutedEncoder.DEFAULT, name -> {
+        SentenceEncoder encoder = ScriptRoutedEncoder.resolve(ScriptRoutedEncoder.INTENTS, name -> {
             try {
                 CachedSentenceEncoder one =
                         CachedSentenceEncoder.of(OnnxSentenceEncoder.of(name), root.resolve("target/embeddings"));
