@@ -61,30 +61,6 @@ public final class IntentModel {
             EmbeddingIntentHead embedding,
             double embeddingWeight,
             double familiarityFloor) {
-        this(
-                featurizer,
-                weights,
-                model,
-                threshold,
-                manifest,
-                embedding,
-                embeddingWeight,
-                familiarityFloor,
-                manifest.path("spelling").asBoolean(false) ? Spelling.fromIdf(weights.idf()) : null,
-                manifest.path("relayedRequests").asBoolean(false));
-    }
-
-    private IntentModel(
-            NgramFeaturizer featurizer,
-            TfIdfWeights weights,
-            Model<Label> model,
-            double threshold,
-            ObjectNode manifest,
-            EmbeddingIntentHead embedding,
-            double embeddingWeight,
-            double familiarityFloor,
-            Spelling spelling,
-            boolean relayed) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.model = model;
@@ -93,8 +69,9 @@ public final class IntentModel {
         this.embedding = embedding;
         this.embeddingWeight = embedding == null ? 0 : embeddingWeight;
         this.familiarityFloor = embedding == null ? 0 : familiarityFloor;
-        this.spelling = spelling;
-        this.relayed = relayed;
+        // both steps are read from the manifest, so a model serves as it was saved and measured
+        this.spelling = manifest.path("spelling").asBoolean(false) ? Spelling.fromIdf(weights.idf()) : null;
+        this.relayed = manifest.path("relayedRequests").asBoolean(false);
     }
 
     /**
@@ -143,39 +120,21 @@ public final class IntentModel {
     public IntentModel withThreshold(double newThreshold) {
         ObjectNode copy = manifest.deepCopy();
         copy.put("threshold", newThreshold);
-        return new IntentModel(
-                featurizer,
-                weights,
-                model,
-                newThreshold,
-                copy,
-                embedding,
-                embeddingWeight,
-                familiarityFloor,
-                spelling,
-                relayed);
+        return withManifest(copy);
     }
 
     /** The same model with another familiarity floor (the share of training utterances allowed to be less familiar than an in-scope text). */
     public IntentModel withFamiliarityFloor(double floor) {
-        if (embedding == null) {
-            throw new IllegalStateException("this model has no embedding head");
-        }
-        ObjectNode copy = manifest.deepCopy();
+        ObjectNode copy = embeddingManifestCopy();
         ((ObjectNode) copy.path("embedding")).put("familiarityFloor", floor);
-        return new IntentModel(
-                featurizer, weights, model, threshold, copy, embedding, embeddingWeight, floor, spelling, relayed);
+        return withManifest(copy);
     }
 
     /** The same model with the embedding head's probabilities weighted {@code weight} (0: n-grams only; 1: embeddings only). */
     public IntentModel withEmbeddingWeight(double weight) {
-        if (embedding == null) {
-            throw new IllegalStateException("this model has no embedding head");
-        }
-        ObjectNode copy = manifest.deepCopy();
+        ObjectNode copy = embeddingManifestCopy();
         ((ObjectNode) copy.path("embedding")).put("weight", weight);
-        return new IntentModel(
-                featurizer, weights, model, threshold, copy, embedding, weight, familiarityFloor, spelling, relayed);
+        return withManifest(copy);
     }
 
     /**
@@ -185,17 +144,7 @@ public final class IntentModel {
     public IntentModel withSpelling(boolean on) {
         ObjectNode copy = manifest.deepCopy();
         copy.put("spelling", on);
-        return new IntentModel(
-                featurizer,
-                weights,
-                model,
-                threshold,
-                copy,
-                embedding,
-                embeddingWeight,
-                familiarityFloor,
-                on ? Spelling.fromIdf(weights.idf()) : null,
-                relayed);
+        return withManifest(copy);
     }
 
     /**
@@ -205,17 +154,28 @@ public final class IntentModel {
     public IntentModel withRelayedRequests(boolean on) {
         ObjectNode copy = manifest.deepCopy();
         copy.put("relayedRequests", on);
+        return withManifest(copy);
+    }
+
+    private ObjectNode embeddingManifestCopy() {
+        if (embedding == null) {
+            throw new IllegalStateException("this model has no embedding head");
+        }
+        return manifest.deepCopy();
+    }
+
+    /** The same trained models with the settings of {@code changed}, a changed copy of this model's manifest. */
+    private IntentModel withManifest(ObjectNode changed) {
+        JsonNode e = changed.path("embedding");
         return new IntentModel(
                 featurizer,
                 weights,
                 model,
-                threshold,
-                copy,
+                changed.path("threshold").asDouble(),
+                changed,
                 embedding,
-                embeddingWeight,
-                familiarityFloor,
-                spelling,
-                on);
+                e.path("weight").asDouble(0),
+                e.path("familiarityFloor").asDouble(0));
     }
 
     public double familiarityFloor() {
