@@ -1,12 +1,14 @@
 package com.quanyu.infra.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.quanyu.chatbot.platform.Signatures;
 import com.quanyu.ingest.source.SourceRegistry;
 import com.quanyu.shared.customer.Source;
 import com.quanyu.shared.customer.store.CustomerStores;
 import com.quanyu.shared.json.Json;
 import com.quanyu.shared.testing.RepoRoot;
 import com.quanyu.shared.testing.SamFunction;
+import com.quanyu.shared.testing.SecretsManagerStandIn;
 import com.quanyu.shared.testing.StandIns;
 import java.io.File;
 import java.io.IOException;
@@ -36,10 +38,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * function's first request: IngestFunction a Segment {@code track} to {@code POST /v1/track} with a
  * registered write key and a new messageId and user per round (key lookup, rate limit, validation,
  * the stream's PutRecords); ScoreFunction a staff {@code GET /v1/profiles/{id}/scores} of a profile
- * that exists; {@code --event} replaces the request for a single function.
+ * that exists; ChatbotFunction a signed web-chat message to {@code POST /v1/chat/web} from a new
+ * customer per round (signature against the chat secret from the Secrets Manager stand-in, dedupe
+ * claim, the intent model, which the handler's init loads with its sentence encoders, the reply);
+ * {@code --event} replaces the request for a single function.
  */
 public final class ColdStartBenchmark {
     private static final String SCORED_USER = "coldstart-scored";
+    private static final String CHAT_SECRET_ID = "quanyu/coldstart/chatbot";
+    private static final String WEB_CHAT_KEY = "coldstart-web-chat-key";
 
     private ColdStartBenchmark() {}
 
@@ -50,7 +57,9 @@ public final class ColdStartBenchmark {
                         .split(","));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "7"));
         Path root = RepoRoot.find();
-        try (StandIns aws = StandIns.start(Optional.empty())) {
+        try (StandIns aws = StandIns.start(Optional.empty());
+                SecretsManagerStandIn secrets = SecretsManagerStandIn.withValues(
+                        Map.of(CHAT_SECRET_ID, Json.write(Map.of("webChatKey", WEB_CHAT_KEY))))) {
             String writeKey = new SourceRegistry(
                             aws.dynamo(), aws.envFor("IngestFunction").required("SOURCES_TABLE"))
                     .register("cold start benchmark", "web")
@@ -73,7 +82,7 @@ public final class ColdStartBenchmark {
             Optional<Path> baselineDir =
                     Optional.ofNullable(options.get("--baseline")).map(Path::of);
             for (String functionId : functionIds) {
-                subjects.add(subject(aws, root, functionId, extraJvmOptions, baselineDir));
+                subjects.add(subject(aws, secrets, root, functionId, extraJvmOptions, baselineDir));
             }
             // per function: the floor, the baseline's handler (when given), the current handler
             List<List<Series>> series = new ArrayList<>();
@@ -96,16 +105,23 @@ public final class ColdStartBenchmark {
                             ? root.resolve(options.get("--event"))
                             : s.id().equals("ScoreFunction")
                                     ? scoreEvent(root, eventDir.resolve("score-" + i + ".json"))
-                                    : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
+                                    : s.id().equals("ChatbotFunction")
+                                            ? webChatEvent(eventDir.resolve("chat-" + i + ".json"), i)
+                                            : trackEvent(eventDir.resolve("track-" + i + ".json"), writeKey, i);
                     List<Path> jars = new ArrayList<>();
                     s.baselineJar().ifPresent(jars::add);
                     jars.add(s.jar());
                     for (int j = 0; j < jars.size(); j++) {
                         Path handlerEvent = event;
-                        if (j < jars.size() - 1 && !options.containsKey("--event") && !s.id().equals("ScoreFunction")) {
-                            // the baseline's own track: a new messageId and user, as for the current handler
-                            handlerEvent =
-                                    trackEvent(eventDir.resolve("track-" + i + "-baseline.json"), writeKey, i + rounds);
+                        if (j < jars.size() - 1 && !options.containsKey("--event")) {
+                            // the baseline's own message: a new messageId and user, as for the current handler
+                            if (s.id().equals("IngestFunction")) {
+                                handlerEvent = trackEvent(
+                                        eventDir.resolve("track-" + i + "-baseline.json"), writeKey, i + rounds);
+                            } else if (s.id().equals("ChatbotFunction")) {
+                                handlerEvent =
+                                        webChatEvent(eventDir.resolve("chat-" + i + "-baseline.json"), i + rounds);
+                            }
                         }
                         runs.get(j + 1)
                                 .add(run(
@@ -229,7 +245,12 @@ public final class ColdStartBenchmark {
     }
 
     private static Subject subject(
-            StandIns aws, Path root, String functionId, List<String> extraJvmOptions, Optional<Path> baselineDir)
+            StandIns aws,
+            SecretsManagerStandIn secrets,
+            Path root,
+            String functionId,
+            List<String> extraJvmOptions,
+            Optional<Path> baselineDir)
             throws Exception {
         SamFunction function = aws.functions().stream()
                 .filter(f -> f.logicalId().equals(functionId))
@@ -249,6 +270,11 @@ public final class ColdStartBenchmark {
         }
         Map<String, String> env = new java.util.HashMap<>(aws.envFor(functionId).asMap());
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionId);
+        if (functionId.equals("ChatbotFunction")) {
+            // the deployed function reads the platforms' secrets from Secrets Manager at run time
+            env.put("CHAT_SECRETS_ID", CHAT_SECRET_ID);
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint());
+        }
         String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
         env.remove("JAVA_TOOL_OPTIONS");
         List<String> jvm = new ArrayList<>(List.of(
@@ -300,6 +326,38 @@ public final class ColdStartBenchmark {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRouteKey("POST /v1/track")
                         .withRequestId("coldstart-" + round)
+                        .withHttp(http)
+                        .build())
+                .withBody(body)
+                .build();
+        Files.writeString(file, Json.write(event));
+        return file;
+    }
+
+    /** A web-chat message signed as the site's widget signs it, from a new customer with a new messageId. */
+    private static Path webChatEvent(Path file, int round) throws IOException {
+        String body = Json.write(Map.of(
+                "userId", "coldstart-chat-" + round + "-" + System.nanoTime(),
+                "messageId", "coldstart-" + System.nanoTime(),
+                "text", "where is my package"));
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        String signature = Signatures.hex(
+                Signatures.hmacSha256(WEB_CHAT_KEY, (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST")
+                .withPath("/v1/chat/web")
+                .build();
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("POST /v1/chat/web")
+                .withRawPath("/v1/chat/web")
+                .withHeaders(Map.of(
+                        "content-type", "application/json",
+                        "x-quanyu-timestamp", timestamp,
+                        "x-quanyu-signature", signature))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey("POST /v1/chat/web")
+                        .withRequestId("coldstart-chat-" + round)
                         .withHttp(http)
                         .build())
                 .withBody(body)
