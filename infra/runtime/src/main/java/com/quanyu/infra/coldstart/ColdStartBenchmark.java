@@ -308,30 +308,18 @@ public final class ColdStartBenchmark {
                 Map.of("sku", "TEA-OOLONG-250"),
                 "context",
                 Map.of("traits", Map.of("email", "cold.start" + round + "@example.com"))));
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod("POST")
-                .withPath("/v1/track")
-                .build();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("POST /v1/track")
-                .withRawPath("/v1/track")
-                .withHeaders(Map.of(
+        return writePost(
+                file,
+                "/v1/track",
+                Map.of(
                         "content-type",
                         "application/json",
                         "authorization",
                         "Basic "
                                 + Base64.getEncoder()
-                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey("POST /v1/track")
-                        .withRequestId("coldstart-" + round)
-                        .withHttp(http)
-                        .build())
-                .withBody(body)
-                .build();
-        Files.writeString(file, Json.write(event));
-        return file;
+                                        .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8))),
+                body,
+                "coldstart-" + round);
     }
 
     /** A web-chat message signed as the site's widget signs it, from a new customer with a new messageId. */
@@ -343,21 +331,36 @@ public final class ColdStartBenchmark {
         String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
         String signature = Signatures.hex(
                 Signatures.hmacSha256(WEB_CHAT_KEY, (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return writePost(
+                file,
+                "/v1/chat/web",
+                Map.of(
+                        "content-type",
+                        "application/json",
+                        "x-quanyu-timestamp",
+                        timestamp,
+                        "x-quanyu-signature",
+                        signature),
+                body,
+                "coldstart-chat-" + round);
+    }
+
+    /** An API Gateway (HTTP API) event for a POST to {@code path}, written to {@code file}. */
+    private static Path writePost(Path file, String path, Map<String, String> headers, String body, String requestId)
+            throws IOException {
+        String routeKey = "POST " + path;
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod("POST")
-                .withPath("/v1/chat/web")
+                .withPath(path)
                 .build();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("POST /v1/chat/web")
-                .withRawPath("/v1/chat/web")
-                .withHeaders(Map.of(
-                        "content-type", "application/json",
-                        "x-quanyu-timestamp", timestamp,
-                        "x-quanyu-signature", signature))
+                .withRouteKey(routeKey)
+                .withRawPath(path)
+                .withHeaders(headers)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey("POST /v1/chat/web")
-                        .withRequestId("coldstart-chat-" + round)
+                        .withRouteKey(routeKey)
+                        .withRequestId(requestId)
                         .withHttp(http)
                         .build())
                 .withBody(body)
