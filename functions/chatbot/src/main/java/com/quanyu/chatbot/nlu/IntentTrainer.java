@@ -33,6 +33,12 @@ public final class IntentTrainer {
      */
     public static final double DEFAULT_FAMILIARITY_FLOOR = 0.01;
 
+    /**
+     * The embedding head's weight in the average with the n-gram model, chosen on CLINC150 val with
+     * the joined English encoders: 0.75 97.10 %, 0.5 97.07 %, 0.25 94.73 %.
+     */
+    public static final double DEFAULT_EMBEDDING_WEIGHT = 0.75;
+
     private final Config config;
     private final Clock clock;
 
@@ -182,8 +188,7 @@ public final class IntentTrainer {
         public static final class Builder {
             private NgramFeaturizer featurizer = NgramFeaturizer.of(3, 2, 5, ConceptLexicon.empty());
             private SentenceEncoder encoder;
-            // chosen on CLINC150 val with the joined English encoders: 0.75 97.10 %, 0.5 97.07 %, 0.25 94.73 %
-            private double embeddingWeight = 0.75;
+            private double embeddingWeight = DEFAULT_EMBEDDING_WEIGHT;
             private int embeddingEpochs = 10;
             private double embeddingLearningRate = 0.5;
             private double familiarityFloor = DEFAULT_FAMILIARITY_FLOOR;

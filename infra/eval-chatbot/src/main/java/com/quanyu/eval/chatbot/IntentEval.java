@@ -163,8 +163,8 @@ public final class IntentEval {
                     .embeddingLearningRate(Double.parseDouble(one(options, "embedding-lr", "0.5")))
                     .embeddingWeight(
                             one(options, "embedding-weight", "auto").equals("auto")
-                                    ? 0.75
-                                    : Double.parseDouble(one(options, "embedding-weight", "0.75")))
+                                    ? IntentTrainer.DEFAULT_EMBEDDING_WEIGHT
+                                    : Double.parseDouble(one(options, "embedding-weight", "")))
                     .spelling(!options.containsKey("no-spelling"))
                     .relayedRequests(!options.containsKey("no-relayed"))
                     .build();
