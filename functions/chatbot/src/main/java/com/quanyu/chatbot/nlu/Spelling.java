@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * (the whole words of the English encoder's WordPiece vocabulary, about 21,700) or of the training
  * data, so "cart" is never turned into "card". Only one edit (a letter deleted, inserted, changed,
  * or two swapped) or one missing space is repaired; words under four letters, words with digits or
- * capitals after the first letter (codes, brand names, acronyms) are never touched.
+ * capitals after the first letter (codes, brand names, acronyms) and runs of other scripts are never
+ * touched.
  */
 public final class Spelling {
     /** The English encoder's tokenizer, whose whole-word vocabulary is the dictionary of known words. */
@@ -95,8 +96,9 @@ public final class Spelling {
     /** The repair of one word, or null when it is known, not a candidate, or beyond one edit. */
     private String repair(String word) {
         if (word.length() < MIN_LENGTH
-                || word.indexOf('\'') >= 0
-                || !word.substring(1).equals(word.substring(1).toLowerCase())) {
+                || !word.chars().allMatch(c -> c < 128 && Character.isLetter(c))
+                || !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))) {
+            // codes ("cup9"), contractions, other scripts (a Han run is not an English word) and names
             return null;
         }
         String lower = word.toLowerCase(Locale.ROOT);

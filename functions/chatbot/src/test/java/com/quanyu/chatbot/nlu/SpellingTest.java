@@ -49,6 +49,10 @@ class SpellingTest {
         assertEquals("my cart", spelling.correct("my cart"));
         assertEquals("bel", spelling.correct("bel"));
         assertEquals("order QY20261201 for iPhone dlivery2", spelling.correct("order QY20261201 for iPhone dlivery2"));
+        // a code is not a misspelt word, though deleting its digit would leave a training word
+        assertEquals("card2 and bill9", spelling.correct("card2 and bill9"));
+        // nor is a run of another script
+        assertEquals("我的delivery到了吗", spelling.correct("我的delivery到了吗"));
         // a word with an apostrophe is a contraction, not a typo
         assertEquals("where's my refund", spelling.correct("where's my refnd"));
     }
